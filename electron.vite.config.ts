@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: {
+      // lowdb and steno are ESM-only: bundle them into the CommonJS main process.
+      externalizeDeps: { exclude: ['lowdb', 'steno'] },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'main/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      // A sandboxed preload must be one self-contained CommonJS file.
+      externalizeDeps: false,
+      isolatedEntries: true,
+      rollupOptions: {
+        input: { preload: resolve(import.meta.dirname, 'main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    resolve: { alias },
+    plugins: [react()],
+    build: { rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') } },
+  },
+});

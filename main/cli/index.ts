@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale } from '@shared/api/contract';
+import { ApiError, unwrap } from '@shared/api/result';
+import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
+import type { Ratio, Stats } from '@shared/stats/stats';
+import { dispatch } from '../api/dispatch';
+import { defaultDataDir } from '../paths';
+import { openServices } from '../services';
+import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
+
+const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
+  demo --scale district|city|province [--seed N]   生成示例数据（数据文件夹须为空）
+  stats [--json]                                     统计数据
+  list cadres|entities [--json]                      列出干部或主体（编号与名称）`;
+
+type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResults[M]>;
+
+async function main(argv: readonly string[]): Promise<void> {
+  const args = parseArgs(argv);
+  const [command, ...rest] = args.words;
+  if (!command || args.flags['help']) {
+    console.log(USAGE);
+    return;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`未知命令“${command}”，可用命令：${Object.keys(COMMANDS).join('、')}（--help 查看用法）`, `unknown command "${command}"`);
+  const dataDir = path.resolve(stringFlag(args, 'data') ?? defaultDataDir());
+  const { handlers } = await openServices(dataDir);
+  await run(callThrough(handlers), rest, args);
+}
+
+/** The CLI goes through the same dispatch (schema check included) as IPC and the harness. */
+function callThrough(handlers: ApiHandlers): Call {
+  return async (method, input) => unwrap(await dispatch(handlers, method, input)) as ApiResults[typeof method];
+}
+
+const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: ParsedArgs) => Promise<void>>> = {
+  async demo(call, _rest, args) {
+    const scale = stringFlag(args, 'scale') ?? 'city';
+    const seed = Number(stringFlag(args, 'seed') ?? '1');
+    if (!Number.isInteger(seed)) throw new UsageError('--seed 应为整数', '--seed must be an integer');
+    const info = await call('app:loadDemo', { scale: scale as DemoScale, seed });
+    if (args.flags['json']) print(info);
+    else console.log(`已生成示例数据：区划 ${info.counts.regions} 个，主体 ${info.counts.entities} 户，干部 ${info.counts.cadres} 名，网格监管人员 ${info.counts.regulators} 名。数据文件夹：${info.dataDir}`);
+  },
+
+  async stats(call, _rest, args) {
+    const stats = await call('stats:get', {});
+    if (args.flags['json']) print(stats);
+    else console.log(formatStats(stats));
+  },
+
+  async list(call, rest, args) {
+    const [what] = rest;
+    if (what === 'cadres') {
+      const { rows } = await call('cadres:query', {});
+      const items = rows.map((r) => ({ id: r.id, name: r.name, level: r.level, region: r.regionPath, active: r.active }));
+      if (args.flags['json']) print(items);
+      else for (const r of items) console.log(`${r.id}\t${r.name}\t${CADRE_LEVEL_LABELS[r.level]}\t${r.region}`);
+    } else if (what === 'entities') {
+      const { rows } = await call('entities:query', {});
+      const items = rows.map((r) => ({ id: r.id, name: r.name, uscc: r.uscc, grade: r.grade, region: r.regionPath, status: r.status }));
+      if (args.flags['json']) print(items);
+      else for (const r of items) console.log(`${r.id}\t${r.name}\t${r.grade}级\t${r.region}`);
+    } else {
+      throw new UsageError('请指明要列出的内容：list cadres 或 list entities', 'say what to list: list cadres | list entities');
+    }
+  },
+};
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function percent({ done, total }: Ratio): string {
+  return total === 0 ? `${done}/0` : `${done}/${total} = ${((done / total) * 100).toFixed(1)}%`;
+}
+
+function formatStats(s: Stats): string {
+  const grades = GRADES.map((g) => `${g}级 ${s.entities.byGrade[g]}`).join('，');
+  const levels = REGION_LEVELS.map((l) => `${CADRE_LEVEL_LABELS[l]} ${s.cadres.byLevel[l]}`).join('，');
+  return [
+    `包保主体 ${s.entities.total} 户（${grades}）；企业 ${s.entities.enterprises} 家，其中大型企业 ${s.entities.largeEnterprises} 家`,
+    `包保干部 ${s.cadres.total} 名（${levels}）；承诺书已签 ${percent(s.cadres.commitmentSigned)}`,
+    `网格监管人员 ${s.regulators.total} 名；区划：旗区 ${s.regions.county}，乡镇 ${s.regions.township}，村 ${s.regions.village}`,
+    `包保覆盖：已落实 ${s.coverage.assigned}，未落实 ${s.coverage.unassigned}，其他违规 ${s.coverage.violations}`,
+    `日管控周排查月调度 ${percent(s.duties.dailyWeeklyMonthly)}；纳入风险管控系统 ${percent(s.duties.riskSystem)}`,
+    `配备食品安全员 ${percent(s.duties.safetyOfficer)}；配备食品安全总监 ${percent(s.duties.safetyDirector)}；主体责任承诺书 ${percent(s.duties.commitment)}`,
+    `督导 计划 ${s.visits.planned} 次，完成 ${s.visits.done} 次；问题 未整改 ${s.problems.open}，已整改 ${s.problems.closed}`,
+  ].join('\n');
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`错误：${error.chinese} / Error: ${error.english}`);
+    else if (error instanceof ApiError) console.error(`错误：${error.message} / Error: ${error.code}`);
+    else console.error(`错误：${error instanceof Error ? error.message : String(error)} / Error: unexpected failure`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,43 @@
+import type { ApiHandlers, AppInfo } from '@shared/api/contract';
+import { ApiError } from '@shared/api/result';
+import { generateDemo } from '@shared/demo/generate';
+import { emptyDoc, type DataDoc } from '@shared/storage/types';
+import type { HandlerContext } from './context';
+
+export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' | 'app:createBlank' | 'app:loadDemo'> {
+  const info = (): AppInfo => {
+    const doc = ctx.store.read();
+    return {
+      dataDir: ctx.store.dataDir,
+      initialized: doc !== null,
+      orgName: doc?.profile.orgName ?? '',
+      planYear: doc?.profile.planYear ?? 0,
+      counts: {
+        regions: doc?.regions.length ?? 0,
+        entities: doc?.entities.length ?? 0,
+        cadres: doc?.cadres.length ?? 0,
+        regulators: doc?.regulators.length ?? 0,
+      },
+    };
+  };
+
+  /** First run only: an existing library is never replaced from here. */
+  const start = async (doc: DataDoc): Promise<AppInfo> => {
+    if (ctx.store.read() !== null) {
+      throw new ApiError('conflict', `数据文件夹 ${ctx.store.dataDir} 中已有数据库，未做任何更改。如需重新开始，请换一个空的数据文件夹`);
+    }
+    await ctx.store.replace(doc);
+    return info();
+  };
+
+  return {
+    'app:info': async () => info(),
+    'app:createBlank': async () => {
+      const doc = emptyDoc(ctx.deps.now());
+      ctx.log(doc, 'app:createBlank', '新建空白库');
+      return start(doc);
+    },
+    // The generator writes its own 操作日志 entry with the counts.
+    'app:loadDemo': async ({ scale, seed }) => start(generateDemo(scale, seed, ctx.deps.now())),
+  };
+}

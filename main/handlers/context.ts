@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '@shared/api/result';
+import { ListIndex } from '@shared/query/lists';
+import { computeStats, type Stats } from '@shared/stats/stats';
+import type { DataDoc, Store } from '@shared/storage/types';
+
+export interface HandlerDeps {
+  readonly store: Store;
+  readonly now: () => Date;
+}
+
+/** Shared by the handler groups: the document, derived indexes cached per data version, ids, log. */
+export class HandlerContext {
+  private cachedIndex: { version: number; index: ListIndex } | null = null;
+  private cachedStats: { version: number; stats: Stats } | null = null;
+
+  constructor(readonly deps: HandlerDeps) {}
+
+  get store(): Store {
+    return this.deps.store;
+  }
+
+  /** The library, or a Chinese error telling the user how to create one. */
+  doc(): DataDoc {
+    const doc = this.deps.store.read();
+    if (!doc) throw new ApiError('not-initialized', '尚未建立数据库，请先选择“载入示例数据”或“新建空白库”');
+    return doc;
+  }
+
+  lists(): ListIndex {
+    const version = this.deps.store.version;
+    if (this.cachedIndex?.version !== version) this.cachedIndex = { version, index: new ListIndex(this.doc()) };
+    return this.cachedIndex.index;
+  }
+
+  stats(): Stats {
+    const version = this.deps.store.version;
+    if (this.cachedStats?.version !== version) this.cachedStats = { version, stats: computeStats(this.doc()) };
+    return this.cachedStats.stats;
+  }
+
+  newId(prefix: string): string {
+    return `${prefix}-${randomUUID()}`;
+  }
+
+  today(): string {
+    const d = this.deps.now();
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+
+  /** Appends an 操作日志 entry inside a mutation (SPEC §7: who, when, what, before/after). */
+  log(doc: DataDoc, action: string, summary: string, before?: unknown, after?: unknown): void {
+    doc.log.push({ at: this.deps.now().toISOString(), operator: doc.profile.operatorName, action, summary, before, after });
+  }
+}
+
+export function notFound(what: string): ApiError {
+  return new ApiError('not-found', `找不到该${what}，可能已被删除，请刷新列表后重试`);
+}

@@ -1,0 +1,22 @@
+import type { ApiHandlers } from '@shared/api/contract';
+import { appHandlers } from './app';
+import { cadreHandlers } from './cadres';
+import { HandlerContext, type HandlerDeps } from './context';
+import { entityHandlers } from './entities';
+import { referenceHandlers } from './reference';
+
+/** The one handler table behind IPC, the web harness and the CLI. */
+export function createHandlers(deps: HandlerDeps): ApiHandlers {
+  const ctx = new HandlerContext(deps);
+  const app = appHandlers(ctx);
+  const entities = entityHandlers(ctx);
+  const cadres = cadreHandlers(ctx);
+  const reference = referenceHandlers(ctx);
+  const seen = new Set<string>();
+  for (const name of [app, entities, cadres, reference].flatMap(Object.keys)) {
+    if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
+    seen.add(name);
+  }
+  // Spelled out so the compiler checks that every method of the contract has a handler.
+  return { ...app, ...entities, ...cadres, ...reference };
+}

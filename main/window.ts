@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { BrowserWindow, session, shell, type WebPreferences } from 'electron';
+import { isInternalUrl } from '@shared/security/trusted-url';
+import { PRODUCT_NAME } from './paths';
+
+/** The hardened defaults (SPEC §9); exported so the shell's tests can check them. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+export function createMainWindow(devServerUrl: string | null): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    title: PRODUCT_NAME,
+    show: false,
+    backgroundColor: '#f5f5f5',
+    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/preload.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+
+  // No new windows and no navigation away from the app; http(s) links open in the system browser.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isInternalUrl(url, devServerUrl)) event.preventDefault();
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(path.join(__dirname, '../renderer/index.html'));
+  return window;
+}

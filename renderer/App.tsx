@@ -1,0 +1,51 @@
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo } from '@shared/api/contract';
+import { api } from './api/client';
+import { AppShell } from './components/AppShell';
+import { WelcomePage } from './pages/WelcomePage';
+
+dayjs.locale('zh-cn');
+
+/** Microsoft YaHei is what the offices' Windows PCs have; the rest cover other systems. */
+const FONT_FAMILY =
+  "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'SimHei', sans-serif";
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT_FAMILY } }}>
+      <AntApp style={{ height: '100%' }}>
+        <Startup />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** First run (no library in the data folder) goes through the welcome screen. */
+function Startup() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState('');
+
+  const load = useCallback(() => {
+    setError('');
+    api('app:info', {}).then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  useEffect(load, [load]);
+
+  if (error) {
+    return (
+      <Result
+        status="error"
+        title="无法打开数据文件夹"
+        subTitle={error}
+        extra={<Button type="primary" onClick={load}>重试</Button>}
+      />
+    );
+  }
+  if (!info) return <Spin fullscreen description="正在打开数据文件夹…" />;
+  if (!info.initialized) return <WelcomePage info={info} onReady={setInfo} />;
+  return <AppShell info={info} />;
+}

@@ -1,0 +1,2 @@
+// Vite bundles imported stylesheets; the compiler only needs to know such imports exist.
+declare module '*.css';

@@ -1,0 +1,57 @@
+import { FolderOpenOutlined } from '@ant-design/icons';
+import { Layout, Menu, Tooltip, Typography } from 'antd';
+import type { AppInfo } from '@shared/api/contract';
+import { useHashScreen } from '../hooks/useHashScreen';
+import { SCREEN_KEYS, SCREENS, type ScreenKey } from '../navigation/screens';
+import { CadresPage } from '../pages/CadresPage';
+import { EntitiesPage } from '../pages/EntitiesPage';
+import { PlaceholderPage } from '../pages/PlaceholderPage';
+
+const MENU_ITEMS = SCREEN_KEYS.map((key) => ({ key, icon: SCREENS[key].icon, label: SCREENS[key].label }));
+
+/** Header, left navigation and the current screen. */
+export function AppShell({ info }: { readonly info: AppInfo }) {
+  const [screen, navigate] = useHashScreen();
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 24, height: 48, paddingInline: 20, background: '#fff', borderBottom: '1px solid #f0f0f0' }}
+      >
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap', color: '#1677ff' }}>
+          食安包保工作台
+        </Typography.Title>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+          {info.orgName}
+          {info.planYear > 0 && ` · ${info.planYear} 年度`}
+        </Typography.Text>
+        <Tooltip title={info.dataDir}>
+          <Typography.Text type="secondary" ellipsis style={{ marginInlineStart: 'auto', maxWidth: 460 }}>
+            <FolderOpenOutlined /> 数据文件夹：{info.dataDir}
+          </Typography.Text>
+        </Tooltip>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={148} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0', overflowY: 'auto' }}>
+          <nav aria-label="主导航">
+            <Menu
+              mode="inline"
+              selectedKeys={[screen]}
+              items={MENU_ITEMS}
+              onClick={({ key }) => navigate(key as ScreenKey)}
+              style={{ borderInlineEnd: 'none' }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0, padding: 16, overflow: 'hidden' }}>
+          <ScreenView screen={screen} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function ScreenView({ screen }: { readonly screen: ScreenKey }) {
+  if (screen === 'entities') return <EntitiesPage />;
+  if (screen === 'cadres') return <CadresPage />;
+  return <PlaceholderPage screen={SCREENS[screen]} />;
+}

@@ -1,0 +1,71 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Typography } from 'antd';
+import type { CadreQuery } from '@shared/api/contract';
+import { CADRE_LEVEL_LABELS, REGION_LEVELS, type Region } from '@shared/domain/schemas';
+import { RegionTreeSelect } from './RegionTreeSelect';
+
+export type CadreFilters = Required<CadreQuery>;
+
+export const CADRE_LEVEL_OPTIONS = REGION_LEVELS.map((level) => ({ value: level, label: CADRE_LEVEL_LABELS[level] }));
+const ACTIVE_OPTIONS: { value: CadreFilters['active']; label: string }[] = [
+  { value: 'any', label: '在岗情况：全部' },
+  { value: 'yes', label: '在岗' },
+  { value: 'no', label: '不在岗' },
+];
+
+export interface CadreToolbarProps {
+  readonly filters: CadreFilters;
+  readonly onChange: (patch: Partial<CadreFilters>) => void;
+  readonly regions: readonly Region[];
+  readonly total: number | null;
+  readonly onCreate: () => void;
+}
+
+export function CadreToolbar({ filters, onChange, regions, total, onCreate }: CadreToolbarProps) {
+  return (
+    <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder="姓名 / 拼音首字母 / 电话"
+        aria-label="搜索干部"
+        value={filters.text}
+        onChange={(e) => onChange({ text: e.target.value })}
+        style={{ width: 260 }}
+      />
+      <RegionTreeSelect
+        regions={regions}
+        allowClear
+        placeholder="包保区域：全部"
+        value={filters.regionId}
+        onChange={(regionId) => onChange({ regionId })}
+        style={{ width: 200 }}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder="层级"
+        options={CADRE_LEVEL_OPTIONS}
+        value={filters.levels}
+        onChange={(levels) => onChange({ levels })}
+        style={{ width: 200 }}
+      />
+      <Select
+        aria-label="在岗情况"
+        options={ACTIVE_OPTIONS}
+        value={filters.active}
+        onChange={(active) => onChange({ active })}
+        style={{ width: 140 }}
+      />
+      <Flex gap={12} align="center" style={{ marginInlineStart: 'auto' }}>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+          {total === null ? '正在查询…' : `共 ${total} 名`}
+        </Typography.Text>
+        <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>
+          新增干部
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

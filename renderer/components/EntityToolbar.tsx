@@ -1,0 +1,97 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Typography } from 'antd';
+import type { EntityQuery } from '@shared/api/contract';
+import { ENTITY_STATUSES, ENTITY_TYPES, GRADES, type Region } from '@shared/domain/schemas';
+import { RegionTreeSelect } from './RegionTreeSelect';
+
+export type EntityFilters = Required<EntityQuery>;
+
+const GRADE_OPTIONS = GRADES.map((g) => ({ value: g, label: `${g}级` }));
+const TYPE_OPTIONS = ENTITY_TYPES.map((t) => ({ value: t, label: t }));
+const STATUS_OPTIONS = ENTITY_STATUSES.map((s) => ({ value: s, label: s }));
+const ASSIGNED_OPTIONS: { value: EntityFilters['assigned']; label: string }[] = [
+  { value: 'any', label: '落实：全部' },
+  { value: 'yes', label: '已落实' },
+  { value: 'no', label: '未落实' },
+];
+
+export interface EntityToolbarProps {
+  readonly filters: EntityFilters;
+  readonly onChange: (patch: Partial<EntityFilters>) => void;
+  readonly regions: readonly Region[];
+  readonly total: number | null;
+  readonly onCreate: () => void;
+}
+
+export function EntityToolbar({ filters, onChange, regions, total, onCreate }: EntityToolbarProps) {
+  return (
+    <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder="名称 / 拼音首字母 / 统一社会信用代码 / 许可证号 / 电话"
+        aria-label="搜索主体"
+        value={filters.text}
+        onChange={(e) => onChange({ text: e.target.value })}
+        style={{ width: 336 }}
+      />
+      <RegionTreeSelect
+        regions={regions}
+        allowClear
+        placeholder="全部区划"
+        aria-label="所属区划"
+        value={filters.regionId}
+        onChange={(regionId) => onChange({ regionId })}
+        style={{ width: 150 }}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder="等级"
+        aria-label="包保等级"
+        options={GRADE_OPTIONS}
+        value={filters.grades}
+        onChange={(grades) => onChange({ grades })}
+        style={{ width: 100 }}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder="类型"
+        aria-label="主体类型"
+        options={TYPE_OPTIONS}
+        value={filters.types}
+        onChange={(types) => onChange({ types })}
+        style={{ width: 110 }}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder="状态"
+        aria-label="经营状态"
+        options={STATUS_OPTIONS}
+        value={filters.statuses}
+        onChange={(statuses) => onChange({ statuses })}
+        style={{ width: 100 }}
+      />
+      <Select
+        aria-label="包保落实"
+        options={ASSIGNED_OPTIONS}
+        value={filters.assigned}
+        onChange={(assigned) => onChange({ assigned })}
+        style={{ width: 116 }}
+      />
+      <Flex gap={12} align="center" style={{ marginInlineStart: 'auto' }}>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+          {total === null ? '正在查询…' : `共 ${total} 户`}
+        </Typography.Text>
+        <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>
+          新增主体
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

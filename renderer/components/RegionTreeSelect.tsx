@@ -1,0 +1,35 @@
+import { TreeSelect } from 'antd';
+import { useMemo, type CSSProperties } from 'react';
+import type { Region } from '@shared/domain/schemas';
+import { buildRegionTree, type RegionTreeOptions } from '../regions/region-tree';
+
+export interface RegionTreeSelectProps extends RegionTreeOptions {
+  readonly regions: readonly Region[];
+  readonly value?: string;
+  readonly onChange?: (value: string) => void;
+  readonly placeholder?: string;
+  readonly allowClear?: boolean;
+  readonly style?: CSSProperties;
+  readonly id?: string;
+  readonly 'aria-label'?: string;
+}
+
+/** Searchable region picker; works as a Form.Item child (value/onChange/id). */
+export function RegionTreeSelect({ regions, selectable, deepest, value, onChange, ...rest }: RegionTreeSelectProps) {
+  const treeData = useMemo(() => buildRegionTree(regions, { selectable, deepest }), [regions, selectable, deepest]);
+  const rootKeys = useMemo(() => treeData.map((node) => node.key), [treeData]);
+  return (
+    <TreeSelect
+      {...rest}
+      treeData={treeData}
+      value={value || undefined}
+      onChange={(next: string | undefined) => onChange?.(next ?? '')}
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      treeNodeLabelProp="path"
+      treeDefaultExpandedKeys={rootKeys}
+      popupMatchSelectWidth={false}
+      styles={{ popup: { root: { minWidth: 280, maxWidth: 420 } } }}
+      notFoundContent="没有匹配的区划"
+    />
+  );
+}

@@ -1,0 +1,8 @@
+import type { WindowApi } from '@shared/api/window';
+
+declare global {
+  interface Window {
+    /** Present inside Electron (set by the preload); absent in the web harness. */
+    api?: WindowApi;
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  AimOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudDownloadOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  ImportOutlined,
+  PrinterOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export const SCREEN_KEYS = [
+  'dashboard',
+  'entities',
+  'cadres',
+  'grid',
+  'assignments',
+  'visits',
+  'battle-map',
+  'import',
+  'export',
+  'settings',
+  'backup',
+  'log',
+] as const;
+export type ScreenKey = (typeof SCREEN_KEYS)[number];
+
+export interface ScreenInfo {
+  readonly label: string;
+  readonly icon: ReactNode;
+  /** For screens still being built: one sentence on what they will hold. */
+  readonly comingSoon?: string;
+}
+
+/** Every SPEC §4 screen, in menu order. */
+export const SCREENS: Readonly<Record<ScreenKey, ScreenInfo>> = {
+  dashboard: {
+    label: '首页概览',
+    icon: <DashboardOutlined />,
+    comingSoon: '这里将用图表展示包保覆盖率、各区划主体分级、企业主体责任落实、督导计划完成情况和未整改问题。',
+  },
+  entities: { label: '包保主体', icon: <ShopOutlined /> },
+  cadres: { label: '包保干部', icon: <TeamOutlined /> },
+  grid: {
+    label: '网格监管',
+    icon: <AimOutlined />,
+    comingSoon: '这里将维护网格监管人员及其负责的区划网格，并查看每个网格内的主体和包保干部。',
+  },
+  assignments: {
+    label: '包保关系',
+    icon: <ApartmentOutlined />,
+    comingSoon: '这里将列出未落实、层级不符、超出区域、超负荷等问题，预览并执行自动分配，办理干部变动交接。',
+  },
+  visits: {
+    label: '督导',
+    icon: <AuditOutlined />,
+    comingSoon: '这里将按季度生成督导计划日历，登记督导记录和发现的问题，并跟踪整改到闭环。',
+  },
+  'battle-map': {
+    label: '作战图',
+    icon: <ScheduleOutlined />,
+    comingSoon: '这里将按工作日倒排工期，以甘特图显示各项工作任务，并登记每周调度进展、标出逾期任务。',
+  },
+  import: {
+    label: '导入',
+    icon: <ImportOutlined />,
+    comingSoon: '这里将导入 Excel / CSV 表格：核对表头对应关系，逐行预览问题后再确认导入。',
+  },
+  export: {
+    label: '导出与打印',
+    icon: <PrinterOutlined />,
+    comingSoon: '这里将导出和打印包保干部工作手册、致包保领导的一封信、上报统计表和作战图。',
+  },
+  settings: {
+    label: '设置',
+    icon: <SettingOutlined />,
+    comingSoon: '这里将设置单位信息、计划年度、等级与干部层级对应、督导频次、检查要点和文书模板。',
+  },
+  backup: {
+    label: '备份与恢复',
+    icon: <CloudDownloadOutlined />,
+    comingSoon: '这里将手动备份数据、查看自动备份，并在预览变化后从备份恢复。',
+  },
+  log: {
+    label: '操作日志',
+    icon: <FileSearchOutlined />,
+    comingSoon: '这里将按时间列出每一次新增、修改、删除和导入操作，以及修改前后的内容。',
+  },
+};
+
+export function isScreenKey(text: string): text is ScreenKey {
+  return (SCREEN_KEYS as readonly string[]).includes(text);
+}

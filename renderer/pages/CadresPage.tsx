@@ -1,0 +1,74 @@
+import { Alert, Button, Flex } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import type { Cadre } from '@shared/domain/schemas';
+import { CadreDetailDrawer } from '../components/CadreDetailDrawer';
+import { CadreForm } from '../components/CadreForm';
+import { CadreTable } from '../components/CadreTable';
+import { CadreToolbar, type CadreFilters } from '../components/CadreToolbar';
+import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { useElementHeight } from '../hooks/useElementHeight';
+import { useListQuery } from '../hooks/useListQuery';
+import { usePanel } from '../hooks/usePanel';
+import { useReference } from '../hooks/useReference';
+
+const NO_FILTERS: CadreFilters = { text: '', regionId: '', levels: [], active: 'any' };
+
+/** 包保干部: filterable list, detail drawer, create/edit form. */
+export function CadresPage() {
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const text = useDebouncedValue(filters.text, 250);
+  const query = useMemo(() => ({ ...filters, text }), [filters, text]);
+  const list = useListQuery('cadres:query', query);
+  const regions = useReference('regions:list').value ?? [];
+  const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
+  const detail = usePanel<string | null>(null);
+  const [detailRound, setDetailRound] = useState(0);
+  const editor = usePanel<Cadre | null>(null);
+
+  const patchFilters = useCallback((patch: Partial<CadreFilters>) => setFilters((f) => ({ ...f, ...patch })), []);
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+
+  const onSaved = (saved: Cadre) => {
+    editor.hide();
+    list.reload();
+    setDetailRound((n) => n + 1);
+    detail.show(saved.id);
+  };
+
+  return (
+    <Flex vertical style={{ height: '100%', minHeight: 0 }}>
+      <CadreToolbar filters={filters} onChange={patchFilters} regions={regions} total={list.result?.total ?? null} onCreate={() => editor.show(null)} />
+      {list.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={list.error}
+          action={<Button size="small" onClick={list.reload}>重试</Button>}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <div ref={tableBox} style={{ flex: 1, minHeight: 0 }}>
+        <CadreTable
+          rows={list.result?.rows ?? []}
+          loading={list.loading}
+          height={tableHeight}
+          emptyText={filtered ? '没有符合条件的干部，请调整搜索词或筛选条件' : '还没有包保干部：点击右上角“新增干部”，或到“导入”页导入表格'}
+          onOpen={detail.show}
+        />
+      </div>
+      <CadreDetailDrawer
+        open={detail.open}
+        id={detail.target}
+        round={detailRound}
+        onClose={detail.hide}
+        onEdit={editor.show}
+        onDeleted={() => {
+          detail.hide();
+          list.reload();
+        }}
+      />
+      {/* A sibling of the drawer, not inside it: Esc in the form then closes only the form. */}
+      <CadreForm open={editor.open} cadre={editor.target} regions={regions} onClose={editor.hide} onSaved={onSaved} />
+    </Flex>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Entity, Profile } from './schemas';
+
+/**
+ * Whether the rules require a 食品安全总监 (SPEC §3.3): special-food producers, enterprises of
+ * the configured scales, chain headquarters, and canteens serving at least the configured
+ * headcount per meal. Only 企业 fall under the enterprise rules.
+ */
+export function requiresDirector(entity: Entity, rule: Profile['directorRule']): boolean {
+  if (entity.type !== '企业') return false;
+  if (entity.businessKinds.includes('特殊食品')) return true;
+  if (entity.chainHeadquarters) return true;
+  if (entity.canteen && entity.canteen.mealHeadcount >= rule.canteenHeadcount[entity.canteen.kind]) return true;
+  return rule.scales.includes(entity.scale);
+}

@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import { checkUscc } from './uscc';
+import { classifyLicense } from './license';
+import { checkPhone } from './phone';
+import { toHalfWidth } from './normalize';
+
+// zod's own messages (wrong type, missing field) in Chinese, for every consumer of the schemas.
+z.config(z.locales.zhCN());
+
+// ---- vocabularies -------------------------------------------------------------------------
+
+export const REGION_LEVELS = ['city', 'county', 'township', 'village'] as const;
+export const RegionLevelSchema = z.enum(REGION_LEVELS);
+export type RegionLevel = z.infer<typeof RegionLevelSchema>;
+export const REGION_LEVEL_LABELS: Readonly<Record<RegionLevel, string>> = {
+  city: '市',
+  county: '旗区',
+  township: '乡镇（街道、苏木）',
+  village: '村（社区、嘎查）',
+};
+
+/** Cadre levels share the region level keys: a 市级 cadre serves the city node, and so on. */
+export const CadreLevelSchema = RegionLevelSchema;
+export type CadreLevel = RegionLevel;
+export const CADRE_LEVEL_LABELS: Readonly<Record<CadreLevel, string>> = {
+  city: '市级',
+  county: '旗区级',
+  township: '乡镇级',
+  village: '村级',
+};
+
+export const GRADES = ['A', 'B', 'C', 'D'] as const;
+export const GradeSchema = z.enum(GRADES, { error: '包保等级应为 A、B、C、D 之一' });
+export type Grade = z.infer<typeof GradeSchema>;
+
+export const ENTITY_TYPES = ['企业', '个体工商户', '小作坊', '小餐饮', '食品摊贩', '其他'] as const;
+export const EntityTypeSchema = z.enum(ENTITY_TYPES, { error: '主体类型应为 企业、个体工商户、小作坊、小餐饮、食品摊贩、其他 之一' });
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+
+export const BUSINESS_KINDS = ['食品生产', '食品销售', '餐饮服务', '特殊食品', '集中用餐单位食堂'] as const;
+export const BusinessKindSchema = z.enum(BUSINESS_KINDS, { error: '业态应为 食品生产、食品销售、餐饮服务、特殊食品、集中用餐单位食堂 之一' });
+export type BusinessKind = z.infer<typeof BusinessKindSchema>;
+
+export const SCALES = ['大型', '中型', '小型', '微型'] as const;
+export const ScaleSchema = z.enum(SCALES, { error: '规模应为 大型、中型、小型、微型 之一' });
+export type Scale = z.infer<typeof ScaleSchema>;
+
+export const ENTITY_STATUSES = ['在营', '停业', '注销'] as const;
+export const EntityStatusSchema = z.enum(ENTITY_STATUSES, { error: '经营状态应为 在营、停业、注销 之一' });
+export type EntityStatus = z.infer<typeof EntityStatusSchema>;
+
+export const CANTEEN_KINDS = ['幼儿园', '养老机构', '学校', '其他单位'] as const;
+export const CanteenKindSchema = z.enum(CANTEEN_KINDS);
+export type CanteenKind = z.infer<typeof CanteenKindSchema>;
+
+export const ASSIGNMENT_REASONS = ['新建', '调整', '干部变动', '主体注销'] as const;
+export const AssignmentReasonSchema = z.enum(ASSIGNMENT_REASONS);
+
+// ---- field helpers ------------------------------------------------------------------------
+
+/** Calendar date as YYYY-MM-DD text: what the office types and what the sheets print. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 年-月-日，如 2027-03-01' });
+
+const requiredText = (label: string, max = 100) =>
+  z
+    .string({ error: `请填写${label}` })
+    .transform(toHalfWidthKeepCjk)
+    .pipe(z.string().min(1, { error: `请填写${label}` }).max(max, { error: `${label}不能超过${max}个字` }));
+
+const optionalText = (label: string, max = 200) =>
+  z
+    .string()
+    .transform(toHalfWidthKeepCjk)
+    .pipe(z.string().max(max, { error: `${label}不能超过${max}个字` }))
+    .default('');
+
+/** Names keep their Chinese characters; only stray full-width spaces and ends are cleaned. */
+function toHalfWidthKeepCjk(text: string): string {
+  return text.replace(/\u3000/g, ' ').trim();
+}
+
+const PhoneSchema = z.string().transform((raw, ctx) => {
+  if (toHalfWidth(raw) === '') return '';
+  const result = checkPhone(raw);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  }
+  return result.value;
+});
+
+export const UsccSchema = z.string().transform((raw, ctx) => {
+  if (toHalfWidth(raw) === '') return '';
+  const result = checkUscc(raw);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  }
+  return result.value;
+});
+
+const LicenseSchema = z.string().transform((raw) => (toHalfWidth(raw) === '' ? '' : classifyLicense(raw).value));
+
+export const PersonSchema = z.object({
+  name: requiredText('姓名', 30),
+  phone: PhoneSchema.default(''),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+// ---- records ------------------------------------------------------------------------------
+
+export const RegionSchema = z.object({
+  id: z.string().min(1),
+  name: requiredText('区划名称', 50),
+  level: RegionLevelSchema,
+  parentId: z.string().nullable(),
+  /** 12-digit 统计用区划代码 where known; 6 digits for a 旗区 taken from the county list. */
+  code: z.string().regex(/^(\d{6}|\d{12})?$/, { error: '区划代码应为6位或12位数字' }).default(''),
+  /** 街道 / 镇 / 苏木 / 乡 / 社区 / 村 / 嘎查 … as the source names it. */
+  kind: z.string().default(''),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+/** The enterprise-duty indicators of SPEC §3.3: the date each was established, or '' if not. */
+export const EntityDutiesSchema = z.object({
+  dailyWeeklyMonthly: IsoDateSchema.or(z.literal('')).default(''),
+  riskList: IsoDateSchema.or(z.literal('')).default(''),
+  riskSystem: IsoDateSchema.or(z.literal('')).default(''),
+  commitment: IsoDateSchema.or(z.literal('')).default(''),
+});
+export type EntityDuties = z.infer<typeof EntityDutiesSchema>;
+
+const entityFields = {
+  name: requiredText('主体名称', 100),
+  uscc: UsccSchema.default(''),
+  license: LicenseSchema.default(''),
+  type: EntityTypeSchema,
+  businessKinds: z.array(BusinessKindSchema).default([]),
+  scale: ScaleSchema.default('微型'),
+  grade: GradeSchema,
+  regionId: z.string({ error: '请选择所属区划' }).min(1, { error: '请选择所属区划' }),
+  address: optionalText('地址'),
+  legalRep: optionalText('法定代表人', 30),
+  legalRepPhone: PhoneSchema.default(''),
+  director: PersonSchema.nullable().default(null),
+  safetyOfficers: z.array(PersonSchema).default([]),
+  regulatorId: z.string().default(''),
+  status: EntityStatusSchema.default('在营'),
+  chainHeadquarters: z.boolean().default(false),
+  canteen: z
+    .object({ kind: CanteenKindSchema, mealHeadcount: z.number().int().min(0) })
+    .nullable()
+    .default(null),
+  duties: EntityDutiesSchema.default({ dailyWeeklyMonthly: '', riskList: '', riskSystem: '', commitment: '' }),
+  notes: optionalText('备注', 500),
+};
+
+export const EntitySchema = z.object({ id: z.string().min(1), ...entityFields });
+export type Entity = z.infer<typeof EntitySchema>;
+/** What a form or an import sends: the same fields, id absent for a new 主体. */
+export const EntityInputSchema = z.object({ id: z.string().min(1).optional(), ...entityFields });
+export type EntityInput = z.input<typeof EntityInputSchema>;
+
+export const CommitmentSchema = z.object({ year: z.number().int().min(2000).max(2100), signedOn: IsoDateSchema });
+
+const cadreFields = {
+  name: requiredText('姓名', 30),
+  unit: optionalText('工作单位', 100),
+  position: optionalText('职务', 50),
+  level: CadreLevelSchema,
+  regionId: z.string({ error: '请选择包保区域' }).min(1, { error: '请选择包保区域' }),
+  phone: PhoneSchema.default(''),
+  active: z.boolean().default(true),
+  /** 《食品安全责任与任务承诺书》 signing dates, one per plan year (三单一书). */
+  commitments: z.array(CommitmentSchema).default([]),
+  notes: optionalText('备注', 500),
+};
+export const CadreSchema = z.object({ id: z.string().min(1), ...cadreFields });
+export type Cadre = z.infer<typeof CadreSchema>;
+export const CadreInputSchema = z.object({ id: z.string().min(1).optional(), ...cadreFields });
+export type CadreInput = z.input<typeof CadreInputSchema>;
+
+export const RegulatorSchema = z.object({
+  id: z.string().min(1),
+  name: requiredText('姓名', 30),
+  unit: optionalText('工作单位', 100),
+  phone: PhoneSchema.default(''),
+  /** The grid: regions this regulator answers for. */
+  regionIds: z.array(z.string()).default([]),
+});
+export type Regulator = z.infer<typeof RegulatorSchema>;
+
+export const AssignmentSchema = z.object({
+  id: z.string().min(1),
+  entityId: z.string().min(1),
+  cadreId: z.string().min(1),
+  start: IsoDateSchema,
+  /** '' while current; the day it ended otherwise. History is never deleted. */
+  end: IsoDateSchema.or(z.literal('')).default(''),
+  reason: AssignmentReasonSchema,
+  endReason: AssignmentReasonSchema.or(z.literal('')).default(''),
+  /** Chosen by a person: auto-assignment leaves it alone unless told to. */
+  manual: z.boolean().default(false),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+// ---- policy profile (SPEC §3.8); later issues add visit, schedule and document settings ----
+
+export const ProfileSchema = z.object({
+  orgName: z.string().default('鄂尔多斯市市场监督管理局'),
+  orgLevel: RegionLevelSchema.default('city'),
+  planYear: z.number().int().min(2000).max(2100).default(2027),
+  operatorName: z.string().default('管理员'),
+  gradeLevel: z
+    .object({ A: CadreLevelSchema, B: CadreLevelSchema, C: CadreLevelSchema, D: CadreLevelSchema })
+    .default({ A: 'city', B: 'county', C: 'township', D: 'village' }),
+  /** Soft cap of 主体 per cadre, by cadre level. */
+  loadCap: z
+    .object({ city: z.number().int().min(1), county: z.number().int().min(1), township: z.number().int().min(1), village: z.number().int().min(1) })
+    .default({ city: 5, county: 5, township: 12, village: 25 }),
+  /** 食品安全总监 rule (SPEC §3.3): canteen headcounts per meal from which a director is required. */
+  directorRule: z
+    .object({
+      scales: z.array(ScaleSchema).default(['大型', '中型']),
+      canteenHeadcount: z
+        .object({ 幼儿园: z.number().int(), 养老机构: z.number().int(), 学校: z.number().int(), 其他单位: z.number().int() })
+        .default({ 幼儿园: 300, 养老机构: 300, 学校: 500, 其他单位: 1000 }),
+    })
+    .default({ scales: ['大型', '中型'], canteenHeadcount: { 幼儿园: 300, 养老机构: 300, 学校: 500, 其他单位: 1000 } }),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const LogEntrySchema = z.object({
+  at: z.string(),
+  operator: z.string(),
+  action: z.string(),
+  summary: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;

@@ -1,0 +1,103 @@
+import { RegionIndex } from '../domain/regions';
+import { CADRE_LEVEL_LABELS, type Assignment, type Cadre, type Entity, type Profile } from '../domain/schemas';
+
+export const VIOLATION_KINDS = [
+  'unassigned',
+  'level-mismatch',
+  'out-of-area',
+  'overloaded',
+  'inactive-cadre',
+  'closed-entity',
+  'multiple-cadres',
+] as const;
+export type ViolationKind = (typeof VIOLATION_KINDS)[number];
+
+export const VIOLATION_LABELS: Readonly<Record<ViolationKind, string>> = {
+  unassigned: '未落实包保干部',
+  'level-mismatch': '包保干部层级不符',
+  'out-of-area': '主体不在干部包保区域内',
+  overloaded: '干部包保数量超出上限',
+  'inactive-cadre': '包保干部已不在岗',
+  'closed-entity': '主体已注销仍在包保',
+  'multiple-cadres': '同一主体有多名当前包保干部',
+};
+
+export interface Violation {
+  readonly kind: ViolationKind;
+  readonly entityId: string;
+  readonly cadreId: string;
+  readonly message: string;
+}
+
+export interface RuleInput {
+  readonly entities: readonly Entity[];
+  readonly cadres: readonly Cadre[];
+  readonly assignments: readonly Assignment[];
+  readonly profile: Profile;
+  readonly regions: RegionIndex;
+}
+
+/** Every broken 包保 rule (SPEC §3.6). An overloaded cadre counts once, not once per 主体. */
+export function findViolations(input: RuleInput): Violation[] {
+  const { profile, regions } = input;
+  const cadreById = new Map(input.cadres.map((c) => [c.id, c]));
+  const currentByEntity = new Map<string, Assignment[]>();
+  const loadByCadre = new Map<string, number>();
+  for (const a of input.assignments) {
+    if (a.end !== '') continue;
+    const list = currentByEntity.get(a.entityId) ?? [];
+    list.push(a);
+    currentByEntity.set(a.entityId, list);
+    loadByCadre.set(a.cadreId, (loadByCadre.get(a.cadreId) ?? 0) + 1);
+  }
+
+  const found: Violation[] = [];
+  for (const entity of input.entities) {
+    const current = currentByEntity.get(entity.id) ?? [];
+    if (entity.status === '注销') {
+      for (const a of current) {
+        found.push({ kind: 'closed-entity', entityId: entity.id, cadreId: a.cadreId, message: `${entity.name}已注销，应解除包保关系` });
+      }
+      continue;
+    }
+    if (current.length === 0) {
+      found.push({ kind: 'unassigned', entityId: entity.id, cadreId: '', message: `${entity.name}尚未落实包保干部` });
+      continue;
+    }
+    if (current.length > 1) {
+      found.push({ kind: 'multiple-cadres', entityId: entity.id, cadreId: '', message: `${entity.name}同时有${current.length}名当前包保干部，应只保留一名` });
+    }
+    for (const a of current) {
+      const cadre = cadreById.get(a.cadreId);
+      if (!cadre) continue;
+      const wanted = profile.gradeLevel[entity.grade];
+      if (cadre.level !== wanted) {
+        found.push({
+          kind: 'level-mismatch',
+          entityId: entity.id,
+          cadreId: cadre.id,
+          message: `${entity.grade}级主体${entity.name}应由${CADRE_LEVEL_LABELS[wanted]}干部包保，现为${CADRE_LEVEL_LABELS[cadre.level]}干部${cadre.name}`,
+        });
+      }
+      if (!regions.contains(cadre.regionId, entity.regionId)) {
+        found.push({
+          kind: 'out-of-area',
+          entityId: entity.id,
+          cadreId: cadre.id,
+          message: `${entity.name}（${regions.path(entity.regionId)}）不在${cadre.name}的包保区域（${regions.path(cadre.regionId)}）内`,
+        });
+      }
+      if (!cadre.active) {
+        found.push({ kind: 'inactive-cadre', entityId: entity.id, cadreId: cadre.id, message: `${entity.name}的包保干部${cadre.name}已不在岗，应调整` });
+      }
+    }
+  }
+  for (const cadre of input.cadres) {
+    const load = loadByCadre.get(cadre.id) ?? 0;
+    const cap = profile.loadCap[cadre.level];
+    if (load > cap) {
+      found.push({ kind: 'overloaded', entityId: '', cadreId: cadre.id, message: `${cadre.name}包保${load}户，超过${CADRE_LEVEL_LABELS[cadre.level]}上限${cap}户` });
+    }
+  }
+  return found;
+}

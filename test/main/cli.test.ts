@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from './temp-dir';
+
+const newDir = useTempDirs();
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Exit 1 with one Chinese + English line on stderr, and no stack trace. */
+function expectUserError(run: Run, chinese: string): void {
+  expect(run.code).toBe(1);
+  const lines = run.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(chinese);
+  expect(lines[0]).toMatch(/Error/);
+  expect(run.stderr).not.toMatch(/\s+at\s/);
+}
+
+describe('CLI', () => {
+  it('builds district demo data and prints stats as stable JSON', async () => {
+    const data = await newDir();
+    const demo = await cli('demo', '--scale', 'district', '--data', data);
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain('已生成示例数据');
+
+    const stats = await cli('stats', '--json', '--data', data);
+    expect(stats.code).toBe(0);
+    const parsed = JSON.parse(stats.stdout);
+    expect(Object.keys(parsed)).toEqual(['entities', 'cadres', 'regulators', 'regions', 'coverage', 'duties', 'visits', 'problems']);
+    expect(parsed.entities.total).toBeGreaterThan(2000);
+    const doc = JSON.parse(await readFile(path.join(data, 'data.json'), 'utf8'));
+    expect(parsed.entities.total).toBe(doc.entities.length);
+    expect(parsed.cadres.total).toBe(doc.cadres.length);
+
+    const list = await cli('list', 'cadres', '--json', '--data', data);
+    const cadres = JSON.parse(list.stdout) as { id: string; name: string }[];
+    expect(cadres.map((c) => c.id)).toEqual(doc.cadres.map((c: { id: string }) => c.id));
+
+    expectUserError(await cli('demo', '--scale', 'district', '--data', data), '已有数据库');
+  });
+
+  it('answers bad input with exit 1 and one line', async () => {
+    const data = await newDir();
+    expectUserError(await cli('frobnicate', '--data', data), '未知命令“frobnicate”');
+    expectUserError(await cli('demo', '--scale', 'galaxy', '--data', data), '示例规模应为');
+    expectUserError(await cli('stats', '--data', data), '尚未建立数据库');
+    expectUserError(await cli('list', 'things', '--data', data), 'list cadres');
+    expectUserError(await cli('stats', '--data'), '--data 缺少取值');
+  });
+
+  it('refuses a damaged data file and leaves it as it was', async () => {
+    const data = await newDir();
+    const file = path.join(data, 'data.json');
+    await writeFile(file, '{"schemaVersion":1,"entities":[');
+    expectUserError(await cli('stats', '--json', '--data', data), '不是完整的 JSON');
+    expect(await readFile(file, 'utf8')).toBe('{"schemaVersion":1,"entities":[');
+  });
+});

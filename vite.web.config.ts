@@ -1,0 +1,12 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The renderer alone, built for the web harness (npm run web) and the browser tests. */
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'renderer'),
+  base: './',
+  plugins: [react()],
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
+  build: { outDir: resolve(import.meta.dirname, 'dist-web'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+});
