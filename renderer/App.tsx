@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
 import { api } from './api/client';
+import { errorText } from './api/error-text';
 import { AppShell } from './components/AppShell';
 import { WelcomePage } from './pages/WelcomePage';
 
@@ -31,7 +32,7 @@ function Startup() {
 
   const load = useCallback(() => {
     setError('');
-    api('app:info', {}).then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    api('app:info', {}).then(setInfo, (e: unknown) => setError(errorText(e)));
   }, []);
   useEffect(load, [load]);
 

@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale } from '@shared/api/contract';
+import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, RecordKind } from '@shared/api/contract';
+import { RECORD_KIND_LABELS, RECORD_KINDS } from '@shared/records/types';
+import { writeFileAtomic } from '../storage/atomic-file';
 import { ApiError, unwrap } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
 import type { Ratio, Stats } from '@shared/stats/stats';
@@ -11,7 +14,11 @@ import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
 const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   demo --scale district|city|province [--seed N]   生成示例数据（数据文件夹须为空）
   stats [--json]                                     统计数据
-  list cadres|entities [--json]                      列出干部或主体（编号与名称）`;
+  list cadres|entities [--json]                      列出干部或主体（编号与名称）
+  import entities|cadres|regulators|regions|assignments 文件 [--report 未导入行.xlsx] [--json]
+                                                     导入 .xlsx 或 .csv（UTF-8 或 GBK）
+  export entities|cadres|regulators|regions|assignments --out 文件.xlsx [--columns 列,列] [--template 模板名]
+                                                     导出名单`;
 
 type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResults[M]>;
 
@@ -66,7 +73,50 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       throw new UsageError('请指明要列出的内容：list cadres 或 list entities', 'say what to list: list cadres | list entities');
     }
   },
+
+  async import(call, rest, args) {
+    const [kindWord, file] = rest;
+    const kind = recordKind(kindWord);
+    if (!file) throw new UsageError('请给出要导入的文件，如 import entities 主体名单.xlsx', 'give the file to import');
+    const bytes = await readFile(path.resolve(file)).catch(() => {
+      throw new UsageError(`找不到文件“${file}”或无法读取`, `cannot read file "${file}"`);
+    });
+    const preview = await call('import:preview', { kind, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping: {} });
+    const report = stringFlag(args, 'report');
+    if (report && preview.counts.reject > 0) await saveFile(report, await call('import:errorReport', { previewId: preview.previewId }));
+    const result = await call('import:commit', { previewId: preview.previewId });
+    const rejected = preview.rows.filter((r) => r.outcome === 'reject').map((r) => ({ row: r.row, reason: r.reasons.join('；') }));
+    if (args.flags['json']) {
+      print({ ...result, rows: rejected });
+      return;
+    }
+    console.log(
+      `导入${RECORD_KIND_LABELS[kind]}：新增 ${result.added}，更新 ${result.updated}，未变 ${result.unchanged}，拒绝 ${result.rejected}（跳过空行、合计行 ${result.skipped}）`,
+    );
+    for (const r of rejected.slice(0, 20)) console.log(`  第 ${r.row} 行：${r.reason}`);
+    if (rejected.length > 20) console.log(`  …另有 ${rejected.length - 20} 行未导入${report ? `，详见 ${report}` : '，加 --report 文件.xlsx 可导出全部原因'}`);
+  },
+
+  async export(call, rest, args) {
+    const kind = recordKind(rest[0]);
+    const out = stringFlag(args, 'out');
+    if (!out) throw new UsageError('请用 --out 指定导出文件，如 --out 主体名单.xlsx', 'give the output file with --out');
+    const columns = stringFlag(args, 'columns')?.split(/[,，]/).filter(Boolean);
+    const template = stringFlag(args, 'template');
+    const file = await call('export:list', { kind, ...(columns ? { columns } : {}), ...(template ? { template } : {}) });
+    await saveFile(out, file);
+    console.log(`已导出${RECORD_KIND_LABELS[kind]}名单：${path.resolve(out)}`);
+  },
 };
+
+function recordKind(word: string | undefined): RecordKind {
+  if (word && (RECORD_KINDS as readonly string[]).includes(word)) return word as RecordKind;
+  throw new UsageError(`请指明类型：${RECORD_KINDS.join('、')}`, `kind must be one of ${RECORD_KINDS.join(', ')}`);
+}
+
+async function saveFile(target: string, file: FileContent): Promise<void> {
+  await writeFileAtomic(path.resolve(target), Buffer.from(file.contentBase64, 'base64'));
+}
 
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

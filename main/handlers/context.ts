@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '@shared/api/result';
+import { RegionIndex } from '@shared/domain/regions';
 import { ListIndex } from '@shared/query/lists';
+import { RegionMatcher } from '@shared/records/region-match';
+import type { RecordContext } from '@shared/records/types';
 import { computeStats, type Stats } from '@shared/stats/stats';
 import type { DataDoc, Store } from '@shared/storage/types';
 
@@ -37,6 +40,13 @@ export class HandlerContext {
     const version = this.deps.store.version;
     if (this.cachedStats?.version !== version) this.cachedStats = { version, stats: computeStats(this.doc()) };
     return this.cachedStats.stats;
+  }
+
+  /** Lookups for one import or export over the current library. */
+  recordContext(): RecordContext {
+    const doc = this.doc();
+    const regions = new RegionIndex(doc.regions);
+    return { doc, regions, matcher: new RegionMatcher(regions, doc.regions), today: this.today(), newId: (prefix) => this.newId(prefix) };
   }
 
   newId(prefix: string): string {

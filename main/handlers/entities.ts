@@ -7,11 +7,12 @@ import { notFound, type HandlerContext } from './context';
 
 export function assignmentViews(doc: Doc, assignments: readonly Assignment[]): AssignmentView[] {
   const cadreNames = new Map(doc.cadres.map((c) => [c.id, c.name]));
-  const entityNames = new Map(doc.entities.map((e) => [e.id, e.name]));
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
   return assignments.map((a) => ({
     ...a,
     cadreName: cadreNames.get(a.cadreId) ?? '（已删除的干部）',
-    entityName: entityNames.get(a.entityId) ?? '（已删除的主体）',
+    entityName: entities.get(a.entityId)?.name ?? '（已删除的主体）',
+    entityGrade: entities.get(a.entityId)?.grade ?? '',
   }));
 }
 

@@ -3,6 +3,7 @@ import { appHandlers } from './app';
 import { cadreHandlers } from './cadres';
 import { HandlerContext, type HandlerDeps } from './context';
 import { entityHandlers } from './entities';
+import { importExportHandlers } from './import-export';
 import { referenceHandlers } from './reference';
 
 /** The one handler table behind IPC, the web harness and the CLI. */
@@ -12,11 +13,12 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const entities = entityHandlers(ctx);
   const cadres = cadreHandlers(ctx);
   const reference = referenceHandlers(ctx);
+  const importExport = importExportHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, importExport].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference };
+  return { ...app, ...entities, ...cadres, ...reference, ...importExport };
 }

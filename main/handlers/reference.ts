@@ -8,6 +8,10 @@ export function referenceHandlers(
     'regions:list': async () => ctx.doc().regions,
     'regulators:list': async () => ctx.doc().regulators,
     'stats:get': async () => ctx.stats(),
-    'log:list': async ({ limit }) => ctx.doc().log.slice(-limit).reverse(),
+    'log:list': async ({ limit, text }) => {
+      const log = ctx.doc().log;
+      const matching = text ? log.filter((e) => e.summary.includes(text) || e.action.includes(text) || e.operator.includes(text)) : log;
+      return matching.slice(-limit).reverse();
+    },
   };
 }

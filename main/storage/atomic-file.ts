@@ -3,18 +3,18 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
 /**
- * Writes `text` so that a crash or power cut at any moment leaves either the old file or the
+ * Writes `data` so that a crash or power cut at any moment leaves either the old file or the
  * new one, never a torn one: write a temp file in the same folder, fsync it, rename it over
  * the target (atomic on one volume), then fsync the folder so the rename itself is durable.
  * Rename is retried because antivirus or indexers on Windows briefly lock files.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();

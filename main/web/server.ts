@@ -100,7 +100,13 @@ async function serveStatic(root: string, pathname: string, res: http.ServerRespo
     send(res, 404, 'text/plain; charset=utf-8', '界面尚未构建：请用 npm run web 启动（它会先构建界面）');
     return;
   }
-  res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+    // frame-ancestors only works as a header; the page's own policy is its meta tag.
+    'content-security-policy': "frame-ancestors 'none'",
+  });
   createReadStream(file).pipe(res);
 }
 

@@ -15,13 +15,15 @@ export function AssignmentHistory({
       items={history.map((a) => ({
         key: a.id,
         color: 'gray',
-        title: `${a.start} 至 ${a.end}`,
         content: (
           <>
+            <Typography.Text type="secondary">
+              {a.start} 至 {a.end}
+            </Typography.Text>{' '}
             {who(a)}
             <Typography.Text type="secondary">
-              （{a.reason}
-              {a.endReason && `，因${a.endReason}结束`}）
+              （起因：{a.reason}
+              {a.endReason && `；结束原因：${a.endReason}`}）
             </Typography.Text>
           </>
         ),

@@ -4,6 +4,7 @@ import type { AssignmentView, CadreDetail } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, type Cadre } from '@shared/domain/schemas';
 import { api } from '../api/client';
+import { errorText } from '../api/error-text';
 import { useDetail } from '../hooks/useDetail';
 import { AssignmentHistory } from './AssignmentHistory';
 
@@ -36,7 +37,7 @@ export function CadreDetailDrawer({ open, id, round, onClose, onEdit, onDeleted 
           onDeleted();
         } catch (e) {
           // 'conflict': the cadre has 包保 history; the message says what to do instead.
-          const text = e instanceof Error ? e.message : String(e);
+          const text = errorText(e);
           if (e instanceof ApiError && e.code === 'conflict') modal.warning({ title: '不能删除该干部', content: text, okText: '知道了' });
           else message.error(text);
         }
@@ -47,7 +48,7 @@ export function CadreDetailDrawer({ open, id, round, onClose, onEdit, onDeleted 
     <Drawer
       open={open}
       onClose={onClose}
-      size={760}
+      size={720}
       title={cadre ? `${cadre.name}（${CADRE_LEVEL_LABELS[cadre.level]}）` : '干部详情'}
       extra={
         cadre && (

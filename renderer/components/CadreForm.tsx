@@ -59,6 +59,7 @@ export function CadreForm({ open, cadre, regions, onClose, onSaved }: CadreFormP
       // The dialog focuses its close button on open; the clerk wants to type straight away.
       afterOpenChange={(opened) => opened && form.getFieldInstance('name')?.focus()}
       destroyOnHidden
+      // A stray click beside the form must not throw away what was typed.
       mask={{ closable: false }}
       modalRender={(dom) => (
         <Form<CadreFormValues>

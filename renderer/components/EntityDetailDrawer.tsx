@@ -3,6 +3,7 @@ import { Alert, App, Button, Descriptions, Drawer, Flex, Spin, Tag, Typography, 
 import type { EntityDetail } from '@shared/api/contract';
 import type { Entity } from '@shared/domain/schemas';
 import { api } from '../api/client';
+import { errorText } from '../api/error-text';
 import { useDetail } from '../hooks/useDetail';
 import { AssignmentHistory } from './AssignmentHistory';
 import { GradeTag } from './GradeTag';
@@ -35,7 +36,7 @@ export function EntityDetailDrawer({ open, id, round, onClose, onEdit, onDeleted
           message.success('已删除');
           onDeleted();
         } catch (e) {
-          message.error(e instanceof Error ? e.message : String(e));
+          message.error(errorText(e));
         }
       },
     });
@@ -44,7 +45,7 @@ export function EntityDetailDrawer({ open, id, round, onClose, onEdit, onDeleted
     <Drawer
       open={open}
       onClose={onClose}
-      size={760}
+      size={800}
       title={
         entity ? (
           <Flex gap={8} align="center">
@@ -115,7 +116,7 @@ function EntityDetailBody({ detail }: { readonly detail: EntityDetail }) {
   ];
   return (
     <Flex vertical gap={16}>
-      <Descriptions bordered size="small" column={2} items={items} styles={{ label: { width: 140 } }} />
+      <Descriptions bordered size="small" column={2} items={items} styles={{ label: { width: 160 } }} />
       <section>
         <Typography.Title level={5}>包保干部</Typography.Title>
         {detail.current ? (

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select, Switch, type FormRule } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select, Switch, type FormRule } from 'antd';
 import { useState } from 'react';
 import {
   BUSINESS_KINDS,
@@ -66,17 +66,16 @@ export function EntityForm({ open, entity, regions, onClose, onSaved }: EntityFo
       // The dialog focuses its close button on open; the clerk wants to type straight away.
       afterOpenChange={(opened) => opened && form.getFieldInstance('name')?.focus()}
       destroyOnHidden
+      // A stray click beside the form must not throw away what was typed.
       mask={{ closable: false }}
       modalRender={(dom) => (
         <Form<EntityFormValues>
           form={form}
           layout="vertical"
-          size="middle"
           initialValues={entityToFormValues(entity)}
           onFinish={(values) => void save(values)}
           onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
           scrollToFirstError
-          requiredMark
         >
           {dom}
         </Form>
@@ -88,9 +87,13 @@ export function EntityForm({ open, entity, regions, onClose, onSaved }: EntityFo
 }
 
 function EntityFormFields({ regions }: { readonly regions: readonly Region[] }) {
-  const regulators = useReference('regulators:list').value ?? [];
+  const regulatorList = useReference('regulators:list');
+  const regulators = regulatorList.value ?? [];
   return (
     <>
+      {regulatorList.error && (
+        <Alert type="warning" showIcon title={`网格监管人员名单读取失败（${regulatorList.error}），可先保存其他内容，稍后再选`} style={{ marginBottom: 12 }} />
+      )}
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="name" label="主体名称" rules={[required('请填写主体名称')]}>

@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '@shared/api/result';
+import { errorText } from '../api/error-text';
 
 /** "safetyOfficers.0.phone" → ['safetyOfficers', 0, 'phone'], the NamePath antd forms use. */
 export function toNamePath(fieldPath: string): (string | number)[] {
@@ -17,5 +18,5 @@ export function showApiErrorOnForm(form: FormInstance, error: unknown): string {
     }
     return error.message;
   }
-  return `保存失败：${error instanceof Error ? error.message : String(error)}。请稍后重试，如仍失败请联系管理员`;
+  return `保存失败：${errorText(error)}。请稍后重试，如仍失败请联系管理员`;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiInput, ApiResults } from '@shared/api/contract';
 import { api } from '../api/client';
+import { errorText } from '../api/error-text';
 
 type DetailMethod = 'entities:get' | 'cadres:get';
 
@@ -18,7 +19,7 @@ export function useDetail<M extends DetailMethod>(method: M, id: string | null, 
         if (live) setDetail(value);
       },
       (e: unknown) => {
-        if (live) setError(e instanceof Error ? e.message : String(e));
+        if (live) setError(errorText(e));
       },
     );
     return () => {

@@ -13,6 +13,9 @@ function screenFromHash(): ScreenKey {
 export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
   const [screen, setScreen] = useState(screenFromHash);
   useEffect(() => {
+    // A bare or unknown address is rewritten to the screen shown, without a history entry.
+    const shown = `#/${screenFromHash()}`;
+    if (window.location.hash !== shown) window.history.replaceState(null, '', shown);
     const onHashChange = () => setScreen(screenFromHash());
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

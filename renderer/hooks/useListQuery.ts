@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiInput, ApiResults } from '@shared/api/contract';
 import { api } from '../api/client';
+import { errorText } from '../api/error-text';
 
 type ListMethod = 'entities:query' | 'cadres:query';
 
@@ -12,19 +13,21 @@ export interface ListQueryState<M extends ListMethod> {
   readonly reload: () => void;
 }
 
-/** Runs a list query whenever the filters change; answers to outdated filters are dropped. */
+/**
+ * Runs a list query whenever `query` changes identity (callers memoise it); answers to outdated
+ * filters are dropped.
+ */
 export function useListQuery<M extends ListMethod>(method: M, query: ApiInput<M>): ListQueryState<M> {
   const [result, setResult] = useState<ApiResults[M] | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
   const [round, setRound] = useState(0);
   const latest = useRef(0);
-  const key = JSON.stringify(query);
 
   useEffect(() => {
     const ticket = ++latest.current;
     setLoading(true);
-    api(method, JSON.parse(key) as ApiInput<M>).then(
+    api(method, query).then(
       (value) => {
         if (ticket !== latest.current) return;
         setResult(value);
@@ -33,11 +36,11 @@ export function useListQuery<M extends ListMethod>(method: M, query: ApiInput<M>
       },
       (e: unknown) => {
         if (ticket !== latest.current) return;
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
         setLoading(false);
       },
     );
-  }, [method, key, round]);
+  }, [method, query, round]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
   return { result, loading, error, reload };

@@ -1,10 +1,11 @@
-import { Alert, Button, Flex } from 'antd';
+import { Flex } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Cadre } from '@shared/domain/schemas';
 import { CadreDetailDrawer } from '../components/CadreDetailDrawer';
 import { CadreForm } from '../components/CadreForm';
 import { CadreTable } from '../components/CadreTable';
 import { CadreToolbar, type CadreFilters } from '../components/CadreToolbar';
+import { LoadProblem } from '../components/LoadProblem';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useElementHeight } from '../hooks/useElementHeight';
 import { useListQuery } from '../hooks/useListQuery';
@@ -19,7 +20,8 @@ export function CadresPage() {
   const text = useDebouncedValue(filters.text, 250);
   const query = useMemo(() => ({ ...filters, text }), [filters, text]);
   const list = useListQuery('cadres:query', query);
-  const regions = useReference('regions:list').value ?? [];
+  const regionList = useReference('regions:list');
+  const regions = regionList.value ?? [];
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const detail = usePanel<string | null>(null);
   const [detailRound, setDetailRound] = useState(0);
@@ -38,15 +40,8 @@ export function CadresPage() {
   return (
     <Flex vertical style={{ height: '100%', minHeight: 0 }}>
       <CadreToolbar filters={filters} onChange={patchFilters} regions={regions} total={list.result?.total ?? null} onCreate={() => editor.show(null)} />
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={list.error}
-          action={<Button size="small" onClick={list.reload}>重试</Button>}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <LoadProblem text={list.error} onRetry={list.reload} />
+      <LoadProblem text={regionList.error && `区划读取失败，区划筛选暂不可用：${regionList.error}`} onRetry={regionList.reload} />
       <div ref={tableBox} style={{ flex: 1, minHeight: 0 }}>
         <CadreTable
           rows={list.result?.rows ?? []}

@@ -1,10 +1,11 @@
-import { Alert, Button, Flex } from 'antd';
+import { Flex } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Entity } from '@shared/domain/schemas';
 import { EntityDetailDrawer } from '../components/EntityDetailDrawer';
 import { EntityForm } from '../components/EntityForm';
 import { EntityTable } from '../components/EntityTable';
 import { EntityToolbar, type EntityFilters } from '../components/EntityToolbar';
+import { LoadProblem } from '../components/LoadProblem';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useElementHeight } from '../hooks/useElementHeight';
 import { useListQuery } from '../hooks/useListQuery';
@@ -19,7 +20,8 @@ export function EntitiesPage() {
   const text = useDebouncedValue(filters.text, 250);
   const query = useMemo(() => ({ ...filters, text }), [filters, text]);
   const list = useListQuery('entities:query', query);
-  const regions = useReference('regions:list').value ?? [];
+  const regionList = useReference('regions:list');
+  const regions = regionList.value ?? [];
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const detail = usePanel<string | null>(null);
   const [detailRound, setDetailRound] = useState(0);
@@ -44,15 +46,8 @@ export function EntitiesPage() {
         total={list.result?.total ?? null}
         onCreate={() => editor.show(null)}
       />
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={list.error}
-          action={<Button size="small" onClick={list.reload}>重试</Button>}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      <LoadProblem text={list.error} onRetry={list.reload} />
+      <LoadProblem text={regionList.error && `区划读取失败，区划筛选暂不可用：${regionList.error}`} onRetry={regionList.reload} />
       <div ref={tableBox} style={{ flex: 1, minHeight: 0 }}>
         <EntityTable
           rows={list.result?.rows ?? []}

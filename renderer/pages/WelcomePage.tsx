@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
 import { api } from '../api/client';
+import { errorText } from '../api/error-text';
 
 type Starting = 'demo' | 'blank' | null;
 
@@ -17,7 +18,7 @@ export function WelcomePage({ info, onReady }: { readonly info: AppInfo; readonl
     try {
       onReady(how === 'demo' ? await api('app:loadDemo', { scale: 'city' }) : await api('app:createBlank', {}));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setStarting(null);
     }
   };

@@ -12,8 +12,12 @@ import {
   type LogEntry,
   type Region,
   type Regulator,
+  type ExportTemplate,
 } from '../domain/schemas';
 import type { Stats } from '../stats/stats';
+import type { ColumnMapping } from '../records/header';
+import type { ImportCounts, PlannedRow } from '../records/import-plan';
+import { RECORD_KINDS } from '../records/types';
 
 export * from './result';
 
@@ -78,6 +82,8 @@ export interface CadreRow {
 export interface AssignmentView extends Assignment {
   readonly cadreName: string;
   readonly entityName: string;
+  /** '' when the 主体 no longer exists. */
+  readonly entityGrade: Entity['grade'] | '';
 }
 
 export interface EntityDetail {
@@ -103,6 +109,42 @@ export interface AppInfo {
   readonly orgName: string;
   readonly planYear: number;
   readonly counts: { readonly regions: number; readonly entities: number; readonly cadres: number; readonly regulators: number };
+}
+
+export const RecordKindSchema = z.enum(RECORD_KINDS, { error: '导入导出类型应为 entities、cadres、regulators、regions、assignments 之一' });
+export type { RecordKind } from '../records/types';
+
+/** A file handed over as base64, both ways: uploads to import, workbooks to save. */
+export interface FileContent {
+  readonly fileName: string;
+  readonly contentBase64: string;
+}
+
+export interface ImportPreview {
+  readonly previewId: string;
+  readonly kind: z.infer<typeof RecordKindSchema>;
+  readonly fileName: string;
+  readonly sheetName: string;
+  /** 1-based row of the header in the sheet. */
+  readonly headerRow: number;
+  readonly columns: readonly ColumnMapping[];
+  /** The fields a column can be mapped to, for the mapping editor. */
+  readonly fields: readonly { readonly key: string; readonly label: string; readonly required: boolean }[];
+  readonly counts: ImportCounts;
+  readonly rows: readonly PlannedRow[];
+}
+
+export interface ImportResult {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  readonly skipped: number;
+}
+
+export interface ExportColumnInfo {
+  readonly key: string;
+  readonly label: string;
 }
 
 export interface QueryResult<Row> {
@@ -141,8 +183,48 @@ export const apiSchemas = {
   'regulators:list': NoInput,
   /** The programme's figures (SPEC §6 stats keys). */
   'stats:get': NoInput,
-  /** Newest 操作日志 entries first. */
-  'log:list': z.object({ limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+  /** Newest 操作日志 entries first, optionally only those whose summary or action contains `text`. */
+  'log:list': z
+    .object({ limit: z.number().int().min(1).max(5000).default(200), text: z.string().max(100).default('') })
+    .strict(),
+  /**
+   * Reads a file into a preview without changing any data: header row, column mapping, and each
+   * row's outcome with reasons. `mapping` overrides column names (header → field key, '' ignores).
+   * Error `invalid-argument` with one Chinese message for a file that cannot be read.
+   */
+  'import:preview': z
+    .object({
+      kind: RecordKindSchema,
+      fileName: z.string().min(1).max(260),
+      contentBase64: z.string().max(30 * 1024 * 1024, { error: '文件过大，超过 20 MB 的导入上限' }),
+      mapping: z.record(z.string(), z.string()).default({}),
+    })
+    .strict(),
+  /** Writes a previewed import in one atomic change. Error `conflict` if the data changed since. */
+  'import:commit': z.object({ previewId: z.string().min(1) }).strict(),
+  /** Forgets a preview; nothing was written. */
+  'import:cancel': z.object({ previewId: z.string().min(1) }).strict(),
+  /** The rejected rows as a workbook: original columns plus 行号 and 原因, to fix and re-import. */
+  'import:errorReport': z.object({ previewId: z.string().min(1) }).strict(),
+  /** Remembers column names for the next import of this kind (header → field key, '' ignores). */
+  'import:saveMapping': z.object({ kind: RecordKindSchema, mapping: z.record(z.string(), z.string()) }).strict(),
+  /** The columns a list export can have, in default order. */
+  'export:columns': z.object({ kind: RecordKindSchema }).strict(),
+  /** A list as a print-ready workbook: a template's columns, the given columns, or all. */
+  'export:list': z
+    .object({
+      kind: RecordKindSchema,
+      columns: z.array(z.string()).optional(),
+      template: z.string().optional(),
+      /** Only the 主体 or cadres this list filter shows (entities and cadres only). */
+      entityQuery: EntityQuerySchema.optional(),
+      cadreQuery: CadreQuerySchema.optional(),
+    })
+    .strict(),
+  'export:templates': z.object({ kind: RecordKindSchema }).strict(),
+  /** Saves (or replaces by name) a column template; returns the kind's templates. */
+  'export:saveTemplate': z.object({ kind: RecordKindSchema, name: z.string().trim().min(1, { error: '请填写模板名称' }).max(40), columns: z.array(z.string()).min(1, { error: '请至少选择一列' }) }).strict(),
+  'export:deleteTemplate': z.object({ kind: RecordKindSchema, name: z.string().min(1) }).strict(),
 } as const;
 
 export type ApiSchemas = typeof apiSchemas;
@@ -164,6 +246,16 @@ export interface ApiResults {
   'regulators:list': readonly Regulator[];
   'stats:get': Stats;
   'log:list': readonly LogEntry[];
+  'import:preview': ImportPreview;
+  'import:commit': ImportResult;
+  'import:cancel': { readonly previewId: string };
+  'import:errorReport': FileContent;
+  'import:saveMapping': { readonly saved: number };
+  'export:columns': readonly ExportColumnInfo[];
+  'export:list': FileContent;
+  'export:templates': readonly ExportTemplate[];
+  'export:saveTemplate': readonly ExportTemplate[];
+  'export:deleteTemplate': readonly ExportTemplate[];
 }
 
 export type ApiInput<M extends ApiMethod> = z.input<ApiSchemas[M]>;

@@ -1,3 +1,4 @@
+import type { DemoScale } from '../api/contract';
 import { requiresDirector } from '../domain/director';
 import type {
   Assignment,
@@ -22,7 +23,6 @@ import { ORDOS_REGIONS_CSV, parseRegionCsv } from './ordos-regions';
  * `city` reproduces the seed's figures exactly (SPEC §1); every record is invented except the
  * real 旗区 and 乡镇 of 鄂尔多斯市. The same seed always gives the same library.
  */
-export type DemoScale = 'district' | 'city' | 'province';
 
 // ---- seeded random numbers -----------------------------------------------------------------
 
@@ -419,6 +419,8 @@ class DemoBuilder {
   private readonly cadresByRegion = new Map<string, Cadre[]>();
   private readonly loads = new Map<Cadre, number>();
   private readonly entityNames = new Set<string>();
+  /** Licence numbers are the importer's second key, so no two 主体 share one. */
+  private readonly licenses = new Set<string>();
   private readonly placeNames = new Set<string>();
   private readonly links: Link[][] = [];
   private cadreSeq = 0;
@@ -622,7 +624,7 @@ class DemoBuilder {
       id: `E${pad(this.doc.entities.length + 1, 6)}`,
       name,
       uscc: makeUscc(spec.type, countyCode, rng),
-      license: makeLicense(spec.type, kinds, countyCode, rng),
+      license: uniqueLicense(this.licenses, () => makeLicense(spec.type, kinds, countyCode, rng)),
       type: spec.type,
       businessKinds: kinds,
       scale: spec.scale,
@@ -1074,6 +1076,16 @@ function makeUscc(type: EntityType, countyCode: string, rng: Random): string {
       return rng.chance(0.5) ? buildUscc('12', countyCode, rng) : '';
     case '食品摊贩':
       return '';
+  }
+}
+
+function uniqueLicense(used: Set<string>, make: () => string): string {
+  for (;;) {
+    const license = make();
+    if (license === '' || !used.has(license)) {
+      if (license) used.add(license);
+      return license;
+    }
   }
 }
 

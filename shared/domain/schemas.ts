@@ -206,6 +206,13 @@ export const AssignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
+export const ExportTemplateSchema = z.object({
+  kind: z.string(),
+  name: z.string().min(1, { error: '请填写模板名称' }).max(40, { error: '模板名称不能超过40个字' }),
+  columns: z.array(z.string()).min(1, { error: '模板至少要有一列' }),
+});
+export type ExportTemplate = z.infer<typeof ExportTemplateSchema>;
+
 // ---- policy profile (SPEC §3.8); later issues add visit, schedule and document settings ----
 
 export const ProfileSchema = z.object({
@@ -229,8 +236,13 @@ export const ProfileSchema = z.object({
         .default({ 幼儿园: 300, 养老机构: 300, 学校: 500, 其他单位: 1000 }),
     })
     .default({ scales: ['大型', '中型'], canteenHeadcount: { 幼儿园: 300, 养老机构: 300, 学校: 500, 其他单位: 1000 } }),
+  /** Column names the office told the importer, per record kind: normalised header → field key ('' = ignore). */
+  importMappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** Named column layouts for list exports (each higher office wants its own). */
+  exportTemplates: z.array(ExportTemplateSchema).default([]),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
+
 
 export const LogEntrySchema = z.object({
   at: z.string(),

@@ -89,7 +89,7 @@ describe('entities', () => {
     const after = JSON.parse(await readFile(dataFile, 'utf8'));
     expect(after.entities.map((e: { name: string; status: string }) => `${e.name}:${e.status}`)).toEqual(['幸福便利店:在营', '昭君羊肉馆:停业']);
     expect(after.assignments).toEqual([]);
-    const log = await handlers['log:list']({ limit: 10 });
+    const log = await handlers['log:list']({ limit: 10, text: '' });
     expect(log.map((e) => e.summary)).toEqual(['删除主体“内蒙古食用油有限公司”及其包保记录 1 条', '修改主体“昭君羊肉馆”', '新增主体“昭君羊肉馆”']);
     expect(log[1]).toMatchObject({ operator: '管理员', before: { status: '在营' }, after: { status: '停业' } });
   });

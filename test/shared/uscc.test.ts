@@ -51,7 +51,9 @@ describe('licence numbers, phones, normalisation', () => {
     expect(classifyLicense('sc10615060200017')).toEqual({ value: 'SC10615060200017', kind: '食品生产许可证' });
     expect(classifyLicense('ＪＹ１１５０６０２００００１２３')).toEqual({ value: 'JY11506020000123', kind: '食品经营许可证' });
     expect(classifyLicense('JY1150602').warning).toContain('应为 SC 或 JY 加14位数字');
-    expect(classifyLicense('蒙食摊登字2027001号').warning).toContain('备案或登记编号');
+    expect(classifyLicense('蒙食摊登字〔2027〕第1506021234号')).toEqual({ value: '蒙食摊登字〔2027〕第1506021234号', kind: '登记或备案' });
+    expect(classifyLicense('YB11506023119224')).toEqual({ value: 'YB11506023119224', kind: '登记或备案' });
+    expect(classifyLicense('NO-123').warning).toContain('不是常见的 SC/JY 格式');
   });
 
   it('accepts mobiles and landlines, rejects the rest with a hint', () => {

@@ -1,0 +1,203 @@
+import type { ApiHandlers, FileContent, ImportPreview } from '@shared/api/contract';
+import { ApiError } from '@shared/api/result';
+import { normalizeHeader } from '@shared/records/header';
+import { planImport, type ImportPlan } from '@shared/records/import-plan';
+import { exportTable, RECORD_DEFINITIONS } from '@shared/records';
+import { RECORD_KIND_LABELS, type RecordContext, type RecordKind } from '@shared/records/types';
+import type { Cell } from '@shared/records/cell';
+import { buildWorkbook } from '../export/xlsx';
+import { readSheets } from '../import/read-sheets';
+import type { HandlerContext } from './context';
+
+interface PendingImport {
+  readonly plan: ImportPlan<unknown>;
+  readonly ctx: RecordContext;
+  readonly fileName: string;
+  /** The data version the plan was made against: a commit over a newer version is refused. */
+  readonly version: number;
+}
+
+/** Previews waiting for commit or cancel; a few at most (one per open import screen). */
+const MAX_PENDING = 4;
+
+type ImportExportMethods =
+  | 'import:preview'
+  | 'import:commit'
+  | 'import:cancel'
+  | 'import:errorReport'
+  | 'import:saveMapping'
+  | 'export:columns'
+  | 'export:list'
+  | 'export:templates'
+  | 'export:saveTemplate'
+  | 'export:deleteTemplate';
+
+export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, ImportExportMethods> {
+  const pending = new Map<string, PendingImport>();
+
+  const take = (previewId: string): PendingImport => {
+    const found = pending.get(previewId);
+    if (!found) throw new ApiError('not-found', '这次导入预览已失效（可能已提交或取消），请重新选择文件预览');
+    return found;
+  };
+
+  const templatesOf = (kind: RecordKind) => ctx.doc().profile.exportTemplates.filter((t) => t.kind === kind);
+  const checkColumns = (kind: RecordKind, keys: readonly string[]): void => {
+    const known = new Set(RECORD_DEFINITIONS[kind].columns.map((c) => c.key));
+    const unknown = keys.filter((key) => !known.has(key));
+    if (unknown.length > 0) throw new ApiError('invalid-argument', `没有这些列：${unknown.join('、')}，请重新选择列`);
+  };
+
+  return {
+    'import:preview': async ({ kind, fileName, contentBase64, mapping }) => {
+      const sheets = await readSheets(fileName, Buffer.from(contentBase64, 'base64'));
+      const recordCtx = ctx.recordContext();
+      const saved = recordCtx.doc.profile.importMappings[kind] ?? {};
+      const overrides = { ...saved, ...Object.fromEntries(Object.entries(mapping).map(([h, k]) => [normalizeHeader(h), k])) };
+      const def = RECORD_DEFINITIONS[kind];
+      const result = planImport(def, sheets, recordCtx, overrides);
+      if (!result.ok) throw new ApiError('invalid-argument', result.message);
+      const previewId = ctx.newId('P');
+      pending.set(previewId, { plan: result.plan, ctx: recordCtx, fileName, version: ctx.store.version });
+      while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value as string);
+      const { plan } = result;
+      const preview: ImportPreview = {
+        previewId,
+        kind,
+        fileName,
+        sheetName: plan.sheetName,
+        headerRow: plan.headerRow,
+        columns: plan.columns,
+        fields: def.columns.filter((c) => c.importable).map((c) => ({ key: c.key, label: c.label, required: def.requiredKeys.includes(c.key) })),
+        counts: plan.counts,
+        rows: plan.rows,
+      };
+      return preview;
+    },
+
+    'import:commit': async ({ previewId }) => {
+      const { plan, ctx: recordCtx, fileName, version } = take(previewId);
+      if (ctx.store.version !== version) {
+        pending.delete(previewId);
+        throw new ApiError('conflict', '预览之后数据已被修改，为避免覆盖，本次未导入。请重新预览后再提交');
+      }
+      const { counts } = plan;
+      await ctx.store.update((doc) => {
+        RECORD_DEFINITIONS[plan.kind].apply(doc, plan.changes, recordCtx);
+        ctx.log(
+          doc,
+          'import:commit',
+          `导入${RECORD_KIND_LABELS[plan.kind]}“${fileName}”：新增 ${counts.add}，更新 ${counts.update}，未变 ${counts.unchanged}，拒绝 ${counts.reject}`,
+        );
+      });
+      pending.delete(previewId);
+      return { added: counts.add, updated: counts.update, unchanged: counts.unchanged, rejected: counts.reject, skipped: counts.skipped };
+    },
+
+    'import:cancel': async ({ previewId }) => {
+      pending.delete(previewId);
+      return { previewId };
+    },
+
+    'import:errorReport': async ({ previewId }) => {
+      const { plan, fileName } = take(previewId);
+      const rejected = plan.rows.filter((r) => r.outcome === 'reject');
+      const rows = rejected.map((r): Cell[] => {
+        const original = plan.rejectedCells.get(r.row) ?? [];
+        return [r.row, r.reasons.join('；'), ...plan.header.map((_, i) => original[i] ?? null)];
+      });
+      const base = fileName.replace(/\.[^.]+$/, '');
+      const workbook = await buildWorkbook([
+        {
+          sheetName: '未导入的行',
+          title: `${base} 未导入的行（共 ${rejected.length} 行）`,
+          subtitle: '按“原因”修改后，可把本表另存后重新导入（“行号”“原因”两列会被忽略）',
+          columns: [
+            { label: '行号', width: 6, format: 'number' },
+            { label: '原因', width: 40, format: 'text' },
+            ...plan.header.map((label) => ({ label: label || '（无列名）', width: Math.min(Math.max(label.length * 2 + 2, 10), 30), format: 'text' as const })),
+          ],
+          rows,
+        },
+      ]);
+      return { fileName: `${base}-未导入的行.xlsx`, contentBase64: workbook.toString('base64') };
+    },
+
+    'import:saveMapping': async ({ kind, mapping }) =>
+      ctx.store.update((doc) => {
+        const normalized = Object.fromEntries(Object.entries(mapping).map(([header, key]) => [normalizeHeader(header), key]));
+        doc.profile.importMappings[kind] = { ...doc.profile.importMappings[kind], ...normalized };
+        ctx.log(doc, 'import:saveMapping', `保存${RECORD_KIND_LABELS[kind]}导入的列对应（${Object.keys(normalized).length} 列）`);
+        return { saved: Object.keys(normalized).length };
+      }),
+
+    'export:columns': async ({ kind }) => RECORD_DEFINITIONS[kind].columns.map((c) => ({ key: c.key, label: c.label })),
+
+    'export:list': async ({ kind, columns, template, entityQuery, cadreQuery }) => {
+      const recordCtx = ctx.recordContext();
+      let keys = columns;
+      if (template) {
+        const found = templatesOf(kind).find((t) => t.name === template);
+        if (!found) throw new ApiError('not-found', `没有名为“${template}”的导出模板，请重新选择`);
+        keys = found.columns;
+      }
+      if (keys) checkColumns(kind, keys);
+      const records = filteredRecords(ctx, kind, entityQuery, cadreQuery);
+      const table = exportTable(kind, recordCtx, keys, records);
+      const label = RECORD_KIND_LABELS[kind];
+      const { orgName } = recordCtx.doc.profile;
+      const workbook = await buildWorkbook([
+        {
+          sheetName: label,
+          title: `${orgName}${label}名单`,
+          subtitle: `制表日期：${recordCtx.today}　共 ${table.rows.length} 条`,
+          columns: table.columns.map((c) => ({ label: c.label, width: c.width, format: c.format })),
+          rows: table.rows,
+        },
+      ]);
+      const file: FileContent = { fileName: `${label}名单-${recordCtx.today}.xlsx`, contentBase64: workbook.toString('base64') };
+      return file;
+    },
+
+    'export:templates': async ({ kind }) => templatesOf(kind),
+
+    'export:saveTemplate': async ({ kind, name, columns }) => {
+      checkColumns(kind, columns);
+      return ctx.store.update((doc) => {
+        const others = doc.profile.exportTemplates.filter((t) => !(t.kind === kind && t.name === name));
+        doc.profile.exportTemplates = [...others, { kind, name, columns }];
+        ctx.log(doc, 'export:saveTemplate', `保存${RECORD_KIND_LABELS[kind]}导出模板“${name}”（${columns.length} 列）`);
+        return doc.profile.exportTemplates.filter((t) => t.kind === kind);
+      });
+    },
+
+    'export:deleteTemplate': async ({ kind, name }) =>
+      ctx.store.update((doc) => {
+        if (!doc.profile.exportTemplates.some((t) => t.kind === kind && t.name === name)) {
+          throw new ApiError('not-found', `没有名为“${name}”的导出模板`);
+        }
+        doc.profile.exportTemplates = doc.profile.exportTemplates.filter((t) => !(t.kind === kind && t.name === name));
+        ctx.log(doc, 'export:deleteTemplate', `删除${RECORD_KIND_LABELS[kind]}导出模板“${name}”`);
+        return doc.profile.exportTemplates.filter((t) => t.kind === kind);
+      }),
+  };
+}
+
+/** The records a list filter shows, in list order; all of the kind without a filter. */
+function filteredRecords(
+  ctx: HandlerContext,
+  kind: RecordKind,
+  entityQuery: Parameters<ApiHandlers['entities:query']>[0] | undefined,
+  cadreQuery: Parameters<ApiHandlers['cadres:query']>[0] | undefined,
+): readonly unknown[] | undefined {
+  const doc = ctx.doc();
+  if (kind === 'entities' && entityQuery) {
+    const byId = new Map(doc.entities.map((e) => [e.id, e]));
+    return ctx.lists().entities(entityQuery).map((row) => byId.get(row.id));
+  }
+  if (kind === 'cadres' && cadreQuery) {
+    const byId = new Map(doc.cadres.map((c) => [c.id, c]));
+    return ctx.lists().cadres(cadreQuery).map((row) => byId.get(row.id));
+  }
+  return undefined;
+}

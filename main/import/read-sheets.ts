@@ -1,0 +1,123 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { ApiError } from '@shared/api/result';
+import type { Cell } from '@shared/records/cell';
+import type { Sheet } from '@shared/records/import-plan';
+
+/** Larger files are almost always the wrong file (or a sheet full of images); 100,000 主体 fit in ~10 MB. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** OLE compound file: legacy .xls, and also any password-protected .xlsx. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function refuse(message: string): ApiError {
+  return new ApiError('invalid-argument', message);
+}
+
+/**
+ * Reads an uploaded or chosen file into sheets of cells, or throws one clear Chinese message
+ * saying what is wrong with the file and what to do.
+ */
+export async function readSheets(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
+  const ext = path.extname(fileName).toLowerCase();
+  if (bytes.length === 0) throw refuse(`文件“${fileName}”是空的（0 字节），请确认选择了正确的文件`);
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    throw refuse(`文件“${fileName}”有 ${mb} MB，超过 20 MB 的导入上限。请删去无关的工作表、图片，或分成几个文件导入`);
+  }
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw refuse(`文件“${fileName}”是旧版 .xls 格式或设置了打开密码。请用 Excel/WPS 打开，取消密码后“另存为” .xlsx 格式再导入`);
+  }
+  if (ext === '.csv' || ext === '.txt') return [{ name: path.basename(fileName, ext), rows: parseCsv(decodeText(bytes)) }];
+  if (ext === '.xls') throw refuse(`文件“${fileName}”不是有效的 .xls 文件。请用 Excel/WPS 打开后“另存为” .xlsx 格式再导入`);
+  if (ext !== '.xlsx' && ext !== '.xlsm') {
+    throw refuse(`不支持“${ext || '无扩展名'}”类型的文件，请选择 Excel 工作簿（.xlsx）或 CSV 文件（.csv）`);
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw refuse(`文件“${fileName}”不是有效的 Excel 工作簿（可能是改了扩展名的其他文件）。请用 Excel/WPS 打开确认后另存为 .xlsx`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw refuse(`无法读取 Excel 文件“${fileName}”，文件可能已损坏。请用 Excel/WPS 打开后重新“另存为” .xlsx 再导入`);
+  }
+  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: worksheetRows(worksheet) }));
+}
+
+function worksheetRows(worksheet: ExcelJS.Worksheet): Cell[][] {
+  const rows: Cell[][] = [];
+  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = toCell(cell.value);
+    });
+    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+/** exceljs values → cells: formulas by their cached result, rich text and links by their text. */
+function toCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : { date: value.toISOString().slice(0, 10) };
+  }
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : toCell(value.text as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return toCell((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  return null; // error values such as #N/A
+}
+
+/**
+ * CSV files come from Excel/WPS ("CSV UTF-8" with a BOM, or plain "CSV" in GBK on Chinese
+ * Windows) and from other systems (UTF-8 without BOM). Valid UTF-8 is taken as UTF-8.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(Buffer.from(bytes), 'gbk');
+  }
+}
+
+/** RFC 4180: quoted fields with "" escapes and line breaks, CRLF or LF. Cells stay text. */
+export function parseCsv(text: string): Cell[][] {
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

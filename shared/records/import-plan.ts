@@ -1,0 +1,158 @@
+import { cellText, type Cell } from './cell';
+import { findHeaderRow, mapColumns, type ColumnMapping } from './header';
+import { RECORD_KIND_LABELS, type RecordContext, type RecordDefinition, type RecordKind, type RowCells } from './types';
+
+export interface Sheet {
+  readonly name: string;
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+export type RowOutcome = 'add' | 'update' | 'unchanged' | 'reject';
+
+export interface PlannedRow {
+  /** 1-based row number as the clerk sees it in Excel/WPS. */
+  readonly row: number;
+  readonly outcome: RowOutcome;
+  readonly name: string;
+  readonly reasons: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface ImportCounts {
+  readonly add: number;
+  readonly update: number;
+  readonly unchanged: number;
+  readonly reject: number;
+  /** Rows kept with a warning (they also count as add/update/unchanged). */
+  readonly warning: number;
+  /** Blank rows and 合计/小计 rows, passed over. */
+  readonly skipped: number;
+}
+
+export interface ImportPlan<R> {
+  readonly kind: RecordKind;
+  readonly sheetName: string;
+  /** 1-based. */
+  readonly headerRow: number;
+  readonly header: readonly string[];
+  readonly columns: readonly ColumnMapping[];
+  readonly rows: readonly PlannedRow[];
+  readonly counts: ImportCounts;
+  /** What a commit writes: every add and update, in file order. */
+  readonly changes: readonly { existing: R | undefined; record: R }[];
+  /** The original cells of rejected rows, for the error report. */
+  readonly rejectedCells: ReadonlyMap<number, readonly Cell[]>;
+}
+
+export type PlanResult<R> = { ok: true; plan: ImportPlan<R> } | { ok: false; message: string };
+
+const TOTAL_ROW = /^(合\s*计|小\s*计|总\s*计|共\s*计)/;
+
+function isBlank(row: readonly Cell[]): boolean {
+  return row.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
+}
+
+function isTotalRow(row: readonly Cell[]): boolean {
+  return row.slice(0, 4).some((cell) => TOTAL_ROW.test(cellText(cell)));
+}
+
+/**
+ * Reads a sheet into a plan without touching the library: finds the header row, maps the
+ * columns (saved or chosen names first), and decides each row's outcome with its reasons.
+ */
+export function planImport<R, P>(
+  def: RecordDefinition<R, P>,
+  sheets: readonly Sheet[],
+  ctx: RecordContext,
+  overrides: Readonly<Record<string, string>> = {},
+): PlanResult<R> {
+  const label = RECORD_KIND_LABELS[def.kind];
+  const withData = sheets.filter((s) => s.rows.some((row) => !isBlank(row)));
+  if (withData.length === 0) return { ok: false, message: '文件中没有数据，请确认选择了正确的文件' };
+  const found = withData.map((sheet) => ({ sheet, headerIndex: findHeaderRow(sheet.rows, def.columns) })).find((s) => s.headerIndex >= 0);
+  if (!found) {
+    const expected = def.columns.filter((c) => c.importable).slice(0, 6).map((c) => c.label).join('、');
+    return { ok: false, message: `没有找到${label}表的表头行，请确认表中有“${expected}”等列名` };
+  }
+  const { sheet, headerIndex } = found;
+  const headerCells = sheet.rows[headerIndex] ?? [];
+  const { columns, fields } = mapColumns(headerCells, def.columns.filter((c) => c.importable), overrides);
+  if (!def.requiredKeys.some((key) => key in fields)) {
+    const names = def.requiredKeys.map((key) => def.columns.find((c) => c.key === key)?.label ?? key).join('或');
+    return { ok: false, message: `表中缺少“${names}”列，请在列对应中指定后重新预览` };
+  }
+
+  const rows: PlannedRow[] = [];
+  const changes: { existing: R | undefined; record: R }[] = [];
+  const rejectedCells = new Map<number, readonly Cell[]>();
+  const firstRowOfKey = new Map<string, number>();
+  const firstRowOfRecord = new Map<R, number>();
+  const counts = { add: 0, update: 0, unchanged: 0, reject: 0, warning: 0, skipped: 0 };
+
+  for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
+    const cellsOfRow = sheet.rows[i] ?? [];
+    if (isBlank(cellsOfRow) || isTotalRow(cellsOfRow)) {
+      counts.skipped++;
+      continue;
+    }
+    const rowNumber = i + 1;
+    const cells: RowCells = {
+      has: (key) => key in fields,
+      get: (key) => {
+        const index = fields[key];
+        return index === undefined ? undefined : (cellsOfRow[index] ?? null);
+      },
+    };
+    const parsed = def.parseRow(cells, ctx);
+    const name = cellText(cells.get(def.requiredKeys[0] ?? '')) || `第 ${rowNumber} 行`;
+    const reject = (reasons: string[]): void => {
+      rows.push({ row: rowNumber, outcome: 'reject', name, reasons, warnings: parsed.warnings });
+      rejectedCells.set(rowNumber, cellsOfRow);
+      counts.reject++;
+    };
+    if (parsed.errors.length > 0) {
+      reject(parsed.errors);
+      continue;
+    }
+    const target = def.target(parsed.patch, ctx);
+    const earlier = firstRowOfKey.get(target.key);
+    if (earlier !== undefined) {
+      reject([`与第 ${earlier} 行重复（${target.key}）`]);
+      continue;
+    }
+    firstRowOfKey.set(target.key, rowNumber);
+    // Two rows with different keys (one by code, one by name) can still mean the same record.
+    const sameRecord = target.existing === undefined ? undefined : firstRowOfRecord.get(target.existing);
+    if (sameRecord !== undefined) {
+      reject([`与第 ${sameRecord} 行对应同一条记录`]);
+      continue;
+    }
+    if (target.existing !== undefined) firstRowOfRecord.set(target.existing, rowNumber);
+    const merged = def.merge(target.existing, parsed.patch, ctx);
+    if (!merged.ok) {
+      reject(merged.errors);
+      continue;
+    }
+    const same = target.existing !== undefined && JSON.stringify(target.existing) === JSON.stringify(merged.record);
+    const outcome: RowOutcome = target.existing === undefined ? 'add' : same ? 'unchanged' : 'update';
+    if (outcome !== 'unchanged') changes.push({ existing: target.existing, record: merged.record });
+    rows.push({ row: rowNumber, outcome, name: def.describe(merged.record, ctx), reasons: [], warnings: parsed.warnings });
+    counts[outcome]++;
+    if (parsed.warnings.length > 0) counts.warning++;
+  }
+
+  return {
+    ok: true,
+    plan: {
+      kind: def.kind,
+      sheetName: sheet.name,
+      headerRow: headerIndex + 1,
+      header: headerCells.map((cell) => cellText(cell)),
+      columns,
+      rows,
+      counts,
+      changes,
+      rejectedCells,
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { DataDoc } from '../../shared/storage/types';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SCREENS_DIR = path.join(ROOT, 'test-results', 'screens');
+
+export interface Harness {
+  /** http://127.0.0.1:PORT/ */
+  readonly url: string;
+  readonly dataDir: string;
+  /** The library as it is on disk right now (what a restart would load). */
+  readDoc(): Promise<DataDoc>;
+  /** Fills the empty folder with the city-scale demo through the API, skipping the welcome screen. */
+  loadDemo(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real web harness (`tsx main/web/start.ts`) on a fresh temporary data folder and a
+ * free port, and stops it again. The renderer must be built first (dist-web).
+ */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(path.join(ROOT, 'dist-web', 'index.html'))) {
+    throw new Error('dist-web 不存在：请先运行 npx vite build --config vite.web.config.ts（npm run test:e2e 会自动构建）');
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-'));
+  // Its own process group, so stop() also ends the node process tsx starts under it.
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/web/start.ts', '--data', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`网页调试服务 30 秒内未启动：\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`网页调试服务已退出（代码 ${code}）：\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    dataDir,
+    readDoc: async () => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc,
+    loadDemo: async () => {
+      const response = await fetch(`${url}api/app:loadDemo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scale: 'city' }),
+      });
+      const result = (await response.json()) as { ok: boolean; error?: { message: string } };
+      if (!result.ok) throw new Error(`载入示例数据失败：${result.error?.message}`);
+    },
+    stop: async () => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  return path.join(SCREENS_DIR, `${name}.png`);
+}
