@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, RecordKind } from '@shared/api/contract';
 import { RECORD_KIND_LABELS, RECORD_KINDS } from '@shared/records/types';
+import { VIOLATION_LABELS } from '@shared/rules/violations';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { ApiError, unwrap } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
@@ -18,7 +19,10 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   import entities|cadres|regulators|regions|assignments 文件 [--report 未导入行.xlsx] [--json]
                                                      导入 .xlsx 或 .csv（UTF-8 或 GBK）
   export entities|cadres|regulators|regions|assignments --out 文件.xlsx [--columns 列,列] [--template 模板名]
-                                                     导出名单`;
+                                                     导出名单
+  assign [--dry-run] [--reset] [--violating] [--keep-manual=false] [--json]
+                                                     自动分配包保干部（--reset 先解除全部现有包保，保留历史）
+  check [--json]                                     数据检查：违反包保规则的情况`;
 
 type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResults[M]>;
 
@@ -95,6 +99,37 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     );
     for (const r of rejected.slice(0, 20)) console.log(`  第 ${r.row} 行：${r.reason}`);
     if (rejected.length > 20) console.log(`  …另有 ${rejected.length - 20} 行未导入${report ? `，详见 ${report}` : '，加 --report 文件.xlsx 可导出全部原因'}`);
+  },
+
+  async assign(call, _rest, args) {
+    const preview = await call('assign:preview', {
+      mode: args.flags['violating'] ? 'violating' : 'unassigned',
+      keepManual: stringFlag(args, 'keep-manual') !== 'false',
+      reset: args.flags['reset'] === true,
+    });
+    const dryRun = args.flags['dry-run'] === true;
+    const applied = dryRun ? null : await call('assign:apply', { previewId: preview.previewId });
+    if (args.flags['json']) {
+      print({ dryRun, counts: preview.counts, applied, unresolved: preview.unresolved.map((u) => ({ entityId: u.entityId, why: u.why })) });
+      return;
+    }
+    const { counts } = preview;
+    console.log(`${dryRun ? '试算（未写入）' : '已分配'}：新分配 ${counts.assign}，调整 ${counts.move}，解除 ${counts.release}，无法分配 ${counts.unresolved}`);
+    for (const u of preview.unresolved.slice(0, 10)) console.log(`  无法分配：${u.entityName}（${u.regionPath}）— ${u.why}`);
+    if (preview.unresolved.length > 10) console.log(`  …另有 ${preview.unresolved.length - 10} 个主体无法分配`);
+  },
+
+  async check(call, _rest, args) {
+    const { counts, items } = await call('assign:violations', { kinds: [] });
+    if (args.flags['json']) {
+      print({ counts, items: items.map((v) => ({ kind: v.kind, entityId: v.entityId, cadreId: v.cadreId, message: v.message })) });
+      return;
+    }
+    const total = items.length;
+    console.log(total === 0 ? '数据检查通过：没有违反包保规则的情况' : `发现 ${total} 处违反包保规则：`);
+    for (const kind of Object.keys(counts) as (keyof typeof counts)[]) {
+      if (counts[kind] > 0) console.log(`  ${VIOLATION_LABELS[kind]}：${counts[kind]}`);
+    }
   },
 
   async export(call, rest, args) {

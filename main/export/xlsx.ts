@@ -12,6 +12,7 @@ export interface TableColumn {
   readonly label: string;
   /** In characters, as Excel counts them (a Chinese character is about two). */
   readonly width: number;
+  /** 'text' cells get the @ format; 'percent' takes fractions (0.975 shows as 97.5%). */
   readonly format: 'text' | 'date' | 'number' | 'percent';
 }
 
@@ -96,6 +97,7 @@ export async function buildWorkbook(sheets: readonly TableSheet[]): Promise<Buff
   const styles = makeStyles();
   const usedNames = new Set<string>();
   for (const sheet of sheets) addSheet(workbook, sheet, uniqueSheetName(sheet.sheetName, usedNames), styles);
+  // Typed as an ArrayBuffer, but a Node Buffer in Node: Buffer.from copies it (a few MB).
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

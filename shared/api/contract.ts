@@ -6,6 +6,7 @@ import {
   EntityStatusSchema,
   EntityTypeSchema,
   GradeSchema,
+  IsoDateSchema,
   type Assignment,
   type Cadre,
   type Entity,
@@ -18,6 +19,7 @@ import type { Stats } from '../stats/stats';
 import type { ColumnMapping } from '../records/header';
 import type { ImportCounts, PlannedRow } from '../records/import-plan';
 import { RECORD_KINDS } from '../records/types';
+import { VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
 
 export * from './result';
 
@@ -147,6 +149,46 @@ export interface ExportColumnInfo {
   readonly label: string;
 }
 
+export interface ViolationView {
+  readonly kind: ViolationKind;
+  readonly entityId: string;
+  readonly entityName: string;
+  readonly cadreId: string;
+  readonly cadreName: string;
+  readonly message: string;
+}
+
+export interface CadreLoad {
+  readonly cadreId: string;
+  readonly cadreName: string;
+  readonly level: Cadre['level'];
+  readonly regionPath: string;
+  readonly before: number;
+  readonly after: number;
+  readonly cap: number;
+}
+
+export interface AssignProposalView {
+  readonly entityId: string;
+  readonly entityName: string;
+  readonly grade: Entity['grade'];
+  readonly regionPath: string;
+  readonly fromCadreName: string;
+  readonly toCadreId: string;
+  readonly toCadreName: string;
+  readonly reason: string;
+}
+
+export interface AssignPreview {
+  readonly previewId: string;
+  readonly counts: { readonly assign: number; readonly move: number; readonly release: number; readonly unresolved: number };
+  readonly proposals: readonly AssignProposalView[];
+  readonly releases: readonly { readonly entityName: string; readonly cadreName: string; readonly reason: string }[];
+  readonly unresolved: readonly { readonly entityId: string; readonly entityName: string; readonly regionPath: string; readonly why: string }[];
+  /** Cadres whose load changes, most changed first. */
+  readonly loads: readonly CadreLoad[];
+}
+
 export interface QueryResult<Row> {
   readonly total: number;
   readonly rows: readonly Row[];
@@ -222,6 +264,36 @@ export const apiSchemas = {
     })
     .strict(),
   'export:templates': z.object({ kind: RecordKindSchema }).strict(),
+  /** Every broken 包保 rule with names, and the count per kind (SPEC §3.6). */
+  'assign:violations': z.object({ kinds: z.array(z.enum(VIOLATION_KINDS)).default([]) }).strict(),
+  /** Current load of every cadre against the soft cap. */
+  'assign:loads': NoInput,
+  /**
+   * Plans auto-assignment without writing: `unassigned` 主体 only, or also every `violating` one;
+   * manual assignments kept unless keepManual is false; `reset` ends every current one first.
+   */
+  'assign:preview': z
+    .object({ mode: z.enum(['unassigned', 'violating']).default('unassigned'), keepManual: z.boolean().default(true), reset: z.boolean().default(false) })
+    .strict(),
+  /** Writes a previewed auto-assignment in one change. Error `conflict` if the data changed since. */
+  'assign:apply': z.object({ previewId: z.string().min(1) }).strict(),
+  /** Moves 主体 to a cadre (single or bulk); ends their current 包保 with reason 调整. */
+  'assign:reassign': z
+    .object({ entityIds: z.array(z.string().min(1)).min(1, { error: '请至少选择一个主体' }), cadreId: z.string().min(1, { error: '请选择包保干部' }), date: IsoDateSchema.optional() })
+    .strict(),
+  /** Ends the current 包保 of 主体 without a successor. */
+  'assign:release': z
+    .object({ entityIds: z.array(z.string().min(1)).min(1, { error: '请至少选择一个主体' }), reason: z.enum(['调整', '主体注销']).default('调整'), date: IsoDateSchema.optional() })
+    .strict(),
+  /** 干部变动: every current 主体 of one cadre moves to the successor; history keeps both. */
+  'assign:replaceCadre': z
+    .object({
+      fromCadreId: z.string().min(1, { error: '请选择离任干部' }),
+      toCadreId: z.string().min(1, { error: '请选择接任干部' }),
+      date: IsoDateSchema.optional(),
+      deactivate: z.boolean().default(true),
+    })
+    .strict(),
   /** Saves (or replaces by name) a column template; returns the kind's templates. */
   'export:saveTemplate': z.object({ kind: RecordKindSchema, name: z.string().trim().min(1, { error: '请填写模板名称' }).max(40), columns: z.array(z.string()).min(1, { error: '请至少选择一列' }) }).strict(),
   'export:deleteTemplate': z.object({ kind: RecordKindSchema, name: z.string().min(1) }).strict(),
@@ -254,6 +326,13 @@ export interface ApiResults {
   'export:columns': readonly ExportColumnInfo[];
   'export:list': FileContent;
   'export:templates': readonly ExportTemplate[];
+  'assign:violations': { readonly counts: Readonly<Record<ViolationKind, number>>; readonly items: readonly ViolationView[] };
+  'assign:loads': readonly CadreLoad[];
+  'assign:preview': AssignPreview;
+  'assign:apply': { readonly assigned: number; readonly moved: number; readonly released: number };
+  'assign:reassign': { readonly moved: number };
+  'assign:release': { readonly released: number };
+  'assign:replaceCadre': { readonly moved: number };
   'export:saveTemplate': readonly ExportTemplate[];
   'export:deleteTemplate': readonly ExportTemplate[];
 }
