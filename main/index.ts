@@ -21,7 +21,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const devServerUrl = process.env['ELECTRON_RENDERER_URL'] ?? null;
   try {
-    const { handlers } = await openServices(dataDirFromArgs());
+    const { handlers } = await openServices(dataDirFromArgs(), { backupAtStart: true });
     registerIpc(handlers, devServerUrl);
   } catch (error) {
     dialog.showErrorBox(PRODUCT_NAME, error instanceof Error ? error.message : String(error));

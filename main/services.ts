@@ -1,11 +1,30 @@
 import { mkdir } from 'node:fs/promises';
 import type { ApiHandlers } from '@shared/api/contract';
 import { createHandlers } from './handlers';
+import { Backups } from './storage/backups';
 import { LowdbStore } from './storage/lowdb-store';
 
+export interface ServiceOptions {
+  /** Take the single-writer lock (everything but read-only CLI commands). */
+  readonly lock?: boolean;
+  /** Back the library up on opening (the app and the web harness do; the CLI does not). */
+  readonly backupAtStart?: boolean;
+  readonly now?: () => Date;
+}
+
+export interface Services {
+  readonly handlers: ApiHandlers;
+  readonly store: LowdbStore;
+  readonly backups: Backups;
+}
+
 /** Opens (creating if needed) the data folder and builds the handler table over it. */
-export async function openServices(dataDir: string, now: () => Date = () => new Date()): Promise<{ handlers: ApiHandlers; store: LowdbStore }> {
+export async function openServices(dataDir: string, options: ServiceOptions = {}): Promise<Services> {
+  const now = options.now ?? (() => new Date());
   await mkdir(dataDir, { recursive: true });
-  const store = await LowdbStore.open(dataDir);
-  return { handlers: createHandlers({ store, now }), store };
+  const store = await LowdbStore.open(dataDir, { lock: options.lock ?? true });
+  const backups = new Backups(dataDir);
+  const doc = store.read();
+  if (options.backupAtStart && doc) await backups.create(doc, 'start', doc.profile.backupKeep, now());
+  return { handlers: createHandlers({ store, now, backups, recovery: store.recovery }), store, backups };
 }

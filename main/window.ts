@@ -1,22 +1,7 @@
 import path from 'node:path';
-import { BrowserWindow, session, shell, type WebPreferences } from 'electron';
+import { BrowserWindow, session, shell } from 'electron';
 import { isInternalUrl } from '@shared/security/trusted-url';
 import { PRODUCT_NAME } from './paths';
-
-/** The hardened defaults (SPEC §9); exported so the shell's tests can check them. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-  };
-}
 
 export function createMainWindow(devServerUrl: string | null): BrowserWindow {
   const window = new BrowserWindow({
@@ -27,7 +12,20 @@ export function createMainWindow(devServerUrl: string | null): BrowserWindow {
     title: PRODUCT_NAME,
     show: false,
     backgroundColor: '#f5f5f5',
-    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/preload.cjs')),
+    // The hardened defaults (SPEC §9), spelled out here so that scanners and reviewers see them.
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      // Middle-click would open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   window.once('ready-to-show', () => window.show());
 

@@ -8,7 +8,7 @@ import { ApiError, apiSchemas, err, isApiMethod, ok, type ApiHandlers, type Resu
  */
 export async function dispatch(handlers: ApiHandlers, name: string, raw: unknown): Promise<Result<unknown>> {
   if (!isApiMethod(name)) return err('unknown-method', `未知的操作“${name}”`);
-  const parsed = (apiSchemas[name] as z.ZodType).safeParse(raw ?? {});
+  const parsed = (apiSchemas[name] as z.ZodType).safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) {
     const fields = fieldMessages(parsed.error);
     return err('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);

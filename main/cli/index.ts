@@ -22,7 +22,11 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
                                                      导出名单
   assign [--dry-run] [--reset] [--violating] [--keep-manual=false] [--json]
                                                      自动分配包保干部（--reset 先解除全部现有包保，保留历史）
-  check [--json]                                     数据检查：违反包保规则的情况`;
+  check [--json]                                     数据检查：违反包保规则的情况
+  backup --out 文件.json                              备份数据到指定文件（已校验）
+  restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
+
+const READ_ONLY_COMMANDS = new Set(['stats', 'list', 'check', 'export']);
 
 type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResults[M]>;
 
@@ -36,7 +40,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const run = COMMANDS[command];
   if (!run) throw new UsageError(`未知命令“${command}”，可用命令：${Object.keys(COMMANDS).join('、')}（--help 查看用法）`, `unknown command "${command}"`);
   const dataDir = path.resolve(stringFlag(args, 'data') ?? defaultDataDir());
-  const { handlers } = await openServices(dataDir);
+  // Commands that only read may run beside the app; the others take the folder's writer lock.
+  const { handlers } = await openServices(dataDir, { lock: !READ_ONLY_COMMANDS.has(command) });
   await run(callThrough(handlers), rest, args);
 }
 
@@ -130,6 +135,27 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     for (const kind of Object.keys(counts) as (keyof typeof counts)[]) {
       if (counts[kind] > 0) console.log(`  ${VIOLATION_LABELS[kind]}：${counts[kind]}`);
     }
+  },
+
+  async backup(call, _rest, args) {
+    const out = stringFlag(args, 'out');
+    if (!out) throw new UsageError('请用 --out 指定备份文件，如 --out 备份.json', 'give the backup file with --out');
+    const info = await call('backup:create', {});
+    await saveFile(out, await call('backup:download', { fileName: info.fileName }));
+    console.log(`已备份到 ${path.resolve(out)}（数据文件夹的备份中也保留了一份：${info.fileName}）`);
+  },
+
+  async restore(call, rest) {
+    const [file] = rest;
+    if (!file) throw new UsageError('请给出备份文件，如 restore 备份.json', 'give the backup file');
+    const bytes = await readFile(path.resolve(file)).catch(() => {
+      throw new UsageError(`找不到文件“${file}”或无法读取`, `cannot read file "${file}"`);
+    });
+    const upload = { fileName: path.basename(file), contentBase64: bytes.toString('base64') };
+    const preview = await call('backup:preview', { upload });
+    for (const c of preview.collections) console.log(`  ${c.label}：现有 ${c.current} → 恢复后 ${c.backup}`);
+    await call('backup:restore', { upload });
+    console.log(`已从 ${path.resolve(file)} 恢复（恢复前的数据已自动备份）`);
   },
 
   async export(call, rest, args) {

@@ -5,10 +5,12 @@ import { emptyDoc, type DataDoc } from '@shared/storage/types';
 import type { HandlerContext } from './context';
 
 export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' | 'app:createBlank' | 'app:loadDemo'> {
-  const info = (): AppInfo => {
+  const info = async (): Promise<AppInfo> => {
     const doc = ctx.store.read();
+    const recovery = ctx.deps.recovery && !doc ? { message: ctx.deps.recovery.message, newestBackup: (await ctx.deps.backups?.newestGood()) ?? null } : null;
     return {
       dataDir: ctx.store.dataDir,
+      recovery,
       initialized: doc !== null,
       orgName: doc?.profile.orgName ?? '',
       planYear: doc?.profile.planYear ?? 0,
@@ -31,7 +33,7 @@ export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' |
   };
 
   return {
-    'app:info': async () => info(),
+    'app:info': info,
     'app:createBlank': async () => {
       const doc = emptyDoc(ctx.deps.now());
       ctx.log(doc, 'app:createBlank', '新建空白库');

@@ -76,6 +76,7 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
       }
       const moved = plan.proposals.filter((p) => p.fromCadreId).length;
       const result = { assigned: plan.proposals.length - moved, moved, released: plan.releases.length - moved };
+      await ctx.backup('assign');
       await ctx.store.update((doc) => {
         applyAutoAssign(doc, plan, opContext());
         ctx.log(

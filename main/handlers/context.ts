@@ -6,10 +6,16 @@ import { RegionMatcher } from '@shared/records/region-match';
 import type { RecordContext } from '@shared/records/types';
 import { computeStats, type Stats } from '@shared/stats/stats';
 import type { DataDoc, Store } from '@shared/storage/types';
+import type { BackupReason, Backups } from '../storage/backups';
+import type { Recovery } from '../storage/lowdb-store';
 
 export interface HandlerDeps {
   readonly store: Store;
   readonly now: () => Date;
+  /** Absent where no backups are kept (e.g. in-memory tests of the shell). */
+  readonly backups?: Backups;
+  /** Set when the data file was damaged at start and moved aside. */
+  readonly recovery?: Recovery | null;
 }
 
 /** Shared by the handler groups: the document, derived indexes cached per data version, ids, log. */
@@ -26,8 +32,16 @@ export class HandlerContext {
   /** The library, or a Chinese error telling the user how to create one. */
   doc(): DataDoc {
     const doc = this.deps.store.read();
-    if (!doc) throw new ApiError('not-initialized', '尚未建立数据库，请先选择“载入示例数据”或“新建空白库”');
+    if (!doc) {
+      throw new ApiError('not-initialized', this.deps.recovery?.message ?? '尚未建立数据库，请先选择“载入示例数据”或“新建空白库”');
+    }
     return doc;
+  }
+
+  /** A verified backup before work that changes much at once (import, auto-assign, restore). */
+  async backup(reason: BackupReason): Promise<void> {
+    const doc = this.deps.store.read();
+    if (doc && this.deps.backups) await this.deps.backups.create(doc, reason, doc.profile.backupKeep, this.deps.now());
   }
 
   lists(): ListIndex {

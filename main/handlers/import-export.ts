@@ -4,7 +4,7 @@ import { normalizeHeader } from '@shared/records/header';
 import { planImport, type ImportPlan } from '@shared/records/import-plan';
 import { exportTable, RECORD_DEFINITIONS } from '@shared/records';
 import { RECORD_KIND_LABELS, type RecordContext, type RecordKind } from '@shared/records/types';
-import type { Cell } from '@shared/records/cell';
+import { maskMobiles, type Cell } from '@shared/records/cell';
 import { buildWorkbook } from '../export/xlsx';
 import { readSheets } from '../import/read-sheets';
 import type { HandlerContext } from './context';
@@ -82,6 +82,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         throw new ApiError('conflict', '预览之后数据已被修改，为避免覆盖，本次未导入。请重新预览后再提交');
       }
       const { counts } = plan;
+      await ctx.backup('import');
       await ctx.store.update((doc) => {
         RECORD_DEFINITIONS[plan.kind].apply(doc, plan.changes, recordCtx);
         ctx.log(
@@ -133,7 +134,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
 
     'export:columns': async ({ kind }) => RECORD_DEFINITIONS[kind].columns.map((c) => ({ key: c.key, label: c.label })),
 
-    'export:list': async ({ kind, columns, template, entityQuery, cadreQuery }) => {
+    'export:list': async ({ kind, columns, template, entityQuery, cadreQuery, maskPhones }) => {
       const recordCtx = ctx.recordContext();
       let keys = columns;
       if (template) {
@@ -152,7 +153,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
           title: `${orgName}${label}名单`,
           subtitle: `制表日期：${recordCtx.today}　共 ${table.rows.length} 条`,
           columns: table.columns.map((c) => ({ label: c.label, width: c.width, format: c.format })),
-          rows: table.rows,
+          rows: maskPhones ? table.rows.map((row) => row.map((c) => (typeof c === 'string' ? maskMobiles(c) : c))) : table.rows,
         },
       ]);
       const file: FileContent = { fileName: `${label}名单-${recordCtx.today}.xlsx`, contentBase64: workbook.toString('base64') };

@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '@shared/api/contract';
 import { appHandlers } from './app';
 import { assignmentHandlers } from './assignments';
+import { backupHandlers } from './backups';
 import { cadreHandlers } from './cadres';
 import { HandlerContext, type HandlerDeps } from './context';
 import { entityHandlers } from './entities';
@@ -16,11 +17,12 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const reference = referenceHandlers(ctx);
   const importExport = importExportHandlers(ctx);
   const assignments = assignmentHandlers(ctx);
+  const backups = backupHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, importExport, assignments].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, importExport, assignments, backups].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...importExport, ...assignments };
+  return { ...app, ...entities, ...cadres, ...reference, ...importExport, ...assignments, ...backups };
 }

@@ -1,11 +1,24 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError } from '@shared/api/result';
-import { migrate } from '@shared/storage/migrations';
-import { DataDocSchema, type DataDoc, type Store } from '@shared/storage/types';
-import { AtomicJsonFile } from './atomic-file';
+import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc, type Store } from '@shared/storage/types';
+import { AtomicJsonFile, writeFileAtomic } from './atomic-file';
+import { BACKUP_DIR_NAME, inspectLibrary, moveAside } from './backups';
+import { acquireLock } from './lock';
 
 export const DATA_FILE_NAME = 'data.json';
+
+/** Set when the data file was damaged at start: it was moved aside and the library is empty. */
+export interface Recovery {
+  readonly message: string;
+  readonly movedTo: string;
+}
+
+export interface OpenOptions {
+  /** Take the data folder's single-writer lock (not for read-only commands). */
+  readonly lock: boolean;
+}
 
 /** The data folder's library, held by lowdb. The only module that imports lowdb. */
 export class LowdbStore implements Store {
@@ -15,21 +28,41 @@ export class LowdbStore implements Store {
   private constructor(
     readonly dataDir: string,
     private readonly db: Low<DataDoc | null>,
+    readonly recovery: Recovery | null,
+    private readonly unlock: (() => Promise<void>) | null,
   ) {}
 
   /**
-   * Opens the library in `dataDir`. A missing file is a first run (read() gives null); a file
-   * that does not parse or does not pass the schema is refused and left untouched.
+   * Opens the library in `dataDir`. A missing file is a first run (read() gives null). A file
+   * from a newer version is refused and left in place. A damaged file is never overwritten: it
+   * is moved aside, the library starts empty and `recovery` says what happened.
    */
-  static async open(dataDir: string): Promise<LowdbStore> {
-    const file = path.join(dataDir, DATA_FILE_NAME);
-    const raw = await new AtomicJsonFile<unknown>(file).read().catch((error: unknown) => {
-      if (error instanceof SyntaxError) throw unreadable(file, '内容不是完整的 JSON（文件可能已损坏）');
+  static async open(dataDir: string, options: OpenOptions = { lock: true }): Promise<LowdbStore> {
+    const unlock = options.lock ? await acquireLock(dataDir) : null;
+    try {
+      const file = path.join(dataDir, DATA_FILE_NAME);
+      const db = new Low<DataDoc | null>(new AtomicJsonFile<DataDoc | null>(file), null);
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (text === null) return new LowdbStore(dataDir, db, null, unlock);
+      const check = inspectLibrary(text);
+      if (check.ok) {
+        if (check.from < CURRENT_SCHEMA_VERSION) await keepPreMigrationCopy(dataDir, text, check.from);
+        db.data = check.doc;
+        return new LowdbStore(dataDir, db, null, unlock);
+      }
+      if (check.newer || !options.lock) {
+        throw new ApiError('conflict', `无法打开数据文件 ${file}：${check.reason}。文件未被改动`);
+      }
+      const movedTo = await moveAside(file);
+      const message = `数据文件已损坏（${check.reason}），已原样移到 ${path.basename(movedTo)} 保存。请从最新的备份恢复，或新建空白库`;
+      return new LowdbStore(dataDir, db, { message, movedTo }, unlock);
+    } catch (error) {
+      await unlock?.();
       throw error;
-    });
-    const db = new Low<DataDoc | null>(new AtomicJsonFile<DataDoc | null>(file), null);
-    if (raw !== null) db.data = validateDoc(raw, file);
-    return new LowdbStore(dataDir, db);
+    }
   }
 
   get version(): number {
@@ -43,7 +76,7 @@ export class LowdbStore implements Store {
   update<T>(mutate: (doc: DataDoc) => T): Promise<T> {
     return this.serialized(async () => {
       const doc = this.db.data;
-      if (!doc) throw new ApiError('not-initialized', '尚未建立数据库，请先选择“载入示例数据”或“新建空白库”');
+      if (!doc) throw new ApiError('not-initialized', this.recovery?.message ?? '尚未建立数据库，请先选择“载入示例数据”或“新建空白库”');
       const result = mutate(doc);
       await this.persist();
       return result;
@@ -57,8 +90,15 @@ export class LowdbStore implements Store {
     });
   }
 
+  /** Waits for pending writes and releases the folder lock. */
+  async close(): Promise<void> {
+    await this.writes;
+    await this.unlock?.();
+  }
+
   /** One write at a time, in call order; a failed write does not block the next. */
   private serialized<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.unlock) return Promise.reject(new ApiError('forbidden', '只读方式打开的数据不能修改'));
     const run = this.writes.then(work, work);
     this.writes = run.catch(() => undefined);
     return run;
@@ -77,21 +117,8 @@ export class LowdbStore implements Store {
   }
 }
 
-function validateDoc(raw: unknown, file: string): DataDoc {
-  const migrated = migrate(raw);
-  if (!migrated.ok) throw unreadable(file, migrated.message);
-  const parsed = DataDocSchema.safeParse(migrated.doc);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first ? first.path.join('.') : '';
-    throw unreadable(file, `内容不符合数据格式（${where}：${first?.message ?? ''}）`);
-  }
-  return parsed.data;
-}
-
-function unreadable(file: string, reason: string): ApiError {
-  return new ApiError(
-    'internal',
-    `无法读取数据文件 ${file}：${reason}。文件未被改动；请从备份恢复，或换一个数据文件夹`,
-  );
+/** Before the first write in the new shape, the old file is kept as it was. */
+async function keepPreMigrationCopy(dataDir: string, text: string, from: number): Promise<void> {
+  const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 15);
+  await writeFileAtomic(path.join(dataDir, BACKUP_DIR_NAME, `data.v${from}-${stamp}.json`), text);
 }

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(stringFlag(args, 'data') ?? defaultDataDir());
   const port = Number(stringFlag(args, 'port') ?? '5175');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('端口号应为 0–65535 的整数', 'port must be an integer 0-65535');
-  const { handlers } = await openServices(dataDir);
+  const { handlers } = await openServices(dataDir, { backupAtStart: true });
   const server = createWebServer(handlers);
   server.listen(port, '127.0.0.1', () => {
     const address = server.address() as { port: number };

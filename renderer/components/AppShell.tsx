@@ -3,8 +3,12 @@ import { Layout, Menu, Tooltip, Typography } from 'antd';
 import type { AppInfo } from '@shared/api/contract';
 import { useHashScreen } from '../hooks/useHashScreen';
 import { SCREEN_KEYS, SCREENS, type ScreenKey } from '../navigation/screens';
+import { AssignmentsPage } from '../pages/AssignmentsPage';
 import { CadresPage } from '../pages/CadresPage';
 import { EntitiesPage } from '../pages/EntitiesPage';
+import { ExportPage } from '../pages/ExportPage';
+import { ImportPage } from '../pages/ImportPage';
+import { LogPage } from '../pages/LogPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 
 const MENU_ITEMS = SCREEN_KEYS.map((key) => ({ key, icon: SCREENS[key].icon, label: SCREENS[key].label }));
@@ -43,15 +47,19 @@ export function AppShell({ info }: { readonly info: AppInfo }) {
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0, padding: 16, overflow: 'hidden' }}>
-          <ScreenView screen={screen} />
+          <ScreenView screen={screen} onNavigate={navigate} />
         </Layout.Content>
       </Layout>
     </Layout>
   );
 }
 
-function ScreenView({ screen }: { readonly screen: ScreenKey }) {
+function ScreenView({ screen, onNavigate }: { readonly screen: ScreenKey; readonly onNavigate: (next: ScreenKey) => void }) {
   if (screen === 'entities') return <EntitiesPage />;
   if (screen === 'cadres') return <CadresPage />;
+  if (screen === 'assignments') return <AssignmentsPage />;
+  if (screen === 'import') return <ImportPage onNavigate={onNavigate} />;
+  if (screen === 'export') return <ExportPage />;
+  if (screen === 'log') return <LogPage />;
   return <PlaceholderPage screen={SCREENS[screen]} />;
 }

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { useDetail } from '../hooks/useDetail';
 import { AssignmentHistory } from './AssignmentHistory';
+import { GradeTag } from './GradeTag';
 
 export interface CadreDetailDrawerProps {
   readonly open: boolean;
@@ -99,6 +100,12 @@ function CadreDetailBody({ detail }: { readonly detail: CadreDetail }) {
           locale={{ emptyText: '暂无包保主体' }}
           columns={[
             { title: '主体名称', dataIndex: 'entityName', ellipsis: true },
+            {
+              title: '等级',
+              dataIndex: 'entityGrade',
+              width: 64,
+              render: (grade: AssignmentView['entityGrade']) => (grade ? <GradeTag grade={grade} /> : '—'),
+            },
             { title: '包保起始日', dataIndex: 'start', width: 120 },
             { title: '方式', dataIndex: 'reason', width: 90 },
           ]}

@@ -1,5 +1,5 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Typography } from 'antd';
+import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Tooltip, Typography } from 'antd';
 import type { CadreQuery } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type Region } from '@shared/domain/schemas';
 import { RegionTreeSelect } from './RegionTreeSelect';
@@ -19,9 +19,11 @@ export interface CadreToolbarProps {
   readonly regions: readonly Region[];
   readonly total: number | null;
   readonly onCreate: () => void;
+  /** Opens the export dialog for the list as filtered now. */
+  readonly onExport: () => void;
 }
 
-export function CadreToolbar({ filters, onChange, regions, total, onCreate }: CadreToolbarProps) {
+export function CadreToolbar({ filters, onChange, regions, total, onCreate, onExport }: CadreToolbarProps) {
   return (
     <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
       <Input
@@ -62,6 +64,9 @@ export function CadreToolbar({ filters, onChange, regions, total, onCreate }: Ca
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           {total === null ? '正在查询…' : `共 ${total} 名`}
         </Typography.Text>
+        <Tooltip title="导出当前列表（Excel，可选择列）">
+          <Button icon={<ExportOutlined />} aria-label="导出" disabled={!total} onClick={onExport} />
+        </Tooltip>
         <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>
           新增干部
         </Button>

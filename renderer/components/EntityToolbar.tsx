@@ -1,5 +1,5 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Typography } from 'antd';
+import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Tooltip, Typography } from 'antd';
 import type { EntityQuery } from '@shared/api/contract';
 import { ENTITY_STATUSES, ENTITY_TYPES, GRADES, type Region } from '@shared/domain/schemas';
 import { RegionTreeSelect } from './RegionTreeSelect';
@@ -21,9 +21,11 @@ export interface EntityToolbarProps {
   readonly regions: readonly Region[];
   readonly total: number | null;
   readonly onCreate: () => void;
+  /** Opens the export dialog for the list as filtered now. */
+  readonly onExport: () => void;
 }
 
-export function EntityToolbar({ filters, onChange, regions, total, onCreate }: EntityToolbarProps) {
+export function EntityToolbar({ filters, onChange, regions, total, onCreate, onExport }: EntityToolbarProps) {
   return (
     <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
       <Input
@@ -33,7 +35,7 @@ export function EntityToolbar({ filters, onChange, regions, total, onCreate }: E
         aria-label="搜索主体"
         value={filters.text}
         onChange={(e) => onChange({ text: e.target.value })}
-        style={{ width: 336 }}
+        style={{ width: 300 }}
       />
       <RegionTreeSelect
         regions={regions}
@@ -88,6 +90,9 @@ export function EntityToolbar({ filters, onChange, regions, total, onCreate }: E
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           {total === null ? '正在查询…' : `共 ${total} 户`}
         </Typography.Text>
+        <Tooltip title="导出当前列表（Excel，可选择列）">
+          <Button icon={<ExportOutlined />} aria-label="导出" disabled={!total} onClick={onExport} />
+        </Tooltip>
         <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>
           新增主体
         </Button>

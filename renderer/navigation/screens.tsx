@@ -51,11 +51,7 @@ export const SCREENS: Readonly<Record<ScreenKey, ScreenInfo>> = {
     icon: <AimOutlined />,
     comingSoon: '这里将维护网格监管人员及其负责的区划网格，并查看每个网格内的主体和包保干部。',
   },
-  assignments: {
-    label: '包保关系',
-    icon: <ApartmentOutlined />,
-    comingSoon: '这里将列出未落实、层级不符、超出区域、超负荷等问题，预览并执行自动分配，办理干部变动交接。',
-  },
+  assignments: { label: '包保关系', icon: <ApartmentOutlined /> },
   visits: {
     label: '督导',
     icon: <AuditOutlined />,
@@ -66,16 +62,8 @@ export const SCREENS: Readonly<Record<ScreenKey, ScreenInfo>> = {
     icon: <ScheduleOutlined />,
     comingSoon: '这里将按工作日倒排工期，以甘特图显示各项工作任务，并登记每周调度进展、标出逾期任务。',
   },
-  import: {
-    label: '导入',
-    icon: <ImportOutlined />,
-    comingSoon: '这里将导入 Excel / CSV 表格：核对表头对应关系，逐行预览问题后再确认导入。',
-  },
-  export: {
-    label: '导出与打印',
-    icon: <PrinterOutlined />,
-    comingSoon: '这里将导出和打印包保干部工作手册、致包保领导的一封信、上报统计表和作战图。',
-  },
+  import: { label: '导入', icon: <ImportOutlined /> },
+  export: { label: '导出与打印', icon: <PrinterOutlined /> },
   settings: {
     label: '设置',
     icon: <SettingOutlined />,
@@ -86,11 +74,7 @@ export const SCREENS: Readonly<Record<ScreenKey, ScreenInfo>> = {
     icon: <CloudDownloadOutlined />,
     comingSoon: '这里将手动备份数据、查看自动备份，并在预览变化后从备份恢复。',
   },
-  log: {
-    label: '操作日志',
-    icon: <FileSearchOutlined />,
-    comingSoon: '这里将按时间列出每一次新增、修改、删除和导入操作，以及修改前后的内容。',
-  },
+  log: { label: '操作日志', icon: <FileSearchOutlined /> },
 };
 
 export function isScreenKey(text: string): text is ScreenKey {

@@ -1,6 +1,7 @@
 import { Flex } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Cadre } from '@shared/domain/schemas';
+import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
 import { CadreDetailDrawer } from '../components/CadreDetailDrawer';
 import { CadreForm } from '../components/CadreForm';
 import { CadreTable } from '../components/CadreTable';
@@ -25,6 +26,7 @@ export function CadresPage() {
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const detail = usePanel<string | null>(null);
   const [detailRound, setDetailRound] = useState(0);
+  const exporter = usePanel(false);
   const editor = usePanel<Cadre | null>(null);
 
   const patchFilters = useCallback((patch: Partial<CadreFilters>) => setFilters((f) => ({ ...f, ...patch })), []);
@@ -39,7 +41,14 @@ export function CadresPage() {
 
   return (
     <Flex vertical style={{ height: '100%', minHeight: 0 }}>
-      <CadreToolbar filters={filters} onChange={patchFilters} regions={regions} total={list.result?.total ?? null} onCreate={() => editor.show(null)} />
+      <CadreToolbar
+        filters={filters}
+        onChange={patchFilters}
+        regions={regions}
+        total={list.result?.total ?? null}
+        onCreate={() => editor.show(null)}
+        onExport={() => exporter.show(true)}
+      />
       <LoadProblem text={list.error} onRetry={list.reload} />
       <LoadProblem text={regionList.error && `区划读取失败，区划筛选暂不可用：${regionList.error}`} onRetry={regionList.reload} />
       <div ref={tableBox} style={{ flex: 1, minHeight: 0 }}>
@@ -61,6 +70,13 @@ export function CadresPage() {
           detail.hide();
           list.reload();
         }}
+      />
+      <ColumnTemplateEditor
+        open={exporter.open}
+        kind="cadres"
+        scope={`${filtered ? '当前筛选的' : '全部'} ${list.result?.total ?? 0} 名`}
+        cadreQuery={query}
+        onClose={exporter.hide}
       />
       {/* A sibling of the drawer, not inside it: Esc in the form then closes only the form. */}
       <CadreForm open={editor.open} cadre={editor.target} regions={regions} onClose={editor.hide} onSaved={onSaved} />

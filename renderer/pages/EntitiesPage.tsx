@@ -1,6 +1,7 @@
 import { Flex } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Entity } from '@shared/domain/schemas';
+import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
 import { EntityDetailDrawer } from '../components/EntityDetailDrawer';
 import { EntityForm } from '../components/EntityForm';
 import { EntityTable } from '../components/EntityTable';
@@ -25,6 +26,7 @@ export function EntitiesPage() {
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const detail = usePanel<string | null>(null);
   const [detailRound, setDetailRound] = useState(0);
+  const exporter = usePanel(false);
   const editor = usePanel<Entity | null>(null);
 
   const patchFilters = useCallback((patch: Partial<EntityFilters>) => setFilters((f) => ({ ...f, ...patch })), []);
@@ -45,6 +47,7 @@ export function EntitiesPage() {
         regions={regions}
         total={list.result?.total ?? null}
         onCreate={() => editor.show(null)}
+        onExport={() => exporter.show(true)}
       />
       <LoadProblem text={list.error} onRetry={list.reload} />
       <LoadProblem text={regionList.error && `区划读取失败，区划筛选暂不可用：${regionList.error}`} onRetry={regionList.reload} />
@@ -67,6 +70,13 @@ export function EntitiesPage() {
           detail.hide();
           list.reload();
         }}
+      />
+      <ColumnTemplateEditor
+        open={exporter.open}
+        kind="entities"
+        scope={`${filtered ? '当前筛选的' : '全部'} ${list.result?.total ?? 0} 户`}
+        entityQuery={query}
+        onClose={exporter.hide}
       />
       {/* A sibling of the drawer, not inside it: Esc in the form then closes only the form. */}
       <EntityForm open={editor.open} entity={editor.target} regions={regions} onClose={editor.hide} onSaved={onSaved} />

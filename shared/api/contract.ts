@@ -104,14 +104,41 @@ export interface CadreDetail {
   readonly history: readonly AssignmentView[];
 }
 
+export interface BackupInfo {
+  readonly fileName: string;
+  readonly at: string;
+  /** 启动时, 导入前, 手动备份 … */
+  readonly reason: string;
+  readonly bytes: number;
+}
+
+export interface RestorePreview {
+  readonly source: string;
+  readonly createdAt: string;
+  /** Records per collection now and in the backup. */
+  readonly collections: readonly { readonly label: string; readonly current: number; readonly backup: number }[];
+}
+
 export interface AppInfo {
   readonly dataDir: string;
+  /** Set when the data file was damaged at start and moved aside: say so and offer a backup. */
+  readonly recovery: { readonly message: string; readonly newestBackup: BackupInfo | null } | null;
   /** false on first run: the folder holds no library yet. */
   readonly initialized: boolean;
   readonly orgName: string;
   readonly planYear: number;
   readonly counts: { readonly regions: number; readonly entities: number; readonly cadres: number; readonly regulators: number };
 }
+
+const BackupSource = z
+  .object({
+    /** A backup in the data folder's backups list… */
+    fileName: z.string().min(1).optional(),
+    /** …or a library file the user chose (e.g. a manual backup kept elsewhere). */
+    upload: z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string() }).strict().optional(),
+  })
+  .strict()
+  .refine((s) => (s.fileName === undefined) !== (s.upload === undefined), { error: '请选择一个备份' });
 
 export const RecordKindSchema = z.enum(RECORD_KINDS, { error: '导入导出类型应为 entities、cadres、regulators、regions、assignments 之一' });
 export type { RecordKind } from '../records/types';
@@ -261,9 +288,21 @@ export const apiSchemas = {
       /** Only the 主体 or cadres this list filter shows (entities and cadres only). */
       entityQuery: EntityQuerySchema.optional(),
       cadreQuery: CadreQuerySchema.optional(),
+      /** Mobile numbers as 138****1234, for lists that leave the office. */
+      maskPhones: z.boolean().default(false),
     })
     .strict(),
   'export:templates': z.object({ kind: RecordKindSchema }).strict(),
+  /** Backups in the data folder, newest first. */
+  'backup:list': NoInput,
+  /** Makes a verified backup now. */
+  'backup:create': NoInput,
+  /** A backup as a file to keep elsewhere. */
+  'backup:download': z.object({ fileName: z.string().min(1) }).strict(),
+  /** What restoring would change: records per collection now and in the backup. */
+  'backup:preview': BackupSource,
+  /** Replaces the library with the backup (after backing up the current one). */
+  'backup:restore': BackupSource,
   /** Every broken 包保 rule with names, and the count per kind (SPEC §3.6). */
   'assign:violations': z.object({ kinds: z.array(z.enum(VIOLATION_KINDS)).default([]) }).strict(),
   /** Current load of every cadre against the soft cap. */
@@ -326,6 +365,11 @@ export interface ApiResults {
   'export:columns': readonly ExportColumnInfo[];
   'export:list': FileContent;
   'export:templates': readonly ExportTemplate[];
+  'backup:list': readonly BackupInfo[];
+  'backup:create': BackupInfo;
+  'backup:download': FileContent;
+  'backup:preview': RestorePreview;
+  'backup:restore': AppInfo;
   'assign:violations': { readonly counts: Readonly<Record<ViolationKind, number>>; readonly items: readonly ViolationView[] };
   'assign:loads': readonly CadreLoad[];
   'assign:preview': AssignPreview;

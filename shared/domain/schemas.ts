@@ -220,6 +220,8 @@ export const ProfileSchema = z.object({
   orgLevel: RegionLevelSchema.default('city'),
   planYear: z.number().int().min(2000).max(2100).default(2027),
   operatorName: z.string().default('管理员'),
+  /** How many automatic and manual backups to keep in the data folder. */
+  backupKeep: z.number().int().min(3).max(200).default(20),
   gradeLevel: z
     .object({ A: CadreLevelSchema, B: CadreLevelSchema, C: CadreLevelSchema, D: CadreLevelSchema })
     .default({ A: 'city', B: 'county', C: 'township', D: 'village' }),

@@ -48,7 +48,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
  * 2027年3月1日, 20270301. Empty gives ''.
  */
 export function parseDateCell(cell: Cell | undefined, label: string): Parsed<string> {
-  if (cell !== null && typeof cell === 'object') return { ok: true, value: cell.date };
+  if (cell !== null && typeof cell === 'object') {
+    const [year, month, day] = cell.date.split('-').map(Number);
+    const iso = isoDate(year ?? NaN, month ?? NaN, day ?? NaN);
+    return iso ? { ok: true, value: iso } : { ok: false, message: `${label}“${cell.date}”不是有效日期` };
+  }
   if (typeof cell === 'number' && !/^\d{8}$/.test(String(cell))) {
     const iso = excelSerialToIso(cell);
     return iso ? { ok: true, value: iso } : { ok: false, message: `${label}“${cell}”不是有效日期` };
@@ -101,4 +105,9 @@ export function parsePeople(cell: Cell | undefined): { name: string; phone: stri
 
 export function formatPeople(people: readonly { name: string; phone: string }[]): string {
   return people.map((p) => (p.phone ? `${p.name} ${p.phone}` : p.name)).join('；');
+}
+
+/** 13904771234 → 139****1234 wherever a mobile number appears in the text. */
+export function maskMobiles(text: string): string {
+  return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
 }

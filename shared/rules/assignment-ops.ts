@@ -34,20 +34,29 @@ export function applyAutoAssign(doc: DataDoc, plan: AssignPlan, ctx: OpContext):
   for (const p of plan.proposals) startAssignment(doc, ctx, p.entityId, p.toCadreId, ctx.today, p.fromCadreId ? '调整' : '新建', false);
 }
 
-/** Moves 主体 to one cadre (a person's choice: kept by later auto-assignments). */
+/**
+ * Moves 主体 to one cadre (a person's choice: kept by later auto-assignments). Returns how many
+ * 主体 changed hands; a 主体 that had no cadre starts as 新建.
+ */
 export function reassign(doc: DataDoc, ctx: OpContext, entityIds: readonly string[], cadreId: string, date: string, reason: Reason): number {
   const wanted = new Set(entityIds);
-  let moved = 0;
+  const hadCadre = new Set<string>();
+  const changed = new Set<string>();
   for (const a of doc.assignments) {
-    if (a.end === '' && wanted.has(a.entityId) && a.cadreId !== cadreId) endAssignment(a, date, reason);
+    if (a.end !== '' || !wanted.has(a.entityId)) continue;
+    hadCadre.add(a.entityId);
+    if (a.cadreId !== cadreId) {
+      endAssignment(a, date, reason);
+      changed.add(a.entityId);
+    }
   }
   const stillWith = new Set(doc.assignments.filter((a) => a.end === '' && a.cadreId === cadreId).map((a) => a.entityId));
   for (const entityId of entityIds) {
     if (stillWith.has(entityId)) continue;
-    startAssignment(doc, ctx, entityId, cadreId, date, reason, true);
-    moved++;
+    startAssignment(doc, ctx, entityId, cadreId, date, hadCadre.has(entityId) ? reason : '新建', true);
+    changed.add(entityId);
   }
-  return moved;
+  return changed.size;
 }
 
 /** Ends the current 包保 of these 主体 without a successor (e.g. 主体注销). */

@@ -29,7 +29,8 @@ export function emptyDoc(now: Date): DataDoc {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     createdAt: now.toISOString(),
-    profile: ProfileSchema.parse({}),
+    // A new library plans the current year; the office moves it on in 设置.
+    profile: ProfileSchema.parse({ planYear: now.getFullYear() }),
     regions: [],
     entities: [],
     cadres: [],

@@ -12,7 +12,7 @@ const newDir = useTempDirs();
 
 async function library() {
   const dir = await newDir();
-  const { handlers, store } = await openServices(dir, () => new Date('2027-04-10T09:00:00Z'));
+  const { handlers, store } = await openServices(dir, { now: () => new Date('2027-04-10T09:00:00Z') });
   const doc = smallDoc();
   doc.cadres.push(CadreSchema.parse({ id: 'c3', name: '周强', level: 'township', regionId: 'zjz', phone: '13900000003' }));
   await store.replace(doc);

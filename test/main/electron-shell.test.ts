@@ -55,6 +55,7 @@ describe('main window', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: expect.stringMatching(/preload\.cjs$/),
     });
   });

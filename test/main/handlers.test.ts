@@ -12,7 +12,7 @@ const newDir = useTempDirs();
 
 async function servicesWithSmallDoc(): Promise<{ handlers: ApiHandlers; dataFile: string }> {
   const dir = await newDir();
-  const { handlers, store } = await openServices(dir, () => new Date('2027-02-01T09:00:00Z'));
+  const { handlers, store } = await openServices(dir, { now: () => new Date('2027-02-01T09:00:00Z') });
   await store.replace(smallDoc());
   return { handlers, dataFile: path.join(dir, DATA_FILE_NAME) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RegionIndex } from '@shared/domain/regions';
 import type { Region } from '@shared/domain/schemas';
-import { cellText, excelSerialToIso, parseDateCell, parsePeople, parseYesNo } from '@shared/records/cell';
+import { cellText, excelSerialToIso, maskMobiles, parseDateCell, parsePeople, parseYesNo } from '@shared/records/cell';
 import { findHeaderRow, mapColumns } from '@shared/records/header';
 import { RegionMatcher } from '@shared/records/region-match';
 import { entityColumns } from '@shared/records/kinds/entities';
@@ -60,6 +60,13 @@ describe('cells', () => {
     expect(parseDateCell('2027-02-30', '签订日期')).toEqual({ ok: false, message: expect.stringContaining('签订日期“2027-02-30”不是有效日期') });
     expect(excelSerialToIso(45658)).toBe('2025-01-01');
     expect(excelSerialToIso(12)).toBeNull();
+  });
+
+  it('masks mobile numbers for lists that leave the office, not other numbers', () => {
+    expect(maskMobiles('王芳 13804770001；李强 13904770002')).toBe('王芳 138****0001；李强 139****0002');
+    expect(maskMobiles('0477-8581234')).toBe('0477-8581234');
+    expect(maskMobiles('91150602MA13904770X')).toBe('91150602MA13904770X');
+    expect(maskMobiles('150621103201')).toBe('150621103201');
   });
 
   it('writes long numbers without exponent', () => {

@@ -115,7 +115,10 @@ function cityOf(reader: RowReader<RegionPatch>, ctx: RecordContext): Region | un
 function pathOf(node: Region, ctx: RecordContext): string {
   const names: string[] = [];
   const byId = new Map([...pending(ctx).values()].map((r) => [r.id, r]));
-  for (let n: Region | undefined = node; n; n = n.parentId ? (ctx.regions.get(n.parentId) ?? byId.get(n.parentId)) : undefined) names.unshift(n.name);
+  // Bounded like RegionIndex.ancestry: a region tree is four levels deep, whatever the data says.
+  for (let n: Region | undefined = node; n && names.length < 10; n = n.parentId ? (ctx.regions.get(n.parentId) ?? byId.get(n.parentId)) : undefined) {
+    names.unshift(n.name);
+  }
   return names.join('/');
 }
 

@@ -1,0 +1,145 @@
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '@shared/api/result';
+import { migrate } from '@shared/storage/migrations';
+import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
+import { writeFileAtomic } from './atomic-file';
+
+export const BACKUP_DIR_NAME = 'backups';
+
+export interface BackupInfo {
+  readonly fileName: string;
+  /** ISO time the backup was made. */
+  readonly at: string;
+  readonly reason: string;
+  readonly bytes: number;
+}
+
+/** Why a backup was made; shown in the 备份与恢复 screen. */
+export const BACKUP_REASONS = {
+  start: '启动时',
+  import: '导入前',
+  assign: '自动分配前',
+  restore: '恢复前',
+  migration: '升级数据前',
+  manual: '手动备份',
+} as const;
+export type BackupReason = keyof typeof BACKUP_REASONS;
+
+const NAME = /^backup-(\d{8})-(\d{6})-(\d{3})-([a-z]+)\.json$/;
+
+function stamp(now: Date): string {
+  const iso = now.toISOString();
+  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`;
+}
+
+export type LibraryCheck =
+  | { ok: true; doc: DataDoc; from: number }
+  | { ok: false; newer: boolean; reason: string };
+
+/** Parse, migrate, validate: what a library file (data or backup) holds, or why it cannot be used. */
+export function inspectLibrary(text: string): LibraryCheck {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, newer: false, reason: '内容不是完整的 JSON（文件可能已损坏）' };
+  }
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  const migrated = migrate(raw);
+  if (!migrated.ok) return { ok: false, newer: typeof version === 'number' && version > CURRENT_SCHEMA_VERSION, reason: migrated.message };
+  const parsed = DataDocSchema.safeParse(migrated.doc);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, newer: false, reason: `内容不符合数据格式（${first ? first.path.join('.') : ''}：${first?.message ?? ''}）` };
+  }
+  return { ok: true, doc: parsed.data, from: migrated.from };
+}
+
+/** A library file's document, or an ApiError naming the file and what is wrong with it. */
+export function parseLibrary(text: string, what: string): DataDoc {
+  const check = inspectLibrary(text);
+  if (!check.ok) throw new ApiError('invalid-argument', `${what}${check.reason.startsWith('内容') ? '' : '：'}${check.reason}`);
+  return check.doc;
+}
+
+/** Backups live in `<data>/backups`, newest first when listed; only the last `keep` are kept. */
+export class Backups {
+  readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, BACKUP_DIR_NAME);
+  }
+
+  /** Writes the document as a backup and reads it back before trusting it. */
+  async create(doc: DataDoc, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
+    await mkdir(this.dir, { recursive: true });
+    let fileName = `backup-${stamp(now)}-${reason}.json`;
+    for (let n = 1; await exists(path.join(this.dir, fileName)); n++) fileName = `backup-${stamp(new Date(now.getTime() + n))}-${reason}.json`;
+    const file = path.join(this.dir, fileName);
+    const text = JSON.stringify(doc);
+    await writeFileAtomic(file, text);
+    try {
+      parseLibrary(await readFile(file, 'utf8'), '备份文件');
+    } catch (error) {
+      await rm(file, { force: true });
+      throw new ApiError('internal', `备份写入后校验失败（${(error as Error).message}），请检查磁盘后重试`);
+    }
+    await this.prune(keep);
+    return { fileName, at: now.toISOString(), reason: BACKUP_REASONS[reason], bytes: Buffer.byteLength(text) };
+  }
+
+  async list(): Promise<BackupInfo[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const infos: BackupInfo[] = [];
+    for (const fileName of names) {
+      const match = NAME.exec(fileName);
+      if (!match) continue;
+      const [, day = '', time = '', ms = '', reason = ''] = match;
+      const at = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}.${ms}Z`;
+      const size = await stat(path.join(this.dir, fileName)).then((s) => s.size, () => 0);
+      infos.push({ fileName, at, reason: BACKUP_REASONS[reason as BackupReason] ?? reason, bytes: size });
+    }
+    return infos.sort((a, b) => b.fileName.localeCompare(a.fileName));
+  }
+
+  async read(fileName: string): Promise<DataDoc> {
+    if (!NAME.test(fileName)) throw new ApiError('invalid-argument', `“${fileName}”不是本软件的备份文件名`);
+    const text = await readFile(path.join(this.dir, fileName), 'utf8').catch(() => {
+      throw new ApiError('not-found', `找不到备份“${fileName}”，请刷新备份列表`);
+    });
+    return parseLibrary(text, `备份“${fileName}”`);
+  }
+
+  /** The newest backup that still reads as a valid library, if any. */
+  async newestGood(): Promise<BackupInfo | null> {
+    for (const info of await this.list()) {
+      try {
+        await this.read(info.fileName);
+        return info;
+      } catch {
+        // A damaged backup is skipped; an older one may still be good.
+      }
+    }
+    return null;
+  }
+
+  private async prune(keep: number): Promise<void> {
+    const all = await this.list();
+    for (const old of all.slice(Math.max(1, keep))) await rm(path.join(this.dir, old.fileName), { force: true });
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Moves a damaged data file aside (never overwrites or deletes it); returns the new name. */
+export async function moveAside(file: string, now: Date = new Date()): Promise<string> {
+  const target = path.join(path.dirname(file), `data.damaged-${stamp(now)}.json`);
+  await rename(file, target);
+  return target;
+}

@@ -1,0 +1,172 @@
+import { Flex, Select, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CadreRow } from '@shared/api/contract';
+import { CADRE_LEVEL_LABELS, type CadreLevel } from '@shared/domain/schemas';
+import { api } from '../../api/client';
+import { errorText } from '../../api/error-text';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+
+/** Options shown at once; typing narrows the list (cadres:query searches name, pinyin, phone). */
+const MAX_OPTIONS = 100;
+
+export type LevelCaps = Readonly<Partial<Record<CadreLevel, number>>>;
+
+export interface CadrePreference {
+  readonly level: CadreLevel;
+  readonly regionPath: string;
+}
+
+export interface CadrePickerProps {
+  /** Form.Item passes value/onChange/id. */
+  readonly value?: CadreRow | null;
+  readonly onChange?: (row: CadreRow | null) => void;
+  readonly id?: string;
+  /** Only cadres 在岗 can receive 主体. */
+  readonly activeOnly: boolean;
+  /** Listed first: same level (and same area) as this; with no search text only this level is listed. */
+  readonly prefer?: CadrePreference | null;
+  readonly excludeId?: string;
+  readonly caps: LevelCaps;
+  readonly placeholder: string;
+  readonly autoFocus?: boolean;
+  /** Enter on the closed picker with a cadre chosen (saves the dialog) instead of reopening the list. */
+  readonly onEnter?: () => void;
+}
+
+type Rank = 0 | 1 | 2;
+const RANK_GROUPS: Readonly<Record<Rank, string>> = { 0: '建议：同层级、同区域', 1: '同层级', 2: '其他层级' };
+
+/** A searchable cadre picker backed by cadres:query; each option shows level, area and load. */
+export function CadrePicker({ value, onChange, id, activeOnly, prefer, excludeId, caps, placeholder, autoFocus, onEnter }: CadrePickerProps) {
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const search = useDebouncedValue(text.trim(), 250);
+  const [rows, setRows] = useState<readonly CadreRow[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState('');
+  const latest = useRef(0);
+  const preferLevel = prefer?.level;
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    setLoading(true);
+    api('cadres:query', { text: search, active: activeOnly ? 'yes' : 'any', levels: !search && preferLevel ? [preferLevel] : [] }).then(
+      (result) => {
+        if (ticket !== latest.current) return;
+        setRows(result.rows);
+        setError('');
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (ticket !== latest.current) return;
+        setError(errorText(e));
+        setLoading(false);
+      },
+    );
+  }, [search, activeOnly, preferLevel]);
+
+  const { options, truncated } = useMemo(() => {
+    const rank = (r: CadreRow): Rank => (!prefer || r.level !== prefer.level ? (prefer ? 2 : 1) : r.regionPath === prefer.regionPath ? 0 : 1);
+    const ranked = rows
+      .filter((r) => r.id !== excludeId)
+      .map((r) => ({ r, rank: rank(r) }))
+      .sort((a, b) => a.rank - b.rank || a.r.entityCount - b.r.entityCount || a.r.name.localeCompare(b.r.name, 'zh-CN'));
+    const shown = ranked.slice(0, MAX_OPTIONS);
+    if (value && !shown.some((s) => s.r.id === value.id)) shown.unshift({ r: value, rank: rank(value) });
+    const groups = ([0, 1, 2] as const)
+      .map((g) => ({ label: prefer ? RANK_GROUPS[g] : '', options: shown.filter((s) => s.rank === g).map((s) => ({ value: s.r.id, label: s.r.name, row: s.r })) }))
+      .filter((g) => g.options.length > 0);
+    // Without a preference everything is one group; a lone group needs no heading.
+    const options = groups.length === 1 || !prefer ? groups.flatMap((g) => g.options) : groups;
+    return { options, truncated: ranked.length > MAX_OPTIONS };
+  }, [rows, prefer, excludeId, value]);
+
+  const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+
+  return (
+    <div
+      onKeyDownCapture={(e) => {
+        if (e.key !== 'Enter' || open || !value || !onEnter) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onEnter();
+      }}
+    >
+      <Select<string>
+        id={id}
+        open={open}
+        onOpenChange={setOpen}
+        autoFocus={autoFocus}
+        allowClear
+        placeholder={placeholder}
+        value={value?.id}
+        loading={loading}
+        options={options}
+        showSearch={{ filterOption: false, onSearch: setText }}
+        onChange={(picked) => {
+          setText('');
+          onChange?.(picked ? (byId.get(picked) ?? (value?.id === picked ? value : null)) : null);
+        }}
+        notFoundContent={error ? <Typography.Text type="danger">{error}</Typography.Text> : loading ? '正在查找…' : '没有符合条件的干部'}
+        optionRender={(option) => {
+          const row = (option.data as { row?: CadreRow }).row;
+          return row ? <CadreOption row={row} caps={caps} /> : option.label;
+        }}
+        popupRender={(menu) => (
+          <>
+            {menu}
+            {(truncated || (!search && preferLevel)) && (
+              <Typography.Text type="secondary" style={{ display: 'block', padding: '4px 12px', fontSize: 12 }}>
+                {!search && preferLevel ? `只列出${CADRE_LEVEL_LABELS[preferLevel]}干部；` : ''}
+                {truncated ? `只显示前 ${MAX_OPTIONS} 名；` : ''}输入姓名、拼音首字母或电话查找其他干部
+              </Typography.Text>
+            )}
+          </>
+        )}
+        style={{ width: '100%' }}
+      />
+    </div>
+  );
+}
+
+function CadreOption({ row, caps }: { readonly row: CadreRow; readonly caps: LevelCaps }) {
+  const cap = caps[row.level];
+  const full = cap !== undefined && row.entityCount >= cap;
+  return (
+    <Flex justify="space-between" gap={8} style={{ minWidth: 0 }}>
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {row.name}
+        {!row.active && (
+          <Tag style={{ marginInlineStart: 6 }} variant="outlined">
+            不在岗
+          </Tag>
+        )}
+      </span>
+      <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }} title={`${CADRE_LEVEL_LABELS[row.level]} · ${row.regionPath}`}>
+        {CADRE_LEVEL_LABELS[row.level]} · {row.regionPath} ·{' '}
+        <Typography.Text type={full ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+          {row.entityCount}
+          {cap !== undefined ? `/${cap}` : ''} 户
+        </Typography.Text>
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/** One line under a picker: the chosen cadre's level, area and load, and the load after the change. */
+export function CadreFacts({ row, caps, adding = 0 }: { readonly row: CadreRow; readonly caps: LevelCaps; readonly adding?: number }) {
+  const cap = caps[row.level];
+  const after = row.entityCount + adding;
+  const over = cap !== undefined && after > cap;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+      {CADRE_LEVEL_LABELS[row.level]} · 包保区域 {row.regionPath} · {row.active ? '在岗' : '不在岗'} · 当前包保 {row.entityCount} 户
+      {cap !== undefined && `（上限 ${cap} 户）`}
+      {adding > 0 && (
+        <Typography.Text type={over ? 'danger' : 'secondary'} strong={over} style={{ fontSize: 13 }}>
+          ，接收后 {after} 户{over ? '，超出上限' : ''}
+        </Typography.Text>
+      )}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,166 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Drawer, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LogEntry } from '@shared/domain/schemas';
+import { api } from '../api/client';
+import { errorText } from '../api/error-text';
+import { LoadProblem } from '../components/LoadProblem';
+import { LogDiff } from '../components/LogDiff';
+import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { useElementHeight } from '../hooks/useElementHeight';
+import { usePanel } from '../hooks/usePanel';
+
+/** What kind of operation an entry is, in Chinese; unknown actions show as written. */
+const ACTION_LABELS: Readonly<Record<string, { text: string; color: string }>> = {
+  demo: { text: '示例数据', color: 'default' },
+  'app:createBlank': { text: '新建库', color: 'default' },
+  'app:loadDemo': { text: '示例数据', color: 'default' },
+  'entities:save': { text: '保存主体', color: 'blue' },
+  'entities:delete': { text: '删除主体', color: 'red' },
+  'cadres:save': { text: '保存干部', color: 'blue' },
+  'cadres:delete': { text: '删除干部', color: 'red' },
+  'import:commit': { text: '导入', color: 'green' },
+  'import:saveMapping': { text: '保存列对应', color: 'default' },
+  'export:saveTemplate': { text: '保存导出模板', color: 'default' },
+  'export:deleteTemplate': { text: '删除导出模板', color: 'default' },
+  'assign:apply': { text: '自动分配', color: 'purple' },
+  'assign:reassign': { text: '调整包保', color: 'purple' },
+  'assign:release': { text: '解除包保', color: 'orange' },
+  'assign:replaceCadre': { text: '干部变动', color: 'purple' },
+};
+
+function actionTag(action: string) {
+  const known = ACTION_LABELS[action];
+  return <Tag color={known?.color ?? 'default'}>{known?.text ?? action}</Tag>;
+}
+
+export function timeText(at: string): string {
+  const time = dayjs(at);
+  return time.isValid() ? time.format('YYYY-MM-DD HH:mm:ss') : at;
+}
+
+interface Row extends LogEntry {
+  readonly key: number;
+}
+
+const LIMITS = [200, 1000, 5000].map((n) => ({ value: n, label: `最近 ${n} 条` }));
+const HEADER_HEIGHT = 40;
+
+/** 操作日志: every change with who and when, newest first; the before/after in a drawer. */
+export function LogPage() {
+  const [text, setText] = useState('');
+  const [limit, setLimit] = useState(200);
+  const search = useDebouncedValue(text.trim(), 300);
+  const [entries, setEntries] = useState<readonly LogEntry[] | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const [round, setRound] = useState(0);
+  const latest = useRef(0);
+  const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
+  const detail = usePanel<Row | null>(null);
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    setLoading(true);
+    api('log:list', { limit, text: search }).then(
+      (value) => {
+        if (ticket !== latest.current) return;
+        setEntries(value);
+        setError('');
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (ticket !== latest.current) return;
+        setError(errorText(e));
+        setLoading(false);
+      },
+    );
+  }, [limit, search, round]);
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+
+  const rows = useMemo(() => (entries ?? []).map((entry, key): Row => ({ ...entry, key })), [entries]);
+  const columns: TableColumnsType<Row> = [
+    { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => timeText(at) },
+    { title: '操作人', dataIndex: 'operator', width: 100, ellipsis: true },
+    { title: '类别', dataIndex: 'action', width: 120, render: (action: string) => actionTag(action) },
+    {
+      title: '操作内容',
+      dataIndex: 'summary',
+      ellipsis: true,
+      render: (summary: string, row) => (
+        <button type="button" className="row-link" title={summary} onClick={(e) => { e.stopPropagation(); detail.show(row); }}>
+          {summary}
+        </button>
+      ),
+    },
+    {
+      title: '修改前后',
+      key: 'diff',
+      width: 90,
+      render: (_: unknown, row) =>
+        row.before !== undefined || row.after !== undefined ? <Typography.Link onClick={() => detail.show(row)}>查看</Typography.Link> : <Typography.Text type="secondary">—</Typography.Text>,
+    },
+  ];
+
+  const entry = detail.target;
+  return (
+    <Flex vertical style={{ height: '100%', minHeight: 0 }}>
+      <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: '0 16px 0 0', whiteSpace: 'nowrap' }}>
+          操作日志
+        </Typography.Title>
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="搜索操作内容，例如主体名称、“导入”、“删除”"
+          aria-label="搜索操作日志"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ width: 340 }}
+        />
+        <Select aria-label="显示条数" options={LIMITS} value={limit} onChange={setLimit} style={{ width: 130 }} />
+        <Button icon={<ReloadOutlined />} onClick={reload} loading={loading && entries !== null}>
+          刷新
+        </Button>
+        <Typography.Text type="secondary" style={{ marginInlineStart: 'auto', whiteSpace: 'nowrap' }}>
+          {entries === null ? '正在读取…' : `共 ${entries.length} 条${entries.length >= limit ? `（只显示最近 ${limit} 条）` : ''}，最新的在最上面`}
+        </Typography.Text>
+      </Flex>
+      <LoadProblem text={error} onRetry={reload} />
+      <div ref={tableBox} style={{ flex: 1, minHeight: 0 }}>
+        <Table<Row>
+          virtual
+          size="small"
+          rowKey="key"
+          columns={columns}
+          dataSource={rows}
+          loading={loading}
+          pagination={false}
+          scroll={{ y: Math.max(tableHeight - HEADER_HEIGHT, 120) }}
+          locale={{ emptyText: search ? '没有符合条件的操作记录，请换个搜索词' : '还没有操作记录' }}
+          onRow={(row) => ({ onClick: () => detail.show(row), style: { cursor: 'pointer' } })}
+        />
+      </div>
+      <Drawer open={detail.open} onClose={detail.hide} size={760} title="操作详情">
+        {entry && (
+          <Flex vertical gap={16}>
+            <Descriptions
+              bordered
+              size="small"
+              column={2}
+              styles={{ label: { width: 90 } }}
+              items={[
+                { key: 'at', label: '时间', children: timeText(entry.at) },
+                { key: 'operator', label: '操作人', children: entry.operator },
+                { key: 'action', label: '类别', span: 2, children: actionTag(entry.action) },
+                { key: 'summary', label: '内容', span: 2, children: entry.summary },
+              ]}
+            />
+            <LogDiff key={entry.key + entry.at} before={entry.before} after={entry.after} />
+          </Flex>
+        )}
+      </Drawer>
+    </Flex>
+  );
+}
