@@ -91,9 +91,10 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       throw new UsageError(`找不到文件“${file}”或无法读取`, `cannot read file "${file}"`);
     });
     const preview = await call('import:preview', { kind, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping: {} });
+    if (preview.problem) throw new UsageError(preview.problem, 'a required column was not recognised');
     const report = stringFlag(args, 'report');
     if (report && preview.counts.reject > 0) await saveFile(report, await call('import:errorReport', { previewId: preview.previewId }));
-    const result = await call('import:commit', { previewId: preview.previewId });
+    const result = await call('import:commit', { previewId: preview.previewId, saveMapping: false });
     const rejected = preview.rows.filter((r) => r.outcome === 'reject').map((r) => ({ row: r.row, reason: r.reasons.join('；') }));
     if (args.flags['json']) {
       print({ ...result, rows: rejected });

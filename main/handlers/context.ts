@@ -4,6 +4,7 @@ import { RegionIndex } from '@shared/domain/regions';
 import { ListIndex } from '@shared/query/lists';
 import { RegionMatcher } from '@shared/records/region-match';
 import type { RecordContext } from '@shared/records/types';
+import { computeBreakdown, type Breakdown } from '@shared/stats/breakdown';
 import { computeStats, type Stats } from '@shared/stats/stats';
 import type { DataDoc, Store } from '@shared/storage/types';
 import type { BackupReason, Backups } from '../storage/backups';
@@ -21,7 +22,9 @@ export interface HandlerDeps {
 /** Shared by the handler groups: the document, derived indexes cached per data version, ids, log. */
 export class HandlerContext {
   private cachedIndex: { version: number; index: ListIndex } | null = null;
-  private cachedStats: { version: number; stats: Stats } | null = null;
+  /** Figures per scope for the current data version: the dashboard asks again on every visit. */
+  private readonly figures = new Map<string, unknown>();
+  private figuresVersion = -1;
 
   constructor(readonly deps: HandlerDeps) {}
 
@@ -50,10 +53,21 @@ export class HandlerContext {
     return this.cachedIndex.index;
   }
 
-  stats(): Stats {
-    const version = this.deps.store.version;
-    if (this.cachedStats?.version !== version) this.cachedStats = { version, stats: computeStats(this.doc()) };
-    return this.cachedStats.stats;
+  stats(regionId = ''): Stats {
+    return this.memo(`stats|${regionId}`, () => computeStats(this.doc(), { regionId }));
+  }
+
+  breakdown(regionId = ''): Breakdown {
+    return this.memo(`breakdown|${regionId}`, () => computeBreakdown(this.doc(), regionId));
+  }
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (this.figuresVersion !== this.deps.store.version) {
+      this.figures.clear();
+      this.figuresVersion = this.deps.store.version;
+    }
+    if (!this.figures.has(key)) this.figures.set(key, compute());
+    return this.figures.get(key) as T;
   }
 
   /** Lookups for one import or export over the current library. */

@@ -13,6 +13,8 @@ interface PendingImport {
   readonly plan: ImportPlan<unknown>;
   readonly ctx: RecordContext;
   readonly fileName: string;
+  /** The column names the user chose for this preview (normalised header → field key). */
+  readonly mapping: Readonly<Record<string, string>>;
   /** The data version the plan was made against: a commit over a newer version is refused. */
   readonly version: number;
 }
@@ -53,12 +55,13 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       const sheets = await readSheets(fileName, Buffer.from(contentBase64, 'base64'));
       const recordCtx = ctx.recordContext();
       const saved = recordCtx.doc.profile.importMappings[kind] ?? {};
-      const overrides = { ...saved, ...Object.fromEntries(Object.entries(mapping).map(([h, k]) => [normalizeHeader(h), k])) };
+      const chosen = Object.fromEntries(Object.entries(mapping).map(([h, k]) => [normalizeHeader(h), k]));
+      const overrides = { ...saved, ...chosen };
       const def = RECORD_DEFINITIONS[kind];
       const result = planImport(def, sheets, recordCtx, overrides);
       if (!result.ok) throw new ApiError('invalid-argument', result.message);
       const previewId = ctx.newId('P');
-      pending.set(previewId, { plan: result.plan, ctx: recordCtx, fileName, version: ctx.store.version });
+      pending.set(previewId, { plan: result.plan, ctx: recordCtx, fileName, mapping: chosen, version: ctx.store.version });
       while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value as string);
       const { plan } = result;
       const preview: ImportPreview = {
@@ -71,12 +74,14 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         fields: def.columns.filter((c) => c.importable).map((c) => ({ key: c.key, label: c.label, required: def.requiredKeys.includes(c.key) })),
         counts: plan.counts,
         rows: plan.rows,
+        problem: plan.problem ?? null,
       };
       return preview;
     },
 
-    'import:commit': async ({ previewId }) => {
-      const { plan, ctx: recordCtx, fileName, version } = take(previewId);
+    'import:commit': async ({ previewId, saveMapping }) => {
+      const { plan, ctx: recordCtx, fileName, mapping, version } = take(previewId);
+      if (plan.problem) throw new ApiError('invalid-argument', plan.problem);
       if (ctx.store.version !== version) {
         pending.delete(previewId);
         throw new ApiError('conflict', '预览之后数据已被修改，为避免覆盖，本次未导入。请重新预览后再提交');
@@ -85,10 +90,15 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       await ctx.backup('import');
       await ctx.store.update((doc) => {
         RECORD_DEFINITIONS[plan.kind].apply(doc, plan.changes, recordCtx);
+        if (saveMapping) doc.profile.importMappings[plan.kind] = { ...doc.profile.importMappings[plan.kind], ...mapping };
+        // The records themselves are in the backup made just before; the log names which ones changed.
+        const idsOf = (added: boolean) => plan.changes.filter((c) => (c.existing === undefined) === added).map((c) => (c.record as { id: string }).id);
         ctx.log(
           doc,
           'import:commit',
           `导入${RECORD_KIND_LABELS[plan.kind]}“${fileName}”：新增 ${counts.add}，更新 ${counts.update}，未变 ${counts.unchanged}，拒绝 ${counts.reject}`,
+          undefined,
+          { added: idsOf(true), updated: idsOf(false), ...(saveMapping ? { mapping } : {}) },
         );
       });
       pending.delete(previewId);
@@ -132,7 +142,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         return { saved: Object.keys(normalized).length };
       }),
 
-    'export:columns': async ({ kind }) => RECORD_DEFINITIONS[kind].columns.map((c) => ({ key: c.key, label: c.label })),
+    'export:columns': async ({ kind }) => RECORD_DEFINITIONS[kind].columns.map((c) => ({ key: c.key, label: c.label, importable: c.importable })),
 
     'export:list': async ({ kind, columns, template, entityQuery, cadreQuery, maskPhones }) => {
       const recordCtx = ctx.recordContext();

@@ -1,13 +1,20 @@
 import type { ApiHandlers } from '@shared/api/contract';
-import type { HandlerContext } from './context';
+import { notFound, type HandlerContext } from './context';
 
 export function referenceHandlers(
   ctx: HandlerContext,
-): Pick<ApiHandlers, 'regions:list' | 'regulators:list' | 'stats:get' | 'log:list'> {
+): Pick<ApiHandlers, 'regions:list' | 'regulators:list' | 'stats:get' | 'stats:breakdown' | 'log:list'> {
   return {
     'regions:list': async () => ctx.doc().regions,
     'regulators:list': async () => ctx.doc().regulators,
-    'stats:get': async () => ctx.stats(),
+    'stats:get': async ({ regionId }) => {
+      if (regionId && !ctx.lists().regions.get(regionId)) throw notFound('区划');
+      return ctx.stats(regionId);
+    },
+    'stats:breakdown': async ({ regionId }) => {
+      if (regionId && !ctx.lists().regions.get(regionId)) throw notFound('区划');
+      return ctx.breakdown(regionId);
+    },
     'log:list': async ({ limit, text }) => {
       const log = ctx.doc().log;
       const matching = text ? log.filter((e) => e.summary.includes(text) || e.action.includes(text) || e.operator.includes(text)) : log;

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CloseOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Input, Modal, Popconfirm, Select, Spin, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Input, Modal, Popconfirm, Select, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CadreQuery, EntityQuery, ExportColumnInfo } from '@shared/api/contract';
 import type { ExportTemplate } from '@shared/domain/schemas';
@@ -40,6 +40,19 @@ function remember(kind: RecordKind, name: string): void {
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+const EXPORT_ONLY_TIP = '仅导出，导入时不读取：这一列由软件计算或取自其他记录，改动后再导入不会生效';
+
+/** Marks a column an import does not read back (e.g. 包保干部 of a 主体). */
+function ExportOnlyTag() {
+  return (
+    <Tooltip title={EXPORT_ONLY_TIP}>
+      <Tag className="column-export-only" aria-label={EXPORT_ONLY_TIP}>
+        仅导出
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /**
  * 导出名单 with a column template: pick a saved template or choose and order the columns,
  * save the choice as a named template (each higher office wants its own layout, SPEC §5.4),
@@ -55,7 +68,10 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
   const [name, setName] = useState('');
   const [exporting, setExporting] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [maskPhones, setMaskPhones] = useState(false);
   const label = RECORD_KIND_LABELS[kind];
+  // 行政区划 has no phone numbers to hide.
+  const hasPhones = kind !== 'regions';
 
   const load = useCallback(() => {
     setLoadError('');
@@ -79,6 +95,7 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
   }, [open, load]);
 
   const labelOf = useMemo(() => new Map((columns ?? []).map((c) => [c.key, c.label])), [columns]);
+  const exportOnly = useMemo(() => new Set((columns ?? []).filter((c) => !c.importable).map((c) => c.key)), [columns]);
   const available = (columns ?? []).filter((c) => !chosen.includes(c.key));
   const allKeys = (columns ?? []).map((c) => c.key);
   const templateColumns = template === ALL ? allKeys : (templates.find((t) => t.name === template)?.columns ?? []);
@@ -150,7 +167,7 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
     try {
       // A saved template exported as it is goes by name; anything else by its columns.
       const choice = !modified && template !== ALL ? { template } : modified ? { columns: [...chosen] } : {};
-      const file = await api('export:list', { kind, ...choice, entityQuery, cadreQuery });
+      const file = await api('export:list', { kind, ...choice, entityQuery, cadreQuery, maskPhones: hasPhones && maskPhones });
       saveFile(file);
       remember(kind, modified ? ALL : template);
       message.success(`已导出“${file.fileName}”，请在浏览器的下载列表或所选文件夹中查看`);
@@ -221,6 +238,7 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
                 {available.map((c) => (
                   <li key={c.key}>
                     <span className="column-label">{c.label}</span>
+                    {!c.importable && <ExportOnlyTag />}
                     <Tooltip title="添加到导出的列末尾">
                       <Button size="small" type="text" icon={<PlusOutlined />} aria-label={`添加“${c.label}”`} onClick={() => setChosen((list) => [...list, c.key])} />
                     </Tooltip>
@@ -246,6 +264,7 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
                   <li key={key}>
                     <span className="column-order">{index + 1}</span>
                     <span className="column-label">{labelOf.get(key) ?? key}</span>
+                    {exportOnly.has(key) && <ExportOnlyTag />}
                     <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={`上移“${labelOf.get(key) ?? key}”`} disabled={index === 0} onClick={() => move(index, -1)} />
                     <Button
                       size="small"
@@ -281,6 +300,18 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               保存后下次导出可直接选用；同名模板会被替换。
             </Typography.Text>
+          </Flex>
+          <Flex align="center" gap={16} wrap>
+            {hasPhones && (
+              <Checkbox checked={maskPhones} onChange={(e) => setMaskPhones(e.target.checked)}>
+                隐藏手机号中间四位（对外报送时使用）
+              </Checkbox>
+            )}
+            {exportOnly.size > 0 && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                标为 <Tag style={{ marginInline: 2 }}>仅导出</Tag> 的列只在导出时填写，导入时不读取。
+              </Typography.Text>
+            )}
           </Flex>
         </Flex>
       )}

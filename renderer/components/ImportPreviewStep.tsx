@@ -117,7 +117,7 @@ export function ImportPreviewStep({ preview, downloading, onDownloadErrors, onBa
           <Button icon={<DownloadOutlined />} disabled={counts.reject === 0} loading={downloading} onClick={onDownloadErrors}>
             下载未导入行（Excel）
           </Button>
-          <Button type="primary" disabled={writes === 0} onClick={onCommit}>
+          <Button type="primary" disabled={writes === 0 || Boolean(preview.problem)} onClick={onCommit}>
             确认导入 {writes} 条
           </Button>
         </Flex>

@@ -10,3 +10,9 @@ export function fromIsoDate(value: string): Dayjs | null {
   const parsed = dayjs(value, 'YYYY-MM-DD');
   return parsed.isValid() ? parsed : null;
 }
+
+/** A stored ISO time in local time, as the lists show it: 'YYYY-MM-DD HH:mm:ss'. */
+export function timeText(at: string): string {
+  const time = dayjs(at);
+  return time.isValid() ? time.format('YYYY-MM-DD HH:mm:ss') : at;
+}

@@ -1,6 +1,6 @@
 import type { ImportPreview } from '@shared/api/contract';
 
-/** What the mapping step shows: the sheet's header, from a preview or read locally. */
+/** What the mapping step shows: the sheet's header as the last preview found it. */
 export interface SheetHeader {
   readonly sheetName: string;
   readonly headerRow: number;

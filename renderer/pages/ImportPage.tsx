@@ -11,7 +11,6 @@ import { ImportMappingStep } from '../components/ImportMappingStep';
 import { ImportPreviewStep } from '../components/ImportPreviewStep';
 import { loadFile, MAX_IMPORT_BYTES, sizeText, type LoadedFile } from '../import/file-bytes';
 import { kindInfo } from '../import/kinds';
-import { readLocalHeader } from '../import/local-header';
 import { sameEdits, type MappingEdits, type SheetHeader } from '../import/mapping';
 import type { ScreenKey } from '../navigation/screens';
 
@@ -75,7 +74,11 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
     setBusy(null);
   };
 
-  /** Previews `source` with `mapping`; the first preview of a file falls back to the local header. */
+  /**
+   * Previews `source` with `mapping` and goes to step `then`. A preview with a `problem` (the name
+   * column not recognised) goes to 列对应 instead, with the problem shown; a file that cannot be
+   * read at all stays at step 1 when it is the first preview of the file.
+   */
   const runPreview = async (source: LoadedFile, mapping: MappingEdits, first: boolean, then: Step): Promise<void> => {
     const mine = ++ticket.current;
     setBusy({
@@ -98,32 +101,22 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
       setPreview(next);
       setHeader(next);
       setApplied(mapping);
-      setProblem('');
+      setProblem(next.problem ?? '');
       setRefusal('');
-      setStep(then);
+      setStep(next.problem ? 1 : then);
     } catch (e) {
       if (mine !== ticket.current) return;
       const text = errorText(e);
       forget();
       setPreview(null);
       setApplied(mapping);
-      if (!first) {
-        setProblem(text);
-        setStep(1);
-        return;
-      }
-      // A header the service found but could not use (a required column not recognised): let the user map it.
-      const local = e instanceof ApiError && e.code === 'invalid-argument' ? await readLocalHeader(kind, source.name, source.bytes) : null;
-      if (mine !== ticket.current) return;
-      if (local) {
-        setHeader(local);
-        setProblem(text);
-        setRefusal('');
-        setStep(1);
-      } else {
+      if (first) {
         setRefusal(text);
         setFile(null);
         setStep(0);
+      } else {
+        setProblem(text);
+        setStep(1);
       }
     } finally {
       if (mine === ticket.current) setBusy(null);
@@ -174,16 +167,9 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
   const commit = async (current: ImportPreview, source: LoadedFile) => {
     setBusy({ text: '正在导入…', detail: `正在写入 ${current.counts.add + current.counts.update} 条${info.label}，请稍候。` });
     try {
-      const done = await api('import:commit', { previewId: current.previewId });
+      // The chosen column names are saved in the same write as the records.
+      const done = await api('import:commit', { previewId: current.previewId, saveMapping });
       held.current = null;
-      // After the commit: saving first would change the data and make the commit a conflict.
-      if (saveMapping && Object.keys(applied).length > 0) {
-        try {
-          await api('import:saveMapping', { kind, mapping: { ...applied } });
-        } catch (e) {
-          message.warning(`导入已完成，但列对应未能保存：${errorText(e)}`);
-        }
-      }
       setResult(done);
       setStep(3);
       setBusy(null);
@@ -200,7 +186,7 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
   };
 
   const confirmCommit = () => {
-    if (!preview || !file) return;
+    if (!preview || !file || preview.problem) return;
     const { counts } = preview;
     const current = preview;
     modal.confirm({
@@ -258,7 +244,7 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
           edits={edits}
           onEdit={onEdit}
           problem={problem}
-          counts={preview?.counts ?? null}
+          counts={preview && !preview.problem ? preview.counts : null}
           dirty={!sameEdits(edits, applied)}
           saveMapping={saveMapping}
           onSaveMappingChange={setSaveMapping}

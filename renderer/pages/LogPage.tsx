@@ -1,12 +1,12 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Drawer, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LogEntry } from '@shared/domain/schemas';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { LoadProblem } from '../components/LoadProblem';
 import { LogDiff } from '../components/LogDiff';
+import { timeText } from '../forms/dates';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useElementHeight } from '../hooks/useElementHeight';
 import { usePanel } from '../hooks/usePanel';
@@ -28,16 +28,13 @@ const ACTION_LABELS: Readonly<Record<string, { text: string; color: string }>> =
   'assign:reassign': { text: '调整包保', color: 'purple' },
   'assign:release': { text: '解除包保', color: 'orange' },
   'assign:replaceCadre': { text: '干部变动', color: 'purple' },
+  'backup:create': { text: '手动备份', color: 'default' },
+  'backup:restore': { text: '从备份恢复', color: 'magenta' },
 };
 
 function actionTag(action: string) {
   const known = ACTION_LABELS[action];
   return <Tag color={known?.color ?? 'default'}>{known?.text ?? action}</Tag>;
-}
-
-export function timeText(at: string): string {
-  const time = dayjs(at);
-  return time.isValid() ? time.format('YYYY-MM-DD HH:mm:ss') : at;
 }
 
 interface Row extends LogEntry {

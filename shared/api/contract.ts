@@ -16,6 +16,7 @@ import {
   type ExportTemplate,
 } from '../domain/schemas';
 import type { Stats } from '../stats/stats';
+import type { Breakdown } from '../stats/breakdown';
 import type { ColumnMapping } from '../records/header';
 import type { ImportCounts, PlannedRow } from '../records/import-plan';
 import { RECORD_KINDS } from '../records/types';
@@ -161,6 +162,8 @@ export interface ImportPreview {
   readonly fields: readonly { readonly key: string; readonly label: string; readonly required: boolean }[];
   readonly counts: ImportCounts;
   readonly rows: readonly PlannedRow[];
+  /** Why this preview cannot be committed yet (e.g. the name column is not mapped). */
+  readonly problem: string | null;
 }
 
 export interface ImportResult {
@@ -174,6 +177,8 @@ export interface ImportResult {
 export interface ExportColumnInfo {
   readonly key: string;
   readonly label: string;
+  /** false for columns shown in exports but not read back by an import (e.g. 包保干部 of a 主体). */
+  readonly importable: boolean;
 }
 
 export interface ViolationView {
@@ -250,8 +255,10 @@ export const apiSchemas = {
   /** Deletes a cadre without any 包保 record. Error `conflict` otherwise. */
   'cadres:delete': ById,
   'regulators:list': NoInput,
-  /** The programme's figures (SPEC §6 stats keys). */
-  'stats:get': NoInput,
+  /** The programme's figures (SPEC §6 stats keys), for the library or one region and below. */
+  'stats:get': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
+  /** The figures per region one level below the scope (per 旗区 for the whole city), with a 合计. */
+  'stats:breakdown': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
   /** Newest 操作日志 entries first, optionally only those whose summary or action contains `text`. */
   'log:list': z
     .object({ limit: z.number().int().min(1).max(5000).default(200), text: z.string().max(100).default('') })
@@ -269,8 +276,11 @@ export const apiSchemas = {
       mapping: z.record(z.string(), z.string()).default({}),
     })
     .strict(),
-  /** Writes a previewed import in one atomic change. Error `conflict` if the data changed since. */
-  'import:commit': z.object({ previewId: z.string().min(1) }).strict(),
+  /**
+   * Writes a previewed import in one atomic change; with `saveMapping` the column names the user
+   * chose are remembered in the same write. Error `conflict` if the data changed since.
+   */
+  'import:commit': z.object({ previewId: z.string().min(1), saveMapping: z.boolean().default(false) }).strict(),
   /** Forgets a preview; nothing was written. */
   'import:cancel': z.object({ previewId: z.string().min(1) }).strict(),
   /** The rejected rows as a workbook: original columns plus 行号 and 原因, to fix and re-import. */
@@ -356,6 +366,7 @@ export interface ApiResults {
   'cadres:delete': { readonly id: string };
   'regulators:list': readonly Regulator[];
   'stats:get': Stats;
+  'stats:breakdown': Breakdown;
   'log:list': readonly LogEntry[];
   'import:preview': ImportPreview;
   'import:commit': ImportResult;

@@ -42,6 +42,8 @@ export interface ImportPlan<R> {
   readonly changes: readonly { existing: R | undefined; record: R }[];
   /** The original cells of rejected rows, for the error report. */
   readonly rejectedCells: ReadonlyMap<number, readonly Cell[]>;
+  /** Set when the columns do not allow an import yet (a required column is not mapped). */
+  readonly problem?: string;
 }
 
 export type PlanResult<R> = { ok: true; plan: ImportPlan<R> } | { ok: false; message: string };
@@ -77,9 +79,13 @@ export function planImport<R, P>(
   const { sheet, headerIndex } = found;
   const headerCells = sheet.rows[headerIndex] ?? [];
   const { columns, fields } = mapColumns(headerCells, def.columns.filter((c) => c.importable), overrides);
+  const base = { kind: def.kind, sheetName: sheet.name, headerRow: headerIndex + 1, header: headerCells.map((cell) => cellText(cell)), columns };
   if (!def.requiredKeys.some((key) => key in fields)) {
+    // The columns are still returned, so the user can say which one holds the name.
     const names = def.requiredKeys.map((key) => def.columns.find((c) => c.key === key)?.label ?? key).join('或');
-    return { ok: false, message: `表中缺少“${names}”列，请在列对应中指定后重新预览` };
+    const counts = { add: 0, update: 0, unchanged: 0, reject: 0, warning: 0, skipped: 0 };
+    const problem = `表中没有识别出“${names}”列，请在“列对应”中指定哪一列是${names}，然后重新预览`;
+    return { ok: true, plan: { ...base, rows: [], counts, changes: [], rejectedCells: new Map(), problem } };
   }
 
   const rows: PlannedRow[] = [];
@@ -144,11 +150,7 @@ export function planImport<R, P>(
   return {
     ok: true,
     plan: {
-      kind: def.kind,
-      sheetName: sheet.name,
-      headerRow: headerIndex + 1,
-      header: headerCells.map((cell) => cellText(cell)),
-      columns,
+      ...base,
       rows,
       counts,
       changes,

@@ -1,13 +1,10 @@
-import { requiresDirector } from '../domain/director';
 import { RegionIndex } from '../domain/regions';
-import { GRADES, REGION_LEVELS, type Grade, type RegionLevel } from '../domain/schemas';
+import type { Grade, RegionLevel } from '../domain/schemas';
 import { findViolations, VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
 import type { DataDoc } from '../storage/types';
+import { Tally, zeroRecord, type DutyRatios, type Ratio } from './tally';
 
-export interface Ratio {
-  readonly done: number;
-  readonly total: number;
-}
+export type { Ratio };
 
 /** The programme's figures; the keys are the stable `stats --json` contract of SPEC §6. */
 export interface Stats {
@@ -33,21 +30,12 @@ export interface Stats {
     readonly byKind: Readonly<Record<ViolationKind, number>>;
   };
   /** Each over the 企业 (not 注销) it applies to; safetyDirector over those that require one. */
-  readonly duties: {
-    readonly dailyWeeklyMonthly: Ratio;
-    readonly riskSystem: Ratio;
-    readonly safetyOfficer: Ratio;
-    readonly safetyDirector: Ratio;
-    readonly commitment: Ratio;
-  };
+  readonly duties: DutyRatios;
   /** 督导 visits and their problems arrive with the visit plan; until then there are none. */
   readonly visits: { readonly planned: number; readonly done: number };
   readonly problems: { readonly open: number; readonly closed: number };
 }
 
-function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-}
 
 /** Figures for the whole library, or for one region and everything below it. */
 export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): Stats {
@@ -56,48 +44,12 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
   const entities = doc.entities.filter((e) => inScope(e.regionId));
   const cadres = doc.cadres.filter((c) => inScope(c.regionId));
 
-  const byGrade = zeroRecord(GRADES);
-  let enterprises = 0;
-  let largeEnterprises = 0;
-  const duty = { dailyWeeklyMonthly: 0, riskSystem: 0, safetyOfficer: 0, directorDone: 0, directorTotal: 0, commitment: 0 };
-  let dutyTotal = 0;
-  for (const e of entities) {
-    byGrade[e.grade]++;
-    if (e.type !== '企业') continue;
-    enterprises++;
-    if (e.scale === '大型') largeEnterprises++;
-    if (e.status === '注销') continue;
-    dutyTotal++;
-    if (e.duties.dailyWeeklyMonthly) duty.dailyWeeklyMonthly++;
-    if (e.duties.riskSystem) duty.riskSystem++;
-    if (e.duties.commitment) duty.commitment++;
-    if (e.safetyOfficers.length > 0) duty.safetyOfficer++;
-    if (requiresDirector(e, doc.profile.directorRule)) {
-      duty.directorTotal++;
-      if (e.director) duty.directorDone++;
-    }
-  }
-
-  const byLevel = zeroRecord(REGION_LEVELS);
-  let active = 0;
-  let signed = 0;
-  for (const c of cadres) {
-    byLevel[c.level]++;
-    if (!c.active) continue;
-    active++;
-    if (c.commitments.some((k) => k.year === doc.profile.planYear)) signed++;
-  }
-
   const scopedEntityIds = new Set(entities.map((e) => e.id));
   const assignments = doc.assignments.filter((a) => scopedEntityIds.has(a.entityId));
   const assignedIds = new Set(assignments.filter((a) => a.end === '').map((a) => a.entityId));
-  let assigned = 0;
-  let unassigned = 0;
-  for (const e of entities) {
-    if (e.status === '注销') continue;
-    if (assignedIds.has(e.id)) assigned++;
-    else unassigned++;
-  }
+  const tally = new Tally(doc.profile);
+  for (const e of entities) tally.addEntity(e, assignedIds.has(e.id));
+  for (const c of cadres) tally.addCadre(c);
   const violations = findViolations({ entities, cadres: doc.cadres, assignments, profile: doc.profile, regions });
   const byKind = zeroRecord(VIOLATION_KINDS);
   for (const v of violations) byKind[v.kind]++;
@@ -108,18 +60,17 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
   }
 
   return {
-    entities: { total: entities.length, byGrade, enterprises, largeEnterprises },
-    cadres: { total: cadres.length, active, byLevel, commitmentSigned: { done: signed, total: active } },
+    entities: { total: tally.entities, byGrade: tally.byGrade, enterprises: tally.enterprises, largeEnterprises: tally.largeEnterprises },
+    cadres: {
+      total: tally.cadres,
+      active: tally.activeCadres,
+      byLevel: tally.cadresByLevel,
+      commitmentSigned: { done: tally.commitmentSigned, total: tally.activeCadres },
+    },
     regulators: { total: doc.regulators.filter((r) => r.regionIds.length === 0 || r.regionIds.some(inScope)).length },
     regions: regionCounts,
-    coverage: { assigned, unassigned, violations: violations.length - byKind.unassigned, byKind },
-    duties: {
-      dailyWeeklyMonthly: { done: duty.dailyWeeklyMonthly, total: dutyTotal },
-      riskSystem: { done: duty.riskSystem, total: dutyTotal },
-      safetyOfficer: { done: duty.safetyOfficer, total: dutyTotal },
-      safetyDirector: { done: duty.directorDone, total: duty.directorTotal },
-      commitment: { done: duty.commitment, total: dutyTotal },
-    },
+    coverage: { assigned: tally.assigned, unassigned: tally.unassigned, violations: violations.length - byKind.unassigned, byKind },
+    duties: tally.duties(),
     visits: { planned: 0, done: 0 },
     problems: { open: 0, closed: 0 },
   };

@@ -31,7 +31,7 @@ describe('包保关系 services', () => {
 
     expect(await handlers['assign:apply']({ previewId: preview.previewId })).toEqual({ assigned: 1, moved: 0, released: 0 });
     expect(await dispatch(handlers, 'assign:apply', { previewId: preview.previewId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    const stats = await handlers['stats:get']({});
+    const stats = await handlers['stats:get']({ regionId: '' });
     expect(stats.coverage).toMatchObject({ assigned: 2, unassigned: 0, violations: 0 });
     const log = await handlers['log:list']({ limit: 1, text: '' });
     expect(log[0]?.summary).toBe('自动分配包保干部：新分配 1，调整 0，解除 0，无法分配 0');

@@ -45,7 +45,7 @@ describe('import of a messy 主体 list', () => {
     expect(byRow.get(14)).toMatchObject({ outcome: 'add', warnings: ['未填主体类型，按“其他”登记'] });
     expect(await readFile(dataFile)).toEqual(before);
 
-    expect(await handlers['import:commit']({ previewId: preview.previewId })).toEqual({ added: 3, updated: 1, unchanged: 0, rejected: 6, skipped: 2 });
+    expect(await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false })).toEqual({ added: 3, updated: 1, unchanged: 0, rejected: 6, skipped: 2 });
     const doc = JSON.parse(await readFile(dataFile, 'utf8'));
     const mutton = doc.entities.find((e: { name: string }) => e.name === '昭君羊肉馆');
     expect(mutton).toMatchObject({ uscc: '91440300708461136T', grade: 'D', type: '小餐饮', regionId: 'hhc', legalRep: '刘 军', legalRepPhone: '13904775678', duties: { dailyWeeklyMonthly: '2027-03-01' } });
@@ -83,13 +83,16 @@ describe('import of a messy 主体 list', () => {
       ['昭君羊肉馆', '91440300708461136T', 'D', '昭君镇'],
     ];
     const file = await xlsxOf([{ name: 'Sheet1', rows }]);
-    const refused = await dispatch(handlers, 'import:preview', upload('a.xlsx', file));
-    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('缺少“主体名称”列') } });
+    const blocked = await handlers['import:preview'](upload('a.xlsx', file) as never);
+    expect(blocked.problem).toContain('没有识别出“主体名称”列');
+    expect(blocked.columns.map((c) => `${c.header}:${c.status}`)).toEqual(['店名:unmapped', '统一社会信用代码:mapped', '等级:mapped', '乡镇:mapped']);
+    expect(await dispatch(handlers, 'import:commit', { previewId: blocked.previewId })).toMatchObject({ ok: false, error: { message: blocked.problem } });
     const fixed = await handlers['import:preview']({ ...upload('a.xlsx', file), mapping: { 店名: 'name' } } as never);
-    expect(fixed.counts.add).toBe(1);
-    await handlers['import:saveMapping']({ kind: 'entities', mapping: { 店名: 'name' } });
+    expect(fixed).toMatchObject({ problem: null, counts: { add: 1 } });
+    await handlers['import:commit']({ previewId: fixed.previewId, saveMapping: true });
     const remembered = await handlers['import:preview'](upload('a.xlsx', file) as never);
     expect(remembered.columns[0]).toMatchObject({ header: '店名', key: 'name', status: 'mapped' });
+    expect(remembered.counts.unchanged).toBe(1);
   });
 });
 
@@ -188,7 +191,7 @@ describe('export and import round trip', () => {
       const file = await source.handlers['export:list']({ kind, maskPhones: false });
       const preview = await handlers['import:preview']({ kind, fileName: file.fileName, contentBase64: file.contentBase64, mapping: {} });
       expect(preview.counts.reject, `${kind}: ${JSON.stringify(preview.rows.filter((r) => r.outcome === 'reject'))}`).toBe(0);
-      await handlers['import:commit']({ previewId: preview.previewId });
+      await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
     }
     const doc = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
     const withoutIds = (items: { id: string }[]) => items.map(({ id: _id, ...rest }) => rest);

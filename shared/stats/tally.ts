@@ -1,0 +1,82 @@
+import { requiresDirector } from '../domain/director';
+import { GRADES, REGION_LEVELS, type Cadre, type Entity, type Grade, type Profile, type RegionLevel } from '../domain/schemas';
+
+export interface Ratio {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface DutyRatios {
+  readonly dailyWeeklyMonthly: Ratio;
+  readonly riskSystem: Ratio;
+  readonly safetyOfficer: Ratio;
+  readonly safetyDirector: Ratio;
+  readonly commitment: Ratio;
+}
+
+export function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/**
+ * Counts 主体 and cadres the way the seed reports them: grades, 企业, coverage, and the
+ * enterprise duties as done/total over the 企业 (not 注销) they apply to. One tally per scope
+ * (the whole library, a 旗区, a 乡镇), filled in one pass.
+ */
+export class Tally {
+  entities = 0;
+  readonly byGrade = zeroRecord(GRADES);
+  enterprises = 0;
+  largeEnterprises = 0;
+  assigned = 0;
+  unassigned = 0;
+  cadres = 0;
+  activeCadres = 0;
+  commitmentSigned = 0;
+  readonly cadresByLevel = zeroRecord(REGION_LEVELS);
+  private readonly duty = { dailyWeeklyMonthly: 0, riskSystem: 0, safetyOfficer: 0, directorDone: 0, directorTotal: 0, commitment: 0, total: 0 };
+
+  constructor(private readonly profile: Profile) {}
+
+  addEntity(e: Entity, hasCadre: boolean): void {
+    this.entities++;
+    this.byGrade[e.grade as Grade]++;
+    if (e.status !== '注销') {
+      if (hasCadre) this.assigned++;
+      else this.unassigned++;
+    }
+    if (e.type !== '企业') return;
+    this.enterprises++;
+    if (e.scale === '大型') this.largeEnterprises++;
+    if (e.status === '注销') return;
+    const d = this.duty;
+    d.total++;
+    if (e.duties.dailyWeeklyMonthly) d.dailyWeeklyMonthly++;
+    if (e.duties.riskSystem) d.riskSystem++;
+    if (e.duties.commitment) d.commitment++;
+    if (e.safetyOfficers.length > 0) d.safetyOfficer++;
+    if (requiresDirector(e, this.profile.directorRule)) {
+      d.directorTotal++;
+      if (e.director) d.directorDone++;
+    }
+  }
+
+  addCadre(c: Cadre): void {
+    this.cadres++;
+    this.cadresByLevel[c.level as RegionLevel]++;
+    if (!c.active) return;
+    this.activeCadres++;
+    if (c.commitments.some((k) => k.year === this.profile.planYear)) this.commitmentSigned++;
+  }
+
+  duties(): DutyRatios {
+    const d = this.duty;
+    return {
+      dailyWeeklyMonthly: { done: d.dailyWeeklyMonthly, total: d.total },
+      riskSystem: { done: d.riskSystem, total: d.total },
+      safetyOfficer: { done: d.safetyOfficer, total: d.total },
+      safetyDirector: { done: d.directorDone, total: d.directorTotal },
+      commitment: { done: d.commitment, total: d.total },
+    };
+  }
+}
