@@ -29,6 +29,8 @@ export function App() {
 function Startup() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState('');
+  // Bumped when a backup replaces the library, so every screen reads the data again.
+  const [generation, setGeneration] = useState(0);
 
   const load = useCallback(() => {
     setError('');
@@ -48,5 +50,14 @@ function Startup() {
   }
   if (!info) return <Spin fullscreen description="正在打开数据文件夹…" />;
   if (!info.initialized) return <WelcomePage info={info} onReady={setInfo} />;
-  return <AppShell info={info} />;
+  return (
+    <AppShell
+      key={generation}
+      info={info}
+      onRestored={(next) => {
+        setInfo(next);
+        setGeneration((n) => n + 1);
+      }}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, RecordKind } from '@shared/api/contract';
+import type { Region } from '@shared/domain/schemas';
 import { RECORD_KIND_LABELS, RECORD_KINDS } from '@shared/records/types';
 import { VIOLATION_LABELS } from '@shared/rules/violations';
 import { writeFileAtomic } from '../storage/atomic-file';
@@ -20,6 +21,8 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
                                                      导入 .xlsx 或 .csv（UTF-8 或 GBK）
   export entities|cadres|regulators|regions|assignments --out 文件.xlsx [--columns 列,列] [--template 模板名]
                                                      导出名单
+  export report summary|assignments --out 文件.xlsx [--region 区划代码]
+                                                     导出上报报表（统计表、包保关系明细表）
   assign [--dry-run] [--reset] [--violating] [--keep-manual=false] [--json]
                                                      自动分配包保干部（--reset 先解除全部现有包保，保留历史）
   check [--json]                                     数据检查：违反包保规则的情况
@@ -160,9 +163,16 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
   },
 
   async export(call, rest, args) {
-    const kind = recordKind(rest[0]);
     const out = stringFlag(args, 'out');
     if (!out) throw new UsageError('请用 --out 指定导出文件，如 --out 主体名单.xlsx', 'give the output file with --out');
+    if (rest[0] === 'report') {
+      const report = rest[1] as 'summary';
+      const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
+      await saveFile(out, await call('report:export', { report, regionId }));
+      console.log(`已导出报表：${path.resolve(out)}`);
+      return;
+    }
+    const kind = recordKind(rest[0]);
     const columns = stringFlag(args, 'columns')?.split(/[,，]/).filter(Boolean);
     const template = stringFlag(args, 'template');
     const file = await call('export:list', { kind, ...(columns ? { columns } : {}), ...(template ? { template } : {}) });
@@ -170,6 +180,14 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     console.log(`已导出${RECORD_KIND_LABELS[kind]}名单：${path.resolve(out)}`);
   },
 };
+
+/** --region takes a 区划代码 (6 or 12 digits) or a region id. */
+function regionByCode(regions: readonly Region[], code: string | undefined): string {
+  if (!code) return '';
+  const found = regions.find((r) => r.code === code || r.id === code);
+  if (!found) throw new UsageError(`找不到区划代码“${code}”`, `unknown region "${code}"`);
+  return found.id;
+}
 
 function recordKind(word: string | undefined): RecordKind {
   if (word && (RECORD_KINDS as readonly string[]).includes(word)) return word as RecordKind;

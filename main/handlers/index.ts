@@ -7,6 +7,7 @@ import { HandlerContext, type HandlerDeps } from './context';
 import { entityHandlers } from './entities';
 import { importExportHandlers } from './import-export';
 import { referenceHandlers } from './reference';
+import { reportHandlers } from './reports';
 
 /** The one handler table behind IPC, the web harness and the CLI. */
 export function createHandlers(deps: HandlerDeps): ApiHandlers {
@@ -18,11 +19,12 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const importExport = importExportHandlers(ctx);
   const assignments = assignmentHandlers(ctx);
   const backups = backupHandlers(ctx);
+  const reports = reportHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, importExport, assignments, backups].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, importExport, assignments, backups, reports].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...importExport, ...assignments, ...backups };
+  return { ...app, ...entities, ...cadres, ...reference, ...importExport, ...assignments, ...backups, ...reports };
 }

@@ -1,9 +1,12 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Layout, Menu, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
+import { api } from '../api/client';
 import { useHashScreen } from '../hooks/useHashScreen';
 import { SCREEN_KEYS, SCREENS, type ScreenKey } from '../navigation/screens';
 import { AssignmentsPage } from '../pages/AssignmentsPage';
+import { BackupPage } from '../pages/BackupPage';
 import { CadresPage } from '../pages/CadresPage';
 import { EntitiesPage } from '../pages/EntitiesPage';
 import { ExportPage } from '../pages/ExportPage';
@@ -13,9 +16,27 @@ import { PlaceholderPage } from '../pages/PlaceholderPage';
 
 const MENU_ITEMS = SCREEN_KEYS.map((key) => ({ key, icon: SCREENS[key].icon, label: SCREENS[key].label }));
 
+export interface AppShellProps {
+  readonly info: AppInfo;
+  /** The library was replaced (从备份恢复): the caller reloads the whole app state. */
+  readonly onRestored: (info: AppInfo) => void;
+}
+
 /** Header, left navigation and the current screen. */
-export function AppShell({ info }: { readonly info: AppInfo }) {
+export function AppShell({ info, onRestored }: AppShellProps) {
   const [screen, navigate] = useHashScreen();
+  const [counts, setCounts] = useState(info.counts);
+  // The header's counts follow the data: read again whenever another screen is opened.
+  useEffect(() => {
+    let live = true;
+    api('app:info', {}).then(
+      (next) => live && setCounts(next.counts),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [screen]);
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header
@@ -27,6 +48,9 @@ export function AppShell({ info }: { readonly info: AppInfo }) {
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           {info.orgName}
           {info.planYear > 0 && ` · ${info.planYear} 年度`}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="header-counts">
+          主体 {counts.entities.toLocaleString('zh-CN')} 户 · 干部 {counts.cadres.toLocaleString('zh-CN')} 名
         </Typography.Text>
         <Tooltip title={info.dataDir}>
           <Typography.Text type="secondary" ellipsis style={{ marginInlineStart: 'auto', maxWidth: 460 }}>
@@ -47,19 +71,25 @@ export function AppShell({ info }: { readonly info: AppInfo }) {
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0, padding: 16, overflow: 'hidden' }}>
-          <ScreenView screen={screen} onNavigate={navigate} />
+          <ScreenView screen={screen} onNavigate={navigate} info={info} onRestored={onRestored} />
         </Layout.Content>
       </Layout>
     </Layout>
   );
 }
 
-function ScreenView({ screen, onNavigate }: { readonly screen: ScreenKey; readonly onNavigate: (next: ScreenKey) => void }) {
+interface ScreenViewProps extends AppShellProps {
+  readonly screen: ScreenKey;
+  readonly onNavigate: (next: ScreenKey) => void;
+}
+
+function ScreenView({ screen, onNavigate, info, onRestored }: ScreenViewProps) {
   if (screen === 'entities') return <EntitiesPage />;
   if (screen === 'cadres') return <CadresPage />;
   if (screen === 'assignments') return <AssignmentsPage />;
   if (screen === 'import') return <ImportPage onNavigate={onNavigate} />;
   if (screen === 'export') return <ExportPage />;
   if (screen === 'log') return <LogPage />;
+  if (screen === 'backup') return <BackupPage info={info} onRestored={onRestored} />;
   return <PlaceholderPage screen={SCREENS[screen]} />;
 }

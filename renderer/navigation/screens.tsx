@@ -69,11 +69,7 @@ export const SCREENS: Readonly<Record<ScreenKey, ScreenInfo>> = {
     icon: <SettingOutlined />,
     comingSoon: '这里将设置单位信息、计划年度、等级与干部层级对应、督导频次、检查要点和文书模板。',
   },
-  backup: {
-    label: '备份与恢复',
-    icon: <CloudDownloadOutlined />,
-    comingSoon: '这里将手动备份数据、查看自动备份，并在预览变化后从备份恢复。',
-  },
+  backup: { label: '备份与恢复', icon: <CloudDownloadOutlined /> },
   log: { label: '操作日志', icon: <FileSearchOutlined /> },
 };
 

@@ -313,6 +313,13 @@ export const apiSchemas = {
   'backup:preview': BackupSource,
   /** Replaces the library with the backup (after backing up the current one). */
   'backup:restore': BackupSource,
+  /**
+   * A 上报 report as a print-ready workbook (SPEC §5.4): `summary` = 包保工作情况统计表 per region
+   * below `regionId` (per 旗区 for the whole city) with a 合计 row; `assignments` = 包保关系明细表.
+   */
+  'report:export': z
+    .object({ report: z.enum(['summary', 'assignments'], { error: '报表应为 summary（统计表）或 assignments（包保关系明细表）' }), regionId: z.string().default('') })
+    .strict(),
   /** Every broken 包保 rule with names, and the count per kind (SPEC §3.6). */
   'assign:violations': z.object({ kinds: z.array(z.enum(VIOLATION_KINDS)).default([]) }).strict(),
   /** Current load of every cadre against the soft cap. */
@@ -381,6 +388,7 @@ export interface ApiResults {
   'backup:download': FileContent;
   'backup:preview': RestorePreview;
   'backup:restore': AppInfo;
+  'report:export': FileContent;
   'assign:violations': { readonly counts: Readonly<Record<ViolationKind, number>>; readonly items: readonly ViolationView[] };
   'assign:loads': readonly CadreLoad[];
   'assign:preview': AssignPreview;

@@ -1,12 +1,11 @@
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { VIOLATION_KINDS, type ViolationKind } from '../../shared/rules/violations';
 import type { DataDoc } from '../../shared/storage/types';
-import { ROOT, screenshotPath } from './harness';
+import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
 
 /**
  * The 包保关系 screen against a folder prepared by the CLI (SPEC §6 demo/check): the screen must
@@ -20,48 +19,8 @@ function cli(args: readonly string[]): string {
   return execFileSync(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 }
 
-interface WebServer {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-/**
- * The web harness over a folder the CLI filled (harness.ts's startHarness always starts on an
- * empty folder of its own): same command, free port, own process group.
- */
-async function startWebOn(dataDir: string): Promise<WebServer> {
-  if (!existsSync(path.join(ROOT, 'dist-web', 'index.html'))) throw new Error('dist-web 不存在：请先运行 npx vite build --config vite.web.config.ts');
-  const child = spawn(TSX, ['main/web/start.ts', '--data', dataDir, '--port', '0'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`网页调试服务 30 秒内未启动：\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`网页调试服务已退出（代码 ${code}）：\n${output}`));
-    });
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-      await exited;
-    },
-  };
-}
-
 let dataDir = '';
-let server: WebServer | null = null;
+let server: Harness | null = null;
 test.beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-assign-'));
 });
@@ -99,7 +58,7 @@ async function pickCadre(page: Page, field: Locator, name: string, regionPath: s
 test('包保关系：违规数与 check 一致，自动分配按预览写入，干部变动留下历史', async ({ page }) => {
   cli(['demo', '--scale', 'district', '--data', dataDir]);
   const check = JSON.parse(cli(['check', '--json', '--data', dataDir])) as { counts: Record<ViolationKind, number> };
-  server = await startWebOn(dataDir);
+  server = await startHarness({ dataDir });
 
   await page.goto(`${server.url}#/assignments`);
   await test.step('违规统计与 check --json 一致', async () => {
@@ -226,7 +185,7 @@ test('包保关系：勾选主体批量解除（主体注销）和调整包保�
   expect(check.counts['closed-entity']).toBeGreaterThan(0);
   expect(check.counts['inactive-cadre']).toBeGreaterThan(0);
   const doc = await readDoc();
-  server = await startWebOn(dataDir);
+  server = await startHarness({ dataDir });
   await page.goto(`${server.url}#/assignments`);
   await expect(cardCount(page, 'closed-entity')).toHaveText(String(check.counts['closed-entity']));
 

@@ -19,15 +19,25 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /**
+   * An existing data folder (e.g. one the CLI filled) instead of a fresh empty one. It belongs
+   * to the caller: stop() leaves it in place.
+   */
+  readonly dataDir?: string;
+}
+
 /**
- * Starts the real web harness (`tsx main/web/start.ts`) on a fresh temporary data folder and a
- * free port, and stops it again. The renderer must be built first (dist-web).
+ * Starts the real web harness (`tsx main/web/start.ts`) on a data folder (a fresh temporary one
+ * unless `options.dataDir` is given) and a free port, and stops it again. The renderer must be
+ * built first (dist-web).
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(path.join(ROOT, 'dist-web', 'index.html'))) {
     throw new Error('dist-web 不存在：请先运行 npx vite build --config vite.web.config.ts（npm run test:e2e 会自动构建）');
   }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-'));
+  const ownFolder = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-')));
   // Its own process group, so stop() also ends the node process tsx starts under it.
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/web/start.ts', '--data', dataDir, '--port', '0'], {
     cwd: ROOT,
@@ -71,7 +81,7 @@ export async function startHarness(): Promise<Harness> {
     stop: async () => {
       if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
       await exited;
-      await rm(dataDir, { recursive: true, force: true });
+      if (ownFolder) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

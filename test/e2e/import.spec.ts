@@ -94,9 +94,10 @@ test('导入：未识别的列改对应后重新预览，看到拒绝原因，�
   await expectNoPageOverflow(page);
   await shot(page, 'import-1-choose');
 
-  await test.step('选择文件：名称列“店铺名称”未识别，进入列对应', async () => {
+  await test.step('选择文件：名称列“店铺名称”未识别，预览说明问题并进入列对应', async () => {
     await page.locator('input[type=file]').setInputFiles(file);
-    await expect(page.getByText('表中缺少“主体名称”列')).toBeVisible();
+    await expect(page.getByText(/表中没有识别出“主体名称”列/)).toBeVisible();
+    await expect(page.getByRole('button', { name: '按此对应重新预览' })).toBeEnabled();
     const row = page.locator('.ant-table-row', { hasText: '店铺名称' });
     await expect(row.getByText('未识别')).toBeVisible();
     await expect(page.locator('.ant-table-row', { hasText: '社会信用代码' }).getByText('已对应')).toBeVisible();
@@ -165,7 +166,10 @@ test('导入：未识别的列改对应后重新预览，看到拒绝原因，�
     const imported = after.entities.find((e) => e.name === NAMES.good);
     expect(imported).toMatchObject({ uscc: '91440300708461136T', grade: 'D', type: '小餐饮', legalRep: '刘 军', legalRepPhone: '13904775678' });
     expect(after.entities.some((e) => e.name === NAMES.badCode)).toBe(false);
-    expect(after.log.at(-1)?.action).toBe('import:saveMapping');
+    // The column names chosen are saved in the same write as the records, and logged with them.
+    expect(after.log.at(-1)?.action).toBe('import:commit');
+    expect(after.log.at(-1)?.after).toMatchObject({ mapping: { 店铺名称: 'name' } });
+    expect(after.log.some((entry) => entry.action === 'import:saveMapping')).toBe(false);
     expect(after.profile.importMappings.entities).toMatchObject({ 店铺名称: 'name' });
 
     await page.getByRole('button', { name: '查看包保主体' }).click();
@@ -294,10 +298,29 @@ test('导出包保主体名单：按当前筛选和列模板下载 xlsx，表头
     await shot(page, 'export-page');
     await page.locator('.export-row', { hasText: '包保干部名单' }).getByRole('button', { name: '选择列并导出' }).click();
     const cadres = page.getByRole('dialog', { name: '导出包保干部名单：全部' });
-    await expect(cadres.getByRole('region', { name: '导出的列' })).toContainText('包保主体数');
+    const chosen = cadres.getByRole('region', { name: '导出的列' });
+    await expect(chosen).toContainText('包保主体数');
+    // 包保主体数 is computed: exported but not read back by an import.
+    await expect(chosen.locator('li', { hasText: '包保主体数' }).getByText('仅导出')).toBeVisible();
+    await expect(chosen.locator('li', { hasText: '联系电话' }).getByText('仅导出')).toHaveCount(0);
+    await cadres.getByLabel('隐藏手机号中间四位（对外报送时使用）').check();
+    await shot(page, 'export-cadres-mask');
     const cadreDownload = page.waitForEvent('download');
     await cadres.getByRole('button', { name: /导出 Excel/ }).click();
-    expect((await cadreDownload).suggestedFilename()).toMatch(/^包保干部名单-/);
+    const cadreFile = await cadreDownload;
+    expect(cadreFile.suggestedFilename()).toMatch(/^包保干部名单-/);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await cadreFile.path());
+    const list = book.worksheets[0];
+    if (!list) throw new Error('导出的工作簿没有工作表');
+    const headerAt = [1, 2, 3, 4, 5].find((n) => list.getRow(n).getCell(1).text === '姓名') ?? 0;
+    const phoneColumn = (list.getRow(headerAt).values as unknown[]).findIndex((v) => v === '联系电话');
+    expect(phoneColumn).toBeGreaterThan(0);
+    const phones = Array.from({ length: list.rowCount - headerAt }, (_, i) => list.getRow(headerAt + 1 + i).getCell(phoneColumn).text).filter((t) => t !== '');
+    expect(phones.length).toBeGreaterThan(0);
+    for (const phone of phones) expect(phone).not.toMatch(/1\d{10}/);
+    expect(phones.some((phone) => /^1\d{2}\*{4}\d{4}$/.test(phone))).toBe(true);
   });
 
   await test.step('操作日志：保存模板的记录', async () => {
