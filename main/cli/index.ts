@@ -26,6 +26,8 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   assign [--dry-run] [--reset] [--violating] [--keep-manual=false] [--json]
                                                      自动分配包保干部（--reset 先解除全部现有包保，保留历史）
   check [--json]                                     数据检查：违反包保规则的情况
+  plan --year 年度 [--json]                          生成督导计划（已完成的督导保留）
+  export battlemap --out 文件.xlsx                   导出作战图（A3）与周调度进展表
   backup --out 文件.json                              备份数据到指定文件（已校验）
   restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
 
@@ -141,6 +143,18 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     }
   },
 
+  async plan(call, _rest, args) {
+    const year = Number(stringFlag(args, 'year') ?? '');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('请用 --year 指定年度，如 --year 2027', 'give the year with --year');
+    const result = await call('visits:plan', { year });
+    if (args.flags['json']) {
+      print(result);
+      return;
+    }
+    console.log(`已生成 ${year} 年督导计划：计划 ${result.planned} 次，保留已完成 ${result.keptDone} 次，超出每周上限的周 ${result.overCapWeeks} 个`);
+    for (const note of result.notes) console.log(`  ${note}`);
+  },
+
   async backup(call, _rest, args) {
     const out = stringFlag(args, 'out');
     if (!out) throw new UsageError('请用 --out 指定备份文件，如 --out 备份.json', 'give the backup file with --out');
@@ -165,6 +179,11 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
   async export(call, rest, args) {
     const out = stringFlag(args, 'out');
     if (!out) throw new UsageError('请用 --out 指定导出文件，如 --out 主体名单.xlsx', 'give the output file with --out');
+    if (rest[0] === 'battlemap') {
+      await saveFile(out, await call('battlemap:export', {}));
+      console.log(`已导出作战图：${path.resolve(out)}`);
+      return;
+    }
     if (rest[0] === 'report') {
       const report = rest[1] as 'summary';
       const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));

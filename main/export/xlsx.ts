@@ -26,6 +26,10 @@ export interface TableSheet {
   readonly rows: readonly (readonly Cell[])[];
   /** 合计 row, bold, after the data. */
   readonly totalRow?: readonly Cell[];
+  /** Background colours (ARGB, e.g. 'FF5B9BD5') per data cell, parallel to `rows`; null = none. */
+  readonly fills?: readonly (readonly (string | null)[])[];
+  /** A row under the table explaining the colours: each item a coloured cell with its meaning. */
+  readonly legend?: readonly { readonly label: string; readonly argb: string }[];
   readonly paper?: 'A4' | 'A3';
   /** Defaults to landscape when the columns are wider than a portrait page. */
   readonly orientation?: 'portrait' | 'landscape';
@@ -142,8 +146,22 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string, s
   fitHeight(header, headerLines);
 
   let rowNumber = headerRow;
-  for (const cells of sheet.rows) writeRow(ws.getRow(++rowNumber), sheet.columns, cells, styles.body);
+  sheet.rows.forEach((cells, i) => writeRow(ws.getRow(++rowNumber), sheet.columns, cells, styles.body, sheet.fills?.[i]));
   if (sheet.totalRow) writeRow(ws.getRow(++rowNumber), sheet.columns, sheet.totalRow, styles.total);
+  if (sheet.legend) {
+    const row = ws.getRow(rowNumber + 2);
+    row.getCell(1).value = '图例：';
+    row.getCell(1).style = styles.subtitle;
+    sheet.legend.forEach((item, i) => {
+      const cell = row.getCell(i + 2);
+      cell.value = item.label;
+      cell.style = { ...styles.body.label, fill: solid(item.argb) };
+    });
+  }
+}
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
 function mergedLine(ws: ExcelJS.Worksheet, rowNumber: number, text: string, columnCount: number, style: Style): ExcelJS.Row {
@@ -162,6 +180,7 @@ function writeRow(
   columns: readonly TableColumn[],
   cells: readonly Cell[],
   styles: CellStyles,
+  fills?: readonly (string | null)[],
 ): void {
   let lines = 1;
   columns.forEach((column, i) => {
@@ -172,6 +191,8 @@ function writeRow(
     if (written instanceof Date) cell.style = styles.date;
     else if (typeof written === 'string' && column.format !== 'text') cell.style = styles.label;
     else cell.style = styles[column.format];
+    const fill = fills?.[i];
+    if (fill) cell.style = { ...cell.style, fill: solid(fill) };
     if (column.format === 'text' && typeof written === 'string') lines = Math.max(lines, lineCount(written, columnWidth(column)));
   });
   fitHeight(row, lines);

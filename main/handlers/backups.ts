@@ -64,6 +64,9 @@ export function backupHandlers(ctx: HandlerContext): Pick<ApiHandlers, BackupMet
     'backup:restore': async (source) => {
       const { doc, name } = await load(source);
       await ctx.backup('restore');
+      // The 操作日志 goes on: what happened since the backup stays recorded, then the restore itself.
+      const current = ctx.store.read();
+      if (current) doc.log = current.log;
       ctx.log(doc, 'backup:restore', `从备份“${name}”恢复数据`);
       await ctx.store.replace(doc);
       return appHandlers(ctx)['app:info']({});

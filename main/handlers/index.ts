@@ -2,12 +2,14 @@ import type { ApiHandlers } from '@shared/api/contract';
 import { appHandlers } from './app';
 import { assignmentHandlers } from './assignments';
 import { backupHandlers } from './backups';
+import { battleMapHandlers } from './battlemap';
 import { cadreHandlers } from './cadres';
 import { HandlerContext, type HandlerDeps } from './context';
 import { entityHandlers } from './entities';
 import { importExportHandlers } from './import-export';
 import { referenceHandlers } from './reference';
 import { reportHandlers } from './reports';
+import { visitHandlers } from './visits';
 
 /** The one handler table behind IPC, the web harness and the CLI. */
 export function createHandlers(deps: HandlerDeps): ApiHandlers {
@@ -20,11 +22,13 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const assignments = assignmentHandlers(ctx);
   const backups = backupHandlers(ctx);
   const reports = reportHandlers(ctx);
+  const battleMap = battleMapHandlers(ctx);
+  const visits = visitHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, importExport, assignments, backups, reports].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, importExport, assignments, backups, reports, battleMap, visits].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...importExport, ...assignments, ...backups, ...reports };
+  return { ...app, ...entities, ...cadres, ...reference, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits };
 }

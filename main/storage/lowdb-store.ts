@@ -57,7 +57,7 @@ export class LowdbStore implements Store {
         throw new ApiError('conflict', `无法打开数据文件 ${file}：${check.reason}。文件未被改动`);
       }
       const movedTo = await moveAside(file);
-      const message = `数据文件已损坏（${check.reason}），已原样移到 ${path.basename(movedTo)} 保存。请从最新的备份恢复，或新建空白库`;
+      const message = `数据文件无法读取：${check.reason}。原文件已原样移到 ${path.basename(movedTo)} 保存。可以从备份恢复，或新建空白库`;
       return new LowdbStore(dataDir, db, { message, movedTo }, unlock);
     } catch (error) {
       await unlock?.();

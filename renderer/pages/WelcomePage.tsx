@@ -132,14 +132,14 @@ export function WelcomePage({ info, onReady }: { readonly info: AppInfo; readonl
   };
 
   return (
-    <Flex align="center" justify="center" style={{ height: '100%', background: '#f5f5f5', padding: 24 }}>
+    <Flex align="center" justify="center" style={{ height: '100%', boxSizing: 'border-box', overflowY: 'auto', background: '#f5f5f5', padding: 24 }}>
       <Card style={{ width: 640, maxWidth: '100%' }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {recovery ? '数据文件需要恢复' : '欢迎使用食安包保工作台'}
         </Typography.Title>
         {recovery ? (
           <>
-            <Alert type="error" showIcon title="数据文件已损坏，未能打开" description={recovery.message} style={{ marginBottom: 16 }} />
+            <Alert type="error" showIcon title="未能打开数据文件" description={recovery.message} style={{ marginBottom: 16 }} />
             <Typography.Paragraph>
               {newest
                 ? '建议从最新的备份恢复：恢复前会先显示备份中有多少数据，确认后才写入。损坏的文件已原样保留，不会被覆盖或删除。'

@@ -16,6 +16,11 @@ import {
   type ExportTemplate,
 } from '../domain/schemas';
 import type { Stats } from '../stats/stats';
+import { BattleTaskSchema, DispatchEntrySchema, type BattleMap } from '../battlemap/types';
+import type { Schedule, ScheduleProblem } from '../battlemap/schedule';
+import type { DispatchPlan, TaskState } from '../battlemap/dispatch';
+import { ChecklistResultSchema, VisitProblemSchema, type Visit } from '../visits/types';
+import type { OpenProblem } from '../visits/records';
 import type { Breakdown } from '../stats/breakdown';
 import type { ColumnMapping } from '../records/header';
 import type { ImportCounts, PlannedRow } from '../records/import-plan';
@@ -221,6 +226,34 @@ export interface AssignPreview {
   readonly loads: readonly CadreLoad[];
 }
 
+export interface BattleMapView {
+  /** null until the office creates its 作战图. */
+  readonly map: BattleMap | null;
+  /** The schedule as computed now over the working-day calendar; null when the task graph is broken. */
+  readonly schedule: Schedule | null;
+  readonly problems: readonly ScheduleProblem[];
+  /** 周调度 dates from the plan start to the final deadline. */
+  readonly dispatches: DispatchPlan | null;
+  /** Per task: derived status, progress from the last 周调度, at risk and why. */
+  readonly states: Readonly<Record<string, TaskState>>;
+  /** Calendar notes, e.g. a year whose official holiday notice is not built in yet. */
+  readonly calendarNotes: readonly string[];
+}
+
+export interface VisitRow {
+  readonly id: string;
+  readonly entityId: string;
+  readonly entityName: string;
+  readonly grade: Entity['grade'] | '';
+  readonly regionPath: string;
+  readonly cadreId: string;
+  readonly cadreName: string;
+  readonly plannedDate: string;
+  readonly doneDate: string;
+  readonly problems: number;
+  readonly openProblems: number;
+}
+
 export interface QueryResult<Row> {
   readonly total: number;
   readonly rows: readonly Row[];
@@ -320,6 +353,46 @@ export const apiSchemas = {
   'report:export': z
     .object({ report: z.enum(['summary', 'assignments'], { error: '报表应为 summary（统计表）或 assignments（包保关系明细表）' }), regionId: z.string().default('') })
     .strict(),
+  /** The 作战图 with its schedule recomputed over the working-day calendar, statuses and 周调度 dates. */
+  'battlemap:get': NoInput,
+  /** Starts the 作战图 from the shipped template (SPEC §3.9). Error `conflict` when one exists. */
+  'battlemap:create': z
+    .object({ planStart: IsoDateSchema, finalDeadline: IsoDateSchema, mode: z.enum(['backward', 'forward']).default('backward'), dispatchWeekday: z.number().int().min(1).max(7).default(5) })
+    .strict(),
+  /** Changes the plan's dates, scheduling mode or 周调度 weekday. */
+  'battlemap:settings': z
+    .object({ planStart: IsoDateSchema, finalDeadline: IsoDateSchema, mode: z.enum(['backward', 'forward']), dispatchWeekday: z.number().int().min(1).max(7) })
+    .strict(),
+  /** Adds (no id) or changes a task. */
+  'battlemap:saveTask': BattleTaskSchema.omit({ id: true, start: true, finish: true }).extend({ id: z.string().min(1).optional() }),
+  /** Removes a task and every reference to it as a predecessor. */
+  'battlemap:deleteTask': ById,
+  /** Records (or replaces) the 周调度 of a date: each task's progress and a note. */
+  'battlemap:dispatch': z.object({ date: IsoDateSchema, entries: z.array(DispatchEntrySchema).min(1, { error: '请至少填写一项任务的进展' }) }).strict(),
+  /** The 作战图 as an A3 landscape workbook, with the 周调度进展表 as a second sheet. */
+  'battlemap:export': NoInput,
+  /** The office's extra days off and working days (e.g. next year's 调休 before the software has them). */
+  'calendar:save': z.object({ extraHolidays: z.array(IsoDateSchema), extraWorkdays: z.array(IsoDateSchema) }).strict(),
+  /** Plans the year's 督导 visits for every current 包保关系; done visits are kept. */
+  'visits:plan': z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
+  /** Visits of a year, optionally of one cadre or one 主体, in date order. */
+  'visits:list': z
+    .object({ year: z.number().int().min(2000).max(2100), cadreId: z.string().default(''), entityId: z.string().default('') })
+    .strict(),
+  /** Records a visit as done, with checklist results, problems found and notes. */
+  'visits:record': z
+    .object({
+      id: z.string().min(1),
+      doneDate: IsoDateSchema,
+      checklist: z.array(ChecklistResultSchema).default([]),
+      problems: z.array(VisitProblemSchema.omit({ id: true }).extend({ id: z.string().optional() })).default([]),
+      notes: z.string().max(500).default(''),
+    })
+    .strict(),
+  /** Marks a problem as rectified (闭环). */
+  'visits:rectify': z.object({ visitId: z.string().min(1), problemId: z.string().min(1), rectifiedOn: IsoDateSchema }).strict(),
+  /** Every problem not yet rectified, oldest deadline first (问题整改台账). */
+  'visits:openProblems': NoInput,
   /** Every broken 包保 rule with names, and the count per kind (SPEC §3.6). */
   'assign:violations': z.object({ kinds: z.array(z.enum(VIOLATION_KINDS)).default([]) }).strict(),
   /** Current load of every cadre against the soft cap. */
@@ -389,6 +462,19 @@ export interface ApiResults {
   'backup:preview': RestorePreview;
   'backup:restore': AppInfo;
   'report:export': FileContent;
+  'battlemap:get': BattleMapView;
+  'battlemap:create': BattleMapView;
+  'battlemap:settings': BattleMapView;
+  'battlemap:saveTask': BattleMapView;
+  'battlemap:deleteTask': BattleMapView;
+  'battlemap:dispatch': BattleMapView;
+  'battlemap:export': FileContent;
+  'calendar:save': { readonly notes: readonly string[] };
+  'visits:plan': { readonly planned: number; readonly keptDone: number; readonly overCapWeeks: number; readonly notes: readonly string[] };
+  'visits:list': readonly VisitRow[];
+  'visits:record': Visit;
+  'visits:rectify': Visit;
+  'visits:openProblems': readonly (OpenProblem & { readonly entityName: string; readonly cadreName: string })[];
   'assign:violations': { readonly counts: Readonly<Record<ViolationKind, number>>; readonly items: readonly ViolationView[] };
   'assign:loads': readonly CadreLoad[];
   'assign:preview': AssignPreview;

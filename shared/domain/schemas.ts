@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { checkUscc } from './uscc';
 import { classifyLicense } from './license';
 import { checkPhone } from './phone';
+import { IsoDateSchema } from './dates';
 import { toHalfWidth } from './normalize';
+import { VisitRulesSchema } from '../visits/types';
 
 // zod's own messages (wrong type, missing field) in Chinese, for every consumer of the schemas.
 z.config(z.locales.zhCN());
@@ -58,10 +60,7 @@ export const AssignmentReasonSchema = z.enum(ASSIGNMENT_REASONS);
 
 // ---- field helpers ------------------------------------------------------------------------
 
-/** Calendar date as YYYY-MM-DD text: what the office types and what the sheets print. */
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 年-月-日，如 2027-03-01' });
+export { IsoDateSchema } from './dates';
 
 const requiredText = (label: string, max = 100) =>
   z
@@ -220,6 +219,8 @@ export const ProfileSchema = z.object({
   orgLevel: RegionLevelSchema.default('city'),
   planYear: z.number().int().min(2000).max(2100).default(2027),
   operatorName: z.string().default('管理员'),
+  /** 督导 visits a year per grade and the weekly cap per cadre (SPEC §3.7). */
+  visitRules: VisitRulesSchema.default({ perYearByGrade: { A: 4, B: 4, C: 4, D: 4 }, weeklyCapPerCadre: 10 }),
   /** How many automatic and manual backups to keep in the data folder. */
   backupKeep: z.number().int().min(3).max(200).default(20),
   gradeLevel: z

@@ -27,9 +27,9 @@ const LEVEL_NAMES = { city: '市', county: '旗区', township: '乡镇', village
 
 /**
  * 包保工作情况统计表: one row per region below the scope with the seed's indicators, and a 合计
- * row. Visits and problems come from the visit records when there are any.
+ * row; visits and problems are those of the plan year.
  */
-export function summaryReport(breakdown: Breakdown, meta: { orgName: string; planYear: number; today: string }, visits?: ReadonlyMap<string, { planned: number; done: number; problems: number; rectified: number }>): ReportTable {
+export function summaryReport(breakdown: Breakdown, meta: { orgName: string; planYear: number; today: string }): ReportTable {
   const rowName = breakdown.rowLevel ? LEVEL_NAMES[breakdown.rowLevel] : '区域';
   const columns: ReportColumn[] = [
     { label: rowName, width: 12, format: 'text' },
@@ -51,7 +51,7 @@ export function summaryReport(breakdown: Breakdown, meta: { orgName: string; pla
     { label: '已整改', width: 7, format: 'number' },
   ];
   const line = (row: BreakdownRow): Cell[] => {
-    const v = visits?.get(row.regionId) ?? { planned: 0, done: 0, problems: 0, rectified: 0 };
+    const v = row.visits;
     return [
       row.name,
       ...REGION_LEVELS.map((l) => row.cadresByLevel[l]),

@@ -1,7 +1,7 @@
 import { RegionIndex } from '../domain/regions';
 import type { CadreLevel, Grade, Region, RegionLevel } from '../domain/schemas';
 import type { DataDoc } from '../storage/types';
-import { Tally, type DutyRatios, type Ratio } from './tally';
+import { inPlanYear, Tally, type DutyRatios, type Ratio } from './tally';
 
 export interface BreakdownRow {
   readonly regionId: string;
@@ -16,6 +16,7 @@ export interface BreakdownRow {
   readonly cadres: number;
   readonly cadresByLevel: Readonly<Record<CadreLevel, number>>;
   readonly commitmentSigned: Ratio;
+  readonly visits: { readonly planned: number; readonly done: number; readonly problems: number; readonly rectified: number };
 }
 
 export interface Breakdown {
@@ -56,6 +57,13 @@ export function computeBreakdown(doc: DataDoc, scopeRegionId = ''): Breakdown {
     total.addCadre(c);
     rowOf(c.regionId)?.addCadre(c);
   }
+  const entityRegion = new Map(doc.entities.map((e) => [e.id, e.regionId]));
+  for (const v of doc.visits) {
+    const regionId = entityRegion.get(v.entityId);
+    if (regionId === undefined || !inScope(regionId) || !inPlanYear(v, doc.profile.planYear)) continue;
+    total.addVisit(v);
+    rowOf(regionId)?.addVisit(v);
+  }
 
   const row = (regionId: string, name: string, t: Tally): BreakdownRow => ({
     regionId,
@@ -69,6 +77,7 @@ export function computeBreakdown(doc: DataDoc, scopeRegionId = ''): Breakdown {
     cadres: t.cadres,
     cadresByLevel: t.cadresByLevel,
     commitmentSigned: { done: t.commitmentSigned, total: t.activeCadres },
+    visits: { ...t.visits },
   });
   return {
     scope: scope ? { regionId: scope.id, name: scope.name, level: scope.level } : null,

@@ -2,7 +2,7 @@ import { RegionIndex } from '../domain/regions';
 import type { Grade, RegionLevel } from '../domain/schemas';
 import { findViolations, VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
 import type { DataDoc } from '../storage/types';
-import { Tally, zeroRecord, type DutyRatios, type Ratio } from './tally';
+import { inPlanYear, Tally, zeroRecord, type DutyRatios, type Ratio } from './tally';
 
 export type { Ratio };
 
@@ -31,7 +31,7 @@ export interface Stats {
   };
   /** Each over the 企业 (not 注销) it applies to; safetyDirector over those that require one. */
   readonly duties: DutyRatios;
-  /** 督导 visits and their problems arrive with the visit plan; until then there are none. */
+  /** 督导 of the plan year, and the problems they found. */
   readonly visits: { readonly planned: number; readonly done: number };
   readonly problems: { readonly open: number; readonly closed: number };
 }
@@ -50,6 +50,7 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
   const tally = new Tally(doc.profile);
   for (const e of entities) tally.addEntity(e, assignedIds.has(e.id));
   for (const c of cadres) tally.addCadre(c);
+  for (const v of doc.visits) if (scopedEntityIds.has(v.entityId) && inPlanYear(v, doc.profile.planYear)) tally.addVisit(v);
   const violations = findViolations({ entities, cadres: doc.cadres, assignments, profile: doc.profile, regions });
   const byKind = zeroRecord(VIOLATION_KINDS);
   for (const v of violations) byKind[v.kind]++;
@@ -71,7 +72,7 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
     regions: regionCounts,
     coverage: { assigned: tally.assigned, unassigned: tally.unassigned, violations: violations.length - byKind.unassigned, byKind },
     duties: tally.duties(),
-    visits: { planned: 0, done: 0 },
-    problems: { open: 0, closed: 0 },
+    visits: { planned: tally.visits.planned, done: tally.visits.done },
+    problems: { open: tally.visits.problems - tally.visits.rectified, closed: tally.visits.rectified },
   };
 }

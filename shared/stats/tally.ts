@@ -1,5 +1,12 @@
 import { requiresDirector } from '../domain/director';
 import { GRADES, REGION_LEVELS, type Cadre, type Entity, type Grade, type Profile, type RegionLevel } from '../domain/schemas';
+import type { Visit } from '../visits/types';
+
+/** A visit counts for the plan year it was planned (or made) in. */
+export function inPlanYear(v: Visit, year: number): boolean {
+  const prefix = `${year}-`;
+  return v.plannedDate.startsWith(prefix) || (v.doneDate ?? '').startsWith(prefix);
+}
 
 export interface Ratio {
   readonly done: number;
@@ -34,6 +41,8 @@ export class Tally {
   activeCadres = 0;
   commitmentSigned = 0;
   readonly cadresByLevel = zeroRecord(REGION_LEVELS);
+  /** 督导 of the plan year: visits planned and made, problems found and rectified. */
+  readonly visits = { planned: 0, done: 0, problems: 0, rectified: 0 };
   private readonly duty = { dailyWeeklyMonthly: 0, riskSystem: 0, safetyOfficer: 0, directorDone: 0, directorTotal: 0, commitment: 0, total: 0 };
 
   constructor(private readonly profile: Profile) {}
@@ -67,6 +76,15 @@ export class Tally {
     if (!c.active) return;
     this.activeCadres++;
     if (c.commitments.some((k) => k.year === this.profile.planYear)) this.commitmentSigned++;
+  }
+
+  addVisit(v: Visit): void {
+    this.visits.planned++;
+    if (v.doneDate !== undefined) this.visits.done++;
+    for (const p of v.problems) {
+      this.visits.problems++;
+      if (p.rectifiedOn !== undefined) this.visits.rectified++;
+    }
   }
 
   duties(): DutyRatios {

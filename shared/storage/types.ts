@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { BattleMapSchema } from '../battlemap/types';
+import { VisitSchema } from '../visits/types';
 import {
   AssignmentSchema,
+  IsoDateSchema,
   CadreSchema,
   EntitySchema,
   LogEntrySchema,
@@ -10,7 +13,13 @@ import {
 } from '../domain/schemas';
 
 /** Bumped with every migration in ./migrations; the file records the version it was written by. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
+
+/** The office's own days on top of the official calendar (e.g. next year's 调休 before the package has it). */
+export const CalendarSettingsSchema = z.object({
+  extraHolidays: z.array(IsoDateSchema).default([]),
+  extraWorkdays: z.array(IsoDateSchema).default([]),
+});
 
 export const DataDocSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -21,6 +30,11 @@ export const DataDocSchema = z.object({
   cadres: z.array(CadreSchema),
   regulators: z.array(RegulatorSchema),
   assignments: z.array(AssignmentSchema),
+  /** 作战图 with its 周调度 records; null until the office makes one. */
+  battleMap: BattleMapSchema.nullable(),
+  /** 督导 visits, planned and done, with their problems. */
+  visits: z.array(VisitSchema),
+  calendar: CalendarSettingsSchema,
   log: z.array(LogEntrySchema),
 });
 export type DataDoc = z.infer<typeof DataDocSchema>;
@@ -36,6 +50,9 @@ export function emptyDoc(now: Date): DataDoc {
     cadres: [],
     regulators: [],
     assignments: [],
+    battleMap: null,
+    visits: [],
+    calendar: { extraHolidays: [], extraWorkdays: [] },
     log: [],
   };
 }

@@ -129,9 +129,9 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
   }
   if (!leaving || !successor) throw new Error('示例数据中找不到同层级同区域的两名干部');
   const moving = doc.assignments.filter((a) => a.end === '' && a.cadreId === leaving.id);
-  // A 主体 the successor already guarantees too (多名干部) only loses the leaving cadre.
+  // A 主体 the successor already guarantees too (多名干部) only loses the leaving cadre; it still counts as handed over.
   const alreadyWithSuccessor = new Set(doc.assignments.filter((a) => a.end === '' && a.cadreId === successor.id).map((a) => a.entityId));
-  const moved = moving.filter((a) => !alreadyWithSuccessor.has(a.entityId)).length;
+  const moved = new Set(moving.map((a) => a.entityId)).size;
   const entityNames = new Map<string, number>();
   for (const e of doc.entities) entityNames.set(e.name, (entityNames.get(e.name) ?? 0) + 1);
   const entity = doc.entities.find((e) => moving.some((a) => a.entityId === e.id) && !alreadyWithSuccessor.has(e.id) && entityNames.get(e.name) === 1);

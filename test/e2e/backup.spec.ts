@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -76,10 +76,10 @@ test('数据文件损坏：欢迎页说明情况，从最新备份恢复后主�
   server = await startHarness({ dataDir });
   await page.goto(server.url);
 
-  const restoreButton = page.getByRole('button', { name: /^从最新备份恢复（\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}，启动时）$/ });
+  const restoreButton = page.getByRole('button', { name: /从最新备份恢复（\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}，启动时）$/ });
   await test.step('欢迎页：错误提示、损坏文件的去处、从最新备份恢复', async () => {
-    await expect(page.getByText('数据文件已损坏，未能打开')).toBeVisible();
-    await expect(page.getByText(/数据文件已损坏（.*），已原样移到 data\.damaged-.*\.json 保存/)).toBeVisible();
+    await expect(page.getByText('未能打开数据文件')).toBeVisible();
+    await expect(page.getByText(/数据文件无法读取：.*原文件已原样移到 data\.damaged-.*\.json 保存/)).toBeVisible();
     await expect(restoreButton).toBeVisible();
     await expect(page.getByRole('button', { name: '从其他备份文件恢复…' })).toBeVisible();
     await expect(page.getByRole('button', { name: '新建空白库' })).toBeVisible();
@@ -195,4 +195,32 @@ test('备份与恢复：立即备份，删除一户主体后从列表预览并�
     await error.getByRole('button', { name: '知道了' }).click();
     expect((await readDoc()).entities.length).toBe(count);
   });
+});
+
+test('数据文件损坏且没有备份：提示从备份文件恢复或新建空白库，选择另存的库文件后恢复', async ({ page }) => {
+  const kept = path.join(test.info().outputDir, '另存的备份.json');
+  await mkdir(path.dirname(kept), { recursive: true });
+  await copyFile(dataFile(), kept);
+  const count = (await readDoc()).entities.length;
+  await writeFile(dataFile(), '{"schemaVersion": 1, "entities": [');
+
+  server = await startHarness({ dataDir });
+  await page.goto(server.url);
+  await expect(page.getByText('未能打开数据文件')).toBeVisible();
+  await expect(page.getByText(/数据文件夹中没有可用的备份/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /从最新备份恢复/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '载入示例数据' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '新建空白库' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '从备份文件恢复…' })).toBeVisible();
+  await expectNoPageOverflow(page);
+  await shot(page, 'welcome-recovery-no-backup');
+
+  await page.locator('input[type=file]').setInputFiles(kept);
+  const dialog = page.getByRole('dialog', { name: '从备份文件恢复' });
+  await expect(dialog).toContainText('另存的备份.json');
+  await expect(previewRow(page, '包保主体').locator('td').nth(2)).toHaveText(count.toLocaleString('zh-CN'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: '确定用这个备份替换当前数据？' }).getByRole('button', { name: /^恢\s?复$/ }).click();
+  await expect(page.getByText(`共 ${count} 户`)).toBeVisible();
+  expect((await readDoc()).entities.length).toBe(count);
 });

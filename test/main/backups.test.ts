@@ -48,6 +48,8 @@ describe('backups', () => {
     const doc = JSON.parse(await readFile(dataFile, 'utf8'));
     expect(doc.entities.map((e: { id: string }) => e.id)).toEqual(['e1', 'e2']);
     expect(doc.log.at(-1).summary).toBe(`从备份“${first.fileName}”恢复数据`);
+    // The deletion made after the backup stays in the 操作日志.
+    expect(doc.log.map((e: { action: string }) => e.action)).toContain('entities:delete');
     expect((await handlers['backup:list']({})).map((b) => b.reason)).toContain('恢复前');
   });
 
@@ -74,9 +76,9 @@ describe('backups', () => {
     const reopened = await library(dataDir);
     const info = await reopened.handlers['app:info']({});
     expect(info.initialized).toBe(false);
-    expect(info.recovery?.message).toContain('数据文件已损坏');
+    expect(info.recovery?.message).toContain('数据文件无法读取');
     expect(info.recovery?.newestBackup?.reason).toBe('手动备份');
-    expect(await dispatch(reopened.handlers, 'stats:get', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('数据文件已损坏') } });
+    expect(await dispatch(reopened.handlers, 'stats:get', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('数据文件无法读取') } });
 
     await reopened.handlers['backup:restore']({ fileName: info.recovery?.newestBackup?.fileName ?? '' });
     expect((await reopened.handlers['app:info']({})).counts.entities).toBe(2);

@@ -85,7 +85,7 @@ describe('LowdbStore', () => {
     const reopened = await LowdbStore.open(dir);
     expect(reopened.read()).toBeNull();
     expect(reopened.recovery?.message).toContain(reason);
-    expect(reopened.recovery?.message).toContain('请从最新的备份恢复');
+    expect(reopened.recovery?.message).toContain('可以从备份恢复');
     const aside = (await readdir(dir)).filter((f) => f.startsWith('data.damaged-'));
     expect(aside).toHaveLength(1);
     expect(await readFile(path.join(dir, aside[0] ?? ''), 'utf8')).toBe(damaged);

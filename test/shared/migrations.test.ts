@@ -1,8 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '@shared/storage/migrations';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, emptyDoc } from '@shared/storage/types';
 
+// A library as version 1 of the app wrote it (before the 作战图 and visits existed).
+const V1_LIBRARY = JSON.parse(readFileSync(new URL('../fixtures/library-v1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
 describe('migrate', () => {
+  it('brings a version-1 library forward to the current shape, keeping every record', () => {
+    const result = migrate(structuredClone(V1_LIBRARY));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.from).toBe(1);
+    const doc = DataDocSchema.parse(result.doc);
+    expect(doc.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(doc.entities).toEqual(DataDocSchema.shape.entities.parse(V1_LIBRARY['entities']));
+    expect(doc).toMatchObject({ battleMap: null, visits: [], calendar: { extraHolidays: [], extraWorkdays: [] } });
+    expect(doc.profile.visitRules.perYearByGrade).toEqual({ A: 4, B: 4, C: 4, D: 4 });
+  });
+
   it('passes a current document through unchanged', () => {
     const doc = emptyDoc(new Date('2027-01-05T08:00:00Z'));
     const result = migrate(JSON.parse(JSON.stringify(doc)));

@@ -1,11 +1,14 @@
 import { CURRENT_SCHEMA_VERSION } from '../types';
+import { addBattleMapAndVisits } from './0002-battlemap-visits';
 
 /**
  * Forward migrations: entry N turns a version-N document into version N+1. Pure functions on
  * parsed JSON, so they are tested in plain Node. Version 1 is the first released shape.
  */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: addBattleMapAndVisits,
+};
 
 export type MigrationResult =
   | { ok: true; doc: Record<string, unknown>; from: number }

@@ -1,0 +1,102 @@
+import type { ApiHandlers, VisitRow } from '@shared/api/contract';
+import { ApiError } from '@shared/api/result';
+import { openProblems } from '@shared/visits/records';
+import { planVisits } from '@shared/visits/plan';
+import type { Visit } from '@shared/visits/types';
+import { calendarOf } from './battlemap';
+import { notFound, type HandlerContext } from './context';
+
+type VisitMethods = 'visits:plan' | 'visits:list' | 'visits:record' | 'visits:rectify' | 'visits:openProblems';
+
+export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMethods> {
+  return {
+    'visits:plan': async ({ year }) =>
+      ctx.store.update((doc) => {
+        const inYear = (v: Visit): boolean => v.plannedDate.startsWith(`${year}-`) || (v.doneDate ?? '').startsWith(`${year}-`);
+        const existing = doc.visits.filter(inYear);
+        const plan = planVisits({
+          year,
+          assignments: doc.assignments.filter((a) => a.end === ''),
+          entities: doc.entities,
+          cadres: doc.cadres,
+          calendar: calendarOf(doc),
+          rules: doc.profile.visitRules,
+          existing,
+        });
+        // Done visits stay; every visit not yet made in the year is replaced by the new plan.
+        const kept = doc.visits.filter((v) => !inYear(v) || v.doneDate !== undefined);
+        const planned: Visit[] = plan.visits.map((d) => ({
+          id: ctx.newId('V'),
+          entityId: d.entityId,
+          cadreId: d.cadreId,
+          plannedDate: d.plannedDate,
+          checklist: [],
+          problems: [],
+          notes: '',
+        }));
+        doc.visits = [...kept, ...planned];
+        const keptDone = existing.filter((v) => v.doneDate !== undefined).length;
+        ctx.log(doc, 'visits:plan', `生成 ${year} 年督导计划：计划 ${planned.length} 次，保留已完成 ${keptDone} 次`);
+        return { planned: planned.length, keptDone, overCapWeeks: plan.overCap.length, notes: plan.notes };
+      }),
+
+    'visits:list': async ({ year, cadreId, entityId }) => {
+      const doc = ctx.doc();
+      const regions = ctx.lists().regions;
+      const entities = new Map(doc.entities.map((e) => [e.id, e]));
+      const cadres = new Map(doc.cadres.map((c) => [c.id, c.name]));
+      const prefix = `${year}-`;
+      return doc.visits
+        .filter((v) => (v.plannedDate.startsWith(prefix) || (v.doneDate ?? '').startsWith(prefix)) && (!cadreId || v.cadreId === cadreId) && (!entityId || v.entityId === entityId))
+        .sort((a, b) => (a.doneDate ?? a.plannedDate).localeCompare(b.doneDate ?? b.plannedDate))
+        .map((v): VisitRow => {
+          const entity = entities.get(v.entityId);
+          return {
+            id: v.id,
+            entityId: v.entityId,
+            entityName: entity?.name ?? '（已删除的主体）',
+            grade: entity?.grade ?? '',
+            regionPath: entity ? regions.path(entity.regionId) : '',
+            cadreId: v.cadreId,
+            cadreName: cadres.get(v.cadreId) ?? '（已删除的干部）',
+            plannedDate: v.plannedDate,
+            doneDate: v.doneDate ?? '',
+            problems: v.problems.length,
+            openProblems: v.problems.filter((p) => p.rectifiedOn === undefined).length,
+          };
+        });
+    },
+
+    'visits:record': async ({ id, doneDate, checklist, problems, notes }) =>
+      ctx.store.update((doc) => {
+        const visit = doc.visits.find((v) => v.id === id);
+        if (!visit) throw notFound('督导记录');
+        if (doneDate > ctx.today()) throw new ApiError('invalid-argument', '督导日期不能晚于今天', { doneDate: '不能晚于今天' });
+        const before = structuredClone(visit);
+        visit.doneDate = doneDate;
+        visit.checklist = checklist;
+        visit.problems = problems.map((p) => ({ ...p, id: p.id ?? ctx.newId('Q') }));
+        visit.notes = notes;
+        ctx.log(doc, 'visits:record', `记录督导：${doc.entities.find((e) => e.id === visit.entityId)?.name ?? ''}（${doneDate}，问题 ${problems.length} 个）`, before, visit);
+        return visit;
+      }),
+
+    'visits:rectify': async ({ visitId, problemId, rectifiedOn }) =>
+      ctx.store.update((doc) => {
+        const visit = doc.visits.find((v) => v.id === visitId);
+        const problem = visit?.problems.find((p) => p.id === problemId);
+        if (!visit || !problem) throw notFound('问题');
+        if (visit.doneDate && rectifiedOn < visit.doneDate) throw new ApiError('invalid-argument', '整改日期不能早于发现问题的督导日期', { rectifiedOn: '不能早于督导日期' });
+        problem.rectifiedOn = rectifiedOn;
+        ctx.log(doc, 'visits:rectify', `问题整改完成：${problem.description}（${rectifiedOn}）`);
+        return visit;
+      }),
+
+    'visits:openProblems': async () => {
+      const doc = ctx.doc();
+      const entities = new Map(doc.entities.map((e) => [e.id, e.name]));
+      const cadres = new Map(doc.cadres.map((c) => [c.id, c.name]));
+      return openProblems(doc.visits, ctx.today()).map((p) => ({ ...p, entityName: entities.get(p.entityId) ?? '', cadreName: cadres.get(p.cadreId) ?? '' }));
+    },
+  };
+}

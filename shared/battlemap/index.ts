@@ -1,0 +1,4 @@
+export * from './types';
+export * from './template';
+export * from './schedule';
+export * from './dispatch';

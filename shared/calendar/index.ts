@@ -1,0 +1,3 @@
+export * from './days';
+export * from './calendar';
+export { noticeYearRange } from './official';

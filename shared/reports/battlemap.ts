@@ -1,0 +1,124 @@
+import type { BattleMapView } from '../api/contract';
+import { addDays, dayNumber, isoDate, mondayOfDay } from '../calendar/days';
+import type { Cell } from '../records/cell';
+import type { ReportColumn, ReportTable } from './summary';
+
+/** Status colours, chosen to stay apart in grayscale print too (light → dark). */
+export const STATUS_COLOURS = {
+  未开始: 'FFD9D9D9',
+  进行中: 'FF9DC3E6',
+  已完成: 'FF548235',
+  逾期: 'FFC00000',
+  有风险: 'FFFFC000',
+} as const;
+
+export interface ColouredTable extends ReportTable {
+  readonly fills: readonly (readonly (string | null)[])[];
+  readonly legend: readonly { readonly label: string; readonly argb: string }[];
+}
+
+function weekLabel(monday: string): string {
+  const [, m = '', d = ''] = monday.split('-');
+  return `${Number(m)}/${Number(d)}`;
+}
+
+/** 作战图 (SPEC §5.3): the task columns, then one column per week, filled over the task's span. */
+export function battleMapTable(view: BattleMapView, orgName: string, today: string): ColouredTable {
+  const map = view.map;
+  const tasks = map ? [...map.tasks].sort((a, b) => a.seq - b.seq) : [];
+  const scheduled = new Map(view.schedule?.tasks.map((t) => [t.id, t]));
+  const first = map ? mondayOfDay(dayNumber(map.planStart)) : 0;
+  const lastDay = Math.max(map ? dayNumber(map.finalDeadline) : 0, ...tasks.map((t) => dayNumber(scheduled.get(t.id)?.finish ?? map?.finalDeadline ?? '2000-01-01')));
+  const weeks: string[] = [];
+  for (let d = first; map && d <= lastDay; d += 7) weeks.push(isoDate(d));
+  const dispatchWeeks = new Set((view.dispatches?.dates ?? []).map((d) => d.weekStart));
+
+  const columns: ReportColumn[] = [
+    { label: '序号', width: 5, format: 'number' },
+    { label: '工作任务', width: 16, format: 'text' },
+    { label: '实施办法', width: 26, format: 'text' },
+    { label: '工作举措', width: 26, format: 'text' },
+    { label: '责任单位', width: 14, format: 'text' },
+    { label: '责任人', width: 8, format: 'text' },
+    { label: '工期（工作日）', width: 7, format: 'number' },
+    { label: '开始', width: 11, format: 'date' },
+    { label: '完成时限', width: 11, format: 'date' },
+    { label: '状态', width: 7, format: 'text' },
+    { label: '进度', width: 7, format: 'percent' },
+    ...weeks.map((w) => ({ label: `${weekLabel(w)}${dispatchWeeks.has(w) ? '◆' : ''}`, width: 4.5, format: 'text' as const })),
+  ];
+  const rows: Cell[][] = [];
+  const fills: (string | null)[][] = [];
+  for (const task of tasks) {
+    const s = scheduled.get(task.id);
+    const state = view.states[task.id];
+    const status = state?.status ?? task.status;
+    const colour = state?.atRisk ? STATUS_COLOURS.有风险 : STATUS_COLOURS[status];
+    const label = `${status}${state?.atRisk ? '（有风险）' : ''}${s?.critical ? '★' : ''}`;
+    rows.push([
+      task.seq,
+      task.name,
+      task.method,
+      task.measures,
+      task.unit,
+      task.owner,
+      task.durationDays,
+      s ? { date: s.start } : null,
+      s ? { date: s.finish } : null,
+      label,
+      (state?.progress ?? task.progress) / 100,
+      ...weeks.map(() => null),
+    ]);
+    fills.push([
+      ...Array<null>(11).fill(null),
+      ...weeks.map((monday) => (s && s.start <= addDays(monday, 6) && s.finish >= monday ? colour : null)),
+    ]);
+  }
+  const span = map ? `${map.planStart} 至 ${map.finalDeadline}，${map.mode === 'backward' ? '倒排工期' : '顺排工期'}` : '尚未建立';
+  return {
+    title: `${orgName}落实食品安全分层分级包保责任工作作战图`,
+    subtitle: `计划：${span}　　★ 关键路径　◆ 周调度所在周　　制表日期：${today}`,
+    columns,
+    rows,
+    fills,
+    legend: Object.entries(STATUS_COLOURS).map(([label, argb]) => ({ label, argb })),
+  };
+}
+
+/** 周调度进展表: each task's progress at every recorded 周调度, and the latest note. */
+export function dispatchProgressTable(view: BattleMapView, orgName: string, today: string): ReportTable {
+  const map = view.map;
+  const tasks = map ? [...map.tasks].sort((a, b) => a.seq - b.seq) : [];
+  const dispatches = map ? [...map.dispatches].sort((a, b) => a.date.localeCompare(b.date)) : [];
+  const scheduled = new Map(view.schedule?.tasks.map((t) => [t.id, t]));
+  const columns: ReportColumn[] = [
+    { label: '序号', width: 5, format: 'number' },
+    { label: '工作任务', width: 18, format: 'text' },
+    { label: '责任单位', width: 14, format: 'text' },
+    { label: '完成时限', width: 11, format: 'date' },
+    ...dispatches.map((d) => ({ label: `${d.date.slice(5)}调度`, width: 8, format: 'percent' as const })),
+    { label: '当前状态', width: 10, format: 'text' },
+    { label: '最近调度情况', width: 30, format: 'text' },
+  ];
+  const rows = tasks.map((task): Cell[] => {
+    const entries = dispatches.map((d) => d.entries.find((e) => e.taskId === task.id));
+    const lastNote = [...entries].reverse().find((e) => e?.note)?.note ?? '';
+    const state = view.states[task.id];
+    const finish = scheduled.get(task.id)?.finish;
+    return [
+      task.seq,
+      task.name,
+      task.unit,
+      finish ? { date: finish } : null,
+      ...entries.map((e) => (e ? e.progress / 100 : '—')),
+      `${state?.status ?? task.status}${state?.atRisk ? '（有风险）' : ''}`,
+      state?.reason ? `${lastNote}${lastNote ? '；' : ''}${state.reason}` : lastNote,
+    ];
+  });
+  return {
+    title: `${orgName}作战图周调度进展表`,
+    subtitle: `共 ${dispatches.length} 次周调度　　制表日期：${today}`,
+    columns,
+    rows,
+  };
+}

@@ -1,0 +1,246 @@
+import type { WorkCalendar } from '../calendar/calendar';
+import { dayNumber, dayOfDate, isoDate, mondayOfDay, parseIsoDate } from '../calendar/days';
+import type { Assignment, Cadre, Entity } from '../domain/schemas';
+import type { Visit, VisitRules } from './types';
+
+/** A planned visit before the store gives it an id. */
+export interface VisitDraft {
+  readonly entityId: string;
+  readonly cadreId: string;
+  readonly plannedDate: string;
+  /** 0-based period of the year (the quarter when 4 a year, the month when 12). */
+  readonly period: number;
+  /** How many periods the year has for this 主体 (its visits a year). */
+  readonly periods: number;
+}
+
+export interface VisitPlanInput {
+  readonly year: number;
+  /** Current assignments (end === ''); ended ones are ignored. */
+  readonly assignments: readonly Assignment[];
+  readonly entities: readonly Entity[];
+  readonly cadres: readonly Cadre[];
+  readonly calendar: WorkCalendar;
+  readonly rules: VisitRules;
+  /** Visits already recorded; the done ones stay and fill their periods, the rest are replaced. */
+  readonly existing: readonly Visit[];
+}
+
+export interface OverCap {
+  readonly cadreId: string;
+  readonly weekStart: string;
+  readonly count: number;
+}
+
+export interface VisitPlan {
+  /** New planned visits: they replace every not-done visit of the year. */
+  readonly visits: readonly VisitDraft[];
+  /** Periods already filled by a done visit. */
+  readonly filledByDone: number;
+  /** Weeks where a cadre has more visits than the cap because the period has no room left. */
+  readonly overCap: readonly OverCap[];
+  /** What the office should know, in Chinese (provisional calendar, skipped 主体 …). */
+  readonly notes: readonly string[];
+}
+
+interface Demand {
+  readonly entityId: string;
+  readonly periods: number;
+  readonly period: Period;
+  readonly index: number;
+  readonly rank: number;
+  /** First of the period's working days the visit may fall on (the assignment's start). */
+  readonly from: number;
+}
+
+/**
+ * 督导计划 (SPEC §3.7). Each current assignment's 主体 gets its grade's number of visits a year,
+ * one in each equal period (4 → one a quarter, 12 → one a month, 2 → one a half-year; counts
+ * that do not divide 12 split the year's days evenly). A period is skipped when the 主体 already
+ * has a done visit dated in it (whoever made it), or when it ended before the assignment began.
+ *
+ * Days: a cadre's visits in a period are spread evenly over its working days, in an order and
+ * with an offset fixed by hashes of the ids, so the plan is the same every time and not everyone
+ * starts on the first Monday. A day whose week already holds the cadre's weekly cap moves to the
+ * nearest working day (same period) in a week with room; only when none has room does the week
+ * go over the cap, and that is reported. Linear in the number of visits times the period length.
+ */
+export function planVisits(input: VisitPlanInput): VisitPlan {
+  const { year, calendar, rules } = input;
+  const notes: string[] = [];
+  const yearNote = calendar.yearNote(year);
+  if (yearNote) notes.push(yearNote);
+
+  const entityById = new Map(input.entities.map((e) => [e.id, e]));
+  const cadreById = new Map(input.cadres.map((c) => [c.id, c]));
+  const doneDays = new Map<string, number[]>();
+  for (const visit of input.existing) {
+    const day = visit.doneDate === undefined ? null : parseIsoDate(visit.doneDate);
+    if (day === null) continue;
+    const days = doneDays.get(visit.entityId);
+    if (days) days.push(day);
+    else doneDays.set(visit.entityId, [day]);
+  }
+
+  const periodCache = new Map<number, Period[]>();
+  const periodsFor = (count: number): Period[] => {
+    let found = periodCache.get(count);
+    if (!found) {
+      found = periodsOf(year, count, calendar);
+      periodCache.set(count, found);
+    }
+    return found;
+  };
+
+  const byCadre = new Map<string, Demand[]>();
+  let filledByDone = 0;
+  let beforeStart = 0;
+  let missingEntity = 0;
+  let missingCadre = 0;
+  let deregistered = 0;
+  const inactiveCadres = new Set<string>();
+  for (const assignment of input.assignments) {
+    if (assignment.end !== '') continue;
+    const entity = entityById.get(assignment.entityId);
+    if (!entity) {
+      missingEntity++;
+      continue;
+    }
+    if (entity.status === '注销') {
+      deregistered++;
+      continue;
+    }
+    const cadre = cadreById.get(assignment.cadreId);
+    if (!cadre) {
+      missingCadre++;
+      continue;
+    }
+    if (!cadre.active) inactiveCadres.add(cadre.id);
+    const count = rules.perYearByGrade[entity.grade];
+    if (count <= 0) continue;
+    const periods = periodsFor(count);
+    const done = doneDays.get(entity.id) ?? [];
+    const startDay = parseIsoDate(assignment.start) ?? -Infinity;
+    const rank = hash(entity.id);
+    const demands = byCadre.get(cadre.id) ?? [];
+    for (let index = 0; index < periods.length; index++) {
+      const period = periods[index];
+      if (!period) continue;
+      if (done.length > 0 && done.some((day) => day >= period.first && day <= period.last)) {
+        filledByDone++;
+        continue;
+      }
+      const from = startDay > period.first ? firstAtOrAfter(period.days, startDay) : 0;
+      if (from === period.days.length) {
+        beforeStart++;
+        continue;
+      }
+      demands.push({ entityId: entity.id, periods: count, period, index, rank, from });
+    }
+    byCadre.set(cadre.id, demands);
+  }
+
+  const cap = rules.weeklyCapPerCadre;
+  // Formatting dates dominates at city scale; the year has only 365 of them.
+  const yearStart = dayOfDate(year, 1, 1);
+  const texts: string[] = [];
+  const text = (day: number): string => (texts[day - yearStart] ??= isoDate(day));
+  const visits: VisitDraft[] = [];
+  const overCap: OverCap[] = [];
+  for (const cadreId of [...byCadre.keys()].sort()) {
+    const demands = byCadre.get(cadreId) ?? [];
+    demands.sort((a, b) => a.periods - b.periods || a.index - b.index || a.rank - b.rank || compare(a.entityId, b.entityId));
+    const offset = hash(cadreId) / 2 ** 32;
+    const perWeek = new Map<number, number>();
+    // Demands sorted by (periods, index): each run of one period is spread over that period.
+    for (let first = 0; first < demands.length; ) {
+      const period = demands[first]?.period;
+      let end = first;
+      while (end < demands.length && demands[end]?.period === period) end++;
+      for (let i = first; i < end; i++) {
+        const demand = demands[i];
+        if (!demand) continue;
+        const { days, weeks } = demand.period;
+        const ideal = demand.from + Math.floor(((i - first + offset) / (end - first)) * (days.length - demand.from));
+        const at = pickDay(weeks, demand.from, ideal, perWeek, cap);
+        const day = days[at] ?? 0;
+        const week = weeks[at] ?? 0;
+        perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
+        visits.push({ entityId: demand.entityId, cadreId, plannedDate: text(day), period: demand.index, periods: demand.periods });
+      }
+      first = end;
+    }
+    for (const [week, n] of perWeek) if (n > cap) overCap.push({ cadreId, weekStart: isoDate(week), count: n });
+  }
+
+  if (filledByDone > 0) notes.push(`${filledByDone} 个督导周期已有完成的督导记录，保留原记录，不再安排`);
+  if (beforeStart > 0) notes.push(`${beforeStart} 个督导周期在包保关系建立之前已结束，未安排（应由原包保干部完成）`);
+  if (deregistered > 0) notes.push(`${deregistered} 个已注销主体仍有包保关系，未安排督导，请解除包保关系`);
+  if (missingEntity > 0) notes.push(`${missingEntity} 条包保关系对应的主体不存在，未安排督导，请运行数据检查`);
+  if (missingCadre > 0) notes.push(`${missingCadre} 条包保关系对应的干部不存在，未安排督导，请运行数据检查`);
+  if (inactiveCadres.size > 0) notes.push(`${inactiveCadres.size} 名已停用的干部仍有包保主体，督导仍按其安排，请先调整包保关系`);
+  if (overCap.length > 0) {
+    const cadres = new Set(overCap.map((o) => o.cadreId)).size;
+    notes.push(`${cadres} 名干部包保主体过多，部分周的督导超过每周 ${cap} 次的上限：请调整包保关系或提高上限`);
+  }
+  return { visits, filledByDone, overCap, notes };
+}
+
+interface Period {
+  readonly first: number;
+  readonly last: number;
+  /** Its working days, and the Monday of each. */
+  readonly days: readonly number[];
+  readonly weeks: readonly number[];
+}
+
+/** The year cut into `count` equal periods, with the working days of each. */
+function periodsOf(year: number, count: number, calendar: WorkCalendar): Period[] {
+  const start = dayOfDate(year, 1, 1);
+  const length = dayOfDate(year + 1, 1, 1) - start;
+  const periods: Period[] = [];
+  for (let k = 0; k < count; k++) {
+    // Whole months when the count divides 12, so 4 a year means the calendar quarters.
+    const first = 12 % count === 0 ? dayOfDate(year, (k * 12) / count + 1, 1) : start + Math.floor((k * length) / count);
+    const last = 12 % count === 0 ? dayOfDate(year, ((k + 1) * 12) / count + 1, 1) - 1 : start + Math.floor(((k + 1) * length) / count) - 1;
+    const days = calendar.workingDaysIn(isoDate(first), isoDate(last)).map(dayNumber);
+    periods.push({ first, last, days, weeks: days.map(mondayOfDay) });
+  }
+  return periods;
+}
+
+/** The index nearest to `ideal` (not below `from`) whose week has room under the cap; `ideal` when none has. */
+function pickDay(weeks: readonly number[], from: number, ideal: number, perWeek: ReadonlyMap<number, number>, cap: number): number {
+  const fits = (index: number): boolean => index >= from && index < weeks.length && (perWeek.get(weeks[index] ?? 0) ?? 0) < cap;
+  for (let distance = 0; distance < weeks.length; distance++) {
+    if (fits(ideal + distance)) return ideal + distance;
+    if (fits(ideal - distance)) return ideal - distance;
+  }
+  return ideal;
+}
+
+/** Index of the first day ≥ day in an ascending list (its length when there is none). */
+function firstAtOrAfter(days: readonly number[], day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((days[mid] ?? Infinity) < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** FNV-1a: a stable 32-bit hash, so the plan does not change between runs. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/api/dispatch';
+import { openServices } from '../../main/services';
+import { smallDoc } from './small-doc';
+import { useTempDirs } from './temp-dir';
+
+const newDir = useTempDirs();
+
+async function library(today = '2025-09-01') {
+  const { handlers, store } = await openServices(await newDir(), { now: () => new Date(`${today}T08:00:00Z`) });
+  await store.replace(smallDoc());
+  return { handlers, store };
+}
+
+describe('作战图 services', () => {
+  it('builds the template backwards from the deadline over real working days, with 周调度 dates off holidays', async () => {
+    const { handlers } = await library();
+    const view = await handlers['battlemap:create']({ planStart: '2025-09-01', finalDeadline: '2026-03-31', mode: 'backward', dispatchWeekday: 3 });
+    expect(view.problems).toEqual([]);
+    expect(view.map?.tasks).toHaveLength(12);
+    const last = view.schedule?.tasks.find((t) => t.finish === '2026-03-31');
+    expect(last).toBeDefined();
+    expect(view.schedule?.criticalPath.length).toBeGreaterThan(0);
+    // National Day 2025: Wednesday 2025-10-01 is a holiday, so that week's dispatch moves back to Tuesday 09-30.
+    expect(view.dispatches?.dates.find((d) => d.weekStart === '2025-09-29')?.date).toBe('2025-09-30');
+    for (const t of view.schedule?.tasks ?? []) {
+      expect(['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08']).not.toContain(t.start);
+    }
+    expect(await dispatch(handlers, 'battlemap:create', { planStart: '2025-09-01', finalDeadline: '2026-03-31' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('reports a deadline that cannot be met, naming the task', async () => {
+    const { handlers } = await library();
+    await handlers['battlemap:create']({ planStart: '2025-09-01', finalDeadline: '2026-03-31', mode: 'backward', dispatchWeekday: 5 });
+    const view = await handlers['battlemap:settings']({ planStart: '2025-09-01', finalDeadline: '2025-10-31', mode: 'backward', dispatchWeekday: 5 });
+    expect(view.problems.length).toBeGreaterThan(0);
+    expect(view.problems[0]?.message).toMatch(/任务“.+”/);
+  });
+
+  it('records a 周调度 and exports an A3 作战图 with coloured weeks and the 进展表', async () => {
+    const { handlers } = await library('2025-10-20');
+    const created = await handlers['battlemap:create']({ planStart: '2025-09-01', finalDeadline: '2026-03-31', mode: 'forward', dispatchWeekday: 5 });
+    const first = created.map?.tasks[0];
+    if (!first) throw new Error('no task');
+    const view = await handlers['battlemap:dispatch']({ date: '2025-10-17', entries: [{ taskId: first.id, progress: 100, note: '动员会已召开' }] });
+    expect(view.states[first.id]?.status).toBe('已完成');
+    const file = await handlers['battlemap:export']({});
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const [chart, progress] = workbook.worksheets;
+    expect(chart?.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToWidth: 1 });
+    expect(String(chart?.getCell('A1').value)).toContain('作战图');
+    expect(chart?.getCell('A1').isMerged).toBe(true);
+    const taskRow = chart?.getRow(4);
+    expect(taskRow?.getCell(2).value).toBe(first.name);
+    const filled = [...Array(40).keys()].map((i) => taskRow?.getCell(12 + i).fill).filter((f) => f && 'fgColor' in f && f.fgColor?.argb === 'FF548235');
+    expect(filled.length).toBeGreaterThan(0);
+    expect(String(progress?.getCell('A1').value)).toContain('周调度进展表');
+    expect((progress?.getRow(3).values as unknown[]).slice(1)).toContain('10-17调度');
+  });
+});
+
+describe('督导 services', () => {
+  it('plans four visits a year per current 包保关系, keeps done visits, and tracks problems to closure', async () => {
+    const { handlers } = await library('2027-03-20');
+    await handlers['assign:preview']({ mode: 'unassigned', keepManual: true, reset: false }).then((p) => handlers['assign:apply']({ previewId: p.previewId }));
+    const planned = await handlers['visits:plan']({ year: 2027 });
+    expect(planned).toMatchObject({ planned: 8, keptDone: 0, overCapWeeks: 0 });
+    const visits = await handlers['visits:list']({ year: 2027, cadreId: '', entityId: 'e1' });
+    expect(visits).toHaveLength(4);
+    const first = visits[0];
+    if (!first) throw new Error('no visit');
+    await handlers['visits:record']({ id: first.id, doneDate: '2027-02-10', checklist: [{ item: '三类人在岗', result: '符合' }], problems: [{ description: '晨检记录不全', deadline: '2027-03-10' }], notes: '' });
+    const open = await handlers['visits:openProblems']({});
+    expect(open).toEqual([expect.objectContaining({ entityName: '内蒙古食用油有限公司', overdue: true, problem: expect.objectContaining({ description: '晨检记录不全' }) })]);
+    expect((await handlers['stats:get']({ regionId: '' })).problems).toEqual({ open: 1, closed: 0 });
+    await handlers['visits:rectify']({ visitId: first.id, problemId: open[0]?.problem.id ?? '', rectifiedOn: '2027-03-01' });
+    const stats = await handlers['stats:get']({ regionId: '' });
+    expect(stats.problems).toEqual({ open: 0, closed: 1 });
+    expect(stats.visits).toEqual({ planned: 8, done: 1 });
+
+    const again = await handlers['visits:plan']({ year: 2027 });
+    expect(again).toMatchObject({ planned: 7, keptDone: 1 });
+    expect((await handlers['visits:list']({ year: 2027, cadreId: '', entityId: 'e1' })).filter((v) => v.doneDate === '2027-02-10')).toHaveLength(1);
+    expect(await dispatch(handlers, 'visits:record', { id: first.id, doneDate: '2099-01-01' })).toMatchObject({ ok: false, error: { message: '督导日期不能晚于今天' } });
+  });
+});
