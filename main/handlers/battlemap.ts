@@ -17,17 +17,25 @@ type BattleMethods =
   | 'battlemap:deleteTask'
   | 'battlemap:dispatch'
   | 'battlemap:export'
-  | 'calendar:save';
+  | 'calendar:save'
+  | 'profile:get'
+  | 'profile:save';
 
 export function calendarOf(doc: DataDoc): WorkCalendar {
   return new WorkCalendar(doc.calendar);
+}
+
+/** What the office must know about the calendar: the plan year's note first, then any others. */
+function calendarNotes(doc: DataDoc, calendar: WorkCalendar = calendarOf(doc)): string[] {
+  const planYear = calendar.yearNote(doc.profile.planYear);
+  return [...new Set([...(planYear ? [planYear] : []), ...calendar.warnings()])];
 }
 
 /** The 作战图 as the screens show it: recomputed on every read, so it follows calendar changes. */
 export function battleMapView(doc: DataDoc, today: string): BattleMapView {
   const calendar = calendarOf(doc);
   const map = doc.battleMap;
-  if (!map) return { map: null, schedule: null, problems: [], dispatches: null, states: {}, calendarNotes: calendar.warnings() };
+  if (!map) return { map: null, schedule: null, problems: [], dispatches: null, states: {}, calendarNotes: calendarNotes(doc, calendar) };
   const result =
     map.mode === 'backward'
       ? scheduleBackward(map.tasks, map.finalDeadline, calendar, { planStart: map.planStart, today })
@@ -46,7 +54,7 @@ export function battleMapView(doc: DataDoc, today: string): BattleMapView {
     problems: result.problems,
     dispatches: dispatchDates(map.planStart, end, map.dispatchWeekday, calendar),
     states,
-    calendarNotes: calendar.warnings(),
+    calendarNotes: calendarNotes(doc, calendar),
   };
 }
 
@@ -141,12 +149,25 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
       return { fileName: `作战图-${ctx.today()}.xlsx`, contentBase64: workbook.toString('base64') };
     },
 
+    'profile:get': async () => {
+      const doc = ctx.doc();
+      return { profile: doc.profile, calendar: doc.calendar, calendarNotes: calendarNotes(doc) };
+    },
+
+    'profile:save': async (input) =>
+      ctx.store.update((doc) => {
+        const before = doc.profile;
+        doc.profile = { ...before, ...input };
+        ctx.log(doc, 'profile:save', '修改设置', before, doc.profile);
+        return doc.profile;
+      }),
+
     'calendar:save': async ({ extraHolidays, extraWorkdays }) =>
       ctx.store.update((doc) => {
         const before = doc.calendar;
         doc.calendar = { extraHolidays: [...new Set(extraHolidays)].sort(), extraWorkdays: [...new Set(extraWorkdays)].sort() };
         ctx.log(doc, 'calendar:save', `修改本单位节假日与调休（休息 ${extraHolidays.length} 天，上班 ${extraWorkdays.length} 天）`, before, doc.calendar);
-        return { notes: calendarOf(doc).warnings() };
+        return { notes: calendarNotes(doc) };
       }),
   };
 }

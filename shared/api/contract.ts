@@ -7,6 +7,8 @@ import {
   EntityTypeSchema,
   GradeSchema,
   IsoDateSchema,
+  ProfileSchema,
+  type Profile,
   type Assignment,
   type Cadre,
   type Entity,
@@ -393,6 +395,10 @@ export const apiSchemas = {
   'visits:rectify': z.object({ visitId: z.string().min(1), problemId: z.string().min(1), rectifiedOn: IsoDateSchema }).strict(),
   /** Every problem not yet rectified, oldest deadline first (问题整改台账). */
   'visits:openProblems': NoInput,
+  /** The policy profile (设置, SPEC §3.8) and the office's calendar days. */
+  'profile:get': NoInput,
+  /** Saves the policy profile; every rule reads from it. */
+  'profile:save': ProfileSchema.omit({ importMappings: true, exportTemplates: true }).strict(),
   /** Every broken 包保 rule with names, and the count per kind (SPEC §3.6). */
   'assign:violations': z.object({ kinds: z.array(z.enum(VIOLATION_KINDS)).default([]) }).strict(),
   /** Current load of every cadre against the soft cap. */
@@ -462,6 +468,8 @@ export interface ApiResults {
   'backup:preview': RestorePreview;
   'backup:restore': AppInfo;
   'report:export': FileContent;
+  'profile:get': { readonly profile: Profile; readonly calendar: { readonly extraHolidays: readonly string[]; readonly extraWorkdays: readonly string[] }; readonly calendarNotes: readonly string[] };
+  'profile:save': Profile;
   'battlemap:get': BattleMapView;
   'battlemap:create': BattleMapView;
   'battlemap:settings': BattleMapView;

@@ -86,3 +86,17 @@ describe('督导 services', () => {
     expect(await dispatch(handlers, 'visits:record', { id: first.id, doneDate: '2099-01-01' })).toMatchObject({ ok: false, error: { message: '督导日期不能晚于今天' } });
   });
 });
+
+describe('设置', () => {
+  it('saves the policy profile and refuses bad values with field messages', async () => {
+    const { handlers } = await library('2027-03-20');
+    const { profile } = await handlers['profile:get']({});
+    const { importMappings: _m, exportTemplates: _t, ...editable } = profile;
+    const saved = await handlers['profile:save']({ ...editable, orgName: '达拉特旗市场监督管理局', loadCap: { ...profile.loadCap, village: 30 } });
+    expect(saved).toMatchObject({ orgName: '达拉特旗市场监督管理局', loadCap: { village: 30 } });
+    const bad = await dispatch(handlers, 'profile:save', { ...editable, visitRules: { ...profile.visitRules, weeklyCapPerCadre: 0 } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', fields: { 'visitRules.weeklyCapPerCadre': '每周督导上限至少为 1 次' } } });
+    const notes = await handlers['calendar:save']({ extraHolidays: ['2027-05-06'], extraWorkdays: ['2027-02-20'] });
+    expect(notes.notes.join('')).toContain('2027');
+  });
+});
