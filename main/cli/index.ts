@@ -28,6 +28,9 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   check [--json]                                     数据检查：违反包保规则的情况
   plan --year 年度 [--json]                          生成督导计划（已完成的督导保留）
   export battlemap --out 文件.xlsx                   导出作战图（A3）与周调度进展表
+  export handbook --cadre 干部编号 --out 文件.xlsx    导出一名干部的包保干部工作手册
+  export handbooks --out 文件夹 [--region 区划代码]   批量导出在岗干部的工作手册，每人一个文件
+  import records 交回的手册.xlsx                      录入交回手册中填写的督导记录表
   backup --out 文件.json                              备份数据到指定文件（已校验）
   restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
 
@@ -46,8 +49,12 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!run) throw new UsageError(`未知命令“${command}”，可用命令：${Object.keys(COMMANDS).join('、')}（--help 查看用法）`, `unknown command "${command}"`);
   const dataDir = path.resolve(stringFlag(args, 'data') ?? defaultDataDir());
   // Commands that only read may run beside the app; the others take the folder's writer lock.
-  const { handlers } = await openServices(dataDir, { lock: !READ_ONLY_COMMANDS.has(command) });
-  await run(callThrough(handlers), rest, args);
+  const { handlers, store } = await openServices(dataDir, { lock: !READ_ONLY_COMMANDS.has(command) });
+  try {
+    await run(callThrough(handlers), rest, args);
+  } finally {
+    await store.close();
+  }
 }
 
 /** The CLI goes through the same dispatch (schema check included) as IPC and the harness. */
@@ -90,6 +97,7 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
 
   async import(call, rest, args) {
     const [kindWord, file] = rest;
+    if (kindWord === 'records') return importReturnedHandbook(call, file, args);
     const kind = recordKind(kindWord);
     if (!file) throw new UsageError('请给出要导入的文件，如 import entities 主体名单.xlsx', 'give the file to import');
     const bytes = await readFile(path.resolve(file)).catch(() => {
@@ -179,6 +187,27 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
   async export(call, rest, args) {
     const out = stringFlag(args, 'out');
     if (!out) throw new UsageError('请用 --out 指定导出文件，如 --out 主体名单.xlsx', 'give the output file with --out');
+    if (rest[0] === 'handbook') {
+      const cadreId = stringFlag(args, 'cadre');
+      if (!cadreId) throw new UsageError('请用 --cadre 指定干部编号（可用 list cadres 查看）', 'give the cadre id with --cadre');
+      await saveFile(out, await call('handbook:export', { cadreId }));
+      console.log(`已导出工作手册：${path.resolve(out)}`);
+      return;
+    }
+    if (rest[0] === 'handbooks') {
+      // One file per cadre into the folder, named 旗区-乡镇-姓名-包保干部工作手册-年度.xlsx.
+      const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
+      const { rows } = await call('cadres:query', { regionId, active: 'yes' });
+      let done = 0;
+      for (const cadre of rows) {
+        const file = await call('handbook:export', { cadreId: cadre.id });
+        await saveFile(path.join(out, file.fileName), file);
+        if (++done % 100 === 0 || done === rows.length) process.stderr.write(`\r已导出 ${done}/${rows.length} 本手册`);
+      }
+      process.stderr.write('\n');
+      console.log(`已导出 ${done} 本工作手册到 ${path.resolve(out)}`);
+      return;
+    }
     if (rest[0] === 'battlemap') {
       await saveFile(out, await call('battlemap:export', {}));
       console.log(`已导出作战图：${path.resolve(out)}`);
@@ -199,6 +228,20 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     console.log(`已导出${RECORD_KIND_LABELS[kind]}名单：${path.resolve(out)}`);
   },
 };
+
+async function importReturnedHandbook(call: Call, file: string | undefined, args: ParsedArgs): Promise<void> {
+  if (!file) throw new UsageError('请给出交回的手册文件，如 import records 手册.xlsx', 'give the returned handbook file');
+  const bytes = await readFile(path.resolve(file)).catch(() => {
+    throw new UsageError(`找不到文件“${file}”或无法读取`, `cannot read file "${file}"`);
+  });
+  const result = await call('handbook:import', { fileName: path.basename(file), contentBase64: bytes.toString('base64') });
+  if (args.flags['json']) {
+    print(result);
+    return;
+  }
+  console.log(`录入督导记录：新录入 ${result.recorded}，已录入过 ${result.unchanged}，尚未督导 ${result.pending}，未能录入 ${result.rejected.length}`);
+  for (const r of result.rejected) console.log(`  第 ${r.row} 行（${r.entityName}）：${r.reason}`);
+}
 
 /** --region takes a 区划代码 (6 or 12 digits) or a region id. */
 function regionByCode(regions: readonly Region[], code: string | undefined): string {
@@ -239,12 +282,15 @@ function formatStats(s: Stats): string {
   ].join('\n');
 }
 
+// exitCode, not exit(): a pipe (`… --json | jq`) must receive all of stdout before the process ends.
 main(process.argv.slice(2)).then(
-  () => process.exit(0),
+  () => {
+    process.exitCode = 0;
+  },
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`错误：${error.chinese} / Error: ${error.english}`);
     else if (error instanceof ApiError) console.error(`错误：${error.message} / Error: ${error.code}`);
     else console.error(`错误：${error instanceof Error ? error.message : String(error)} / Error: unexpected failure`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -14,6 +14,8 @@ export interface TableColumn {
   readonly width: number;
   /** 'text' cells get the @ format; 'percent' takes fractions (0.975 shows as 97.5%). */
   readonly format: 'text' | 'date' | 'number' | 'percent';
+  /** Kept in the file (e.g. keys for reading a returned copy back) but neither shown nor printed. */
+  readonly hidden?: boolean;
 }
 
 export interface TableSheet {
@@ -129,7 +131,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string, s
     },
     headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
   });
-  ws.columns = sheet.columns.map((column) => ({ width: columnWidth(column) }));
+  ws.columns = sheet.columns.map((column) => ({ width: columnWidth(column), hidden: column.hidden ?? false }));
 
   mergedLine(ws, 1, sheet.title, columnCount, styles.title).height = 32;
   if (sheet.subtitle !== undefined) mergedLine(ws, 2, sheet.subtitle, columnCount, styles.subtitle).height = 20;

@@ -6,6 +6,7 @@ import { battleMapHandlers } from './battlemap';
 import { cadreHandlers } from './cadres';
 import { HandlerContext, type HandlerDeps } from './context';
 import { entityHandlers } from './entities';
+import { handbookHandlers } from './handbooks';
 import { importExportHandlers } from './import-export';
 import { referenceHandlers } from './reference';
 import { reportHandlers } from './reports';
@@ -24,11 +25,12 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const reports = reportHandlers(ctx);
   const battleMap = battleMapHandlers(ctx);
   const visits = visitHandlers(ctx);
+  const handbooks = handbookHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, importExport, assignments, backups, reports, battleMap, visits].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, importExport, assignments, backups, reports, battleMap, visits, handbooks].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits };
+  return { ...app, ...entities, ...cadres, ...reference, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks };
 }

@@ -1,27 +1,51 @@
 import { useCallback, useEffect, useState } from 'react';
 import { isScreenKey, type ScreenKey } from '../navigation/screens';
 
-// 首页概览 is still being built, so the app opens on the first working list.
-const DEFAULT_SCREEN: ScreenKey = 'entities';
+// A bare address opens 首页概览.
+const DEFAULT_SCREEN: ScreenKey = 'dashboard';
+
+/** Filters handed to a screen in the address: #/entities?regionId=R1506&grades=B. */
+export type HashParams = Readonly<Record<string, string>>;
+
+function splitHash(): { key: string; query: string } {
+  const text = window.location.hash.replace(/^#\/?/, '');
+  const mark = text.indexOf('?');
+  return mark < 0 ? { key: text, query: '' } : { key: text.slice(0, mark), query: text.slice(mark + 1) };
+}
 
 function screenFromHash(): ScreenKey {
-  const key = window.location.hash.replace(/^#\/?/, '');
+  const { key } = splitHash();
   return isScreenKey(key) ? key : DEFAULT_SCREEN;
+}
+
+/** The query part of the address (what a screen was opened with), e.g. a drill-down's filters. */
+export function hashParams(): URLSearchParams {
+  return new URLSearchParams(splitHash().query);
+}
+
+/** The address of a screen, optionally with filters for it. */
+export function screenHash(screen: ScreenKey, params: HashParams = {}): string {
+  const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== '')).toString();
+  return `#/${screen}${query ? `?${query}` : ''}`;
+}
+
+/** Opens a screen (with filters) from anywhere, e.g. a dashboard chart; adds a history entry. */
+export function openScreen(screen: ScreenKey, params: HashParams = {}): void {
+  window.location.hash = screenHash(screen, params);
 }
 
 /** The current screen, kept in location.hash (#/entities) so a reload stays on it. */
 export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
   const [screen, setScreen] = useState(screenFromHash);
   useEffect(() => {
-    // A bare or unknown address is rewritten to the screen shown, without a history entry.
-    const shown = `#/${screenFromHash()}`;
-    if (window.location.hash !== shown) window.history.replaceState(null, '', shown);
+    // A bare or unknown address is rewritten to the screen shown, without a history entry;
+    // a known screen keeps its query.
+    const { key } = splitHash();
+    if (!isScreenKey(key)) window.history.replaceState(null, '', screenHash(DEFAULT_SCREEN));
     const onHashChange = () => setScreen(screenFromHash());
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  const navigate = useCallback((next: ScreenKey) => {
-    window.location.hash = `#/${next}`;
-  }, []);
+  const navigate = useCallback((next: ScreenKey) => openScreen(next), []);
   return [screen, navigate];
 }

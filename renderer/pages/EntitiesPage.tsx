@@ -1,6 +1,6 @@
 import { Flex } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import type { Entity } from '@shared/domain/schemas';
+import { ENTITY_STATUSES, ENTITY_TYPES, GRADES, type Entity } from '@shared/domain/schemas';
 import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
 import { EntityDetailDrawer } from '../components/EntityDetailDrawer';
 import { EntityForm } from '../components/EntityForm';
@@ -9,15 +9,35 @@ import { EntityToolbar, type EntityFilters } from '../components/EntityToolbar';
 import { LoadProblem } from '../components/LoadProblem';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useElementHeight } from '../hooks/useElementHeight';
+import { hashParams } from '../hooks/useHashScreen';
 import { useListQuery } from '../hooks/useListQuery';
 import { usePanel } from '../hooks/usePanel';
 import { useReference } from '../hooks/useReference';
 
 const NO_FILTERS: EntityFilters = { text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any' };
 
+/**
+ * Filters the list was opened with (a dashboard drill-down: #/entities?regionId=…&grades=B);
+ * unknown values are ignored. Lists are comma-separated.
+ */
+function filtersFromAddress(): EntityFilters {
+  const params = hashParams();
+  const list = <T extends string>(name: string, allowed: readonly T[]): T[] =>
+    (params.get(name) ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+  const assigned = params.get('assigned');
+  return {
+    text: params.get('text') ?? '',
+    regionId: params.get('regionId') ?? '',
+    grades: list('grades', GRADES),
+    types: list('types', ENTITY_TYPES),
+    statuses: list('statuses', ENTITY_STATUSES),
+    assigned: assigned === 'yes' || assigned === 'no' ? assigned : 'any',
+  };
+}
+
 /** 包保主体: filterable list, detail drawer, create/edit form. */
 export function EntitiesPage() {
-  const [filters, setFilters] = useState(NO_FILTERS);
+  const [filters, setFilters] = useState(filtersFromAddress);
   const text = useDebouncedValue(filters.text, 250);
   const query = useMemo(() => ({ ...filters, text }), [filters, text]);
   const list = useListQuery('entities:query', query);

@@ -395,6 +395,13 @@ export const apiSchemas = {
   'visits:rectify': z.object({ visitId: z.string().min(1), problemId: z.string().min(1), rectifiedOn: IsoDateSchema }).strict(),
   /** Every problem not yet rectified, oldest deadline first (问题整改台账). */
   'visits:openProblems': NoInput,
+  /** One cadre's 包保干部工作手册 (SPEC §5.1) as a workbook named 旗区-乡镇-姓名-包保干部工作手册-年度.xlsx. */
+  'handbook:export': z.object({ cadreId: z.string().min(1, { error: '请选择包保干部' }) }).strict(),
+  /**
+   * Reads the filled 督导记录表 of a returned handbook and records the visits it names, in one
+   * change; rows already recorded the same way are left alone (importing twice adds nothing).
+   */
+  'handbook:import': z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string().max(30 * 1024 * 1024) }).strict(),
   /** The policy profile (设置, SPEC §3.8) and the office's calendar days. */
   'profile:get': NoInput,
   /** Saves the policy profile; every rule reads from it. */
@@ -468,6 +475,8 @@ export interface ApiResults {
   'backup:preview': RestorePreview;
   'backup:restore': AppInfo;
   'report:export': FileContent;
+  'handbook:export': FileContent;
+  'handbook:import': { readonly recorded: number; readonly unchanged: number; readonly pending: number; readonly rejected: readonly { readonly row: number; readonly entityName: string; readonly reason: string }[] };
   'profile:get': { readonly profile: Profile; readonly calendar: { readonly extraHolidays: readonly string[]; readonly extraWorkdays: readonly string[] }; readonly calendarNotes: readonly string[] };
   'profile:save': Profile;
   'battlemap:get': BattleMapView;

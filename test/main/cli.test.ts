@@ -49,6 +49,9 @@ describe('CLI', () => {
     expect(parsed.entities.total).toBe(doc.entities.length);
     expect(parsed.cadres.total).toBe(doc.cadres.length);
 
+    // Large output through a pipe arrives whole (the process must not exit before stdout drains).
+    const entities = JSON.parse((await cli('list', 'entities', '--json', '--data', data)).stdout) as unknown[];
+    expect(entities).toHaveLength(doc.entities.length);
     const list = await cli('list', 'cadres', '--json', '--data', data);
     const cadres = JSON.parse(list.stdout) as { id: string; name: string }[];
     expect(cadres.map((c) => c.id)).toEqual(doc.cadres.map((c: { id: string }) => c.id));

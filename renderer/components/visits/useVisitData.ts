@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiResults, VisitRow } from '@shared/api/contract';
+import { api } from '../../api/client';
+import { errorText } from '../../api/error-text';
+
+export type OpenProblemRow = ApiResults['visits:openProblems'][number];
+
+export interface VisitData {
+  /** Every visit of the year (filters are applied on the screen, so the figures stay whole). */
+  readonly rows: readonly VisitRow[];
+  /** Every problem not yet rectified, of any year (问题整改台账). */
+  readonly problems: readonly OpenProblemRow[];
+  readonly loading: boolean;
+  readonly error: string;
+  readonly reload: () => void;
+}
+
+/** The year's visits and the open problems, read together and again after every change. */
+export function useVisitData(year: number | null): VisitData {
+  const [rows, setRows] = useState<readonly VisitRow[]>([]);
+  const [problems, setProblems] = useState<readonly OpenProblemRow[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const [round, setRound] = useState(0);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    if (year === null) return;
+    const ticket = ++latest.current;
+    setLoading(true);
+    Promise.all([api('visits:list', { year }), api('visits:openProblems', {})]).then(
+      ([visits, open]) => {
+        if (ticket !== latest.current) return;
+        setRows(visits);
+        setProblems(open);
+        setError('');
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (ticket !== latest.current) return;
+        setError(`督导记录读取失败：${errorText(e)}`);
+        setLoading(false);
+      },
+    );
+  }, [year, round]);
+
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  return { rows, problems, loading, error, reload };
+}

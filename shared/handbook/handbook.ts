@@ -1,0 +1,173 @@
+import { RegionIndex } from '../domain/regions';
+import { CADRE_LEVEL_LABELS, type Cadre } from '../domain/schemas';
+import type { Cell } from '../records/cell';
+import { formatPeople } from '../records/cell';
+import type { ReportColumn } from '../reports/summary';
+import type { DataDoc } from '../storage/types';
+import { inPlanYear } from '../stats/tally';
+import { CHECKLIST_BY_LEVEL, commitmentLetter, DUTIES_HOW, DUTIES_WHAT, TASK_BLOCKS } from './texts';
+
+export interface HandbookColumn extends ReportColumn {
+  /** Keys a returned sheet is matched by; kept in the file but not shown or printed. */
+  readonly hidden?: boolean;
+}
+
+export interface HandbookSheet {
+  readonly sheetName: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly columns: readonly HandbookColumn[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+export interface Handbook {
+  readonly fileName: string;
+  readonly sheets: readonly HandbookSheet[];
+}
+
+/** The 督导记录表 sheet and its key column: what the importer of returned handbooks looks for. */
+export const RECORD_SHEET = '督导记录表';
+export const RECORD_KEY_HEADER = '记录编号';
+export const RECORD_HEADERS = [RECORD_KEY_HEADER, '主体名称', '计划日期', '督导日期', '检查结果', '发现的问题', '整改期限', '督导人签字'] as const;
+
+const text = (label: string, width: number): HandbookColumn => ({ label, width, format: 'text' });
+
+function safeFilePart(name: string): string {
+  return name.replace(/[\\/:*?"<>|\s]+/g, '') || '未命名';
+}
+
+/**
+ * 包保干部工作手册 for one cadre (SPEC §5.1): the 三单一书 (责任清单, 任务清单, 督查清单, 承诺书)
+ * with the cover, duties, visit plan, record forms and contacts. Pure data; main writes the file.
+ */
+export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions: RegionIndex = new RegionIndex(doc.regions)): Handbook {
+  const year = doc.profile.planYear;
+  const { orgName } = doc.profile;
+  const entityIds = new Set(doc.assignments.filter((a) => a.end === '' && a.cadreId === cadre.id).map((a) => a.entityId));
+  const entities = doc.entities.filter((e) => entityIds.has(e.id)).sort((a, b) => a.grade.localeCompare(b.grade) || a.name.localeCompare(b.name, 'zh'));
+  const regulators = new Map(doc.regulators.map((r) => [r.id, r]));
+  const visits = doc.visits
+    .filter((v) => v.cadreId === cadre.id && inPlanYear(v, year) && entityIds.has(v.entityId))
+    .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
+  const entityName = new Map(entities.map((e) => [e.id, e.name]));
+  const monthsOf = new Map<string, string[]>();
+  for (const v of visits) monthsOf.set(v.entityId, [...(monthsOf.get(v.entityId) ?? []), `${Number(v.plannedDate.slice(5, 7))}月`]);
+  const area = regions.path(cadre.regionId) || regions.get(cadre.regionId)?.name || '';
+  const who = `${cadre.name}（${CADRE_LEVEL_LABELS[cadre.level]}，${area}）`;
+  const book = `${year}年度包保干部工作手册`;
+
+  const sheets: HandbookSheet[] = [
+    {
+      sheetName: '封面',
+      title: `${orgName}落实食品安全包保责任${book}`,
+      subtitle: `编印：${orgName}　　日期：${today}`,
+      columns: [text('项目', 16), text('内容', 50)],
+      rows: [
+        ['包保干部', cadre.name],
+        ['工作单位', cadre.unit],
+        ['职务', cadre.position],
+        ['包保层级', CADRE_LEVEL_LABELS[cadre.level]],
+        ['包保区域', area],
+        ['联系电话', cadre.phone],
+        ['包保主体', `${entities.length} 户（${(['A', 'B', 'C', 'D'] as const).map((g) => `${g}级 ${entities.filter((e) => e.grade === g).length}`).join('，')}）`],
+        ['年度督导计划', `${visits.length} 次`],
+      ],
+    },
+    {
+      sheetName: '工作职责',
+      title: '包保干部工作职责（干什么、如何干）',
+      subtitle: who,
+      columns: [text('事项', 10), text('内容', 70)],
+      rows: [...DUTIES_WHAT.map((t, i): Cell[] => [i === 0 ? '干什么' : '', t]), ...DUTIES_HOW.map((t, i): Cell[] => [i === 0 ? '如何干' : '', t])],
+    },
+    {
+      sheetName: '责任清单',
+      title: '包保责任清单',
+      subtitle: `${who}　共 ${entities.length} 户`,
+      columns: [
+        { label: '序号', width: 5, format: 'number' },
+        text('主体名称', 24),
+        text('等级', 5),
+        text('类型', 9),
+        text('地址', 26),
+        text('负责人及电话', 18),
+        text('食品安全总监/安全员', 20),
+        text('网格监管人员及电话', 18),
+        text('计划督导月份', 14),
+      ],
+      rows: entities.map((e, i): Cell[] => {
+        const regulator = regulators.get(e.regulatorId);
+        return [
+          i + 1,
+          e.name,
+          e.grade,
+          e.type,
+          e.address,
+          [e.legalRep, e.legalRepPhone].filter(Boolean).join(' '),
+          [e.director ? `总监 ${formatPeople([e.director])}` : '', e.safetyOfficers.length > 0 ? `安全员 ${formatPeople(e.safetyOfficers)}` : ''].filter(Boolean).join('；'),
+          regulator ? [regulator.name, regulator.phone].filter(Boolean).join(' ') : '',
+          (monthsOf.get(e.id) ?? []).join('、'),
+        ];
+      }),
+    },
+    {
+      sheetName: '任务清单',
+      title: '包保任务清单',
+      subtitle: who,
+      columns: [text('工作板块', 14), { label: '序号', width: 5, format: 'number' }, text('工作任务', 60)],
+      rows: TASK_BLOCKS.flatMap((b) => b.tasks.map((t, i): Cell[] => [i === 0 ? b.block : '', i + 1, t])),
+    },
+    {
+      sheetName: '督查清单',
+      title: `督查清单（${CADRE_LEVEL_LABELS[cadre.level]}检查要点）`,
+      subtitle: '每次督导对照逐项检查，结果填入督导记录表',
+      columns: [{ label: '序号', width: 5, format: 'number' }, text('检查要点', 70)],
+      rows: CHECKLIST_BY_LEVEL[cadre.level].map((item, i): Cell[] => [i + 1, item]),
+    },
+    {
+      sheetName: '督导计划',
+      title: `${year}年度督导计划`,
+      subtitle: `${who}　共 ${visits.length} 次`,
+      columns: [{ label: '序号', width: 5, format: 'number' }, { label: '计划日期', width: 12, format: 'date' }, text('主体名称', 30), text('完成情况', 12)],
+      rows: visits.map((v, i): Cell[] => [i + 1, { date: v.plannedDate }, entityName.get(v.entityId) ?? '', v.doneDate ? `已于${v.doneDate}完成` : '']),
+    },
+    {
+      sheetName: RECORD_SHEET,
+      title: '督导记录表',
+      subtitle: '督导后填写“督导日期、检查结果、发现的问题、整改期限”并签字，交回市场监管部门录入（请勿删除或修改隐藏的记录编号列）',
+      columns: [
+        { label: RECORD_KEY_HEADER, width: 12, format: 'text', hidden: true },
+        text('主体名称', 26),
+        { label: '计划日期', width: 11, format: 'date' },
+        { label: '督导日期', width: 11, format: 'date' },
+        text('检查结果', 10),
+        text('发现的问题', 30),
+        { label: '整改期限', width: 11, format: 'date' },
+        text('督导人签字', 10),
+      ],
+      rows: visits.filter((v) => !v.doneDate).map((v): Cell[] => [v.id, entityName.get(v.entityId) ?? '', { date: v.plannedDate }, null, null, null, null, null]),
+    },
+    {
+      sheetName: '承诺书',
+      title: '食品安全责任与任务承诺书',
+      subtitle: '',
+      columns: [text('', 80)],
+      rows: [...commitmentLetter(cadre.name, orgName, year).map((line): Cell[] => [line]), [''], ['承诺人（签字）：　　　　　　　　　　　年　　月　　日']],
+    },
+    {
+      sheetName: '联系方式',
+      title: '工作联系方式',
+      subtitle: '所包保主体的网格监管人员',
+      columns: [text('姓名', 10), text('工作单位', 30), text('联系电话', 14), text('负责区域', 30)],
+      rows: [...new Set(entities.map((e) => e.regulatorId).filter(Boolean))]
+        .map((id) => regulators.get(id))
+        .filter((r): r is NonNullable<typeof r> => r !== undefined)
+        .map((r): Cell[] => [r.name, r.unit, r.phone, r.regionIds.map((id) => regions.get(id)?.name ?? '').join('、')]),
+    },
+  ];
+
+  const county = regions.atLevel(cadre.regionId, 'county')?.name ?? '市级';
+  const township = regions.atLevel(cadre.regionId, 'township')?.name;
+  const parts = [county, township, cadre.name].filter((p): p is string => !!p).map(safeFilePart);
+  return { fileName: `${parts.join('-')}-包保干部工作手册-${year}.xlsx`, sheets };
+}
