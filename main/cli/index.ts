@@ -199,9 +199,14 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
       const { rows } = await call('cadres:query', { regionId, active: 'yes' });
       let done = 0;
+      const used = new Set<string>();
       for (const cadre of rows) {
         const file = await call('handbook:export', { cadreId: cadre.id });
-        await saveFile(path.join(out, file.fileName), file);
+        // Namesakes in one 乡镇 would overwrite each other: the later ones get -2, -3 ….
+        let name = file.fileName;
+        for (let n = 2; used.has(name); n++) name = file.fileName.replace(/\.xlsx$/, `-${n}.xlsx`);
+        used.add(name);
+        await saveFile(path.join(out, name), file);
         if (++done % 100 === 0 || done === rows.length) process.stderr.write(`\r已导出 ${done}/${rows.length} 本手册`);
       }
       process.stderr.write('\n');

@@ -1,5 +1,6 @@
 import { levelDepth, type RegionIndex } from '../domain/regions';
 import { CADRE_LEVEL_LABELS, type Assignment, type Cadre, type Entity, type Profile } from '../domain/schemas';
+import { countBy, groupBy } from '../util/collections';
 import { findViolations } from './violations';
 
 export type AssignMode = 'unassigned' | 'violating';
@@ -176,23 +177,14 @@ function noCandidateReason(entity: Entity, level: Cadre['level'], input: AssignI
   return `${input.regions.path(entity.regionId)}没有${label}干部，请先增配干部`;
 }
 
+/** An assignment can be released for two reasons (e.g. extra cadre and illegal); once is enough. */
 function dedupeReleases(releases: readonly Release[]): Release[] {
   const seen = new Set<string>();
-  return releases.filter((r) => !seen.has(r.assignmentId) && (seen.add(r.assignmentId), true));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item)) ?? [];
-    list.push(item);
-    groups.set(key(item), list);
+  const unique: Release[] = [];
+  for (const r of releases) {
+    if (seen.has(r.assignmentId)) continue;
+    seen.add(r.assignmentId);
+    unique.push(r);
   }
-  return groups;
-}
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
+  return unique;
 }

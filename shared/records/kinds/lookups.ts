@@ -1,4 +1,5 @@
 import type { Assignment, Cadre, Entity, Regulator } from '../../domain/schemas';
+import { groupBy } from '../../util/collections';
 import type { RecordContext } from '../types';
 
 export interface Lookups {
@@ -15,16 +16,6 @@ export interface Lookups {
 }
 
 const cache = new WeakMap<RecordContext, Lookups>();
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item)) ?? [];
-    list.push(item);
-    groups.set(key(item), list);
-  }
-  return groups;
-}
 
 /** Maps over the library, built once per import or export (a context lives for one operation). */
 export function lookups(ctx: RecordContext): Lookups {
@@ -56,4 +47,3 @@ function entityKeys(ctx: RecordContext): Map<string, Entity> {
   return keys;
 }
 
-export { groupBy };
