@@ -47,12 +47,23 @@ export class RegionIndex {
 
   /** The ancestor (or the node itself) at the given level. */
   atLevel(id: string, level: RegionLevel): Region | undefined {
-    return this.ancestry(id).find((r) => r.level === level);
+    // Walks parent links without building the chain: lists and rules call this per row.
+    let node = this.byId.get(id);
+    for (let depth = 0; node && depth < 10; depth++) {
+      if (node.level === level) return node;
+      node = node.parentId === null ? undefined : this.byId.get(node.parentId);
+    }
+    return undefined;
   }
 
   /** True when `outerId` is `innerId` or one of its ancestors. */
   contains(outerId: string, innerId: string): boolean {
-    return this.ancestry(innerId).some((r) => r.id === outerId);
+    let id: string | null = innerId;
+    for (let depth = 0; id !== null && depth < 10; depth++) {
+      if (id === outerId) return true;
+      id = this.byId.get(id)?.parentId ?? null;
+    }
+    return false;
   }
 
   /** "东胜区 / 交通街道 / 幸福社区" — the city level is left out, every list is within one city. */

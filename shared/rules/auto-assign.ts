@@ -102,18 +102,19 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
     load.set(a.cadreId, (load.get(a.cadreId) ?? 0) - 1);
   }
 
-  // Candidates are found per (level, region) once; a city has ~1,000 villages, not 20,000.
-  const candidateCache = new Map<string, Cadre[]>();
-  const activeByLevel = groupBy(
+  // A cadre's area contains the 主体 when the cadre sits on the 主体's region or one of its
+  // ancestors: a walk of at most four nodes, cached per (level, region).
+  const activeByRegion = groupBy(
     input.cadres.filter((c) => c.active).sort((a, b) => a.id.localeCompare(b.id)),
-    (c) => c.level,
+    (c) => c.regionId,
   );
+  const candidateCache = new Map<string, Cadre[]>();
   function candidatesFor(entity: Entity): Cadre[] {
     const level = profile.gradeLevel[entity.grade];
     const key = `${level}|${entity.regionId}`;
     let found = candidateCache.get(key);
     if (!found) {
-      found = (activeByLevel.get(level) ?? []).filter((c) => regions.contains(c.regionId, entity.regionId));
+      found = regions.ancestry(entity.regionId).flatMap((r) => (activeByRegion.get(r.id) ?? []).filter((c) => c.level === level));
       candidateCache.set(key, found);
     }
     return found;
