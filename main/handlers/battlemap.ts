@@ -102,7 +102,8 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
         const index = input.id ? map.tasks.findIndex((t) => t.id === input.id) : -1;
         if (input.id && index < 0) throw notFound('任务');
         const before = index >= 0 ? map.tasks[index] : undefined;
-        const task = { ...before, ...input, id: input.id ?? ctx.newId('T') };
+        // The form sends every field: a missing 时限要求 means the office removed it.
+        const task = { ...input, id: input.id ?? ctx.newId('T') };
         if (before) map.tasks[index] = task;
         else map.tasks.push(task);
         ctx.log(doc, 'battlemap:saveTask', `${before ? '修改' : '新增'}作战图任务“${task.name}”`, before, task);
@@ -127,8 +128,8 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
         const known = new Set(map.tasks.map((t) => t.id));
         if (entries.some((e) => !known.has(e.taskId))) throw new ApiError('invalid-argument', '调度记录中有不在作战图中的任务，请刷新后重试');
         map.dispatches = [...map.dispatches.filter((d) => d.date !== date), { date, entries }].sort((a, b) => a.date.localeCompare(b.date));
-        // The latest 周调度 is the tasks' current progress.
-        const latest = map.dispatches.at(-1);
+        // The latest 周调度 held so far is the tasks' current progress (one dated ahead waits for its day).
+        const latest = map.dispatches.filter((d) => d.date <= ctx.today()).at(-1);
         if (latest?.date === date) {
           for (const entry of entries) {
             const task = map.tasks.find((t) => t.id === entry.taskId);
