@@ -7,12 +7,16 @@ import { useHashScreen } from '../hooks/useHashScreen';
 import { SCREEN_KEYS, SCREENS, type ScreenKey } from '../navigation/screens';
 import { AssignmentsPage } from '../pages/AssignmentsPage';
 import { BackupPage } from '../pages/BackupPage';
+import { BattleMapPage } from '../pages/BattleMapPage';
 import { CadresPage } from '../pages/CadresPage';
+import { DashboardPage } from '../pages/DashboardPage';
 import { EntitiesPage } from '../pages/EntitiesPage';
 import { ExportPage } from '../pages/ExportPage';
 import { ImportPage } from '../pages/ImportPage';
 import { LogPage } from '../pages/LogPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { VisitsPage } from '../pages/VisitsPage';
 
 const MENU_ITEMS = SCREEN_KEYS.map((key) => ({ key, icon: SCREENS[key].icon, label: SCREENS[key].label }));
 
@@ -84,9 +88,13 @@ interface ScreenViewProps extends AppShellProps {
 }
 
 function ScreenView({ screen, onNavigate, info, onRestored }: ScreenViewProps) {
+  if (screen === 'dashboard') return <DashboardPage />;
   if (screen === 'entities') return <EntitiesPage />;
   if (screen === 'cadres') return <CadresPage />;
   if (screen === 'assignments') return <AssignmentsPage />;
+  if (screen === 'battle-map') return <BattleMapPage />;
+  if (screen === 'visits') return <VisitsPage />;
+  if (screen === 'settings') return <SettingsPage onAppInfoChanged={onRestored} />;
   if (screen === 'import') return <ImportPage onNavigate={onNavigate} />;
   if (screen === 'export') return <ExportPage />;
   if (screen === 'log') return <LogPage />;

@@ -39,11 +39,7 @@ export interface ScreenInfo {
 
 /** Every SPEC §4 screen, in menu order. */
 export const SCREENS: Readonly<Record<ScreenKey, ScreenInfo>> = {
-  dashboard: {
-    label: '首页概览',
-    icon: <DashboardOutlined />,
-    comingSoon: '这里将用图表展示包保覆盖率、各区划主体分级、企业主体责任落实、督导计划完成情况和未整改问题。',
-  },
+  dashboard: { label: '首页概览', icon: <DashboardOutlined /> },
   entities: { label: '包保主体', icon: <ShopOutlined /> },
   cadres: { label: '包保干部', icon: <TeamOutlined /> },
   grid: {
@@ -52,11 +48,7 @@ export const SCREENS: Readonly<Record<ScreenKey, ScreenInfo>> = {
     comingSoon: '这里将维护网格监管人员及其负责的区划网格，并查看每个网格内的主体和包保干部。',
   },
   assignments: { label: '包保关系', icon: <ApartmentOutlined /> },
-  visits: {
-    label: '督导',
-    icon: <AuditOutlined />,
-    comingSoon: '这里将按季度生成督导计划日历，登记督导记录和发现的问题，并跟踪整改到闭环。',
-  },
+  visits: { label: '督导', icon: <AuditOutlined /> },
   'battle-map': {
     label: '作战图',
     icon: <ScheduleOutlined />,
@@ -64,11 +56,7 @@ export const SCREENS: Readonly<Record<ScreenKey, ScreenInfo>> = {
   },
   import: { label: '导入', icon: <ImportOutlined /> },
   export: { label: '导出与打印', icon: <PrinterOutlined /> },
-  settings: {
-    label: '设置',
-    icon: <SettingOutlined />,
-    comingSoon: '这里将设置单位信息、计划年度、等级与干部层级对应、督导频次、检查要点和文书模板。',
-  },
+  settings: { label: '设置', icon: <SettingOutlined /> },
   backup: { label: '备份与恢复', icon: <CloudDownloadOutlined /> },
   log: { label: '操作日志', icon: <FileSearchOutlined /> },
 };

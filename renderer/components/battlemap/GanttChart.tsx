@@ -79,13 +79,15 @@ export function GanttChart({ view, rows, problemIds, today, onOpen }: GanttChart
     return buildTimeline(dates);
   }, [map.planStart, map.finalDeadline, schedule, rows, dispatches, today]);
 
-  // Opens on today's week (two weeks of context before it) when today is on the chart.
+  // Opens on today's week while the plan is running, else on its first task (a week before it).
   const scroller = useRef<HTMLDivElement>(null);
   const todayX = dayLeft(timeline, today);
+  const running = schedule !== null && schedule.start !== '' && today >= addDays(schedule.start, -14) && today <= schedule.finish;
+  const focusX = running ? todayX : dayLeft(timeline, schedule?.start || map.planStart);
   useEffect(() => {
     const element = scroller.current;
-    if (element && todayX !== null) element.scrollLeft = Math.max(0, todayX - 2 * WEEK_WIDTH);
-  }, [todayX, timeline.origin]);
+    if (element && focusX !== null) element.scrollLeft = Math.max(0, focusX - WEEK_WIDTH);
+  }, [focusX, timeline.origin]);
 
   if (rows.length === 0) {
     return (

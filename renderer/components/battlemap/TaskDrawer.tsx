@@ -122,7 +122,6 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
           onFinish={(v) => void save(v)}
           onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
           style={{ height: '100%' }}
-          requiredMark="optional"
         >
           {node}
         </Form>
@@ -155,8 +154,7 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
         <Descriptions
           size="small"
           column={2}
-          bordered
-          style={{ marginBottom: 12 }}
+          style={{ marginBottom: 8 }}
           items={[
             { key: 'plan', label: '计划', children: `${s.start} 至 ${s.finish}` },
             {
@@ -169,8 +167,8 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
                 </>
               ),
             },
-            { key: 'latest', label: '最晚开始', children: `${s.latestStart}（最晚完成 ${s.latestFinish}）` },
-            { key: 'slack', label: '机动时间', children: `${s.slack} 个工作日` },
+            { key: 'latest', label: '最晚', children: `${s.latestStart} 开始，${s.latestFinish} 完成` },
+            { key: 'slack', label: '机动', children: `${s.slack} 个工作日` },
             ...(row.state.reason ? [{ key: 'reason', label: row.state.atRisk ? '风险' : '说明', span: 2, children: row.state.reason }] : []),
           ]}
         />
@@ -196,7 +194,7 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
             <Input maxLength={100} />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item name="durationDays" label="工期（工作日）" rules={[{ required: true, message: '请填写工期' }]}>
             <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} suffix="天" />
           </Form.Item>
@@ -204,18 +202,18 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
         <Col span={8}>
           <Form.Item name="deadline" label="时限要求" tooltip="本任务自己的截止日期，比总截止日期更早时填写">
             {/* battlemap:saveTask keeps a stored deadline when none is sent, so one cannot be cleared here. */}
-            <DatePicker style={{ width: '100%' }} placeholder="不限（按总截止日期）" allowClear={!task?.deadline} />
+            <DatePicker style={{ width: '100%' }} placeholder="按总截止日期" allowClear={!task?.deadline} />
           </Form.Item>
         </Col>
-        <Col span={8}>
-          <Flex gap={8}>
-            <Form.Item name="status" label="状态" style={{ flex: 1 }}>
-              <Select options={EDITABLE_STATUSES.map((v) => ({ value: v, label: v }))} />
-            </Form.Item>
-            <Form.Item name="progress" label="进度" style={{ width: 76 }}>
-              <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
-            </Form.Item>
-          </Flex>
+        <Col span={5}>
+          <Form.Item name="status" label="状态">
+            <Select options={EDITABLE_STATUSES.map((v) => ({ value: v, label: v }))} />
+          </Form.Item>
+        </Col>
+        <Col span={5}>
+          <Form.Item name="progress" label="进度">
+            <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
+          </Form.Item>
         </Col>
         <Col span={24}>
           <Form.Item name="predecessors" label="前置任务（须先完成的任务）">

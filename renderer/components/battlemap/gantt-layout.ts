@@ -1,6 +1,6 @@
 import { isoDate, mondayOfDay, parseIsoDate } from '@shared/calendar/days';
 
-export const WEEK_WIDTH = 48;
+export const WEEK_WIDTH = 40;
 export const DAY_WIDTH = WEEK_WIDTH / 7;
 
 export interface WeekColumn {

@@ -109,11 +109,13 @@ export function WeekView({ year, rows, today, cap, width, height, onPickDate }: 
 
   // The week of today (or the first week with visits to come) is scrolled into view once.
   const table = useRef<GetRef<typeof Table<Week>>>(null);
-  const thisWeek = weeks.find((w) => w.days[0]! <= today && today <= w.days[6]!)?.key ?? null;
+  const thisWeekIndex = weeks.findIndex((w) => w.days[0]! <= today && today <= w.days[6]!);
+  const thisWeek = weeks[thisWeekIndex]?.key ?? null;
   const measured = height > 0;
   useEffect(() => {
-    if (thisWeek && measured) table.current?.scrollTo({ key: thisWeek });
-  }, [thisWeek, measured]);
+    // Two weeks back on top, so what is due next is in view too.
+    if (thisWeekIndex >= 0 && measured) table.current?.scrollTo({ index: Math.max(0, thisWeekIndex - 2), align: 'start' });
+  }, [thisWeekIndex, measured]);
 
   return (
     <Table<Week>

@@ -45,5 +45,8 @@ export function visitFigures(rows: readonly VisitRow[], today: string): VisitFig
 
 /** 完成率 as the office writes it: one decimal, '—' when nothing is planned. */
 export function rateText(done: number, planned: number): string {
-  return planned === 0 ? '—' : `${((done / planned) * 100).toFixed(1)}%`;
+  if (planned === 0) return '—';
+  const percent = (done / planned) * 100;
+  // A few visits out of thousands still show that the work has begun.
+  return done > 0 && percent < 0.1 ? '<0.1%' : `${percent.toFixed(1)}%`;
 }

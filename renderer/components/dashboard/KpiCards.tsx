@@ -1,0 +1,211 @@
+import { Skeleton } from 'antd';
+import type { ReactNode } from 'react';
+import type { Stats } from '@shared/stats/stats';
+import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
+import { DUTY_KEYS, DUTY_LABELS, DUTY_OVER } from './duties';
+import { count, percent, ratioText } from './format';
+
+export interface VisitMonth {
+  readonly planned: number;
+  readonly done: number;
+}
+
+export interface KpiCardsProps {
+  /** null while the scope's figures are read. */
+  readonly stats: Stats | null;
+  /** 督导 of this month; null while the visits are read, 'outside' when today is not in the plan year. */
+  readonly month: VisitMonth | null | 'outside';
+  /** Overdue 作战图 tasks; null while read, 'none' when there is no 作战图 yet. */
+  readonly overdueTasks: { readonly overdue: number; readonly tasks: number } | null | 'none';
+  readonly onOpenUnassigned: () => void;
+  readonly onOpenViolations: () => void;
+}
+
+/** The KPI strip and the 企业主体责任 strip of 首页概览. */
+export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenViolations }: KpiCardsProps) {
+  const s = stats;
+  const coverage = s ? { done: s.coverage.assigned, total: s.coverage.assigned + s.coverage.unassigned } : null;
+  return (
+    <>
+      <div className="dashboard-kpis" role="group" aria-label="主要指标">
+        <Kpi title="包保主体" wide>
+          {s && (
+            <>
+              <Value testId="kpi-entities" unit="户">
+                {count(s.entities.total)}
+              </Value>
+              <Sub>
+                {GRADES.map((g) => (
+                  <span key={g} className="kpi-part">
+                    {g}级 <b data-testid={`kpi-grade-${g}`}>{count(s.entities.byGrade[g])}</b>
+                  </span>
+                ))}
+              </Sub>
+            </>
+          )}
+        </Kpi>
+        <Kpi title="包保干部" wide>
+          {s && (
+            <>
+              <Value testId="kpi-cadres" unit="名">
+                {count(s.cadres.total)}
+              </Value>
+              <Sub>
+                {REGION_LEVELS.map((level) => (
+                  <span key={level} className="kpi-part">
+                    {CADRE_LEVEL_LABELS[level]} <b data-testid={`kpi-level-${level}`}>{count(s.cadres.byLevel[level])}</b>
+                  </span>
+                ))}
+              </Sub>
+            </>
+          )}
+        </Kpi>
+        <Kpi title="包保覆盖率">
+          {s && coverage && (
+            <>
+              <Value testId="kpi-coverage" title={`已落实 ${count(coverage.done)} / 应落实 ${count(coverage.total)}`}>
+                {percent(coverage)}
+              </Value>
+              <Sub>
+                <button type="button" className="kpi-link" onClick={onOpenUnassigned} disabled={s.coverage.unassigned === 0}>
+                  未落实 <b data-testid="kpi-unassigned">{count(s.coverage.unassigned)}</b> 户
+                </button>
+              </Sub>
+            </>
+          )}
+        </Kpi>
+        <Kpi title="违规">
+          {s && (
+            <>
+              <Value testId="kpi-violations" unit="处" alert={s.coverage.violations > 0}>
+                {count(s.coverage.violations)}
+              </Value>
+              <Sub>
+                <button type="button" className="kpi-link" onClick={onOpenViolations}>
+                  不含未落实 · 去处理
+                </button>
+              </Sub>
+            </>
+          )}
+        </Kpi>
+        <Kpi title="督导 完成/计划" wide>
+          {s && (
+            <>
+              <div className="kpi-line">
+                <span className="kpi-line-label">全年</span>
+                <b data-testid="kpi-visits-year">
+                  {count(s.visits.done)} / {count(s.visits.planned)}
+                </b>
+                <span className="kpi-line-pct">{percent({ done: s.visits.done, total: s.visits.planned })}</span>
+              </div>
+              <div className="kpi-line">
+                <span className="kpi-line-label">本月</span>
+                {month === null ? (
+                  <Skeleton.Input active size="small" style={{ height: 14, minWidth: 90, width: 90 }} />
+                ) : month === 'outside' ? (
+                  <span className="kpi-muted" data-testid="kpi-visits-month">
+                    不在计划年度内
+                  </span>
+                ) : (
+                  <>
+                    <b data-testid="kpi-visits-month">
+                      {count(month.done)} / {count(month.planned)}
+                    </b>
+                    <span className="kpi-line-pct">{percent({ done: month.done, total: month.planned })}</span>
+                  </>
+                )}
+              </div>
+            </>
+          )}
+        </Kpi>
+        <Kpi title="未整改问题">
+          {s && (
+            <>
+              <Value testId="kpi-problems-open" unit="个" alert={s.problems.open > 0}>
+                {count(s.problems.open)}
+              </Value>
+              <Sub>已整改 {count(s.problems.closed)} 个</Sub>
+            </>
+          )}
+        </Kpi>
+        <Kpi title="作战图逾期任务" loading={overdueTasks === null}>
+          {overdueTasks === 'none' ? (
+            <>
+              <Value testId="kpi-battle-overdue">—</Value>
+              <Sub>尚未制定作战图</Sub>
+            </>
+          ) : (
+            overdueTasks && (
+              <>
+                <Value testId="kpi-battle-overdue" unit="项" alert={overdueTasks.overdue > 0}>
+                  {count(overdueTasks.overdue)}
+                </Value>
+                <Sub>共 {count(overdueTasks.tasks)} 项任务</Sub>
+              </>
+            )
+          )}
+        </Kpi>
+        <Kpi title="三单一书 承诺书未签">
+          {s && (
+            <>
+              <Value testId="kpi-commitment-unsigned" unit="名" alert={s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done > 0}>
+                {count(s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done)}
+              </Value>
+              <Sub>
+                在岗干部已签 {percent(s.cadres.commitmentSigned)}
+              </Sub>
+            </>
+          )}
+        </Kpi>
+      </div>
+
+      <div className="dashboard-duties" role="group" aria-label="企业主体责任落实">
+        <div className="duty-cell duty-lead">
+          <div className="kpi-title">企业主体责任</div>
+          {s ? (
+            <div className="duty-lead-figures">
+              企业 <b data-testid="kpi-enterprises">{count(s.entities.enterprises)}</b> 家 · 大型 <b data-testid="kpi-large">{count(s.entities.largeEnterprises)}</b> 家
+            </div>
+          ) : (
+            <Skeleton.Input active size="small" block style={{ height: 16 }} />
+          )}
+        </div>
+        {DUTY_KEYS.map((key) => (
+          <div key={key} className="duty-cell" title={`${DUTY_LABELS[key]}：已落实 / ${DUTY_OVER[key]}数`}>
+            <div className="kpi-title">{DUTY_LABELS[key]}</div>
+            {s ? (
+              <div className="duty-value" data-testid={`kpi-duty-${key}`}>
+                {ratioText(s.duties[key])}
+              </div>
+            ) : (
+              <Skeleton.Input active size="small" block style={{ height: 16 }} />
+            )}
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function Kpi({ title, wide, loading, children }: { readonly title: string; readonly wide?: boolean; readonly loading?: boolean; readonly children: ReactNode }) {
+  const empty = loading ?? (children === null || children === false || children === undefined);
+  return (
+    <div className={`kpi-card${wide ? ' kpi-wide' : ''}`}>
+      <div className="kpi-title">{title}</div>
+      {empty ? <Skeleton active title={false} paragraph={{ rows: 2, width: ['60%', '90%'] }} className="kpi-skeleton" /> : children}
+    </div>
+  );
+}
+
+function Value({ testId, unit, alert, title, children }: { readonly testId: string; readonly unit?: string; readonly alert?: boolean; readonly title?: string; readonly children: ReactNode }) {
+  return (
+    <div className={`kpi-value${alert ? ' kpi-alert' : ''}`} title={title}>
+      <span data-testid={testId}>{children}</span>
+      {unit && <span className="kpi-unit">{unit}</span>}
+    </div>
+  );
+}
+
+function Sub({ children }: { readonly children: ReactNode }) {
+  return <div className="kpi-sub">{children}</div>;
+}

@@ -1,0 +1,147 @@
+import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { CADRE_LEVEL_LABELS, CANTEEN_KINDS, GRADES, REGION_LEVELS, SCALES } from '@shared/domain/schemas';
+import { required } from '../../forms/validators';
+import { presentWholeNumber, wholeNumber } from './profile-values';
+
+const CARD_STYLES = { body: { padding: '10px 14px 2px' }, header: { minHeight: 38 } } as const;
+const LEVEL_OPTIONS = REGION_LEVELS.map((level) => ({ value: level, label: CADRE_LEVEL_LABELS[level] }));
+const ORG_LEVEL_OPTIONS = [
+  { value: 'city', label: '市级市场监督管理局' },
+  { value: 'county', label: '旗区级市场监督管理局' },
+];
+
+export function SettingsCard({ title, extra, children, testId }: { readonly title: string; readonly extra?: ReactNode; readonly children: ReactNode; readonly testId?: string }) {
+  return (
+    <Card size="small" title={title} extra={extra} styles={CARD_STYLES} data-testid={testId}>
+      {children}
+    </Card>
+  );
+}
+
+/** 基本信息: who the office is and whose name goes into the 操作日志. */
+export function BasicCard() {
+  return (
+    <SettingsCard title="基本信息">
+      <Form.Item name="orgName" label="单位名称" rules={[required('请填写单位名称')]}>
+        <Input maxLength={60} placeholder="如：鄂尔多斯市市场监督管理局" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={14}>
+          <Form.Item name="orgLevel" label="单位层级">
+            <Select options={ORG_LEVEL_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="planYear" label="计划年度" rules={wholeNumber('计划年度', 2000, 2100)}>
+            <InputNumber style={{ width: '100%' }} suffix="年" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="operatorName" label="操作人" rules={[required('请填写操作人姓名')]} extra="记入操作日志的姓名">
+        <Input maxLength={30} />
+      </Form.Item>
+    </SettingsCard>
+  );
+}
+
+/** 数据安全: how many backups the data folder keeps. */
+export function BackupCard() {
+  return (
+    <SettingsCard title="数据安全">
+      <Form.Item name="backupKeep" label="保留备份份数" rules={wholeNumber('保留备份份数', 3, 200, ' 份')} extra="数据文件夹中保留的最近备份，3～200 份">
+        <InputNumber style={{ width: 140 }} suffix="份" />
+      </Form.Item>
+    </SettingsCard>
+  );
+}
+
+/** 包保规则: which cadre level guarantees each grade, and the soft cap of 主体 per cadre. */
+export function AssignRulesCard() {
+  return (
+    <SettingsCard title="包保规则">
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        各等级主体由哪一级干部包保
+      </Typography.Text>
+      <Row gutter={12} style={{ marginTop: 6 }}>
+        {GRADES.map((grade) => (
+          <Col span={12} key={grade}>
+            <Form.Item name={['gradeLevel', grade]} label={`${grade}级主体`} layout="horizontal" labelCol={{ flex: '64px' }} style={{ marginBottom: 10 }}>
+              <Select options={LEVEL_OPTIONS} />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        每名干部包保主体上限（户），超出时在“包保关系”中提示
+      </Typography.Text>
+      <Row gutter={12} style={{ marginTop: 6 }}>
+        {REGION_LEVELS.map((level) => (
+          <Col span={12} key={level}>
+            <Form.Item
+              name={['loadCap', level]}
+              label={CADRE_LEVEL_LABELS[level]}
+              layout="horizontal"
+              labelCol={{ flex: '64px' }}
+              style={{ marginBottom: 10 }}
+              rules={wholeNumber(`${CADRE_LEVEL_LABELS[level]}干部包保上限`, 1, 100000, ' 户')}
+            >
+              <InputNumber style={{ width: '100%' }} suffix="户" />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+    </SettingsCard>
+  );
+}
+
+/** 督导规则: visits a year per grade and the weekly cap per cadre (SPEC §3.7). */
+export function VisitRulesCard() {
+  return (
+    <SettingsCard title="督导规则">
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        每个主体每年督导次数（4 次即每季度至少一次）
+      </Typography.Text>
+      <Row gutter={8} style={{ marginTop: 4 }}>
+        {GRADES.map((grade) => (
+          <Col span={6} key={grade}>
+            <Form.Item name={['visitRules', 'perYearByGrade', grade]} label={`${grade}级`} rules={presentWholeNumber(`${grade}级主体每年督导次数`)}>
+              <InputNumber style={{ width: '100%' }} suffix="次" />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Form.Item
+        name={['visitRules', 'weeklyCapPerCadre']}
+        label="每周督导上限"
+        rules={presentWholeNumber('每周督导上限')}
+        extra="每名干部每周最多安排的督导次数"
+      >
+        <InputNumber style={{ width: 140 }} suffix="次/周" />
+      </Form.Item>
+    </SettingsCard>
+  );
+}
+
+/** 食品安全总监规则 (SPEC §3.3): which 企业 must appoint a 总监. */
+export function DirectorCard() {
+  return (
+    <SettingsCard title="食品安全总监规则">
+      <Form.Item name={['directorRule', 'scales']} label="需配备食品安全总监的企业规模" style={{ marginBottom: 10 }}>
+        <Checkbox.Group options={SCALES.map((s) => ({ value: s, label: s }))} />
+      </Form.Item>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        集中用餐单位食堂：每餐就餐人数达到以下人数需配备总监
+      </Typography.Text>
+      <Row gutter={8} style={{ marginTop: 4 }}>
+        {CANTEEN_KINDS.map((kind) => (
+          <Col span={12} key={kind}>
+            <Form.Item name={['directorRule', 'canteenHeadcount', kind]} label={kind} rules={wholeNumber(`${kind}食堂就餐人数`, 0, 1000000, ' 人')}>
+              <InputNumber style={{ width: '100%' }} suffix="人" />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+    </SettingsCard>
+  );
+}

@@ -1,0 +1,133 @@
+import { CalendarOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Flex, Select, Tabs, Tooltip } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { VisitRow } from '@shared/api/contract';
+import type { VisitRules } from '@shared/visits/types';
+import { api } from '../api/client';
+import { errorText } from '../api/error-text';
+import { LoadProblem } from '../components/LoadProblem';
+import { confirmGeneratePlan } from '../components/visits/generate-plan';
+import { PlanTab } from '../components/visits/PlanTab';
+import { ProblemLedger } from '../components/visits/ProblemLedger';
+import { RecordVisitDrawer } from '../components/visits/RecordVisitDrawer';
+import { RectifyModal } from '../components/visits/RectifyModal';
+import { useVisitData, type OpenProblemRow } from '../components/visits/useVisitData';
+import { todayIso, visitFigures } from '../components/visits/visit-status';
+import { VisitKpis } from '../components/visits/VisitKpis';
+import { usePanel } from '../hooks/usePanel';
+
+type TabKey = 'plan' | 'problems';
+
+/** 督导 (SPEC §3.7): the year's plan and figures, recording visits, and the 问题整改台账. */
+export function VisitsPage() {
+  const app = App.useApp();
+  const [year, setYear] = useState<number | null>(null);
+  const [planYear, setPlanYear] = useState<number | null>(null);
+  const [rules, setRules] = useState<VisitRules | null>(null);
+  const [profileError, setProfileError] = useState('');
+  const [profileRound, setProfileRound] = useState(0);
+  const [tab, setTab] = useState<TabKey>('plan');
+  const data = useVisitData(year);
+  const today = todayIso();
+  const recorder = usePanel<VisitRow | null>(null);
+  const rectifier = usePanel<OpenProblemRow | null>(null);
+
+  // The plan year and the visit rules come from 设置; the screen opens on the plan year.
+  useEffect(() => {
+    let live = true;
+    api('profile:get', {}).then(
+      ({ profile }) => {
+        if (!live) return;
+        setPlanYear(profile.planYear);
+        setRules(profile.visitRules);
+        setYear((current) => current ?? profile.planYear);
+        setProfileError('');
+      },
+      (e: unknown) => live && setProfileError(`设置读取失败：${errorText(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [profileRound]);
+
+  const figures = useMemo(() => (data.loading && data.rows.length === 0 ? null : visitFigures(data.rows, today)), [data.loading, data.rows, today]);
+  const overdueProblems = useMemo(() => data.problems.filter((p) => p.overdue).length, [data.problems]);
+  const yearOptions = useMemo(() => {
+    const base = planYear ?? Number(today.slice(0, 4));
+    const years = new Set([base - 2, base - 1, base, base + 1, Number(today.slice(0, 4))]);
+    if (year !== null) years.add(year);
+    return [...years].sort((a, b) => a - b).map((y) => ({ value: y, label: `${y} 年${y === planYear ? '（计划年度）' : ''}` }));
+  }, [planYear, year, today]);
+
+  const openVisitProblems = useMemo(
+    () => (recorder.target ? data.problems.filter((p) => p.visitId === recorder.target?.id) : []),
+    [data.problems, recorder.target],
+  );
+  const openRectify = useCallback((p: OpenProblemRow) => rectifier.show(p), [rectifier]);
+  const openVisit = useCallback((row: VisitRow) => recorder.show(row), [recorder]);
+
+  const generate = () => {
+    if (year === null) return;
+    confirmGeneratePlan(app, year, rules, figures?.done ?? 0, data.reload);
+  };
+
+  return (
+    <Flex vertical style={{ height: '100%', minHeight: 0 }}>
+      <VisitKpis year={year} figures={figures} openProblems={data.loading && data.problems.length === 0 ? null : data.problems.length} overdueProblems={overdueProblems} />
+      <LoadProblem text={profileError} onRetry={() => setProfileRound((n) => n + 1)} />
+      <LoadProblem text={data.error} onRetry={data.reload} />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key as TabKey)}
+        size="small"
+        tabBarStyle={{ marginBottom: 8 }}
+        items={[
+          { key: 'plan', label: '督导计划' },
+          {
+            key: 'problems',
+            label: (
+              <span>
+                问题整改台账 <Badge count={data.problems.length} overflowCount={9999} size="small" color={overdueProblems > 0 ? '#cf1322' : '#faad14'} />
+              </span>
+            ),
+          },
+        ]}
+        tabBarExtraContent={
+          <Flex gap={8} align="center">
+            <Select<number> aria-label="年度" value={year ?? undefined} options={yearOptions} onChange={setYear} style={{ width: 200 }} loading={year === null} />
+            <Button type="primary" icon={<CalendarOutlined />} onClick={generate} disabled={year === null}>
+              生成督导计划…
+            </Button>
+            <Tooltip title="重新读取">
+              <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={data.reload} loading={data.loading} />
+            </Tooltip>
+          </Flex>
+        }
+      />
+      {tab === 'plan' && year !== null && (
+        <PlanTab year={year} rows={data.rows} loading={data.loading} today={today} weeklyCap={rules?.weeklyCapPerCadre ?? null} onOpen={openVisit} />
+      )}
+      {tab === 'problems' && <ProblemLedger problems={data.problems} loading={data.loading} onRectify={openRectify} />}
+
+      <RecordVisitDrawer
+        open={recorder.open}
+        visit={recorder.target}
+        openProblems={openVisitProblems}
+        onClose={recorder.hide}
+        onSaved={() => {
+          recorder.hide();
+          data.reload();
+        }}
+      />
+      <RectifyModal
+        open={rectifier.open}
+        problem={rectifier.target}
+        onClose={rectifier.hide}
+        onDone={() => {
+          rectifier.hide();
+          data.reload();
+        }}
+      />
+    </Flex>
+  );
+}

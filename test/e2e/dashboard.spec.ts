@@ -1,0 +1,212 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
+import type { Ratio, Stats } from '../../shared/stats/stats';
+import type { DataDoc } from '../../shared/storage/types';
+import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
+
+/**
+ * 首页概览 at city scale (SPEC §4), against a folder prepared by the CLI (demo + plan): every KPI
+ * must equal `stats --json` (the seed's 21893 主体, 1635 企业, 332 大型企业), every chart must
+ * draw, a 旗区 scope must equal stats:get for it, and a clicked bar must open the 主体 list
+ * with as many rows as the bar said.
+ */
+
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function cli(args: readonly string[]): string {
+  return execFileSync(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+}
+
+let dataDir = '';
+let server: Harness | null = null;
+test.beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-dashboard-'));
+});
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** The page's own way to the services (./api/<method>), so the figures come from the same server. */
+async function call<M extends ApiMethod>(page: Page, method: M, input: unknown): Promise<ApiResults[M]> {
+  const result = await page.evaluate(
+    async ([m, body]) => {
+      const response = await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return (await response.json()) as unknown;
+    },
+    [method, input] as const,
+  );
+  const typed = result as Result<ApiResults[M]>;
+  if (!typed.ok) throw new Error(`${method} 失败：${typed.error.message}`);
+  return typed.value;
+}
+
+const n = (value: number): string => value.toLocaleString('zh-CN');
+const pct = ({ done, total }: Ratio): string => (total === 0 ? '—' : `${((100 * done) / total).toFixed(1)}%`);
+const ratio = (r: Ratio): string => `${n(r.done)} / ${n(r.total)} = ${pct(r)}`;
+const DUTIES = ['dailyWeeklyMonthly', 'riskSystem', 'safetyOfficer', 'safetyDirector', 'commitment'] as const;
+
+async function expectKpis(page: Page, stats: Stats): Promise<void> {
+  const kpi = (id: string): Locator => page.getByTestId(id);
+  await expect(kpi('kpi-entities')).toHaveText(n(stats.entities.total));
+  for (const grade of ['A', 'B', 'C', 'D'] as const) await expect(kpi(`kpi-grade-${grade}`)).toHaveText(n(stats.entities.byGrade[grade]));
+  await expect(kpi('kpi-enterprises')).toHaveText(n(stats.entities.enterprises));
+  await expect(kpi('kpi-large')).toHaveText(n(stats.entities.largeEnterprises));
+  await expect(kpi('kpi-cadres')).toHaveText(n(stats.cadres.total));
+  for (const level of ['city', 'county', 'township', 'village'] as const) await expect(kpi(`kpi-level-${level}`)).toHaveText(n(stats.cadres.byLevel[level]));
+  await expect(kpi('kpi-coverage')).toHaveText(pct({ done: stats.coverage.assigned, total: stats.coverage.assigned + stats.coverage.unassigned }));
+  await expect(kpi('kpi-unassigned')).toHaveText(n(stats.coverage.unassigned));
+  await expect(kpi('kpi-violations')).toHaveText(n(stats.coverage.violations));
+  for (const duty of DUTIES) await expect(kpi(`kpi-duty-${duty}`)).toHaveText(ratio(stats.duties[duty]));
+  await expect(kpi('kpi-visits-year')).toHaveText(`${n(stats.visits.done)} / ${n(stats.visits.planned)}`);
+  await expect(kpi('kpi-problems-open')).toHaveText(n(stats.problems.open));
+  await expect(kpi('kpi-commitment-unsigned')).toHaveText(n(stats.cadres.commitmentSigned.total - stats.cadres.commitmentSigned.done));
+}
+
+async function expectChartsDrawn(page: Page): Promise<void> {
+  for (const id of ['chart-grades', 'chart-coverage', 'chart-visits', 'chart-problems', 'chart-loads']) {
+    await expect(page.getByTestId(id).locator('svg.recharts-surface'), id).toHaveCount(1);
+  }
+  await expect(page.getByTestId('chart-grades').locator('.recharts-bar-rectangle path').first()).toBeVisible();
+  await expect(page.getByTestId('chart-coverage').locator('.recharts-bar-rectangle path').first()).toBeVisible();
+  await expect(page.getByTestId('chart-coverage').locator('path.recharts-line-curve')).toHaveCount(5);
+  await expect(page.getByTestId('chart-visits').locator('path.recharts-line-curve')).toHaveCount(2);
+  await expect(page.getByTestId('chart-visits').locator('.recharts-reference-line')).toHaveCount(1);
+  await expect(page.getByTestId('chart-problems').locator('.recharts-bar-rectangle path').first()).toBeAttached();
+  await expect(page.getByTestId('chart-loads').locator('.recharts-bar-rectangle path').first()).toBeVisible();
+}
+
+async function expectNoPageOverflow(page: Page): Promise<void> {
+  const size = await page.evaluate(() => {
+    const board = document.querySelector('[data-testid=dashboard]');
+    return {
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+      boardScroll: board ? board.scrollHeight - board.clientHeight : -1,
+      boardWidth: board ? board.scrollWidth - board.clientWidth : -1,
+    };
+  });
+  expect(size.width).toBeLessThanOrEqual(1366);
+  expect(size.height).toBeLessThanOrEqual(768);
+  // Dense enough that even the dashboard's own area needs no scrolling at 1366×768.
+  expect(size.boardScroll).toBe(0);
+  expect(size.boardWidth).toBe(0);
+}
+
+test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区范围与 stats:get 一致，点击柱形打开主体列表', async ({ page }) => {
+  test.setTimeout(240_000);
+  cli(['demo', '--scale', 'city', '--data', dataDir]);
+  const planYear = (JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc).profile.planYear;
+  cli(['plan', '--year', String(planYear), '--data', dataDir]);
+  server = await startHarness({ dataDir });
+
+  // A few visits made, with problems found and one rectified, so every chart has something.
+  await page.goto(`${server.url}#/log`);
+  const today = new Date().toISOString().slice(0, 10);
+  const visits = await call(page, 'visits:list', { year: planYear, cadreId: '', entityId: '' });
+  // Half of them in 达拉特旗, the 旗区 the scope step picks, so its charts have problems too.
+  const early = visits.filter((v) => v.plannedDate <= today);
+  const past = [...early.filter((v) => !v.regionPath.startsWith('达拉特旗')).slice(0, 3), ...early.filter((v) => v.regionPath.startsWith('达拉特旗')).slice(0, 3)];
+  const problemOf = (i: number) => (i % 3 === 2 ? [] : [{ description: `示例问题 ${i + 1}`, deadline: today }]);
+  for (const [i, v] of past.entries()) {
+    const visit = await call(page, 'visits:record', { id: v.id, doneDate: v.plannedDate, checklist: [], problems: problemOf(i), notes: '' });
+    if (i % 3 === 0 && visit.problems[0]) await call(page, 'visits:rectify', { visitId: visit.id, problemId: visit.problems[0].id, rectifiedOn: today });
+  }
+  const stats = JSON.parse(cli(['stats', '--json', '--data', dataDir])) as Stats;
+  expect(stats.entities.total).toBe(21893);
+  expect(stats.entities.enterprises).toBe(1635);
+  expect(stats.entities.largeEnterprises).toBe(332);
+
+  await test.step('空地址打开首页概览，一秒左右出现指标', async () => {
+    const started = Date.now();
+    await page.goto(server!.url);
+    await expect(page.getByTestId('kpi-entities')).toHaveText(n(21893));
+    const firstRender = Date.now() - started;
+    await expect(page).toHaveURL(/#\/dashboard$/);
+    await expect(page.getByRole('menuitem', { name: '首页概览' })).toHaveClass(/ant-menu-item-selected/);
+    const serverMs = await page.getByTestId('dashboard-status').getAttribute('data-figures-ms');
+    test.info().annotations.push({ type: '首屏指标（全市）', description: `${firstRender} ms（页面载入到主体数显示；统计接口 ${serverMs} ms）` });
+    console.log(`首页概览 全市 首屏指标 ${firstRender} ms（统计接口 ${serverMs} ms）`);
+    // Generous: other suites may run beside this one; the figure itself is in the report.
+    expect(firstRender).toBeLessThan(6000);
+  });
+
+  await test.step('全市：每个指标与 stats --json 一致', async () => {
+    await expectKpis(page, stats);
+    await expect(page.getByTestId('kpi-battle-overdue')).toHaveText('—');
+    const month = today.slice(0, 7);
+    const monthPlanned = visits.filter((v) => v.plannedDate.startsWith(month)).length;
+    const monthDone = past.filter((v) => v.plannedDate.startsWith(month)).length;
+    const expected = today.startsWith(`${planYear}-`) ? `${n(monthDone)} / ${n(monthPlanned)}` : '不在计划年度内';
+    expect(stats.problems.open).toBe(2);
+    expect(stats.problems.closed).toBe(2);
+    await expect(page.getByTestId('kpi-visits-month')).toHaveText(expected);
+  });
+
+  await test.step('全市：每个图表都已绘制，页面不滚动', async () => {
+    await expectChartsDrawn(page);
+    await expect(page.locator('.ant-skeleton')).toHaveCount(0);
+    await expectNoPageOverflow(page);
+    await page.screenshot({ path: screenshotPath('dashboard-city') });
+  });
+
+  await test.step('导出图表为 PNG', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出“各旗区包保主体分级”图片/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('首页概览-全市-主体分级.png');
+    const saved = await readFile(await file.path());
+    expect(saved.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(saved.length).toBeGreaterThan(5000);
+  });
+
+  const breakdown = await call(page, 'stats:breakdown', { regionId: '' });
+  const county = breakdown.rows.find((r) => r.name === '达拉特旗') ?? breakdown.rows[0]!;
+  const countyStats = await call(page, 'stats:get', { regionId: county.regionId });
+
+  await test.step(`范围选择 ${county.name}：指标与 stats:get 一致`, async () => {
+    const scope = page.getByRole('combobox', { name: '统计范围' });
+    await scope.click();
+    await scope.fill(county.name);
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: new RegExp(`^${county.name}$`) }).click();
+    await expect(page).toHaveURL(new RegExp(`#/dashboard\\?regionId=${county.regionId}$`));
+    await expect(page.getByTestId('kpi-entities')).toHaveText(n(countyStats.entities.total));
+    expect(countyStats.entities.total).toBe(county.entities);
+    await expectKpis(page, countyStats);
+    await expectChartsDrawn(page);
+    await expect(page.getByTestId('chart-grades')).toContainText('各乡镇包保主体分级');
+    await expect(page.locator('.ant-skeleton')).toHaveCount(0);
+    await expectNoPageOverflow(page);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: screenshotPath('dashboard-county') });
+  });
+
+  await test.step('点击分级柱形：包保主体列表按区划和等级筛选，户数与柱形一致', async () => {
+    const towns = await call(page, 'stats:breakdown', { regionId: county.regionId });
+    const town = [...towns.rows].sort((a, b) => b.byGrade.C - a.byGrade.C)[0]!;
+    const bar = page.getByRole('button', { name: `${town.name} C级 ${town.byGrade.C} 户` });
+    await bar.click();
+    await expect(page).toHaveURL(new RegExp(`#/entities\\?regionId=${town.regionId}&grades=C$`));
+    await expect(page.getByText(`共 ${town.byGrade.C} 户`)).toBeVisible();
+    await expect(page.locator('.ant-table-row').first()).toBeVisible();
+    await page.screenshot({ path: screenshotPath('dashboard-drill-grade') });
+  });
+
+  await test.step('返回后范围不变；点击覆盖率柱形：未落实主体', async () => {
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`#/dashboard\\?regionId=${county.regionId}$`));
+    await expect(page.getByTestId('kpi-entities')).toHaveText(n(countyStats.entities.total));
+    const towns = await call(page, 'stats:breakdown', { regionId: county.regionId });
+    const town = [...towns.rows].sort((a, b) => b.coverage.total - b.coverage.done - (a.coverage.total - a.coverage.done))[0]!;
+    const unassigned = town.coverage.total - town.coverage.done;
+    expect(unassigned).toBeGreaterThan(0);
+    await page.getByRole('button', { name: new RegExp(`^${town.name} 包保覆盖率 .*，未落实 ${unassigned} 户$`) }).click();
+    await expect(page).toHaveURL(/#\/entities\?.*assigned=no/);
+    await expect(page.getByText(`共 ${unassigned} 户`)).toBeVisible();
+  });
+});
