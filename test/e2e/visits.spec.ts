@@ -47,7 +47,6 @@ async function expectNoPageOverflow(page: Page): Promise<void> {
 }
 
 const kpi = (page: Page, name: string): Locator => page.getByTestId(`kpi-${name}`).locator('[data-role=value]');
-const kpiNumber = async (page: Page, name: string): Promise<number> => Number((await kpi(page, name).innerText()).replace(/[^\d]/g, ''));
 
 test('督导：生成计划与 stats 一致，登记督导和问题，整改后闭环', async ({ page }) => {
   const planYear = (await readDoc()).profile.planYear;

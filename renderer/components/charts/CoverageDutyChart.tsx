@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { clickableBar } from './clickable-bar';
-import { shortName } from './GradeByRegionChart';
+import { regionAxis } from './region-axis';
 import { markerDot } from './markers';
 import { AXIS_TICK, BAR_STROKE, COVERAGE_FILL, DUTY_LINES, GRID_STROKE } from './palette';
 
@@ -48,7 +48,7 @@ export function CoverageDutyChart({ rows, dutyLabels, floor, onSelect }: Coverag
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="30%">
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-        <XAxis dataKey="name" interval={0} tick={AXIS_TICK} tickLine={false} height={20} tickFormatter={shortName(rows.length)} />
+        <XAxis {...regionAxis(rows.length)} />
         <YAxis domain={[floor, 100]} allowDataOverflow tick={AXIS_TICK} width={40} tickFormatter={(v: number) => `${v}%`} />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.04)' }}

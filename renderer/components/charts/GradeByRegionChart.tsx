@@ -2,6 +2,7 @@ import { GRADES, type Grade } from '@shared/domain/schemas';
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { clickableBar } from './clickable-bar';
+import { regionAxis } from './region-axis';
 import { AXIS_TICK, BAR_STROKE, GRADE_FILLS, GRID_STROKE } from './palette';
 
 export interface GradeRegionRow {
@@ -36,7 +37,7 @@ export function GradeByRegionChart({ rows, onSelect }: GradeByRegionChartProps) 
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap="22%">
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-        <XAxis dataKey="name" interval={0} tick={AXIS_TICK} tickLine={false} height={20} tickFormatter={shortName(rows.length)} />
+        <XAxis {...regionAxis(rows.length)} />
         <YAxis tick={AXIS_TICK} width={48} allowDecimals={false} tickFormatter={(v: number) => v.toLocaleString('zh-CN')} />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.04)' }}
@@ -49,10 +50,4 @@ export function GradeByRegionChart({ rows, onSelect }: GradeByRegionChartProps) 
       </BarChart>
     </ResponsiveContainer>
   );
-}
-
-/** Region names shortened when many share the axis; the tooltip has the full name. */
-export function shortName(count: number): (name: string) => string {
-  const max = count > 14 ? 3 : count > 10 ? 4 : 6;
-  return (name) => (name.length > max ? `${name.slice(0, max)}…` : name);
 }

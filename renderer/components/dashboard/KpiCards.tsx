@@ -34,13 +34,13 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
               <Value testId="kpi-entities" unit="户">
                 {count(s.entities.total)}
               </Value>
-              <Sub>
+              <div className="kpi-grid">
                 {GRADES.map((g) => (
-                  <span key={g} className="kpi-part">
+                  <span key={g}>
                     {g}级 <b data-testid={`kpi-grade-${g}`}>{count(s.entities.byGrade[g])}</b>
                   </span>
                 ))}
-              </Sub>
+              </div>
             </>
           )}
         </Kpi>
@@ -50,13 +50,13 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
               <Value testId="kpi-cadres" unit="名">
                 {count(s.cadres.total)}
               </Value>
-              <Sub>
+              <div className="kpi-grid">
                 {REGION_LEVELS.map((level) => (
-                  <span key={level} className="kpi-part">
+                  <span key={level}>
                     {CADRE_LEVEL_LABELS[level]} <b data-testid={`kpi-level-${level}`}>{count(s.cadres.byLevel[level])}</b>
                   </span>
                 ))}
-              </Sub>
+              </div>
             </>
           )}
         </Kpi>
@@ -66,6 +66,9 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
               <Value testId="kpi-coverage" title={`已落实 ${count(coverage.done)} / 应落实 ${count(coverage.total)}`}>
                 {percent(coverage)}
               </Value>
+              <Sub>
+                已落实 {count(coverage.done)} / {count(coverage.total)}
+              </Sub>
               <Sub>
                 <button type="button" className="kpi-link" onClick={onOpenUnassigned} disabled={s.coverage.unassigned === 0}>
                   未落实 <b data-testid="kpi-unassigned">{count(s.coverage.unassigned)}</b> 户
@@ -80,9 +83,10 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
               <Value testId="kpi-violations" unit="处" alert={s.coverage.violations > 0}>
                 {count(s.coverage.violations)}
               </Value>
+              <Sub>不含未落实</Sub>
               <Sub>
                 <button type="button" className="kpi-link" onClick={onOpenViolations}>
-                  不含未落实 · 去处理
+                  到“包保关系”处理
                 </button>
               </Sub>
             </>
@@ -145,14 +149,15 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
             )
           )}
         </Kpi>
-        <Kpi title="三单一书 承诺书未签">
+        <Kpi title="承诺书未签" hint="三单一书中的《食品安全责任与任务承诺书》：本年度尚未签署的在岗干部">
           {s && (
             <>
               <Value testId="kpi-commitment-unsigned" unit="名" alert={s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done > 0}>
                 {count(s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done)}
               </Value>
+              <Sub>三单一书 · 在岗干部</Sub>
               <Sub>
-                在岗干部已签 {percent(s.cadres.commitmentSigned)}
+                已签 {count(s.cadres.commitmentSigned.done)} / {count(s.cadres.commitmentSigned.total)}
               </Sub>
             </>
           )}
@@ -187,10 +192,19 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
   );
 }
 
-function Kpi({ title, wide, loading, children }: { readonly title: string; readonly wide?: boolean; readonly loading?: boolean; readonly children: ReactNode }) {
+interface KpiProps {
+  readonly title: string;
+  /** The title's tooltip, when the short title needs explaining. */
+  readonly hint?: string;
+  readonly wide?: boolean;
+  readonly loading?: boolean;
+  readonly children: ReactNode;
+}
+
+function Kpi({ title, hint, wide, loading, children }: KpiProps) {
   const empty = loading ?? (children === null || children === false || children === undefined);
   return (
-    <div className={`kpi-card${wide ? ' kpi-wide' : ''}`}>
+    <div className={`kpi-card${wide ? ' kpi-wide' : ''}`} title={hint}>
       <div className="kpi-title">{title}</div>
       {empty ? <Skeleton active title={false} paragraph={{ rows: 2, width: ['60%', '90%'] }} className="kpi-skeleton" /> : children}
     </div>
