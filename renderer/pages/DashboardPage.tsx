@@ -1,7 +1,7 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { GRADES, type Grade, type Region, type RegionLevel } from '@shared/domain/schemas';
 import { CadreLoadChart } from '../components/charts/CadreLoadChart';
 import { CoverageDutyChart, type CoverageDutyRow } from '../components/charts/CoverageDutyChart';
@@ -79,8 +79,18 @@ export function DashboardPage() {
   const range = chosenRange ?? (planYear ? ([`${planYear}-01-01`, `${planYear}-12-31`] as const) : null);
   const rangeStart = range?.[0] ?? '';
   const rangeEnd = range?.[1] ?? '';
-  const years = useMemo(() => (rangeStart ? yearsOf([rangeStart, rangeEnd]) : []), [rangeStart, rangeEnd]);
+  // The plan year's visits are always read too: 本月 counts them whatever range the charts show.
+  const years = useMemo(
+    () => (rangeStart && planYear ? [...new Set([planYear, ...yearsOf([rangeStart, rangeEnd])])].sort((a, b) => a - b) : []),
+    [rangeStart, rangeEnd, planYear],
+  );
   const data = useDashboardData(regionId, years, round);
+
+  // A scope from an old address whose region is gone: back to 全市.
+  const unknownScope = regions !== null && regionId !== '' && !regions.some((r) => r.id === regionId);
+  useEffect(() => {
+    if (unknownScope) chooseScope('');
+  }, [unknownScope, chooseScope]);
 
   const scope = useMemo(() => describeScope(regions ?? [], regionId), [regions, regionId]);
   const stats = data.stats.value?.value ?? null;
@@ -124,7 +134,9 @@ export function DashboardPage() {
   const openUnassigned = useCallback((id: string) => openScreen('entities', { regionId: id, assigned: 'no', statuses: COUNTED_STATUSES }), []);
 
   const rowWord = ROW_WORDS[breakdown?.rowLevel ?? 'city'];
-  const filePrefix = `首页概览-${scope.label}`;
+  const filePrefix = `首页概览-${scope.label.replaceAll(' / ', '-')}`;
+  const caption = `${scope.label} · 截至 ${today}`;
+  const noRegionsText = regions?.length === 0 ? '还没有区划：请先到“导入”页导入行政区划' : '这一范围下没有下级区划';
 
   return (
     <div className="dashboard-page" data-testid="dashboard">
@@ -152,6 +164,15 @@ export function DashboardPage() {
             aria-label="督导周统计日期范围"
             allowClear={false}
             value={range ? [dayjs(range[0]), dayjs(range[1])] : null}
+            presets={
+              planYear
+                ? [
+                    { label: `${planYear} 计划年度`, value: [dayjs(`${planYear}-01-01`), dayjs(`${planYear}-12-31`)] },
+                    { label: '近 12 周', value: [dayjs().subtract(12, 'week'), dayjs()] },
+                    { label: '近 4 周', value: [dayjs().subtract(4, 'week'), dayjs()] },
+                  ]
+                : []
+            }
             onChange={(next) => {
               if (next?.[0] && next[1]) setChosenRange([next[0].format('YYYY-MM-DD'), next[1].format('YYYY-MM-DD')]);
             }}
@@ -189,9 +210,10 @@ export function DashboardPage() {
           title={`各${rowWord}包保主体分级`}
           note="点击柱形查看该区划该等级的主体"
           legend={GRADE_LEGEND}
+          caption={caption}
           fileName={`${filePrefix}-主体分级`}
           hasData={rows === null ? null : rows.length > 0}
-          emptyText="这一范围下没有下级区划"
+          emptyText={noRegionsText}
           testId="chart-grades"
           style={{ gridColumn: 'span 6' }}
         >
@@ -201,9 +223,10 @@ export function DashboardPage() {
           title={`各${rowWord}包保覆盖率与企业主体责任落实率`}
           note={`纵轴自 ${coverageFloor}% 起；点击柱形查看未落实主体`}
           legend={COVERAGE_LEGEND}
+          caption={caption}
           fileName={`${filePrefix}-覆盖率与主体责任`}
           hasData={coverageRows === null ? null : coverageRows.length > 0}
-          emptyText="这一范围下没有下级区划"
+          emptyText={noRegionsText}
           testId="chart-coverage"
           style={{ gridColumn: 'span 6' }}
         >
@@ -212,6 +235,7 @@ export function DashboardPage() {
         <ChartPanel
           title="督导计划与完成（按周累计）"
           legend={VISITS_LEGEND}
+          caption={caption}
           fileName={`${filePrefix}-督导进度`}
           hasData={weekly === null ? (data.visits.error ? false : null) : weekly.weeks.some((w) => w.plannedCum > 0 || w.doneCum > 0)}
           emptyText={data.visits.error ? `督导记录读取失败：${data.visits.error}` : '所选日期范围内没有督导计划，请先在“督导”中生成计划'}
@@ -223,9 +247,10 @@ export function DashboardPage() {
         <ChartPanel
           title="督导发现问题与整改（按发现周）"
           legend={PROBLEMS_LEGEND}
+          caption={caption}
           fileName={`${filePrefix}-问题整改`}
-          hasData={weekly === null ? (data.visits.error ? false : null) : true}
-          emptyText={`督导记录读取失败：${data.visits.error}`}
+          hasData={weekly === null ? (data.visits.error ? false : null) : weekly.weeks.some((w) => w.found > 0)}
+          emptyText={data.visits.error ? `督导记录读取失败：${data.visits.error}` : '所选日期范围内的督导没有发现问题'}
           testId="chart-problems"
           style={{ gridColumn: 'span 4' }}
         >
@@ -235,6 +260,7 @@ export function DashboardPage() {
           title="干部包保负担"
           note="按软上限"
           legend={LOAD_LEGEND}
+          caption={caption}
           fileName={`${filePrefix}-干部负担`}
           hasData={bands === null ? (data.loads.error ? false : null) : bands.length > 0}
           emptyText={data.loads.error ? `干部负担读取失败：${data.loads.error}` : '这一范围内没有包保干部'}

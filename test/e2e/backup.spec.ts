@@ -74,7 +74,7 @@ test('数据文件损坏：欢迎页说明情况，从最新备份恢复后主�
   });
 
   server = await startHarness({ dataDir });
-  await page.goto(server.url);
+  await page.goto(`${server.url}#/entities`);
 
   const restoreButton = page.getByRole('button', { name: /从最新备份恢复（\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}，启动时）$/ });
   await test.step('欢迎页：错误提示、损坏文件的去处、从最新备份恢复', async () => {
@@ -205,7 +205,7 @@ test('数据文件损坏且没有备份：提示从备份文件恢复或新建�
   await writeFile(dataFile(), '{"schemaVersion": 1, "entities": [');
 
   server = await startHarness({ dataDir });
-  await page.goto(server.url);
+  await page.goto(`${server.url}#/entities`);
   await expect(page.getByText('未能打开数据文件')).toBeVisible();
   await expect(page.getByText(/数据文件夹中没有可用的备份/)).toBeVisible();
   await expect(page.getByRole('button', { name: /从最新备份恢复/ })).toHaveCount(0);

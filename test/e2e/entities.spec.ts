@@ -30,7 +30,7 @@ function pickEntity(doc: DataDoc): DataDoc['entities'][number] {
 }
 
 test('首次运行载入示例数据，按拼音首字母查找主体，错误的信用代码不能保存，改正后保存并持久化', async ({ page }) => {
-  await page.goto(harness.url);
+  await page.goto(`${harness.url}#/entities`);
   await expect(page.getByRole('heading', { name: '欢迎使用食安包保工作台' })).toBeVisible();
   await expect(page.getByText(harness.dataDir)).toBeVisible();
   await page.screenshot({ path: screenshotPath('welcome') });
@@ -104,7 +104,7 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
 });
 
 test('新建空白库后主体列表为空并提示如何添加', async ({ page }) => {
-  await page.goto(harness.url);
+  await page.goto(`${harness.url}#/entities`);
   await page.getByRole('button', { name: '新建空白库' }).click();
   await expect(page.getByText('共 0 户')).toBeVisible();
   await expect(page.getByText('还没有包保主体')).toBeVisible();

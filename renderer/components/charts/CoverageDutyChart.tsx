@@ -49,7 +49,7 @@ export function CoverageDutyChart({ rows, dutyLabels, floor, onSelect }: Coverag
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="30%">
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis {...regionAxis(rows.length)} />
-        <YAxis domain={[floor, 100]} allowDataOverflow tick={AXIS_TICK} width={40} tickFormatter={(v: number) => `${v}%`} />
+        <YAxis domain={[floor, 100]} ticks={percentTicks(floor)} allowDataOverflow tick={AXIS_TICK} width={40} tickFormatter={(v: number) => `${v}%`} />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.04)' }}
           formatter={(value, name, item) => {
@@ -79,4 +79,10 @@ export function CoverageDutyChart({ rows, dutyLabels, floor, onSelect }: Coverag
       </ComposedChart>
     </ResponsiveContainer>
   );
+}
+
+/** Five even steps from the floor to 100%. */
+function percentTicks(floor: number): number[] {
+  const step = (100 - floor) / 5;
+  return Array.from({ length: 6 }, (_, i) => Math.round((floor + i * step) * 10) / 10);
 }

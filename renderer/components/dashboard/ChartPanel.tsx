@@ -11,6 +11,8 @@ export interface ChartPanelProps {
   readonly legend: readonly LegendEntry[];
   /** Name of the PNG file, without extension. */
   readonly fileName: string;
+  /** Said after the title in the PNG, e.g. the scope and date ("达拉特旗 · 截至 2026-11-28"). */
+  readonly caption?: string;
   /** null while loading; otherwise whether there is anything to draw. */
   readonly hasData: boolean | null;
   readonly emptyText: string;
@@ -20,12 +22,12 @@ export interface ChartPanelProps {
 }
 
 /** A dashboard chart in a bordered box: title, legend, the chart, and 导出图片 (PNG). */
-export function ChartPanel({ title, note, legend, fileName, hasData, emptyText, testId, style, children }: ChartPanelProps) {
+export function ChartPanel({ title, note, legend, fileName, caption, hasData, emptyText, testId, style, children }: ChartPanelProps) {
   const body = useRef<HTMLDivElement>(null);
   const { message } = App.useApp();
   const exportPng = () => {
     if (!body.current) return;
-    exportChartPng(body.current, title, legend, `${fileName}.png`).then(
+    exportChartPng(body.current, caption ? `${title}（${caption}）` : title, legend, `${fileName}.png`).then(
       () => undefined,
       (e: unknown) => void message.error(errorText(e)),
     );

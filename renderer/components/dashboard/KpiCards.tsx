@@ -66,9 +66,7 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
               <Value testId="kpi-coverage" title={`已落实 ${count(coverage.done)} / 应落实 ${count(coverage.total)}`}>
                 {percent(coverage)}
               </Value>
-              <Sub>
-                已落实 {count(coverage.done)} / {count(coverage.total)}
-              </Sub>
+              <Sub>已落实 {count(coverage.done)} 户</Sub>
               <Sub>
                 <button type="button" className="kpi-link" onClick={onOpenUnassigned} disabled={s.coverage.unassigned === 0}>
                   未落实 <b data-testid="kpi-unassigned">{count(s.coverage.unassigned)}</b> 户
@@ -86,7 +84,7 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
               <Sub>不含未落实</Sub>
               <Sub>
                 <button type="button" className="kpi-link" onClick={onOpenViolations}>
-                  到“包保关系”处理
+                  查看明细
                 </button>
               </Sub>
             </>
@@ -149,16 +147,14 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
             )
           )}
         </Kpi>
-        <Kpi title="承诺书未签" hint="三单一书中的《食品安全责任与任务承诺书》：本年度尚未签署的在岗干部">
+        <Kpi title="承诺书未签" hint="三单一书中的《食品安全责任与任务承诺书》：本计划年度尚未签署的在岗干部">
           {s && (
             <>
               <Value testId="kpi-commitment-unsigned" unit="名" alert={s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done > 0}>
                 {count(s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done)}
               </Value>
-              <Sub>三单一书 · 在岗干部</Sub>
-              <Sub>
-                已签 {count(s.cadres.commitmentSigned.done)} / {count(s.cadres.commitmentSigned.total)}
-              </Sub>
+              <Sub>在岗干部 {count(s.cadres.commitmentSigned.total)} 名</Sub>
+              <Sub>已签 {percent(s.cadres.commitmentSigned)}</Sub>
             </>
           )}
         </Kpi>

@@ -10,7 +10,8 @@ export interface LegendEntry {
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 const SCALE = 2;
 const TITLE_HEIGHT = 34;
-const LEGEND_HEIGHT = 28;
+const LEGEND_ROW = 24;
+const LEGEND_FONT = `12px ${FONT}`;
 
 /**
  * A chart as a PNG file: the recharts SVG (fonts inlined, white background) drawn onto a canvas
@@ -25,8 +26,12 @@ export async function exportChartPng(container: HTMLElement, title: string, lege
   const image = await svgImage(svg, width, height);
 
   const canvas = document.createElement('canvas');
+  const measure = canvas.getContext('2d');
+  if (!measure) throw new Error('无法创建图片');
+  const rows = legendRows(measure, legend, width);
   canvas.width = width * SCALE;
-  canvas.height = (TITLE_HEIGHT + height + (legend.length > 0 ? LEGEND_HEIGHT : 0)) * SCALE;
+  canvas.height = (TITLE_HEIGHT + height + rows.length * LEGEND_ROW + (rows.length > 0 ? 6 : 0)) * SCALE;
+  // Resizing the canvas resets its state: take the context afresh.
   const context = canvas.getContext('2d');
   if (!context) throw new Error('无法创建图片');
   context.scale(SCALE, SCALE);
@@ -37,7 +42,7 @@ export async function exportChartPng(container: HTMLElement, title: string, lege
   context.textBaseline = 'middle';
   context.fillText(title, 12, TITLE_HEIGHT / 2);
   context.drawImage(image, 0, TITLE_HEIGHT, width, height);
-  drawLegend(context, legend, width, TITLE_HEIGHT + height + LEGEND_HEIGHT / 2);
+  rows.forEach((row, i) => drawLegendRow(context, row, width, TITLE_HEIGHT + height + LEGEND_ROW * i + LEGEND_ROW / 2));
 
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('图片生成失败');
@@ -82,12 +87,36 @@ function svgImage(svg: SVGSVGElement, width: number, height: number): Promise<HT
   });
 }
 
-function drawLegend(context: CanvasRenderingContext2D, legend: readonly LegendEntry[], width: number, middle: number): void {
-  if (legend.length === 0) return;
-  context.font = `12px ${FONT}`;
-  const widths = legend.map((entry) => 22 + context.measureText(entry.label).width + 16);
-  let x = Math.max(8, (width - widths.reduce((a, b) => a + b, 0)) / 2);
-  legend.forEach((entry, i) => {
+interface PlacedEntry {
+  readonly entry: LegendEntry;
+  readonly width: number;
+}
+
+/** The legend entries in rows that fit the picture's width. */
+function legendRows(context: CanvasRenderingContext2D, legend: readonly LegendEntry[], width: number): PlacedEntry[][] {
+  context.font = LEGEND_FONT;
+  const rows: PlacedEntry[][] = [];
+  let row: PlacedEntry[] = [];
+  let used = 0;
+  for (const entry of legend) {
+    const w = 22 + context.measureText(entry.label).width + 16;
+    if (row.length > 0 && used + w > width - 16) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    row.push({ entry, width: w });
+    used += w;
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+function drawLegendRow(context: CanvasRenderingContext2D, row: readonly PlacedEntry[], width: number, middle: number): void {
+  context.font = LEGEND_FONT;
+  context.textBaseline = 'middle';
+  let x = Math.max(8, (width - row.reduce((sum, p) => sum + p.width, 0)) / 2);
+  for (const { entry, width: w } of row) {
     if (entry.kind === 'bar') {
       context.fillStyle = entry.color;
       context.fillRect(x, middle - 6, 12, 12);
@@ -106,6 +135,6 @@ function drawLegend(context: CanvasRenderingContext2D, legend: readonly LegendEn
     }
     context.fillStyle = '#262626';
     context.fillText(entry.label, x + 22, middle);
-    x += widths[i] ?? 0;
-  });
+    x += w;
+  }
 }
