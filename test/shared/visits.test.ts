@@ -5,9 +5,7 @@ import type { Assignment, Cadre, Entity, Grade } from '../../shared/domain/schem
 import {
   DEFAULT_VISIT_RULES,
   openProblems,
-  overdueVisits,
   planVisits,
-  visitSummary,
   VisitRulesSchema,
   VisitSchema,
   type Visit,
@@ -214,7 +212,5 @@ describe('visit records', () => {
       ['p1', true],
       ['p3', false],
     ]);
-    expect(overdueVisits(visits, '2026-03-20').map((v) => v.id)).toEqual(['v2']);
-    expect(visitSummary(visits, '2026-03-20')).toEqual({ planned: 3, done: 1, overdue: 1, problems: 3, rectified: 1, open: 2, openOverdue: 1 });
   });
 });
