@@ -1,8 +1,13 @@
-import { ExportOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Tag, Typography } from 'antd';
+import { ExportOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import type { RecordKind } from '@shared/records/types';
 import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
+import { BattleMapCard } from '../components/export/BattleMapCard';
+import { HandbookCard } from '../components/export/HandbookCard';
+import { ReportCard } from '../components/export/ReportCard';
+import { ReturnedRecordsCard } from '../components/export/ReturnedRecordsCard';
+import { useReference } from '../hooks/useReference';
 import { KIND_INFOS } from '../import/kinds';
 
 const LIST_NOTES: Readonly<Record<RecordKind, string>> = {
@@ -13,12 +18,11 @@ const LIST_NOTES: Readonly<Record<RecordKind, string>> = {
   assignments: '当前包保关系：主体、包保干部及层级、起始日期。',
 };
 
-const COMING = ['包保干部工作手册', '致包保领导的一封信', '包保工作情况统计表', '作战图'];
-
-/** 导出与打印: 名单导出 with column templates; the documents come in later issues. */
+/** 导出与打印: 名单导出 with column templates, 上报报表, 作战图, 工作手册 and 录入交回的督导记录表. */
 export function ExportPage() {
   const [kind, setKind] = useState<RecordKind | null>(null);
   const [lastKind, setLastKind] = useState<RecordKind>('entities');
+  const regions = useReference('regions:list').value ?? [];
   return (
     <Flex vertical gap={16} style={{ height: '100%', minHeight: 0, overflowY: 'auto' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -27,14 +31,15 @@ export function ExportPage() {
       <Card title="名单导出" size="small" extra={<Typography.Text type="secondary">导出为带标题、表头、边框和页码的 Excel 表，可直接打印或上报</Typography.Text>}>
         <Flex vertical>
           {KIND_INFOS.map((info) => (
-            <Flex key={info.kind} align="center" gap={16} className="export-row">
-              <Typography.Text strong style={{ width: 110, flex: 'none' }}>
+            <Flex key={info.kind} align="center" gap={16} className="export-row" style={{ paddingBlock: 4 }}>
+              <Typography.Text strong style={{ width: 126, flex: 'none', whiteSpace: 'nowrap' }}>
                 {info.label}名单
               </Typography.Text>
-              <Typography.Text type="secondary" style={{ flex: 1, minWidth: 0 }}>
+              <Typography.Text type="secondary" ellipsis={{ tooltip: LIST_NOTES[info.kind] }} style={{ flex: 1, minWidth: 0 }}>
                 {LIST_NOTES[info.kind]}
               </Typography.Text>
               <Button
+                size="small"
                 icon={<ExportOutlined />}
                 onClick={() => {
                   setKind(info.kind);
@@ -47,17 +52,18 @@ export function ExportPage() {
           ))}
         </Flex>
       </Card>
-      <Card title="文书与报表" size="small">
-        <Flex gap={8} wrap align="center">
-          {COMING.map((name) => (
-            <Tag key={name} icon={<FileTextOutlined />} style={{ padding: '4px 10px' }}>
-              {name}
-            </Tag>
-          ))}
-          <Tag color="orange">建设中</Tag>
-          <Typography.Text type="secondary">这些文书将在后续版本中在此生成和打印。</Typography.Text>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1.25fr', gap: 16, flex: 1, minHeight: 0 }}>
+        <Flex vertical gap={16} style={{ minWidth: 0 }}>
+          <ReportCard regions={regions} />
+          <BattleMapCard />
         </Flex>
-      </Card>
+        <div style={{ minWidth: 0 }}>
+          <HandbookCard />
+        </div>
+        <div style={{ minWidth: 0, minHeight: 0 }}>
+          <ReturnedRecordsCard />
+        </div>
+      </div>
       <ColumnTemplateEditor open={kind !== null} kind={kind ?? lastKind} scope="全部" onClose={() => setKind(null)} />
     </Flex>
   );
