@@ -41,7 +41,7 @@ export function battleMapView(doc: DataDoc, today: string): BattleMapView {
       ? scheduleBackward(map.tasks, map.finalDeadline, calendar, { planStart: map.planStart, today })
       : scheduleForward(map.tasks, map.planStart, calendar, { today });
   const byId = new Map(result.schedule?.tasks.map((t) => [t.id, t]));
-  const lastDispatch = [...map.dispatches].filter((d) => d.date <= today).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+  const lastDispatch = [...map.dispatches].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
   const states: Record<string, TaskState> = {};
   for (const task of map.tasks) {
     const scheduled = byId.get(task.id);
@@ -128,8 +128,8 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
         const known = new Set(map.tasks.map((t) => t.id));
         if (entries.some((e) => !known.has(e.taskId))) throw new ApiError('invalid-argument', '调度记录中有不在作战图中的任务，请刷新后重试');
         map.dispatches = [...map.dispatches.filter((d) => d.date !== date), { date, entries }].sort((a, b) => a.date.localeCompare(b.date));
-        // The latest 周调度 held so far is the tasks' current progress (one dated ahead waits for its day).
-        const latest = map.dispatches.filter((d) => d.date <= ctx.today()).at(-1);
+        // The latest recorded 周调度 is the tasks' current progress (the view reads the same one).
+        const latest = map.dispatches.at(-1);
         if (latest?.date === date) {
           for (const entry of entries) {
             const task = map.tasks.find((t) => t.id === entry.taskId);
