@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { VIOLATION_KINDS, type ViolationKind } from '../../shared/rules/violations';
 import type { DataDoc } from '../../shared/storage/types';
-import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
+import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * The 包保关系 screen against a folder prepared by the CLI (SPEC §6 demo/check): the screen must
@@ -13,11 +12,7 @@ import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
  * leave history in both the UI and data.json.
  */
 
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function cli(args: readonly string[]): string {
-  return execFileSync(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-}
 
 let dataDir = '';
 let server: Harness | null = null;
@@ -32,11 +27,6 @@ test.afterEach(async () => {
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 
-async function expectNoPageOverflow(page: Page): Promise<void> {
-  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
-  expect(size.width).toBeLessThanOrEqual(1366);
-  expect(size.height).toBeLessThanOrEqual(768);
-}
 
 const cardCount = (page: Page, kind: ViolationKind): Locator => page.getByTestId(`violation-card-${kind}`).locator('[data-role=count]');
 

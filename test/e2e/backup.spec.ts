@@ -1,27 +1,22 @@
-import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
-import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
+import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * SPEC §7 in the UI: a damaged data file is moved aside and the welcome screen offers the newest
  * good backup; the 备份与恢复 screen makes, lists and restores backups with a preview.
  */
 
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function cli(args: readonly string[]): string {
-  return execFileSync(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-}
 
 let dataDir = '';
 let server: Harness | null = null;
 test.beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-backup-'));
-  cli(['demo', '--scale', 'district', '--data', dataDir]);
+  cli(['demo', '--scale', 'district', '--data', dataDir], 120_000);
 });
 test.afterEach(async () => {
   await server?.stop();
@@ -32,11 +27,6 @@ test.afterEach(async () => {
 const dataFile = () => path.join(dataDir, 'data.json');
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(dataFile(), 'utf8')) as DataDoc;
 
-async function expectNoPageOverflow(page: Page): Promise<void> {
-  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
-  expect(size.width).toBeLessThanOrEqual(1366);
-  expect(size.height).toBeLessThanOrEqual(768);
-}
 
 /** Waits for dialogs to finish sliding in, so screenshots show them in place. */
 async function shot(page: Page, name: string): Promise<void> {

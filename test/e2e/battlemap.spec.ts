@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
-import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
+import { expectNoPageOverflow, type Harness, ROOT, screenshotPath, startHarness } from './harness';
 
 /**
  * 作战图 (SPEC §3.9) on a folder the CLI filled: new from the template with 倒排工期, the Gantt
@@ -40,11 +40,6 @@ console.log(JSON.stringify(${JSON.stringify(dates)}.map((d) => calendar.workingD
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 
-async function expectNoPageOverflow(page: Page): Promise<void> {
-  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
-  expect(size.width).toBeLessThanOrEqual(1366);
-  expect(size.height).toBeLessThanOrEqual(768);
-}
 
 /** Types a date into an antd DatePicker and leaves the field, which commits a valid date. */
 async function typeDate(field: Locator, date: string): Promise<void> {

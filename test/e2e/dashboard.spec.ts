@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
 import type { Ratio, Stats } from '../../shared/stats/stats';
 import type { DataDoc } from '../../shared/storage/types';
-import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
+import { cli, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * 首页概览 at city scale (SPEC §4), against a folder prepared by the CLI (demo + plan): every KPI
@@ -15,11 +14,7 @@ import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
  * with as many rows as the bar said.
  */
 
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function cli(args: readonly string[]): string {
-  return execFileSync(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-}
 
 let dataDir = '';
 let server: Harness | null = null;
@@ -100,9 +95,9 @@ async function expectNoPageOverflow(page: Page): Promise<void> {
 
 test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区范围与 stats:get 一致，点击柱形打开主体列表', async ({ page }) => {
   test.setTimeout(240_000);
-  cli(['demo', '--scale', 'city', '--data', dataDir]);
+  cli(['demo', '--scale', 'city', '--data', dataDir], 120_000);
   const planYear = (JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc).profile.planYear;
-  cli(['plan', '--year', String(planYear), '--data', dataDir]);
+  cli(['plan', '--year', String(planYear), '--data', dataDir], 120_000);
   server = await startHarness({ dataDir });
 
   // A few visits made, with problems found and one rectified, so every chart has something.
@@ -117,7 +112,7 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     const visit = await call(page, 'visits:record', { id: v.id, doneDate: v.plannedDate, checklist: [], problems: problemOf(i), notes: '' });
     if (i % 3 === 0 && visit.problems[0]) await call(page, 'visits:rectify', { visitId: visit.id, problemId: visit.problems[0].id, rectifiedOn: today });
   }
-  const stats = JSON.parse(cli(['stats', '--json', '--data', dataDir])) as Stats;
+  const stats = JSON.parse(cli(['stats', '--json', '--data', dataDir], 120_000)) as Stats;
   expect(stats.entities.total).toBe(21893);
   expect(stats.entities.enterprises).toBe(1635);
   expect(stats.entities.largeEnterprises).toBe(332);

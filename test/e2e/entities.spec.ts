@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ListIndex } from '../../shared/query/lists';
 import { pinyinInitials } from '../../shared/query/search';
 import { USCC_ALPHABET } from '../../shared/domain/uscc';
 import type { DataDoc } from '../../shared/storage/types';
-import { screenshotPath, startHarness, type Harness } from './harness';
+import { expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -14,11 +14,6 @@ test.afterEach(async () => {
 });
 
 /** Neither the page nor its body may scroll sideways at 1366×768 (the table scrolls inside). */
-async function expectNoPageOverflow(page: Page): Promise<void> {
-  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
-  expect(size.width).toBeLessThanOrEqual(1366);
-  expect(size.height).toBeLessThanOrEqual(768);
-}
 
 /** A 主体 with a USCC whose pinyin initials no other 主体 shares, so a search finds it alone by name. */
 function pickEntity(doc: DataDoc): DataDoc['entities'][number] {

@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
-import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
+import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * 导出与打印 (SPEC §5) on a folder the CLI filled and planned: the 统计表 downloads, one cadre's
@@ -14,11 +13,7 @@ import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
  * upload of the same file adds nothing).
  */
 
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function cli(args: readonly string[]): string {
-  return execFileSync(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-}
 
 let dataDir = '';
 let server: Harness | null = null;
@@ -33,11 +28,6 @@ test.afterEach(async () => {
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 
-async function expectNoPageOverflow(page: Page): Promise<void> {
-  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
-  expect(size.width).toBeLessThanOrEqual(1366);
-  expect(size.height).toBeLessThanOrEqual(768);
-}
 
 /** A cadre with a unique name and at least one planned visit still to do (rows in the 督导记录表). */
 function cadreWithOpenVisits(doc: DataDoc): string {

@@ -1,12 +1,26 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENS_DIR = path.join(ROOT, 'test-results', 'screens');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Runs the real CLI (e.g. to prepare a data folder) and returns its stdout. */
+export function cli(args: readonly string[], timeoutMs = 60_000): string {
+  return execFileSync(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs });
+}
+
+/** Office screens are 1366×768: the page itself never scrolls (tables scroll inside). */
+export async function expectNoPageOverflow(page: Page): Promise<void> {
+  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+  expect(size.width).toBeLessThanOrEqual(1366);
+  expect(size.height).toBeLessThanOrEqual(768);
+}
 
 export interface Harness {
   /** http://127.0.0.1:PORT/ */

@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
 import { xlsxOf } from '../main/import-fixtures';
-import { screenshotPath, startHarness, type Harness } from './harness';
+import { expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -22,11 +22,6 @@ test.afterEach(async () => {
   await harness.stop();
 });
 
-async function expectNoPageOverflow(page: Page): Promise<void> {
-  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
-  expect(size.width).toBeLessThanOrEqual(1366);
-  expect(size.height).toBeLessThanOrEqual(768);
-}
 
 /** Waits for drawers and dialogs to finish sliding in, so screenshots show them in place. */
 async function settled(page: Page): Promise<void> {

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
-import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
+import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * 督导 and 设置 against a folder prepared by the CLI (SPEC §3.7, §3.8, §6): the plan the screen
@@ -13,11 +12,7 @@ import { ROOT, screenshotPath, startHarness, type Harness } from './harness';
  * the field and save a good one.
  */
 
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function cli(args: readonly string[]): string {
-  return execFileSync(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-}
 
 interface StatsJson {
   readonly visits: { readonly planned: number; readonly done: number };
@@ -40,11 +35,6 @@ test.afterEach(async () => {
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 const stats = (): StatsJson => JSON.parse(cli(['stats', '--json', '--data', dataDir])) as StatsJson;
 
-async function expectNoPageOverflow(page: Page): Promise<void> {
-  const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
-  expect(size.width).toBeLessThanOrEqual(1366);
-  expect(size.height).toBeLessThanOrEqual(768);
-}
 
 const kpi = (page: Page, name: string): Locator => page.getByTestId(`kpi-${name}`).locator('[data-role=value]');
 
