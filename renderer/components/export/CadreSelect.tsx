@@ -1,8 +1,7 @@
 import { Select, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
-import { errorText } from '../../api/error-text';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useSearchOptions } from '../../hooks/useSearchOptions';
 
 const MAX_OPTIONS = 50;
 
@@ -19,33 +18,14 @@ export interface CadreSelectProps {
 
 /** Picks one cadre by name, pinyin initials or phone (cadres:query). */
 export function CadreSelect({ value, onChange }: CadreSelectProps) {
-  const [text, setText] = useState('');
-  const query = useDebouncedValue(text.trim(), 250);
-  const [options, setOptions] = useState<Option[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState('');
-  const latest = useRef(0);
+  const { options, total, loading, error, setText } = useSearchOptions<Option>(async (query) => {
+    const result = await api('cadres:query', { text: query });
+    return {
+      total: result.total,
+      options: result.rows.slice(0, MAX_OPTIONS).map((r) => ({ value: r.id, label: r.name, detail: `${r.regionPath} · ${r.entityCount} 个主体` })),
+    };
+  });
   const [picked, setPicked] = useState<Option | null>(null);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    api('cadres:query', { text: query }).then(
-      (result) => {
-        if (ticket !== latest.current) return;
-        setOptions(result.rows.slice(0, MAX_OPTIONS).map((r) => ({ value: r.id, label: r.name, detail: `${r.regionPath} · ${r.entityCount} 个主体` })));
-        setTotal(result.total);
-        setError('');
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ticket !== latest.current) return;
-        setError(errorText(e));
-        setLoading(false);
-      },
-    );
-  }, [query]);
 
   const shown = picked && picked.value === value && !options.some((o) => o.value === value) ? [picked, ...options] : options;
   return (

@@ -1,8 +1,6 @@
 import { Select, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import { errorText } from '../../api/error-text';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useSearchOptions } from '../../hooks/useSearchOptions';
 
 /** Options shown at once; typing narrows the list. */
 const MAX_OPTIONS = 50;
@@ -51,32 +49,7 @@ export interface SearchPickerProps {
 
 /** A filter that picks one cadre or one 主体 by searching (cadres:query / entities:query). */
 export function SearchPicker({ kind, value, onChange, width }: SearchPickerProps) {
-  const [text, setText] = useState('');
-  const query = useDebouncedValue(text.trim(), 250);
-  const [options, setOptions] = useState<Option[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState('');
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    search(kind, query).then(
-      (found) => {
-        if (ticket !== latest.current) return;
-        setOptions(found.options);
-        setTotal(found.total);
-        setError('');
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ticket !== latest.current) return;
-        setError(errorText(e));
-        setLoading(false);
-      },
-    );
-  }, [kind, query]);
+  const { options, total, loading, error, query, setText } = useSearchOptions<Option>((text) => search(kind, text), [kind]);
 
   const shown = value && !options.some((o) => o.value === value.id) ? [{ value: value.id, label: value.name, detail: '' }, ...options] : options;
   return (
