@@ -19,7 +19,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.json': 'application/json',
 };
 
-export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist-web');
+export const WEB_ROOT = process.env['WEB_DIST'] ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist-web');
 
 /**
  * The web harness: the built renderer plus `POST /api/<method>` over the same handler table as

@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SCREENS_DIR = path.join(ROOT, 'test-results', 'screens');
+export const SCREENS_DIR = path.join(process.env['SCREENS_DIR'] ?? path.join(ROOT, 'test-results'), 'screens');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** Runs the real CLI (e.g. to prepare a data folder) and returns its stdout. */
@@ -47,7 +47,7 @@ export interface HarnessOptions {
  * built first (dist-web).
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  if (!existsSync(path.join(ROOT, 'dist-web', 'index.html'))) {
+  if (!existsSync(path.join(process.env['WEB_DIST'] ?? path.join(ROOT, 'dist-web'), 'index.html'))) {
     throw new Error('dist-web 不存在：请先运行 npx vite build --config vite.web.config.ts（npm run test:e2e 会自动构建）');
   }
   const ownFolder = options.dataDir === undefined;
