@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ApiHandlers, AppInfo } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { generateDemo } from '@shared/demo/generate';
@@ -10,6 +11,7 @@ export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' |
     const recovery = ctx.deps.recovery && !doc ? { message: ctx.deps.recovery.message, newestBackup: (await ctx.deps.backups?.newestGood()) ?? null } : null;
     return {
       dataDir: ctx.store.dataDir,
+      exportDir: path.join(ctx.store.dataDir, '导出'),
       recovery,
       initialized: doc !== null,
       orgName: doc?.profile.orgName ?? '',

@@ -129,6 +129,8 @@ export interface RestorePreview {
 
 export interface AppInfo {
   readonly dataDir: string;
+  /** Where bulk exports (handbooks, letters) go unless the user picks another folder. */
+  readonly exportDir: string;
   /** Set when the data file was damaged at start and moved aside: say so and offer a backup. */
   readonly recovery: { readonly message: string; readonly newestBackup: BackupInfo | null } | null;
   /** false on first run: the folder holds no library yet. */

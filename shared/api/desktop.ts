@@ -13,4 +13,8 @@ export interface DesktopApi {
   print(layout: PrintLayout): Promise<void>;
   /** Save the current page as a PDF: native save dialog, then `printToPDF`; the saved path or null. */
   printToPdf(layout: PrintLayout & { readonly fileName: string }): Promise<string | null>;
+  /** Native folder picker starting at the last folder used; the chosen path or null. */
+  chooseFolder(title: string): Promise<string | null>;
+  /** Opens a folder (or shows a file) in Explorer. */
+  showInFolder(fullPath: string): Promise<void>;
 }
