@@ -75,7 +75,12 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         const before = structuredClone(visit);
         visit.doneDate = doneDate;
         visit.checklist = checklist;
-        visit.problems = problems.map((p) => ({ ...p, id: p.id ?? ctx.newId('Q') }));
+        // An edited record keeps what it knew: a problem already rectified stays rectified unless the edit says otherwise.
+        const stored = new Map(visit.problems.map((p) => [p.id, p]));
+        visit.problems = problems.map((p) => {
+          const rectifiedOn = p.rectifiedOn ?? (p.id === undefined ? undefined : stored.get(p.id)?.rectifiedOn);
+          return { ...p, id: p.id ?? ctx.newId('Q'), ...(rectifiedOn === undefined ? {} : { rectifiedOn }) };
+        });
         visit.notes = notes;
         ctx.log(doc, 'visits:record', `记录督导：${doc.entities.find((e) => e.id === visit.entityId)?.name ?? ''}（${doneDate}，问题 ${problems.length} 个）`, before, visit);
         return visit;

@@ -73,12 +73,23 @@ describe('督导 services', () => {
     if (!first) throw new Error('no visit');
     await handlers['visits:record']({ id: first.id, doneDate: '2027-02-10', checklist: [{ item: '三类人在岗', result: '符合' }], problems: [{ description: '晨检记录不全', deadline: '2027-03-10' }], notes: '' });
     const open = await handlers['visits:openProblems']({});
-    expect(open).toEqual([expect.objectContaining({ entityName: '内蒙古食用油有限公司', overdue: true, problem: expect.objectContaining({ description: '晨检记录不全' }) })]);
+    expect(open).toEqual([expect.objectContaining({ entityName: '内蒙古食用油有限公司', foundOn: '2027-02-10', overdue: true, problem: expect.objectContaining({ description: '晨检记录不全' }) })]);
     expect((await handlers['stats:get']({ regionId: '' })).problems).toEqual({ open: 1, closed: 0 });
     await handlers['visits:rectify']({ visitId: first.id, problemId: open[0]?.problem.id ?? '', rectifiedOn: '2027-03-01' });
     const stats = await handlers['stats:get']({ regionId: '' });
     expect(stats.problems).toEqual({ open: 0, closed: 1 });
     expect(stats.visits).toEqual({ planned: 8, done: 1 });
+
+    // Editing the record (a second problem added) keeps the first problem's rectified date.
+    const problemId = open[0]?.problem.id ?? '';
+    const edited = await handlers['visits:record']({
+      id: first.id,
+      doneDate: '2027-02-10',
+      checklist: [],
+      problems: [{ id: problemId, description: '晨检记录不全', deadline: '2027-03-10' }, { description: '留样不足48小时', deadline: '2027-04-10' }],
+      notes: '',
+    });
+    expect(edited.problems.map((p) => p.rectifiedOn)).toEqual(['2027-03-01', undefined]);
 
     const again = await handlers['visits:plan']({ year: 2027 });
     expect(again).toMatchObject({ planned: 7, keptDone: 1 });

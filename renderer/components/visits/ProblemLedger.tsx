@@ -13,8 +13,8 @@ export interface ProblemLedgerProps {
 type Show = 'all' | 'overdue';
 
 const HEADER_HEIGHT = 40;
-const FIXED = { entity: 240, cadre: 96, deadline: 150, action: 120 };
-const FIXED_TOTAL = FIXED.entity + FIXED.cadre + FIXED.deadline + FIXED.action;
+const FIXED = { entity: 240, cadre: 96, found: 110, deadline: 150, action: 120 };
+const FIXED_TOTAL = FIXED.entity + FIXED.cadre + FIXED.found + FIXED.deadline + FIXED.action;
 const SCROLLBAR = 16;
 
 const problemKey = (p: OpenProblemRow): string => `${p.visitId}|${p.problem.id}`;
@@ -38,6 +38,7 @@ export function ProblemLedger({ problems, loading, onRectify }: ProblemLedgerPro
         ellipsis: true,
         render: (_: unknown, p) => <span title={p.problem.description}>{p.problem.description}</span>,
       },
+      { title: '发现日期', dataIndex: 'foundOn', width: FIXED.found },
       {
         title: '整改期限',
         key: 'deadline',
