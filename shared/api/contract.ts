@@ -34,6 +34,22 @@ export * from './result';
 const NoInput = z.object({}).strict().default({});
 const ById = z.object({ id: z.string().min(1, { error: '缺少记录编号' }) }).strict();
 
+const HeadcountSchema = z.number().int({ error: '就餐人数应为整数' }).min(1, { error: '就餐人数至少为 1' });
+
+/**
+ * What 设置 may save: stricter than the stored profile (older files must still load), so a
+ * clerk cannot leave the 单位名称 empty or set a negative headcount.
+ */
+const ProfileSaveSchema = ProfileSchema.omit({ importMappings: true, exportTemplates: true })
+  .extend({
+    orgName: z.string().trim().min(1, { error: '请填写单位名称' }).max(60, { error: '单位名称不能超过60个字' }),
+    operatorName: z.string().trim().min(1, { error: '请填写操作人姓名' }).max(20, { error: '操作人姓名不能超过20个字' }),
+    directorRule: ProfileSchema.shape.directorRule.unwrap().extend({
+      canteenHeadcount: z.object({ 幼儿园: HeadcountSchema, 养老机构: HeadcountSchema, 学校: HeadcountSchema, 其他单位: HeadcountSchema }),
+    }),
+  })
+  .strict();
+
 export const DEMO_SCALES = ['district', 'city', 'province'] as const;
 export const DemoScaleSchema = z.enum(DEMO_SCALES, { error: '示例规模应为 district、city 或 province' });
 export type DemoScale = z.infer<typeof DemoScaleSchema>;
@@ -407,7 +423,7 @@ export const apiSchemas = {
   /** The policy profile (设置, SPEC §3.8) and the office's calendar days. */
   'profile:get': NoInput,
   /** Saves the policy profile; every rule reads from it. */
-  'profile:save': ProfileSchema.omit({ importMappings: true, exportTemplates: true }).strict(),
+  'profile:save': ProfileSaveSchema,
   /** Every broken 包保 rule with names, and the count per kind (SPEC §3.6). */
   'assign:violations': z.object({ kinds: z.array(z.enum(VIOLATION_KINDS)).default([]) }).strict(),
   /** Current load of every cadre against the soft cap. */

@@ -107,6 +107,14 @@ describe('设置', () => {
     expect(saved).toMatchObject({ orgName: '达拉特旗市场监督管理局', loadCap: { village: 30 } });
     const bad = await dispatch(handlers, 'profile:save', { ...editable, visitRules: { ...profile.visitRules, weeklyCapPerCadre: 0 } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', fields: { 'visitRules.weeklyCapPerCadre': '每周督导上限至少为 1 次' } } });
+    const emptyName = await dispatch(handlers, 'profile:save', { ...editable, orgName: '  ' });
+    expect(emptyName).toMatchObject({ ok: false, error: { fields: { orgName: '请填写单位名称' } } });
+    const negative = { ...editable.directorRule, canteenHeadcount: { ...editable.directorRule.canteenHeadcount, 学校: -5 } };
+    expect(await dispatch(handlers, 'profile:save', { ...editable, directorRule: negative })).toMatchObject({
+      ok: false,
+      error: { fields: { 'directorRule.canteenHeadcount.学校': '就餐人数至少为 1' } },
+    });
+    expect((await handlers['profile:get']({})).profile.orgName).toBe(saved.orgName);
     const notes = await handlers['calendar:save']({ extraHolidays: ['2027-05-06'], extraWorkdays: ['2027-02-20'] });
     expect(notes.notes.join('')).toContain('2027');
   });
