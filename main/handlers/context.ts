@@ -5,7 +5,9 @@ import { ListIndex } from '@shared/query/lists';
 import { RegionMatcher } from '@shared/records/region-match';
 import type { RecordContext } from '@shared/records/types';
 import { computeBreakdown, type Breakdown } from '@shared/stats/breakdown';
+import { computeLoadBands, type LoadBands } from '@shared/stats/loads';
 import { computeStats, type Stats } from '@shared/stats/stats';
+import { computeWeekly, type WeeklyScope, type WeeklySeries } from '@shared/stats/weekly';
 import type { DataDoc, Store } from '@shared/storage/types';
 import type { BackupReason, Backups } from '../storage/backups';
 import type { Recovery } from '../storage/lowdb-store';
@@ -59,6 +61,16 @@ export class HandlerContext {
 
   breakdown(regionId = ''): Breakdown {
     return this.memo(`breakdown|${regionId}`, () => computeBreakdown(this.doc(), regionId));
+  }
+
+  weekly(scope: WeeklyScope): WeeklySeries {
+    // Today is part of the key: the today line and 本月 move at midnight without a data change.
+    const today = this.today();
+    return this.memo(`weekly|${scope.regionId}|${scope.from}|${scope.to}|${today}`, () => computeWeekly(this.doc(), scope, today));
+  }
+
+  loadBands(regionId = ''): readonly LoadBands[] {
+    return this.memo(`loads|${regionId}`, () => computeLoadBands(this.doc(), regionId));
   }
 
   private memo<T>(key: string, compute: () => T): T {

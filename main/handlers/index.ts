@@ -9,6 +9,7 @@ import { entityHandlers } from './entities';
 import { handbookHandlers } from './handbooks';
 import { importExportHandlers } from './import-export';
 import { referenceHandlers } from './reference';
+import { statsHandlers } from './stats';
 import { reportHandlers } from './reports';
 import { visitHandlers } from './visits';
 
@@ -19,6 +20,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const entities = entityHandlers(ctx);
   const cadres = cadreHandlers(ctx);
   const reference = referenceHandlers(ctx);
+  const stats = statsHandlers(ctx);
   const importExport = importExportHandlers(ctx);
   const assignments = assignmentHandlers(ctx);
   const backups = backupHandlers(ctx);
@@ -27,10 +29,10 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const visits = visitHandlers(ctx);
   const handbooks = handbookHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, importExport, assignments, backups, reports, battleMap, visits, handbooks].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks };
+  return { ...app, ...entities, ...cadres, ...reference, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks };
 }

@@ -2,6 +2,7 @@ import type { ApiHandlers, VisitRow } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { openProblems } from '@shared/visits/records';
 import { planVisits } from '@shared/visits/plan';
+import type { Entity } from '@shared/domain/schemas';
 import type { Visit } from '@shared/visits/types';
 import { calendarOf } from './battlemap';
 import { notFound, type HandlerContext } from './context';
@@ -40,14 +41,17 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         return { planned: planned.length, keptDone, overCapWeeks: plan.overCap.length, notes: plan.notes };
       }),
 
-    'visits:list': async ({ year, cadreId, entityId }) => {
+    'visits:list': async ({ year, cadreId, entityId, regionId = '', from = '', to = '' }) => {
       const doc = ctx.doc();
       const regions = ctx.lists().regions;
       const entities = new Map(doc.entities.map((e) => [e.id, e]));
       const cadres = new Map(doc.cadres.map((c) => [c.id, c.name]));
       const prefix = `${year}-`;
+      const inDays = (date: string | undefined): boolean => date !== undefined && date >= from && date <= to;
+      const when = from && to ? (v: Visit) => inDays(v.plannedDate) || inDays(v.doneDate) : (v: Visit) => v.plannedDate.startsWith(prefix) || (v.doneDate ?? '').startsWith(prefix);
+      const entityIn = inRegion(ctx, regionId);
       return doc.visits
-        .filter((v) => (v.plannedDate.startsWith(prefix) || (v.doneDate ?? '').startsWith(prefix)) && (!cadreId || v.cadreId === cadreId) && (!entityId || v.entityId === entityId))
+        .filter((v) => when(v) && (!cadreId || v.cadreId === cadreId) && (!entityId || v.entityId === entityId) && (!regionId || entityIn(entities.get(v.entityId))))
         .sort((a, b) => (a.doneDate ?? a.plannedDate).localeCompare(b.doneDate ?? b.plannedDate))
         .map((v): VisitRow => {
           const entity = entities.get(v.entityId);
@@ -97,11 +101,21 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         return visit;
       }),
 
-    'visits:openProblems': async () => {
+    'visits:openProblems': async ({ regionId = '', from = '', to = '' }) => {
       const doc = ctx.doc();
-      const entities = new Map(doc.entities.map((e) => [e.id, e.name]));
+      const entities = new Map(doc.entities.map((e) => [e.id, e]));
       const cadres = new Map(doc.cadres.map((c) => [c.id, c.name]));
-      return openProblems(doc.visits, ctx.today()).map((p) => ({ ...p, entityName: entities.get(p.entityId) ?? '', cadreName: cadres.get(p.cadreId) ?? '' }));
+      const entityIn = inRegion(ctx, regionId);
+      return openProblems(doc.visits, ctx.today())
+        .filter((p) => (!from || p.foundOn >= from) && (!to || p.foundOn <= to) && (!regionId || entityIn(entities.get(p.entityId))))
+        .map((p) => ({ ...p, entityName: entities.get(p.entityId)?.name ?? '', cadreName: cadres.get(p.cadreId) ?? '' }));
     },
   };
+}
+
+/** Whether a 主体 lies in a region or below it (by id, as the statistics scope it); a deleted one never does. */
+function inRegion(ctx: HandlerContext, regionId: string): (entity: Entity | undefined) => boolean {
+  if (regionId && !ctx.lists().regions.get(regionId)) throw notFound('区划');
+  const regions = ctx.lists().regions;
+  return (entity) => entity !== undefined && regions.contains(regionId, entity.regionId);
 }

@@ -1,10 +1,10 @@
 import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Tooltip, Typography } from 'antd';
-import type { CadreQuery } from '@shared/api/contract';
+import type { CadreFilter } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type Region } from '@shared/domain/schemas';
 import { RegionTreeSelect } from './RegionTreeSelect';
 
-export type CadreFilters = Required<CadreQuery>;
+export type CadreFilters = CadreFilter;
 
 export const CADRE_LEVEL_OPTIONS = REGION_LEVELS.map((level) => ({ value: level, label: CADRE_LEVEL_LABELS[level] }));
 const ACTIVE_OPTIONS: { value: CadreFilters['active']; label: string }[] = [

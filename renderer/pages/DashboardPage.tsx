@@ -6,17 +6,17 @@ import { GRADES, type Grade, type Region, type RegionLevel } from '@shared/domai
 import { CadreLoadChart } from '../components/charts/CadreLoadChart';
 import { CoverageDutyChart, type CoverageDutyRow } from '../components/charts/CoverageDutyChart';
 import { GradeByRegionChart } from '../components/charts/GradeByRegionChart';
+import { LOAD_BAND_LABELS, LOAD_BANDS, type LoadBand, type LoadBands } from '@shared/stats/loads';
+import type { WeekPoint } from '@shared/stats/weekly';
 import { COVERAGE_FILL, DONE_LINE, DUTY_LINES, GRADE_FILLS, LOAD_FILLS, OPEN_FILL, PLANNED_LINE, RECTIFIED_FILL } from '../components/charts/palette';
 import { ProblemsWeeklyChart } from '../components/charts/ProblemsWeeklyChart';
 import { VisitsWeeklyChart } from '../components/charts/VisitsWeeklyChart';
 import { ChartPanel } from '../components/dashboard/ChartPanel';
 import { DUTY_KEYS, DUTY_LABELS } from '../components/dashboard/duties';
 import type { LegendEntry } from '../components/dashboard/export-png';
-import { percentValue } from '../components/dashboard/format';
-import { KpiCards } from '../components/dashboard/KpiCards';
-import { LOAD_BAND_LABELS, loadBands } from '../components/dashboard/load-bands';
-import { useApiValue, useDashboardData, useReloadRound } from '../components/dashboard/useDashboardData';
-import { inScopePath, weeklySeries } from '../components/dashboard/weekly';
+import { count, percentValue } from '../components/dashboard/format';
+import { KpiCards, type OverdueTasks } from '../components/dashboard/KpiCards';
+import { useAnswer, useDashboardData, useReloadRound, type DashboardRange } from '../components/dashboard/useDashboardData';
 import '../components/dashboard/dashboard.css';
 import { LoadProblem } from '../components/LoadProblem';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
@@ -39,7 +39,7 @@ const PROBLEMS_LEGEND: readonly LegendEntry[] = [
   { label: '已整改', color: RECTIFIED_FILL, kind: 'bar' },
   { label: '未整改', color: OPEN_FILL, kind: 'bar' },
 ];
-const LOAD_LEGEND: readonly LegendEntry[] = (['idle', 'light', 'near', 'over'] as const).map((band) => ({
+const LOAD_LEGEND: readonly LegendEntry[] = LOAD_BANDS.map((band) => ({
   label: LOAD_BAND_LABELS[band],
   color: LOAD_FILLS[band],
   kind: 'bar',
@@ -58,33 +58,23 @@ const COUNTED_STATUSES = '在营,停业';
  * PNG export of each chart and a print layout.
  */
 export function DashboardPage() {
-  // The scope is kept in the address (#/dashboard?regionId=…), so going back from a drill-down
-  // returns to it.
+  // The scope and the date range are kept in the address (#/dashboard?regionId=…&from=…&to=…),
+  // so going back from a drill-down returns to them.
   const [regionId, setRegionId] = useState(() => hashParams().get('regionId') ?? '');
-  const chooseScope = useCallback((next: string) => {
-    setRegionId(next);
-    window.history.replaceState(null, '', screenHash('dashboard', { regionId: next }));
-  }, []);
-  // The weekly charts' dates ('YYYY-MM-DD'); null = the plan year.
-  const [chosenRange, setChosenRange] = useState<readonly [string, string] | null>(null);
+  // The weekly charts' dates ('YYYY-MM-DD'); '' = the plan year.
+  const [range, setRange] = useState<DashboardRange>(() => ({ from: hashParams().get('from') ?? '', to: hashParams().get('to') ?? '' }));
+  useEffect(() => {
+    window.history.replaceState(null, '', screenHash('dashboard', { regionId, ...range }));
+  }, [regionId, range]);
+  const chooseScope = useCallback((next: string) => setRegionId(next), []);
   const [round, reload] = useReloadRound();
   const regionList = useReference('regions:list');
   const regions = regionList.value;
   const today = dayjs().format('YYYY-MM-DD');
 
-  // The plan year is known once app:info answers (a library without one uses this year); the
-  // weekly charts wait for it, the KPIs do not.
-  const info = useApiValue('app:info', {}, true, round).value;
+  const info = useAnswer('app:info', {}, true, round).value?.value ?? null;
   const planYear = info ? info.planYear || dayjs().year() : null;
-  const range = chosenRange ?? (planYear ? ([`${planYear}-01-01`, `${planYear}-12-31`] as const) : null);
-  const rangeStart = range?.[0] ?? '';
-  const rangeEnd = range?.[1] ?? '';
-  // The plan year's visits are always read too: 本月 counts them whatever range the charts show.
-  const years = useMemo(
-    () => (rangeStart && planYear ? [...new Set([planYear, ...yearsOf([rangeStart, rangeEnd])])].sort((a, b) => a - b) : []),
-    [rangeStart, rangeEnd, planYear],
-  );
-  const data = useDashboardData(regionId, years, round);
+  const data = useDashboardData(regionId, range, round);
 
   // A scope from an old address whose region is gone: back to 全市.
   const unknownScope = regions !== null && regionId !== '' && !regions.some((r) => r.id === regionId);
@@ -111,27 +101,38 @@ export function DashboardPage() {
   );
   const coverageFloor = useMemo(() => axisFloor(coverageRows), [coverageRows]);
 
-  const weekly = useMemo(() => {
-    if (!data.visits.value || !rangeStart || !regions) return null;
-    return weeklySeries(data.visits.value, scope.path, [rangeStart, rangeEnd], today);
-  }, [data.visits.value, rangeStart, rangeEnd, scope.path, regions, today]);
+  const weekly = data.weekly.value?.value ?? null;
+  const lastWeek = weekly?.weeks.at(-1);
+  const problemTotals = useMemo(
+    () => weekly?.weeks.reduce((t, w) => ({ found: t.found + w.found, rectified: t.rectified + w.rectified }), { found: 0, rectified: 0 }) ?? null,
+    [weekly],
+  );
+  const bands = data.loads.value?.value ?? null;
+  const cadreCount = bands?.reduce((n, b) => n + LOAD_BANDS.reduce((m, band) => m + b.counts[band], 0), 0) ?? 0;
 
-  const bands = useMemo(() => {
-    const loads = data.loads.value;
-    if (!loads || !regions) return null;
-    return loadBands(loads.filter((l) => inScopePath(l.regionPath, scope.path)));
-  }, [data.loads.value, scope.path, regions]);
-
-  const battle = data.battle.value;
-  const overdueTasks = battle === null ? null : battle.map === null ? ('none' as const) : {
-    overdue: Object.values(battle.states).filter((s) => s.status === '逾期').length,
-    tasks: battle.map.tasks.length,
-  };
-  const monthInPlanYear = planYear !== null && today.startsWith(`${planYear}-`);
-  const month = !monthInPlanYear && planYear !== null ? ('outside' as const) : weekly ? weekly.month : null;
+  const battle = data.battle.value?.value ?? null;
+  // 作战图 tasks carry no region: they are the whole library's (the city bureau's) plan, shown
+  // under the whole-library scope only.
+  const overdueTasks: OverdueTasks | null =
+    battle === null
+      ? null
+      : !scope.whole
+        ? 'whole-only'
+        : battle.map === null
+          ? 'none'
+          : { overdue: Object.values(battle.states).filter((s) => s.status === '逾期').length, tasks: battle.map.tasks.length };
 
   const openGrade = useCallback((id: string, grade: Grade) => openScreen('entities', { regionId: id, grades: grade }), []);
   const openUnassigned = useCallback((id: string) => openScreen('entities', { regionId: id, assigned: 'no', statuses: COUNTED_STATUSES }), []);
+  const openWeekVisits = useCallback((w: WeekPoint) => openScreen('visits', { regionId, from: w.start, to: w.end }), [regionId]);
+  const openWeekProblems = useCallback((w: WeekPoint) => openScreen('visits', { tab: 'problems', regionId, from: w.start, to: w.end }), [regionId]);
+  const openLoadBand = useCallback(
+    (row: LoadBands, band: LoadBand) => {
+      const { min, max } = row.ranges[band];
+      openScreen('cadres', { regionId, levels: row.level, minLoad: String(min), maxLoad: max === null ? '' : String(max) });
+    },
+    [regionId],
+  );
 
   const rowWord = ROW_WORDS[breakdown?.rowLevel ?? 'city'];
   const filePrefix = `首页概览-${scope.label.replaceAll(' / ', '-')}`;
@@ -163,7 +164,7 @@ export function DashboardPage() {
           <DatePicker.RangePicker
             aria-label="督导周统计日期范围"
             allowClear={false}
-            value={range ? [dayjs(range[0]), dayjs(range[1])] : null}
+            value={weekly ? [dayjs(weekly.from), dayjs(weekly.to)] : range.from && range.to ? [dayjs(range.from), dayjs(range.to)] : null}
             presets={
               planYear
                 ? [
@@ -174,7 +175,7 @@ export function DashboardPage() {
                 : []
             }
             onChange={(next) => {
-              if (next?.[0] && next[1]) setChosenRange([next[0].format('YYYY-MM-DD'), next[1].format('YYYY-MM-DD')]);
+              if (next?.[0] && next[1]) setRange({ from: next[0].format('YYYY-MM-DD'), to: next[1].format('YYYY-MM-DD') });
             }}
             style={{ width: 240 }}
           />
@@ -199,7 +200,7 @@ export function DashboardPage() {
 
       <KpiCards
         stats={stats}
-        month={month}
+        month={weekly?.month ?? null}
         overdueTasks={overdueTasks}
         onOpenUnassigned={() => openUnassigned(regionId)}
         onOpenViolations={() => openScreen('assignments')}
@@ -234,31 +235,33 @@ export function DashboardPage() {
         </ChartPanel>
         <ChartPanel
           title="督导计划与完成（按周累计）"
+          note={lastWeek ? `计划 ${count(lastWeek.plannedCum)} 次 · 完成 ${count(lastWeek.doneCum)} 次；点击某周查看` : undefined}
           legend={VISITS_LEGEND}
           caption={caption}
           fileName={`${filePrefix}-督导进度`}
-          hasData={weekly === null ? (data.visits.error ? false : null) : weekly.weeks.some((w) => w.plannedCum > 0 || w.doneCum > 0)}
-          emptyText={data.visits.error ? `督导记录读取失败：${data.visits.error}` : '所选日期范围内没有督导计划，请先在“督导”中生成计划'}
+          hasData={weekly === null ? (data.weekly.error ? false : null) : weekly.weeks.some((w) => w.plannedCum > 0 || w.doneCum > 0)}
+          emptyText={data.weekly.error ? `督导统计读取失败：${data.weekly.error}` : '所选日期范围内没有督导计划，请先在“督导”中生成计划'}
           testId="chart-visits"
           style={{ gridColumn: 'span 5' }}
         >
-          {weekly && <VisitsWeeklyChart weeks={weekly.weeks} todayLabel={weekly.todayLabel} />}
+          {weekly && <VisitsWeeklyChart weeks={weekly.weeks} todayLabel={weekly.todayLabel} onSelect={openWeekVisits} />}
         </ChartPanel>
         <ChartPanel
           title="督导发现问题与整改（按发现周）"
+          note={problemTotals ? `发现 ${count(problemTotals.found)} 个 · 已整改 ${count(problemTotals.rectified)} 个` : undefined}
           legend={PROBLEMS_LEGEND}
           caption={caption}
           fileName={`${filePrefix}-问题整改`}
-          hasData={weekly === null ? (data.visits.error ? false : null) : weekly.weeks.some((w) => w.found > 0)}
-          emptyText={data.visits.error ? `督导记录读取失败：${data.visits.error}` : '所选日期范围内的督导没有发现问题'}
+          hasData={weekly === null ? (data.weekly.error ? false : null) : weekly.weeks.some((w) => w.found > 0)}
+          emptyText={data.weekly.error ? `督导统计读取失败：${data.weekly.error}` : '所选日期范围内的督导没有发现问题'}
           testId="chart-problems"
           style={{ gridColumn: 'span 4' }}
         >
-          {weekly && <ProblemsWeeklyChart weeks={weekly.weeks} todayLabel={weekly.todayLabel} />}
+          {weekly && <ProblemsWeeklyChart weeks={weekly.weeks} todayLabel={weekly.todayLabel} onSelect={openWeekProblems} />}
         </ChartPanel>
         <ChartPanel
           title="干部包保负担"
-          note="按软上限"
+          note={bands ? `共 ${count(cadreCount)} 名 · 按软上限` : '按软上限'}
           legend={LOAD_LEGEND}
           caption={caption}
           fileName={`${filePrefix}-干部负担`}
@@ -267,7 +270,7 @@ export function DashboardPage() {
           testId="chart-loads"
           style={{ gridColumn: 'span 3' }}
         >
-          {bands && <CadreLoadChart rows={bands} labels={LOAD_BAND_LABELS} />}
+          {bands && <CadreLoadChart rows={bands} onSelect={openLoadBand} />}
         </ChartPanel>
       </div>
     </div>
@@ -277,13 +280,13 @@ export function DashboardPage() {
 interface Scope {
   /** "全市", "达拉特旗", "达拉特旗 / 树林召镇". */
   readonly label: string;
-  /** The region path visits and loads are matched on; null = everything. */
-  readonly path: string | null;
+  /** The whole library: nothing chosen, or its top region (the city itself). */
+  readonly whole: boolean;
 }
 
 /** The scope as the lists spell region paths (the city left out). */
 function describeScope(regions: readonly Region[], regionId: string): Scope {
-  if (!regionId) return { label: '全市', path: null };
+  if (!regionId) return { label: '全市', whole: true };
   const byId = new Map(regions.map((r) => [r.id, r]));
   const names: string[] = [];
   let node = byId.get(regionId);
@@ -292,17 +295,9 @@ function describeScope(regions: readonly Region[], regionId: string): Scope {
     if (node.level !== 'city') names.unshift(node.name);
     node = node.parentId ? byId.get(node.parentId) : undefined;
   }
-  if (!top) return { label: '所选区划', path: null };
-  if (names.length === 0) return { label: top.name, path: null };
-  const path = names.join(' / ');
-  return { label: path, path };
-}
-
-/** Every calendar year a date range touches (visits are read per year). */
-function yearsOf([start, end]: readonly [string, string]): number[] {
-  const out: number[] = [];
-  for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) out.push(y);
-  return out;
+  if (!top) return { label: '所选区划', whole: false };
+  if (top.parentId === null) return { label: top.name, whole: true };
+  return { label: names.join(' / '), whole: false };
 }
 
 /** The percentage axis starts at a round 10 below the lowest value (0 when anything is low). */

@@ -24,6 +24,8 @@ import type { DispatchPlan, TaskState } from '../battlemap/dispatch';
 import { ChecklistResultSchema, VisitProblemSchema, type Visit } from '../visits/types';
 import type { OpenProblem } from '../visits/records';
 import type { Breakdown } from '../stats/breakdown';
+import type { LoadBands } from '../stats/loads';
+import type { WeeklySeries } from '../stats/weekly';
 import type { ColumnMapping } from '../records/header';
 import type { ImportCounts, PlannedRow } from '../records/import-plan';
 import { RECORD_KINDS } from '../records/types';
@@ -50,6 +52,16 @@ const ProfileSaveSchema = ProfileSchema.omit({ importMappings: true, exportTempl
   })
   .strict();
 
+/** A region (and below) and a date range ('' = unbounded) that narrow 督导 lists and weekly figures. */
+const ScopeRangeSchema = z
+  .object({
+    regionId: z.string().optional(),
+    from: z.union([z.literal(''), IsoDateSchema]).optional(),
+    to: z.union([z.literal(''), IsoDateSchema]).optional(),
+  })
+  .strict()
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { error: '开始日期不能晚于结束日期，请重新选择日期范围', path: ['to'] });
+
 export const DEMO_SCALES = ['district', 'city', 'province'] as const;
 export const DemoScaleSchema = z.enum(DEMO_SCALES, { error: '示例规模应为 district、city 或 province' });
 export type DemoScale = z.infer<typeof DemoScaleSchema>;
@@ -72,11 +84,16 @@ export const CadreQuerySchema = z
   .object({
     text: z.string().max(100).default(''),
     regionId: z.string().default(''),
+    /** 主体 currently guaranteed, both ends included (a dashboard load band); absent = no bound. */
+    minLoad: z.number().int().min(0).optional(),
+    maxLoad: z.number().int().min(0).optional(),
     levels: z.array(CadreLevelSchema).default([]),
     active: z.enum(['any', 'yes', 'no']).default('any'),
   })
   .strict();
 export type CadreQuery = z.input<typeof CadreQuerySchema>;
+/** A cadre query as the handler gets it (defaults filled in). */
+export type CadreFilter = z.output<typeof CadreQuerySchema>;
 
 /** One line of the 主体 list: what the table shows, nothing more (the list holds 100,000 rows). */
 export interface EntityRow {
@@ -312,6 +329,10 @@ export const apiSchemas = {
   'stats:get': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
   /** The figures per region one level below the scope (per 旗区 for the whole city), with a 合计. */
   'stats:breakdown': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
+  /** The 督导 charts per week of a date range (the plan year when none), with this month's figures. */
+  'stats:weekly': ScopeRangeSchema.default({}),
+  /** Cadres of the scope per level and load band against the soft cap. */
+  'stats:loads': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
   /** Newest 操作日志 entries first, optionally only those whose summary or action contains `text`. */
   'log:list': z
     .object({ limit: z.number().int().min(1).max(5000).default(200), text: z.string().max(100).default('') })
@@ -397,7 +418,16 @@ export const apiSchemas = {
   'visits:plan': z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
   /** Visits of a year, optionally of one cadre or one 主体, in date order. */
   'visits:list': z
-    .object({ year: z.number().int().min(2000).max(2100), cadreId: z.string().default(''), entityId: z.string().default('') })
+    .object({
+      year: z.number().int().min(2000).max(2100),
+      cadreId: z.string().default(''),
+      entityId: z.string().default(''),
+      /** Only 主体 in this region and below. */
+      regionId: z.string().optional(),
+      /** Both set: visits planned or made in these days, instead of the year (a dashboard week). */
+      from: z.union([z.literal(''), IsoDateSchema]).optional(),
+      to: z.union([z.literal(''), IsoDateSchema]).optional(),
+    })
     .strict(),
   /** Records a visit as done, with checklist results, problems found and notes. */
   'visits:record': z
@@ -411,8 +441,11 @@ export const apiSchemas = {
     .strict(),
   /** Marks a problem as rectified (闭环). */
   'visits:rectify': z.object({ visitId: z.string().min(1), problemId: z.string().min(1), rectifiedOn: IsoDateSchema }).strict(),
-  /** Every problem not yet rectified, oldest deadline first (问题整改台账). */
-  'visits:openProblems': NoInput,
+  /**
+   * Every problem not yet rectified, oldest deadline first (问题整改台账); optionally only those of
+   * 主体 in a region, found in a date range.
+   */
+  'visits:openProblems': ScopeRangeSchema.default({}),
   /** One cadre's 包保干部工作手册 (SPEC §5.1) as a workbook named 旗区-乡镇-姓名-包保干部工作手册-年度.xlsx. */
   'handbook:export': z.object({ cadreId: z.string().min(1, { error: '请选择包保干部' }) }).strict(),
   /**
@@ -478,6 +511,8 @@ export interface ApiResults {
   'regulators:list': readonly Regulator[];
   'stats:get': Stats;
   'stats:breakdown': Breakdown;
+  'stats:weekly': WeeklySeries;
+  'stats:loads': readonly LoadBands[];
   'log:list': readonly LogEntry[];
   'import:preview': ImportPreview;
   'import:commit': ImportResult;

@@ -1,4 +1,4 @@
-import type { CadreQuery, CadreRow, EntityQuery, EntityRow } from '../api/contract';
+import type { CadreFilter, CadreRow, EntityQuery, EntityRow } from '../api/contract';
 import { RegionIndex } from '../domain/regions';
 import type { DataDoc } from '../storage/types';
 import { makeSearchKey, textMatcher, type SearchKey } from './search';
@@ -91,7 +91,7 @@ export class ListIndex {
     return out;
   }
 
-  cadres(query: Required<CadreQuery>): CadreRow[] {
+  cadres(query: CadreFilter): CadreRow[] {
     const matches = textMatcher(query.text);
     const levels = new Set(query.levels);
     const out: CadreRow[] = [];
@@ -99,6 +99,7 @@ export class ListIndex {
       const { row } = item;
       if (levels.size > 0 && !levels.has(row.level)) continue;
       if (query.active !== 'any' && row.active !== (query.active === 'yes')) continue;
+      if (row.entityCount < (query.minLoad ?? 0) || row.entityCount > (query.maxLoad ?? Infinity)) continue;
       if (query.regionId && !this.regions.contains(query.regionId, item.regionId)) continue;
       if (matches && !matches(item.key)) continue;
       out.push(row);

@@ -10,13 +10,19 @@ export interface VisitMonth {
   readonly done: number;
 }
 
+/**
+ * Overdue 作战图 tasks; 'none' when there is no 作战图 yet, 'whole-only' for a 旗区 or 乡镇 scope
+ * (the tasks carry no region: they are the whole library's plan).
+ */
+export type OverdueTasks = { readonly overdue: number; readonly tasks: number } | 'none' | 'whole-only';
+
 export interface KpiCardsProps {
   /** null while the scope's figures are read. */
   readonly stats: Stats | null;
-  /** 督导 of this month; null while the visits are read, 'outside' when today is not in the plan year. */
-  readonly month: VisitMonth | null | 'outside';
-  /** Overdue 作战图 tasks; null while read, 'none' when there is no 作战图 yet. */
-  readonly overdueTasks: { readonly overdue: number; readonly tasks: number } | null | 'none';
+  /** 督导 of this month; null while read. */
+  readonly month: VisitMonth | null;
+  /** null while read. */
+  readonly overdueTasks: OverdueTasks | null;
   readonly onOpenUnassigned: () => void;
   readonly onOpenViolations: () => void;
 }
@@ -104,10 +110,6 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
                 <span className="kpi-line-label">本月</span>
                 {month === null ? (
                   <Skeleton.Input active size="small" style={{ height: 14, minWidth: 90, width: 90 }} />
-                ) : month === 'outside' ? (
-                  <span className="kpi-muted" data-testid="kpi-visits-month">
-                    不在计划年度内
-                  </span>
                 ) : (
                   <>
                     <b data-testid="kpi-visits-month">
@@ -131,10 +133,11 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
           )}
         </Kpi>
         <Kpi title="作战图逾期任务" loading={overdueTasks === null}>
-          {overdueTasks === 'none' ? (
+          {overdueTasks === 'none' || overdueTasks === 'whole-only' ? (
             <>
               <Value testId="kpi-battle-overdue">—</Value>
-              <Sub>尚未制定作战图</Sub>
+              <Sub>{overdueTasks === 'none' ? '尚未制定作战图' : '作战图为全市任务'}</Sub>
+              {overdueTasks === 'whole-only' && <Sub>请选“全市”查看</Sub>}
             </>
           ) : (
             overdueTasks && (
