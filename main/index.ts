@@ -1,9 +1,18 @@
 import path from 'node:path';
-import { app, dialog } from 'electron';
+import { app, dialog, screen } from 'electron';
+import { createDesktopHandlers, registerDesktopIpc } from './desktop-ipc';
+import { Dialogs } from './dialogs';
 import { registerIpc } from './ipc/register';
+import { catchFatalErrors, createFatalErrorReporter, logPageErrors, startLogging } from './logging';
+import { createMenuActions, installMenu } from './menu';
 import { PRODUCT_NAME } from './paths';
 import { openServices } from './services';
+import { ShellStateFile } from './shell-state';
 import { createMainWindow } from './window';
+import { restorePlacement, trackWindowState } from './window-state';
+
+/** Same as electron-builder.yml's appId: Windows groups the taskbar button and shortcuts by it. */
+const APP_USER_MODEL_ID = 'cn.gov.samr.baobao.workbench';
 
 /** `--data DIR` on the command line overrides the default data folder inside userData. */
 function dataDirFromArgs(): string {
@@ -18,22 +27,46 @@ async function start(): Promise<void> {
     return;
   }
   app.setName(PRODUCT_NAME);
+  app.setAppUserModelId(APP_USER_MODEL_ID);
+  const dataDir = dataDirFromArgs();
+  const logsDir = path.join(app.getPath('userData'), 'logs');
+  const log = startLogging(logsDir);
+  const reportFatal = createFatalErrorReporter({ log, version: app.getVersion(), logsDir, dataDir: () => dataDir });
+  catchFatalErrors(reportFatal);
+  log.info(`[app] ${PRODUCT_NAME} ${app.getVersion()} starting, data folder ${dataDir}`);
+
   await app.whenReady();
   const devServerUrl = process.env['ELECTRON_RENDERER_URL'] ?? null;
+  let exportDir: string;
   try {
-    const { handlers } = await openServices(dataDirFromArgs(), { backupAtStart: true });
+    const { handlers } = await openServices(dataDir, { backupAtStart: true });
+    exportDir = (await handlers['app:info']({})).exportDir;
     registerIpc(handlers, devServerUrl);
   } catch (error) {
+    log.error('[app] could not open the data folder', error);
     dialog.showErrorBox(PRODUCT_NAME, error instanceof Error ? error.message : String(error));
     app.quit();
     return;
   }
-  const window = createMainWindow(devServerUrl);
+  const shellState = await ShellStateFile.open(path.join(app.getPath('userData'), 'shell-state.json'), (error) =>
+    log.warn('[app] could not save the window and dialog settings', error),
+  );
+  const dialogs = new Dialogs(shellState, exportDir);
+  registerDesktopIpc(createDesktopHandlers(dialogs), devServerUrl, log);
+
+  const primary = screen.getPrimaryDisplay();
+  const others = screen.getAllDisplays().filter((display) => display.id !== primary.id);
+  const window = createMainWindow(devServerUrl, restorePlacement(shellState.get().window, [primary, ...others].map((display) => display.workArea)));
+  trackWindowState(window, shellState);
+  logPageErrors(window.webContents, log, reportFatal);
+  installMenu(createMenuActions({ window, dialogs, log, version: app.getVersion(), dataDir, exportDir, logsDir }));
+
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('window-all-closed', () => app.quit());
+  // The window's last placement is written before the process ends.
+  app.on('window-all-closed', () => void shellState.flush().finally(() => app.quit()));
 }
 
 void start();

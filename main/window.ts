@@ -2,11 +2,15 @@ import path from 'node:path';
 import { BrowserWindow, session, shell } from 'electron';
 import { isInternalUrl } from '@shared/security/trusted-url';
 import { PRODUCT_NAME } from './paths';
+import { DEFAULT_SIZE, type WindowPlacement } from './window-state';
 
-export function createMainWindow(devServerUrl: string | null): BrowserWindow {
+/**
+ * The app's one window, shown once the page has painted (the page's skeleton, so no white flash)
+ * at the remembered place and size.
+ */
+export function createMainWindow(devServerUrl: string | null, placement: WindowPlacement = { bounds: DEFAULT_SIZE, maximized: false }): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1366,
-    height: 768,
+    ...placement.bounds,
     minWidth: 1024,
     minHeight: 640,
     title: PRODUCT_NAME,
@@ -27,7 +31,10 @@ export function createMainWindow(devServerUrl: string | null): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
 
   // No new windows and no navigation away from the app; http(s) links open in the system browser.
   window.webContents.setWindowOpenHandler(({ url }) => {

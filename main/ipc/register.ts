@@ -1,17 +1,29 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { ApiHandlers } from '@shared/api/contract';
 import { err } from '@shared/api/result';
+import type { AppEvents } from '@shared/api/window';
 import { isInternalUrl } from '@shared/security/trusted-url';
 import { dispatch } from '../api/dispatch';
 
 export const INVOKE_CHANNEL = 'api:invoke';
 
+/** Only the app's own pages may use the bridge (not a frame that navigated elsewhere). */
+export function isAppSender(event: IpcMainInvokeEvent | IpcMainEvent, devServerUrl: string | null): boolean {
+  return isInternalUrl(event.senderFrame?.url ?? '', devServerUrl);
+}
+
+export const FORBIDDEN_MESSAGE = '拒绝来自非本软件页面的请求';
+
 /** One channel for the whole contract; only the app's own pages may call it. */
 export function registerIpc(handlers: ApiHandlers, devServerUrl: string | null): void {
   ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, name: unknown, input: unknown) => {
-    const senderUrl = event.senderFrame?.url ?? '';
-    if (!isInternalUrl(senderUrl, devServerUrl)) return err('forbidden', '拒绝来自非本软件页面的请求');
+    if (!isAppSender(event, devServerUrl)) return err('forbidden', FORBIDDEN_MESSAGE);
     if (typeof name !== 'string') return err('unknown-method', '请求缺少操作名');
     return dispatch(handlers, name, input);
   });
+}
+
+/** Pushes an event to the page; the preload's `window.api.on(event, …)` receives it. */
+export function sendAppEvent<E extends keyof AppEvents>(contents: WebContents, event: E, payload: AppEvents[E]): void {
+  contents.send(`event:${event}`, payload);
 }

@@ -11,10 +11,13 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Saves a workbook the services made: a Blob behind a temporary <a download>. Chromium saves it
- * to the downloads folder; Electron asks where to save it.
+ * Saves a file the services made. Electron: the native save dialog (starting in the last folder
+ * used) writes it and this resolves to the saved path, or null when cancelled or refused (main
+ * says why on the window). Browser: a Blob behind a temporary <a download> goes to the downloads
+ * folder and this resolves to null.
  */
-export function saveFile(file: FileContent, type: string = XLSX_MIME): void {
+export async function saveFile(file: FileContent, type: string = XLSX_MIME): Promise<string | null> {
+  if (window.desktop) return window.desktop.saveFile(file);
   const blob = new Blob([base64ToBytes(file.contentBase64)], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -26,4 +29,5 @@ export function saveFile(file: FileContent, type: string = XLSX_MIME): void {
   link.remove();
   // The download has started by now; the URL is released a little later to be safe.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return null;
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
 import { api } from '../api/client';
 import { useHashScreen } from '../hooks/useHashScreen';
+import { useMenuCommands } from '../hooks/useMenuCommands';
 import { SCREEN_KEYS, SCREENS, type ScreenKey } from '../navigation/screens';
 import { AssignmentsPage } from '../pages/AssignmentsPage';
 import { BackupPage } from '../pages/BackupPage';
@@ -29,6 +30,7 @@ export interface AppShellProps {
 /** Header, left navigation and the current screen. */
 export function AppShell({ info, onRestored }: AppShellProps) {
   const [screen, navigate] = useHashScreen();
+  useMenuCommands(navigate);
   const [counts, setCounts] = useState(info.counts);
   // The header's counts follow the data: read again whenever another screen is opened.
   useEffect(() => {

@@ -1,7 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Flex, Radio, Typography, Upload } from 'antd';
 import type { RecordKind } from '@shared/records/types';
+import { hasNativeOpen, openNativeFile } from '../api/open-file';
+import { MAX_IMPORT_BYTES } from '../import/file-bytes';
 import { KIND_INFOS } from '../import/kinds';
+
+const SPREADSHEETS = [{ name: 'Excel 工作簿或 CSV 文件', extensions: ['xlsx', 'csv'] }];
 
 export interface ImportChooseStepProps {
   readonly kind: RecordKind;
@@ -13,6 +17,11 @@ export interface ImportChooseStepProps {
 
 /** Step 1: what to import, and the file. */
 export function ImportChooseStep({ kind, onKindChange, onFile, refusal }: ImportChooseStepProps) {
+  // In the desktop app a click opens the native dialog (it remembers the folder); dropping a file still works.
+  const chooseNatively = async () => {
+    const file = await openNativeFile({ title: '选择要导入的表格文件', filters: SPREADSHEETS, maxBytes: MAX_IMPORT_BYTES });
+    if (file) onFile(file);
+  };
   return (
     <Flex gap={24} style={{ flex: 1, minHeight: 0 }}>
       <Flex vertical gap={8} style={{ width: 470, flex: 'none' }}>
@@ -40,9 +49,10 @@ export function ImportChooseStep({ kind, onKindChange, onFile, refusal }: Import
       <Flex vertical gap={8} style={{ flex: 1, minWidth: 0 }}>
         <Typography.Text strong>2. 选择表格文件</Typography.Text>
         {refusal && <Alert type="error" showIcon title="这个文件不能导入" description={refusal} />}
-        <div className="import-dragger" style={{ flex: 1, minHeight: 200 }}>
+        <div className="import-dragger" style={{ flex: 1, minHeight: 200 }} onClick={hasNativeOpen() ? () => void chooseNatively() : undefined}>
           <Upload.Dragger
             accept=".xlsx,.csv"
+            openFileDialogOnClick={!hasNativeOpen()}
             multiple={false}
             showUploadList={false}
             beforeUpload={(file) => {

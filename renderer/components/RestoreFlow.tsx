@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { ApiInput, AppInfo, BackupInfo, RestorePreview } from '@shared/api/contract';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
+import { openNativeFile } from '../api/open-file';
 import { timeText } from '../forms/dates';
 import { loadFile } from '../import/file-bytes';
 
@@ -43,6 +44,11 @@ const columns: TableColumnsType<CollectionRow> = [
 export async function uploadSource(file: File): Promise<RestoreSource> {
   const loaded = await loadFile(file);
   return { upload: { fileName: loaded.name, contentBase64: loaded.base64 } };
+}
+
+/** Desktop app: a backup file chosen in the native open dialog (null when cancelled). */
+export function chooseBackupFile(): Promise<File | null> {
+  return openNativeFile({ title: '选择要恢复的备份文件', filters: [{ name: '备份文件', extensions: ['json'] }], maxBytes: 500 * 1024 * 1024 });
 }
 
 interface Shown {

@@ -5,8 +5,9 @@ import type { AppInfo, BackupInfo } from '@shared/api/contract';
 import { api } from '../api/client';
 import { saveFile } from '../api/download';
 import { errorText } from '../api/error-text';
+import { hasNativeOpen } from '../api/open-file';
 import { LoadProblem } from '../components/LoadProblem';
-import { uploadSource, useRestoreFlow, type RestoreSource } from '../components/RestoreFlow';
+import { chooseBackupFile, uploadSource, useRestoreFlow, type RestoreSource } from '../components/RestoreFlow';
 import { timeText } from '../forms/dates';
 import { useElementHeight } from '../hooks/useElementHeight';
 
@@ -146,12 +147,17 @@ export function BackupPage({ info, onRestored }: { readonly info: AppInfo; reado
           accept=".json"
           multiple={false}
           showUploadList={false}
+          openFileDialogOnClick={!hasNativeOpen()}
           beforeUpload={(file) => {
             void fromFile(file);
             return false;
           }}
         >
-          <Button icon={<UploadOutlined />} loading={restore.loading !== '' && !backups?.some((b) => b.fileName === restore.loading)}>
+          <Button
+            icon={<UploadOutlined />}
+            onClick={hasNativeOpen() ? () => void chooseBackupFile().then((file) => file && fromFile(file)) : undefined}
+            loading={restore.loading !== '' && !backups?.some((b) => b.fileName === restore.loading)}
+          >
             从文件恢复…
           </Button>
         </Upload>

@@ -1,0 +1,34 @@
+import { dialog, type BrowserWindow } from 'electron';
+import type { PrintLayout } from '@shared/api/desktop';
+import type { Dialogs } from './dialogs';
+
+/**
+ * Prints the window's page through the system print dialog, on the given paper; with no layout
+ * (the menu's 打印…) the page's own CSS `@page` size and the printer's defaults apply.
+ * A failed job (not a cancelled one) is reported on the window.
+ */
+export async function printPage(window: BrowserWindow, layout: PrintLayout | null): Promise<void> {
+  const failure = await new Promise<string>((resolve) => {
+    window.webContents.print({ printBackground: true, ...layout }, (success, reason) => resolve(success || /cancel/i.test(reason) ? '' : reason));
+  });
+  if (!failure) return;
+  await dialog.showMessageBox(window, {
+    type: 'warning',
+    title: '食安包保工作台',
+    message: '打印没有完成',
+    detail: `原因：${failure}。\n请检查打印机已连接、开机并有纸，然后再打印一次；也可以先“另存为 PDF”再打印。`,
+    buttons: ['知道了'],
+    noLink: true,
+  });
+}
+
+/**
+ * Saves the window's page as a PDF where the user chooses; the path or null. With no layout
+ * the page's CSS `@page` size decides (A4 portrait when it sets none).
+ */
+export function savePageAsPdf(window: BrowserWindow, dialogs: Dialogs, layout: PrintLayout | null, fileName: string): Promise<string | null> {
+  const pdfName = /\.pdf$/i.test(fileName) ? fileName : `${fileName}.pdf`;
+  return dialogs.saveBytes(window, pdfName, () =>
+    window.webContents.printToPDF({ printBackground: true, ...(layout ?? { pageSize: 'A4', landscape: false, preferCSSPageSize: true }) }),
+  );
+}
