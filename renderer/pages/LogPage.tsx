@@ -1,14 +1,13 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Drawer, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LogEntry } from '@shared/domain/schemas';
-import { api } from '../api/client';
-import { errorText } from '../api/error-text';
 import { LoadProblem } from '../components/LoadProblem';
 import { LogDiff } from '../components/LogDiff';
 import { timeText } from '../forms/dates';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useElementHeight } from '../hooks/useElementHeight';
+import { useListQuery } from '../hooks/useListQuery';
 import { usePanel } from '../hooks/usePanel';
 
 /** What kind of operation an entry is, in Chinese; unknown actions show as written. */
@@ -30,6 +29,17 @@ const ACTION_LABELS: Readonly<Record<string, { text: string; color: string }>> =
   'assign:replaceCadre': { text: '干部变动', color: 'purple' },
   'backup:create': { text: '手动备份', color: 'default' },
   'backup:restore': { text: '从备份恢复', color: 'magenta' },
+  'battlemap:create': { text: '编制作战图', color: 'cyan' },
+  'battlemap:settings': { text: '作战图设置', color: 'cyan' },
+  'battlemap:saveTask': { text: '保存任务', color: 'cyan' },
+  'battlemap:deleteTask': { text: '删除任务', color: 'red' },
+  'battlemap:dispatch': { text: '周调度', color: 'cyan' },
+  'visits:plan': { text: '生成督导计划', color: 'geekblue' },
+  'visits:record': { text: '登记督导', color: 'geekblue' },
+  'visits:rectify': { text: '问题整改', color: 'geekblue' },
+  'handbook:import': { text: '读入督导记录', color: 'green' },
+  'profile:save': { text: '保存设置', color: 'default' },
+  'calendar:save': { text: '调整工作日', color: 'default' },
 };
 
 function actionTag(action: string) {
@@ -49,32 +59,11 @@ export function LogPage() {
   const [text, setText] = useState('');
   const [limit, setLimit] = useState(200);
   const search = useDebouncedValue(text.trim(), 300);
-  const [entries, setEntries] = useState<readonly LogEntry[] | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-  const [round, setRound] = useState(0);
-  const latest = useRef(0);
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const detail = usePanel<Row | null>(null);
 
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    api('log:list', { limit, text: search }).then(
-      (value) => {
-        if (ticket !== latest.current) return;
-        setEntries(value);
-        setError('');
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ticket !== latest.current) return;
-        setError(errorText(e));
-        setLoading(false);
-      },
-    );
-  }, [limit, search, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
+  const query = useMemo(() => ({ limit, text: search }), [limit, search]);
+  const { result: entries, loading, error, reload } = useListQuery('log:list', query);
 
   const rows = useMemo(() => (entries ?? []).map((entry, key): Row => ({ ...entry, key })), [entries]);
   const columns: TableColumnsType<Row> = [

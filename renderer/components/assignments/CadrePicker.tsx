@@ -1,10 +1,9 @@
 import { Flex, Select, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CadreRow } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS, type CadreLevel } from '@shared/domain/schemas';
 import { api } from '../../api/client';
-import { errorText } from '../../api/error-text';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useSearchOptions } from '../../hooks/useSearchOptions';
 
 /** Options shown at once; typing narrows the list (cadres:query searches name, pinyin, phone). */
 const MAX_OPTIONS = 100;
@@ -38,32 +37,13 @@ const RANK_GROUPS: Readonly<Record<Rank, string>> = { 0: '建议：同层级、�
 
 /** A searchable cadre picker backed by cadres:query; each option shows level, area and load. */
 export function CadrePicker({ value, onChange, id, activeOnly, prefer, excludeId, caps, placeholder, autoFocus, onEnter }: CadrePickerProps) {
-  const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const search = useDebouncedValue(text.trim(), 250);
-  const [rows, setRows] = useState<readonly CadreRow[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState('');
-  const latest = useRef(0);
   const preferLevel = prefer?.level;
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    api('cadres:query', { text: search, active: activeOnly ? 'yes' : 'any', levels: !search && preferLevel ? [preferLevel] : [] }).then(
-      (result) => {
-        if (ticket !== latest.current) return;
-        setRows(result.rows);
-        setError('');
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ticket !== latest.current) return;
-        setError(errorText(e));
-        setLoading(false);
-      },
-    );
-  }, [search, activeOnly, preferLevel]);
+  const found = useSearchOptions(
+    (search) => api('cadres:query', { text: search, active: activeOnly ? 'yes' : 'any', levels: !search && preferLevel ? [preferLevel] : [] }).then((r) => ({ options: [...r.rows], total: r.total })),
+    [activeOnly, preferLevel],
+  );
+  const { options: rows, loading, error, query: search, setText } = found;
 
   const { options, truncated } = useMemo(() => {
     const rank = (r: CadreRow): Rank => (!prefer || r.level !== prefer.level ? (prefer ? 2 : 1) : r.regionPath === prefer.regionPath ? 0 : 1);
