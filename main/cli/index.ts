@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, RecordKind } from '@shared/api/contract';
-import type { Region } from '@shared/domain/schemas';
+import type { Cadre, Region } from '@shared/domain/schemas';
+import { lettersHtmlDocument } from '@shared/handbook/letter-html';
 import { RECORD_KIND_LABELS, RECORD_KINDS } from '@shared/records/types';
 import { VIOLATION_LABELS } from '@shared/rules/violations';
 import { writeFileAtomic } from '../storage/atomic-file';
@@ -30,6 +31,8 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   export battlemap --out 文件.xlsx                   导出作战图（A3）与周调度进展表
   export handbook --cadre 干部编号 --out 文件.xlsx    导出一名干部的包保干部工作手册
   export handbooks --out 文件夹 [--region 区划代码]   批量导出在岗干部的工作手册，每人一个文件
+  export letters --out 文件夹 [--region 区划代码] [--level city|county|township|village] [--cadre 干部编号]
+                                                     导出致包保领导的一封信：每人一个 .html（浏览器打开即可按 A4 打印），另附一个合订本
   import records 交回的手册.xlsx                      录入交回手册中填写的督导记录表
   backup --out 文件.json                              备份数据到指定文件（已校验）
   restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
@@ -213,6 +216,10 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       console.log(`已导出 ${done} 本工作手册到 ${path.resolve(out)}`);
       return;
     }
+    if (rest[0] === 'letters') {
+      await exportLetters(call, out, args);
+      return;
+    }
     if (rest[0] === 'battlemap') {
       await saveFile(out, await call('battlemap:export', {}));
       console.log(`已导出作战图：${path.resolve(out)}`);
@@ -233,6 +240,35 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     console.log(`已导出${RECORD_KIND_LABELS[kind]}名单：${path.resolve(out)}`);
   },
 };
+
+/**
+ * 致包保领导的一封信 as .html files (the CLI has no browser to make PDFs): one per cadre, named like
+ * the handbooks, and for a scope one 合订本 holding every letter, to print in one go on A4.
+ */
+async function exportLetters(call: Call, outDir: string, args: ParsedArgs): Promise<void> {
+  const cadreId = stringFlag(args, 'cadre');
+  const level = stringFlag(args, 'level');
+  if (level !== undefined && !(REGION_LEVELS as readonly string[]).includes(level)) {
+    throw new UsageError('--level 应为 city（市级）、county（旗区级）、township（乡镇级）或 village（村级）', '--level must be city, county, township or village');
+  }
+  const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
+  const scope = cadreId ? { cadreIds: [cadreId] } : { regionId, ...(level ? { level: level as Cadre['level'] } : {}) };
+  const { letters } = await call('letters:get', scope);
+  if (letters.length === 0) throw new UsageError('所选范围内没有在岗的包保干部，未导出任何信件', 'no active cadres in that scope');
+  const used = new Set<string>();
+  for (const letter of letters) {
+    // Namesakes in one 乡镇 would overwrite each other: the later ones get -2, -3 ….
+    let name = letter.fileName;
+    for (let n = 2; used.has(name); n++) name = letter.fileName.replace(/\.html$/, `-${n}.html`);
+    used.add(name);
+    await writeFileAtomic(path.resolve(outDir, name), lettersHtmlDocument([letter], letter.fileName.replace(/\.html$/, '')));
+  }
+  if (!cadreId) {
+    const combined = `致包保领导的一封信-合订本-${letters.length}封.html`;
+    await writeFileAtomic(path.resolve(outDir, combined), lettersHtmlDocument(letters, combined.replace(/\.html$/, '')));
+  }
+  console.log(`已导出 ${letters.length} 封致包保领导的一封信到 ${path.resolve(outDir)}${cadreId ? '' : '（另有合订本一份）'}，用浏览器打开后打印即为 A4 纸`);
+}
 
 async function importReturnedHandbook(call: Call, file: string | undefined, args: ParsedArgs): Promise<void> {
   if (!file) throw new UsageError('请给出交回的手册文件，如 import records 手册.xlsx', 'give the returned handbook file');

@@ -8,6 +8,7 @@ import { HandlerContext, type HandlerDeps } from './context';
 import { entityHandlers } from './entities';
 import { handbookHandlers } from './handbooks';
 import { importExportHandlers } from './import-export';
+import { letterHandlers } from './letters';
 import { referenceHandlers } from './reference';
 import { statsHandlers } from './stats';
 import { reportHandlers } from './reports';
@@ -28,11 +29,12 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const battleMap = battleMapHandlers(ctx);
   const visits = visitHandlers(ctx);
   const handbooks = handbookHandlers(ctx);
+  const letters = letterHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks, letters].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks };
+  return { ...app, ...entities, ...cadres, ...reference, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks, ...letters };
 }

@@ -7,6 +7,7 @@ import {
   EntityTypeSchema,
   GradeSchema,
   IsoDateSchema,
+  LetterTemplateSchema,
   ProfileSchema,
   type Profile,
   type Assignment,
@@ -18,6 +19,8 @@ import {
   type ExportTemplate,
 } from '../domain/schemas';
 import type { Stats } from '../stats/stats';
+import type { Handbook } from '../handbook/handbook';
+import { letterTemplateProblems, type Letter } from '../handbook/letter';
 import { BattleTaskSchema, DispatchEntrySchema, type BattleMap } from '../battlemap/types';
 import type { Schedule, ScheduleProblem } from '../battlemap/schedule';
 import type { DispatchPlan, TaskState } from '../battlemap/dispatch';
@@ -49,6 +52,11 @@ const ProfileSaveSchema = ProfileSchema.omit({ importMappings: true, exportTempl
     directorRule: ProfileSchema.shape.directorRule.unwrap().extend({
       canteenHeadcount: z.object({ 幼儿园: HeadcountSchema, 养老机构: HeadcountSchema, 学校: HeadcountSchema, 其他单位: HeadcountSchema }),
     }),
+    // Optional here: a caller that leaves them out keeps what is stored instead of the defaults.
+    checklistByLevel: ProfileSchema.shape.checklistByLevel.unwrap().optional(),
+    letter: LetterTemplateSchema.superRefine((letter, ctx) => {
+      for (const { key, message } of letterTemplateProblems(letter)) ctx.addIssue({ code: 'custom', path: [key], message });
+    }).optional(),
   })
   .strict();
 
@@ -453,6 +461,21 @@ export const apiSchemas = {
    * change; rows already recorded the same way are left alone (importing twice adds nothing).
    */
   'handbook:import': z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string().max(30 * 1024 * 1024) }).strict(),
+  /**
+   * 《致食品安全包保领导的一封信》 merged for the named cadres, or for the active cadres of a
+   * region (and below) and/or level; at most `limit` letters, `total` says how many the scope has.
+   */
+  'letters:get': z
+    .object({
+      cadreIds: z.array(z.string().min(1)).max(5000).default([]),
+      regionId: z.string().default(''),
+      level: CadreLevelSchema.optional(),
+      year: z.number().int().min(2000).max(2100).optional(),
+      limit: z.number().int().min(1).optional(),
+    })
+    .strict(),
+  /** One cadre's 工作手册 as data (the same sheets as the workbook) for the print view. */
+  'handbook:view': z.object({ cadreId: z.string().min(1, { error: '请选择包保干部' }) }).strict(),
   /** The policy profile (设置, SPEC §3.8) and the office's calendar days. */
   'profile:get': NoInput,
   /** Saves the policy profile; every rule reads from it. */
@@ -530,6 +553,8 @@ export interface ApiResults {
   'report:export': FileContent;
   'handbook:export': FileContent;
   'handbook:import': { readonly recorded: number; readonly unchanged: number; readonly pending: number; readonly rejected: readonly { readonly row: number; readonly entityName: string; readonly reason: string }[] };
+  'letters:get': { readonly letters: readonly Letter[]; readonly total: number };
+  'handbook:view': Handbook;
   'profile:get': { readonly profile: Profile; readonly calendar: { readonly extraHolidays: readonly string[]; readonly extraWorkdays: readonly string[] }; readonly calendarNotes: readonly string[] };
   'profile:save': Profile;
   'battlemap:get': BattleMapView;

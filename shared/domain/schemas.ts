@@ -5,6 +5,7 @@ import { checkPhone } from './phone';
 import { IsoDateSchema } from './dates';
 import { toHalfWidth } from './normalize';
 import { VisitRulesSchema } from '../visits/types';
+import { DEFAULT_CHECKLISTS, DEFAULT_LETTER } from '../handbook/texts';
 
 // zod's own messages (wrong type, missing field) in Chinese, for every consumer of the schemas.
 z.config(z.locales.zhCN());
@@ -214,6 +215,31 @@ export type ExportTemplate = z.infer<typeof ExportTemplateSchema>;
 
 // ---- policy profile (SPEC §3.8); later issues add visit, schedule and document settings ----
 
+const ChecklistItemsSchema = z
+  .array(z.string().trim().min(1, { error: '检查要点不能为空行' }).max(200, { error: '每条检查要点不能超过200个字' }))
+  .min(1, { error: '每个层级至少保留一条检查要点' })
+  .max(40, { error: '每个层级最多40条检查要点' });
+
+const templateText = (label: string, max: number) => z.string().max(max, { error: `${label}不能超过${max}个字` });
+const dutyText = templateText('工作职责', 500);
+
+/**
+ * 《致食品安全包保领导的一封信》 (SPEC §5.2): texts with {合并字段} (shared/handbook/letter.ts merges
+ * them per cadre), the duties told to each cadre level, and whom the official calls with questions.
+ */
+export const LetterTemplateSchema = z.object({
+  title: templateText('信件标题', 60).default(DEFAULT_LETTER.title),
+  greeting: templateText('称呼', 60).default(DEFAULT_LETTER.greeting),
+  body: templateText('信件正文', 3000).default(DEFAULT_LETTER.body),
+  closing: templateText('落款', 200).default(DEFAULT_LETTER.closing),
+  dutiesByLevel: z.object({ city: dutyText, county: dutyText, township: dutyText, village: dutyText }).default(() => ({ ...DEFAULT_LETTER.dutiesByLevel })),
+  contactName: templateText('联系人', 30).default(DEFAULT_LETTER.contactName),
+  contactPhone: templateText('联系电话', 30).default(DEFAULT_LETTER.contactPhone),
+  /** '' = the office name (orgName). */
+  signOrg: templateText('落款单位', 60).default(DEFAULT_LETTER.signOrg),
+});
+export type LetterTemplate = z.infer<typeof LetterTemplateSchema>;
+
 export const ProfileSchema = z.object({
   orgName: z.string().default('鄂尔多斯市市场监督管理局'),
   orgLevel: RegionLevelSchema.default('city'),
@@ -243,6 +269,11 @@ export const ProfileSchema = z.object({
   importMappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   /** Named column layouts for list exports (each higher office wants its own). */
   exportTemplates: z.array(ExportTemplateSchema).default([]),
+  /** 督查清单 检查要点 per cadre level, printed in each cadre's handbook (SPEC §3.8). */
+  checklistByLevel: z
+    .object({ city: ChecklistItemsSchema, county: ChecklistItemsSchema, township: ChecklistItemsSchema, village: ChecklistItemsSchema })
+    .default(() => ({ city: [...DEFAULT_CHECKLISTS.city], county: [...DEFAULT_CHECKLISTS.county], township: [...DEFAULT_CHECKLISTS.township], village: [...DEFAULT_CHECKLISTS.village] })),
+  letter: LetterTemplateSchema.prefault({}),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 

@@ -5,7 +5,7 @@ import { formatPeople } from '../records/cell';
 import type { ReportColumn } from '../reports/summary';
 import type { DataDoc } from '../storage/types';
 import { inPlanYear } from '../stats/tally';
-import { CHECKLIST_BY_LEVEL, commitmentLetter, DUTIES_HOW, DUTIES_WHAT, TASK_BLOCKS } from './texts';
+import { commitmentLetter, DUTIES_HOW, DUTIES_WHAT, TASK_BLOCKS } from './texts';
 
 export interface HandbookColumn extends ReportColumn {
   /** Keys a returned sheet is matched by; kept in the file but not shown or printed. */
@@ -31,6 +31,18 @@ export const RECORD_KEY_HEADER = '记录编号';
 export const RECORD_HEADERS = [RECORD_KEY_HEADER, '主体名称', '计划日期', '督导日期', '检查结果', '发现的问题', '整改期限', '督导人签字'] as const;
 
 const text = (label: string, width: number): HandbookColumn => ({ label, width, format: 'text' });
+
+/** 2027-03-01 → 2027年3月1日, the way a 公文 dates itself. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The 承诺书's last line: the date the office recorded for this year, or blanks to sign by hand. */
+function signingLine(cadre: Cadre, year: number): string {
+  const signedOn = cadre.commitments.find((c) => c.year === year)?.signedOn;
+  return `承诺人（签字）：　　　　　　　　　　　${signedOn ? chineseDate(signedOn) : '年　　月　　日'}`;
+}
 
 function safeFilePart(name: string): string {
   return name.replace(/[\\/:*?"<>|\s]+/g, '') || '未命名';
@@ -122,7 +134,7 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
       title: `督查清单（${CADRE_LEVEL_LABELS[cadre.level]}检查要点）`,
       subtitle: '每次督导对照逐项检查，结果填入督导记录表',
       columns: [{ label: '序号', width: 5, format: 'number' }, text('检查要点', 70)],
-      rows: CHECKLIST_BY_LEVEL[cadre.level].map((item, i): Cell[] => [i + 1, item]),
+      rows: doc.profile.checklistByLevel[cadre.level].map((item, i): Cell[] => [i + 1, item]),
     },
     {
       sheetName: '督导计划',
@@ -152,7 +164,7 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
       title: '食品安全责任与任务承诺书',
       subtitle: '',
       columns: [text('', 80)],
-      rows: [...commitmentLetter(cadre.name, orgName, year).map((line): Cell[] => [line]), [''], ['承诺人（签字）：　　　　　　　　　　　年　　月　　日']],
+      rows: [...commitmentLetter(cadre.name, orgName, year).map((line): Cell[] => [line]), [''], [signingLine(cadre, year)]],
     },
     {
       sheetName: '联系方式',
@@ -166,8 +178,13 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
     },
   ];
 
+  return { fileName: cadreFileName(cadre, regions, '包保干部工作手册', year, 'xlsx'), sheets };
+}
+
+/** 旗区-乡镇-姓名-<document>-年度.<ext>: how the office files a cadre's papers. */
+export function cadreFileName(cadre: Cadre, regions: RegionIndex, document: string, year: number, extension: string): string {
   const county = regions.atLevel(cadre.regionId, 'county')?.name ?? '市级';
   const township = regions.atLevel(cadre.regionId, 'township')?.name;
   const parts = [county, township, cadre.name].filter((p): p is string => !!p).map(safeFilePart);
-  return { fileName: `${parts.join('-')}-包保干部工作手册-${year}.xlsx`, sheets };
+  return `${parts.join('-')}-${document}-${year}.${extension}`;
 }

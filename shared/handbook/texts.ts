@@ -48,8 +48,11 @@ const COMMON_CHECKS: readonly string[] = [
   '进货查验和索证索票记录完整',
 ];
 
-/** 督查清单 per level: 乡镇级 “六有六无”, 村级 “五有五无”, and the common checks for all. */
-export const CHECKLIST_BY_LEVEL: Readonly<Record<CadreLevel, readonly string[]>> = {
+/**
+ * Default 督查清单 per level (the office edits them in 设置, stored in the profile): 乡镇级 “六有六无”,
+ * 村级 “五有五无”, and the common checks for all.
+ */
+export const DEFAULT_CHECKLISTS: Readonly<Record<CadreLevel, readonly string[]>> = {
   city: [...COMMON_CHECKS, '企业风险管控系统运行情况', '上级交办事项和重大隐患整改情况'],
   county: [...COMMON_CHECKS, '辖区大型企业总监配备和履职情况', '上次督导问题整改销号情况'],
   township: [
@@ -70,3 +73,30 @@ export function commitmentLetter(cadreName: string, orgName: string, year: numbe
     `五、自觉接受${orgName}和社会监督，如有失职失责，愿意承担相应责任。`,
   ];
 }
+
+/**
+ * 《致食品安全包保领导的一封信》 (SPEC §5.2), after the seed's wording: tells the official what to
+ * do (干什么), how (如何干) and how often. `{字段}` are merge fields (shared/handbook/letter.ts).
+ */
+export const DEFAULT_LETTER = {
+  title: '致食品安全包保领导的一封信',
+  greeting: '尊敬的{姓名}同志：',
+  body: [
+    '您好！按照落实食品安全“两个责任”的工作部署，{年度}年度由您作为{包保层级}包保干部，包保{包保区域}食品生产经营主体{包保主体总数}户，其中A级{A级数}户、B级{B级数}户、C级{C级数}户、D级{D级数}户。现将包保工作“干什么”“如何干”告知如下。',
+    '一、干什么。{工作职责}',
+    '二、如何干。对照《包保干部工作手册》中的督查清单开展督导：查“三类人”（主要负责人、食品安全总监、食品安全员）是否在岗履职，看“三件事”（日管控、周排查、月调度）是否落实，翻“三本账”是否齐全；发现问题督促限期整改，重大风险隐患立即告知网格监管人员，并向属地党委政府报告。',
+    '三、多久干一次。每户主体每季度至少督导1次，节假日前和重大活动前加密督导，全年共{年度督导次数}次。每次督导后如实填写督导记录表，交回市场监管部门录入。',
+    '四、签订承诺书。请您签订《食品安全责任与任务承诺书》，交市场监管部门存档。',
+    '包保工作中如有问题，请联系{联系人}，电话{联系电话}。食品安全责任重于泰山，让我们携手落实包保责任，共同守护群众“舌尖上的安全”！',
+  ].join('\n'),
+  closing: '{落款单位}\n{日期}',
+  dutiesByLevel: {
+    city: '包保A级食品生产经营主体，督促企业落实主体责任，配齐食品安全总监和食品安全员，推动“日管控、周排查、月调度”和风险管控系统落实，协调解决重大问题。',
+    county: '包保B级食品生产经营主体，督促企业落实主体责任，配齐食品安全员（大型企业配备食品安全总监），落实“日管控、周排查、月调度”，督促问题整改到位。',
+    township: '包保C级食品生产经营主体，对照“六有六无”督促主体规范经营，落实“日管控、周排查、月调度”，发现问题督促整改，及时向旗区报告。',
+    village: '包保D级食品生产经营主体，对照“五有五无”督促小作坊、小餐饮、小商店等规范经营，发现问题及时劝导并告知网格监管人员。',
+  },
+  contactName: '',
+  contactPhone: '',
+  signOrg: '',
+} as const;

@@ -1,0 +1,34 @@
+import type { ApiHandlers } from '@shared/api/contract';
+import { buildHandbook } from '@shared/handbook/handbook';
+import { buildLetters } from '@shared/handbook/letter';
+import { notFound, type HandlerContext } from './context';
+
+/** Data for the print views: 致包保领导的一封信 and the 工作手册 as pages. */
+export function letterHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'letters:get' | 'handbook:view'> {
+  return {
+    'letters:get': async ({ cadreIds, regionId, level, year, limit }) => {
+      const doc = ctx.doc();
+      const { regions } = ctx.lists();
+      if (regionId && !regions.get(regionId)) throw notFound('区划');
+      const byId = new Map(doc.cadres.map((c) => [c.id, c]));
+      const cadres =
+        cadreIds.length > 0
+          ? cadreIds.map((id) => byId.get(id) ?? missingCadre())
+          : // A scope prints for the cadres at work: an inactive one is waiting for a successor.
+            doc.cadres.filter((c) => c.active && (!level || c.level === level) && (!regionId || regions.contains(regionId, c.regionId)));
+      const letters = buildLetters(doc, cadres.slice(0, limit ?? cadres.length), ctx.today(), year, regions);
+      return { letters, total: cadres.length };
+    },
+
+    'handbook:view': async ({ cadreId }) => {
+      const doc = ctx.doc();
+      const cadre = doc.cadres.find((c) => c.id === cadreId);
+      if (!cadre) throw notFound('干部');
+      return buildHandbook(doc, cadre, ctx.today(), ctx.lists().regions);
+    },
+  };
+}
+
+function missingCadre(): never {
+  throw notFound('干部');
+}
