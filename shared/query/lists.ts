@@ -1,7 +1,7 @@
 import type { CadreFilter, CadreRow, EntityQuery, EntityRow } from '../api/contract';
 import { RegionIndex } from '../domain/regions';
 import type { DataDoc } from '../storage/types';
-import { makeSearchKey, textMatcher, type SearchKey } from './search';
+import { makeSearchKey, textMatcher, warmInitials, type SearchKey } from './search';
 
 interface Indexed<Row> {
   readonly row: Row;
@@ -18,6 +18,8 @@ export class ListIndex {
   private readonly entityRows: Indexed<EntityRow>[];
   private readonly cadreRows: Indexed<CadreRow>[];
   private readonly assignedEntityIds: Set<string>;
+  /** Resolves once every name's pinyin initials are worked out (searches work before, just slower once). */
+  readonly searchReady: Promise<void>;
 
   constructor(doc: DataDoc) {
     this.regions = new RegionIndex(doc.regions);
@@ -70,6 +72,7 @@ export class ListIndex {
         entityCount: loads.get(c.id) ?? 0,
       },
     }));
+    this.searchReady = warmInitials([...doc.entities.map((e) => e.name), ...doc.cadres.map((c) => c.name)]);
   }
 
   entities(query: Required<EntityQuery>): EntityRow[] {

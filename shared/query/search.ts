@@ -16,16 +16,57 @@ export function pinyinInitials(name: string): string {
   return initials;
 }
 
-/** What one record can be found by: its name, the name's pinyin initials, codes and phones. */
-export interface SearchKey {
-  readonly name: string;
-  readonly initials: string;
-  /** Upper-case codes and phone numbers joined with a separator that no query contains. */
-  readonly codes: string;
+/**
+ * What one record can be found by: its name, the name's pinyin initials, codes and phones.
+ * The initials are worked out on first use (pinyin of 20,000 names takes a few hundred ms, too
+ * long to hold up opening the library); `warmInitials` fills them in the background meanwhile.
+ */
+export class SearchKey {
+  #initials: string | undefined;
+
+  constructor(
+    readonly name: string,
+    /** Upper-case codes and phone numbers joined with a separator that no query contains. */
+    readonly codes: string,
+  ) {}
+
+  get initials(): string {
+    this.#initials ??= pinyinInitials(this.name);
+    return this.#initials;
+  }
 }
 
 export function makeSearchKey(name: string, codes: readonly string[]): SearchKey {
-  return { name, initials: pinyinInitials(name), codes: codes.filter(Boolean).join('|') };
+  return new SearchKey(name, codes.filter(Boolean).join('|'));
+}
+
+/** Every runtime the app runs in has it; shared/ is compiled without Node's or the DOM's types. */
+declare const setTimeout: (run: () => void, ms: number) => unknown;
+
+/** Names still waiting for their initials, worked through a few ms at a time between requests. */
+const unwarmed: string[] = [];
+let warmed: Promise<void> = Promise.resolve();
+const WARM_SLICE_MS = 8;
+
+/**
+ * Works out the initials of `names` in short slices on the event loop, so that the first search
+ * by initials after a load finds them ready without the load waiting for them. Resolves when done.
+ */
+export function warmInitials(names: Iterable<string>): Promise<void> {
+  const idle = unwarmed.length === 0;
+  for (const name of names) if (!initialsCache.has(name)) unwarmed.push(name);
+  if (idle && unwarmed.length > 0) {
+    warmed = new Promise((resolve) => {
+      const slice = () => {
+        const until = Date.now() + WARM_SLICE_MS;
+        while (unwarmed.length > 0 && Date.now() < until) pinyinInitials(unwarmed.pop() as string);
+        if (unwarmed.length > 0) setTimeout(slice, 0);
+        else resolve();
+      };
+      setTimeout(slice, 0);
+    });
+  }
+  return warmed;
 }
 
 export interface TextMatcher {

@@ -1,0 +1,180 @@
+// One benchmark step in a fresh process, so that its time includes nothing warmed up by another
+// step and its peak memory is its own: `tsx scripts/bench-step.ts <step> <data folder>` prints
+// {"ms": …, "peakRssMb": …, "note"?: …} as its last line. scripts/bench.ts runs it once per step and run.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { RecordContext } from '@shared/records/types';
+import type { DemoScale } from '@shared/demo/generate';
+import type { DataDoc } from '@shared/storage/types';
+import { DATA_FILE_NAME, LowdbStore } from '../main/storage/lowdb-store';
+// Beyond the store, each step imports only the modules it uses, so a process holds no more than its step.
+
+/** The 主体 list as the app exports it: the file every import run reads. */
+const IMPORT_FILE_NAME = '主体.xlsx';
+/** Search box values typed one character at a time: pinyin initials, Chinese, codes, phones. */
+const KEYSTROKES = ['n', 'nm', 'nmg', '东', '东胜', '9115', '139', 'JY'];
+const TODAY = '2027-03-01';
+
+const [step = '', dataDir = ''] = process.argv.slice(2);
+
+async function openDoc(): Promise<DataDoc> {
+  const store = await LowdbStore.open(dataDir, { lock: false });
+  return store.read() as DataDoc;
+}
+
+async function recordContext(doc: DataDoc): Promise<RecordContext> {
+  const { RegionIndex } = await import('@shared/domain/regions');
+  const { RegionMatcher } = await import('@shared/records/region-match');
+  const regions = new RegionIndex(doc.regions);
+  let n = 0;
+  return { doc, regions, matcher: new RegionMatcher(regions, doc.regions), today: TODAY, newId: (prefix) => `${prefix}-bench-${++n}` };
+}
+
+interface Timed {
+  readonly work: () => unknown;
+  /** The figure is the time multiplied by this (e.g. 1/keystrokes, or all cadres / cadres timed). */
+  readonly factor?: number;
+  readonly note?: string;
+  /** Untimed clean-up, e.g. releasing the data folder's lock. */
+  readonly after?: () => Promise<void>;
+}
+
+/** Handbooks for all cadres take minutes: a sample is timed and the figure scaled to every cadre. */
+function handbookSample(doc: DataDoc) {
+  const active = doc.cadres.filter((c) => c.active);
+  const cadres = active.slice(0, Number(process.env['BENCH_HANDBOOKS'] ?? '300'));
+  return { cadres, factor: active.length / cadres.length, note: `${cadres.length} handbooks timed, scaled to all ${active.length}` };
+}
+
+/** Each step: set up untimed, then return the work to time. */
+const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
+  /** Not timed: writes the scale's library and the import file into the folder. */
+  prepare: async () => {
+    const { generateDemo } = await import('@shared/demo/generate');
+    const { exportTable } = await import('@shared/records');
+    const { buildWorkbook } = await import('../main/export/xlsx');
+    const doc = generateDemo(process.env['BENCH_SCALE'] as DemoScale, 1, new Date('2027-01-05T00:00:00Z'));
+    const store = await LowdbStore.open(dataDir);
+    await store.replace(doc);
+    await store.close();
+    const table = exportTable('entities', await recordContext(doc));
+    const columns = table.columns.map((c) => ({ label: c.label, width: c.width, format: c.format }));
+    await writeFile(path.join(dataDir, IMPORT_FILE_NAME), await buildWorkbook([{ sheetName: '主体', title: '主体', columns, rows: table.rows }]));
+    return () => undefined;
+  },
+
+  save: async () => {
+    const store = await LowdbStore.open(dataDir);
+    return { work: () => store.update(() => undefined), after: () => store.close() };
+  },
+  'save:floor': async () => {
+    const doc = await openDoc();
+    return () => writeFile(path.join(dataDir, 'floor.json'), JSON.stringify(doc));
+  },
+
+  load: async () => {
+    const { ListIndex } = await import('@shared/query/lists');
+    return async () => {
+      const store = await LowdbStore.open(dataDir, { lock: false });
+      return new ListIndex(store.read() as DataDoc);
+    };
+  },
+  'load:floor': async () => async () => JSON.parse(await readFile(path.join(dataDir, DATA_FILE_NAME), 'utf8')),
+
+  import: async () => {
+    const { RECORD_DEFINITIONS } = await import('@shared/records');
+    const { planImport } = await import('@shared/records/import-plan');
+    const { readSheets } = await import('../main/import/read-sheets');
+    const ctx = await recordContext(await openDoc());
+    const bytes = await readFile(path.join(dataDir, IMPORT_FILE_NAME));
+    return async () => {
+      const plan = planImport(RECORD_DEFINITIONS.entities, await readSheets(IMPORT_FILE_NAME, bytes), ctx);
+      if (!plan.ok) throw new Error(plan.message);
+    };
+  },
+  /** exceljs reading the same file the way its documentation shows: the whole workbook at once. */
+  'import:floor': async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const bytes = await readFile(path.join(dataDir, IMPORT_FILE_NAME));
+    return () => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+  },
+
+  assign: async () => {
+    const { RegionIndex } = await import('@shared/domain/regions');
+    const { planAutoAssign } = await import('@shared/rules/auto-assign');
+    const doc = await openDoc();
+    const regions = new RegionIndex(doc.regions);
+    return () => planAutoAssign({ ...doc, regions }, { mode: 'violating', keepManual: false, reset: true });
+  },
+  plan: async () => {
+    const { WorkCalendar } = await import('@shared/calendar/calendar');
+    const { planVisits } = await import('@shared/visits/plan');
+    const doc = await openDoc();
+    const calendar = new WorkCalendar();
+    const assignments = doc.assignments.filter((a) => a.end === '');
+    return () => planVisits({ year: 2027, assignments, entities: doc.entities, cadres: doc.cadres, calendar, rules: doc.profile.visitRules, existing: [] });
+  },
+  stats: async () => {
+    const { computeStats } = await import('@shared/stats/stats');
+    const doc = await openDoc();
+    return () => computeStats(doc);
+  },
+  /** All keystrokes; bench.ts divides by their number. The first search after load included. */
+  search: async () => {
+    const { ListIndex } = await import('@shared/query/lists');
+    const index = new ListIndex(await openDoc());
+    // A clerk types after the list shows; by then the background pinyin work is done.
+    await index.searchReady;
+    const base = { regionId: '', grades: [], types: [], statuses: [], assigned: 'any' as const };
+    return { work: () => KEYSTROKES.forEach((text) => index.entities({ ...base, text })), factor: 1 / KEYSTROKES.length, note: 'per keystroke' };
+  },
+
+  exportHandbooks: async () => {
+    const { RegionIndex } = await import('@shared/domain/regions');
+    const { buildHandbook } = await import('@shared/handbook/handbook');
+    const { buildWorkbook } = await import('../main/export/xlsx');
+    const doc = await openDoc();
+    const regions = new RegionIndex(doc.regions);
+    const { cadres, factor, note } = handbookSample(doc);
+    const work = async () => {
+      for (const cadre of cadres) {
+        const book = buildHandbook(doc, cadre, TODAY, regions);
+        await buildWorkbook(book.sheets.map((s) => ({ ...s, paper: 'A4' as const })));
+      }
+    };
+    return { work, factor, note };
+  },
+  /** exceljs writing the same cells (plain rows, no styling or page setup). */
+  'exportHandbooks:floor': async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { RegionIndex } = await import('@shared/domain/regions');
+    const { buildHandbook } = await import('@shared/handbook/handbook');
+    const doc = await openDoc();
+    const regions = new RegionIndex(doc.regions);
+    const { cadres, factor } = handbookSample(doc);
+    const books = cadres.map((c) => buildHandbook(doc, c, TODAY, regions));
+    const work = async () => {
+      for (const book of books) {
+        const wb = new ExcelJS.Workbook();
+        for (const sheet of book.sheets) {
+          const ws = wb.addWorksheet(sheet.sheetName);
+          ws.addRow(sheet.columns.map((c) => c.label));
+          for (const row of sheet.rows) ws.addRow(row.map((c) => (c !== null && typeof c === 'object' ? c.date : c)));
+        }
+        await wb.xlsx.writeBuffer();
+      }
+    };
+    return { work, factor };
+  },
+};
+
+const setup = STEPS[step];
+if (!setup) throw new Error(`没有这个测量步骤：${step}`);
+const prepared = await setup();
+const { work, factor = 1, note, after } = typeof prepared === 'function' ? { work: prepared } : prepared;
+const start = performance.now();
+await work();
+const ms = (performance.now() - start) * factor;
+await after?.();
+// maxRSS is the process's high-water mark in KiB: what the step needs loaded (the library) included.
+console.log(JSON.stringify({ ms, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...(note ? { note } : {}) }));
