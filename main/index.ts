@@ -14,26 +14,21 @@ import { restorePlacement, trackWindowState } from './window-state';
 /** Same as electron-builder.yml's appId: Windows groups the taskbar button and shortcuts by it. */
 const APP_USER_MODEL_ID = 'cn.gov.samr.baobao.workbench';
 
-/** The folder given after `flag` on the command line, if any. */
-function folderArg(flag: string): string | null {
-  const index = process.argv.indexOf(flag);
+/** `--data DIR` on the command line overrides the default data folder inside userData. */
+function dataDirFromArgs(): string {
+  const index = process.argv.indexOf('--data');
   const value = index >= 0 ? process.argv[index + 1] : undefined;
-  return value ? path.resolve(value) : null;
+  return value ? path.resolve(value) : path.join(app.getPath('userData'), 'data');
 }
 
 async function start(): Promise<void> {
-  app.setName(PRODUCT_NAME);
-  // `--user-data DIR` moves the shell's own files (logs, window placement, the one-instance
-  // lock) elsewhere, e.g. for tests; it must be set before the lock is taken.
-  const userData = folderArg('--user-data');
-  if (userData) app.setPath('userData', userData);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  app.setName(PRODUCT_NAME);
   app.setAppUserModelId(APP_USER_MODEL_ID);
-  // `--data DIR` overrides the default library folder inside userData.
-  const dataDir = folderArg('--data') ?? path.join(app.getPath('userData'), 'data');
+  const dataDir = dataDirFromArgs();
   const logsDir = path.join(app.getPath('userData'), 'logs');
   const log = startLogging(logsDir);
   const reportFatal = createFatalErrorReporter({ log, version: app.getVersion(), logsDir, dataDir: () => dataDir });
@@ -70,17 +65,8 @@ async function start(): Promise<void> {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('window-all-closed', () => app.quit());
-  // The window's last placement is on disk before the process ends (app.quit() skips window-all-closed).
-  let flushed = false;
-  app.on('will-quit', (event) => {
-    if (flushed) return;
-    event.preventDefault();
-    void shellState.flush().finally(() => {
-      flushed = true;
-      app.quit();
-    });
-  });
+  // The window's last placement is written before the process ends.
+  app.on('window-all-closed', () => void shellState.flush().finally(() => app.quit()));
 }
 
 void start();

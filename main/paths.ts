@@ -18,3 +18,8 @@ export function defaultDataDir(): string {
         : (process.env['XDG_CONFIG_HOME'] ?? path.join(home, '.config'));
   return path.join(appData, PRODUCT_NAME, 'data');
 }
+
+/** Where bulk exports (handbooks, letters) go unless the user picks another folder. */
+export function exportDirOf(dataDir: string): string {
+  return path.join(dataDir, '导出');
+}

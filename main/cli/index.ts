@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, RecordKind } from '@shared/api/contract';
+import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, RecordKind } from '@shared/api/contract';
 import type { Cadre, Region } from '@shared/domain/schemas';
 import { lettersHtmlDocument } from '@shared/handbook/letter-html';
 import { RECORD_KIND_LABELS, RECORD_KINDS } from '@shared/records/types';
+import { REPORT_KINDS, REPORT_LABELS, type ReportKind } from '@shared/reports/kinds';
 import { VIOLATION_LABELS } from '@shared/rules/violations';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { ApiError, unwrap } from '@shared/api/result';
@@ -22,15 +23,17 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
                                                      导入 .xlsx 或 .csv（UTF-8 或 GBK）
   export entities|cadres|regulators|regions|assignments --out 文件.xlsx [--columns 列,列] [--template 模板名]
                                                      导出名单
-  export report summary|assignments --out 文件.xlsx [--region 区划代码]
-                                                     导出上报报表（统计表、包保关系明细表）
+  export report summary|assignments|visits|problems|dispatch --out 文件.xlsx [--region 区划代码] [--year 年度]
+         [--template 模板名] [--columns 列,列]        导出上报报表：统计表、包保关系明细表、督导记录汇总、问题整改台账、周调度进展表
   assign [--dry-run] [--reset] [--violating] [--keep-manual=false] [--json]
                                                      自动分配包保干部（--reset 先解除全部现有包保，保留历史）
   check [--json]                                     数据检查：违反包保规则的情况
   plan --year 年度 [--json]                          生成督导计划（已完成的督导保留）
   export battlemap --out 文件.xlsx                   导出作战图（A3）与周调度进展表
   export handbook --cadre 干部编号 --out 文件.xlsx    导出一名干部的包保干部工作手册
-  export handbooks --out 文件夹 [--region 区划代码]   批量导出在岗干部的工作手册，每人一个文件
+  export handbooks --out 文件夹 [--region 区划代码] [--level city|county|township|village] [--year 年度] [--combined]
+                                                     批量导出在岗干部的工作手册，每人一个文件（--combined 合成一个合订本）；
+                                                     已有的同名文件不覆盖，Ctrl+C 取消时保留已导出的文件
   export letters --out 文件夹 [--region 区划代码] [--level city|county|township|village] [--cadre 干部编号]
                                                      导出致包保领导的一封信：每人一个 .html（浏览器打开即可按 A4 打印），另附一个合订本
   import records 交回的手册.xlsx                      录入交回手册中填写的督导记录表
@@ -198,22 +201,20 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       return;
     }
     if (rest[0] === 'handbooks') {
-      // One file per cadre into the folder, named 旗区-乡镇-姓名-包保干部工作手册-年度.xlsx.
-      const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
-      const { rows } = await call('cadres:query', { regionId, active: 'yes' });
-      let done = 0;
-      const used = new Set<string>();
-      for (const cadre of rows) {
-        const file = await call('handbook:export', { cadreId: cadre.id });
-        // Namesakes in one 乡镇 would overwrite each other: the later ones get -2, -3 ….
-        let name = file.fileName;
-        for (let n = 2; used.has(name); n++) name = file.fileName.replace(/\.xlsx$/, `-${n}.xlsx`);
-        used.add(name);
-        await saveFile(path.join(out, name), file);
-        if (++done % 100 === 0 || done === rows.length) process.stderr.write(`\r已导出 ${done}/${rows.length} 本手册`);
-      }
-      process.stderr.write('\n');
-      console.log(`已导出 ${done} 本工作手册到 ${path.resolve(out)}`);
+      // The same background job as the 导出与打印 screen, followed here until it ends.
+      const level = levelFlag(args);
+      const year = yearFlag(args);
+      const started = await call('handbooks:exportAll', {
+        regionId: regionByCode(await call('regions:list', {}), stringFlag(args, 'region')),
+        ...(level ? { level } : {}),
+        ...(year ? { year } : {}),
+        outDir: path.resolve(out),
+        subfolder: false,
+        combined: args.flags['combined'] === true,
+      });
+      const ended = await followJob(call, started);
+      if (ended.state === 'failed') throw new UsageError(ended.message, 'the export stopped with an error');
+      console.log(ended.message);
       return;
     }
     if (rest[0] === 'letters') {
@@ -226,9 +227,15 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       return;
     }
     if (rest[0] === 'report') {
-      const report = rest[1] as 'summary';
+      const report = rest[1];
+      if (!report || !(REPORT_KINDS as readonly string[]).includes(report)) {
+        throw new UsageError(`请指明报表：${REPORT_KINDS.map((k) => `${k}（${REPORT_LABELS[k]}）`).join('、')}`, `report must be one of ${REPORT_KINDS.join(', ')}`);
+      }
       const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
-      await saveFile(out, await call('report:export', { report, regionId }));
+      const year = yearFlag(args);
+      const columns = stringFlag(args, 'columns')?.split(/[,，]/).filter(Boolean);
+      const template = stringFlag(args, 'template');
+      await saveFile(out, await call('report:export', { report: report as ReportKind, regionId, ...(year ? { year } : {}), ...(columns ? { columns } : {}), ...(template ? { template } : {}) }));
       console.log(`已导出报表：${path.resolve(out)}`);
       return;
     }
@@ -247,12 +254,9 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
  */
 async function exportLetters(call: Call, outDir: string, args: ParsedArgs): Promise<void> {
   const cadreId = stringFlag(args, 'cadre');
-  const level = stringFlag(args, 'level');
-  if (level !== undefined && !(REGION_LEVELS as readonly string[]).includes(level)) {
-    throw new UsageError('--level 应为 city（市级）、county（旗区级）、township（乡镇级）或 village（村级）', '--level must be city, county, township or village');
-  }
+  const level = levelFlag(args);
   const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
-  const scope = cadreId ? { cadreIds: [cadreId] } : { regionId, ...(level ? { level: level as Cadre['level'] } : {}) };
+  const scope = cadreId ? { cadreIds: [cadreId] } : { regionId, ...(level ? { level } : {}) };
   const { letters } = await call('letters:get', scope);
   if (letters.length === 0) throw new UsageError('所选范围内没有在岗的包保干部，未导出任何信件', 'no active cadres in that scope');
   const used = new Set<string>();
@@ -282,6 +286,48 @@ async function importReturnedHandbook(call: Call, file: string | undefined, args
   }
   console.log(`录入督导记录：新录入 ${result.recorded}，已录入过 ${result.unchanged}，尚未督导 ${result.pending}，未能录入 ${result.rejected.length}`);
   for (const r of result.rejected) console.log(`  第 ${r.row} 行（${r.entityName}）：${r.reason}`);
+}
+
+/**
+ * Polls a background job until it ends, showing progress on stderr; Ctrl+C asks it to stop
+ * (the files written so far stay).
+ */
+async function followJob(call: Call, started: JobStatus): Promise<JobStatus> {
+  const cancel = (): void => {
+    process.stderr.write('\n正在取消…\n');
+    void call('jobs:cancel', { jobId: started.jobId });
+  };
+  process.once('SIGINT', cancel);
+  try {
+    let status = started;
+    while (status.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      status = await call('jobs:get', { jobId: started.jobId });
+      if (status.state === 'running' && status.total > 0) process.stderr.write(`\r${status.done}/${status.total}　${status.message.slice(0, 40)}\u001b[K`);
+    }
+    process.stderr.write('\n');
+    return status;
+  } finally {
+    process.off('SIGINT', cancel);
+  }
+}
+
+/** --level: the cadres' level (city, county, township, village), or every level when absent. */
+function levelFlag(args: ParsedArgs): Cadre['level'] | undefined {
+  const level = stringFlag(args, 'level');
+  if (level !== undefined && !(REGION_LEVELS as readonly string[]).includes(level)) {
+    throw new UsageError('--level 应为 city（市级）、county（旗区级）、township（乡镇级）或 village（村级）', '--level must be city, county, township or village');
+  }
+  return level as Cadre['level'] | undefined;
+}
+
+/** --year: a year for reports and handbooks other than the plan year. */
+function yearFlag(args: ParsedArgs): number | undefined {
+  const text = stringFlag(args, 'year');
+  if (text === undefined) return undefined;
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year 应为年度，如 --year 2027', '--year must be a year such as 2027');
+  return year;
 }
 
 /** --region takes a 区划代码 (6 or 12 digits) or a region id. */

@@ -33,6 +33,8 @@ export interface TableSheet {
   /** A row under the table explaining the colours: each item a coloured cell with its meaning. */
   readonly legend?: readonly { readonly label: string; readonly argb: string }[];
   readonly paper?: 'A4' | 'A3';
+  /** Indexes into `rows` after which a printed page ends (e.g. one cadre per page in a 合订本). */
+  readonly pageBreaksAfter?: readonly number[];
   /** Defaults to landscape when the columns are wider than a portrait page. */
   readonly orientation?: 'portrait' | 'landscape';
 }
@@ -150,6 +152,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string, s
   let rowNumber = headerRow;
   sheet.rows.forEach((cells, i) => writeRow(ws.getRow(++rowNumber), sheet.columns, cells, styles.body, sheet.fills?.[i]));
   if (sheet.totalRow) writeRow(ws.getRow(++rowNumber), sheet.columns, sheet.totalRow, styles.total);
+  for (const index of sheet.pageBreaksAfter ?? []) ws.getRow(headerRow + 1 + index).addPageBreak();
   if (sheet.legend) {
     const row = ws.getRow(rowNumber + 2);
     row.getCell(1).value = '图例：';

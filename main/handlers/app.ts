@@ -1,8 +1,8 @@
-import path from 'node:path';
 import type { ApiHandlers, AppInfo } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { generateDemo } from '@shared/demo/generate';
 import { emptyDoc, type DataDoc } from '@shared/storage/types';
+import { exportDirOf } from '../paths';
 import type { HandlerContext } from './context';
 
 export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' | 'app:createBlank' | 'app:loadDemo'> {
@@ -11,7 +11,7 @@ export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' |
     const recovery = ctx.deps.recovery && !doc ? { message: ctx.deps.recovery.message, newestBackup: (await ctx.deps.backups?.newestGood()) ?? null } : null;
     return {
       dataDir: ctx.store.dataDir,
-      exportDir: path.join(ctx.store.dataDir, '导出'),
+      exportDir: exportDirOf(ctx.store.dataDir),
       recovery,
       initialized: doc !== null,
       orgName: doc?.profile.orgName ?? '',

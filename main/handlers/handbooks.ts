@@ -1,20 +1,159 @@
-import type { ApiHandlers } from '@shared/api/contract';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { ApiHandlers, ApiParsed } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
-import { buildHandbook } from '@shared/handbook/handbook';
+import type { RegionIndex } from '@shared/domain/regions';
+import type { Cadre } from '@shared/domain/schemas';
+import { buildHandbook, type Handbook, type HandbookSheet } from '@shared/handbook/handbook';
 import { readReturnedRecords } from '@shared/handbook/returned';
-import { buildWorkbook } from '../export/xlsx';
+import type { Cell } from '@shared/records/cell';
+import type { DataDoc } from '@shared/storage/types';
+import { uniqueFileName } from '../export/unique-name';
+import { buildWorkbook, type TableSheet } from '../export/xlsx';
 import { readSheets } from '../import/read-sheets';
+import type { JobControl, JobOutcome, JobRunner } from '../jobs';
+import { exportDirOf } from '../paths';
+import { writeFileAtomic } from '../storage/atomic-file';
 import { notFound, type HandlerContext } from './context';
 
-export function handbookHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'handbook:export' | 'handbook:import'> {
+/**
+ * Most cadres in one 合订本: exceljs holds a workbook in memory and Excel slows down on huge
+ * sheets; a 旗区 of the city (about 300 cadres) fits, the whole city goes one file each.
+ */
+export const COMBINED_LIMIT = 500;
+
+type BulkRequest = ApiParsed<'handbooks:exportAll'>;
+
+function handbookWorkbook(handbook: Handbook): Promise<Buffer> {
+  return buildWorkbook(handbook.sheets.map((sheet) => ({ ...sheet, paper: 'A4' as const })));
+}
+
+/** The library as it stands, seen as the plan year `year` (the handbook's year). */
+function asOfYear(doc: DataDoc, year: number | undefined): DataDoc {
+  return year === undefined || year === doc.profile.planYear ? doc : { ...doc, profile: { ...doc.profile, planYear: year } };
+}
+
+/** 20261203-0905: a run's folder name, sortable. */
+function stamp(now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+}
+
+/** 合订本: each handbook sheet once, all cadres in it with a 包保干部 column, a new page per cadre. */
+function combinedSheets(parts: readonly { readonly who: string; readonly handbook: Handbook }[], orgName: string, year: number, today: string): TableSheet[] {
+  const first = parts[0]?.handbook.sheets ?? [];
+  return first.map((model: HandbookSheet, index): TableSheet => {
+    const rows: Cell[][] = [];
+    const pageBreaksAfter: number[] = [];
+    for (const { who, handbook } of parts) {
+      const sheet = handbook.sheets[index];
+      const own = sheet && sheet.rows.length > 0 ? sheet.rows : [['（无）']];
+      for (const row of own) rows.push([who, ...row]);
+      pageBreaksAfter.push(rows.length - 1);
+    }
+    pageBreaksAfter.pop();
+    return {
+      sheetName: model.sheetName,
+      title: `${orgName}${year}年度包保干部工作手册（合订本）·${model.sheetName}`,
+      subtitle: `共 ${parts.length} 名包保干部，每名干部另起一页　　制表日期：${today}`,
+      columns: [{ label: '包保干部', width: 12, format: 'text' }, ...model.columns],
+      rows,
+      pageBreaksAfter,
+      paper: 'A4',
+    };
+  });
+}
+
+export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<ApiHandlers, 'handbook:export' | 'handbook:import' | 'handbooks:exportAll'> {
+  /** Active cadres of the scope in 旗区 · 乡镇 · 姓名 order (the order of the files in the folder). */
+  const cadresOf = (doc: DataDoc, regions: RegionIndex, { regionId, level }: BulkRequest): Cadre[] =>
+    doc.cadres
+      .filter((c) => c.active && (!level || c.level === level) && (!regionId || regions.contains(regionId, c.regionId)))
+      .map((c) => ({ cadre: c, path: regions.path(c.regionId) }))
+      .sort((a, b) => a.path.localeCompare(b.path, 'zh') || a.cadre.name.localeCompare(b.cadre.name, 'zh'))
+      .map((c) => c.cadre);
+
+  /** Creates the run's folder; a folder that cannot be made is the user's to fix, said so. */
+  const prepareFolder = async (request: BulkRequest, year: number): Promise<string> => {
+    const base = path.resolve(request.outDir || exportDirOf(ctx.store.dataDir));
+    const folder = request.subfolder ? path.join(base, uniqueFileName(base, `包保干部工作手册-${year}年度-${stamp(ctx.deps.now())}`)) : base;
+    try {
+      await mkdir(folder, { recursive: true });
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      throw new ApiError('invalid-argument', `无法在“${base}”中建立导出文件夹（${reason}），请换一个有写入权限的文件夹`);
+    }
+    return folder;
+  };
+
+  const writeEach = async (job: JobControl, doc: DataDoc, cadres: readonly Cadre[], regions: RegionIndex, folder: string): Promise<JobOutcome> => {
+    const used = new Set<string>();
+    const today = ctx.today();
+    for (const [i, cadre] of cadres.entries()) {
+      if ((await job.checkpoint(i, cadres.length, `正在导出第 ${i + 1}/${cadres.length} 本：${cadre.name}`)) === 'cancelled') {
+        return { cancelled: true, message: `已取消：已导出 ${i} 本工作手册（共 ${cadres.length} 本），保存在 ${folder}` };
+      }
+      const handbook = buildHandbook(doc, cadre, today, regions);
+      const name = uniqueFileName(folder, handbook.fileName, used);
+      await writeFileAtomic(path.join(folder, name), await handbookWorkbook(handbook));
+      job.wrote(name);
+    }
+    await job.checkpoint(cadres.length, cadres.length, '已完成');
+    return { cancelled: false, message: `已导出 ${cadres.length} 本工作手册到 ${folder}` };
+  };
+
+  const writeCombined = async (job: JobControl, doc: DataDoc, cadres: readonly Cadre[], regions: RegionIndex, folder: string, label: string): Promise<JobOutcome> => {
+    const today = ctx.today();
+    const parts: { who: string; handbook: Handbook }[] = [];
+    // The last unit is writing the file, which takes about as long as building all the parts.
+    const total = cadres.length * 2;
+    for (const [i, cadre] of cadres.entries()) {
+      if ((await job.checkpoint(i, total, `正在整理第 ${i + 1}/${cadres.length} 名干部：${cadre.name}`)) === 'cancelled') {
+        return { cancelled: true, message: '已取消，未生成合订本' };
+      }
+      const place = regions.atLevel(cadre.regionId, 'township')?.name ?? regions.atLevel(cadre.regionId, 'county')?.name ?? '';
+      parts.push({ who: place ? `${cadre.name}（${place}）` : cadre.name, handbook: buildHandbook(doc, cadre, today, regions) });
+    }
+    if ((await job.checkpoint(cadres.length, total, `正在生成合订本（${cadres.length} 名干部），请稍候…`)) === 'cancelled') {
+      return { cancelled: true, message: '已取消，未生成合订本' };
+    }
+    const year = doc.profile.planYear;
+    const name = uniqueFileName(folder, `${label}-包保干部工作手册合订本-${year}.xlsx`);
+    await writeFileAtomic(path.join(folder, name), await buildWorkbook(combinedSheets(parts, doc.profile.orgName, year, today)));
+    job.wrote(name);
+    await job.checkpoint(total, total, '已完成');
+    return { cancelled: false, message: `已生成合订本“${name}”（${cadres.length} 名干部），保存在 ${folder}` };
+  };
+
   return {
     'handbook:export': async ({ cadreId }) => {
       const doc = ctx.doc();
       const cadre = doc.cadres.find((c) => c.id === cadreId);
       if (!cadre) throw notFound('干部');
       const handbook = buildHandbook(doc, cadre, ctx.today(), ctx.lists().regions);
-      const workbook = await buildWorkbook(handbook.sheets.map((sheet) => ({ ...sheet, paper: 'A4' as const })));
-      return { fileName: handbook.fileName, contentBase64: workbook.toString('base64') };
+      return { fileName: handbook.fileName, contentBase64: (await handbookWorkbook(handbook)).toString('base64') };
+    },
+
+    'handbooks:exportAll': async (request) => {
+      // Each handbook is built in one synchronous step: an edit made while the job runs shows in a
+      // handbook whole or not at all.
+      const doc = asOfYear(ctx.doc(), request.year);
+      const regions = ctx.lists().regions;
+      const scope = request.regionId ? regions.get(request.regionId) : undefined;
+      if (request.regionId && !scope) throw notFound('区划');
+      const cadres = cadresOf(doc, regions, request);
+      if (cadres.length === 0) throw new ApiError('invalid-argument', '所选范围和层级内没有在岗的包保干部，请换一个范围或层级');
+      if (request.combined && cadres.length > COMBINED_LIMIT) {
+        throw new ApiError(
+          'invalid-argument',
+          `合订本最多包含 ${COMBINED_LIMIT} 名干部，所选范围有 ${cadres.length} 名：请选择一个旗区或乡镇、或选择干部层级缩小范围，或改为“每人一个文件”`,
+        );
+      }
+      const folder = await prepareFolder(request, doc.profile.planYear);
+      const label = scope?.name ?? doc.profile.orgName;
+      return jobs.start('handbooks', request.combined ? '生成包保干部工作手册合订本' : '批量导出包保干部工作手册', folder, (job) =>
+        request.combined ? writeCombined(job, doc, cadres, regions, folder, label) : writeEach(job, doc, cadres, regions, folder),
+      );
     },
 
     'handbook:import': async ({ fileName, contentBase64 }) => {

@@ -1,10 +1,12 @@
-import type { ApiHandlers, FileContent, ImportPreview } from '@shared/api/contract';
+import type { ApiHandlers, ExportColumnInfo, FileContent, ImportPreview, TemplateKind } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { normalizeHeader } from '@shared/records/header';
 import { planImport, type ImportPlan } from '@shared/records/import-plan';
 import { exportTable, RECORD_DEFINITIONS } from '@shared/records';
 import { RECORD_KIND_LABELS, type RecordContext, type RecordKind } from '@shared/records/types';
 import { maskMobiles, type Cell } from '@shared/records/cell';
+import { REPORT_COLUMN_CHOICES, templateKindLabel } from '@shared/reports/definitions';
+import { reportOfTemplateKind } from '@shared/reports/kinds';
 import { buildWorkbook } from '../export/xlsx';
 import { readSheetsOffThread } from '../workers/off-thread';
 import type { HandlerContext } from './context';
@@ -43,9 +45,9 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
     return found;
   };
 
-  const templatesOf = (kind: RecordKind) => ctx.doc().profile.exportTemplates.filter((t) => t.kind === kind);
-  const checkColumns = (kind: RecordKind, keys: readonly string[]): void => {
-    const known = new Set(RECORD_DEFINITIONS[kind].columns.map((c) => c.key));
+  const templatesOf = (kind: TemplateKind) => ctx.doc().profile.exportTemplates.filter((t) => t.kind === kind);
+  const checkColumns = (kind: TemplateKind, keys: readonly string[]): void => {
+    const known = new Set(columnsOf(kind).map((c) => c.key));
     const unknown = keys.filter((key) => !known.has(key));
     if (unknown.length > 0) throw new ApiError('invalid-argument', `没有这些列：${unknown.join('、')}，请重新选择列`);
   };
@@ -142,7 +144,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         return { saved: Object.keys(normalized).length };
       }),
 
-    'export:columns': async ({ kind }) => RECORD_DEFINITIONS[kind].columns.map((c) => ({ key: c.key, label: c.label, importable: c.importable })),
+    'export:columns': async ({ kind }) => columnsOf(kind),
 
     'export:list': async ({ kind, columns, template, entityQuery, cadreQuery, maskPhones }) => {
       const recordCtx = ctx.recordContext();
@@ -177,7 +179,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       return ctx.store.update((doc) => {
         const others = doc.profile.exportTemplates.filter((t) => !(t.kind === kind && t.name === name));
         doc.profile.exportTemplates = [...others, { kind, name, columns }];
-        ctx.log(doc, 'export:saveTemplate', `保存${RECORD_KIND_LABELS[kind]}导出模板“${name}”（${columns.length} 列）`);
+        ctx.log(doc, 'export:saveTemplate', `保存${templateKindLabel(kind)}导出模板“${name}”（${columns.length} 列）`);
         return doc.profile.exportTemplates.filter((t) => t.kind === kind);
       });
     },
@@ -188,10 +190,17 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
           throw new ApiError('not-found', `没有名为“${name}”的导出模板`);
         }
         doc.profile.exportTemplates = doc.profile.exportTemplates.filter((t) => !(t.kind === kind && t.name === name));
-        ctx.log(doc, 'export:deleteTemplate', `删除${RECORD_KIND_LABELS[kind]}导出模板“${name}”`);
+        ctx.log(doc, 'export:deleteTemplate', `删除${templateKindLabel(kind)}导出模板“${name}”`);
         return doc.profile.exportTemplates.filter((t) => t.kind === kind);
       }),
   };
+}
+
+/** A list's columns, or a report's (none of which an import reads back). */
+function columnsOf(kind: TemplateKind): ExportColumnInfo[] {
+  const report = reportOfTemplateKind(kind);
+  if (report) return REPORT_COLUMN_CHOICES[report].map((c) => ({ ...c, importable: false }));
+  return RECORD_DEFINITIONS[kind as RecordKind].columns.map((c) => ({ key: c.key, label: c.label, importable: c.importable }));
 }
 
 /** The records a list filter shows, in list order; all of the kind without a filter. */

@@ -1,4 +1,5 @@
 import type { ApiHandlers } from '@shared/api/contract';
+import { JobRunner } from '../jobs';
 import { appHandlers } from './app';
 import { assignmentHandlers } from './assignments';
 import { backupHandlers } from './backups';
@@ -8,6 +9,7 @@ import { HandlerContext, type HandlerDeps } from './context';
 import { entityHandlers } from './entities';
 import { handbookHandlers } from './handbooks';
 import { importExportHandlers } from './import-export';
+import { jobHandlers } from './jobs';
 import { letterHandlers } from './letters';
 import { referenceHandlers } from './reference';
 import { statsHandlers } from './stats';
@@ -28,13 +30,16 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const reports = reportHandlers(ctx);
   const battleMap = battleMapHandlers(ctx);
   const visits = visitHandlers(ctx);
-  const handbooks = handbookHandlers(ctx);
+  // One runner per process: one heavy background job at a time, whoever asks.
+  const runner = new JobRunner();
+  const handbooks = handbookHandlers(ctx, runner);
+  const jobs = jobHandlers(runner);
   const letters = letterHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks, letters].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks, letters, jobs].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks, ...letters };
+  return { ...app, ...entities, ...cadres, ...reference, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks, ...letters, ...jobs };
 }

@@ -1,28 +1,32 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CloseOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Flex, Input, Modal, Popconfirm, Select, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CadreQuery, EntityQuery, ExportColumnInfo } from '@shared/api/contract';
+import type { CadreQuery, EntityQuery, ExportColumnInfo, FileContent, TemplateKind } from '@shared/api/contract';
 import type { ExportTemplate } from '@shared/domain/schemas';
 import { RECORD_KIND_LABELS, type RecordKind } from '@shared/records/types';
+import { reportOfTemplateKind, REPORT_LABELS } from '@shared/reports/kinds';
 import { api } from '../api/client';
 import { saveFile } from '../api/download';
 import { errorText } from '../api/error-text';
 
 export interface ColumnTemplateEditorProps {
   readonly open: boolean;
-  readonly kind: RecordKind;
+  /** A list, or a 上报 report (`report:visits` …) whose columns the template picks. */
+  readonly kind: TemplateKind;
   /** What will be exported, said in the title: “当前筛选的 1,234 户” or “全部”. */
   readonly scope: string;
   readonly entityQuery?: EntityQuery;
   readonly cadreQuery?: CadreQuery;
   readonly onClose: () => void;
+  /** How a report exports with the chosen template or columns; lists go through export:list. */
+  readonly exportReport?: (choice: { readonly template?: string; readonly columns?: string[] }) => Promise<FileContent>;
 }
 
 /** '' = all columns in the default order. */
 const ALL = '';
-const lastTemplateKey = (kind: RecordKind) => `export-template:${kind}`;
+const lastTemplateKey = (kind: TemplateKind) => `export-template:${kind}`;
 
-function rememberedTemplate(kind: RecordKind): string {
+function rememberedTemplate(kind: TemplateKind): string {
   try {
     return window.localStorage.getItem(lastTemplateKey(kind)) ?? ALL;
   } catch {
@@ -30,7 +34,7 @@ function rememberedTemplate(kind: RecordKind): string {
   }
 }
 
-function remember(kind: RecordKind, name: string): void {
+function remember(kind: TemplateKind, name: string): void {
   try {
     window.localStorage.setItem(lastTemplateKey(kind), name);
   } catch {
@@ -58,7 +62,7 @@ function ExportOnlyTag() {
  * save the choice as a named template (each higher office wants its own layout, SPEC §5.4),
  * and export the list as a print-ready workbook.
  */
-export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuery, onClose }: ColumnTemplateEditorProps) {
+export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuery, onClose, exportReport }: ColumnTemplateEditorProps) {
   const { message, modal } = App.useApp();
   const [columns, setColumns] = useState<readonly ExportColumnInfo[] | null>(null);
   const [templates, setTemplates] = useState<readonly ExportTemplate[]>([]);
@@ -69,9 +73,10 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
   const [exporting, setExporting] = useState(false);
   const [saving, setSaving] = useState(false);
   const [maskPhones, setMaskPhones] = useState(false);
-  const label = RECORD_KIND_LABELS[kind];
-  // 行政区划 has no phone numbers to hide.
-  const hasPhones = kind !== 'regions';
+  const report = reportOfTemplateKind(kind);
+  const title = report ? `导出${REPORT_LABELS[report]}` : `导出${RECORD_KIND_LABELS[kind as RecordKind]}名单`;
+  // 行政区划 has no phone numbers to hide; reports go up to the higher office as they are.
+  const hasPhones = kind !== 'regions' && !report;
 
   const load = useCallback(() => {
     setLoadError('');
@@ -95,7 +100,8 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
   }, [open, load]);
 
   const labelOf = useMemo(() => new Map((columns ?? []).map((c) => [c.key, c.label])), [columns]);
-  const exportOnly = useMemo(() => new Set((columns ?? []).filter((c) => !c.importable).map((c) => c.key)), [columns]);
+  // A report is never imported: marking its columns 仅导出 would say nothing.
+  const exportOnly = useMemo(() => new Set(report ? [] : (columns ?? []).filter((c) => !c.importable).map((c) => c.key)), [columns, report]);
   const available = (columns ?? []).filter((c) => !chosen.includes(c.key));
   const allKeys = (columns ?? []).map((c) => c.key);
   const templateColumns = template === ALL ? allKeys : (templates.find((t) => t.name === template)?.columns ?? []);
@@ -167,7 +173,7 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
     try {
       // A saved template exported as it is goes by name; anything else by its columns.
       const choice = !modified && template !== ALL ? { template } : modified ? { columns: [...chosen] } : {};
-      const file = await api('export:list', { kind, ...choice, entityQuery, cadreQuery, maskPhones: hasPhones && maskPhones });
+      const file = report && exportReport ? await exportReport(choice) : await api('export:list', { kind: kind as RecordKind, ...choice, entityQuery, cadreQuery, maskPhones: hasPhones && maskPhones });
       saveFile(file);
       remember(kind, modified ? ALL : template);
       message.success(`已导出“${file.fileName}”，请在浏览器的下载列表或所选文件夹中查看`);
@@ -185,7 +191,7 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
     <Modal
       open={open}
       onCancel={onClose}
-      title={`导出${label}名单：${scope}`}
+      title={`${title}：${scope}`}
       width={860}
       destroyOnHidden
       okText={exporting ? '正在导出…' : `导出 Excel（${chosen.length} 列）`}
@@ -238,7 +244,7 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
                 {available.map((c) => (
                   <li key={c.key}>
                     <span className="column-label">{c.label}</span>
-                    {!c.importable && <ExportOnlyTag />}
+                    {exportOnly.has(c.key) && <ExportOnlyTag />}
                     <Tooltip title="添加到导出的列末尾">
                       <Button size="small" type="text" icon={<PlusOutlined />} aria-label={`添加“${c.label}”`} onClick={() => setChosen((list) => [...list, c.key])} />
                     </Tooltip>

@@ -58,7 +58,7 @@ export function ExportPage() {
           <BattleMapCard />
         </Flex>
         <div style={{ minWidth: 0 }}>
-          <HandbookCard />
+          <HandbookCard regions={regions} />
         </div>
         <div style={{ minWidth: 0, minHeight: 0 }}>
           <ReturnedRecordsCard />

@@ -32,6 +32,8 @@ import type { WeeklySeries } from '../stats/weekly';
 import type { ColumnMapping } from '../records/header';
 import type { ImportCounts, PlannedRow } from '../records/import-plan';
 import { RECORD_KINDS } from '../records/types';
+import { REPORT_KINDS, REPORT_TEMPLATE_KINDS } from '../reports/kinds';
+import type { Cell } from '../records/cell';
 import { VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
 
 export * from './result';
@@ -193,6 +195,53 @@ const BackupSource = z
 
 export const RecordKindSchema = z.enum(RECORD_KINDS, { error: '导入导出类型应为 entities、cadres、regulators、regions、assignments 之一' });
 export type { RecordKind } from '../records/types';
+
+/** A list (RecordKind) or a 上报 report (`report:<name>`): what a column template belongs to. */
+export const TemplateKindSchema = z.enum([...RECORD_KINDS, ...REPORT_TEMPLATE_KINDS], { error: '导出类型有误，请重新选择要导出的名单或报表' });
+export type TemplateKind = z.infer<typeof TemplateKindSchema>;
+
+const ReportRequest = z
+  .object({
+    report: z.enum(REPORT_KINDS, { error: '报表应为 summary、assignments、visits、problems、dispatch 之一' }),
+    /** '' = the whole library; else a 旗区 or 乡镇 and everything below it. */
+    regionId: z.string().default(''),
+    /** The 督导 year; defaults to the plan year. */
+    year: z.number().int().min(2000).max(2100).optional(),
+    /** A saved column template of the report, or the columns by key; neither = all columns. */
+    template: z.string().optional(),
+    columns: z.array(z.string()).min(1, { error: '请至少选择一列' }).optional(),
+  })
+  .strict();
+
+/** The first rows of a report as the export would write them, to check before exporting. */
+export interface ReportPreview {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly columns: readonly { readonly label: string; readonly format: 'text' | 'number' | 'percent' | 'date' }[];
+  readonly rows: readonly (readonly Cell[])[];
+  readonly totalRow: readonly Cell[] | null;
+  /** All data rows of the report (the preview shows at most the first 50). */
+  readonly rowCount: number;
+}
+
+/** A background job (bulk export): polled by the screen that started it, or by the CLI. */
+export interface JobStatus {
+  readonly jobId: string;
+  readonly kind: string;
+  /** What it does, in Chinese, e.g. “批量导出包保干部工作手册”. */
+  readonly label: string;
+  readonly state: 'running' | 'done' | 'cancelled' | 'failed';
+  readonly done: number;
+  readonly total: number;
+  /** The last progress sentence, or the closing one (how many files, where). */
+  readonly message: string;
+  /** The folder the files go to. */
+  readonly outDir: string;
+  /** Files written so far (a cancelled or failed run keeps them). */
+  readonly files: number;
+  readonly lastFile: string;
+  readonly error: string;
+}
 
 /** A file handed over as base64, both ways: uploads to import, workbooks to save. */
 export interface FileContent {
@@ -370,7 +419,7 @@ export const apiSchemas = {
   /** Remembers column names for the next import of this kind (header → field key, '' ignores). */
   'import:saveMapping': z.object({ kind: RecordKindSchema, mapping: z.record(z.string(), z.string()) }).strict(),
   /** The columns a list export can have, in default order. */
-  'export:columns': z.object({ kind: RecordKindSchema }).strict(),
+  'export:columns': z.object({ kind: TemplateKindSchema }).strict(),
   /** A list as a print-ready workbook: a template's columns, the given columns, or all. */
   'export:list': z
     .object({
@@ -384,7 +433,7 @@ export const apiSchemas = {
       maskPhones: z.boolean().default(false),
     })
     .strict(),
-  'export:templates': z.object({ kind: RecordKindSchema }).strict(),
+  'export:templates': z.object({ kind: TemplateKindSchema }).strict(),
   /** Backups in the data folder, newest first. */
   'backup:list': NoInput,
   /** Makes a verified backup now. */
@@ -397,11 +446,12 @@ export const apiSchemas = {
   'backup:restore': BackupSource,
   /**
    * A 上报 report as a print-ready workbook (SPEC §5.4): `summary` = 包保工作情况统计表 per region
-   * below `regionId` (per 旗区 for the whole city) with a 合计 row; `assignments` = 包保关系明细表.
+   * below `regionId` (per 旗区 for the whole city) with a 合计 row; `assignments` = 包保关系明细表;
+   * `visits` = 督导记录汇总; `problems` = 问题整改台账; `dispatch` = 作战图周调度进展表.
    */
-  'report:export': z
-    .object({ report: z.enum(['summary', 'assignments'], { error: '报表应为 summary（统计表）或 assignments（包保关系明细表）' }), regionId: z.string().default('') })
-    .strict(),
+  'report:export': ReportRequest,
+  /** The same report's title, columns, first 50 rows and 合计, to check before exporting. */
+  'report:preview': ReportRequest,
   /** The 作战图 with its schedule recomputed over the working-day calendar, statuses and 周调度 dates. */
   'battlemap:get': NoInput,
   /** Starts the 作战图 from the shipped template (SPEC §3.9). Error `conflict` when one exists. */
@@ -462,6 +512,27 @@ export const apiSchemas = {
    */
   'handbook:import': z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string().max(30 * 1024 * 1024) }).strict(),
   /**
+   * Starts the bulk export of the 工作手册 of every active cadre in the scope as a background
+   * job (poll `jobs:get`): one file each into a new subfolder of `outDir` (default: the export
+   * folder), or one combined workbook. Existing files are never overwritten.
+   */
+  'handbooks:exportAll': z
+    .object({
+      regionId: z.string().default(''),
+      level: CadreLevelSchema.optional(),
+      year: z.number().int().min(2000).max(2100).optional(),
+      outDir: z.string().trim().max(1000).optional(),
+      /** false writes straight into outDir (the CLI's --out), true into a new dated subfolder. */
+      subfolder: z.boolean().default(true),
+      combined: z.boolean().default(false),
+    })
+    .strict(),
+  'jobs:get': z.object({ jobId: z.string().min(1) }).strict(),
+  /** The running job, or the last one that ended (null before the first): a screen opened later shows it. */
+  'jobs:current': NoInput,
+  /** Stops the job after the file in hand; the files already written stay. */
+  'jobs:cancel': z.object({ jobId: z.string().min(1) }).strict(),
+  /**
    * 《致食品安全包保领导的一封信》 merged for the named cadres, or for the active cadres of a
    * region (and below) and/or level; at most `limit` letters, `total` says how many the scope has.
    */
@@ -511,8 +582,8 @@ export const apiSchemas = {
     })
     .strict(),
   /** Saves (or replaces by name) a column template; returns the kind's templates. */
-  'export:saveTemplate': z.object({ kind: RecordKindSchema, name: z.string().trim().min(1, { error: '请填写模板名称' }).max(40), columns: z.array(z.string()).min(1, { error: '请至少选择一列' }) }).strict(),
-  'export:deleteTemplate': z.object({ kind: RecordKindSchema, name: z.string().min(1) }).strict(),
+  'export:saveTemplate': z.object({ kind: TemplateKindSchema, name: z.string().trim().min(1, { error: '请填写模板名称' }).max(40), columns: z.array(z.string()).min(1, { error: '请至少选择一列' }) }).strict(),
+  'export:deleteTemplate': z.object({ kind: TemplateKindSchema, name: z.string().min(1) }).strict(),
 } as const;
 
 export type ApiSchemas = typeof apiSchemas;
@@ -551,7 +622,12 @@ export interface ApiResults {
   'backup:preview': RestorePreview;
   'backup:restore': AppInfo;
   'report:export': FileContent;
+  'report:preview': ReportPreview;
   'handbook:export': FileContent;
+  'handbooks:exportAll': JobStatus;
+  'jobs:get': JobStatus;
+  'jobs:current': JobStatus | null;
+  'jobs:cancel': JobStatus;
   'handbook:import': { readonly recorded: number; readonly unchanged: number; readonly pending: number; readonly rejected: readonly { readonly row: number; readonly entityName: string; readonly reason: string }[] };
   'letters:get': { readonly letters: readonly Letter[]; readonly total: number };
   'handbook:view': Handbook;

@@ -1,6 +1,8 @@
 import type { BattleMapView } from '../api/contract';
+import type { BattleTask } from '../battlemap/types';
 import { addDays, dayNumber, isoDate, mondayOfDay } from '../calendar/days';
 import type { Cell } from '../records/cell';
+import { columnChoices, pickColumns, tableOf, type ReportColumnDef } from './columns';
 import type { ReportColumn, ReportTable } from './summary';
 
 /** Status colours, chosen to stay apart in grayscale print too (light → dark). */
@@ -85,40 +87,53 @@ export function battleMapTable(view: BattleMapView, orgName: string, today: stri
   };
 }
 
+/** One task of the 周调度进展表: its progress at each 周调度 and where it stands. */
+interface DispatchRow {
+  readonly task: BattleTask;
+  readonly progress: readonly Cell[];
+  readonly finish: string | undefined;
+  readonly status: string;
+  readonly note: string;
+}
+
+/** The 进展表's columns for a given list of 周调度 dates; all the date columns share one key. */
+function dispatchColumns(dates: readonly string[]): ReportColumnDef<DispatchRow>[] {
+  return [
+    { key: 'seq', label: '序号', width: 5, format: 'number', value: (r) => r.task.seq },
+    { key: 'task', label: '工作任务', width: 18, format: 'text', value: (r) => r.task.name },
+    { key: 'unit', label: '责任单位', width: 14, format: 'text', value: (r) => r.task.unit },
+    { key: 'owner', label: '责任人', width: 8, format: 'text', value: (r) => r.task.owner },
+    { key: 'deadline', label: '完成时限', width: 11, format: 'date', value: (r) => (r.finish ? { date: r.finish } : null) },
+    ...dates.map((date, i): ReportColumnDef<DispatchRow> => ({ key: 'dispatches', label: `${date.slice(5)}调度`, width: 8, format: 'percent', value: (r) => r.progress[i] ?? '—' })),
+    { key: 'status', label: '当前状态', width: 10, format: 'text', value: (r) => r.status },
+    { key: 'note', label: '最近调度情况', width: 30, format: 'text', value: (r) => r.note },
+  ];
+}
+
+/** For the column-template editor: the date columns are one choice. */
+export const DISPATCH_COLUMN_CHOICES = columnChoices(dispatchColumns(['']), { dispatches: '各次周调度进度（每次一列）' });
+
 /** 周调度进展表: each task's progress at every recorded 周调度, and the latest note. */
-export function dispatchProgressTable(view: BattleMapView, orgName: string, today: string): ReportTable {
+export function dispatchProgressTable(view: BattleMapView, orgName: string, today: string, columns?: readonly string[]): ReportTable {
   const map = view.map;
   const tasks = map ? [...map.tasks].sort((a, b) => a.seq - b.seq) : [];
   const dispatches = map ? [...map.dispatches].sort((a, b) => a.date.localeCompare(b.date)) : [];
   const scheduled = new Map(view.schedule?.tasks.map((t) => [t.id, t]));
-  const columns: ReportColumn[] = [
-    { label: '序号', width: 5, format: 'number' },
-    { label: '工作任务', width: 18, format: 'text' },
-    { label: '责任单位', width: 14, format: 'text' },
-    { label: '完成时限', width: 11, format: 'date' },
-    ...dispatches.map((d) => ({ label: `${d.date.slice(5)}调度`, width: 8, format: 'percent' as const })),
-    { label: '当前状态', width: 10, format: 'text' },
-    { label: '最近调度情况', width: 30, format: 'text' },
-  ];
-  const rows = tasks.map((task): Cell[] => {
+  const rows = tasks.map((task): DispatchRow => {
     const entries = dispatches.map((d) => d.entries.find((e) => e.taskId === task.id));
     const lastNote = [...entries].reverse().find((e) => e?.note)?.note ?? '';
     const state = view.states[task.id];
-    const finish = scheduled.get(task.id)?.finish;
-    return [
-      task.seq,
-      task.name,
-      task.unit,
-      finish ? { date: finish } : null,
-      ...entries.map((e) => (e ? e.progress / 100 : '—')),
-      `${state?.status ?? task.status}${state?.atRisk ? '（有风险）' : ''}`,
-      state?.reason ? `${lastNote}${lastNote ? '；' : ''}${state.reason}` : lastNote,
-    ];
+    return {
+      task,
+      progress: entries.map((e) => (e ? e.progress / 100 : '—')),
+      finish: scheduled.get(task.id)?.finish,
+      status: `${state?.status ?? task.status}${state?.atRisk ? '（有风险）' : ''}`,
+      note: state?.reason ? `${lastNote}${lastNote ? '；' : ''}${state.reason}` : lastNote,
+    };
   });
-  return {
-    title: `${orgName}作战图周调度进展表`,
-    subtitle: `共 ${dispatches.length} 次周调度　　制表日期：${today}`,
-    columns,
+  return tableOf(
+    { title: `${orgName}作战图周调度进展表`, subtitle: `共 ${dispatches.length} 次周调度　　制表日期：${today}` },
+    pickColumns(dispatchColumns(dispatches.map((d) => d.date)), columns),
     rows,
-  };
+  );
 }

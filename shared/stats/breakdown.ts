@@ -34,15 +34,15 @@ const CHILD_LEVEL: Readonly<Record<RegionLevel, RegionLevel | null>> = { city: '
  * The programme's figures per region one level below the scope (the whole library: per 旗区),
  * in one pass over 主体 and cadres. The 统计表 and the dashboard's per-region charts use it.
  */
-export function computeBreakdown(doc: DataDoc, scopeRegionId = ''): Breakdown {
+export function computeBreakdown(doc: DataDoc, scopeRegionId = '', year = doc.profile.planYear): Breakdown {
   const regions = new RegionIndex(doc.regions);
   const roots = regions.roots();
   const scope: Region | undefined = scopeRegionId ? regions.get(scopeRegionId) : roots.length === 1 ? roots[0] : undefined;
   const rowLevel: RegionLevel | null = scope ? CHILD_LEVEL[scope.level] : 'city';
   const rowRegions = scope ? doc.regions.filter((r) => r.level === rowLevel && regions.contains(scope.id, r.id)) : roots;
 
-  const tallies = new Map(rowRegions.map((r) => [r.id, new Tally(doc.profile)]));
-  const total = new Tally(doc.profile);
+  const tallies = new Map(rowRegions.map((r) => [r.id, new Tally(doc.profile, year)]));
+  const total = new Tally(doc.profile, year);
   const rowOf = (regionId: string): Tally | undefined => (rowLevel ? tallies.get(regions.atLevel(regionId, rowLevel)?.id ?? '') : undefined);
   const inScope = (regionId: string): boolean => !scope || regions.contains(scope.id, regionId);
 
@@ -60,7 +60,7 @@ export function computeBreakdown(doc: DataDoc, scopeRegionId = ''): Breakdown {
   const entityRegion = new Map(doc.entities.map((e) => [e.id, e.regionId]));
   for (const v of doc.visits) {
     const regionId = entityRegion.get(v.entityId);
-    if (regionId === undefined || !inScope(regionId) || !inPlanYear(v, doc.profile.planYear)) continue;
+    if (regionId === undefined || !inScope(regionId) || !inPlanYear(v, year)) continue;
     total.addVisit(v);
     rowOf(regionId)?.addVisit(v);
   }

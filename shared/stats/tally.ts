@@ -45,7 +45,11 @@ export class Tally {
   readonly visits = { planned: 0, done: 0, problems: 0, rectified: 0 };
   private readonly duty = { dailyWeeklyMonthly: 0, riskSystem: 0, safetyOfficer: 0, directorDone: 0, directorTotal: 0, commitment: 0, total: 0 };
 
-  constructor(private readonly profile: Profile) {}
+  /** `year`: whose 承诺书 count (the plan year unless a report asks for another). */
+  constructor(
+    private readonly profile: Profile,
+    private readonly year = profile.planYear,
+  ) {}
 
   addEntity(e: Entity, hasCadre: boolean): void {
     this.entities++;
@@ -75,7 +79,7 @@ export class Tally {
     this.cadresByLevel[c.level as RegionLevel]++;
     if (!c.active) return;
     this.activeCadres++;
-    if (c.commitments.some((k) => k.year === this.profile.planYear)) this.commitmentSigned++;
+    if (c.commitments.some((k) => k.year === this.year)) this.commitmentSigned++;
   }
 
   addVisit(v: Visit): void {

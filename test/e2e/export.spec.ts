@@ -66,7 +66,7 @@ test('导出与打印：统计表、干部工作手册，录入交回的督导�
   const handbookPath = path.join(dataDir, 'returned-handbook.xlsx');
   await test.step('工作手册：搜索干部并导出，含督导记录表', async () => {
     const card = page.getByTestId('export-handbook');
-    await expect(card.getByText('npm run cli -- export handbooks --out 文件夹')).toBeVisible();
+    await expect(card.getByTestId('bulk-handbooks')).toBeVisible();
     const picker = card.getByRole('combobox', { name: '包保干部' });
     await picker.click();
     await picker.fill(cadreName);

@@ -1,7 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiHandlers } from '@shared/api/contract';
+import { REPORT_KINDS, REPORT_LABELS } from '@shared/reports/kinds';
+import type { Store } from '@shared/storage/types';
+import { dispatch } from '../../main/api/dispatch';
 import { openServices } from '../../main/services';
 import { useTempDirs } from './temp-dir';
+import { recordVisitsBefore } from './visit-fixtures';
 
 const newDir = useTempDirs();
 
@@ -13,37 +21,160 @@ async function workbookOf(contentBase64: string): Promise<ExcelJS.Worksheet> {
   return sheet;
 }
 
+const values = (sheet: ExcelJS.Worksheet, row: number): unknown[] => (sheet.getRow(row).values as unknown[]).slice(1);
+
+/** A district with its plan, half a year of recorded visits and a 作战图 with two 周调度. */
+async function districtWithVisits(): Promise<{ handlers: ApiHandlers; store: Store }> {
+  const { handlers, store } = await openServices(await newDir(), { now: () => new Date('2026-07-01T08:00:00Z') });
+  await handlers['app:loadDemo']({ scale: 'district', seed: 2 });
+  await handlers['visits:plan']({ year: 2026 });
+  await recordVisitsBefore(store, '2026-07-01');
+  const map = await handlers['battlemap:create']({ planStart: '2026-03-02', finalDeadline: '2026-12-18', mode: 'backward', dispatchWeekday: 5 });
+  const [first, second] = map.map?.tasks ?? [];
+  await handlers['battlemap:dispatch']({ date: '2026-06-19', entries: [{ taskId: first!.id, progress: 60, note: '已完成摸底' }] });
+  await handlers['battlemap:dispatch']({ date: '2026-06-26', entries: [{ taskId: first!.id, progress: 100, note: '' }, { taskId: second!.id, progress: 30, note: '分级推进中' }] });
+  return { handlers, store };
+}
+
 describe('上报 reports', () => {
-  it('the 统计表 has one row per 乡镇 of the 旗区 and a 合计 equal to stats', async () => {
-    const { handlers } = await openServices(await newDir(), { now: () => new Date('2027-03-01T08:00:00Z') });
-    await handlers['app:loadDemo']({ scale: 'district', seed: 2 });
-    const stats = await handlers['stats:get']({ regionId: '' });
-    const file = await handlers['report:export']({ report: 'summary', regionId: '' });
-    expect(file.fileName).toBe('包保工作情况统计表-2027-03-01.xlsx');
-    const sheet = await workbookOf(file.contentBase64);
-    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
-    expect(String(values(1)[0])).toContain('食品安全包保工作情况统计表（2027年度）');
-    const header = values(3);
-    expect(header.slice(0, 6)).toEqual(['旗区', '市级干部', '旗区级干部', '乡镇级干部', '村级干部', '包保主体']);
-    const total = values(sheet.rowCount);
-    const at = (label: string) => total[header.indexOf(label)];
-    expect(total[0]).toBe('合计');
-    expect(at('包保主体')).toBe(stats.entities.total);
-    expect(at('A级')).toBe(stats.entities.byGrade.A);
-    expect(at('企业数')).toBe(stats.entities.enterprises);
-    expect(at('应配总监')).toBe(stats.duties.safetyDirector.total);
-    expect(at('日管控周排查月调度')).toBeCloseTo(stats.duties.dailyWeeklyMonthly.done / stats.duties.dailyWeeklyMonthly.total, 10);
-    expect(at('包保覆盖率')).toBeCloseTo(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned), 10);
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
+  it('every report is a print-ready sheet: merged title, subtitle, frozen and repeated header, A4 landscape fitted to width, page footer', async () => {
+    const { handlers } = await districtWithVisits();
+    for (const report of REPORT_KINDS) {
+      const file = await handlers['report:export']({ report, regionId: '' });
+      expect(file.fileName).toBe(`${REPORT_LABELS[report]}-2026-07-01.xlsx`);
+      const sheet = await workbookOf(file.contentBase64);
+      const width = sheet.columnCount;
+      expect(sheet.name).toBe(REPORT_LABELS[report]);
+      expect(String(sheet.getCell('A1').value)).toContain(REPORT_LABELS[report]);
+      expect(sheet.model.merges).toEqual(expect.arrayContaining([`A1:${sheet.getColumn(width).letter}1`, `A2:${sheet.getColumn(width).letter}2`]));
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+      expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+      expect(sheet.rowCount).toBeGreaterThan(4);
+      expect(sheet.getCell(4, 1).border?.top?.style).toBe('thin');
+    }
   });
 
-  it('the 包保关系明细表 lists every current assignment of the scope', async () => {
-    const { handlers, store } = await openServices(await newDir(), { now: () => new Date('2027-03-01T08:00:00Z') });
-    await handlers['app:loadDemo']({ scale: 'district', seed: 2 });
-    const sheet = await workbookOf((await handlers['report:export']({ report: 'assignments', regionId: '' })).contentBase64);
-    const current = store.read()?.assignments.filter((a) => a.end === '') ?? [];
-    expect(sheet.rowCount - 3).toBe(current.length);
-    const names = new Set(store.read()?.entities.filter((e) => current.some((a) => a.entityId === e.id)).map((e) => e.name));
-    expect(names.has(String(sheet.getRow(4).getCell(1).value))).toBe(true);
+  it('督导记录汇总 and 问题整改台账 hold every visit and problem of the year in the scope', async () => {
+    const { handlers, store } = await districtWithVisits();
+    const doc = store.read()!;
+    const township = doc.regions.find((r) => r.name === '铜川镇')!;
+    const inTownship = new Set(doc.entities.filter((e) => doc.regions.find((r) => r.id === e.regionId)?.parentId === township.id || e.regionId === township.id).map((e) => e.id));
+    const visits = doc.visits.filter((v) => inTownship.has(v.entityId) && v.plannedDate.startsWith('2026'));
+    const problems = visits.flatMap((v) => v.problems);
+    expect(problems.length).toBeGreaterThan(5);
+
+    const summary = await workbookOf((await handlers['report:export']({ report: 'visits', regionId: township.id, year: 2026 })).contentBase64);
+    const header = values(summary, 3);
+    const total = values(summary, summary.rowCount);
+    expect(total[0]).toBe('合计');
+    expect(total[header.indexOf('计划次数')]).toBe(visits.length);
+    expect(total[header.indexOf('完成次数')]).toBe(visits.filter((v) => v.doneDate).length);
+    expect(total[header.indexOf('发现问题')]).toBe(problems.length);
+    for (let r = 4; r < summary.rowCount; r++) expect(values(summary, r)[1]).toBe('铜川镇');
+
+    const ledger = await workbookOf((await handlers['report:export']({ report: 'problems', regionId: township.id })).contentBase64);
+    expect(ledger.rowCount - 3).toBe(problems.length);
+    const ledgerHeader = values(ledger, 3);
+    const status = ledgerHeader.indexOf('整改状态');
+    const statuses = Array.from({ length: problems.length }, (_, i) => values(ledger, 4 + i)[status]);
+    expect(statuses.filter((s) => s === '已整改')).toHaveLength(problems.filter((p) => p.rectifiedOn).length);
+    // Dates are real dates, in the date columns.
+    expect(ledger.getCell(4, ledgerHeader.indexOf('发现日期') + 1).value).toBeInstanceOf(Date);
+  });
+
+  it('周调度进展表 has a column per 周调度 and the latest note', async () => {
+    const { handlers } = await districtWithVisits();
+    const sheet = await workbookOf((await handlers['report:export']({ report: 'dispatch', regionId: '' })).contentBase64);
+    const header = values(sheet, 3);
+    expect(header).toEqual(expect.arrayContaining(['06-19调度', '06-26调度', '最近调度情况']));
+    const row = values(sheet, 4);
+    expect([row[header.indexOf('06-19调度')], row[header.indexOf('06-26调度')]]).toEqual([0.6, 1]);
+    expect(String(row[header.indexOf('最近调度情况')])).toContain('已完成摸底');
+  });
+
+  it('a saved column template picks and orders the columns; bad templates and columns are refused in Chinese', async () => {
+    const { handlers } = await districtWithVisits();
+    const columns = await handlers['export:columns']({ kind: 'report:problems' });
+    expect(columns.map((c) => c.label)).toEqual(['序号', '旗区', '乡镇', '主体名称', '包保干部', '发现日期', '问题描述', '整改期限', '整改日期', '整改状态', '是否逾期']);
+    await handlers['export:saveTemplate']({ kind: 'report:problems', name: '市局月报', columns: ['entity', 'description', 'status'] });
+    expect((await handlers['export:templates']({ kind: 'report:problems' })).map((t) => t.name)).toEqual(['市局月报']);
+    const sheet = await workbookOf((await handlers['report:export']({ report: 'problems', regionId: '', template: '市局月报' })).contentBase64);
+    expect(values(sheet, 3)).toEqual(['主体名称', '问题描述', '整改状态']);
+
+    // The 周调度 dates are one choice that brings every date column.
+    const dispatchSheet = await workbookOf((await handlers['report:export']({ report: 'dispatch', regionId: '', columns: ['dispatches', 'task'] })).contentBase64);
+    expect(values(dispatchSheet, 3)).toEqual(['06-19调度', '06-26调度', '工作任务']);
+
+    expect(await dispatch(handlers, 'report:export', { report: 'problems', template: '没有这个' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: '问题整改台账没有名为“没有这个”的列模板，请重新选择' },
+    });
+    expect(await dispatch(handlers, 'report:export', { report: 'visits', columns: ['entity', 'bogus'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: '督导记录汇总没有这些列：bogus，请在列模板中重新选择列' },
+    });
+    expect(await dispatch(handlers, 'export:saveTemplate', { kind: 'report:summary', name: 'x', columns: ['entity'] })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(handlers, 'report:export', { report: 'weekly' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('the preview shows the first 50 rows and the 合计 as the export writes them', async () => {
+    const { handlers } = await districtWithVisits();
+    const preview = await handlers['report:preview']({ report: 'visits', regionId: '' });
+    const sheet = await workbookOf((await handlers['report:export']({ report: 'visits', regionId: '' })).contentBase64);
+    expect(preview.rowCount).toBe(sheet.rowCount - 4);
+    expect(preview.rows).toHaveLength(50);
+    expect(preview.columns.map((c) => c.label)).toEqual(values(sheet, 3));
+    expect(preview.rows[0]?.[2]).toBe(sheet.getCell(4, 3).value);
+    expect(preview.totalRow?.[0]).toBe('合计');
+    expect(preview.title).toBe(sheet.getCell('A1').value);
+  });
+});
+
+describe('上报 reports at city scale', () => {
+  let handlers: ApiHandlers;
+  // One city library for these tests (useTempDirs cleans up after each test, too early here).
+  let cityDir = '';
+  beforeAll(async () => {
+    cityDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-city-'));
+    ({ handlers } = await openServices(cityDir, { now: () => new Date('2026-07-01T08:00:00Z') }));
+    await handlers['app:loadDemo']({ scale: 'city', seed: 1 });
+    await handlers['visits:plan']({ year: 2026 });
+  }, 120_000);
+  afterAll(() => rm(cityDir, { recursive: true, force: true }));
+
+  it('the 统计表 of a 旗区 has a row per 乡镇 and a 合计 equal to stats for the same scope', async () => {
+    const county = (await handlers['regions:list']({})).find((r) => r.name === '达拉特旗')!;
+    const stats = await handlers['stats:get']({ regionId: county.id });
+    const file = await handlers['report:export']({ report: 'summary', regionId: county.id });
+    expect(file.fileName).toBe('包保工作情况统计表-达拉特旗-2026-07-01.xlsx');
+    const sheet = await workbookOf(file.contentBase64);
+    expect(String(sheet.getCell('A1').value)).toBe('达拉特旗食品安全包保工作情况统计表（2026年度）');
+    const header = values(sheet, 3);
+    const total = values(sheet, sheet.rowCount);
+    const at = (label: string) => total[header.indexOf(label)];
+    const ratio = ({ done, total: all }: { done: number; total: number }) => (all === 0 ? '—' : done / all);
+    expect(header[0]).toBe('乡镇');
+    expect(sheet.rowCount - 4).toBe((await handlers['regions:list']({})).filter((r) => r.parentId === county.id).length);
+    expect(at('包保主体')).toBe(stats.entities.total);
+    expect(['A', 'B', 'C', 'D'].map((g) => at(`${g}级`))).toEqual([stats.entities.byGrade.A, stats.entities.byGrade.B, stats.entities.byGrade.C, stats.entities.byGrade.D]);
+    expect([at('市级干部'), at('旗区级干部'), at('乡镇级干部'), at('村级干部')]).toEqual([stats.cadres.byLevel.city, stats.cadres.byLevel.county, stats.cadres.byLevel.township, stats.cadres.byLevel.village]);
+    expect(at('企业数')).toBe(stats.entities.enterprises);
+    expect(at('大型企业')).toBe(stats.entities.largeEnterprises);
+    expect(at('包保覆盖率')).toBeCloseTo(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned), 12);
+    expect(at('日管控周排查月调度')).toBeCloseTo(ratio(stats.duties.dailyWeeklyMonthly) as number, 12);
+    expect(at('纳入风险管控系统')).toBeCloseTo(ratio(stats.duties.riskSystem) as number, 12);
+    expect(at('配备食品安全员')).toBeCloseTo(ratio(stats.duties.safetyOfficer) as number, 12);
+    expect(at('企业签订承诺书')).toBeCloseTo(ratio(stats.duties.commitment) as number, 12);
+    expect([at('应配总监'), at('已配总监')]).toEqual([stats.duties.safetyDirector.total, stats.duties.safetyDirector.done]);
+    expect(at('干部承诺书签订率')).toEqual(ratio(stats.cadres.commitmentSigned));
+    expect([at('督导计划'), at('督导完成')]).toEqual([stats.visits.planned, stats.visits.done]);
+    expect([at('发现问题'), at('已整改')]).toEqual([stats.problems.open + stats.problems.closed, stats.problems.closed]);
+    expect(stats.visits.planned).toBeGreaterThan(1000);
+  });
+
+  it('refuses a 合订本 of the whole city and says how to narrow it', async () => {
+    const refused = await dispatch(handlers, 'handbooks:exportAll', { combined: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^合订本最多包含 500 名干部，所选范围有 \d{4} 名：请选择一个旗区或乡镇/) } });
   });
 });

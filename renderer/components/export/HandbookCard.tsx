@@ -1,12 +1,14 @@
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Flex, Typography } from 'antd';
 import { useState } from 'react';
+import type { Region } from '@shared/domain/schemas';
 import { api } from '../../api/client';
+import { BulkHandbookExport } from './BulkHandbookExport';
 import { CadreSelect } from './CadreSelect';
 import { useDownload } from './useDownload';
 
-/** 包保干部工作手册 of one cadre; the bulk export goes through the CLI for now. */
-export function HandbookCard() {
+/** 包保干部工作手册: one cadre's at once, or every cadre of a scope as a background job. */
+export function HandbookCard({ regions }: { readonly regions: readonly Region[] }) {
   const [cadreId, setCadreId] = useState('');
   const download = useDownload();
   return (
@@ -26,17 +28,8 @@ export function HandbookCard() {
             导出手册
           </Button>
         </Flex>
-        <Flex vertical gap={4}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            批量导出全部在岗干部的手册（每人一个文件），请在命令行运行：
-          </Typography.Text>
-          <Typography.Text code copyable style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-            npm run cli -- export handbooks --out 文件夹
-          </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            桌面版选择文件夹的功能上线后，可在此直接批量导出。
-          </Typography.Text>
-        </Flex>
+        <Divider style={{ marginBlock: 4 }} />
+        <BulkHandbookExport regions={regions} />
       </Flex>
     </Card>
   );

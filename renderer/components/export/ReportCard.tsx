@@ -1,53 +1,151 @@
-import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Select, Typography } from 'antd';
-import { useState } from 'react';
-import type { Region } from '@shared/domain/schemas';
+import { EyeOutlined, ExportOutlined, SettingOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, InputNumber, Select, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiInput, ReportPreview } from '@shared/api/contract';
+import type { ExportTemplate, Region } from '@shared/domain/schemas';
+import { REPORT_KINDS, REPORT_LABELS, type ReportKind } from '@shared/reports/kinds';
 import { api } from '../../api/client';
+import { errorText } from '../../api/error-text';
+import { ColumnTemplateEditor } from '../ColumnTemplateEditor';
 import { RegionTreeSelect } from '../RegionTreeSelect';
+import { ReportPreviewModal } from './ReportPreviewModal';
+import { useAppInfo } from './useAppInfo';
 import { useDownload } from './useDownload';
 
-type Report = 'summary' | 'assignments';
+const REPORTS = REPORT_KINDS.map((value) => ({ value, label: REPORT_LABELS[value] }));
 
-const REPORTS: { value: Report; label: string }[] = [
-  { value: 'summary', label: '包保工作情况统计表' },
-  { value: 'assignments', label: '包保关系明细表' },
-];
+/** '' = every column in the report's own order. */
+const ALL_COLUMNS = '';
 
 const notCity = (r: Region): boolean => r.level !== 'city';
 
-/** 上报报表: 统计表 or 明细表 for the whole city or one 旗区/乡镇. */
+/**
+ * 上报报表 (SPEC §5.4): the report, its scope (whole city, a 旗区 or a 乡镇), the 督导 year and a
+ * column template; 预览 shows the first rows as they will be written, 导出 saves the workbook.
+ */
 export function ReportCard({ regions }: { readonly regions: readonly Region[] }) {
-  const [report, setReport] = useState<Report>('summary');
+  const planYear = useAppInfo()?.planYear ?? 0;
+  const [report, setReport] = useState<ReportKind>('summary');
   const [regionId, setRegionId] = useState('');
+  const [year, setYear] = useState<number | null>(null);
+  const [template, setTemplate] = useState(ALL_COLUMNS);
+  const [templates, setTemplates] = useState<readonly ExportTemplate[]>([]);
+  const [editing, setEditing] = useState(false);
+  const [preview, setPreview] = useState<ReportPreview | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const [previewError, setPreviewError] = useState('');
   const download = useDownload();
+  // The 作战图 is the bureau's one plan: neither region nor year cut the 周调度进展表.
+  const scoped = report !== 'dispatch';
+  const shownYear = year ?? planYear;
+
+  const loadTemplates = useCallback(() => {
+    api('export:templates', { kind: `report:${report}` }).then(
+      (saved) => {
+        setTemplates(saved);
+        setTemplate((current) => (saved.some((t) => t.name === current) ? current : ALL_COLUMNS));
+      },
+      () => setTemplates([]),
+    );
+  }, [report]);
+  useEffect(loadTemplates, [loadTemplates]);
+
+  const request = (choice: { template?: string; columns?: string[] } = template ? { template } : {}): ApiInput<'report:export'> => ({
+    report,
+    regionId: scoped ? regionId : '',
+    ...(scoped && shownYear ? { year: shownYear } : {}),
+    ...choice,
+  });
+
+  const showPreview = async () => {
+    setPreviewing(true);
+    setPreviewError('');
+    try {
+      setPreview(await api('report:preview', request()));
+    } catch (e) {
+      setPreviewError(errorText(e));
+    } finally {
+      setPreviewing(false);
+    }
+  };
+
+  const exportNow = () => void download.run(() => api('report:export', request()));
+  const error = download.error || previewError;
+  const templateOptions = [{ value: ALL_COLUMNS, label: '全部列（默认顺序）' }, ...templates.map((t) => ({ value: t.name, label: `${t.name}（${t.columns.length} 列）` }))];
+  const scopeLabel = regionId ? (regions.find((r) => r.id === regionId)?.name ?? '') : '全部';
+
   return (
     <Card title="上报报表" size="small" data-testid="export-report">
       <Flex vertical gap={8}>
         <Flex align="center" gap={8}>
           <Typography.Text style={{ width: 36, flex: 'none' }}>报表</Typography.Text>
-          <Select<Report> aria-label="报表" value={report} options={REPORTS} onChange={setReport} style={{ flex: 1, minWidth: 0 }} />
+          <Select<ReportKind> aria-label="报表" value={report} options={REPORTS} onChange={setReport} style={{ flex: 1, minWidth: 0 }} />
         </Flex>
         <Flex align="center" gap={8}>
           <Typography.Text style={{ width: 36, flex: 'none' }}>范围</Typography.Text>
-          <RegionTreeSelect
-            aria-label="范围"
-            regions={regions}
-            deepest="township"
-            selectable={notCity}
-            value={regionId}
-            onChange={setRegionId}
-            allowClear
-            placeholder="全市（可选择旗区或乡镇）"
-            style={{ flex: 1, minWidth: 0 }}
-          />
+          {scoped ? (
+            <>
+              <RegionTreeSelect
+                aria-label="范围"
+                regions={regions}
+                deepest="township"
+                selectable={notCity}
+                value={regionId}
+                onChange={setRegionId}
+                allowClear
+                placeholder="全市（可选择旗区或乡镇）"
+                style={{ flex: 1, minWidth: 0 }}
+              />
+              <InputNumber
+                aria-label="年度"
+                min={2000}
+                max={2100}
+                value={shownYear || null}
+                onChange={(v) => setYear(v ?? null)}
+                suffix="年度"
+                style={{ width: 112, flex: 'none' }}
+              />
+            </>
+          ) : (
+            <Typography.Text type="secondary">作战图为全局计划，不分区域和年度</Typography.Text>
+          )}
         </Flex>
-        {download.error && <Alert type="error" showIcon title={download.error} />}
-        <Flex justify="flex-end">
-          <Button type="primary" icon={<ExportOutlined />} loading={download.busy} onClick={() => void download.run(() => api('report:export', { report, regionId }))}>
+        <Flex align="center" gap={8}>
+          <Typography.Text style={{ width: 36, flex: 'none' }}>列</Typography.Text>
+          <Select aria-label="列模板" value={template} options={templateOptions} onChange={setTemplate} style={{ flex: 1, minWidth: 0 }} />
+          <Button icon={<SettingOutlined />} onClick={() => setEditing(true)}>
+            列模板
+          </Button>
+        </Flex>
+        {error && <Alert type="error" showIcon title={error} />}
+        <Flex justify="flex-end" gap={8}>
+          <Button icon={<EyeOutlined />} loading={previewing} onClick={() => void showPreview()}>
+            预览
+          </Button>
+          <Button type="primary" icon={<ExportOutlined />} loading={download.busy} onClick={exportNow}>
             导出报表
           </Button>
         </Flex>
       </Flex>
+      <ReportPreviewModal
+        preview={preview}
+        exporting={download.busy}
+        onExport={() => {
+          exportNow();
+          setPreview(null);
+        }}
+        onClose={() => setPreview(null)}
+      />
+      <ColumnTemplateEditor
+        open={editing}
+        kind={`report:${report}`}
+        scope={scopeLabel}
+        exportReport={(choice) => api('report:export', request(choice))}
+        onClose={() => {
+          setEditing(false);
+          loadTemplates();
+        }}
+      />
     </Card>
   );
 }

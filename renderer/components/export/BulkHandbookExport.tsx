@@ -1,0 +1,155 @@
+import { FolderOpenOutlined, PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Input, InputNumber, Progress, Radio, Select, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { JobStatus } from '@shared/api/contract';
+import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel, type Region } from '@shared/domain/schemas';
+import { api } from '../../api/client';
+import { errorText } from '../../api/error-text';
+import { RegionTreeSelect } from '../RegionTreeSelect';
+import { useAppInfo } from './useAppInfo';
+
+const POLL_MS = 500;
+const LEVELS = [{ value: '', label: '全部层级' }, ...REGION_LEVELS.map((l) => ({ value: l, label: `${CADRE_LEVEL_LABELS[l]}干部` }))];
+const notCity = (r: Region): boolean => r.level !== 'city';
+
+const STATE_ALERT = { done: 'success', cancelled: 'warning', failed: 'error', running: 'info' } as const;
+
+/**
+ * 批量导出工作手册 as a background job in main: scope, level, year, one file each or one 合订本,
+ * the folder; progress with 取消, and at the end the folder. The job lives in main, so leaving
+ * the screen and coming back shows it still running (jobs:current).
+ */
+export function BulkHandbookExport({ regions }: { readonly regions: readonly Region[] }) {
+  const info = useAppInfo();
+  const [regionId, setRegionId] = useState('');
+  const [level, setLevel] = useState<CadreLevel | ''>('');
+  const [year, setYear] = useState<number | null>(null);
+  const [combined, setCombined] = useState(false);
+  const [outDir, setOutDir] = useState<string | null>(null);
+  const [job, setJob] = useState<JobStatus | null>(null);
+  const [error, setError] = useState('');
+  const [starting, setStarting] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  const folder = outDir ?? info?.exportDir ?? '';
+  const shownYear = year ?? info?.planYear ?? null;
+
+  const follow = useCallback((status: JobStatus) => {
+    setJob(status);
+    window.clearTimeout(timer.current);
+    if (status.state !== 'running') return;
+    timer.current = window.setTimeout(() => {
+      api('jobs:get', { jobId: status.jobId }).then(follow, (e: unknown) => setError(errorText(e)));
+    }, POLL_MS);
+  }, []);
+
+  useEffect(() => {
+    api('jobs:current', {}).then(
+      (current) => {
+        if (current?.kind === 'handbooks') follow(current);
+      },
+      () => undefined,
+    );
+    return () => window.clearTimeout(timer.current);
+  }, [follow]);
+
+  const start = async () => {
+    setStarting(true);
+    setError('');
+    try {
+      follow(
+        await api('handbooks:exportAll', {
+          regionId,
+          ...(level ? { level } : {}),
+          ...(shownYear ? { year: shownYear } : {}),
+          ...(folder.trim() ? { outDir: folder.trim() } : {}),
+          combined,
+        }),
+      );
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const cancel = () => {
+    if (job) api('jobs:cancel', { jobId: job.jobId }).then(follow, (e: unknown) => setError(errorText(e)));
+  };
+
+  const chooseFolder = async () => {
+    const chosen = await window.desktop?.chooseFolder('选择工作手册的导出文件夹');
+    if (chosen) setOutDir(chosen);
+  };
+
+  const running = job?.state === 'running';
+  const percent = job && job.total > 0 ? Math.floor((job.done / job.total) * 100) : 0;
+  return (
+    <Flex vertical gap={8} data-testid="bulk-handbooks">
+      <Typography.Text strong>批量导出</Typography.Text>
+      <Flex gap={8}>
+        <RegionTreeSelect
+          aria-label="批量导出范围"
+          regions={regions}
+          deepest="township"
+          selectable={notCity}
+          value={regionId}
+          onChange={setRegionId}
+          allowClear
+          placeholder="全市（可选旗区或乡镇）"
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Select<CadreLevel | ''> aria-label="干部层级" value={level} options={LEVELS} onChange={setLevel} style={{ width: 112, flex: 'none' }} />
+      </Flex>
+      <Flex gap={8} align="center">
+        <InputNumber aria-label="手册年度" min={2000} max={2100} value={shownYear} onChange={setYear} suffix="年度" style={{ width: 112, flex: 'none' }} />
+        <Radio.Group
+          aria-label="导出方式"
+          value={combined}
+          onChange={(e) => setCombined(e.target.value as boolean)}
+          options={[
+            { value: false, label: '每人一个文件' },
+            { value: true, label: '合订本' },
+          ]}
+        />
+      </Flex>
+      <Flex gap={8}>
+        <Input aria-label="导出文件夹" value={folder} onChange={(e) => setOutDir(e.target.value)} placeholder="导出文件夹" style={{ flex: 1, minWidth: 0 }} />
+        {window.desktop?.chooseFolder && <Button onClick={() => void chooseFolder()}>选择文件夹…</Button>}
+      </Flex>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {combined
+          ? '合订本：每个分册一张工作表，所有干部依次排列，每名干部另起一页，一次打印即可（最多 500 名干部）。'
+          : '每名在岗干部一个文件，按“旗区-乡镇-姓名-包保干部工作手册-年度”命名，放在所选文件夹下新建的子文件夹中。'}
+      </Typography.Text>
+      {error && <Alert type="error" showIcon title={error} />}
+      {job && (
+        <Flex vertical gap={4} data-testid="bulk-progress">
+          {running && <Progress percent={percent} size="small" format={() => `${job.done}/${job.total}`} />}
+          <Alert
+            type={STATE_ALERT[job.state]}
+            showIcon
+            title={job.message}
+            action={
+              !running && job.files > 0 && window.desktop?.showInFolder ? (
+                <Button size="small" icon={<FolderOpenOutlined />} onClick={() => void window.desktop?.showInFolder(job.outDir)}>
+                  打开文件夹
+                </Button>
+              ) : undefined
+            }
+          />
+        </Flex>
+      )}
+      <Flex justify="flex-end" gap={8}>
+        {running ? (
+          <Button danger icon={<StopOutlined />} onClick={cancel}>
+            取消
+          </Button>
+        ) : (
+          <Button type="primary" icon={<PlayCircleOutlined />} loading={starting} onClick={() => void start()}>
+            开始导出
+          </Button>
+        )}
+      </Flex>
+    </Flex>
+  );
+}

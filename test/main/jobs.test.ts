@@ -1,0 +1,146 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { ApiHandlers, JobStatus } from '@shared/api/contract';
+import { dispatch } from '../../main/api/dispatch';
+import { openServices } from '../../main/services';
+import { useTempDirs } from './temp-dir';
+
+const newDir = useTempDirs();
+
+/** A district library with its visit plan; the clock is fixed so folder names are known. */
+async function district(): Promise<{ handlers: ApiHandlers; townshipId: string; activeInTownship: number }> {
+  const { handlers, store } = await openServices(await newDir(), { now: () => new Date(2026, 4, 20, 9, 5) });
+  await handlers['app:loadDemo']({ scale: 'district', seed: 2 });
+  await handlers['visits:plan']({ year: 2026 });
+  const doc = store.read()!;
+  const township = doc.regions.find((r) => r.name === '铜川镇')!;
+  const regions = await handlers['regions:list']({});
+  const inTownship = (regionId: string): boolean => {
+    for (let r = regions.find((x) => x.id === regionId); r; r = regions.find((x) => x.id === r?.parentId)) if (r.id === township.id) return true;
+    return false;
+  };
+  return { handlers, townshipId: township.id, activeInTownship: doc.cadres.filter((c) => c.active && inTownship(c.regionId)).length };
+}
+
+/** Polls like the screen does, keeping every status seen. */
+async function follow(handlers: ApiHandlers, started: JobStatus, until: (s: JobStatus) => boolean = (s) => s.state !== 'running'): Promise<JobStatus[]> {
+  const seen = [started];
+  while (!until(seen[seen.length - 1]!)) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    seen.push(await handlers['jobs:get']({ jobId: started.jobId }));
+  }
+  return seen;
+}
+
+const xlsxIn = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort();
+
+describe('bulk handbook export as a background job', () => {
+  it('writes one handbook per active cadre of a 乡镇 into a new dated subfolder, with rising progress, and never overwrites', async () => {
+    const { handlers, townshipId, activeInTownship } = await district();
+    const out = await newDir();
+    const started = await handlers['handbooks:exportAll']({ regionId: townshipId, outDir: out, subfolder: true, combined: false });
+    expect(started).toMatchObject({ state: 'running', kind: 'handbooks', outDir: path.join(out, '包保干部工作手册-2026年度-20260520-0905') });
+    const seen = await follow(handlers, started);
+    const last = seen[seen.length - 1]!;
+    expect(last).toMatchObject({ state: 'done', done: activeInTownship, total: activeInTownship, files: activeInTownship, error: '' });
+    expect(last.message).toBe(`已导出 ${activeInTownship} 本工作手册到 ${started.outDir}`);
+    const done = seen.map((s) => s.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(new Set(done).size).toBeGreaterThan(2);
+
+    const files = await xlsxIn(started.outDir);
+    expect(files).toHaveLength(activeInTownship);
+    for (const file of files) {
+      expect(file).toMatch(/^东胜区-铜川镇-[^-]+-包保干部工作手册-2026(-\d+)?\.xlsx$/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path.join(started.outDir, file));
+      expect(book.worksheets).toHaveLength(9);
+      const duty = book.getWorksheet('责任清单')!;
+      expect(duty.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+      expect(duty.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    }
+
+    // The same folder again (as the CLI's --out does): the new files get -2, nothing is replaced.
+    const again = await handlers['handbooks:exportAll']({ regionId: townshipId, outDir: started.outDir, subfolder: false, combined: false });
+    expect(again.outDir).toBe(started.outDir);
+    await follow(handlers, again);
+    const both = await xlsxIn(started.outDir);
+    expect(both).toHaveLength(2 * activeInTownship);
+    expect(both.filter((f) => f.endsWith('-2026-2.xlsx')).length).toBeGreaterThanOrEqual(activeInTownship);
+  });
+
+  it('refuses a second job, answers other calls while it runs, and on cancel stops early keeping the finished files', async () => {
+    const { handlers } = await district();
+    const out = await newDir();
+    const started = await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false });
+    expect(started.total === 0 || started.total > 100).toBe(true);
+
+    const refused = await dispatch(handlers, 'handbooks:exportAll', { outDir: out });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('请等它完成或取消后再开始新的导出') } });
+
+    // Another request is answered between two handbooks, while the job is still going.
+    const answered = await dispatch(handlers, 'stats:get', {});
+    expect(answered.ok).toBe(true);
+    expect((await handlers['jobs:current']({}))?.state).toBe('running');
+
+    await follow(handlers, started, (s) => s.done >= 3);
+    const cancelling = await handlers['jobs:cancel']({ jobId: started.jobId });
+    expect(cancelling.message).toContain('正在取消');
+    const seen = await follow(handlers, started);
+    const last = seen[seen.length - 1]!;
+    expect(last.state).toBe('cancelled');
+    expect(last.total).toBeGreaterThan(250);
+    expect(last.files).toBeLessThan(last.total);
+    const files = await xlsxIn(out);
+    expect(files).toHaveLength(last.files);
+    expect(last.message).toBe(`已取消：已导出 ${last.files} 本工作手册（共 ${last.total} 本），保存在 ${out}`);
+    // Each file left behind is whole: written atomically, it opens.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(out, files[0]!));
+    expect(book.worksheets).toHaveLength(9);
+
+    // Once it has ended, a new job may start; the old one is gone.
+    const next = await handlers['handbooks:exportAll']({ regionId: '', level: 'city', outDir: out, subfolder: false, combined: false });
+    await follow(handlers, next);
+    expect(await dispatch(handlers, 'jobs:get', { jobId: started.jobId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('makes one 合订本 per scope: each section one sheet, a 包保干部 column and a page per cadre', async () => {
+    const { handlers, townshipId, activeInTownship } = await district();
+    const out = await newDir();
+    const started = await handlers['handbooks:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: true });
+    const last = (await follow(handlers, started)).pop()!;
+    expect(last).toMatchObject({ state: 'done', files: 1 });
+    expect(await xlsxIn(out)).toEqual(['铜川镇-包保干部工作手册合订本-2026.xlsx']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(out, '铜川镇-包保干部工作手册合订本-2026.xlsx'));
+    expect(book.worksheets.map((s) => s.name)).toEqual(['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导计划', '督导记录表', '承诺书', '联系方式']);
+    const cover = book.getWorksheet('封面')!;
+    expect(String(cover.getCell('A1').value)).toContain('包保干部工作手册（合订本）·封面');
+    expect(cover.getCell('A3').value).toBe('包保干部');
+    expect(cover.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '3:3' });
+    // 封面 has 8 lines per cadre: the cadre's name stands in column A of each.
+    const names = new Set<string>();
+    cover.eachRow((row, n) => {
+      if (n > 3) names.add(String(row.getCell(1).value));
+    });
+    expect(names.size).toBe(activeInTownship);
+    expect(cover.rowCount).toBe(3 + 8 * activeInTownship);
+    // exceljs does not read page breaks back: look at the sheet's XML.
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, '铜川镇-包保干部工作手册合订本-2026.xlsx')));
+    const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(breaks).toEqual(Array.from({ length: activeInTownship - 1 }, (_, i) => 3 + 8 * (i + 1)));
+  });
+
+  it('says what to do when the scope has no active cadre, and leaves no folder behind', async () => {
+    const { handlers } = await district();
+    const out = await newDir();
+    const empty = await dispatch(handlers, 'handbooks:exportAll', { level: 'city', outDir: out, regionId: (await handlers['regions:list']({})).find((r) => r.name === '铜川镇')!.id });
+    expect(empty).toMatchObject({ ok: false, error: { message: '所选范围和层级内没有在岗的包保干部，请换一个范围或层级' } });
+    expect(await readdir(out)).toEqual([]);
+  });
+});

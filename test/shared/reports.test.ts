@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { RegionIndex } from '@shared/domain/regions';
+import { problemLedgerReport } from '@shared/reports/problems';
+import type { ReportScope } from '@shared/reports/scope';
+import { summaryReport } from '@shared/reports/summary';
+import { visitSummaryReport } from '@shared/reports/visits';
+import { computeBreakdown } from '@shared/stats/breakdown';
+import { computeStats } from '@shared/stats/stats';
+import type { DataDoc } from '@shared/storage/types';
+import { VisitSchema, type Visit } from '@shared/visits/types';
+import { smallDoc } from '../main/small-doc';
+
+/** smallDoc plus a year of visits with known answers (and one of the year before, left out). */
+function docWithVisits(): DataDoc {
+  const doc = smallDoc();
+  doc.assignments.push({ id: 'a2', entityId: 'e2', cadreId: 'c2', start: '2027-01-02', end: '', reason: '新建', endReason: '', manual: false });
+  const visit = (v: Partial<Visit> & Pick<Visit, 'id' | 'entityId' | 'cadreId' | 'plannedDate'>): Visit => VisitSchema.parse(v);
+  doc.visits = [
+    visit({
+      id: 'v1',
+      entityId: 'e1',
+      cadreId: 'c1',
+      plannedDate: '2027-03-01',
+      doneDate: '2027-03-02',
+      checklist: [{ item: '三类人', result: '符合' }],
+      problems: [{ id: 'p1', description: '晨检记录不全', deadline: '2027-03-20', rectifiedOn: '2027-03-25' }],
+    }),
+    visit({
+      id: 'v2',
+      entityId: 'e1',
+      cadreId: 'c1',
+      plannedDate: '2027-06-01',
+      doneDate: '2027-06-03',
+      checklist: [
+        { item: '三件事', result: '不符合' },
+        { item: '三本账', result: '符合' },
+      ],
+      problems: [{ id: 'p2', description: '未建立周排查报告', deadline: '2027-06-20' }],
+    }),
+    visit({ id: 'v3', entityId: 'e1', cadreId: 'c1', plannedDate: '2027-09-01' }),
+    visit({
+      id: 'v4',
+      entityId: 'e2',
+      cadreId: 'c2',
+      plannedDate: '2027-04-01',
+      doneDate: '2027-04-02',
+      problems: [{ id: 'p3', description: '过期食品未下架', deadline: '2027-07-10' }],
+    }),
+    visit({ id: 'v0', entityId: 'e1', cadreId: 'c1', plannedDate: '2026-05-01', doneDate: '2026-05-02', problems: [{ id: 'p0', description: '去年的问题', deadline: '2026-05-10' }] }),
+  ];
+  return doc;
+}
+
+function scopeOf(doc: DataDoc, regionId = ''): ReportScope {
+  return { doc, regions: new RegionIndex(doc.regions), regionId, year: 2027, today: '2027-07-01' };
+}
+
+describe('督导记录汇总', () => {
+  it('groups the year’s visits per 主体 and cadre with dates, results and problems, and a 合计', () => {
+    const table = visitSummaryReport(scopeOf(docWithVisits()));
+    expect(table.title).toBe('鄂尔多斯市市场监督管理局2027年度包保督导记录汇总');
+    expect(table.columns.map((c) => c.label)).toEqual([
+      '旗区',
+      '乡镇',
+      '主体名称',
+      '等级',
+      '包保干部',
+      '干部层级',
+      '计划次数',
+      '完成次数',
+      '完成率',
+      '计划日期（月-日）',
+      '督导日期（月-日）',
+      '检查结果',
+      '发现问题',
+      '已整改',
+    ]);
+    expect(table.rows).toEqual([
+      ['达拉特旗', '昭君街道', '幸福便利店', 'D', '李娜', '村级', 1, 1, 1, '4-1', '4-2', '', 1, 0],
+      ['达拉特旗', '昭君镇', '内蒙古食用油有限公司', 'C', '张伟', '乡镇级', 3, 2, 2 / 3, '3-1、6-1、9-1', '3-2、6-3', '符合 1 次；不符合 1 次', 2, 1],
+    ]);
+    expect(table.totalRow).toEqual(['合计', '', '2 户主体', '', '', '', 4, 3, 0.75, '', '', '符合 1 次；不符合 1 次', 3, 1]);
+  });
+
+  it('keeps to the region scope and picks columns in a template’s order', () => {
+    const table = visitSummaryReport(scopeOf(docWithVisits(), 'zjz'), ['done', 'entity']);
+    expect(table.columns.map((c) => c.label)).toEqual(['完成次数', '主体名称']);
+    expect(table.rows).toEqual([[2, '内蒙古食用油有限公司']]);
+    expect(table.title).toBe('昭君镇2027年度包保督导记录汇总');
+  });
+});
+
+describe('问题整改台账', () => {
+  it('lists every problem of the year in the order found, with status and lateness', () => {
+    const table = problemLedgerReport(scopeOf(docWithVisits()));
+    const at = (label: string) => table.columns.findIndex((c) => c.label === label);
+    expect(table.rows.map((r) => [r[at('序号')], r[at('主体名称')], r[at('包保干部')], r[at('发现日期')], r[at('问题描述')], r[at('整改期限')], r[at('整改日期')], r[at('整改状态')], r[at('是否逾期')]])).toEqual([
+      [1, '内蒙古食用油有限公司', '张伟', { date: '2027-03-02' }, '晨检记录不全', { date: '2027-03-20' }, { date: '2027-03-25' }, '已整改', '逾期 5 天后整改'],
+      [2, '幸福便利店', '李娜', { date: '2027-04-02' }, '过期食品未下架', { date: '2027-07-10' }, null, '整改中', '否'],
+      [3, '内蒙古食用油有限公司', '张伟', { date: '2027-06-03' }, '未建立周排查报告', { date: '2027-06-20' }, null, '逾期未整改', '已逾期 11 天'],
+    ]);
+    expect(table.subtitle).toContain('共 3 个问题：已整改 1 个，整改中 1 个，逾期未整改 1 个');
+  });
+
+  it('is empty for a year without visits, and says so in the subtitle', () => {
+    const table = problemLedgerReport({ ...scopeOf(docWithVisits()), year: 2030 });
+    expect(table.rows).toEqual([]);
+    expect(table.subtitle).toContain('共 0 个问题');
+  });
+});
+
+describe('包保工作情况统计表', () => {
+  it('has every indicator of the seed, per 乡镇 of a 旗区, and a 合计 equal to the stats of the scope', () => {
+    const doc = docWithVisits();
+    doc.cadres[0] = { ...doc.cadres[0]!, commitments: [{ year: 2027, signedOn: '2027-02-01' }] };
+    const table = summaryReport(computeBreakdown(doc, 'dls'), { orgName: '测试局', year: 2027, today: '2027-07-01' });
+    const labels = table.columns.map((c) => c.label);
+    expect(labels).toEqual([
+      '乡镇',
+      '市级干部',
+      '旗区级干部',
+      '乡镇级干部',
+      '村级干部',
+      '包保主体',
+      'A级',
+      'B级',
+      'C级',
+      'D级',
+      '包保覆盖率',
+      '企业数',
+      '日管控周排查月调度',
+      '纳入风险管控系统',
+      '配备食品安全员',
+      '企业签订承诺书',
+      '大型企业',
+      '应配总监',
+      '已配总监',
+      '总监配备率',
+      '干部承诺书签订率',
+      '督导计划',
+      '督导完成',
+      '督导完成率',
+      '发现问题',
+      '已整改',
+      '整改率',
+    ]);
+    const stats = computeStats(doc, { regionId: 'dls' });
+    const total = table.totalRow ?? [];
+    const at = (label: string) => total[labels.indexOf(label)];
+    expect(at('包保主体')).toBe(stats.entities.total);
+    expect(at('乡镇级干部')).toBe(stats.cadres.byLevel.township);
+    expect(at('包保覆盖率')).toBe(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned));
+    expect(at('配备食品安全员')).toBe(stats.duties.safetyOfficer.done / stats.duties.safetyOfficer.total);
+    expect(at('应配总监')).toBe(stats.duties.safetyDirector.total);
+    expect(at('已配总监')).toBe(stats.duties.safetyDirector.done);
+    expect(at('干部承诺书签订率')).toBe(stats.cadres.commitmentSigned.done / stats.cadres.commitmentSigned.total);
+    expect([at('督导计划'), at('督导完成')]).toEqual([stats.visits.planned, stats.visits.done]);
+    expect([at('发现问题'), at('已整改')]).toEqual([stats.problems.open + stats.problems.closed, stats.problems.closed]);
+    // Known answers of the hand-made data, so the equality above cannot pass on zeros.
+    expect([at('包保主体'), at('督导计划'), at('督导完成'), at('发现问题'), at('已整改'), at('干部承诺书签订率')]).toEqual([2, 4, 3, 3, 1, 0.5]);
+    expect(table.rows.map((r) => r[0])).toEqual(['昭君镇', '昭君街道']);
+    // 总监 are required of large 企业: e1 has none, so 0 of 1; the 企业签订承诺书 of e1 is not recorded.
+    expect([at('总监配备率'), at('企业签订承诺书')]).toEqual([0, 0]);
+  });
+
+  it('counts the visits and 承诺书 of the year asked for', () => {
+    const doc = docWithVisits();
+    const table = summaryReport(computeBreakdown(doc, '', 2026), { orgName: '测试局', year: 2026, today: '2027-07-01', columns: ['region', 'visitsPlanned', 'problems'] });
+    expect(table.columns.map((c) => c.label)).toEqual(['旗区', '督导计划', '发现问题']);
+    expect(table.totalRow).toEqual(['合计', 1, 1]);
+    expect(table.title).toContain('（2026年度）');
+  });
+});
