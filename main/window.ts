@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, shell } from 'electron';
 import { isInternalUrl } from '@shared/security/trusted-url';
 import { PRODUCT_NAME } from './paths';
@@ -41,12 +42,24 @@ export function createMainWindow(devServerUrl: string | null, placement: WindowP
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // Only the app's own page may load: not another local file either (a spreadsheet dropped beside
+  // the import area would otherwise replace the app, and a dropped .html would get the bridge).
+  const appPage = devServerUrl ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).href;
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isInternalUrl(url, devServerUrl)) event.preventDefault();
+    if (!isInternalUrl(url, devServerUrl) || !isSameDocument(url, appPage)) event.preventDefault();
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(path.join(__dirname, '../renderer/index.html'));
+  void window.loadURL(appPage);
   return window;
+}
+
+/** The same page, whatever its #/screen address (the page never loads another document). */
+function isSameDocument(url: string, page: string): boolean {
+  const withoutHash = (text: string): string => {
+    const parsed = new URL(text);
+    parsed.hash = '';
+    return parsed.href;
+  };
+  return withoutHash(url) === withoutHash(page);
 }

@@ -79,10 +79,10 @@ export class BrowserWindow extends Emitter {
   getNormalBounds(): { x: number; y: number; width: number; height: number } {
     return this.normalBounds;
   }
-  loadURL(): Promise<void> {
-    return Promise.resolve();
-  }
-  loadFile(): Promise<void> {
+  /** The addresses the window loaded. */
+  readonly loaded: string[] = [];
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
     return Promise.resolve();
   }
 }

@@ -59,9 +59,17 @@ describe('main window', () => {
     const foreign = { preventDefault: vi.fn() };
     window.webContents.emit('will-navigate', foreign, 'https://evil.example/');
     expect(foreign.preventDefault).toHaveBeenCalled();
+    // The app's own page (another #/screen) may load; no other local file may replace it.
+    const appPage = window.loaded[0] ?? '';
+    expect(appPage).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
     const internal = { preventDefault: vi.fn() };
-    window.webContents.emit('will-navigate', internal, 'file:///app/out/renderer/index.html#/cadres');
+    window.webContents.emit('will-navigate', internal, `${appPage}#/cadres`);
     expect(internal.preventDefault).not.toHaveBeenCalled();
+    for (const other of ['file:///C:/Users/clerk/Desktop/主体名单.xlsx', 'file:///C:/Users/clerk/Downloads/page.html', `${appPage.replace('index.html', 'other.html')}`]) {
+      const dropped = { preventDefault: vi.fn() };
+      window.webContents.emit('will-navigate', dropped, other);
+      expect(dropped.preventDefault).toHaveBeenCalled();
+    }
 
     const decisions: boolean[] = [];
     recorded.permissionHandler?.({}, 'media', (allowed) => decisions.push(allowed));
