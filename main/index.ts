@@ -14,21 +14,26 @@ import { restorePlacement, trackWindowState } from './window-state';
 /** Same as electron-builder.yml's appId: Windows groups the taskbar button and shortcuts by it. */
 const APP_USER_MODEL_ID = 'cn.gov.samr.baobao.workbench';
 
-/** `--data DIR` on the command line overrides the default data folder inside userData. */
-function dataDirFromArgs(): string {
-  const index = process.argv.indexOf('--data');
+/** The folder given after `flag` on the command line, if any. */
+function folderArg(flag: string): string | null {
+  const index = process.argv.indexOf(flag);
   const value = index >= 0 ? process.argv[index + 1] : undefined;
-  return value ? path.resolve(value) : path.join(app.getPath('userData'), 'data');
+  return value ? path.resolve(value) : null;
 }
 
 async function start(): Promise<void> {
+  app.setName(PRODUCT_NAME);
+  // `--user-data DIR` moves the shell's own files (logs, window placement, the one-instance
+  // lock) elsewhere, e.g. for tests; it must be set before the lock is taken.
+  const userData = folderArg('--user-data');
+  if (userData) app.setPath('userData', userData);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
-  app.setName(PRODUCT_NAME);
   app.setAppUserModelId(APP_USER_MODEL_ID);
-  const dataDir = dataDirFromArgs();
+  // `--data DIR` overrides the default library folder inside userData.
+  const dataDir = folderArg('--data') ?? path.join(app.getPath('userData'), 'data');
   const logsDir = path.join(app.getPath('userData'), 'logs');
   const log = startLogging(logsDir);
   const reportFatal = createFatalErrorReporter({ log, version: app.getVersion(), logsDir, dataDir: () => dataDir });
@@ -65,8 +70,17 @@ async function start(): Promise<void> {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  // The window's last placement is written before the process ends.
-  app.on('window-all-closed', () => void shellState.flush().finally(() => app.quit()));
+  app.on('window-all-closed', () => app.quit());
+  // The window's last placement is on disk before the process ends (app.quit() skips window-all-closed).
+  let flushed = false;
+  app.on('will-quit', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void shellState.flush().finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
 }
 
 void start();

@@ -2,6 +2,7 @@ import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { Button, Flex, Input, Select, Tooltip, Typography } from 'antd';
 import type { CadreFilter } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type Region } from '@shared/domain/schemas';
+import { DrillDownTag } from './dashboard/DrillDownTag';
 import { RegionTreeSelect } from './RegionTreeSelect';
 
 export type CadreFilters = CadreFilter;
@@ -60,6 +61,9 @@ export function CadreToolbar({ filters, onChange, regions, total, onCreate, onEx
         onChange={(active) => onChange({ active })}
         style={{ width: 140 }}
       />
+      {(filters.minLoad !== undefined || filters.maxLoad !== undefined) && (
+        <DrillDownTag text={`主体 ${loadRangeText(filters.minLoad ?? 0, filters.maxLoad)}`} onClear={() => onChange({ minLoad: undefined, maxLoad: undefined })} />
+      )}
       <Flex gap={12} align="center" style={{ marginInlineStart: 'auto' }}>
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           {total === null ? '正在查询…' : `共 ${total} 名`}
@@ -73,4 +77,10 @@ export function CadreToolbar({ filters, onChange, regions, total, onCreate, onEx
       </Flex>
     </Flex>
   );
+}
+
+/** "0 户", "1–6 户", "13 户及以上". */
+function loadRangeText(min: number, max: number | undefined): string {
+  if (max === undefined) return `${min} 户及以上`;
+  return min === max ? `${min} 户` : `${min}–${max} 户`;
 }

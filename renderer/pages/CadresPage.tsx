@@ -1,6 +1,6 @@
 import { Flex } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import type { Cadre } from '@shared/domain/schemas';
+import { REGION_LEVELS, type Cadre } from '@shared/domain/schemas';
 import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
 import { CadreDetailDrawer } from '../components/CadreDetailDrawer';
 import { CadreForm } from '../components/CadreForm';
@@ -9,15 +9,34 @@ import { CadreToolbar, type CadreFilters } from '../components/CadreToolbar';
 import { LoadProblem } from '../components/LoadProblem';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useElementHeight } from '../hooks/useElementHeight';
+import { hashParams } from '../hooks/useHashScreen';
 import { useListQuery } from '../hooks/useListQuery';
 import { usePanel } from '../hooks/usePanel';
 import { useReference } from '../hooks/useReference';
 
 const NO_FILTERS: CadreFilters = { text: '', regionId: '', levels: [], active: 'any' };
 
+/**
+ * Filters the list was opened with (a dashboard load band: #/cadres?regionId=…&levels=township
+ * &minLoad=1&maxLoad=6); unknown values are ignored.
+ */
+function filtersFromAddress(): CadreFilters {
+  const params = hashParams();
+  const count = (name: string): number | undefined => (/^\d+$/.test(params.get(name) ?? '') ? Number(params.get(name)) : undefined);
+  const minLoad = count('minLoad');
+  const maxLoad = count('maxLoad');
+  return {
+    ...NO_FILTERS,
+    regionId: params.get('regionId') ?? '',
+    levels: (params.get('levels') ?? '').split(',').filter((v): v is Cadre['level'] => (REGION_LEVELS as readonly string[]).includes(v)),
+    ...(minLoad === undefined ? {} : { minLoad }),
+    ...(maxLoad === undefined ? {} : { maxLoad }),
+  };
+}
+
 /** 包保干部: filterable list, detail drawer, create/edit form. */
 export function CadresPage() {
-  const [filters, setFilters] = useState(NO_FILTERS);
+  const [filters, setFilters] = useState(filtersFromAddress);
   const text = useDebouncedValue(filters.text, 250);
   const query = useMemo(() => ({ ...filters, text }), [filters, text]);
   const list = useListQuery('cadres:query', query);

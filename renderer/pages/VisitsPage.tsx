@@ -3,31 +3,67 @@ import { App, Badge, Button, Flex, Select, Tabs, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { VisitRow } from '@shared/api/contract';
 import type { VisitRules } from '@shared/visits/types';
+import { RegionIndex } from '@shared/domain/regions';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
+import { DrillDownTag } from '../components/dashboard/DrillDownTag';
 import { LoadProblem } from '../components/LoadProblem';
 import { confirmGeneratePlan } from '../components/visits/generate-plan';
 import { PlanTab } from '../components/visits/PlanTab';
 import { ProblemLedger } from '../components/visits/ProblemLedger';
 import { RecordVisitDrawer } from '../components/visits/RecordVisitDrawer';
 import { RectifyModal } from '../components/visits/RectifyModal';
-import { useVisitData, type OpenProblemRow } from '../components/visits/useVisitData';
+import { useVisitData, type OpenProblemRow, type VisitFocus } from '../components/visits/useVisitData';
 import { todayIso, visitFigures } from '../components/visits/visit-status';
 import { VisitKpis } from '../components/visits/VisitKpis';
+import { hashParams, screenHash } from '../hooks/useHashScreen';
 import { usePanel } from '../hooks/usePanel';
+import { useReference } from '../hooks/useReference';
 
 type TabKey = 'plan' | 'problems';
+
+/**
+ * What a dashboard drill-down opened the screen with: #/visits?regionId=…&from=…&to=…
+ * (&tab=problems for the 问题整改台账); null when nothing narrows it.
+ */
+function focusFromAddress(): VisitFocus | null {
+  const params = hashParams();
+  const date = (name: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(params.get(name) ?? '') ? params.get(name)! : '');
+  const focus = { regionId: params.get('regionId') ?? '', from: date('from'), to: date('to') };
+  return focus.regionId || (focus.from && focus.to) ? focus : null;
+}
 
 /** 督导 (SPEC §3.7): the year's plan and figures, recording visits, and the 问题整改台账. */
 export function VisitsPage() {
   const app = App.useApp();
-  const [year, setYear] = useState<number | null>(null);
+  const [focus, setFocus] = useState(focusFromAddress);
+  // A drill-down's week opens in its own year.
+  const [year, setYear] = useState<number | null>(() => (focus?.from ? Number(focus.from.slice(0, 4)) : null));
   const [planYear, setPlanYear] = useState<number | null>(null);
   const [rules, setRules] = useState<VisitRules | null>(null);
   const [profileError, setProfileError] = useState('');
   const [profileRound, setProfileRound] = useState(0);
-  const [tab, setTab] = useState<TabKey>('plan');
-  const data = useVisitData(year);
+  const [tab, setTab] = useState<TabKey>(() => (hashParams().get('tab') === 'problems' ? 'problems' : 'plan'));
+  const data = useVisitData(year, focus);
+  const regions = useReference('regions:list').value;
+  const focusText = useMemo(() => {
+    if (!focus) return '';
+    const place = focus.regionId ? (regions ? new RegionIndex(regions).path(focus.regionId) || '所选区划' : '…') : '全市';
+    const days = focus.from && focus.to ? ` · ${tab === 'problems' ? '发现于' : '计划或完成于'} ${focus.from} 至 ${focus.to}` : '';
+    return `仅看：${place}${days}`;
+  }, [focus, regions, tab]);
+  const clearFocus = useCallback(() => {
+    setFocus(null);
+    window.history.replaceState(null, '', screenHash('visits'));
+  }, []);
+  // Another year shows that year whole: a drill-down's days no longer apply.
+  const chooseYear = useCallback(
+    (next: number) => {
+      setYear(next);
+      if (focus?.from) clearFocus();
+    },
+    [focus, clearFocus],
+  );
   const today = todayIso();
   const recorder = usePanel<VisitRow | null>(null);
   const rectifier = usePanel<OpenProblemRow | null>(null);
@@ -73,6 +109,11 @@ export function VisitsPage() {
 
   return (
     <Flex vertical style={{ height: '100%', minHeight: 0 }}>
+      {focus && (
+        <Flex style={{ marginBottom: 8 }}>
+          <DrillDownTag text={focusText} onClear={clearFocus} />
+        </Flex>
+      )}
       <VisitKpis year={year} figures={figures} openProblems={data.loading && data.problems.length === 0 ? null : data.problems.length} overdueProblems={overdueProblems} />
       <LoadProblem text={profileError} onRetry={() => setProfileRound((n) => n + 1)} />
       <LoadProblem text={data.error} onRetry={data.reload} />
@@ -94,7 +135,7 @@ export function VisitsPage() {
         ]}
         tabBarExtraContent={
           <Flex gap={8} align="center">
-            <Select<number> aria-label="年度" value={year ?? undefined} options={yearOptions} onChange={setYear} style={{ width: 200 }} loading={year === null} />
+            <Select<number> aria-label="年度" value={year ?? undefined} options={yearOptions} onChange={chooseYear} style={{ width: 200 }} loading={year === null} />
             <Button type="primary" icon={<CalendarOutlined />} onClick={generate} disabled={year === null}>
               生成督导计划…
             </Button>

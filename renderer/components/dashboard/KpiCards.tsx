@@ -132,12 +132,12 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
             </>
           )}
         </Kpi>
-        <Kpi title="作战图逾期任务" loading={overdueTasks === null}>
+        <Kpi title="作战图逾期任务" hint="作战图任务不分区划，逾期数只在“全市”范围显示" loading={overdueTasks === null}>
           {overdueTasks === 'none' || overdueTasks === 'whole-only' ? (
             <>
               <Value testId="kpi-battle-overdue">—</Value>
-              <Sub>{overdueTasks === 'none' ? '尚未制定作战图' : '作战图为全市任务'}</Sub>
-              {overdueTasks === 'whole-only' && <Sub>请选“全市”查看</Sub>}
+              <Sub>{overdueTasks === 'none' ? '尚未制定作战图' : '全市统一任务'}</Sub>
+              {overdueTasks === 'whole-only' && <Sub>选“全市”查看</Sub>}
             </>
           ) : (
             overdueTasks && (

@@ -6,7 +6,7 @@ import { errorText } from '../../api/error-text';
 export type OpenProblemRow = ApiResults['visits:openProblems'][number];
 
 export interface VisitData {
-  /** Every visit of the year (filters are applied on the screen, so the figures stay whole). */
+  /** Every visit of the year or the focus (other filters are applied on the screen, so the figures stay whole). */
   readonly rows: readonly VisitRow[];
   /** Every problem not yet rectified, of any year (问题整改台账). */
   readonly problems: readonly OpenProblemRow[];
@@ -15,8 +15,18 @@ export interface VisitData {
   readonly reload: () => void;
 }
 
-/** The year's visits and the open problems, read together and again after every change. */
-export function useVisitData(year: number | null): VisitData {
+/** Narrows the screen to a region and below, and (both dates set) to visits planned or made in those days. */
+export interface VisitFocus {
+  readonly regionId: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The year's visits and the open problems, read together and again after every change; with a
+ * focus (a dashboard drill-down), those of its region and days instead.
+ */
+export function useVisitData(year: number | null, focus: VisitFocus | null): VisitData {
   const [rows, setRows] = useState<readonly VisitRow[]>([]);
   const [problems, setProblems] = useState<readonly OpenProblemRow[]>([]);
   const [loading, setLoading] = useState(true);
@@ -28,7 +38,7 @@ export function useVisitData(year: number | null): VisitData {
     if (year === null) return;
     const ticket = ++latest.current;
     setLoading(true);
-    Promise.all([api('visits:list', { year }), api('visits:openProblems', {})]).then(
+    Promise.all([api('visits:list', { year, ...focus }), api('visits:openProblems', focus ?? {})]).then(
       ([visits, open]) => {
         if (ticket !== latest.current) return;
         setRows(visits);
@@ -42,7 +52,7 @@ export function useVisitData(year: number | null): VisitData {
         setLoading(false);
       },
     );
-  }, [year, round]);
+  }, [year, focus, round]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
   return { rows, problems, loading, error, reload };

@@ -1,0 +1,25 @@
+import { FilterOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
+
+export interface DrillDownTagProps {
+  /** What the list is narrowed to, e.g. "达拉特旗 · 2026-03-02 至 2026-03-08". */
+  readonly text: string;
+  readonly onClear: () => void;
+}
+
+/** A filter a list was opened with from 首页概览, shown while it applies; × clears it. */
+export function DrillDownTag({ text, onClear }: DrillDownTagProps) {
+  return (
+    <Tag
+      icon={<FilterOutlined />}
+      color="blue"
+      closable
+      closeIcon={<span aria-label="清除筛选">×</span>}
+      onClose={onClear}
+      style={{ marginInlineEnd: 0, fontSize: 13, lineHeight: '24px', maxWidth: 520, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+      title={`${text}（点 × 清除）`}
+    >
+      <span data-testid="drilldown-filter">{text}</span>
+    </Tag>
+  );
+}
