@@ -21,6 +21,7 @@ export const BACKUP_REASONS = {
   import: '导入前',
   assign: '自动分配前',
   restore: '恢复前',
+  bulk: '批量修改前',
   migration: '升级数据前',
   manual: '手动备份',
 } as const;

@@ -13,13 +13,15 @@ import { CadresPage } from '../pages/CadresPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { EntitiesPage } from '../pages/EntitiesPage';
 import { ExportPage } from '../pages/ExportPage';
+import { GridPage } from '../pages/GridPage';
+import { HandbookPrintPage } from '../pages/HandbookPrintPage';
 import { ImportPage } from '../pages/ImportPage';
+import { LettersPage } from '../pages/LettersPage';
 import { LogPage } from '../pages/LogPage';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { VisitsPage } from '../pages/VisitsPage';
 
-const MENU_ITEMS = SCREEN_KEYS.map((key) => ({ key, icon: SCREENS[key].icon, label: SCREENS[key].label }));
+const MENU_ITEMS = SCREEN_KEYS.filter((key) => !SCREENS[key].openedFrom).map((key) => ({ key, icon: SCREENS[key].icon, label: SCREENS[key].label }));
 
 export interface AppShellProps {
   readonly info: AppInfo;
@@ -69,7 +71,7 @@ export function AppShell({ info, onRestored }: AppShellProps) {
           <nav aria-label="主导航">
             <Menu
               mode="inline"
-              selectedKeys={[screen]}
+              selectedKeys={[SCREENS[screen].openedFrom ?? screen]}
               items={MENU_ITEMS}
               onClick={({ key }) => navigate(key as ScreenKey)}
               style={{ borderInlineEnd: 'none' }}
@@ -100,6 +102,10 @@ function ScreenView({ screen, onNavigate, info, onRestored }: ScreenViewProps) {
   if (screen === 'import') return <ImportPage onNavigate={onNavigate} />;
   if (screen === 'export') return <ExportPage />;
   if (screen === 'log') return <LogPage />;
+  if (screen === 'letters') return <LettersPage />;
+  if (screen === 'handbook-print') return <HandbookPrintPage />;
   if (screen === 'backup') return <BackupPage info={info} onRestored={onRestored} />;
-  return <PlaceholderPage screen={SCREENS[screen]} />;
+  if (screen === 'grid') return <GridPage />;
+  // Every screen key is handled above: a new one fails to compile here.
+  return screen satisfies never;
 }

@@ -2,6 +2,7 @@ import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons'
 import { Button, Flex, Input, Select, Tooltip, Typography } from 'antd';
 import type { EntityQuery } from '@shared/api/contract';
 import { ENTITY_STATUSES, ENTITY_TYPES, GRADES, type Region } from '@shared/domain/schemas';
+import { DrillDownTag } from './dashboard/DrillDownTag';
 import { RegionTreeSelect } from './RegionTreeSelect';
 
 export type EntityFilters = Required<EntityQuery>;
@@ -18,6 +19,8 @@ const ASSIGNED_OPTIONS: { value: EntityFilters['assigned']; label: string }[] = 
 export interface EntityToolbarProps {
   readonly filters: EntityFilters;
   readonly onChange: (patch: Partial<EntityFilters>) => void;
+  /** Shown while the list is narrowed to one grid regulator's 主体. */
+  readonly regulatorName: string;
   readonly regions: readonly Region[];
   readonly total: number | null;
   readonly onCreate: () => void;
@@ -25,7 +28,7 @@ export interface EntityToolbarProps {
   readonly onExport: () => void;
 }
 
-export function EntityToolbar({ filters, onChange, regions, total, onCreate, onExport }: EntityToolbarProps) {
+export function EntityToolbar({ filters, onChange, regions, regulatorName, total, onCreate, onExport }: EntityToolbarProps) {
   return (
     <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
       <Input
@@ -86,6 +89,7 @@ export function EntityToolbar({ filters, onChange, regions, total, onCreate, onE
         onChange={(assigned) => onChange({ assigned })}
         style={{ width: 116 }}
       />
+      {filters.regulatorId && <DrillDownTag text={`网格监管人员：${regulatorName || filters.regulatorId}`} onClear={() => onChange({ regulatorId: '' })} />}
       <Flex gap={12} align="center" style={{ marginInlineStart: 'auto' }}>
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           {total === null ? '正在查询…' : `共 ${total} 户`}

@@ -3,7 +3,7 @@ import type { ApiInput, ApiResults } from '@shared/api/contract';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 
-type ListMethod = 'entities:query' | 'cadres:query' | 'log:list';
+type ListMethod = 'entities:query' | 'cadres:query' | 'log:list' | 'regulators:overview';
 
 export interface ListQueryState<M extends ListMethod> {
   readonly result: ApiResults[M] | null;

@@ -14,10 +14,11 @@ import { useListQuery } from '../hooks/useListQuery';
 import { usePanel } from '../hooks/usePanel';
 import { useReference } from '../hooks/useReference';
 
-const NO_FILTERS: EntityFilters = { text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any' };
+const NO_FILTERS: EntityFilters = { text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '' };
 
 /**
- * Filters the list was opened with (a dashboard drill-down: #/entities?regionId=…&grades=B);
+ * Filters the list was opened with (a drill-down: #/entities?regionId=…&grades=B, or
+ * ?regulatorId=… from 网格监管);
  * unknown values are ignored. Lists are comma-separated.
  */
 function filtersFromAddress(): EntityFilters {
@@ -32,6 +33,7 @@ function filtersFromAddress(): EntityFilters {
     types: list('types', ENTITY_TYPES),
     statuses: list('statuses', ENTITY_STATUSES),
     assigned: assigned === 'yes' || assigned === 'no' ? assigned : 'any',
+    regulatorId: params.get('regulatorId') ?? '',
   };
 }
 
@@ -43,6 +45,8 @@ export function EntitiesPage() {
   const list = useListQuery('entities:query', query);
   const regionList = useReference('regions:list');
   const regions = regionList.value ?? [];
+  const regulators = useReference('regulators:list').value;
+  const regulatorName = regulators?.find((r) => r.id === filters.regulatorId)?.name ?? '';
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const detail = usePanel<string | null>(null);
   const [detailRound, setDetailRound] = useState(0);
@@ -65,6 +69,7 @@ export function EntitiesPage() {
         filters={filters}
         onChange={patchFilters}
         regions={regions}
+        regulatorName={regulatorName}
         total={list.result?.total ?? null}
         onCreate={() => editor.show(null)}
         onExport={() => exporter.show(true)}

@@ -40,6 +40,9 @@ const ACTION_LABELS: Readonly<Record<string, { text: string; color: string }>> =
   'handbook:import': { text: '读入督导记录', color: 'green' },
   'profile:save': { text: '保存设置', color: 'default' },
   'calendar:save': { text: '调整工作日', color: 'default' },
+  'regulators:save': { text: '保存网格监管人员', color: 'blue' },
+  'regulators:delete': { text: '删除网格监管人员', color: 'red' },
+  'regulators:fill': { text: '按网格补全', color: 'purple' },
 };
 
 function actionTag(action: string) {

@@ -15,10 +15,12 @@ import {
   type Entity,
   type LogEntry,
   type Region,
+  RegulatorSchema,
   type Regulator,
   type ExportTemplate,
 } from '../domain/schemas';
 import type { Stats } from '../stats/stats';
+import type { GridOverview } from '../grid/overview';
 import type { Handbook } from '../handbook/handbook';
 import { letterTemplateProblems, type Letter } from '../handbook/letter';
 import { BattleTaskSchema, DispatchEntrySchema, type BattleMap } from '../battlemap/types';
@@ -86,6 +88,8 @@ export const EntityQuerySchema = z
     types: z.array(EntityTypeSchema).default([]),
     statuses: z.array(EntityStatusSchema).default([]),
     assigned: z.enum(['any', 'yes', 'no']).default('any'),
+    /** 主体 naming this grid regulator (网格监管 drill-down). */
+    regulatorId: z.string().default(''),
   })
   .strict();
 export type EntityQuery = z.input<typeof EntityQuerySchema>;
@@ -382,6 +386,19 @@ export const apiSchemas = {
   /** Deletes a cadre without any 包保 record. Error `conflict` otherwise. */
   'cadres:delete': ById,
   'regulators:list': NoInput,
+  /** 网格监管: every grid regulator with their 主体 by grade and the 包保干部 they work with. */
+  'regulators:overview': NoInput,
+  /** Creates or updates a grid regulator. Error `invalid-argument` with fields. */
+  'regulators:save': RegulatorSchema.omit({ id: true })
+    .extend({ id: z.string().min(1).optional(), regionIds: z.array(z.string().min(1)).min(1, { error: '请选择负责的网格（至少一个区划）' }) })
+    .strict(),
+  /**
+   * Deletes a grid regulator. While 主体 name them, `handTo` says who takes those 主体 over
+   * (another regulator's id, or '' to leave them without one); absent → error `conflict`.
+   */
+  'regulators:delete': z.object({ id: z.string().min(1), handTo: z.string().optional() }).strict(),
+  /** 按网格补全: 主体 without a grid regulator get the one whose grid holds their region. */
+  'regulators:fill': NoInput,
   /** The programme's figures (SPEC §6 stats keys), for the library or one region and below. */
   'stats:get': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
   /** The figures per region one level below the scope (per 旗区 for the whole city), with a 合计. */
@@ -603,6 +620,10 @@ export interface ApiResults {
   'cadres:save': Cadre;
   'cadres:delete': { readonly id: string };
   'regulators:list': readonly Regulator[];
+  'regulators:overview': GridOverview;
+  'regulators:save': Regulator;
+  'regulators:delete': { readonly id: string; readonly handedOver: number };
+  'regulators:fill': { readonly filled: number; readonly stillMissing: number };
   'stats:get': Stats;
   'stats:breakdown': Breakdown;
   'stats:weekly': WeeklySeries;

@@ -18,6 +18,7 @@ export class ListIndex {
   private readonly entityRows: Indexed<EntityRow>[];
   private readonly cadreRows: Indexed<CadreRow>[];
   private readonly assignedEntityIds: Set<string>;
+  private readonly regulatorOf: Map<string, string>;
   /** Resolves once every name's pinyin initials are worked out (searches work before, just slower once). */
   readonly searchReady: Promise<void>;
 
@@ -32,6 +33,7 @@ export class ListIndex {
       loads.set(a.cadreId, (loads.get(a.cadreId) ?? 0) + 1);
     }
     this.assignedEntityIds = new Set(currentCadre.keys());
+    this.regulatorOf = new Map(doc.entities.map((e) => [e.id, e.regulatorId]));
 
     this.entityRows = doc.entities.map((e) => ({
       regionId: e.regionId,
@@ -87,6 +89,7 @@ export class ListIndex {
       if (types.size > 0 && !types.has(row.type)) continue;
       if (statuses.size > 0 && !statuses.has(row.status)) continue;
       if (query.assigned !== 'any' && this.assignedEntityIds.has(row.id) !== (query.assigned === 'yes')) continue;
+      if (query.regulatorId && this.regulatorOf.get(row.id) !== query.regulatorId) continue;
       if (query.regionId && !this.regions.contains(query.regionId, item.regionId)) continue;
       if (matches && !matches(item.key)) continue;
       out.push(row);

@@ -39,14 +39,3 @@ test('查找包保干部并打开详情，看到其当前包保主体', async ({
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 });
-
-test('建设中的页面有说明，导航保存在地址中', async ({ page }) => {
-  await page.goto(harness.url);
-  await page.getByRole('menuitem', { name: '网格监管' }).click();
-  await expect(page).toHaveURL(/#\/grid$/);
-  await expect(page.getByText('建设中')).toBeVisible();
-  await expect(page.getByText('网格监管人员及其负责的区划网格', { exact: false })).toBeVisible();
-  await page.screenshot({ path: screenshotPath('placeholder') });
-  await page.reload();
-  await expect(page.getByRole('menuitem', { name: '网格监管' })).toHaveClass(/ant-menu-item-selected/);
-});

@@ -42,7 +42,7 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
   const entity = pickEntity(doc);
   const initials = pinyinInitials(entity.name);
   // The count the service must report for this search, from the same list index it uses.
-  const expected = new ListIndex(doc).entities({ text: initials, regionId: '', grades: [], types: [], statuses: [], assigned: 'any' }).length;
+  const expected = new ListIndex(doc).entities({ text: initials, regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '' }).length;
 
   await test.step('拼音首字母搜索', async () => {
     await page.getByPlaceholder('名称 / 拼音首字母 / 统一社会信用代码 / 许可证号 / 电话').fill(initials);

@@ -36,7 +36,7 @@ describe('entities', () => {
   it('finds 主体 by pinyin initials, code, phone and region', async () => {
     const { handlers } = await servicesWithSmallDoc();
     const names = async (query: object): Promise<string[]> =>
-      (await handlers['entities:query']({ text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any', ...query })).rows.map((r) => r.name);
+      (await handlers['entities:query']({ text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '', ...query })).rows.map((r) => r.name);
     expect(await names({ text: 'nmgsy' })).toEqual(['内蒙古食用油有限公司']);
     expect(await names({ text: 'NMGSY' })).toEqual(['内蒙古食用油有限公司']);
     expect(await names({ text: '91350100m0' })).toEqual(['内蒙古食用油有限公司']);
