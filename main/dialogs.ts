@@ -37,8 +37,12 @@ export class Dialogs {
     private readonly exportDir: string,
   ) {}
 
-  private startFolder(): string {
-    return this.state.get().lastFolder ?? this.exportDir;
+  /** The last folder used while it still exists, else the export folder (created on first use). */
+  private async startFolder(): Promise<string> {
+    const last = this.state.get().lastFolder;
+    if (last && (await stat(last).then((info) => info.isDirectory(), () => false))) return last;
+    await mkdir(this.exportDir, { recursive: true }).catch(() => undefined);
+    return this.exportDir;
   }
 
   private remember(folder: string): void {
@@ -54,8 +58,7 @@ export class Dialogs {
     const name = safeFileName(fileName);
     const extension = path.extname(name).slice(1).toLowerCase();
     const filter = SAVE_FILTERS[extension];
-    const startFolder = this.startFolder();
-    await mkdir(startFolder, { recursive: true }).catch(() => undefined);
+    const startFolder = await this.startFolder();
     const { canceled, filePath } = await dialog.showSaveDialog(window, {
       title: '保存文件',
       defaultPath: path.join(startFolder, name),
@@ -81,7 +84,7 @@ export class Dialogs {
   async openFile(window: BrowserWindow, options: OpenFileOptions): Promise<FileContent | null> {
     const { canceled, filePaths } = await dialog.showOpenDialog(window, {
       title: options.title,
-      defaultPath: this.startFolder(),
+      defaultPath: await this.startFolder(),
       properties: ['openFile'],
       filters: options.filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] })),
     });
@@ -103,11 +106,9 @@ export class Dialogs {
   }
 
   async chooseFolder(window: BrowserWindow, title: string): Promise<string | null> {
-    const startFolder = this.startFolder();
-    await mkdir(startFolder, { recursive: true }).catch(() => undefined);
     const { canceled, filePaths } = await dialog.showOpenDialog(window, {
       title,
-      defaultPath: startFolder,
+      defaultPath: await this.startFolder(),
       properties: ['openDirectory', 'createDirectory'],
     });
     const chosen = filePaths[0];

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiSchemas } from '@shared/api/contract';
@@ -161,6 +161,12 @@ describe('desktop IPC (window.desktop)', () => {
     expect(recorded.saveDialogs[1]?.['defaultPath']).toBe(path.join(root, '报送', '_.._Windows_evil.json'));
     await state.flush();
     expect(JSON.parse(await readFile(path.join(root, 'shell-state.json'), 'utf8'))).toMatchObject({ lastFolder: path.join(root, '报送') });
+
+    // A last folder that was deleted meanwhile is not recreated: back to the export folder.
+    await rm(path.join(root, '报送'), { recursive: true });
+    recorded.answers.push(null);
+    await call('saveFile', { fileName: 'a.xlsx', contentBase64: 'UEsDBA==' });
+    expect(recorded.saveDialogs[2]?.['defaultPath']).toBe(path.join(exportDir, 'a.xlsx'));
   });
 
   it('says on the window why a file could not be written, and resolves to null', async () => {
