@@ -4,6 +4,7 @@ import { dialog, shell, type BrowserWindow } from 'electron';
 import type { FileContent } from '@shared/api/contract';
 import type { FileFilter, OpenFileOptions } from '@shared/api/desktop';
 import { ApiError } from '@shared/api/result';
+import { PRODUCT_NAME } from './paths';
 import type { ShellStateFile } from './shell-state';
 import { writeFileAtomic } from './storage/atomic-file';
 
@@ -16,9 +17,14 @@ const SAVE_FILTERS: Readonly<Record<string, FileFilter>> = {
 };
 
 /** A file name proposed by the page, reduced to a plain name (no folders, nothing Windows refuses). */
-export function safeFileName(name: string): string {
+function safeFileName(name: string): string {
   const plain = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
   return plain || '未命名';
+}
+
+/** A problem the user can fix, said on the window in Chinese: what happened and what to do. */
+export async function tellOnWindow(window: BrowserWindow, message: string, detail: string): Promise<void> {
+  await dialog.showMessageBox(window, { type: 'warning', title: PRODUCT_NAME, message, detail, buttons: ['知道了'], noLink: true });
 }
 
 function sizeText(bytes: number): string {
@@ -49,10 +55,6 @@ export class Dialogs {
     void this.state.update({ lastFolder: folder });
   }
 
-  private async tell(window: BrowserWindow, message: string, detail: string): Promise<void> {
-    await dialog.showMessageBox(window, { type: 'warning', title: '食安包保工作台', message, detail, buttons: ['知道了'], noLink: true });
-  }
-
   /** Asks where to save `fileName`, then writes what `make` produces there; the path or null. */
   async saveBytes(window: BrowserWindow, fileName: string, make: () => Promise<Uint8Array>): Promise<string | null> {
     const name = safeFileName(fileName);
@@ -69,8 +71,8 @@ export class Dialogs {
       await writeFileAtomic(filePath, await make());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' ? '文件可能正在 Excel/WPS 中打开，或该文件夹不允许写入' : String(error);
-      await this.tell(window, `未能保存“${path.basename(filePath)}”`, `${why}。\n请关闭正在打开该文件的程序，或换一个文件名、文件夹后再保存一次。`);
+      const why = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' ? '文件可能正在 Excel/WPS 中打开，或该文件夹不允许写入' : `写入时出错（${error instanceof Error ? error.message : String(error)}）`;
+      await tellOnWindow(window, `未能保存“${path.basename(filePath)}”`, `${why}。\n请关闭正在打开该文件的程序，或换一个文件名、文件夹后再保存一次。`);
       return null;
     }
     this.remember(path.dirname(filePath));
@@ -95,12 +97,12 @@ export class Dialogs {
     try {
       const { size } = await stat(chosen);
       if (size > options.maxBytes) {
-        await this.tell(window, `文件“${fileName}”太大`, `它有 ${sizeText(size)}，超过 ${sizeText(options.maxBytes)} 的上限。请删去无关的工作表、图片，或分成几个文件后再选择。`);
+        await tellOnWindow(window, `文件“${fileName}”太大`, `它有 ${sizeText(size)}，超过 ${sizeText(options.maxBytes)} 的上限。请删去无关的工作表、图片，或分成几个文件后再选择。`);
         return null;
       }
       return { fileName, contentBase64: (await readFile(chosen)).toString('base64') };
     } catch {
-      await this.tell(window, `无法读取文件“${fileName}”`, '文件可能已被移动，或正被其他程序占用。请关闭 Excel/WPS 中的该文件后重新选择。');
+      await tellOnWindow(window, `无法读取文件“${fileName}”`, '文件可能已被移动，或正被其他程序占用。请关闭 Excel/WPS 中的该文件后重新选择。');
       return null;
     }
   }

@@ -1,6 +1,6 @@
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { sendAppEvent } from './ipc/register';
-import type { Dialogs } from './dialogs';
+import { tellOnWindow, type Dialogs } from './dialogs';
 import type { Logger } from './logging';
 import { PRODUCT_NAME } from './paths';
 import { printPage, savePageAsPdf } from './printing';
@@ -96,14 +96,7 @@ export function createMenuActions(context: MenuContext): MenuActions {
       await run();
     } catch (error) {
       context.log.error(`[menu] ${what} failed`, error);
-      await dialog.showMessageBox(window, {
-        type: 'warning',
-        title: PRODUCT_NAME,
-        message: `${what}没有完成`,
-        detail: error instanceof Error ? error.message : String(error),
-        buttons: ['知道了'],
-        noLink: true,
-      });
+      await tellOnWindow(window, `${what}没有完成`, error instanceof Error ? error.message : String(error));
     }
   };
   const openDataFolder = reported('打开数据文件夹', () => dialogs.openFolder(context.dataDir));

@@ -1,6 +1,6 @@
-import { dialog, type BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
 import type { PrintLayout } from '@shared/api/desktop';
-import type { Dialogs } from './dialogs';
+import { tellOnWindow, type Dialogs } from './dialogs';
 
 /**
  * Prints the window's page through the system print dialog, on the given paper; with no layout
@@ -12,14 +12,7 @@ export async function printPage(window: BrowserWindow, layout: PrintLayout | nul
     window.webContents.print({ printBackground: true, ...layout }, (success, reason) => resolve(success || /cancel/i.test(reason) ? '' : reason));
   });
   if (!failure) return;
-  await dialog.showMessageBox(window, {
-    type: 'warning',
-    title: '食安包保工作台',
-    message: '打印没有完成',
-    detail: `原因：${failure}。\n请检查打印机已连接、开机并有纸，然后再打印一次；也可以先“另存为 PDF”再打印。`,
-    buttons: ['知道了'],
-    noLink: true,
-  });
+  await tellOnWindow(window, '打印没有完成', `原因：${failure}。\n请检查打印机已连接、开机并有纸，然后再打印一次；也可以先“另存为 PDF”再打印。`);
 }
 
 /**
