@@ -72,7 +72,7 @@ export function DashboardPage() {
   const regions = regionList.value;
   const today = dayjs().format('YYYY-MM-DD');
 
-  const info = useAnswer('app:info', {}, true, round).value?.value ?? null;
+  const info = useAnswer('app:info', {}, round).value?.value ?? null;
   const planYear = info ? info.planYear || dayjs().year() : null;
   const data = useDashboardData(regionId, range, round);
 
@@ -84,7 +84,7 @@ export function DashboardPage() {
 
   const scope = useMemo(() => describeScope(regions ?? [], regionId), [regions, regionId]);
   const stats = data.stats.value?.value ?? null;
-  // The charts render after the KPI cards have painted.
+  // The charts render after the KPI cards have painted (their figures arrive at about the same time).
   const breakdown = useDeferredValue(data.breakdown.value?.value ?? null, null);
   const rows = breakdown?.rows ?? null;
 
@@ -101,13 +101,13 @@ export function DashboardPage() {
   );
   const coverageFloor = useMemo(() => axisFloor(coverageRows), [coverageRows]);
 
-  const weekly = data.weekly.value?.value ?? null;
+  const weekly = useDeferredValue(data.weekly.value?.value ?? null, null);
   const lastWeek = weekly?.weeks.at(-1);
   const problemTotals = useMemo(
     () => weekly?.weeks.reduce((t, w) => ({ found: t.found + w.found, rectified: t.rectified + w.rectified }), { found: 0, rectified: 0 }) ?? null,
     [weekly],
   );
-  const bands = data.loads.value?.value ?? null;
+  const bands = useDeferredValue(data.loads.value?.value ?? null, null);
   const cadreCount = bands?.reduce((n, b) => n + LOAD_BANDS.reduce((m, band) => m + b.counts[band], 0), 0) ?? 0;
 
   const battle = data.battle.value?.value ?? null;

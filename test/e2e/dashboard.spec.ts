@@ -185,6 +185,10 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     await expect(page.locator('.ant-skeleton')).toHaveCount(0);
     await expectDashboardFits(page);
     await page.screenshot({ path: screenshotPath('dashboard-city') });
+    // What a grayscale print shows: the series must still be told apart (fill lightness, dashes, markers).
+    const gray = await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
+    await page.screenshot({ path: screenshotPath('dashboard-city-grayscale') });
+    await gray.evaluate((node) => node.remove());
   });
 
   await test.step('导出图表为 PNG', async () => {
@@ -308,5 +312,20 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     await page.getByLabel('清除筛选').click();
     const withoutLoad = doc.cadres.filter((c) => c.level === 'township' && countyRegions.has(c.regionId)).length;
     await expect(page.getByText(`共 ${withoutLoad} 名`)).toBeVisible();
+  });
+
+  await test.step('日期范围：每周图表只计所选日期，地址记住范围', async () => {
+    const from = `${planYear}-01-01`;
+    const to = `${planYear}-01-31`;
+    await page.goto(`${server!.url}#/dashboard?from=${from}&to=${to}`);
+    const inRange = (d: string | undefined) => d !== undefined && d >= from && d <= to;
+    const planned = doc.visits.filter((v) => inRange(v.plannedDate)).length;
+    const done = doc.visits.filter((v) => inRange(v.doneDate)).length;
+    const found = doc.visits.filter((v) => inRange(v.doneDate)).reduce((sum, v) => sum + v.problems.length, 0);
+    await expect(page.getByTestId('chart-visits')).toContainText(`计划 ${n(planned)} 次 · 完成 ${n(done)} 次`);
+    await expect(page.getByTestId('chart-problems')).toContainText(`发现 ${n(found)} 个`);
+    expect(await sumOfLabels(page, 'chart-visits', /计划 (\d+) 次，完成 (\d+) 次$/)).toEqual([planned, done]);
+    await expect(page.locator('.dashboard-toolbar .ant-picker-range input').first()).toHaveValue(from);
+    await expect(page).toHaveURL(new RegExp(`#/dashboard\\?from=${from}&to=${to}$`));
   });
 });

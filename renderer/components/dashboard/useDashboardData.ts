@@ -21,26 +21,24 @@ export interface DashboardRange {
 }
 
 /**
- * What 首页概览 reads, every figure computed and memoised on the server for the scope. The
- * scope's stats come first (the KPI cards paint as soon as they are in); the per-region
- * breakdown, the weekly 督导 series, the load bands and the 作战图 are asked for once they are,
- * so they never hold up the KPIs.
+ * What 首页概览 reads, every figure computed and memoised on the server for the scope. All are
+ * asked for at once, the scope's stats first: the server answers in order, so the KPI cards
+ * paint while the charts' figures are still being worked out.
  */
 export function useDashboardData(regionId: string, range: DashboardRange, round: number) {
-  const stats = useAnswer('stats:get', { regionId }, true, round);
-  const ready = stats.value !== null;
-  const breakdown = useAnswer('stats:breakdown', { regionId }, ready, round);
-  const weekly = useAnswer('stats:weekly', { regionId, from: range.from, to: range.to }, ready, round);
-  const loads = useAnswer('stats:loads', { regionId }, ready, round);
-  const battle = useAnswer('battlemap:get', {}, ready, round);
+  const stats = useAnswer('stats:get', { regionId }, round);
+  const breakdown = useAnswer('stats:breakdown', { regionId }, round);
+  const weekly = useAnswer('stats:weekly', { regionId, from: range.from, to: range.to }, round);
+  const loads = useAnswer('stats:loads', { regionId }, round);
+  const battle = useAnswer('battlemap:get', {}, round);
   return { stats, breakdown, weekly, loads, battle };
 }
 
 /**
  * One answer for an input; null while the answer for this very input is being read (never an
- * older input's). Asked again when the input or `round` changes, not before `enabled`.
+ * older input's). Asked again when the input or `round` changes.
  */
-export function useAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>, enabled: boolean, round: number): Loaded<Timed<ApiResults[M]>> {
+export function useAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>, round: number): Loaded<Timed<ApiResults[M]>> {
   const key = JSON.stringify(input);
   const [answer, setAnswer] = useState<{ key: string; timed: Timed<ApiResults[M]> } | null>(null);
   const [error, setError] = useState('');
@@ -49,7 +47,6 @@ export function useAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>, en
   const inputRef = useRef(input);
   inputRef.current = input;
   useEffect(() => {
-    if (!enabled) return;
     const ticket = ++latest.current;
     const started = performance.now();
     setError('');
@@ -61,7 +58,7 @@ export function useAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>, en
         if (ticket === latest.current) setError(errorText(e));
       },
     );
-  }, [method, key, enabled, round]);
+  }, [method, key, round]);
   return { value: answer?.key === key ? answer.timed : null, error };
 }
 
