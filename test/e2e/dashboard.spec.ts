@@ -164,8 +164,17 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     const serverMs = await page.getByTestId('dashboard-status').getAttribute('data-figures-ms');
     test.info().annotations.push({ type: '首屏指标（全市）', description: `${firstRender} ms（页面载入到主体数显示；统计接口 ${serverMs} ms）` });
     console.log(`首页概览 全市 首屏指标 ${firstRender} ms（统计接口 ${serverMs} ms）`);
-    // Generous: other suites may run beside this one; the figure itself is in the report.
-    expect(firstRender).toBeLessThan(6000);
+    // Wall time depends on what else the machine runs (the figures are in the report); what must
+    // hold anywhere is that the dashboard reads only figures, never the year's visit rows (~25 MB).
+    const api = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/'))
+        .map((e) => ({ method: decodeURIComponent(e.name.split('/api/')[1] ?? ''), bytes: (e as PerformanceResourceTiming).decodedBodySize })),
+    );
+    expect(api.map((a) => a.method)).not.toContain('visits:list');
+    expect(api.reduce((sum, a) => sum + a.bytes, 0)).toBeLessThan(500_000);
+    expect(firstRender).toBeLessThan(15_000);
   });
 
   await test.step('全市：每个指标与 stats --json 一致', async () => {
