@@ -6,8 +6,9 @@ import { notFound, type HandlerContext } from './context';
 /** Data for the print views: 致包保领导的一封信 and the 工作手册 as pages. */
 export function letterHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'letters:get' | 'handbook:view'> {
   return {
-    'letters:get': async ({ cadreIds, regionId, level, year, limit }) => {
-      const doc = ctx.doc();
+    'letters:get': async ({ cadreIds, regionId, level, year, limit, template }) => {
+      const stored = ctx.doc();
+      const doc = template ? { ...stored, profile: { ...stored.profile, letter: template } } : stored;
       const { regions } = ctx.lists();
       if (regionId && !regions.get(regionId)) throw notFound('区划');
       const byId = new Map(doc.cadres.map((c) => [c.id, c]));
@@ -24,7 +25,7 @@ export function letterHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'letters:
       const doc = ctx.doc();
       const cadre = doc.cadres.find((c) => c.id === cadreId);
       if (!cadre) throw notFound('干部');
-      return buildHandbook(doc, cadre, ctx.today(), ctx.lists().regions);
+      return { ...buildHandbook(doc, cadre, ctx.today(), ctx.lists().regions), cadreName: cadre.name };
     },
   };
 }

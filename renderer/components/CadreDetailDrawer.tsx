@@ -1,11 +1,12 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Flex, Spin, Table, Tag, Typography, type DescriptionsProps } from 'antd';
+import { DeleteOutlined, DownOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Drawer, Dropdown, Flex, Spin, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import type { AssignmentView, CadreDetail } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, type Cadre } from '@shared/domain/schemas';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { useDetail } from '../hooks/useDetail';
+import { openScreen } from '../hooks/useHashScreen';
 import { AssignmentHistory } from './AssignmentHistory';
 import { GradeTag } from './GradeTag';
 
@@ -54,6 +55,19 @@ export function CadreDetailDrawer({ open, id, round, onClose, onEdit, onDeleted 
       extra={
         cadre && (
           <Flex gap={8}>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'letters', label: '致包保领导的一封信' },
+                  { key: 'handbook-print', label: '包保干部工作手册' },
+                ],
+                onClick: ({ key }) => openScreen(key === 'letters' ? 'letters' : 'handbook-print', { cadre: cadre.id }),
+              }}
+            >
+              <Button icon={<PrinterOutlined />}>
+                打印 <DownOutlined />
+              </Button>
+            </Dropdown>
             <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(cadre)}>
               编辑
             </Button>

@@ -5,6 +5,7 @@ import type { RecordKind } from '@shared/records/types';
 import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
 import { BattleMapCard } from '../components/export/BattleMapCard';
 import { HandbookCard } from '../components/export/HandbookCard';
+import { PrintViewsCard } from '../components/export/PrintViewsCard';
 import { ReportCard } from '../components/export/ReportCard';
 import { ReturnedRecordsCard } from '../components/export/ReturnedRecordsCard';
 import { useReference } from '../hooks/useReference';
@@ -60,9 +61,12 @@ export function ExportPage() {
         <div style={{ minWidth: 0 }}>
           <HandbookCard regions={regions} />
         </div>
-        <div style={{ minWidth: 0, minHeight: 0 }}>
-          <ReturnedRecordsCard />
-        </div>
+        <Flex vertical gap={16} style={{ minWidth: 0, minHeight: 0 }}>
+          <PrintViewsCard regions={regions} />
+          <div style={{ flex: 1, minHeight: 0 }}>
+            <ReturnedRecordsCard />
+          </div>
+        </Flex>
       </div>
       <ColumnTemplateEditor open={kind !== null} kind={kind ?? lastKind} scope="全部" onClose={() => setKind(null)} />
     </Flex>

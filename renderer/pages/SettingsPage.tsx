@@ -6,6 +6,8 @@ import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { LoadProblem } from '../components/LoadProblem';
 import { CalendarDaysCard, type CalendarDays } from '../components/settings/CalendarDaysCard';
+import { ChecklistCard } from '../components/settings/ChecklistCard';
+import { LetterTemplateCard } from '../components/settings/LetterTemplateCard';
 import { AssignRulesCard, BackupCard, BasicCard, DirectorCard, VisitRulesCard } from '../components/settings/ProfileCards';
 import { toProfileValues, type ProfileValues } from '../components/settings/profile-values';
 import { showApiErrorOnForm } from '../forms/api-errors';
@@ -124,6 +126,10 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
             </Flex>
           </Col>
         </Row>
+        <Flex vertical gap={12} style={{ marginTop: 12 }}>
+          <ChecklistCard />
+          <LetterTemplateCard onChanged={() => setDirty(true)} />
+        </Flex>
       </div>
     </Form>
   );

@@ -560,6 +560,8 @@ export const apiSchemas = {
       level: CadreLevelSchema.optional(),
       year: z.number().int().min(2000).max(2100).optional(),
       limit: z.number().int().min(1).optional(),
+      /** An unsaved template to preview (设置); the stored one otherwise. */
+      template: LetterTemplateSchema.optional(),
     })
     .strict(),
   /** One cadre's 工作手册 as data (the same sheets as the workbook) for the print view. */
@@ -651,7 +653,7 @@ export interface ApiResults {
   'jobs:cancel': JobStatus;
   'handbook:import': { readonly recorded: number; readonly unchanged: number; readonly pending: number; readonly rejected: readonly { readonly row: number; readonly entityName: string; readonly reason: string }[] };
   'letters:get': { readonly letters: readonly Letter[]; readonly total: number };
-  'handbook:view': Handbook;
+  'handbook:view': Handbook & { readonly cadreName: string };
   'profile:get': { readonly profile: Profile; readonly calendar: { readonly extraHolidays: readonly string[]; readonly extraWorkdays: readonly string[] }; readonly calendarNotes: readonly string[] };
   'profile:save': Profile;
   'battlemap:get': BattleMapView;

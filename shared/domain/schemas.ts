@@ -215,10 +215,16 @@ export type ExportTemplate = z.infer<typeof ExportTemplateSchema>;
 
 // ---- policy profile (SPEC §3.8); later issues add visit, schedule and document settings ----
 
+/** One item per line in 设置: blank lines are dropped, not refused. */
 const ChecklistItemsSchema = z
-  .array(z.string().trim().min(1, { error: '检查要点不能为空行' }).max(200, { error: '每条检查要点不能超过200个字' }))
-  .min(1, { error: '每个层级至少保留一条检查要点' })
-  .max(40, { error: '每个层级最多40条检查要点' });
+  .array(z.string())
+  .transform((items) => items.map((item) => item.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(z.string().max(200, { error: '每条检查要点不能超过200个字' }))
+      .min(1, { error: '每个层级至少保留一条检查要点' })
+      .max(40, { error: '每个层级最多40条检查要点' }),
+  );
 
 const templateText = (label: string, max: number) => z.string().max(max, { error: `${label}不能超过${max}个字` });
 const dutyText = templateText('工作职责', 500);

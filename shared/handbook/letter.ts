@@ -43,13 +43,16 @@ export function unknownFields(text: string): string[] {
   return [...new Set(found)];
 }
 
-/** A message per template text that uses unknown merge fields, for the editor and profile:save. */
+/** What is wrong with one template text, in Chinese, or '' when every `{…}` is a merge field. */
+export function unknownFieldsMessage(label: string, text: string): string {
+  const unknown = unknownFields(text);
+  if (unknown.length === 0) return '';
+  return `${label}中有未知的合并字段 ${unknown.map((n) => `{${n}}`).join(' ')}，请改成可用字段列表中的名称（含花括号）`;
+}
+
+/** A message per template text that uses unknown merge fields (profile:save refuses them). */
 export function letterTemplateProblems(template: Pick<LetterTemplate, 'title' | 'greeting' | 'body' | 'closing'>): { key: string; message: string }[] {
-  return LETTER_TEXTS.flatMap(({ key, label }) => {
-    const unknown = unknownFields(template[key]);
-    if (unknown.length === 0) return [];
-    return [{ key, message: `${label}中有未知的合并字段 ${unknown.map((n) => `{${n}}`).join(' ')}，请改成可用字段列表中的名称（含花括号）` }];
-  });
+  return LETTER_TEXTS.map(({ key, label }) => ({ key, message: unknownFieldsMessage(label, template[key]) })).filter((p) => p.message !== '');
 }
 
 export interface Letter {

@@ -14,10 +14,12 @@ interface Option {
 export interface CadreSelectProps {
   readonly value: string;
   readonly onChange: (id: string) => void;
+  /** The name to show for a `value` chosen elsewhere (a print view opened from an address). */
+  readonly valueLabel?: string;
 }
 
 /** Picks one cadre by name, pinyin initials or phone (cadres:query). */
-export function CadreSelect({ value, onChange }: CadreSelectProps) {
+export function CadreSelect({ value, onChange, valueLabel }: CadreSelectProps) {
   const { options, total, loading, error, setText } = useSearchOptions<Option>(async (query) => {
     const result = await api('cadres:query', { text: query });
     return {
@@ -27,7 +29,8 @@ export function CadreSelect({ value, onChange }: CadreSelectProps) {
   });
   const [picked, setPicked] = useState<Option | null>(null);
 
-  const shown = picked && picked.value === value && !options.some((o) => o.value === value) ? [picked, ...options] : options;
+  const known = picked && picked.value === value ? picked : value && valueLabel ? { value, label: valueLabel, detail: '' } : null;
+  const shown = known && !options.some((o) => o.value === value) ? [known, ...options] : options;
   return (
     <Select<string>
       aria-label="包保干部"

@@ -1,0 +1,125 @@
+import { Alert, Empty, Select, Spin, Typography } from 'antd';
+import { useMemo } from 'react';
+import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel } from '@shared/domain/schemas';
+import { LETTER_CSS, letterPageHtml } from '@shared/handbook/letter-html';
+import { api } from '../api/client';
+import { RegionTreeSelect } from '../components/RegionTreeSelect';
+import { CadreSelect } from '../components/export/CadreSelect';
+import { PrintToolbar } from '../components/print/PrintToolbar';
+import { useHashQuery } from '../components/print/useHashQuery';
+import { useLoaded } from '../components/print/useLoaded';
+import '../components/print/print.css';
+import { useReference } from '../hooks/useReference';
+
+/**
+ * One print job of a few hundred pages is what an office printer and the print preview handle
+ * well; a whole city (2,684 letters) is printed region by region, or exported with the CLI.
+ */
+export const LETTER_PRINT_LIMIT = 600;
+
+const LEVEL_OPTIONS = REGION_LEVELS.map((level) => ({ value: level, label: `${CADRE_LEVEL_LABELS[level]}干部` }));
+
+function isLevel(text: string): text is CadreLevel {
+  return (REGION_LEVELS as readonly string[]).includes(text);
+}
+
+/**
+ * 致包保领导的一封信 as A4 pages (SPEC §5.2): one cadre (#/letters?cadre=ID) or the active cadres
+ * of a region and/or level (#/letters?region=ID&level=village), ready to print or save as PDF.
+ */
+export function LettersPage() {
+  const [query, setQuery] = useHashQuery('letters');
+  const cadreId = query.get('cadre') ?? '';
+  const regionId = query.get('region') ?? '';
+  const levelText = query.get('level') ?? '';
+  const level = isLevel(levelText) ? levelText : undefined;
+  const regions = useReference('regions:list').value ?? [];
+  const chosen = cadreId !== '' || regionId !== '' || level !== undefined;
+  const { value, error, loading } = useLoaded(
+    `${cadreId}|${regionId}|${levelText}`,
+    chosen
+      ? () => api('letters:get', cadreId ? { cadreIds: cadreId.split(',') } : { regionId, ...(level ? { level } : {}), limit: LETTER_PRINT_LIMIT })
+      : null,
+  );
+  const letters = value?.letters ?? [];
+  const html = useMemo(() => letters.map(letterPageHtml).join(''), [letters]);
+  const first = letters[0];
+  const pdfFileName = !first ? null : letters.length === 1 ? first.fileName.replace(/\.html$/, '.pdf') : `致包保领导的一封信-${letters.length}封.pdf`;
+  const unknown = first?.unknownFields ?? [];
+  const empty = [...new Set(letters.flatMap((l) => l.emptyFields))];
+
+  return (
+    <div className="print-view" data-testid="letters-page">
+      <style>{LETTER_CSS}</style>
+      <PrintToolbar
+        title="致包保领导的一封信"
+        pdfFileName={pdfFileName}
+        summary={value && <Typography.Text type="secondary">共 {letters.length.toLocaleString('zh-CN')} 封</Typography.Text>}
+      >
+        <div style={{ width: 220 }}>
+          <CadreSelect value={cadreId.includes(',') ? '' : cadreId} valueLabel={first?.cadreName} onChange={(id) => setQuery({ cadre: id })} />
+        </div>
+        <Typography.Text type="secondary">或</Typography.Text>
+        <RegionTreeSelect
+          regions={regions}
+          value={regionId}
+          onChange={(id) => setQuery({ region: id, level: levelText })}
+          placeholder="区划（含下级）"
+          allowClear
+          aria-label="区划"
+          style={{ width: 200 }}
+        />
+        <Select<CadreLevel>
+          aria-label="干部层级"
+          placeholder="全部层级"
+          allowClear
+          value={level}
+          options={LEVEL_OPTIONS}
+          onChange={(next) => setQuery({ region: regionId, level: next ?? '' })}
+          style={{ width: 130 }}
+        />
+      </PrintToolbar>
+      {error && <Alert className="no-print" type="error" showIcon title={`信件读取失败：${error}`} style={{ marginBottom: 8 }} />}
+      {value && value.total > letters.length && (
+        <Alert
+          className="no-print"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`所选范围共有 ${value.total.toLocaleString('zh-CN')} 名在岗干部，一次最多打印 ${LETTER_PRINT_LIMIT} 封，下面是前 ${letters.length} 封。请按旗区或乡镇分批打印，或用命令行 export letters 一次导出全部。`}
+        />
+      )}
+      {unknown.length > 0 && (
+        <Alert
+          className="no-print"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`信件模板中有未知的合并字段 ${unknown.map((n) => `{${n}}`).join(' ')}，已按原样打印。请到“设置 → 致包保领导的一封信”改正。`}
+        />
+      )}
+      {empty.length > 0 && (
+        <Alert
+          className="no-print"
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`${empty.join('、')}没有内容，信中印为空白横线，可手写填上；联系人和电话可到“设置 → 致包保领导的一封信”填写。`}
+        />
+      )}
+      <div className="print-pages">
+        {loading && letters.length === 0 ? (
+          <Spin description="正在生成信件…" style={{ display: 'block', marginTop: 80 }} />
+        ) : letters.length > 0 ? (
+          // Escaped in letterPageHtml; the same markup the CLI's .html files carry.
+          <div dangerouslySetInnerHTML={{ __html: html }} />
+        ) : (
+          <Empty
+            style={{ marginTop: 80 }}
+            description={chosen && value ? '所选范围内没有在岗的包保干部' : '请选择一名干部，或选择区划和层级，打印致包保领导的一封信'}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { Cadre } from '../../shared/domain/schemas';
+import type { DataDoc } from '../../shared/storage/types';
+import { cli, expectNoPageOverflow, type Harness, SCREENS_DIR, screenshotPath, startHarness } from './harness';
+
+/**
+ * 致包保领导的一封信 and the 工作手册 print views (SPEC §5.1, §5.2) on the city demo with a visit
+ * plan: the merged figures equal the data, the PDF Chromium prints has one A4 page per letter,
+ * the handbook's pages are all A4 and nothing is cut off at the sides; the 设置 editor refuses an
+ * unknown merge field.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+let dataDir = '';
+let server: Harness;
+let doc: DataDoc;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-letters-'));
+  cli(['demo', '--scale', 'city', '--data', dataDir], 120_000);
+  const readDoc = async () => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
+  cli(['plan', '--year', String((await readDoc()).profile.planYear), '--data', dataDir], 120_000);
+  server = await startHarness({ dataDir });
+  doc = await readDoc();
+});
+test.afterAll(async () => {
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Current 主体 of a cadre by grade, straight from the data file. */
+function gradesOf(cadre: Cadre): Record<'A' | 'B' | 'C' | 'D', number> {
+  const grade = new Map(doc.entities.map((e) => [e.id, e.grade]));
+  const counts = { A: 0, B: 0, C: 0, D: 0 };
+  for (const a of doc.assignments) {
+    const g = grade.get(a.entityId);
+    if (a.cadreId === cadre.id && a.end === '' && g) counts[g]++;
+  }
+  return counts;
+}
+
+interface PdfFacts {
+  readonly pages: number;
+  /** Width × height in points of every page. */
+  readonly sizes: readonly (readonly [number, number])[];
+}
+
+/** Prints the page as Chromium does for 另存为 PDF and reads the file back with poppler. */
+async function printToPdf(page: Page, name: string): Promise<PdfFacts> {
+  await page.emulateMedia({ media: 'print' });
+  const file = path.join(SCREENS_DIR, `${name}.pdf`);
+  await writeFile(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  await page.emulateMedia({ media: 'screen' });
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '100000', file], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  // For looking at: the first pages at 60 dpi.
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', file, path.join(SCREENS_DIR, name)]);
+  return { pages, sizes };
+}
+
+/** A4 portrait is 595 × 842 points. */
+function expectA4(sizes: PdfFacts['sizes']): void {
+  for (const [width, height] of sizes) {
+    expect(Math.abs(width - 595.3)).toBeLessThan(1.5);
+    expect(Math.abs(height - 841.9)).toBeLessThan(1.5);
+  }
+}
+
+test('一封信：一名干部的合并数字与数据一致，打印为一页 A4', async ({ page }) => {
+  // A 旗区级 cadre with 主体 of more than one grade makes the counts worth checking.
+  const cadre = doc.cadres.find((c) => c.active && c.level === 'county' && Object.values(gradesOf(c)).filter((n) => n > 0).length > 1)
+    ?? doc.cadres.find((c) => c.active && c.level === 'county');
+  if (!cadre) throw new Error('示例数据中没有旗区级干部');
+  const grades = gradesOf(cadre);
+  const total = grades.A + grades.B + grades.C + grades.D;
+  const visits = (['A', 'B', 'C', 'D'] as const).reduce((sum, g) => sum + grades[g] * doc.profile.visitRules.perYearByGrade[g], 0);
+
+  await page.goto(`${server.url}#/letters?cadre=${cadre.id}`);
+  const letter = page.locator('.letter-page');
+  await expect(letter).toHaveCount(1);
+  await expect(letter).toContainText(`尊敬的${cadre.name}同志`);
+  await expect(letter).toContainText(`主体${total}户，其中A级${grades.A}户、B级${grades.B}户、C级${grades.C}户、D级${grades.D}户`);
+  await expect(letter).toContainText(`全年共${visits}次`);
+  await expect(letter).toContainText(doc.profile.orgName);
+  // Contacts are empty in the demo: the view says so and prints blanks to fill in.
+  await expect(page.getByText(/联系人、联系电话没有内容/)).toBeVisible();
+  await expectNoPageOverflow(page);
+  await page.screenshot({ path: screenshotPath('letters-one') });
+
+  const pdf = await printToPdf(page, 'letters-one');
+  expect(pdf.pages).toBe(1);
+  expectA4(pdf.sizes);
+});
+
+test('一封信：一个乡镇的村级干部每人一页，城市规模超过上限时提示分批', async ({ page }) => {
+  const regionOf = new Map(doc.regions.map((r) => [r.id, r]));
+  const townshipOf = (regionId: string) => {
+    let region = regionOf.get(regionId);
+    while (region && region.level !== 'township') region = region.parentId ? regionOf.get(region.parentId) : undefined;
+    return region?.id;
+  };
+  const perTownship = new Map<string, Cadre[]>();
+  for (const c of doc.cadres.filter((c) => c.active && c.level === 'village')) {
+    const township = townshipOf(c.regionId);
+    if (township) perTownship.set(township, [...(perTownship.get(township) ?? []), c]);
+  }
+  const [townshipId, cadres] = [...perTownship.entries()].find(([, list]) => list.length >= 3 && list.length <= 12) ?? [];
+  if (!townshipId || !cadres) throw new Error('示例数据中没有 3–12 名村级干部的乡镇');
+
+  await page.goto(`${server.url}#/letters?region=${townshipId}&level=village`);
+  await expect(page.locator('.letter-page')).toHaveCount(cadres.length);
+  await expect(page.getByText(`共 ${cadres.length} 封`)).toBeVisible();
+  for (const c of cadres) await expect(page.locator(`.letter-page[data-cadre-id="${c.id}"]`)).toContainText(`尊敬的${c.name}同志`);
+  const pdf = await printToPdf(page, 'letters-township');
+  expect(pdf.pages).toBe(cadres.length);
+  expectA4(pdf.sizes);
+
+  // Every active cadre of the city: more than one print job should hold.
+  const active = doc.cadres.filter((c) => c.active).length;
+  const started = Date.now();
+  await page.goto(`${server.url}#/letters?region=${doc.regions.find((r) => r.level === 'city')?.id ?? ''}`);
+  await expect(page.getByText(`所选范围共有 ${active.toLocaleString('zh-CN')} 名在岗干部，一次最多打印 600 封`)).toBeVisible();
+  await expect(page.locator('.letter-page')).toHaveCount(Math.min(600, active));
+  expect(Date.now() - started).toBeLessThan(15_000);
+  await expectNoPageOverflow(page);
+  await page.screenshot({ path: screenshotPath('letters-city-cap') });
+});
+
+test('工作手册打印：各节为 A4 纸，表格不超出页宽', async ({ page }) => {
+  const cadre = doc.cadres.find((c) => c.active && c.level === 'township' && doc.visits.some((v) => v.cadreId === c.id));
+  if (!cadre) throw new Error('示例数据中没有带督导计划的乡镇级干部');
+  await page.goto(`${server.url}#/handbook-print?cadre=${cadre.id}`);
+  const sections = page.locator('.hb-page');
+  await expect(sections).toHaveCount(9);
+  await expect(sections.first()).toContainText(cadre.name);
+  await expect(page.locator('.hb-page[data-sheet="督查清单"] tbody tr')).toHaveCount(doc.profile.checklistByLevel.township.length);
+  await expectNoPageOverflow(page);
+  await page.screenshot({ path: screenshotPath('handbook-print') });
+
+  await page.emulateMedia({ media: 'print' });
+  const overflowing = await sections.evaluateAll((nodes) => nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.getAttribute('data-sheet')));
+  expect(overflowing).toEqual([]);
+  const pdf = await printToPdf(page, 'handbook-print');
+  expect(pdf.pages).toBeGreaterThanOrEqual(9);
+  expect(pdf.pages).toBeLessThan(60);
+  expect(pdf.sizes).toHaveLength(pdf.pages);
+  expectA4(pdf.sizes);
+});
+
+test('设置：信件模板编辑、预览和未知字段提示；干部详情与导出页可打开打印', async ({ page }) => {
+  await page.goto(`${server.url}#/settings`);
+  const card = page.getByTestId('letter-template-card');
+  await card.scrollIntoViewIfNeeded();
+  await expect(card.getByTestId('letter-preview').locator('.letter-page')).toContainText('尊敬的');
+  const body = card.getByLabel(/^正文/);
+  await body.fill('请{姓名}同志于{截止日期}前完成。');
+  await expect(card.getByText('信件正文中有未知的合并字段 {截止日期}')).toBeVisible();
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('有填写不正确的项目')).toBeVisible();
+  expect((await server.readDoc()).profile.letter.body).toBe(doc.profile.letter.body);
+  await page.screenshot({ path: screenshotPath('settings-letter-invalid') });
+
+  // A click on a field puts it into the body; the preview follows the unsaved text.
+  await body.fill('请');
+  await card.getByTestId('letter-fields').getByText('{包保主体总数}').click();
+  await expect(body).toHaveValue('请{包保主体总数}');
+  await expect(card.getByTestId('letter-preview').locator('.letter-paragraph')).toHaveText(/^请\d+$/);
+  await page.getByRole('button', { name: '还原' }).click();
+  await card.scrollIntoViewIfNeeded();
+  await expect(body).toHaveValue(doc.profile.letter.body);
+  await expectNoPageOverflow(page);
+  await page.screenshot({ path: screenshotPath('settings-letter') });
+
+  await page.goto(`${server.url}#/export`);
+  const printCard = page.getByTestId('export-print');
+  await printCard.getByRole('combobox', { name: '一封信的干部层级' }).click();
+  await page.getByTitle('市级干部').click();
+  await printCard.getByRole('button', { name: /批量打印一封信/ }).click();
+  await expect(page).toHaveURL(/#\/letters\?level=city/);
+  const cityCadres = doc.cadres.filter((c) => c.active && c.level === 'city').length;
+  await expect(page.locator('.letter-page')).toHaveCount(cityCadres);
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(page).toHaveURL(/#\/export/);
+  await expectNoPageOverflow(page);
+  await page.screenshot({ path: screenshotPath('export-print-card') });
+
+  await page.goto(`${server.url}#/cadres`);
+  await page.locator('.row-link').first().click();
+  await page.getByRole('button', { name: /打印/ }).click();
+  await page.getByText('包保干部工作手册', { exact: true }).click();
+  await expect(page).toHaveURL(/#\/handbook-print\?cadre=/);
+  await expect(page.locator('.hb-page')).toHaveCount(9);
+});
