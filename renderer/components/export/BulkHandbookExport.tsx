@@ -14,6 +14,25 @@ const notCity = (r: Region): boolean => r.level !== 'city';
 
 const STATE_ALERT = { done: 'success', cancelled: 'warning', failed: 'error', running: 'info' } as const;
 
+/** The folder the user typed or chose last time: offices export into the same place each round. */
+const FOLDER_KEY = 'bulk-handbooks:folder';
+
+function rememberedFolder(): string | null {
+  try {
+    return window.localStorage.getItem(FOLDER_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function rememberFolder(folder: string): void {
+  try {
+    window.localStorage.setItem(FOLDER_KEY, folder);
+  } catch {
+    // Storage may be refused (private window): the default folder is offered next time.
+  }
+}
+
 /**
  * 批量导出工作手册 as a background job in main: scope, level, year, one file each or one 合订本,
  * the folder; progress with 取消, and at the end the folder. The job lives in main, so leaving
@@ -25,7 +44,7 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
   const [level, setLevel] = useState<CadreLevel | ''>('');
   const [year, setYear] = useState<number | null>(null);
   const [combined, setCombined] = useState(false);
-  const [outDir, setOutDir] = useState<string | null>(null);
+  const [outDir, setOutDir] = useState<string | null>(rememberedFolder);
   const [job, setJob] = useState<JobStatus | null>(null);
   const [error, setError] = useState('');
   const [starting, setStarting] = useState(false);
@@ -55,6 +74,7 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
   const start = async () => {
     setStarting(true);
     setError('');
+    if (outDir !== null) rememberFolder(outDir);
     try {
       follow(
         await api('handbooks:exportAll', {
