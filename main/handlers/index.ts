@@ -12,6 +12,7 @@ import { importExportHandlers } from './import-export';
 import { jobHandlers } from './jobs';
 import { letterHandlers } from './letters';
 import { referenceHandlers } from './reference';
+import { regionHandlers } from './regions';
 import { regulatorHandlers } from './regulators';
 import { statsHandlers } from './stats';
 import { reportHandlers } from './reports';
@@ -25,6 +26,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const cadres = cadreHandlers(ctx);
   const reference = referenceHandlers(ctx);
   const regulators = regulatorHandlers(ctx);
+  const regions = regionHandlers(ctx);
   const stats = statsHandlers(ctx);
   const importExport = importExportHandlers(ctx);
   const assignments = assignmentHandlers(ctx);
@@ -38,10 +40,10 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const jobs = jobHandlers(runner);
   const letters = letterHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, regulators, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks, letters, jobs].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, regions, regulators, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks, letters, jobs].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...regulators, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks, ...letters, ...jobs };
+  return { ...app, ...entities, ...cadres, ...reference, ...regions, ...regulators, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks, ...letters, ...jobs };
 }

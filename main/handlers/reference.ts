@@ -3,9 +3,8 @@ import type { HandlerContext } from './context';
 
 export function referenceHandlers(
   ctx: HandlerContext,
-): Pick<ApiHandlers, 'regions:list' | 'log:list'> {
+): Pick<ApiHandlers, 'log:list'> {
   return {
-    'regions:list': async () => ctx.doc().regions,
     'log:list': async ({ limit, text }) => {
       const log = ctx.doc().log;
       const matching = text ? log.filter((e) => e.summary.includes(text) || e.action.includes(text) || e.operator.includes(text)) : log;

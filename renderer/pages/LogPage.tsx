@@ -43,6 +43,8 @@ const ACTION_LABELS: Readonly<Record<string, { text: string; color: string }>> =
   'regulators:save': { text: '保存网格监管人员', color: 'blue' },
   'regulators:delete': { text: '删除网格监管人员', color: 'red' },
   'regulators:fill': { text: '按网格补全', color: 'purple' },
+  'regions:save': { text: '保存区划', color: 'blue' },
+  'regions:delete': { text: '删除区划', color: 'red' },
 };
 
 function actionTag(action: string) {

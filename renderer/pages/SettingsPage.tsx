@@ -1,4 +1,4 @@
-import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Col, Flex, Form, Row, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
@@ -8,6 +8,7 @@ import { LoadProblem } from '../components/LoadProblem';
 import { CalendarDaysCard, type CalendarDays } from '../components/settings/CalendarDaysCard';
 import { ChecklistCard } from '../components/settings/ChecklistCard';
 import { LetterTemplateCard } from '../components/settings/LetterTemplateCard';
+import { RegionEditorDrawer } from '../components/settings/RegionEditorDrawer';
 import { AssignRulesCard, BackupCard, BasicCard, DirectorCard, VisitRulesCard } from '../components/settings/ProfileCards';
 import { toProfileValues, type ProfileValues } from '../components/settings/profile-values';
 import { showApiErrorOnForm } from '../forms/api-errors';
@@ -32,6 +33,7 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
   const [round, setRound] = useState(0);
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [regionsOpen, setRegionsOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -97,6 +99,9 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
         <Typography.Text type="secondary">各项规则都从这里读取：包保关系检查、自动分配、督导计划、食品安全总监判断和备份。</Typography.Text>
         {dirty && <Tag color="orange">有未保存的修改</Tag>}
         <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
+          <Button icon={<ApartmentOutlined />} onClick={() => setRegionsOpen(true)}>
+            行政区划…
+          </Button>
           <Button icon={<UndoOutlined />} onClick={revert} disabled={!dirty || saving}>
             还原
           </Button>
@@ -131,6 +136,7 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
           <LetterTemplateCard onChanged={() => setDirty(true)} />
         </Flex>
       </div>
+      <RegionEditorDrawer open={regionsOpen} onClose={() => setRegionsOpen(false)} />
     </Form>
   );
 }

@@ -15,6 +15,7 @@ import {
   type Entity,
   type LogEntry,
   type Region,
+  RegionSchema,
   RegulatorSchema,
   type Regulator,
   type ExportTemplate,
@@ -370,6 +371,12 @@ export const apiSchemas = {
   'app:loadDemo': z.object({ scale: DemoScaleSchema, seed: z.number().int().default(1) }).strict(),
   /** All region nodes, flat (parentId links them). */
   'regions:list': NoInput,
+  /** Adds a region under `parentId` (null: the city itself) or renames/recodes one. Error `invalid-argument` with fields. */
+  'regions:save': RegionSchema.pick({ name: true, code: true, kind: true })
+    .extend({ id: z.string().min(1).optional(), parentId: z.string().min(1).nullable() })
+    .strict(),
+  /** Deletes a region nothing refers to. Error `conflict` naming what still uses it. */
+  'regions:delete': ById,
   /** Filtered 主体 rows in list order. */
   'entities:query': EntityQuerySchema,
   /** One 主体 with its current cadre and history. Error `not-found`. */
@@ -613,6 +620,8 @@ export interface ApiResults {
   'app:createBlank': AppInfo;
   'app:loadDemo': AppInfo;
   'regions:list': readonly Region[];
+  'regions:save': Region;
+  'regions:delete': { readonly id: string };
   'entities:query': QueryResult<EntityRow>;
   'entities:get': EntityDetail;
   'entities:save': Entity;

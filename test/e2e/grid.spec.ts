@@ -89,3 +89,36 @@ test('网格监管：人员与其主体、查看主体、新增、删除时移�
     expect(after.entities.filter((e) => e.status !== '注销' && !after.regulators.some((r) => r.id === e.regulatorId))).toEqual([]);
   });
 });
+
+test('行政区划：在设置中查找、新增下级、不能删除仍被使用的区划', async ({ page }) => {
+  const doc = await harness.readDoc();
+  const township = doc.regions.find((r) => r.level === 'township' && doc.regions.some((v) => v.parentId === r.id));
+  if (!township) throw new Error('示例数据中没有带村的乡镇');
+  const villages = doc.regions.filter((r) => r.parentId === township.id).length;
+
+  await page.goto(`${harness.url}#/settings`);
+  await page.getByRole('button', { name: '行政区划…' }).click();
+  const drawer = page.getByRole('dialog', { name: '行政区划' });
+  await drawer.getByLabel('查找区划').fill(township.name);
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: township.name }).first().click();
+  await expect(drawer.getByText(`乡镇（街道、苏木）：${township.name}`)).toBeVisible();
+
+  const adding = drawer.locator('.ant-card', { hasText: `在“${township.name}”下新增村（社区、嘎查）` });
+  await adding.getByLabel('名称').fill('新建示范村');
+  await adding.getByLabel('统计用区划代码').fill('12345');
+  await adding.getByRole('button', { name: /新\s?增/ }).click();
+  await expect(adding.getByText('区划代码应为6位或12位数字，不知道可留空')).toBeVisible();
+  await adding.getByLabel('统计用区划代码').fill('');
+  await adding.getByRole('button', { name: /新\s?增/ }).click();
+  await expect(drawer.getByText('村（社区、嘎查）：新建示范村')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('regions-editor') });
+  const added = (await harness.readDoc()).regions.find((r) => r.name === '新建示范村');
+  expect(added).toMatchObject({ parentId: township.id, level: 'village' });
+
+  await drawer.getByLabel('查找区划').fill(township.name);
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: township.name }).first().click();
+  await drawer.getByRole('button', { name: /删\s?除/ }).click();
+  await page.getByRole('dialog', { name: `删除区划“${township.name}”？` }).getByRole('button', { name: /删\s?除/ }).click();
+  await expect(page.getByText(`“${township.name}”下还有 ${villages + 1} 个下级区划`, { exact: false })).toBeVisible();
+  expect((await harness.readDoc()).regions.some((r) => r.id === township.id)).toBe(true);
+});
