@@ -197,7 +197,7 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     // What a grayscale print shows: the series must still be told apart (fill lightness, dashes, markers).
     const gray = await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
     await page.screenshot({ path: screenshotPath('dashboard-city-grayscale') });
-    await gray.evaluate((node) => node.remove());
+    await gray.evaluate((node) => (node as Element).remove());
   });
 
   await test.step('导出图表为 PNG', async () => {
@@ -280,7 +280,8 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     // × clears the drill-down: the whole year again.
     await page.getByLabel('清除筛选').click();
     await expect(page.getByTestId('drilldown-filter')).toHaveCount(0);
-    await expect(page.getByTestId('visit-count')).toHaveText(`共 ${n(visits.length)} 次`);
+    // The whole year is every visit row (~25 MB at city scale): slow on a busy machine.
+    await expect(page.getByTestId('visit-count')).toHaveText(`共 ${n(visits.length)} 次`, { timeout: 60_000 });
   });
 
   await test.step('点击未整改柱形：问题整改台账按范围和发现周筛选，条数与手工统计一致', async () => {
