@@ -31,3 +31,15 @@ export async function saveFile(file: FileContent, type: string = XLSX_MIME): Pro
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return null;
 }
+
+/**
+ * saveFile, then tells the clerk where the file went (`success` shows it): the saved path in the
+ * desktop app, the downloads list in a browser; nothing when they cancelled the save dialog.
+ * Resolves to false only when cancelled, so a dialog can stay open for another try.
+ */
+export async function saveAndTell(file: FileContent, success: (text: string) => void, type: string = XLSX_MIME): Promise<boolean> {
+  const savedTo = await saveFile(file, type);
+  if (window.desktop && savedTo === null) return false;
+  success(savedTo === null ? `已开始下载“${file.fileName}”，请在浏览器的下载列表中查看` : `已保存：${savedTo}`);
+  return true;
+}

@@ -6,7 +6,7 @@ import type { ExportTemplate } from '@shared/domain/schemas';
 import { RECORD_KIND_LABELS, type RecordKind } from '@shared/records/types';
 import { reportOfTemplateKind, REPORT_LABELS } from '@shared/reports/kinds';
 import { api } from '../api/client';
-import { saveFile } from '../api/download';
+import { saveAndTell } from '../api/download';
 import { errorText } from '../api/error-text';
 
 export interface ColumnTemplateEditorProps {
@@ -174,9 +174,8 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
       // A saved template exported as it is goes by name; anything else by its columns.
       const choice = !modified && template !== ALL ? { template } : modified ? { columns: [...chosen] } : {};
       const file = report && exportReport ? await exportReport(choice) : await api('export:list', { kind: kind as RecordKind, ...choice, entityQuery, cadreQuery, maskPhones: hasPhones && maskPhones });
-      saveFile(file);
+      if (!(await saveAndTell(file, message.success))) return;
       remember(kind, modified ? ALL : template);
-      message.success(`已导出“${file.fileName}”，请在浏览器的下载列表或所选文件夹中查看`);
       onClose();
     } catch (e) {
       message.error(errorText(e));

@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Table, Tag, Typography, Upload, type TableColu
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, BackupInfo } from '@shared/api/contract';
 import { api } from '../api/client';
-import { saveFile } from '../api/download';
+import { saveAndTell } from '../api/download';
 import { errorText } from '../api/error-text';
 import { hasNativeOpen } from '../api/open-file';
 import { LoadProblem } from '../components/LoadProblem';
@@ -66,8 +66,7 @@ export function BackupPage({ info, onRestored }: { readonly info: AppInfo; reado
   const download = async (backup: BackupInfo) => {
     setDownloading(backup.fileName);
     try {
-      saveFile(await api('backup:download', { fileName: backup.fileName }), 'application/json');
-      message.success('已开始下载备份文件，请在浏览器的下载列表或所选文件夹中查看');
+      await saveAndTell(await api('backup:download', { fileName: backup.fileName }), message.success, 'application/json');
     } catch (e) {
       message.error(errorText(e));
     } finally {

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { BattleMapView } from '@shared/api/contract';
 import type { BattleMap } from '@shared/battlemap/types';
 import { api } from '../api/client';
-import { saveFile } from '../api/download';
+import { saveAndTell } from '../api/download';
 import { errorText } from '../api/error-text';
 import { BattleMapNotices } from '../components/battlemap/BattleMapNotices';
 import { CreateBattleMap } from '../components/battlemap/CreateBattleMap';
@@ -69,8 +69,7 @@ function BattleMapScreen({ view, error, loading, onView, onReload }: BattleMapSc
   const exportWorkbook = async () => {
     setExporting(true);
     try {
-      saveFile(await api('battlemap:export', {}));
-      message.success('作战图已导出（A3 横向，含周调度进展表）');
+      await saveAndTell(await api('battlemap:export', {}), message.success);
     } catch (e) {
       message.error(errorText(e));
     } finally {

@@ -4,7 +4,7 @@ import type { ImportPreview, ImportResult } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import type { RecordKind } from '@shared/records/types';
 import { api } from '../api/client';
-import { saveFile } from '../api/download';
+import { saveAndTell } from '../api/download';
 import { errorText } from '../api/error-text';
 import { ImportChooseStep } from '../components/ImportChooseStep';
 import { ImportMappingStep } from '../components/ImportMappingStep';
@@ -156,7 +156,7 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
     if (!preview) return;
     setDownloading(true);
     try {
-      saveFile(await api('import:errorReport', { previewId: preview.previewId }));
+      await saveAndTell(await api('import:errorReport', { previewId: preview.previewId }), message.success);
     } catch (e) {
       message.error(errorText(e));
     } finally {

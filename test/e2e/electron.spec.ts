@@ -280,6 +280,8 @@ test.describe('desktop bridge in the page', () => {
     const backupBytes = Buffer.from(String(saved?.['contentBase64']), 'base64');
     expect(JSON.parse(backupBytes.toString('utf8'))).toHaveProperty('entities');
     expect(browserDownload).toBe(false);
+    // The clerk is told where the file went (the bridge answered with a Windows path).
+    await expect(page.getByText(`已保存：D:\\导出\\${String(saved?.['fileName'])}`)).toBeVisible();
 
     await answerOpen(page, '另存的备份.json', backupBytes);
     await page.getByRole('button', { name: '从文件恢复…' }).click();

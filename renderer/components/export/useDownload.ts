@@ -1,6 +1,7 @@
+import { App } from 'antd';
 import { useState } from 'react';
 import type { FileContent } from '@shared/api/contract';
-import { saveFile } from '../../api/download';
+import { saveAndTell } from '../../api/download';
 import { errorText } from '../../api/error-text';
 
 export interface DownloadState {
@@ -10,15 +11,16 @@ export interface DownloadState {
   readonly run: (make: () => Promise<FileContent>) => Promise<void>;
 }
 
-/** Runs one export at a time and saves the workbook; a failure keeps its message for the card. */
+/** Runs one export at a time and saves the workbook, saying where; a failure keeps its message for the card. */
 export function useDownload(): DownloadState {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const { message } = App.useApp();
   const run = async (make: () => Promise<FileContent>): Promise<void> => {
     setBusy(true);
     setError('');
     try {
-      saveFile(await make());
+      await saveAndTell(await make(), message.success);
     } catch (e) {
       setError(errorText(e));
     } finally {
