@@ -8,8 +8,9 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
-      // lowdb and steno are ESM-only: bundle them into the CommonJS main process.
-      externalizeDeps: { exclude: ['lowdb', 'steno'] },
+      // lowdb and steno are ESM-only: bundle them into the CommonJS main process. esbuild only
+      // bundles workers when run from source (main/workers/off-thread.ts), never in the app.
+      externalizeDeps: { exclude: ['lowdb', 'steno'], include: ['esbuild'] },
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'main/index.ts'),

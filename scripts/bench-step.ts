@@ -84,11 +84,12 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   import: async () => {
     const { RECORD_DEFINITIONS } = await import('@shared/records');
     const { planImport } = await import('@shared/records/import-plan');
-    const { readSheets } = await import('../main/import/read-sheets');
+    const { readSheetsOffThread } = await import('../main/workers/off-thread');
     const ctx = await recordContext(await openDoc());
     const bytes = await readFile(path.join(dataDir, IMPORT_FILE_NAME));
     return async () => {
-      const plan = planImport(RECORD_DEFINITIONS.entities, await readSheets(IMPORT_FILE_NAME, bytes), ctx);
+      // As the app previews it: the workbook read in a worker thread, then planned against the library.
+      const plan = planImport(RECORD_DEFINITIONS.entities, await readSheetsOffThread(IMPORT_FILE_NAME, bytes), ctx);
       if (!plan.ok) throw new Error(plan.message);
     };
   },

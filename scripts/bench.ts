@@ -11,7 +11,8 @@ interface Step {
   ms: number;
   floorMs?: number;
   ratio?: number;
-  peakRssMb: number;
+  /** The process's high-water mark; not given for the browser figures (Chromium is several processes). */
+  peakRssMb?: number;
   note?: string;
 }
 type Scale = 'city' | 'province';
@@ -63,7 +64,14 @@ function runChild<T>(script: string, args: readonly string[], env: Record<string
 function measure(step: string, dataDir: string): Step {
   const runs = Array.from({ length: RUNS }, () => runChild<Step>('scripts/bench-step.ts', [step, dataDir]));
   const note = runs[0]?.note;
-  return { ms: round(median(runs.map((r) => r.ms))), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)), ...(note ? { note } : {}) };
+  return { ms: round(median(runs.map((r) => r.ms))), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb ?? 0)), ...(note ? { note } : {}) };
+}
+
+/** The browser figures (test/bench/ui-bench.ts), each the median of RUNS runs. */
+function measureUi(dataDir: string, webDist: string): Record<string, Step> {
+  const runs = Array.from({ length: RUNS }, () => runChild<Record<string, Step>>('test/bench/ui-bench.ts', [dataDir], { WEB_DIST: webDist }));
+  const names = Object.keys(runs[0] ?? {});
+  return Object.fromEntries(names.map((name) => [name, { ms: round(median(runs.map((r) => r[name]?.ms ?? 0))), note: runs[0]?.[name]?.note ?? '' }]));
 }
 
 async function benchScale(scale: Scale, webDist: string | null): Promise<Record<string, Step>> {
@@ -83,7 +91,7 @@ async function benchScale(scale: Scale, webDist: string | null): Promise<Record<
       steps[name] = step;
       process.stdout.write(` ${step.ms} ms\n`);
     }
-    if (webDist) Object.assign(steps, runChild<Record<string, Step>>('test/bench/ui-bench.ts', [dataDir], { WEB_DIST: webDist }));
+    if (webDist) Object.assign(steps, measureUi(dataDir, webDist));
     return steps;
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -103,7 +111,7 @@ function printTable(scale: Scale, steps: Record<string, Step>, city: Record<stri
       const factor = city?.[name] ? step.ms / city[name].ms : null;
       verdict = factor === null ? '' : `${factor <= PROVINCE_MAX_FACTOR ? '✓' : '✗'} ${round(factor, 1)}×`;
     }
-    const rss = step.peakRssMb <= MAX_RSS_MB ? '✓' : '✗';
+    const rss = step.peakRssMb === undefined ? ' ' : step.peakRssMb <= MAX_RSS_MB ? '✓' : '✗';
     console.log(
       `${name.padEnd(16)}${pad(step.ms, 10)}${pad(step.floorMs, 10)}${pad(step.ratio, 7)}${pad(step.peakRssMb, 6)} ${scale === 'city' ? rss : ' '}  ${verdict}  ${step.note ?? ''}`,
     );

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ErrorCode } from '@shared/api/result';
 import type { Sheet } from '@shared/records/import-plan';
@@ -9,35 +9,73 @@ export interface ReadSheetsRequest {
   readonly fileName: string;
   readonly bytes: Uint8Array;
 }
-export type ReadSheetsReply = { ok: true; sheets: Sheet[] } | { ok: false; code: ErrorCode; message: string };
+/** The worker answers with a sheet's rows in batches, then done (or one error). */
+export type ReadSheetsMessage =
+  | { kind: 'sheet'; name: string }
+  | { kind: 'rows'; rows: Sheet['rows'] }
+  | { kind: 'done' }
+  | { kind: 'error'; code: ErrorCode; message: string };
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+
+/** A worker's script: a file, or (bundled from source) the code itself. */
+type Script = { file: string } | { code: string };
+const sourceBundles = new Map<string, Promise<Script>>();
 
 /**
- * Starts a worker script: the built app has it beside the bundled main process (an extra entry in
- * electron.vite.config.ts); from source (tsx, vitest, started in the repository) the TypeScript
- * file runs through tsx's loader, registered inside the worker.
+ * The worker's script as one CommonJS file. The built app has it beside the bundled main process
+ * (an extra entry in electron.vite.config.ts); run from source (tsx, vitest, the benchmark) it is
+ * bundled once per process with esbuild in the same way, so the worker runs as it does in the app.
  */
-function startWorker(name: string, workerData: unknown): Worker {
+function workerScript(name: string): Promise<Script> {
   const bundled = path.join(HERE, `${name}.cjs`);
-  if (existsSync(bundled)) return new Worker(bundled, { workerData });
-  const source = pathToFileURL(path.join(HERE, `${name}.ts`)).href;
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  if (existsSync(bundled)) return Promise.resolve({ file: bundled });
+  let script = sourceBundles.get(name);
+  if (!script) {
+    script = (async () => {
+      const { build } = await import('esbuild');
+      const result = await build({
+        entryPoints: [path.join(HERE, `${name}.ts`)],
+        write: false,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        packages: 'external',
+        alias: { '@shared': path.join(ROOT, 'shared') },
+        logLevel: 'error',
+      });
+      // The packages it leaves out (exceljs…) are required from the repository's node_modules.
+      const requireFromRoot = `require('node:module').createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))})`;
+      return { code: `(function (require) {\n${result.outputFiles[0]?.text ?? ''}\n})(${requireFromRoot});` };
+    })();
+    sourceBundles.set(name, script);
+  }
+  return script;
+}
+
+function startWorker(script: Script, workerData: unknown): Worker {
+  return 'file' in script ? new Worker(script.file, { workerData }) : new Worker(script.code, { eval: true, workerData });
 }
 
 /**
  * `readSheets` in a worker thread: the main process keeps answering other requests while a large
- * workbook is parsed. Resolves to the same sheets, or rejects with the same ApiError.
+ * workbook is parsed, and takes the rows over in batches rather than in one long copy. Resolves to
+ * the same sheets, or rejects with the same ApiError.
  */
-export function readSheetsOffThread(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
+export async function readSheetsOffThread(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
   const request: ReadSheetsRequest = { fileName, bytes };
+  const worker = startWorker(await workerScript('read-sheets-worker'), request);
   return new Promise((resolve, reject) => {
-    const worker = startWorker('read-sheets-worker', request);
-    worker.once('message', (reply: ReadSheetsReply) => {
-      if (reply.ok) resolve(reply.sheets);
-      else reject(new ApiError(reply.code, reply.message));
-      void worker.terminate();
+    const sheets: { name: string; rows: Sheet['rows'][number][] }[] = [];
+    worker.on('message', (message: ReadSheetsMessage) => {
+      if (message.kind === 'sheet') sheets.push({ name: message.name, rows: [] });
+      else if (message.kind === 'rows') sheets.at(-1)?.rows.push(...message.rows);
+      else {
+        if (message.kind === 'done') resolve(sheets);
+        else reject(new ApiError(message.code, message.message));
+        void worker.terminate();
+      }
     });
     worker.once('error', (error) => reject(new ApiError('internal', `读取文件时出错（${error.message}），请重试；仍不行请把文件另存为 .xlsx 后再导入`)));
     worker.once('exit', (code) => {

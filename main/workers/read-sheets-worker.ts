@@ -3,17 +3,28 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '@shared/api/result';
 import { readSheets } from '../import/read-sheets';
-import type { ReadSheetsReply, ReadSheetsRequest } from './off-thread';
+import type { ReadSheetsMessage, ReadSheetsRequest } from './off-thread';
 
-/** The reply for one file: its sheets, or the error to show. */
-async function read({ fileName, bytes }: ReadSheetsRequest): Promise<ReadSheetsReply> {
+/** Rows per message: each copy into the main thread stays a few milliseconds long. */
+const BATCH_ROWS = 1000;
+
+function send(message: ReadSheetsMessage): void {
+  parentPort?.postMessage(message);
+}
+
+async function read({ fileName, bytes }: ReadSheetsRequest): Promise<void> {
   try {
-    return { ok: true, sheets: await readSheets(fileName, bytes) };
+    for (const sheet of await readSheets(fileName, bytes)) {
+      send({ kind: 'sheet', name: sheet.name });
+      for (let i = 0; i < sheet.rows.length; i += BATCH_ROWS) send({ kind: 'rows', rows: sheet.rows.slice(i, i + BATCH_ROWS) });
+    }
+    send({ kind: 'done' });
   } catch (error) {
     // An ApiError carries the Chinese message meant for the clerk; dispatch reports anything else.
-    return error instanceof ApiError ? { ok: false, code: error.code, message: error.message } : { ok: false, code: 'internal', message: (error as Error).message };
+    const { code, message } = error instanceof ApiError ? error : { code: 'internal' as const, message: (error as Error).message };
+    send({ kind: 'error', code, message });
   }
 }
 
 // No top-level await: the built app runs this file as CommonJS.
-void read(workerData as ReadSheetsRequest).then((reply) => parentPort?.postMessage(reply));
+void read(workerData as ReadSheetsRequest);
