@@ -59,7 +59,7 @@ function mondayOf(day: number): number {
  * The visits whose 主体 lies in the scope (by region id, so a 乡镇 never takes in a namesake or a
  * longer name). Visits of deleted 主体 belong to no scope — as in computeStats.
  */
-export function visitsInScope(doc: DataDoc, regionId: string): Visit[] {
+function visitsInScope(doc: DataDoc, regionId: string): Visit[] {
   const regions = new RegionIndex(doc.regions);
   const inScope = new Set(doc.entities.filter((e) => !regionId || regions.contains(regionId, e.regionId)).map((e) => e.id));
   return doc.visits.filter((v) => inScope.has(v.entityId));

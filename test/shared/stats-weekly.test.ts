@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CadreSchema, EntitySchema } from '@shared/domain/schemas';
 import { computeLoadBands, loadRanges } from '@shared/stats/loads';
+import { percentValue } from '@shared/stats/percent';
 import { computeWeekly } from '@shared/stats/weekly';
 import { emptyDoc, type DataDoc } from '@shared/storage/types';
 import type { Visit } from '@shared/visits/types';
@@ -138,5 +139,17 @@ describe('cadre load bands', () => {
     expect(bands('q2')).toEqual([['township', 4, { idle: 0, light: 0, near: 0, over: 1 }]]);
     doc.cadres = [];
     expect(computeLoadBands(doc, '')).toEqual([]);
+  });
+});
+
+describe('percentages', () => {
+  it('rounds to one decimal, never to 100% with one missing nor to 0% with one done, and has none for 0/0', () => {
+    expect(percentValue({ done: 1602, total: 1635 })).toBe(98);
+    expect(percentValue({ done: 633, total: 653 })).toBe(96.9);
+    expect(percentValue({ done: 9999, total: 10000 })).toBe(99.9);
+    expect(percentValue({ done: 1, total: 10000 })).toBe(0.1);
+    expect(percentValue({ done: 332, total: 332 })).toBe(100);
+    expect(percentValue({ done: 0, total: 5 })).toBe(0);
+    expect(percentValue({ done: 0, total: 0 })).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { percentValue } from '@shared/stats/percent';
 import type { Ratio } from '@shared/stats/stats';
 
 /** 21893 → "21,893", as in the header counts. */
@@ -20,10 +21,3 @@ export function ratioText(ratio: Ratio): string {
   return `${count(ratio.done)} / ${count(ratio.total)} = ${percent(ratio)}`;
 }
 
-/** For charts: the percentage as a number, or null when there is no denominator (no point drawn). */
-export function percentValue({ done, total }: Ratio): number | null {
-  if (total <= 0) return null;
-  const value = Math.round((1000 * done) / total) / 10;
-  if (done > 0 && done < total) return Math.min(99.9, Math.max(0.1, value));
-  return value;
-}
