@@ -119,4 +119,22 @@ test('上报报表：选择报表、范围和年度，预览前几行和合计�
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await file.path());
   expect(String(book.worksheets[0]?.getCell('A1').value)).toContain('督导记录汇总');
+
+  await test.step('列模板：选择并排序列，保存为模板，预览只有这些列', async () => {
+    await card.getByRole('button', { name: /列模板/ }).click();
+    const editor = page.getByRole('dialog', { name: /导出督导记录汇总/ });
+    await editor.getByRole('button', { name: '清空' }).click();
+    await editor.getByRole('button', { name: '添加“完成次数”' }).click();
+    await editor.getByRole('button', { name: '添加“主体名称”' }).click();
+    await editor.getByLabel('模板名称').fill('季度报送');
+    await editor.getByRole('button', { name: /保存为模板/ }).click();
+    await expect(page.getByText('已保存模板“季度报送”')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('report-template') });
+    await editor.getByRole('button', { name: /^取 ?消$/ }).click();
+    await card.getByLabel('列模板').click();
+    await page.locator('.ant-select-item-option', { hasText: '季度报送（2 列）' }).click();
+    await card.getByRole('button', { name: /预览/ }).click();
+    const preview = page.getByRole('dialog').filter({ hasText: '年度包保督导记录汇总' });
+    await expect(preview.locator('.ant-table-thead th:not(.ant-table-cell-scrollbar)')).toHaveText(['完成次数', '主体名称']);
+  });
 });
