@@ -1,5 +1,5 @@
 import { Alert, Empty, Select, Spin, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel } from '@shared/domain/schemas';
 import { LETTER_CSS, letterPageHtml } from '@shared/handbook/letter-html';
 import { api } from '../api/client';
@@ -47,6 +47,7 @@ export function LettersPage() {
   const pdfFileName = !first ? null : letters.length === 1 ? first.fileName.replace(/\.html$/, '.pdf') : `致包保领导的一封信-${letters.length}封.pdf`;
   const unknown = first?.unknownFields ?? [];
   const empty = [...new Set(letters.flatMap((l) => l.emptyFields))];
+  const longest = useLongestLetter(html);
 
   return (
     <div className="print-view" data-testid="letters-page">
@@ -98,6 +99,15 @@ export function LettersPage() {
           title={`信件模板中有未知的合并字段 ${unknown.map((n) => `{${n}}`).join(' ')}，已按原样打印。请到“设置 → 致包保领导的一封信”改正。`}
         />
       )}
+      {longest.tooLong && (
+        <Alert
+          className="no-print"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title="信件超过一页，打印时会续到下一页。请到“设置 → 致包保领导的一封信”精简正文或工作职责。"
+        />
+      )}
       {empty.length > 0 && (
         <Alert
           className="no-print"
@@ -112,7 +122,7 @@ export function LettersPage() {
           <Spin description="正在生成信件…" style={{ display: 'block', marginTop: 80 }} />
         ) : letters.length > 0 ? (
           // Escaped in letterPageHtml; the same markup the CLI's .html files carry.
-          <div dangerouslySetInnerHTML={{ __html: html }} />
+          <div ref={longest.ref} dangerouslySetInnerHTML={{ __html: html }} />
         ) : (
           <Empty
             style={{ marginTop: 80 }}
@@ -122,4 +132,29 @@ export function LettersPage() {
       </div>
     </div>
   );
+}
+
+/** An A4 sheet on screen: 297 mm at 96 px per inch. */
+const A4_HEIGHT_PX = (297 / 25.4) * 96;
+
+/**
+ * Whether the first letter grows past its sheet (the template is too long for one page). Only the
+ * first is measured: sheets out of sight are not laid out, and the letters differ only in names
+ * and figures.
+ */
+function useLongestLetter(html: string): { ref: RefObject<HTMLDivElement | null>; tooLong: boolean } {
+  const ref = useRef<HTMLDivElement>(null);
+  const [tooLong, setTooLong] = useState(false);
+  useLayoutEffect(() => {
+    const first = ref.current?.querySelector<HTMLElement>('.letter-page');
+    if (!first) {
+      setTooLong(false);
+      return undefined;
+    }
+    // Watched, not measured once: the sheet's height settles only after layout and fonts.
+    const observer = new ResizeObserver(() => setTooLong(first.offsetHeight > A4_HEIGHT_PX + 2));
+    observer.observe(first);
+    return () => observer.disconnect();
+  }, [html]);
+  return { ref, tooLong };
 }

@@ -91,6 +91,7 @@ test('一封信：一名干部的合并数字与数据一致，打印为一页 A
   await expect(letter).toContainText(doc.profile.orgName);
   // Contacts are empty in the demo: the view says so and prints blanks to fill in.
   await expect(page.getByText(/联系人、联系电话没有内容/)).toBeVisible();
+  await expect(page.getByText('信件超过一页')).toHaveCount(0);
   await expectNoPageOverflow(page);
   await page.screenshot({ path: screenshotPath('letters-one') });
 
@@ -175,6 +176,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await page.getByRole('button', { name: '还原' }).click();
   await card.scrollIntoViewIfNeeded();
   await expect(body).toHaveValue(doc.profile.letter.body);
+  await expect(card.getByTestId('letter-preview')).toContainText('现将包保工作“干什么”“如何干”告知如下');
   await expectNoPageOverflow(page);
   await page.screenshot({ path: screenshotPath('settings-letter') });
 
@@ -197,4 +199,23 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await page.getByText('包保干部工作手册', { exact: true }).click();
   await expect(page).toHaveURL(/#\/handbook-print\?cadre=/);
   await expect(page.locator('.hb-page')).toHaveCount(9);
+});
+
+test('一封信：正文超过一页时提示精简', async ({ page }) => {
+  const call = async (method: string, input: unknown) => {
+    const response = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const result = (await response.json()) as { ok: boolean; value?: { profile: DataDoc['profile'] } };
+    expect(result.ok).toBe(true);
+    return result.value;
+  };
+  const stored = await call('profile:get', {});
+  if (!stored) throw new Error('no profile');
+  const { importMappings: _m, exportTemplates: _t, ...values } = stored.profile;
+  const body = [values.letter.body, values.letter.body, values.letter.body].join('\n');
+  await call('profile:save', { ...values, letter: { ...values.letter, body } });
+  const cadre = doc.cadres.find((c) => c.active);
+  await page.goto(`${server.url}#/letters?cadre=${cadre?.id ?? ''}`);
+  await expect(page.getByText('信件超过一页，打印时会续到下一页')).toBeVisible();
+  expect((await printToPdf(page, 'letters-too-long')).pages).toBeGreaterThan(1);
+  await call('profile:save', values);
 });

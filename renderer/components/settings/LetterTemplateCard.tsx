@@ -1,5 +1,5 @@
 import { UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Flex, Form, Input, Row, Spin, Tag, Tooltip, Typography, type FormRule } from 'antd';
+import { Alert, App, Button, Col, Flex, Form, Input, Row, Spin, Tooltip, Typography, type FormRule } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type LetterTemplate } from '@shared/domain/schemas';
@@ -139,9 +139,9 @@ function BodyEditor({ value = '', onChange, id }: { readonly value?: string; rea
       <Flex wrap gap={4} style={{ marginTop: 6 }} data-testid="letter-fields">
         {LETTER_FIELDS.map((field) => (
           <Tooltip key={field.name} title={field.note}>
-            <Tag color="blue" style={{ cursor: 'pointer', marginInlineEnd: 0 }} onClick={() => insert(field.name)}>
+            <Button size="small" type="dashed" onClick={() => insert(field.name)}>
               {`{${field.name}}`}
-            </Tag>
+            </Button>
           </Tooltip>
         ))}
       </Flex>
