@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -142,5 +142,28 @@ describe('bulk handbook export as a background job', () => {
     const empty = await dispatch(handlers, 'handbooks:exportAll', { level: 'city', outDir: out, regionId: (await handlers['regions:list']({})).find((r) => r.name === '铜川镇')!.id });
     expect(empty).toMatchObject({ ok: false, error: { message: '所选范围和层级内没有在岗的包保干部，请换一个范围或层级' } });
     expect(await readdir(out)).toEqual([]);
+
+    // A folder that cannot be made (here a file is in the way) is refused before any work starts.
+    const blocker = path.join(out, '不是文件夹');
+    await writeFile(blocker, 'x');
+    const unwritable = await dispatch(handlers, 'handbooks:exportAll', { outDir: blocker });
+    expect(unwritable).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining(`无法在“${blocker}”中建立导出文件夹`) } });
+    expect(await handlers['jobs:current']({})).toBeNull();
+  });
+
+  it('exports the handbooks of another year when asked (file names and 督导计划 of that year)', async () => {
+    const { handlers, townshipId, activeInTownship } = await district();
+    const out = await newDir();
+    const started = await handlers['handbooks:exportAll']({ regionId: townshipId, level: 'village', year: 2025, outDir: out, subfolder: false, combined: false });
+    const last = (await follow(handlers, started)).pop()!;
+    const files = await xlsxIn(out);
+    expect(files.length).toBe(last.files);
+    expect(files.length).toBeLessThan(activeInTownship);
+    for (const file of files) expect(file).toMatch(/-包保干部工作手册-2025(-\d+)?\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(out, files[0]!));
+    // The 2026 plan has no visits in 2025: the 督导计划 of that year is empty.
+    expect(String(book.getWorksheet('督导计划')?.getCell('A1').value)).toBe('2025年度督导计划');
+    expect(book.getWorksheet('督导计划')?.rowCount).toBe(3);
   });
 });
