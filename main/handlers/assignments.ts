@@ -3,8 +3,10 @@ import { ApiError } from '@shared/api/result';
 import type { Cadre } from '@shared/domain/schemas';
 import { applyAutoAssign, reassign, release, type OpContext } from '@shared/rules/assignment-ops';
 import { planAutoAssign, type AssignPlan } from '@shared/rules/auto-assign';
+import { stampInactiveSince } from '@shared/rules/inactive';
 import { findViolations, VIOLATION_KINDS, type ViolationKind } from '@shared/rules/violations';
 import type { DataDoc } from '@shared/storage/types';
+import { calendarOf } from './battlemap';
 import { notFound, type HandlerContext } from './context';
 
 type AssignMethods =
@@ -39,7 +41,7 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
     'assign:violations': async ({ kinds }) => {
       const doc = ctx.doc();
       const wanted = new Set<ViolationKind>(kinds.length > 0 ? kinds : VIOLATION_KINDS);
-      const all = findViolations(ruleInput(doc));
+      const all = findViolations({ ...ruleInput(doc), deadlines: { today: ctx.today(), calendar: calendarOf(doc) } });
       const counts = Object.fromEntries(VIOLATION_KINDS.map((k) => [k, 0])) as Record<ViolationKind, number>;
       for (const v of all) counts[v.kind]++;
       const entityNames = new Map(doc.entities.map((e) => [e.id, e.name]));
@@ -114,7 +116,7 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
         const successor = activeCadre(doc, toCadreId, '接任干部');
         const entityIds = doc.assignments.filter((a) => a.end === '' && a.cadreId === fromCadreId).map((a) => a.entityId);
         const moved = entityIds.length > 0 ? reassign(doc, opContext(date), entityIds, toCadreId, date ?? ctx.today(), '干部变动') : 0;
-        if (deactivate) leaving.active = false;
+        if (deactivate) Object.assign(leaving, stampInactiveSince(leaving, { ...leaving, active: false }, date ?? ctx.today()));
         ctx.log(
           doc,
           'assign:replaceCadre',

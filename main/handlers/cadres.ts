@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, REGION_LEVEL_LABELS } from '@shared/domain/schemas';
+import { stampInactiveSince } from '@shared/rules/inactive';
 import { notFound, type HandlerContext } from './context';
 import { assignmentViews } from './entities';
 
@@ -38,7 +39,7 @@ export function cadreHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'cadres:qu
           throw new ApiError('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
         }
         const before = index >= 0 ? doc.cadres[index] : undefined;
-        const saved = { ...input, id: input.id ?? ctx.newId('C') };
+        const saved = stampInactiveSince(before, { ...input, id: input.id ?? ctx.newId('C'), inactiveSince: '' }, ctx.today());
         if (before) doc.cadres[index] = saved;
         else doc.cadres.push(saved);
         ctx.log(doc, 'cadres:save', `${before ? '修改' : '新增'}干部“${saved.name}”`, before, saved);

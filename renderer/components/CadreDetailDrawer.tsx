@@ -88,7 +88,7 @@ function CadreDetailBody({ detail }: { readonly detail: CadreDetail }) {
   const commitments = [...cadre.commitments].sort((a, b) => b.year - a.year);
   const items: DescriptionsProps['items'] = [
     { key: 'level', label: '层级', children: CADRE_LEVEL_LABELS[cadre.level] },
-    { key: 'active', label: '在岗', children: cadre.active ? <Tag color="green">在岗</Tag> : <Tag>不在岗</Tag> },
+    { key: 'active', label: '在岗', children: cadre.active ? <Tag color="green">在岗</Tag> : <Tag>{cadre.inactiveSince ? `自 ${cadre.inactiveSince} 不在岗` : '不在岗'}</Tag> },
     { key: 'unit', label: '工作单位', span: 2, children: cadre.unit || '—' },
     { key: 'position', label: '职务', children: cadre.position || '—' },
     { key: 'phone', label: '联系电话', children: cadre.phone || '—' },

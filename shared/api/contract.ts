@@ -292,6 +292,8 @@ export interface ViolationView {
   readonly cadreId: string;
   readonly cadreName: string;
   readonly message: string;
+  /** Still with a cadre not 在岗 past the 7-working-day reassignment deadline. */
+  readonly overdue?: boolean;
 }
 
 export interface CadreLoad {

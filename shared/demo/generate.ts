@@ -1,4 +1,5 @@
 import type { DemoScale } from '../api/contract';
+import { addDays } from '../calendar/days';
 import { requiresDirector } from '../domain/director';
 import type {
   Assignment,
@@ -415,6 +416,8 @@ class DemoBuilder {
   private readonly doc: DataDoc;
   private readonly rng: Random;
   private readonly year: number;
+  /** The day the library is made (stamps when demo cadres left their posts). */
+  readonly today: string;
   private readonly regionById = new Map<string, Region>();
   private readonly cadresByRegion = new Map<string, Cadre[]>();
   private readonly loads = new Map<Cadre, number>();
@@ -431,6 +434,7 @@ class DemoBuilder {
     this.doc = emptyDoc(now);
     this.doc.profile = { ...this.doc.profile, ...profile };
     this.year = this.doc.profile.planYear;
+    this.today = now.toISOString().slice(0, 10);
   }
 
   /** Dates in the plan year (offset by `yearOffset`), e.g. day('03-01', -1) = 2026-03-01. */
@@ -572,6 +576,7 @@ class DemoBuilder {
           level,
           regionId: region.id,
           active: true,
+          inactiveSince: '',
           commitments: [],
           notes: '',
         };
@@ -833,6 +838,8 @@ class Sprinkler {
     const candidates = [...load.keys()].filter((c) => c.level === 'township' || c.level === 'village');
     for (const cadre of this.rng.sample(candidates, this.scaled(13))) {
       cadre.active = false;
+      // Left between one and thirty days ago: some are still within the 7-working-day deadline.
+      cadre.inactiveSince = addDays(this.builder.today, -this.rng.int(1, 30));
       cadre.notes = '已调离原岗位，待调整包保关系';
     }
   }

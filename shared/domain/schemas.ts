@@ -177,7 +177,12 @@ const cadreFields = {
   commitments: z.array(CommitmentSchema).default([]),
   notes: optionalText('备注', 500),
 };
-export const CadreSchema = z.object({ id: z.string().min(1), ...cadreFields });
+export const CadreSchema = z.object({
+  id: z.string().min(1),
+  ...cadreFields,
+  /** The day the cadre stopped being 在岗 ('' while 在岗 or not known): their 主体 must move within 7 working days. */
+  inactiveSince: IsoDateSchema.or(z.literal('')).default(''),
+});
 export type Cadre = z.infer<typeof CadreSchema>;
 export const CadreInputSchema = z.object({ id: z.string().min(1).optional(), ...cadreFields });
 export type CadreInput = z.input<typeof CadreInputSchema>;

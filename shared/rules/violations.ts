@@ -1,5 +1,7 @@
+import type { WorkCalendar } from '../calendar/calendar';
 import { RegionIndex } from '../domain/regions';
 import { CADRE_LEVEL_LABELS, type Assignment, type Cadre, type Entity, type Profile } from '../domain/schemas';
+import { reassignDeadline, REASSIGN_WITHIN_WORKING_DAYS } from './inactive';
 
 export const VIOLATION_KINDS = [
   'unassigned',
@@ -27,6 +29,8 @@ export interface Violation {
   readonly entityId: string;
   readonly cadreId: string;
   readonly message: string;
+  /** A 主体 still with a cadre not 在岗 past the 7-working-day reassignment deadline. */
+  readonly overdue?: boolean;
 }
 
 export interface RuleInput {
@@ -35,6 +39,8 @@ export interface RuleInput {
   readonly assignments: readonly Assignment[];
   readonly profile: Profile;
   readonly regions: RegionIndex;
+  /** With today and the working-day calendar, a cadre not 在岗 gets the reassignment deadline. */
+  readonly deadlines?: { readonly today: string; readonly calendar: WorkCalendar };
 }
 
 /** Every broken 包保 rule (SPEC §3.6). An overloaded cadre counts once, not once per 主体. */
@@ -87,9 +93,7 @@ export function findViolations(input: RuleInput): Violation[] {
           message: `${entity.name}（${regions.path(entity.regionId)}）不在${cadre.name}的包保区域（${regions.path(cadre.regionId)}）内`,
         });
       }
-      if (!cadre.active) {
-        found.push({ kind: 'inactive-cadre', entityId: entity.id, cadreId: cadre.id, message: `${entity.name}的包保干部${cadre.name}已不在岗，应调整` });
-      }
+      if (!cadre.active) found.push(inactiveCadre(entity, cadre, input.deadlines));
     }
   }
   for (const cadre of input.cadres) {
@@ -100,4 +104,14 @@ export function findViolations(input: RuleInput): Violation[] {
     }
   }
   return found;
+}
+
+function inactiveCadre(entity: Entity, cadre: Cadre, deadlines: RuleInput['deadlines']): Violation {
+  const base = { kind: 'inactive-cadre', entityId: entity.id, cadreId: cadre.id } as const;
+  if (!deadlines || !cadre.inactiveSince) return { ...base, message: `${entity.name}的包保干部${cadre.name}已不在岗，应调整` };
+  const { due, overdue } = reassignDeadline(cadre.inactiveSince, deadlines.today, deadlines.calendar);
+  const within = `${REASSIGN_WITHIN_WORKING_DAYS} 个工作日内（${due} 前）`;
+  return overdue
+    ? { ...base, overdue, message: `${entity.name}的包保干部${cadre.name}自 ${cadre.inactiveSince} 不在岗，未在 ${within}调整，已逾期` }
+    : { ...base, overdue, message: `${entity.name}的包保干部${cadre.name}自 ${cadre.inactiveSince} 不在岗，应在 ${within}调整` };
 }

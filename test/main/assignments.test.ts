@@ -44,9 +44,21 @@ describe('包保关系 services', () => {
     expect(detail.current).toMatchObject({ cadreName: '周强', start: '2027-04-08', reason: '干部变动', manual: true });
     expect(detail.history).toEqual([expect.objectContaining({ cadreName: '张伟', start: '2027-01-02', end: '2027-04-08', endReason: '干部变动' })]);
     const leaving = await handlers['cadres:get']({ id: 'c1' });
-    expect(leaving).toMatchObject({ cadre: { active: false }, current: [], history: [expect.objectContaining({ entityName: '内蒙古食用油有限公司' })] });
+    expect(leaving).toMatchObject({ cadre: { active: false, inactiveSince: '2027-04-08' }, current: [], history: [expect.objectContaining({ entityName: '内蒙古食用油有限公司' })] });
     const log = await handlers['log:list']({ limit: 1, text: '干部变动' });
     expect(log[0]?.summary).toBe('干部变动：张伟的 1 个包保主体移交周强，张伟设为不在岗');
+  });
+
+  it('marks a cadre saved as 不在岗 with the day, and their 主体 as overdue after 7 working days', async () => {
+    const { handlers } = await library();
+    const { cadre } = await handlers['cadres:get']({ id: 'c1' });
+    const { inactiveSince: _since, ...input } = cadre;
+    expect(await handlers['cadres:save']({ ...input, active: false })).toMatchObject({ active: false, inactiveSince: '2027-04-10' });
+    const [first] = (await handlers['assign:violations']({ kinds: ['inactive-cadre'] })).items;
+    expect(first).toMatchObject({ overdue: false, message: expect.stringContaining('应在 7 个工作日内（2027-04-20 前）调整') });
+    // Saved again while still away: the day stays.
+    expect(await handlers['cadres:save']({ ...input, active: false, notes: '已调离' })).toMatchObject({ inactiveSince: '2027-04-10' });
+    expect(await handlers['cadres:save']({ ...input, active: true })).toMatchObject({ inactiveSince: '' });
   });
 
   it('refuses an inactive successor or the same cadre, changing nothing', async () => {

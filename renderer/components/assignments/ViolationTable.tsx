@@ -61,7 +61,16 @@ export function ViolationTable({ rows, loading, width, height, emptyText, select
         dataIndex: 'message',
         width: messageWidth,
         ellipsis: true,
-        render: (text: string) => <span title={text}>{text}</span>,
+        render: (text: string, row) => (
+          <span title={text}>
+            {row.overdue && (
+              <Tag color="red" style={{ marginInlineEnd: 6 }}>
+                逾期
+              </Tag>
+            )}
+            {text}
+          </span>
+        ),
       },
     ],
     [messageWidth, onOpenEntity, onOpenCadre],

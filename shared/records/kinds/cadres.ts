@@ -1,6 +1,7 @@
 import { CadreInputSchema, CadreSchema, type Cadre, type CadreLevel, type Region } from '../../domain/schemas';
 import { cellText, parseChoice, parseYesNo } from '../cell';
 import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
+import { stampInactiveSince } from '../../rules/inactive';
 import { regionColumns, RowReader, schemaErrors, upsertById } from './common';
 
 type CadrePatch = Partial<Omit<Cadre, 'id'>>;
@@ -92,7 +93,7 @@ export const cadreDefinition: RecordDefinition<Cadre, CadrePatch> = {
     const commitments = patch.commitments ? [...otherYears, ...patch.commitments] : existing?.commitments;
     const parsed = CadreInputSchema.safeParse({ ...existing, ...patch, commitments });
     if (!parsed.success) return { ok: false, errors: schemaErrors(parsed.error) };
-    return { ok: true, record: CadreSchema.parse({ ...parsed.data, id: existing?.id ?? ctx.newId('C') }) };
+    return { ok: true, record: stampInactiveSince(existing, CadreSchema.parse({ ...parsed.data, id: existing?.id ?? ctx.newId('C') }), ctx.today) };
   },
 
   apply: (doc, changes) => upsertById(doc.cadres, changes),
