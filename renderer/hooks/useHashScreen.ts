@@ -23,6 +23,15 @@ export function hashParams(): URLSearchParams {
   return new URLSearchParams(splitHash().query);
 }
 
+/**
+ * Drops the filters from the address once the clerk clears them on screen, so a reload shows the
+ * list as they left it. No history entry and no hashchange: the screen stays as it is.
+ */
+export function forgetHashParams(): void {
+  const { key } = splitHash();
+  window.history.replaceState(window.history.state, '', `#/${key}`);
+}
+
 /** The address of a screen, optionally with filters for it. */
 export function screenHash(screen: ScreenKey, params: HashParams = {}): string {
   const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== '')).toString();
