@@ -51,6 +51,8 @@ try {
   const last = page.locator(`.ant-table-row[data-row-key="${await lastEntityId()}"]`);
   await last.waitFor();
   const scrollMs = performance.now() - scrollStart;
+  // BENCH_SCREENSHOT=FILE.png keeps a picture of the list scrolled to its end, to look at.
+  if (process.env['BENCH_SCREENSHOT']) await page.screenshot({ path: process.env['BENCH_SCREENSHOT'] });
   const worstFrame = Math.max(...frames);
 
   const round = (n: number) => Math.round(n * 10) / 10;
