@@ -63,7 +63,8 @@ export function ExportPage() {
         </div>
         <Flex vertical gap={16} style={{ minWidth: 0, minHeight: 0 }}>
           <PrintViewsCard regions={regions} />
-          <div style={{ flex: 1, minHeight: 0 }}>
+          {/* Room for the list of what a returned file recorded; the page scrolls below it. */}
+          <div style={{ flex: 1, minHeight: 280 }}>
             <ReturnedRecordsCard />
           </div>
         </Flex>

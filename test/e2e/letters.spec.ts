@@ -180,6 +180,23 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await expectNoPageOverflow(page);
   await page.screenshot({ path: screenshotPath('settings-letter') });
 
+  // 督查清单: one item per line, blank lines dropped; the handbook prints what was saved.
+  const checklist = page.getByTestId('checklist-card');
+  await checklist.scrollIntoViewIfNeeded();
+  const village = checklist.getByLabel('村级干部');
+  await village.fill('');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(checklist.getByText('请至少填写一条村级干部检查要点')).toBeVisible();
+  await village.fill('看证照是否齐全\n\n看防蝇防鼠设施');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  expect((await server.readDoc()).profile.checklistByLevel.village).toEqual(['看证照是否齐全', '看防蝇防鼠设施']);
+  await expect(village).toHaveValue('看证照是否齐全\n看防蝇防鼠设施');
+  await checklist.screenshot({ path: screenshotPath('settings-checklist') });
+  const villageCadre = doc.cadres.find((c) => c.active && c.level === 'village');
+  await page.goto(`${server.url}#/handbook-print?cadre=${villageCadre?.id ?? ''}`);
+  await expect(page.locator('.hb-page[data-sheet="督查清单"] tbody tr')).toHaveText([/看证照是否齐全/, /看防蝇防鼠设施/]);
+
   await page.goto(`${server.url}#/export`);
   const printCard = page.getByTestId('export-print');
   await printCard.getByRole('combobox', { name: '一封信的干部层级' }).click();
