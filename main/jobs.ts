@@ -9,8 +9,8 @@ export interface JobControl {
    * between units) and tells whether the user asked to cancel.
    */
   checkpoint(done: number, total: number, message: string): Promise<'go' | 'cancelled'>;
-  /** Files written so far, for the status and for what a cancelled run leaves behind. */
-  wrote(file: string): void;
+  /** Counts a file written, for the status and for what a cancelled run leaves behind. */
+  wrote(): void;
 }
 
 /** How a run ended: every unit done, or stopped early on cancel; and the closing sentence. */
@@ -43,7 +43,7 @@ export class JobRunner {
       throw new ApiError('conflict', `“${running.label}”正在进行（${running.done}/${running.total}），请等它完成或取消后再开始新的导出`);
     }
     const job: Job = {
-      status: { jobId: randomUUID(), kind, label, state: 'running', done: 0, total: 0, message: '正在准备…', outDir, files: 0, lastFile: '', error: '' },
+      status: { jobId: randomUUID(), kind, label, state: 'running', done: 0, total: 0, message: '正在准备…', outDir, files: 0, error: '' },
       cancelRequested: false,
     };
     // Only the latest job is kept: a finished one is read once by the screen that started it.
@@ -56,8 +56,8 @@ export class JobRunner {
         await yieldToEventLoop();
         return job.cancelRequested ? 'cancelled' : 'go';
       },
-      wrote: (file) => {
-        job.status = { ...job.status, files: job.status.files + 1, lastFile: file };
+      wrote: () => {
+        job.status = { ...job.status, files: job.status.files + 1 };
       },
     };
     void yieldToEventLoop()

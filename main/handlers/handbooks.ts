@@ -97,7 +97,7 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
       const handbook = buildHandbook(doc, cadre, today, regions);
       const name = uniqueFileName(folder, handbook.fileName, used);
       await writeFileAtomic(path.join(folder, name), await handbookWorkbook(handbook));
-      job.wrote(name);
+      job.wrote();
     }
     await job.checkpoint(cadres.length, cadres.length, '已完成');
     return { cancelled: false, message: `已导出 ${cadres.length} 本工作手册到 ${folder}` };
@@ -121,7 +121,7 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     const year = doc.profile.planYear;
     const name = uniqueFileName(folder, `${label}-包保干部工作手册合订本-${year}.xlsx`);
     await writeFileAtomic(path.join(folder, name), await buildWorkbook(combinedSheets(parts, doc.profile.orgName, year, today)));
-    job.wrote(name);
+    job.wrote();
     await job.checkpoint(total, total, '已完成');
     return { cancelled: false, message: `已生成合订本“${name}”（${cadres.length} 名干部），保存在 ${folder}` };
   };

@@ -244,7 +244,6 @@ export interface JobStatus {
   readonly outDir: string;
   /** Files written so far (a cancelled or failed run keeps them). */
   readonly files: number;
-  readonly lastFile: string;
   readonly error: string;
 }
 
