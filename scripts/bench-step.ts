@@ -124,8 +124,11 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   search: async () => {
     const { ListIndex } = await import('@shared/query/lists');
     const index = new ListIndex(await openDoc());
-    // A clerk types after the list shows; by then the background pinyin work is done.
+    // A clerk types after the list shows; by then the background pinyin work is done. (Its timers do
+    // not keep a process alive by themselves, as the app's window does.)
+    const alive = setInterval(() => undefined, 1000);
     await index.searchReady;
+    clearInterval(alive);
     const base = { regionId: '', grades: [], types: [], statuses: [], assigned: 'any' as const };
     return { work: () => KEYSTROKES.forEach((text) => index.entities({ ...base, text })), factor: 1 / KEYSTROKES.length, note: 'per keystroke' };
   },

@@ -43,6 +43,11 @@ export function makeSearchKey(name: string, codes: readonly string[]): SearchKey
 /** Every runtime the app runs in has it; shared/ is compiled without Node's or the DOM's types. */
 declare const setTimeout: (run: () => void, ms: number) => unknown;
 
+/** The next turn of the event loop; in Node the timer does not keep a finishing process (the CLI) alive. */
+function later(run: () => void): void {
+  (setTimeout(run, 0) as { unref?: () => void }).unref?.();
+}
+
 /** Names still waiting for their initials, worked through a few ms at a time between requests. */
 const unwarmed: string[] = [];
 let warmed: Promise<void> = Promise.resolve();
@@ -60,10 +65,10 @@ export function warmInitials(names: Iterable<string>): Promise<void> {
       const slice = () => {
         const until = Date.now() + WARM_SLICE_MS;
         while (unwarmed.length > 0 && Date.now() < until) pinyinInitials(unwarmed.pop() as string);
-        if (unwarmed.length > 0) setTimeout(slice, 0);
+        if (unwarmed.length > 0) later(slice);
         else resolve();
       };
-      setTimeout(slice, 0);
+      later(slice);
     });
   }
   return warmed;
