@@ -129,8 +129,8 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     const alive = setInterval(() => undefined, 1000);
     await index.searchReady;
     clearInterval(alive);
-    const base = { regionId: '', grades: [], types: [], statuses: [], assigned: 'any' as const };
-    return { work: () => KEYSTROKES.forEach((text) => index.entities({ ...base, text })), factor: 1 / KEYSTROKES.length, note: 'per keystroke' };
+    const { EntityQuerySchema } = await import('@shared/api/contract');
+    return { work: () => KEYSTROKES.forEach((text) => index.entities(EntityQuerySchema.parse({ text }))), factor: 1 / KEYSTROKES.length, note: 'per keystroke' };
   },
 
   exportHandbooks: async () => {

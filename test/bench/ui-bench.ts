@@ -12,8 +12,7 @@ const harness = await startHarness({ dataDir });
 
 /** The id of the list's last row, asked of the service the screen uses. */
 async function lastEntityId(): Promise<string> {
-  const query = { text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any' };
-  const response = await fetch(`${harness.url}api/entities:query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(query) });
+  const response = await fetch(`${harness.url}api/entities:query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   const result = (await response.json()) as { value: { rows: { id: string }[] } };
   return result.value.rows.at(-1)?.id ?? '';
 }

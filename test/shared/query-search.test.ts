@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { EntityQuerySchema } from '@shared/api/contract';
 import { generateDemo } from '@shared/demo/generate';
 import { ListIndex } from '@shared/query/lists';
 import { makeSearchKey, pinyinInitials, textMatcher } from '@shared/query/search';
 
-const query = (text: string) => ({ text, regionId: '', grades: [], types: [], statuses: [], assigned: 'any' as const });
+const query = (text: string) => EntityQuerySchema.parse({ text });
 
 describe('search by pinyin initials', () => {
   it('keys give the initials of the name, letters and digits kept', () => {
