@@ -1,12 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select, Switch, type FormInstance } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch, type FormInstance } from 'antd';
+import { useMemo } from 'react';
 import { REGION_LEVEL_LABELS, type Cadre, type CadreLevel, type Region } from '@shared/domain/schemas';
 import { api } from '../api/client';
-import { showApiErrorOnForm } from '../forms/api-errors';
 import { cadreToFormValues, formValuesToCadreInput, type CadreFormValues } from '../forms/cadre-form-values';
 import { phoneRule, required } from '../forms/validators';
 import { CADRE_LEVEL_OPTIONS } from './CadreToolbar';
+import { FormModal } from './FormModal';
 import { RegionTreeSelect } from './RegionTreeSelect';
 
 export interface CadreFormProps {
@@ -21,21 +21,6 @@ export interface CadreFormProps {
 /** Create or edit one cadre. Enter saves, Esc closes; nothing is sent while a field is invalid. */
 export function CadreForm({ open, cadre, regions, onClose, onSaved }: CadreFormProps) {
   const [form] = Form.useForm<CadreFormValues>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-
-  const save = async (values: CadreFormValues) => {
-    setSaving(true);
-    try {
-      const saved = await api('cadres:save', formValuesToCadreInput(values, cadre?.id));
-      message.success('已保存');
-      onSaved(saved);
-    } catch (e) {
-      message.error(showApiErrorOnForm(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   // A cadre serves a region of their own level: a new level empties a region that no longer fits.
   const onValuesChange = (changed: Partial<CadreFormValues>) => {
@@ -45,38 +30,20 @@ export function CadreForm({ open, cadre, regions, onClose, onSaved }: CadreFormP
   };
 
   return (
-    <Modal
+    <FormModal<CadreFormValues, Cadre>
       open={open}
       title={cadre ? `编辑干部：${cadre.name}` : '新增干部'}
       width={760}
-      style={{ top: 20 }}
-      styles={{ body: { maxHeight: 'calc(100vh - 170px)', overflowY: 'auto', overflowX: 'hidden', paddingInlineEnd: 8 } }}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      okButtonProps={{ htmlType: 'submit' }}
-      onCancel={onClose}
-      // The dialog focuses its close button on open; the clerk wants to type straight away.
-      afterOpenChange={(opened) => opened && form.getFieldInstance('name')?.focus()}
-      destroyOnHidden
-      // A stray click beside the form must not throw away what was typed.
-      mask={{ closable: false }}
-      modalRender={(dom) => (
-        <Form<CadreFormValues>
-          form={form}
-          layout="vertical"
-          initialValues={cadreToFormValues(cadre)}
-          onValuesChange={onValuesChange}
-          onFinish={(values) => void save(values)}
-          onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
-          scrollToFirstError
-        >
-          {dom}
-        </Form>
-      )}
+      tall
+      form={form}
+      initialValues={cadreToFormValues(cadre)}
+      submit={(values) => api('cadres:save', formValuesToCadreInput(values, cadre?.id))}
+      onSaved={onSaved}
+      onClose={onClose}
+      onValuesChange={onValuesChange}
     >
       <CadreFormFields form={form} regions={regions} />
-    </Modal>
+    </FormModal>
   );
 }
 

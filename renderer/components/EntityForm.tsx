@@ -1,6 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select, Switch, type FormRule } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch, type FormRule } from 'antd';
 import {
   BUSINESS_KINDS,
   CANTEEN_KINDS,
@@ -12,10 +11,10 @@ import {
   type Region,
 } from '@shared/domain/schemas';
 import { api } from '../api/client';
-import { showApiErrorOnForm } from '../forms/api-errors';
 import { entityToFormValues, formValuesToEntityInput, type EntityFormValues } from '../forms/entity-form-values';
 import { licenseWarningRule, phoneRule, required, usccRule } from '../forms/validators';
 import { useReference } from '../hooks/useReference';
+import { FormModal } from './FormModal';
 import { RegionTreeSelect } from './RegionTreeSelect';
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
@@ -35,54 +34,20 @@ export interface EntityFormProps {
 /** Create or edit one 主体. Enter saves, Esc closes; nothing is sent while a field is invalid. */
 export function EntityForm({ open, entity, regions, onClose, onSaved }: EntityFormProps) {
   const [form] = Form.useForm<EntityFormValues>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-
-  const save = async (values: EntityFormValues) => {
-    setSaving(true);
-    try {
-      const saved = await api('entities:save', formValuesToEntityInput(values, entity?.id));
-      message.success('已保存');
-      onSaved(saved);
-    } catch (e) {
-      message.error(showApiErrorOnForm(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<EntityFormValues, Entity>
       open={open}
       title={entity ? `编辑主体：${entity.name}` : '新增主体'}
       width={1000}
-      style={{ top: 20 }}
-      styles={{ body: { maxHeight: 'calc(100vh - 170px)', overflowY: 'auto', overflowX: 'hidden', paddingInlineEnd: 8 } }}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      okButtonProps={{ htmlType: 'submit' }}
-      onCancel={onClose}
-      // The dialog focuses its close button on open; the clerk wants to type straight away.
-      afterOpenChange={(opened) => opened && form.getFieldInstance('name')?.focus()}
-      destroyOnHidden
-      // A stray click beside the form must not throw away what was typed.
-      mask={{ closable: false }}
-      modalRender={(dom) => (
-        <Form<EntityFormValues>
-          form={form}
-          layout="vertical"
-          initialValues={entityToFormValues(entity)}
-          onFinish={(values) => void save(values)}
-          onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
-          scrollToFirstError
-        >
-          {dom}
-        </Form>
-      )}
+      tall
+      form={form}
+      initialValues={entityToFormValues(entity)}
+      submit={(values) => api('entities:save', formValuesToEntityInput(values, entity?.id))}
+      onSaved={onSaved}
+      onClose={onClose}
     >
       <EntityFormFields regions={regions} />
-    </Modal>
+    </FormModal>
   );
 }
 

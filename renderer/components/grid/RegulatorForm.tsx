@@ -1,10 +1,10 @@
-import { App, Col, Form, Input, Modal, Row, TreeSelect } from 'antd';
-import { useMemo, useState } from 'react';
+import { Col, Form, Input, Row, TreeSelect } from 'antd';
+import { useMemo } from 'react';
 import type { Region, Regulator } from '@shared/domain/schemas';
 import { api } from '../../api/client';
-import { showApiErrorOnForm } from '../../forms/api-errors';
 import { phoneRule, required } from '../../forms/validators';
 import { buildRegionTree } from '../../regions/region-tree';
+import { FormModal } from '../FormModal';
 
 interface RegulatorFormValues {
   readonly name: string;
@@ -28,47 +28,17 @@ const notCity = (region: Region): boolean => region.level !== 'city';
 /** Create or edit one 网格监管人员. Enter saves, Esc closes. */
 export function RegulatorForm({ open, regulator, regions, onClose, onSaved }: RegulatorFormProps) {
   const [form] = Form.useForm<RegulatorFormValues>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
   const treeData = useMemo(() => buildRegionTree(regions, { selectable: notCity }), [regions]);
-
-  const save = async (values: RegulatorFormValues) => {
-    setSaving(true);
-    try {
-      await api('regulators:save', { ...values, ...(regulator ? { id: regulator.id } : {}) });
-      message.success('已保存');
-      onSaved();
-    } catch (e) {
-      message.error(showApiErrorOnForm(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<RegulatorFormValues, Regulator>
       open={open}
       title={regulator ? `编辑网格监管人员：${regulator.name}` : '新增网格监管人员'}
       width={640}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      okButtonProps={{ htmlType: 'submit' }}
-      onCancel={onClose}
-      afterOpenChange={(opened) => opened && form.getFieldInstance('name')?.focus()}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(dom) => (
-        <Form<RegulatorFormValues>
-          form={form}
-          layout="vertical"
-          initialValues={{ name: regulator?.name ?? '', unit: regulator?.unit ?? '', phone: regulator?.phone ?? '', regionIds: [...(regulator?.regionIds ?? [])] }}
-          onFinish={(values) => void save(values)}
-          onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
-        >
-          {dom}
-        </Form>
-      )}
+      form={form}
+      initialValues={{ name: regulator?.name ?? '', unit: regulator?.unit ?? '', phone: regulator?.phone ?? '', regionIds: [...(regulator?.regionIds ?? [])] }}
+      submit={(values) => api('regulators:save', { ...values, ...(regulator ? { id: regulator.id } : {}) })}
+      onSaved={onSaved}
+      onClose={onClose}
     >
       <Row gutter={12}>
         <Col span={10}>
@@ -96,6 +66,6 @@ export function RegulatorForm({ open, regulator, regions, onClose, onSaved }: Re
           maxTagCount={6}
         />
       </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

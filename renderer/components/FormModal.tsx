@@ -1,0 +1,76 @@
+import { App, Form, Modal, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { showApiErrorOnForm } from '../forms/api-errors';
+
+export interface FormModalProps<Values, Saved> {
+  readonly open: boolean;
+  readonly title: string;
+  readonly width: number;
+  /** A long form: the dialog sits near the top and its body scrolls. */
+  readonly tall?: boolean;
+  readonly form: FormInstance<Values>;
+  readonly initialValues: Partial<Values>;
+  /** Sends the values to the services; the answer goes to onSaved. */
+  readonly submit: (values: Values) => Promise<Saved>;
+  readonly onSaved: (saved: Saved) => void;
+  readonly onClose: () => void;
+  readonly onValuesChange?: (changed: Partial<Values>) => void;
+  readonly children: ReactNode;
+}
+
+/**
+ * A dialog holding one record's form: Enter saves, Esc closes, the first field (`name`) has the
+ * focus, nothing is sent while a field is invalid, and the services' field messages show beside
+ * the fields.
+ */
+export function FormModal<Values, Saved>({ open, title, width, tall, form, initialValues, submit, onSaved, onClose, onValuesChange, children }: FormModalProps<Values, Saved>) {
+  const [saving, setSaving] = useState(false);
+  const { message } = App.useApp();
+
+  const save = async (values: Values) => {
+    setSaving(true);
+    try {
+      const saved = await submit(values);
+      message.success('已保存');
+      onSaved(saved);
+    } catch (e) {
+      message.error(showApiErrorOnForm(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      width={width}
+      {...(tall ? { style: { top: 20 }, styles: { body: { maxHeight: 'calc(100vh - 170px)', overflowY: 'auto', overflowX: 'hidden', paddingInlineEnd: 8 } } } : {})}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      okButtonProps={{ htmlType: 'submit' }}
+      onCancel={onClose}
+      // The dialog focuses its close button on open; the clerk wants to type straight away.
+      afterOpenChange={(opened) => opened && form.getFieldInstance('name')?.focus()}
+      destroyOnHidden
+      // A stray click beside the form must not throw away what was typed.
+      mask={{ closable: false }}
+      modalRender={(dom) => (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={initialValues}
+          onValuesChange={onValuesChange}
+          onFinish={(values) => void save(values)}
+          onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
+          scrollToFirstError
+        >
+          {dom}
+        </Form>
+      )}
+    >
+      {children}
+    </Modal>
+  );
+}
