@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, RecordKind } from '@shared/api/contract';
 import type { Cadre, Region } from '@shared/domain/schemas';
 import { lettersHtmlDocument } from '@shared/handbook/letter-html';
+import { uniqueFileName } from '../export/unique-name';
 import { RECORD_KIND_LABELS, RECORD_KINDS } from '@shared/records/types';
 import { REPORT_KINDS, REPORT_LABELS, type ReportKind } from '@shared/reports/kinds';
 import { VIOLATION_LABELS } from '@shared/rules/violations';
@@ -259,17 +260,16 @@ async function exportLetters(call: Call, outDir: string, args: ParsedArgs): Prom
   const scope = cadreId ? { cadreIds: [cadreId] } : { regionId, ...(level ? { level } : {}) };
   const { letters } = await call('letters:get', scope);
   if (letters.length === 0) throw new UsageError('所选范围内没有在岗的包保干部，未导出任何信件', 'no active cadres in that scope');
+  // Like the handbooks: namesakes and files already in the folder get -2, -3 …, nothing is overwritten.
+  const dir = path.resolve(outDir);
   const used = new Set<string>();
   for (const letter of letters) {
-    // Namesakes in one 乡镇 would overwrite each other: the later ones get -2, -3 ….
-    let name = letter.fileName;
-    for (let n = 2; used.has(name); n++) name = letter.fileName.replace(/\.html$/, `-${n}.html`);
-    used.add(name);
-    await writeFileAtomic(path.resolve(outDir, name), lettersHtmlDocument([letter], letter.fileName.replace(/\.html$/, '')));
+    const name = uniqueFileName(dir, letter.fileName, used);
+    await writeFileAtomic(path.join(dir, name), lettersHtmlDocument([letter], letter.fileName.replace(/\.html$/, '')));
   }
   if (!cadreId) {
-    const combined = `致包保领导的一封信-合订本-${letters.length}封.html`;
-    await writeFileAtomic(path.resolve(outDir, combined), lettersHtmlDocument(letters, combined.replace(/\.html$/, '')));
+    const combined = uniqueFileName(dir, `致包保领导的一封信-合订本-${letters.length}封.html`, used);
+    await writeFileAtomic(path.join(dir, combined), lettersHtmlDocument(letters, combined.replace(/\.html$/, '')));
   }
   console.log(`已导出 ${letters.length} 封致包保领导的一封信到 ${path.resolve(outDir)}${cadreId ? '' : '（另有合订本一份）'}，用浏览器打开后打印即为 A4 纸`);
 }

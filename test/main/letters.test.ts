@@ -104,6 +104,9 @@ describe('CLI export letters', () => {
     const single = await newDir();
     expect((await cli('export', 'letters', '--out', single, '--cadre', 'c2', '--data', dir)).code).toBe(0);
     expect(await readdir(single)).toEqual([li]);
+    // A second export into the same folder keeps the first file.
+    expect((await cli('export', 'letters', '--out', single, '--cadre', 'c2', '--data', dir)).code).toBe(0);
+    expect((await readdir(single)).sort()).toEqual([li, li.replace(/\.html$/, '-2.html')].sort());
 
     const badLevel = await cli('export', 'letters', '--out', single, '--level', 'town', '--data', dir);
     expect(badLevel.code).toBe(1);
