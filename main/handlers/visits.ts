@@ -45,7 +45,7 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
       const doc = ctx.doc();
       const regions = ctx.lists().regions;
       const entities = new Map(doc.entities.map((e) => [e.id, e]));
-      const cadres = new Map(doc.cadres.map((c) => [c.id, c.name]));
+      const cadres = new Map(doc.cadres.map((c) => [c.id, c]));
       const prefix = `${year}-`;
       const inDays = (date: string | undefined): boolean => date !== undefined && date >= from && date <= to;
       const when = from && to ? (v: Visit) => inDays(v.plannedDate) || inDays(v.doneDate) : (v: Visit) => v.plannedDate.startsWith(prefix) || (v.doneDate ?? '').startsWith(prefix);
@@ -62,7 +62,8 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
             grade: entity?.grade ?? '',
             regionPath: entity ? regions.path(entity.regionId) : '',
             cadreId: v.cadreId,
-            cadreName: cadres.get(v.cadreId) ?? '（已删除的干部）',
+            cadreName: cadres.get(v.cadreId)?.name ?? '（已删除的干部）',
+            cadreLevel: cadres.get(v.cadreId)?.level ?? '',
             plannedDate: v.plannedDate,
             doneDate: v.doneDate ?? '',
             problems: v.problems.length,

@@ -12,6 +12,7 @@ import {
   type Profile,
   type Assignment,
   type Cadre,
+  type CadreLevel,
   type Entity,
   type LogEntry,
   type Region,
@@ -348,6 +349,8 @@ export interface VisitRow {
   readonly regionPath: string;
   readonly cadreId: string;
   readonly cadreName: string;
+  /** Decides the 督查清单 the visit is recorded against; '' when the cadre was deleted. */
+  readonly cadreLevel: CadreLevel | '';
   readonly plannedDate: string;
   readonly doneDate: string;
   readonly problems: number;

@@ -89,13 +89,20 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await page.locator('.ant-table-row').first().locator('.row-link').click();
     const drawer = page.getByRole('dialog', { name: `记录督导：${entityName}` });
     await expect(drawer).toBeVisible();
-    const healthItem = drawer.getByRole('listitem').filter({ hasText: '健康证明' });
-    await healthItem.getByText('不符合', { exact: true }).click();
+    // The 督查清单 is the one 设置 holds for the visiting cadre's level (the handbook prints the same).
+    const doc0 = await readDoc();
+    const entityId = doc0.entities.find((e) => e.name === entityName)?.id;
+    const cadreId = doc0.visits.find((v) => v.entityId === entityId)?.cadreId;
+    const level = doc0.cadres.find((c) => c.id === cadreId)?.level;
+    if (!level) throw new Error(`找不到“${entityName}”的包保干部`);
+    await expect(drawer.getByRole('listitem')).toHaveCount(doc0.profile.checklistByLevel[level].length);
+    const peopleItem = drawer.getByRole('listitem').filter({ hasText: '三类人' });
+    await peopleItem.getByText('不符合', { exact: true }).click();
     // 不符合 offers a problem to track; the clerk says what was wrong.
     const description = drawer.getByLabel('问题 1 描述');
-    await expect(description).toHaveValue('从业人员健康证明不符合要求');
+    await expect(description).toHaveValue('三类人不符合要求');
     await expect(drawer.getByLabel('问题 2 描述')).toHaveCount(0);
-    await description.fill('2 名从业人员健康证明过期');
+    await description.fill('食品安全员未到岗');
     await expect(drawer).toBeVisible();
     await page.screenshot({ path: screenshotPath('visits-record') });
     await description.press('Enter');
@@ -105,8 +112,8 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(kpi(page, 'open')).toHaveText('1');
     const doc = await readDoc();
     const visit = doc.visits.find((v) => v.doneDate !== undefined)!;
-    expect(visit.checklist.filter((c) => c.result === '不符合').map((c) => c.item)).toEqual(['从业人员持有效健康证明上岗']);
-    expect(visit.problems.map((p) => p.description)).toEqual(['2 名从业人员健康证明过期']);
+    expect(visit.checklist.filter((c) => c.result === '不符合').map((c) => c.item)).toEqual(['三类人：主要负责人、食品安全总监、食品安全员在岗履职']);
+    expect(visit.problems.map((p) => p.description)).toEqual(['食品安全员未到岗']);
     expect(stats().visits.done).toBe(1);
   });
 
@@ -120,7 +127,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await row.locator('.row-link').click();
     const drawer = page.getByRole('dialog', { name: `督导记录：${entityName}` });
     await expect(drawer).toContainText('完成督导');
-    await expect(drawer).toContainText('2 名从业人员健康证明过期');
+    await expect(drawer).toContainText('食品安全员未到岗');
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
   });
@@ -128,7 +135,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
   await test.step('问题整改台账列出问题，登记已整改后移出，stats 记为已整改', async () => {
     await page.getByRole('tab', { name: /问题整改台账/ }).click();
     const ledger = page.getByTestId('problem-ledger');
-    const row = ledger.locator('.ant-table-row').filter({ hasText: '2 名从业人员健康证明过期' });
+    const row = ledger.locator('.ant-table-row').filter({ hasText: '食品安全员未到岗' });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(entityName);
     await expectNoPageOverflow(page);
@@ -136,7 +143,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
 
     await row.getByRole('button', { name: /已整改/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '登记整改完成' });
-    await expect(modal).toContainText('2 名从业人员健康证明过期');
+    await expect(modal).toContainText('食品安全员未到岗');
     await expect(modal.getByRole('button', { name: '确认已整改' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(modal).toBeHidden();

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, ConfigProvider, DatePicker, Descriptions, Drawer, Empty, Flex, Form, Input, List, Radio, Tag, Typography } from 'antd';
+import { Alert, App, Button, ConfigProvider, DatePicker, Descriptions, Drawer, Empty, Flex, Form, Input, List, Radio, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import type { VisitRow } from '@shared/api/contract';
@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { showApiErrorOnForm } from '../../forms/api-errors';
 import { toIsoDate } from '../../forms/dates';
 import { GradeTag } from '../GradeTag';
-import { CHECK_RESULT_OPTIONS, DEFAULT_CHECKLIST, problemTextFor, RECTIFY_DAYS } from './checklist';
+import { CHECK_RESULT_OPTIONS, problemTextFor, RECTIFY_DAYS, useVisitChecklist } from './checklist';
 import type { OpenProblemRow } from './useVisitData';
 
 interface ProblemValues {
@@ -18,7 +18,7 @@ interface ProblemValues {
 
 interface RecordValues {
   readonly doneDate: Dayjs;
-  /** One result per DEFAULT_CHECKLIST item, same order. */
+  /** One result per 督查清单 item, same order. */
   readonly results: CheckResult[];
   readonly problems: ProblemValues[];
   readonly notes: string;
@@ -41,6 +41,8 @@ const afterToday = (day: Dayjs): boolean => day.isAfter(dayjs(), 'day');
 export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved }: RecordVisitDrawerProps) {
   const done = visit !== null && visit.doneDate !== '';
   const [saving, setSaving] = useState(false);
+  const checklist = useVisitChecklist(visit?.cadreLevel ?? '');
+  const recording = visit !== null && !done && checklist !== null;
   return (
     <Drawer
       open={open}
@@ -49,8 +51,8 @@ export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved 
       destroyOnHidden
       title={visit ? `${done ? '督导记录' : '记录督导'}：${visit.entityName}` : '记录督导'}
       styles={{ body: { paddingBlock: 12 } }}
-      drawerRender={done || !visit ? undefined : (node) => (
-              <RecordForm visit={visit} onSaving={setSaving} onSaved={onSaved}>
+      drawerRender={!recording ? undefined : (node) => (
+              <RecordForm visit={visit} checklist={checklist} onSaving={setSaving} onSaved={onSaved}>
                 {node}
               </RecordForm>
             )}
@@ -65,7 +67,7 @@ export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved 
       }
     >
       {visit && <VisitFacts visit={visit} />}
-      {visit && (done ? <DoneVisit visit={visit} openProblems={openProblems} /> : <RecordFields />)}
+      {visit && (done ? <DoneVisit visit={visit} openProblems={openProblems} /> : checklist ? <RecordFields checklist={checklist} /> : <Spin description="正在读取督查清单…" />)}
     </Drawer>
   );
 }
@@ -73,11 +75,13 @@ export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved 
 /** The form around the whole drawer, so its footer button submits and Enter in a field saves. */
 function RecordForm({
   visit,
+  checklist,
   onSaving,
   onSaved,
   children,
 }: {
   readonly visit: VisitRow;
+  readonly checklist: readonly string[];
   readonly onSaving: (saving: boolean) => void;
   readonly onSaved: () => void;
   readonly children: ReactNode;
@@ -91,7 +95,7 @@ function RecordForm({
       await api('visits:record', {
         id: visit.id,
         doneDate: toIsoDate(values.doneDate),
-        checklist: DEFAULT_CHECKLIST.map((c, i) => ({ item: c.item, result: values.results[i] ?? '符合' })),
+        checklist: checklist.map((item, i) => ({ item, result: values.results[i] ?? '符合' })),
         problems: values.problems.map((p) => ({ description: (p.description ?? '').trim(), deadline: toIsoDate(p.deadline) })),
         notes: values.notes.trim(),
       });
@@ -108,7 +112,7 @@ function RecordForm({
   const onValuesChange = (changed: Partial<RecordValues>) => {
     if (!changed.results) return;
     changed.results.forEach((result, index) => {
-      const item = DEFAULT_CHECKLIST[index];
+      const item = checklist[index];
       if (!item || result === undefined) return;
       const text = problemTextFor(item);
       const problems: ProblemValues[] = form.getFieldValue('problems') ?? [];
@@ -130,7 +134,7 @@ function RecordForm({
       form={form}
       layout="vertical"
       style={{ height: '100%' }}
-      initialValues={{ doneDate: dayjs(), results: DEFAULT_CHECKLIST.map(() => '符合'), problems: [], notes: '' }}
+      initialValues={{ doneDate: dayjs(), results: checklist.map(() => '符合'), problems: [], notes: '' }}
       onValuesChange={onValuesChange}
       onFinish={(values) => save(values)}
       onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
@@ -168,7 +172,7 @@ function VisitFacts({ visit }: { readonly visit: VisitRow }) {
   );
 }
 
-function RecordFields() {
+function RecordFields({ checklist }: { readonly checklist: readonly string[] }) {
   const results = Form.useWatch<CheckResult[] | undefined>('results');
   return (
     <>
@@ -188,21 +192,21 @@ function RecordFields() {
         选“不符合”会自动添加一条待整改问题
       </Typography.Text>
       <div role="list" aria-label="督查清单" style={{ margin: '6px 0 12px', border: '1px solid #f0f0f0', borderRadius: 8 }}>
-        {DEFAULT_CHECKLIST.map((c, index) => (
+        {checklist.map((item, index) => (
           <Flex
-            key={c.item}
+            key={item}
             role="listitem"
             align="center"
             gap={8}
             style={{ padding: '4px 10px', borderTop: index === 0 ? undefined : '1px solid #f0f0f0', background: results?.[index] === '不符合' ? '#fff1f0' : undefined }}
           >
             <span style={{ flex: 1, minWidth: 0, fontSize: 13 }}>
-              {index + 1}. {c.item}
+              {index + 1}. {item}
             </span>
             {/* 不符合 chosen shows in red, the other answers in the usual blue. */}
             <ConfigProvider theme={results?.[index] === '不符合' ? FAILED_THEME : undefined}>
               <Form.Item name={['results', index]} noStyle>
-                <Radio.Group size="small" optionType="button" buttonStyle="solid" options={CHECK_RESULT_OPTIONS as { value: CheckResult; label: string }[]} aria-label={c.item} />
+                <Radio.Group size="small" optionType="button" buttonStyle="solid" options={CHECK_RESULT_OPTIONS as { value: CheckResult; label: string }[]} aria-label={item} />
               </Form.Item>
             </ConfigProvider>
           </Flex>
