@@ -7,6 +7,7 @@ import type { ApiHandlers } from '@shared/api/contract';
 import { REPORT_KINDS, REPORT_LABELS } from '@shared/reports/kinds';
 import type { Store } from '@shared/storage/types';
 import { dispatch } from '../../main/api/dispatch';
+import { COMBINED_LIMIT } from '../../main/handlers/handbooks';
 import { openServices } from '../../main/services';
 import { useTempDirs } from './temp-dir';
 import { recordVisitsBefore } from './visit-fixtures';
@@ -175,6 +176,19 @@ describe('上报 reports at city scale', () => {
 
   it('refuses a 合订本 of the whole city and says how to narrow it', async () => {
     const refused = await dispatch(handlers, 'handbooks:exportAll', { combined: true });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^合订本最多包含 500 名干部，所选范围有 \d{4} 名：请选择一个旗区或乡镇/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(new RegExp(`^合订本最多包含 ${COMBINED_LIMIT} 名干部，所选范围有 \\d{4} 名：请选择一个旗区或乡镇`)) },
+    });
+    // The largest 旗区 fits; cancelled before the file is written, it leaves nothing behind.
+    const county = (await handlers['regions:list']({})).find((r) => r.name === '东胜区')!;
+    const started = await handlers['handbooks:exportAll']({ regionId: county.id, combined: true, outDir: path.join(cityDir, 'out'), subfolder: false });
+    await handlers['jobs:cancel']({ jobId: started.jobId });
+    let status = started;
+    while (status.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = await handlers['jobs:get']({ jobId: started.jobId });
+    }
+    expect(status).toMatchObject({ state: 'cancelled', files: 0, message: '已取消，未生成合订本' });
   });
 });
