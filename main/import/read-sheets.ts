@@ -46,8 +46,26 @@ export async function readSheets(fileName: string, bytes: Uint8Array): Promise<S
   try {
     return await streamSheets(bytes);
   } catch {
+    // The streaming reader cannot read workbooks whose workbook.xml comes after the sheets in
+    // the zip (exceljs's own writer puts it there, e.g. a returned handbook): read those whole.
+  }
+  try {
+    return await loadSheets(bytes);
+  } catch {
     throw refuse(`无法读取 Excel 文件“${fileName}”，文件可能已损坏。请用 Excel/WPS 打开后重新“另存为” .xlsx 再导入`);
   }
+}
+
+async function loadSheets(bytes: Uint8Array): Promise<Sheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  return workbook.worksheets.map((worksheet) => {
+    const rows: Cell[][] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+      rows[number - 1] = rowCells(row);
+    });
+    return { name: worksheet.name, rows: Array.from(rows, (r) => r ?? []) };
+  });
 }
 
 /**
