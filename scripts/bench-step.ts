@@ -84,7 +84,8 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   import: async () => {
     const { RECORD_DEFINITIONS } = await import('@shared/records');
     const { planImport } = await import('@shared/records/import-plan');
-    const { readSheetsOffThread } = await import('../main/workers/off-thread');
+    const { prepareReadSheetsWorker, readSheetsOffThread } = await import('../main/workers/off-thread');
+    await prepareReadSheetsWorker();
     const ctx = await recordContext(await openDoc());
     const bytes = await readFile(path.join(dataDir, IMPORT_FILE_NAME));
     return async () => {

@@ -14,6 +14,8 @@ interface Step {
   /** The process's high-water mark; not given for the browser figures (Chromium is several processes). */
   peakRssMb?: number;
   note?: string;
+  /** Set when the step's process failed: the figure is missing, the table says why. */
+  error?: string;
 }
 type Scale = 'city' | 'province';
 
@@ -74,6 +76,20 @@ function measureUi(dataDir: string, webDist: string): Record<string, Step> {
   return Object.fromEntries(names.map((name) => [name, { ms: round(median(runs.map((r) => r[name]?.ms ?? 0))), note: runs[0]?.[name]?.note ?? '' }]));
 }
 
+function failure(error: unknown): Step {
+  process.exitCode = 1;
+  return { ms: 0, error: (error as Error).message.split('\n')[0] ?? '' };
+}
+
+/** One failing step (its process exits with an error) is reported and the others still run. */
+function orFailure(run: () => Step): Step {
+  try {
+    return run();
+  } catch (error) {
+    return failure(error);
+  }
+}
+
 async function benchScale(scale: Scale, webDist: string | null): Promise<Record<string, Step>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `bench-${scale}-`));
   try {
@@ -81,17 +97,25 @@ async function benchScale(scale: Scale, webDist: string | null): Promise<Record<
     const steps: Record<string, Step> = {};
     for (const name of STEPS) {
       process.stdout.write(`  ${name}…`);
-      const step = measure(name, dataDir);
-      if (FLOORS.has(name)) {
-        const floor = measure(`${name}:floor`, dataDir);
-        step.floorMs = floor.ms;
-        step.ratio = round(step.ms / floor.ms, 2);
-        step.note = [step.note, `floor peak ${floor.peakRssMb} MB`].filter(Boolean).join('; ');
-      }
-      steps[name] = step;
-      process.stdout.write(` ${step.ms} ms\n`);
+      steps[name] = orFailure(() => {
+        const step = measure(name, dataDir);
+        if (FLOORS.has(name)) {
+          const floor = measure(`${name}:floor`, dataDir);
+          step.floorMs = floor.ms;
+          step.ratio = round(step.ms / floor.ms, 2);
+          step.note = [step.note, `floor peak ${floor.peakRssMb} MB`].filter(Boolean).join('; ');
+        }
+        return step;
+      });
+      process.stdout.write(` ${steps[name].error ? 'failed' : `${steps[name].ms} ms`}\n`);
     }
-    if (webDist) Object.assign(steps, measureUi(dataDir, webDist));
+    if (webDist) {
+      try {
+        Object.assign(steps, measureUi(dataDir, webDist));
+      } catch (error) {
+        steps['uiListReady'] = failure(error);
+      }
+    }
     return steps;
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -104,11 +128,15 @@ function printTable(scale: Scale, steps: Record<string, Step>, city: Record<stri
   console.log(`${'step'.padEnd(16)}${pad('ms', 10)}${pad('floor ms', 10)}${pad('ratio', 7)}${pad('peak MB', 9)}  ${scale === 'city' ? 'target' : `vs city (≤${PROVINCE_MAX_FACTOR}×)`}`);
   for (const [name, step] of Object.entries(steps)) {
     let verdict: string;
+    if (step.error) {
+      console.log(`${name.padEnd(16)}${pad('-', 10)}  ✗ failed: ${step.error}`);
+      continue;
+    }
     if (scale === 'city') {
       const target = TARGETS[name];
       verdict = `${target?.ok(step) ? '✓' : '✗'} ${target?.text ?? ''}`;
     } else {
-      const factor = city?.[name] ? step.ms / city[name].ms : null;
+      const factor = city?.[name] && !city[name].error ? step.ms / city[name].ms : null;
       verdict = factor === null ? '' : `${factor <= PROVINCE_MAX_FACTOR ? '✓' : '✗'} ${round(factor, 1)}×`;
     }
     const rss = step.peakRssMb === undefined ? ' ' : step.peakRssMb <= MAX_RSS_MB ? '✓' : '✗';
@@ -131,6 +159,7 @@ async function buildRenderer(): Promise<string | null> {
 }
 
 const webDist = await buildRenderer();
+const ownWebDist = webDist !== null && process.env['WEB_DIST'] === undefined;
 const results: Partial<Record<Scale, Record<string, Step>>> = {};
 for (const scale of SCALES) {
   console.log(`\n${scale}: generating the library and measuring…`);
@@ -139,4 +168,5 @@ for (const scale of SCALES) {
 for (const scale of SCALES) printTable(scale, results[scale] ?? {}, results.city);
 console.log(`\npeak MB: each step's own process high-water mark (library loaded included); ✓ = ≤${MAX_RSS_MB} MB at city scale`);
 await writeFile(path.join(ROOT, 'test/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (ownWebDist) await rm(webDist, { recursive: true, force: true });
 console.log('已写入 test/bench/results.json');
