@@ -69,9 +69,9 @@ async function loadSheets(bytes: Uint8Array): Promise<Sheet[]> {
 }
 
 /**
- * exceljs's streaming reader: row by row, without building the whole workbook model (about a
- * third of the time and memory of `xlsx.load` for a 20,000-row list). Styles are read because
- * they tell dates from numbers. Merged cells keep their value in the first cell only.
+ * exceljs's streaming reader: row by row, without building the whole workbook model (for the
+ * city's 21,893-row list ~170 MB instead of ~420 MB, and 10–60 % less time than `xlsx.load`). Styles
+ * are read because they tell dates from numbers. Merged cells keep their value in the first cell only.
  */
 async function streamSheets(bytes: Uint8Array): Promise<Sheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
