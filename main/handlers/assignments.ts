@@ -4,7 +4,7 @@ import type { Cadre } from '@shared/domain/schemas';
 import { applyAutoAssign, reassign, release, type OpContext } from '@shared/rules/assignment-ops';
 import { planAutoAssign, type AssignPlan } from '@shared/rules/auto-assign';
 import { stampInactiveSince } from '@shared/rules/inactive';
-import { findViolations, VIOLATION_KINDS, type ViolationKind } from '@shared/rules/violations';
+import { findViolations, scopedRuleInput, VIOLATION_KINDS, type ViolationKind } from '@shared/rules/violations';
 import type { DataDoc } from '@shared/storage/types';
 import { calendarOf } from './battlemap';
 import { notFound, type HandlerContext } from './context';
@@ -38,10 +38,10 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
   };
 
   return {
-    'assign:violations': async ({ kinds }) => {
+    'assign:violations': async ({ kinds, regionId }) => {
       const doc = ctx.doc();
       const wanted = new Set<ViolationKind>(kinds.length > 0 ? kinds : VIOLATION_KINDS);
-      const all = findViolations({ ...ruleInput(doc), deadlines: { today: ctx.today(), calendar: calendarOf(doc) } });
+      const all = findViolations({ ...scopedRuleInput(doc, ctx.lists().regions, regionId), deadlines: { today: ctx.today(), calendar: calendarOf(doc) } });
       const counts = Object.fromEntries(VIOLATION_KINDS.map((k) => [k, 0])) as Record<ViolationKind, number>;
       for (const v of all) counts[v.kind]++;
       const entityNames = new Map(doc.entities.map((e) => [e.id, e.name]));

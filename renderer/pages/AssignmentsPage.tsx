@@ -1,6 +1,7 @@
 import { ApartmentOutlined, DisconnectOutlined, ReloadOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
+import { RegionIndex } from '@shared/domain/regions';
 import type { Cadre, Entity } from '@shared/domain/schemas';
 import { AutoAssignModal } from '../components/assignments/AutoAssignModal';
 import { confirmRelease } from '../components/assignments/confirm-release';
@@ -18,6 +19,8 @@ import { LoadChart } from '../components/charts/LoadChart';
 import { EntityDetailDrawer } from '../components/EntityDetailDrawer';
 import { EntityForm } from '../components/EntityForm';
 import { LoadProblem } from '../components/LoadProblem';
+import { DrillDownTag } from '../components/dashboard/DrillDownTag';
+import { hashParams } from '../hooks/useHashScreen';
 import { usePanel } from '../hooks/usePanel';
 import { useReference } from '../hooks/useReference';
 
@@ -25,7 +28,9 @@ const CHART_WIDTH = 340;
 
 /** 包保关系 (SPEC §3.6): violations, bulk reassign/release, auto-assignment, 干部变动, load chart. */
 export function AssignmentsPage() {
-  const data = useAssignmentData();
+  // 首页概览's 违规 card opens this screen for its scope (#/assignments?regionId=…).
+  const [regionId, setRegionId] = useState(() => hashParams().get('regionId') ?? '');
+  const data = useAssignmentData(regionId);
   const app = App.useApp();
   const [kind, setKind] = useState<ViolationKind | null>(null);
   const [selectedKeys, setSelectedKeys] = useState<string[]>([]);
@@ -72,6 +77,7 @@ export function AssignmentsPage() {
     <Flex vertical style={{ height: '100%', minHeight: 0 }}>
       <ViolationSummary counts={data.violations?.counts ?? null} selected={kind} onSelect={chooseKind} />
       <Flex gap={8} align="center" style={{ marginBottom: 10 }}>
+        {regionId && <DrillDownTag text={`只看 ${new RegionIndex(regions).path(regionId)}`} onClear={() => setRegionId('')} />}
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
           {nothing ? `共 ${rows.length} 条，勾选主体后可批量处理` : `已选 ${selectedEntities.length} 个主体`}
         </Typography.Text>

@@ -204,7 +204,7 @@ export function DashboardPage() {
         month={weekly?.month ?? null}
         overdueTasks={overdueTasks}
         onOpenUnassigned={() => openUnassigned(regionId)}
-        onOpenViolations={() => openScreen('assignments')}
+        onOpenViolations={() => openScreen('assignments', { regionId })}
       />
 
       <div className="dashboard-charts">

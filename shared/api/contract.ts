@@ -582,7 +582,7 @@ export const apiSchemas = {
   /** Saves the policy profile; every rule reads from it. */
   'profile:save': ProfileSaveSchema,
   /** Every broken 包保 rule with names, and the count per kind (SPEC §3.6). */
-  'assign:violations': z.object({ kinds: z.array(z.enum(VIOLATION_KINDS)).default([]) }).strict(),
+  'assign:violations': z.object({ kinds: z.array(z.enum(VIOLATION_KINDS)).default([]), regionId: z.string().default('') }).strict(),
   /** Current load of every cadre against the soft cap. */
   'assign:loads': NoInput,
   /**

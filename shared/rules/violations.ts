@@ -43,6 +43,18 @@ export interface RuleInput {
   readonly deadlines?: { readonly today: string; readonly calendar: WorkCalendar };
 }
 
+/**
+ * The rule input for one region and everything below it ('' = the whole library): its 主体 and
+ * their 包保, so a cadre's load counts only 主体 in the scope. Statistics and the violation list
+ * scope the same way, so their counts agree.
+ */
+export function scopedRuleInput(doc: Omit<RuleInput, 'regions' | 'deadlines'>, regions: RegionIndex, regionId: string): RuleInput {
+  if (!regionId) return { ...doc, regions };
+  const entities = doc.entities.filter((e) => regions.contains(regionId, e.regionId));
+  const ids = new Set(entities.map((e) => e.id));
+  return { ...doc, entities, assignments: doc.assignments.filter((a) => ids.has(a.entityId)), regions };
+}
+
 /** Every broken 包保 rule (SPEC §3.6). An overloaded cadre counts once, not once per 主体. */
 export function findViolations(input: RuleInput): Violation[] {
   const { profile, regions } = input;

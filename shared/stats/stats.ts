@@ -1,6 +1,6 @@
 import { RegionIndex } from '../domain/regions';
 import type { Grade, RegionLevel } from '../domain/schemas';
-import { findViolations, VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
+import { findViolations, scopedRuleInput, VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
 import type { DataDoc } from '../storage/types';
 import { inPlanYear, Tally, zeroRecord, type DutyRatios, type Ratio } from './tally';
 
@@ -51,7 +51,7 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
   for (const e of entities) tally.addEntity(e, assignedIds.has(e.id));
   for (const c of cadres) tally.addCadre(c);
   for (const v of doc.visits) if (scopedEntityIds.has(v.entityId) && inPlanYear(v, doc.profile.planYear)) tally.addVisit(v);
-  const violations = findViolations({ entities, cadres: doc.cadres, assignments, profile: doc.profile, regions });
+  const violations = findViolations(scopedRuleInput(doc, regions, scope.regionId ?? ''));
   const byKind = zeroRecord(VIOLATION_KINDS);
   for (const v of violations) byKind[v.kind]++;
 

@@ -59,6 +59,22 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
     await page.screenshot({ path: screenshotPath('assignments') });
   });
 
+  await test.step('从首页概览按区划打开：只列该区划的违规，数字与该区划的统计一致，可清除', async () => {
+    const doc = await readDoc();
+    const township = doc.regions.find((r) => r.level === 'township');
+    if (!township) throw new Error('示例数据中没有乡镇');
+    const stats = (await (await fetch(`${server?.url}api/stats:get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionId: township.id }) })).json()) as {
+      value: { coverage: { byKind: Record<ViolationKind, number> } };
+    };
+    await page.goto(`${server?.url}#/assignments?regionId=${township.id}`);
+    // Only the hash changed: load the page again, as opening it from 首页概览 would.
+    await page.reload();
+    await expect(page.getByTestId('drilldown-filter')).toContainText(township.name);
+    for (const kind of VIOLATION_KINDS) await expect(cardCount(page, kind)).toHaveText(String(stats.value.coverage.byKind[kind]));
+    await page.getByLabel('清除筛选').click();
+    for (const kind of VIOLATION_KINDS) await expect(cardCount(page, kind)).toHaveText(String(check.counts[kind]));
+  });
+
   await test.step('点击统计卡片筛选列表', async () => {
     await page.getByTestId('violation-card-inactive-cadre').click();
     await expect(page.getByText(`共 ${check.counts['inactive-cadre']} 条`)).toBeVisible();

@@ -54,7 +54,7 @@ describe('包保关系 services', () => {
     const { cadre } = await handlers['cadres:get']({ id: 'c1' });
     const { inactiveSince: _since, ...input } = cadre;
     expect(await handlers['cadres:save']({ ...input, active: false })).toMatchObject({ active: false, inactiveSince: '2027-04-10' });
-    const [first] = (await handlers['assign:violations']({ kinds: ['inactive-cadre'] })).items;
+    const [first] = (await handlers['assign:violations']({ kinds: ['inactive-cadre'], regionId: '' })).items;
     expect(first).toMatchObject({ overdue: false, message: expect.stringContaining('应在 7 个工作日内（2027-04-20 前）调整') });
     // Saved again while still away: the day stays.
     expect(await handlers['cadres:save']({ ...input, active: false, notes: '已调离' })).toMatchObject({ inactiveSince: '2027-04-10' });
@@ -76,9 +76,15 @@ describe('包保关系 services', () => {
   it('reassigns in bulk and lists the resulting violations by kind', async () => {
     const { handlers } = await library();
     expect(await handlers['assign:reassign']({ entityIds: ['e1', 'e2'], cadreId: 'c3' })).toEqual({ moved: 2 });
-    const { counts, items } = await handlers['assign:violations']({ kinds: ['level-mismatch', 'out-of-area'] });
+    const { counts, items } = await handlers['assign:violations']({ kinds: ['level-mismatch', 'out-of-area'], regionId: '' });
     expect(counts).toMatchObject({ 'level-mismatch': 1, 'out-of-area': 1, unassigned: 0 });
     expect(items.map((v) => `${v.kind}:${v.entityName}:${v.cadreName}`)).toEqual(['level-mismatch:幸福便利店:周强', 'out-of-area:幸福便利店:周强']);
+    // Scoped to a 乡镇 (as 首页概览's 违规 card opens it), the counts are that scope's statistics.
+    for (const regionId of ['zjz', 'zjjd']) {
+      const scoped = await handlers['assign:violations']({ kinds: [], regionId });
+      expect(scoped.counts).toEqual((await handlers['stats:get']({ regionId })).coverage.byKind);
+    }
+    expect((await handlers['assign:violations']({ kinds: [], regionId: 'zjz' })).items.map((v) => v.entityName)).not.toContain('幸福便利店');
     expect(await handlers['assign:release']({ entityIds: ['e2'], reason: '调整' })).toEqual({ released: 1 });
   });
 });

@@ -17,7 +17,8 @@ export interface AssignmentData {
 }
 
 /** Violations and cadre loads for the 包保关系 screen; one reload after every change. */
-export function useAssignmentData(): AssignmentData {
+/** Everything the 包保关系 screen shows; violations within `regionId` ('' = all) as in 首页概览. */
+export function useAssignmentData(regionId: string): AssignmentData {
   const [violations, setViolations] = useState<AssignmentData['violations']>(null);
   const [loads, setLoads] = useState<AssignmentData['loads']>(null);
   const [caps, setCaps] = useState<AssignmentData['caps']>({});
@@ -29,7 +30,7 @@ export function useAssignmentData(): AssignmentData {
   useEffect(() => {
     const ticket = ++latest.current;
     setLoading(true);
-    Promise.all([api('assign:violations', { kinds: [] }), api('assign:loads', {}), api('cadres:query', { active: 'no' })]).then(
+    Promise.all([api('assign:violations', { kinds: [], regionId }), api('assign:loads', {}), api('cadres:query', { active: 'no' })]).then(
       ([v, l, inactive]) => {
         if (ticket !== latest.current) return;
         const gone = new Set(inactive.rows.map((r) => r.id));
@@ -47,7 +48,7 @@ export function useAssignmentData(): AssignmentData {
         setLoading(false);
       },
     );
-  }, [round]);
+  }, [round, regionId]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
   return { violations, loads, caps, loading, error, reload };
