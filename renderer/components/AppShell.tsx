@@ -1,25 +1,27 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
-import { Layout, Menu, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Layout, Menu, Spin, Tooltip, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
 import { api } from '../api/client';
 import { useHashScreen } from '../hooks/useHashScreen';
 import { useMenuCommands } from '../hooks/useMenuCommands';
 import { SCREEN_KEYS, SCREENS, type ScreenKey } from '../navigation/screens';
-import { AssignmentsPage } from '../pages/AssignmentsPage';
-import { BackupPage } from '../pages/BackupPage';
-import { BattleMapPage } from '../pages/BattleMapPage';
-import { CadresPage } from '../pages/CadresPage';
-import { DashboardPage } from '../pages/DashboardPage';
-import { EntitiesPage } from '../pages/EntitiesPage';
-import { ExportPage } from '../pages/ExportPage';
-import { GridPage } from '../pages/GridPage';
-import { HandbookPrintPage } from '../pages/HandbookPrintPage';
-import { ImportPage } from '../pages/ImportPage';
-import { LettersPage } from '../pages/LettersPage';
-import { LogPage } from '../pages/LogPage';
-import { SettingsPage } from '../pages/SettingsPage';
-import { VisitsPage } from '../pages/VisitsPage';
+
+// Each screen is its own chunk, loaded when first opened: the app starts on a small bundle.
+const AssignmentsPage = lazy(() => import('../pages/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage })));
+const BackupPage = lazy(() => import('../pages/BackupPage').then((m) => ({ default: m.BackupPage })));
+const BattleMapPage = lazy(() => import('../pages/BattleMapPage').then((m) => ({ default: m.BattleMapPage })));
+const CadresPage = lazy(() => import('../pages/CadresPage').then((m) => ({ default: m.CadresPage })));
+const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const EntitiesPage = lazy(() => import('../pages/EntitiesPage').then((m) => ({ default: m.EntitiesPage })));
+const ExportPage = lazy(() => import('../pages/ExportPage').then((m) => ({ default: m.ExportPage })));
+const GridPage = lazy(() => import('../pages/GridPage').then((m) => ({ default: m.GridPage })));
+const HandbookPrintPage = lazy(() => import('../pages/HandbookPrintPage').then((m) => ({ default: m.HandbookPrintPage })));
+const ImportPage = lazy(() => import('../pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const LettersPage = lazy(() => import('../pages/LettersPage').then((m) => ({ default: m.LettersPage })));
+const LogPage = lazy(() => import('../pages/LogPage').then((m) => ({ default: m.LogPage })));
+const SettingsPage = lazy(() => import('../pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const VisitsPage = lazy(() => import('../pages/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 
 const MENU_ITEMS = SCREEN_KEYS.filter((key) => !SCREENS[key].openedFrom).map((key) => ({ key, icon: SCREENS[key].icon, label: SCREENS[key].label }));
 
@@ -79,7 +81,9 @@ export function AppShell({ info, onRestored }: AppShellProps) {
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ display: 'flex', flexDirection: 'column', minWidth: 0, padding: 16, overflow: 'hidden' }}>
-          <ScreenView screen={screen} onNavigate={navigate} info={info} onRestored={onRestored} />
+          <Suspense fallback={<Spin description="正在打开…" style={{ marginTop: 80 }} />}>
+            <ScreenView screen={screen} onNavigate={navigate} info={info} onRestored={onRestored} />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
