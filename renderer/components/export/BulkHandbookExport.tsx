@@ -5,12 +5,11 @@ import type { JobStatus } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel, type Region } from '@shared/domain/schemas';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
-import { RegionTreeSelect } from '../RegionTreeSelect';
+import { ScopeSelect } from './ScopeSelect';
 import { useAppInfo } from './useAppInfo';
 
 const POLL_MS = 500;
 const LEVELS = [{ value: '', label: '全部层级' }, ...REGION_LEVELS.map((l) => ({ value: l, label: `${CADRE_LEVEL_LABELS[l]}干部` }))];
-const notCity = (r: Region): boolean => r.level !== 'city';
 
 const STATE_ALERT = { done: 'success', cancelled: 'warning', failed: 'error', running: 'info' } as const;
 
@@ -107,17 +106,7 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
     <Flex vertical gap={8} data-testid="bulk-handbooks">
       <Typography.Text strong>批量导出</Typography.Text>
       <Flex gap={8}>
-        <RegionTreeSelect
-          aria-label="批量导出范围"
-          regions={regions}
-          deepest="township"
-          selectable={notCity}
-          value={regionId}
-          onChange={setRegionId}
-          allowClear
-          placeholder="全市（可选旗区或乡镇）"
-          style={{ flex: 1, minWidth: 0 }}
-        />
+        <ScopeSelect aria-label="批量导出范围" regions={regions} value={regionId} onChange={setRegionId} placeholder="全市（可选旗区或乡镇）" style={{ flex: 1, minWidth: 0 }} />
         <Select<CadreLevel | ''> aria-label="干部层级" value={level} options={LEVELS} onChange={setLevel} style={{ width: 112, flex: 'none' }} />
       </Flex>
       <Flex gap={8} align="center">

@@ -7,7 +7,7 @@ import { REPORT_KINDS, REPORT_LABELS, type ReportKind } from '@shared/reports/ki
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { ColumnTemplateEditor } from '../ColumnTemplateEditor';
-import { RegionTreeSelect } from '../RegionTreeSelect';
+import { ScopeSelect } from './ScopeSelect';
 import { ReportPreviewModal } from './ReportPreviewModal';
 import { useAppInfo } from './useAppInfo';
 import { useDownload } from './useDownload';
@@ -17,7 +17,6 @@ const REPORTS = REPORT_KINDS.map((value) => ({ value, label: REPORT_LABELS[value
 /** '' = every column in the report's own order. */
 const ALL_COLUMNS = '';
 
-const notCity = (r: Region): boolean => r.level !== 'city';
 
 /**
  * 上报报表 (SPEC §5.4): the report, its scope (whole city, a 旗区 or a 乡镇), the 督导 year and a
@@ -85,17 +84,7 @@ export function ReportCard({ regions }: { readonly regions: readonly Region[] })
           <Typography.Text style={{ width: 36, flex: 'none' }}>范围</Typography.Text>
           {scoped ? (
             <>
-              <RegionTreeSelect
-                aria-label="范围"
-                regions={regions}
-                deepest="township"
-                selectable={notCity}
-                value={regionId}
-                onChange={setRegionId}
-                allowClear
-                placeholder="全市（可选择旗区或乡镇）"
-                style={{ flex: 1, minWidth: 0 }}
-              />
+              <ScopeSelect aria-label="范围" regions={regions} value={regionId} onChange={setRegionId} placeholder="全市（可选择旗区或乡镇）" style={{ flex: 1, minWidth: 0 }} />
               <InputNumber
                 aria-label="年度"
                 min={2000}
