@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { jsonBytes } from './json-bytes';
 
 /**
  * Writes `data` so that a crash or power cut at any moment leaves either the old file or the
@@ -8,13 +9,15 @@ import type { Adapter } from 'lowdb';
  * the target (atomic on one volume), then fsync the folder so the rename itself is durable.
  * Rename is retried because antivirus or indexers on Windows briefly lock files.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(typeof data === 'string' ? utf8(data) : data);
+    for (const block of typeof data === 'string' ? [utf8(data)] : data instanceof Uint8Array ? [data] : data) {
+      for (let done = 0; done < block.length; ) done += (await handle.write(block, done)).bytesWritten;
+    }
     await handle.sync();
   } finally {
     await handle.close();
@@ -63,7 +66,7 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 /** lowdb adapter over the atomic writer. Parsing errors surface to the store, which validates. */
-export class AtomicJsonFile<T> implements Adapter<T> {
+export class AtomicJsonFile<T extends object | null> implements Adapter<T> {
   constructor(private readonly file: string) {}
 
   async read(): Promise<T | null> {
@@ -78,6 +81,6 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return writeFileAtomic(this.file, JSON.stringify(data));
+    return writeFileAtomic(this.file, data === null ? 'null' : jsonBytes(data));
   }
 }

@@ -4,6 +4,7 @@ import { ApiError } from '@shared/api/result';
 import { migrate } from '@shared/storage/migrations';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
 import { writeFileAtomic } from './atomic-file';
+import { jsonBytes } from './json-bytes';
 
 export const BACKUP_DIR_NAME = 'backups';
 
@@ -78,8 +79,8 @@ export class Backups {
     let fileName = `backup-${stamp(now)}-${reason}.json`;
     for (let n = 1; await exists(path.join(this.dir, fileName)); n++) fileName = `backup-${stamp(new Date(now.getTime() + n))}-${reason}.json`;
     const file = path.join(this.dir, fileName);
-    const text = JSON.stringify(doc);
-    await writeFileAtomic(file, text);
+    const blocks = jsonBytes(doc);
+    await writeFileAtomic(file, blocks);
     try {
       parseLibrary(await readFile(file, 'utf8'), '备份文件');
     } catch (error) {
@@ -87,7 +88,7 @@ export class Backups {
       throw new ApiError('internal', `备份写入后校验失败（${(error as Error).message}），请检查磁盘后重试`);
     }
     await this.prune(keep);
-    return { fileName, at: now.toISOString(), reason: BACKUP_REASONS[reason], bytes: Buffer.byteLength(text) };
+    return { fileName, at: now.toISOString(), reason: BACKUP_REASONS[reason], bytes: blocks.reduce((sum, block) => sum + block.length, 0) };
   }
 
   async list(): Promise<BackupInfo[]> {
