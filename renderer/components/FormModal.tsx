@@ -1,5 +1,5 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { showApiErrorOnForm } from '../forms/api-errors';
 
 export interface FormModalProps<Values, Saved> {
@@ -15,6 +15,12 @@ export interface FormModalProps<Values, Saved> {
   readonly onSaved: (saved: Saved) => void;
   readonly onClose: () => void;
   readonly onValuesChange?: (changed: Partial<Values>) => void;
+  /** The save button's text; 保存 unless the dialog does more (保存并重新排期). */
+  readonly okText?: string;
+  /** What the clerk is told once it is saved; 已保存 unless said otherwise. */
+  readonly savedMessage?: (saved: Saved) => string;
+  /** Focus the save button on open instead of `name`: the form is usually right as opened. */
+  readonly focusOk?: boolean;
   readonly children: ReactNode;
 }
 
@@ -23,15 +29,17 @@ export interface FormModalProps<Values, Saved> {
  * focus, nothing is sent while a field is invalid, and the services' field messages show beside
  * the fields.
  */
-export function FormModal<Values, Saved>({ open, title, width, tall, form, initialValues, submit, onSaved, onClose, onValuesChange, children }: FormModalProps<Values, Saved>) {
+export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
+  const { open, title, width, tall, form, initialValues, submit, onSaved, onClose, onValuesChange, okText = '保存', savedMessage, focusOk, children } = props;
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
+  const okId = useId();
 
   const save = async (values: Values) => {
     setSaving(true);
     try {
       const saved = await submit(values);
-      message.success('已保存');
+      message.success(savedMessage?.(saved) ?? '已保存');
       onSaved(saved);
     } catch (e) {
       message.error(showApiErrorOnForm(form, e));
@@ -46,13 +54,13 @@ export function FormModal<Values, Saved>({ open, title, width, tall, form, initi
       title={title}
       width={width}
       {...(tall ? { style: { top: 20 }, styles: { body: { maxHeight: 'calc(100vh - 170px)', overflowY: 'auto', overflowX: 'hidden', paddingInlineEnd: 8 } } } : {})}
-      okText="保存"
+      okText={okText}
       cancelText="取消"
       confirmLoading={saving}
-      okButtonProps={{ htmlType: 'submit' }}
+      okButtonProps={{ htmlType: 'submit', id: okId }}
       onCancel={onClose}
       // The dialog focuses its close button on open; the clerk wants to type straight away.
-      afterOpenChange={(opened) => opened && form.getFieldInstance('name')?.focus()}
+      afterOpenChange={(opened) => opened && (focusOk ? document.getElementById(okId) : form.getFieldInstance('name'))?.focus()}
       destroyOnHidden
       // A stray click beside the form must not throw away what was typed.
       mask={{ closable: false }}

@@ -45,9 +45,14 @@ export function LettersPage() {
   const html = useMemo(() => letters.map(letterPageHtml).join(''), [letters]);
   const first = letters[0];
   const pdfFileName = !first ? null : letters.length === 1 ? first.fileName.replace(/\.html$/, '.pdf') : `致包保领导的一封信-${letters.length}封.pdf`;
-  const unknown = first?.unknownFields ?? [];
-  const empty = [...new Set(letters.flatMap((l) => l.emptyFields))];
   const longest = useLongestLetter(html);
+  const notices = letterNotices({
+    total: value?.total ?? 0,
+    shown: letters.length,
+    unknown: first?.unknownFields ?? [],
+    empty: [...new Set(letters.flatMap((l) => l.emptyFields))],
+    tooLong: longest.tooLong,
+  });
 
   return (
     <div className="print-view" data-testid="letters-page">
@@ -81,42 +86,9 @@ export function LettersPage() {
         />
       </PrintToolbar>
       {error && <Alert className="no-print" type="error" showIcon title={`信件读取失败：${error}`} style={{ marginBottom: 8 }} />}
-      {value && value.total > letters.length && (
-        <Alert
-          className="no-print"
-          type="warning"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title={`所选范围共有 ${value.total.toLocaleString('zh-CN')} 名在岗干部，一次最多打印 ${LETTER_PRINT_LIMIT} 封，下面是前 ${letters.length} 封。请按旗区或乡镇分批打印，或用命令行 export letters 一次导出全部。`}
-        />
-      )}
-      {unknown.length > 0 && (
-        <Alert
-          className="no-print"
-          type="warning"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title={`信件模板中有未知的合并字段 ${unknown.map((n) => `{${n}}`).join(' ')}，已按原样打印。请到“设置 → 致包保领导的一封信”改正。`}
-        />
-      )}
-      {longest.tooLong && (
-        <Alert
-          className="no-print"
-          type="warning"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title="信件超过一页，打印时会续到下一页。请到“设置 → 致包保领导的一封信”精简正文或工作职责。"
-        />
-      )}
-      {empty.length > 0 && (
-        <Alert
-          className="no-print"
-          type="info"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title={`${empty.join('、')}没有内容，信中印为空白横线，可手写填上；联系人和电话可到“设置 → 致包保领导的一封信”填写。`}
-        />
-      )}
+      {notices.map((notice) => (
+        <Alert key={notice.title} className="no-print" type={notice.type} showIcon title={notice.title} style={{ marginBottom: 8 }} />
+      ))}
       <div className="print-pages">
         {loading && letters.length === 0 ? (
           <Spin description="正在生成信件…" style={{ display: 'block', marginTop: 80 }} />
@@ -132,6 +104,44 @@ export function LettersPage() {
       </div>
     </div>
   );
+}
+
+interface LetterNotice {
+  readonly type: 'warning' | 'info';
+  readonly title: string;
+}
+
+/** What the clerk should know before printing, each with what to do about it. */
+function letterNotices(found: {
+  readonly total: number;
+  readonly shown: number;
+  readonly unknown: readonly string[];
+  readonly empty: readonly string[];
+  readonly tooLong: boolean;
+}): LetterNotice[] {
+  const notices: LetterNotice[] = [];
+  if (found.total > found.shown) {
+    notices.push({
+      type: 'warning',
+      title: `所选范围共有 ${found.total.toLocaleString('zh-CN')} 名在岗干部，一次最多打印 ${LETTER_PRINT_LIMIT} 封，下面是前 ${found.shown} 封。请按旗区或乡镇分批打印，或用命令行 export letters 一次导出全部。`,
+    });
+  }
+  if (found.unknown.length > 0) {
+    notices.push({
+      type: 'warning',
+      title: `信件模板中有未知的合并字段 ${found.unknown.map((n) => `{${n}}`).join(' ')}，已按原样打印。请到“设置 → 致包保领导的一封信”改正。`,
+    });
+  }
+  if (found.tooLong) {
+    notices.push({ type: 'warning', title: '信件超过一页，打印时会续到下一页。请到“设置 → 致包保领导的一封信”精简正文或工作职责。' });
+  }
+  if (found.empty.length > 0) {
+    notices.push({
+      type: 'info',
+      title: `${found.empty.join('、')}没有内容，信中印为空白横线，可手写填上；联系人和电话可到“设置 → 致包保领导的一封信”填写。`,
+    });
+  }
+  return notices;
 }
 
 /** An A4 sheet on screen: 297 mm at 96 px per inch. */

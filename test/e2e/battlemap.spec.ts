@@ -145,8 +145,10 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     await page.getByRole('button', { name: '排期设置…' }).click();
     const dialog = page.getByRole('dialog', { name: '排期设置' });
     await typeDate(dialog.getByRole('textbox', { name: /总截止日期$/ }), laterDeadline);
+    await page.screenshot({ path: screenshotPath('battlemap-settings') });
     await dialog.getByRole('button', { name: '保存并重新排期' }).click();
     await expect(dialog).toBeHidden();
+    await expect(page.locator('.ant-message')).toContainText('已保存，工期已重新计算');
     await expect(page.getByTestId('battlemap-plan')).toContainText(`计划 ${planStart} 至 ${laterDeadline}`);
     await expect(cell(page, lastCritical, 'finish')).toHaveText(laterFinish ?? '');
     expect(await cell(page, lastCritical, 'finish').innerText()).not.toBe(firstFinish);

@@ -145,8 +145,10 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     const modal = page.locator('.ant-modal').filter({ hasText: '登记整改完成' });
     await expect(modal).toContainText('食品安全员未到岗');
     await expect(modal.getByRole('button', { name: '确认已整改' })).toBeFocused();
+    await page.screenshot({ path: screenshotPath('visits-rectify') });
     await page.keyboard.press('Enter');
     await expect(modal).toBeHidden();
+    await expect(page.locator('.ant-message')).toContainText(`已登记整改完成：${entityName}`);
     await expect(ledger.locator('.ant-table-row')).toHaveCount(0);
     await expect(kpi(page, 'open')).toHaveText('0');
     const after = stats();

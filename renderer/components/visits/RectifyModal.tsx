@@ -1,9 +1,8 @@
-import { App, DatePicker, Form, Modal, Typography } from 'antd';
+import { DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { api } from '../../api/client';
-import { showApiErrorOnForm } from '../../forms/api-errors';
 import { toIsoDate } from '../../forms/dates';
+import { FormModal } from '../FormModal';
 import type { OpenProblemRow } from './useVisitData';
 
 export interface RectifyModalProps {
@@ -13,8 +12,6 @@ export interface RectifyModalProps {
   readonly onDone: () => void;
 }
 
-const OK_BUTTON_ID = 'rectify-ok';
-
 interface RectifyValues {
   readonly rectifiedOn: Dayjs;
 }
@@ -22,41 +19,27 @@ interface RectifyValues {
 /** 已整改: the day the problem was found put right → visits:rectify (闭环). Enter confirms, Esc closes. */
 export function RectifyModal({ open, problem, onClose, onDone }: RectifyModalProps) {
   const [form] = Form.useForm<RectifyValues>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
 
-  const save = async ({ rectifiedOn }: RectifyValues) => {
-    if (!problem) return;
-    setSaving(true);
-    try {
-      await api('visits:rectify', { visitId: problem.visitId, problemId: problem.problem.id, rectifiedOn: toIsoDate(rectifiedOn) });
-      message.success(`已登记整改完成：${problem.entityName}`);
-      onDone();
-    } catch (e) {
-      message.error(showApiErrorOnForm(form, e));
-    } finally {
-      setSaving(false);
-    }
+  const submit = async ({ rectifiedOn }: RectifyValues): Promise<OpenProblemRow> => {
+    if (!problem) throw new Error('请先在列表中选择要登记整改的问题');
+    await api('visits:rectify', { visitId: problem.visitId, problemId: problem.problem.id, rectifiedOn: toIsoDate(rectifiedOn) });
+    return problem;
   };
 
   return (
-    <Modal
+    <FormModal<RectifyValues, OpenProblemRow>
       open={open}
       title="登记整改完成"
       width={460}
+      form={form}
+      initialValues={{ rectifiedOn: dayjs() }}
+      submit={submit}
       okText="确认已整改"
-      cancelText="取消"
-      confirmLoading={saving}
-      okButtonProps={{ htmlType: 'submit', id: OK_BUTTON_ID }}
-      onCancel={onClose}
-      destroyOnHidden
+      savedMessage={(row) => `已登记整改完成：${row.entityName}`}
       // Enter presses the focused confirm button straight away; the date is usually today.
-      afterOpenChange={(opened) => opened && document.getElementById(OK_BUTTON_ID)?.focus()}
-      modalRender={(dom) => (
-        <Form<RectifyValues> form={form} layout="vertical" initialValues={{ rectifiedOn: dayjs() }} onFinish={(values) => void save(values)}>
-          {dom}
-        </Form>
-      )}
+      focusOk
+      onSaved={onDone}
+      onClose={onClose}
     >
       {problem && (
         <>
@@ -78,6 +61,6 @@ export function RectifyModal({ open, problem, onClose, onDone }: RectifyModalPro
           </Form.Item>
         </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
