@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkUscc } from './uscc';
 import { classifyLicense } from './license';
 import { checkPhone } from './phone';
-import { IsoDateSchema } from './dates';
+import { IsoDateOrEmptySchema, IsoDateSchema } from './dates';
 import { toHalfWidth } from './normalize';
 import { VisitRulesSchema } from '../visits/types';
 import { DEFAULT_CHECKLISTS, DEFAULT_LETTER } from '../handbook/texts';
@@ -63,18 +63,17 @@ export const AssignmentReasonSchema = z.enum(ASSIGNMENT_REASONS);
 
 export { IsoDateSchema } from './dates';
 
+// overwrite, not transform + pipe: the cleaned text is checked in the same string schema, which
+// parses a library's thousands of names about twice as fast.
 const requiredText = (label: string, max = 100) =>
   z
     .string({ error: `请填写${label}` })
-    .transform(toHalfWidthKeepCjk)
-    .pipe(z.string().min(1, { error: `请填写${label}` }).max(max, { error: `${label}不能超过${max}个字` }));
+    .overwrite(toHalfWidthKeepCjk)
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过${max}个字` });
 
 const optionalText = (label: string, max = 200) =>
-  z
-    .string()
-    .transform(toHalfWidthKeepCjk)
-    .pipe(z.string().max(max, { error: `${label}不能超过${max}个字` }))
-    .default('');
+  z.string().overwrite(toHalfWidthKeepCjk).max(max, { error: `${label}不能超过${max}个字` }).default('');
 
 /** Names keep their Chinese characters; only stray full-width spaces and ends are cleaned. */
 function toHalfWidthKeepCjk(text: string): string {
@@ -125,10 +124,10 @@ export type Region = z.infer<typeof RegionSchema>;
 
 /** The enterprise-duty indicators of SPEC §3.3: the date each was established, or '' if not. */
 export const EntityDutiesSchema = z.object({
-  dailyWeeklyMonthly: IsoDateSchema.or(z.literal('')).default(''),
-  riskList: IsoDateSchema.or(z.literal('')).default(''),
-  riskSystem: IsoDateSchema.or(z.literal('')).default(''),
-  commitment: IsoDateSchema.or(z.literal('')).default(''),
+  dailyWeeklyMonthly: IsoDateOrEmptySchema.default(''),
+  riskList: IsoDateOrEmptySchema.default(''),
+  riskSystem: IsoDateOrEmptySchema.default(''),
+  commitment: IsoDateOrEmptySchema.default(''),
 });
 export type EntityDuties = z.infer<typeof EntityDutiesSchema>;
 
@@ -181,7 +180,7 @@ export const CadreSchema = z.object({
   id: z.string().min(1),
   ...cadreFields,
   /** The day the cadre stopped being 在岗 ('' while 在岗 or not known): their 主体 must move within 7 working days. */
-  inactiveSince: IsoDateSchema.or(z.literal('')).default(''),
+  inactiveSince: IsoDateOrEmptySchema.default(''),
 });
 export type Cadre = z.infer<typeof CadreSchema>;
 export const CadreInputSchema = z.object({ id: z.string().min(1).optional(), ...cadreFields });
@@ -203,9 +202,9 @@ export const AssignmentSchema = z.object({
   cadreId: z.string().min(1),
   start: IsoDateSchema,
   /** '' while current; the day it ended otherwise. History is never deleted. */
-  end: IsoDateSchema.or(z.literal('')).default(''),
+  end: IsoDateOrEmptySchema.default(''),
   reason: AssignmentReasonSchema,
-  endReason: AssignmentReasonSchema.or(z.literal('')).default(''),
+  endReason: z.enum([...ASSIGNMENT_REASONS, '']).default(''),
   /** Chosen by a person: auto-assignment leaves it alone unless told to. */
   manual: z.boolean().default(false),
 });
