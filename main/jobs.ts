@@ -26,7 +26,8 @@ interface Job {
   cancelRequested: boolean;
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Lets pending I/O and IPC requests run before the next unit of long work. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Long work in the main process (bulk exports): one heavy job at a time, run in the background

@@ -1,4 +1,4 @@
-import type { ApiHandlers, ExportColumnInfo, FileContent, ImportPreview, TemplateKind } from '@shared/api/contract';
+import type { ApiHandlers, ExportColumnInfo, FileContent, ImportPreview, ImportProgress, TemplateKind } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { normalizeHeader } from '@shared/records/header';
 import { planImport, type ImportPlan } from '@shared/records/import-plan';
@@ -8,6 +8,7 @@ import { maskMobiles, type Cell } from '@shared/records/cell';
 import { REPORT_COLUMN_CHOICES, templateKindLabel } from '@shared/reports/definitions';
 import { reportOfTemplateKind } from '@shared/reports/kinds';
 import { buildWorkbook } from '../export/xlsx';
+import { yieldToEventLoop } from '../jobs';
 import { readSheetsOffThread } from '../workers/off-thread';
 import type { HandlerContext } from './context';
 
@@ -21,11 +22,23 @@ interface PendingImport {
   readonly version: number;
 }
 
+/** A preview being made: how far it has got, and whether the user asked to stop it. */
+interface PreviewInMaking {
+  progress: ImportProgress;
+  stopRequested: boolean;
+}
+
 /** Previews waiting for commit or cancel; a few at most (one per open import screen). */
 const MAX_PENDING = 4;
+/**
+ * Plans made for one preview when the library keeps changing while the rows are checked: each
+ * change makes the plan start again against the new data, and after this many the preview gives up.
+ */
+const MAX_PLANS = 3;
 
 type ImportExportMethods =
   | 'import:preview'
+  | 'import:progress'
   | 'import:commit'
   | 'import:cancel'
   | 'import:errorReport'
@@ -38,6 +51,7 @@ type ImportExportMethods =
 
 export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, ImportExportMethods> {
   const pending = new Map<string, PendingImport>();
+  const inMaking = new Map<string, PreviewInMaking>();
 
   const take = (previewId: string): PendingImport => {
     const found = pending.get(previewId);
@@ -53,33 +67,58 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
   };
 
   return {
-    'import:preview': async ({ kind, fileName, contentBase64, mapping }) => {
-      const sheets = await readSheetsOffThread(fileName, Buffer.from(contentBase64, 'base64'));
-      const recordCtx = ctx.recordContext();
-      const saved = recordCtx.doc.profile.importMappings[kind] ?? {};
-      const chosen = Object.fromEntries(Object.entries(mapping).map(([h, k]) => [normalizeHeader(h), k]));
-      const overrides = { ...saved, ...chosen };
-      const def = RECORD_DEFINITIONS[kind];
-      const result = planImport(def, sheets, recordCtx, overrides);
-      if (!result.ok) throw new ApiError('invalid-argument', result.message);
-      const previewId = ctx.newId('P');
-      pending.set(previewId, { plan: result.plan, ctx: recordCtx, fileName, mapping: chosen, version: ctx.store.version });
-      while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value as string);
-      const { plan } = result;
-      const preview: ImportPreview = {
-        previewId,
-        kind,
-        fileName,
-        sheetName: plan.sheetName,
-        headerRow: plan.headerRow,
-        columns: plan.columns,
-        fields: def.columns.filter((c) => c.importable).map((c) => ({ key: c.key, label: c.label, required: def.requiredKeys.includes(c.key) })),
-        counts: plan.counts,
-        rows: plan.rows,
-        problem: plan.problem ?? null,
+    'import:preview': async ({ kind, fileName, contentBase64, mapping, previewId: chosenId }) => {
+      const previewId = chosenId ?? ctx.newId('P');
+      if (inMaking.has(previewId) || pending.has(previewId)) throw new ApiError('conflict', '这个预览编号已在使用，请重新选择文件预览');
+      const making: PreviewInMaking = { progress: { stage: 'reading', done: 0, total: 0 }, stopRequested: false };
+      inMaking.set(previewId, making);
+      const stopIfAsked = (): void => {
+        if (making.stopRequested) throw new ApiError('conflict', '已取消这次预览，数据未改动。需要导入时请重新选择文件');
       };
-      return preview;
+      try {
+        const sheets = await readSheetsOffThread(fileName, Buffer.from(contentBase64, 'base64'));
+        stopIfAsked();
+        const chosen = Object.fromEntries(Object.entries(mapping).map(([h, k]) => [normalizeHeader(h), k]));
+        const def = RECORD_DEFINITIONS[kind];
+        // Checking pauses between slices of rows, so another request may change the library
+        // meanwhile: such a plan may mix old and new data, so it is made again from the start.
+        for (let attempt = 1; ; attempt++) {
+          const version = ctx.store.version;
+          const recordCtx = ctx.recordContext();
+          const saved = recordCtx.doc.profile.importMappings[kind] ?? {};
+          const result = await planImport(def, sheets, recordCtx, { ...saved, ...chosen }, async (done, total) => {
+            making.progress = { stage: 'checking', done, total };
+            await yieldToEventLoop();
+            stopIfAsked();
+          });
+          if (!result.ok) throw new ApiError('invalid-argument', result.message);
+          if (ctx.store.version !== version) {
+            if (attempt < MAX_PLANS) continue;
+            throw new ApiError('conflict', '核对期间数据一直在被修改，请等其他修改完成后重新预览');
+          }
+          pending.set(previewId, { plan: result.plan, ctx: recordCtx, fileName, mapping: chosen, version });
+          while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value as string);
+          const { plan } = result;
+          const preview: ImportPreview = {
+            previewId,
+            kind,
+            fileName,
+            sheetName: plan.sheetName,
+            headerRow: plan.headerRow,
+            columns: plan.columns,
+            fields: def.columns.filter((c) => c.importable).map((c) => ({ key: c.key, label: c.label, required: def.requiredKeys.includes(c.key) })),
+            counts: plan.counts,
+            rows: plan.rows,
+            problem: plan.problem ?? null,
+          };
+          return preview;
+        }
+      } finally {
+        inMaking.delete(previewId);
+      }
     },
+
+    'import:progress': async ({ previewId }) => inMaking.get(previewId)?.progress ?? null,
 
     'import:commit': async ({ previewId, saveMapping }) => {
       const { plan, ctx: recordCtx, fileName, mapping, version } = take(previewId);
@@ -108,6 +147,9 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
     },
 
     'import:cancel': async ({ previewId }) => {
+      const making = inMaking.get(previewId);
+      // Stopped at its next pause; the preview call then ends with an error and nothing is kept.
+      if (making) making.stopRequested = true;
       pending.delete(previewId);
       return { previewId };
     },

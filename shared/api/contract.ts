@@ -270,6 +270,15 @@ export interface ImportPreview {
   readonly problem: string | null;
 }
 
+/** How far a preview in the making has got: the file being read, then its rows being checked. */
+export interface ImportProgress {
+  readonly stage: 'reading' | 'checking';
+  /** Data rows checked so far (0 while reading). */
+  readonly done: number;
+  /** Data rows below the header (0 while reading). */
+  readonly total: number;
+}
+
 export interface ImportResult {
   readonly added: number;
   readonly updated: number;
@@ -426,6 +435,8 @@ export const apiSchemas = {
    * Reads a file into a preview without changing any data: header row, column mapping, and each
    * row's outcome with reasons. `mapping` overrides column names (header → field key, '' ignores).
    * Error `invalid-argument` with one Chinese message for a file that cannot be read.
+   * `previewId` (optional, chosen by the caller) lets `import:progress` follow the preview and
+   * `import:cancel` stop it before it returns; error `conflict` when it was stopped so.
    */
   'import:preview': z
     .object({
@@ -433,14 +444,17 @@ export const apiSchemas = {
       fileName: z.string().min(1).max(260),
       contentBase64: z.string().max(30 * 1024 * 1024, { error: '文件过大，超过 20 MB 的导入上限' }),
       mapping: z.record(z.string(), z.string()).default({}),
+      previewId: z.string().min(1).max(100).optional(),
     })
     .strict(),
+  /** How far the preview with this id has got; null when none is being made (not yet started, or returned). */
+  'import:progress': z.object({ previewId: z.string().min(1) }).strict(),
   /**
    * Writes a previewed import in one atomic change; with `saveMapping` the column names the user
    * chose are remembered in the same write. Error `conflict` if the data changed since.
    */
   'import:commit': z.object({ previewId: z.string().min(1), saveMapping: z.boolean().default(false) }).strict(),
-  /** Forgets a preview; nothing was written. */
+  /** Forgets a preview, or stops one still being made; nothing was written. */
   'import:cancel': z.object({ previewId: z.string().min(1) }).strict(),
   /** The rejected rows as a workbook: original columns plus 行号 and 原因, to fix and re-import. */
   'import:errorReport': z.object({ previewId: z.string().min(1) }).strict(),
@@ -645,6 +659,7 @@ export interface ApiResults {
   'stats:loads': readonly LoadBands[];
   'log:list': readonly LogEntry[];
   'import:preview': ImportPreview;
+  'import:progress': ImportProgress | null;
   'import:commit': ImportResult;
   'import:cancel': { readonly previewId: string };
   'import:errorReport': FileContent;

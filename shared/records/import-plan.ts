@@ -48,6 +48,17 @@ export interface ImportPlan<R> {
 
 export type PlanResult<R> = { ok: true; plan: ImportPlan<R> } | { ok: false; message: string };
 
+/**
+ * Called between slices of rows with the rows checked so far: the caller records progress and
+ * lets other work run (the main process answers other requests meanwhile); it may throw to stop.
+ */
+export type PlanPause = (done: number, total: number) => Promise<void>;
+
+/** Rows checked between pauses: a city-sized sheet takes about 50 µs a row, so a slice stays near 25 ms. */
+const ROWS_PER_SLICE = 500;
+
+const noPause: PlanPause = () => Promise.resolve();
+
 const TOTAL_ROW = /^(合\s*计|小\s*计|总\s*计|共\s*计)/;
 
 function isBlank(row: readonly Cell[]): boolean {
@@ -61,13 +72,15 @@ function isTotalRow(row: readonly Cell[]): boolean {
 /**
  * Reads a sheet into a plan without touching the library: finds the header row, maps the
  * columns (saved or chosen names first), and decides each row's outcome with its reasons.
+ * `pause` is awaited every few hundred rows and once at the end (done = total).
  */
-export function planImport<R, P>(
+export async function planImport<R, P>(
   def: RecordDefinition<R, P>,
   sheets: readonly Sheet[],
   ctx: RecordContext,
   overrides: Readonly<Record<string, string>> = {},
-): PlanResult<R> {
+  pause: PlanPause = noPause,
+): Promise<PlanResult<R>> {
   const label = RECORD_KIND_LABELS[def.kind];
   const withData = sheets.filter((s) => s.rows.some((row) => !isBlank(row)));
   if (withData.length === 0) return { ok: false, message: '文件中没有数据，请确认选择了正确的文件' };
@@ -94,8 +107,11 @@ export function planImport<R, P>(
   const firstRowOfKey = new Map<string, number>();
   const firstRowOfRecord = new Map<R, number>();
   const counts = { add: 0, update: 0, unchanged: 0, reject: 0, warning: 0, skipped: 0 };
+  const firstData = headerIndex + 1;
+  const total = sheet.rows.length - firstData;
 
-  for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
+  for (let i = firstData; i < sheet.rows.length; i++) {
+    if (i > firstData && (i - firstData) % ROWS_PER_SLICE === 0) await pause(i - firstData, total);
     const cellsOfRow = sheet.rows[i] ?? [];
     if (isBlank(cellsOfRow) || isTotalRow(cellsOfRow)) {
       counts.skipped++;
@@ -146,6 +162,7 @@ export function planImport<R, P>(
     counts[outcome]++;
     if (parsed.warnings.length > 0) counts.warning++;
   }
+  await pause(total, total);
 
   return {
     ok: true,

@@ -44,11 +44,11 @@ describe('importer robustness', () => {
     );
   });
 
-  it('plans any grid of cells for every kind without throwing, and every row gets an outcome', () => {
+  it('plans any grid of cells for every kind without throwing, and every row gets an outcome', async () => {
     const header = fc.shuffledSubarray(['主体名称', '统一社会信用代码', '等级', '乡镇', '村', '姓名', '层级', '联系电话', '包保干部', '区划代码', '负责区域', '其他列']);
-    fc.assert(
-      fc.property(header, fc.array(fc.array(cell, { maxLength: 14 }), { maxLength: 40 }), fc.constantFrom(...RECORD_KINDS), (head, rows, kind) => {
-        const result = planImport(RECORD_DEFINITIONS[kind], [{ name: 'S', rows: [head, ...rows] }], context());
+    await fc.assert(
+      fc.asyncProperty(header, fc.array(fc.array(cell, { maxLength: 14 }), { maxLength: 40 }), fc.constantFrom(...RECORD_KINDS), async (head, rows, kind) => {
+        const result = await planImport(RECORD_DEFINITIONS[kind], [{ name: 'S', rows: [head, ...rows] }], context());
         if (result.ok) {
           const { counts, rows: planned } = result.plan;
           expect(counts.add + counts.update + counts.unchanged + counts.reject).toBe(planned.length);
@@ -92,7 +92,7 @@ describe('importer robustness', () => {
     sheet.addRow(['长名'.repeat(20000), '', 'D', '昭君镇']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const sheets = await readSheets('a.xlsx', bytes);
-    const result = planImport(RECORD_DEFINITIONS.entities, sheets, context());
+    const result = await planImport(RECORD_DEFINITIONS.entities, sheets, context());
     if (!result.ok) throw new Error(result.message);
     expect(result.plan.rows.map((r) => `${r.outcome}:${r.name.slice(0, 10)}`)).toEqual(['add:昭君羊肉馆', 'add:坏公式', 'reject:长名长名长名长名长名']);
     expect(result.plan.rows[2]?.reasons).toEqual(['主体名称不能超过100个字']);
