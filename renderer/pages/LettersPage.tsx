@@ -1,10 +1,11 @@
-import { Alert, Empty, Select, Spin, Typography } from 'antd';
+import { Alert, Empty, InputNumber, Select, Spin, Typography } from 'antd';
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel } from '@shared/domain/schemas';
 import { LETTER_CSS, letterPageHtml } from '@shared/handbook/letter-html';
 import { api } from '../api/client';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
 import { CadreSelect } from '../components/export/CadreSelect';
+import { useAppInfo } from '../components/export/useAppInfo';
 import { PrintToolbar } from '../components/print/PrintToolbar';
 import { useHashQuery } from '../components/print/useHashQuery';
 import { useLoaded } from '../components/print/useLoaded';
@@ -23,9 +24,16 @@ function isLevel(text: string): text is CadreLevel {
   return (REGION_LEVELS as readonly string[]).includes(text);
 }
 
+/** A year the services accept; anything else in the address falls back to the plan year. */
+function yearFrom(text: string): number | undefined {
+  const year = Number(text);
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined;
+}
+
 /**
  * 致包保领导的一封信 as A4 pages (SPEC §5.2): one cadre (#/letters?cadre=ID) or the active cadres
- * of a region and/or level (#/letters?region=ID&level=village), ready to print or save as PDF.
+ * of a region and/or level (#/letters?region=ID&level=village), for the plan year or another
+ * (&year=2028), ready to print or save as PDF.
  */
 export function LettersPage() {
   const [query, setQuery] = useHashQuery('letters');
@@ -33,12 +41,19 @@ export function LettersPage() {
   const regionId = query.get('region') ?? '';
   const levelText = query.get('level') ?? '';
   const level = isLevel(levelText) ? levelText : undefined;
+  const year = yearFrom(query.get('year') ?? '');
+  const yearText = year ? String(year) : '';
+  const planYear = useAppInfo()?.planYear;
   const regions = useReference('regions:list').value ?? [];
   const chosen = cadreId !== '' || regionId !== '' || level !== undefined;
   const { value, error, loading } = useLoaded(
-    `${cadreId}|${regionId}|${levelText}`,
+    `${cadreId}|${regionId}|${levelText}|${yearText}`,
     chosen
-      ? () => api('letters:get', cadreId ? { cadreIds: cadreId.split(',') } : { regionId, ...(level ? { level } : {}), limit: LETTER_PRINT_LIMIT })
+      ? () =>
+          api('letters:get', {
+            ...(cadreId ? { cadreIds: cadreId.split(',') } : { regionId, ...(level ? { level } : {}), limit: LETTER_PRINT_LIMIT }),
+            ...(year ? { year } : {}),
+          })
       : null,
   );
   const letters = value?.letters ?? [];
@@ -63,13 +78,13 @@ export function LettersPage() {
         summary={value && <Typography.Text type="secondary">共 {letters.length.toLocaleString('zh-CN')} 封</Typography.Text>}
       >
         <div style={{ width: 220 }}>
-          <CadreSelect value={cadreId.includes(',') ? '' : cadreId} valueLabel={first?.cadreName} onChange={(id) => setQuery({ cadre: id })} />
+          <CadreSelect value={cadreId.includes(',') ? '' : cadreId} valueLabel={first?.cadreName} onChange={(id) => setQuery({ cadre: id, year: yearText })} />
         </div>
         <Typography.Text type="secondary">或</Typography.Text>
         <RegionTreeSelect
           regions={regions}
           value={regionId}
-          onChange={(id) => setQuery({ region: id, level: levelText })}
+          onChange={(id) => setQuery({ region: id, level: levelText, year: yearText })}
           placeholder="区划（含下级）"
           allowClear
           aria-label="区划"
@@ -81,8 +96,17 @@ export function LettersPage() {
           allowClear
           value={level}
           options={LEVEL_OPTIONS}
-          onChange={(next) => setQuery({ region: regionId, level: next ?? '' })}
+          onChange={(next) => setQuery({ region: regionId, level: next ?? '', year: yearText })}
           style={{ width: 130 }}
+        />
+        <InputNumber
+          aria-label="信件年度"
+          min={2000}
+          max={2100}
+          value={year ?? planYear ?? null}
+          onChange={(next) => setQuery({ cadre: cadreId, region: regionId, level: levelText, year: next ? String(next) : '' })}
+          suffix="年度"
+          style={{ width: 112 }}
         />
       </PrintToolbar>
       {error && <Alert className="no-print" type="error" showIcon title={`信件读取失败：${error}`} style={{ marginBottom: 8 }} />}

@@ -98,6 +98,19 @@ test('一封信：一名干部的合并数字与数据一致，打印为一页 A
   const pdf = await printToPdf(page, 'letters-one');
   expect(pdf.pages).toBe(1);
   expectA4(pdf.sizes);
+
+  // The plan year unless another is chosen; the address keeps it for a reload.
+  const planYear = doc.profile.planYear;
+  const yearInput = page.getByRole('spinbutton', { name: '信件年度' });
+  await expect(yearInput).toHaveValue(String(planYear));
+  await expect(letter).toContainText(`${planYear}年度由您`);
+  await yearInput.fill(String(planYear + 1));
+  await expect(page).toHaveURL(new RegExp(`cadre=${cadre.id}&year=${planYear + 1}`));
+  await expect(letter).toContainText(`${planYear + 1}年度由您`);
+  await page.screenshot({ path: screenshotPath('letters-next-year') });
+  await page.reload();
+  await expect(page.getByRole('spinbutton', { name: '信件年度' })).toHaveValue(String(planYear + 1));
+  await expect(letter).toContainText(`${planYear + 1}年度由您`);
 });
 
 test('一封信：一个乡镇的村级干部每人一页，城市规模超过上限时提示分批', async ({ page }) => {
@@ -201,10 +214,14 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   const printCard = page.getByTestId('export-print');
   await printCard.getByRole('combobox', { name: '一封信的干部层级' }).click();
   await page.getByTitle('市级干部').click();
+  const yearInput = printCard.getByRole('spinbutton', { name: '一封信的年度' });
+  await expect(yearInput).toHaveValue(String(doc.profile.planYear));
+  await yearInput.fill(String(doc.profile.planYear - 1));
   await printCard.getByRole('button', { name: /批量打印一封信/ }).click();
-  await expect(page).toHaveURL(/#\/letters\?level=city/);
+  await expect(page).toHaveURL(new RegExp(`#/letters\\?level=city&year=${doc.profile.planYear - 1}`));
   const cityCadres = doc.cadres.filter((c) => c.active && c.level === 'city').length;
   await expect(page.locator('.letter-page')).toHaveCount(cityCadres);
+  await expect(page.locator('.letter-page').first()).toContainText(`${doc.profile.planYear - 1}年度由您`);
   await page.getByRole('button', { name: '返回' }).click();
   await expect(page).toHaveURL(/#\/export/);
   await expectNoPageOverflow(page);

@@ -1,25 +1,34 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Select, Typography } from 'antd';
+import { Button, Card, Flex, InputNumber, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel, type Region } from '@shared/domain/schemas';
 import { openScreen } from '../../hooks/useHashScreen';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { CadreSelect } from './CadreSelect';
+import { useAppInfo } from './useAppInfo';
 
 const LEVEL_OPTIONS = REGION_LEVELS.map((level) => ({ value: level, label: `${CADRE_LEVEL_LABELS[level]}干部` }));
 
-/** 打印与 PDF: opens the A4 print views of the 一封信 and the 工作手册. */
+/** 打印与 PDF: opens the A4 print views of the 一封信 (for a year, the plan year unless chosen) and the 工作手册. */
 export function PrintViewsCard({ regions }: { readonly regions: readonly Region[] }) {
   const [cadreId, setCadreId] = useState('');
   const [regionId, setRegionId] = useState('');
   const [level, setLevel] = useState<CadreLevel | undefined>(undefined);
+  const planYear = useAppInfo()?.planYear;
+  const [year, setYear] = useState<number | null>(null);
+  // Empty until the plan year is known: the letters view then uses the plan year itself.
+  const letterYear = String(year ?? planYear ?? '');
   return (
     <Card title="打印与 PDF" size="small" data-testid="export-print" extra={<Typography.Text type="secondary">A4 纸，可直接打印或另存为 PDF</Typography.Text>}>
       <Flex vertical gap={8}>
+        <Flex align="center" gap={8}>
+          <Typography.Text type="secondary">一封信的年度：</Typography.Text>
+          <InputNumber aria-label="一封信的年度" min={2000} max={2100} value={year ?? planYear ?? null} onChange={setYear} suffix="年度" style={{ width: 112 }} />
+        </Flex>
         <Typography.Text type="secondary">一名干部的致包保领导的一封信或工作手册：</Typography.Text>
         <CadreSelect value={cadreId} onChange={setCadreId} />
         <Flex gap={8} justify="flex-end">
-          <Button icon={<PrinterOutlined />} disabled={!cadreId} onClick={() => openScreen('letters', { cadre: cadreId })}>
+          <Button icon={<PrinterOutlined />} disabled={!cadreId} onClick={() => openScreen('letters', { cadre: cadreId, year: letterYear })}>
             一封信
           </Button>
           <Button icon={<PrinterOutlined />} disabled={!cadreId} onClick={() => openScreen('handbook-print', { cadre: cadreId })}>
@@ -36,7 +45,7 @@ export function PrintViewsCard({ regions }: { readonly regions: readonly Region[
             type="primary"
             icon={<PrinterOutlined />}
             disabled={!regionId && !level}
-            onClick={() => openScreen('letters', { region: regionId, level: level ?? '' })}
+            onClick={() => openScreen('letters', { region: regionId, level: level ?? '', year: letterYear })}
           >
             批量打印一封信
           </Button>
