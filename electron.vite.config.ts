@@ -16,6 +16,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'main/index.ts'),
           // Worker threads load their own script beside index.cjs (main/workers/off-thread.ts).
           'read-sheets-worker': resolve(import.meta.dirname, 'main/workers/read-sheets-worker.ts'),
+          'workbook-worker': resolve(import.meta.dirname, 'main/workers/workbook-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

@@ -14,6 +14,7 @@ import { readSheets } from '../import/read-sheets';
 import type { JobControl, JobOutcome, JobRunner } from '../jobs';
 import { exportDirOf } from '../paths';
 import { writeFileAtomic } from '../storage/atomic-file';
+import { buildWorkbookOffThread, WorkbookPool } from '../workers/workbook-pool';
 import { notFound, type HandlerContext } from './context';
 
 /**
@@ -25,8 +26,8 @@ export const COMBINED_LIMIT = 800;
 
 type BulkRequest = ApiParsed<'handbooks:exportAll'>;
 
-function handbookWorkbook(handbook: Handbook): Promise<Buffer> {
-  return buildWorkbook(handbook.sheets.map((sheet) => ({ ...sheet, paper: 'A4' as const })));
+function handbookSheets(handbook: Handbook): TableSheet[] {
+  return handbook.sheets.map((sheet) => ({ ...sheet, paper: 'A4' as const }));
 }
 
 /** The library as it stands, seen as the plan year `year` (the handbook's year). */
@@ -90,14 +91,35 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
   const writeEach = async (job: JobControl, doc: DataDoc, cadres: readonly Cadre[], regions: RegionIndex, folder: string): Promise<JobOutcome> => {
     const used = new Set<string>();
     const today = ctx.today();
-    for (const [i, cadre] of cadres.entries()) {
-      if ((await job.checkpoint(i, cadres.length, `正在导出第 ${i + 1}/${cadres.length} 本：${cadre.name}`)) === 'cancelled') {
-        return { cancelled: true, message: `已取消：已导出 ${i} 本工作手册（共 ${cadres.length} 本），保存在 ${folder}` };
-      }
-      const handbook = buildHandbook(doc, cadre, today, regions);
-      const name = uniqueFileName(folder, handbook.fileName, used);
-      await writeFileAtomic(path.join(folder, name), await handbookWorkbook(handbook));
+    const pool = await WorkbookPool.open();
+    // Workbooks being made in the pool, oldest first: the files are written in the cadres' order.
+    const inFlight: { readonly name: string; readonly bytes: Promise<Buffer> }[] = [];
+    let written = 0;
+    const writeOldest = async (): Promise<void> => {
+      const { name, bytes } = inFlight.shift()!;
+      await writeFileAtomic(path.join(folder, name), await bytes);
       job.wrote();
+      written++;
+    };
+    try {
+      for (const [i, cadre] of cadres.entries()) {
+        // At most one workbook per worker in flight: memory stays bounded, and each handbook's
+        // sheets are copied to a free worker in the same synchronous step that builds them.
+        if (inFlight.length >= pool.size) await writeOldest();
+        if ((await job.checkpoint(written, cadres.length, `正在导出第 ${i + 1}/${cadres.length} 本：${cadre.name}`)) === 'cancelled') {
+          // The workbooks already being made are the "current file": finished and kept.
+          while (inFlight.length > 0) await writeOldest();
+          return { cancelled: true, message: `已取消：已导出 ${written} 本工作手册（共 ${cadres.length} 本），保存在 ${folder}` };
+        }
+        const handbook = buildHandbook(doc, cadre, today, regions);
+        const bytes = pool.build(handbookSheets(handbook));
+        // Awaited in turn below; until then a failure must not count as unhandled.
+        bytes.catch(() => undefined);
+        inFlight.push({ name: uniqueFileName(folder, handbook.fileName, used), bytes });
+      }
+      while (inFlight.length > 0) await writeOldest();
+    } finally {
+      await pool.close();
     }
     await job.checkpoint(cadres.length, cadres.length, '已完成');
     return { cancelled: false, message: `已导出 ${cadres.length} 本工作手册到 ${folder}` };
@@ -120,7 +142,8 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     }
     const year = doc.profile.planYear;
     const name = uniqueFileName(folder, `${label}-包保干部工作手册合订本-${year}.xlsx`);
-    await writeFileAtomic(path.join(folder, name), await buildWorkbook(combinedSheets(parts, doc.profile.orgName, year, today)));
+    // Many seconds of exceljs work for a large scope: in a thread of its own, so requests are answered meanwhile.
+    await writeFileAtomic(path.join(folder, name), await buildWorkbookOffThread(combinedSheets(parts, doc.profile.orgName, year, today)));
     job.wrote();
     await job.checkpoint(total, total, '已完成');
     return { cancelled: false, message: `已生成合订本“${name}”（${cadres.length} 名干部），保存在 ${folder}` };
@@ -132,7 +155,7 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
       const cadre = doc.cadres.find((c) => c.id === cadreId);
       if (!cadre) throw notFound('干部');
       const handbook = buildHandbook(doc, cadre, ctx.today(), ctx.lists().regions);
-      return { fileName: handbook.fileName, contentBase64: (await handbookWorkbook(handbook)).toString('base64') };
+      return { fileName: handbook.fileName, contentBase64: (await buildWorkbook(handbookSheets(handbook))).toString('base64') };
     },
 
     'handbooks:exportAll': async (request) => {

@@ -21,7 +21,7 @@ const READ_SHEETS_WORKER = 'read-sheets-worker';
 const ROOT = path.resolve(HERE, '../..');
 
 /** A worker's script: a file, or (bundled from source) the code itself. */
-type Script = { file: string } | { code: string };
+export type Script = { file: string } | { code: string };
 const sourceBundles = new Map<string, Promise<Script>>();
 
 /**
@@ -29,7 +29,7 @@ const sourceBundles = new Map<string, Promise<Script>>();
  * (an extra entry in electron.vite.config.ts); run from source (tsx, vitest, the benchmark) it is
  * bundled once per process with esbuild in the same way, so the worker runs as it does in the app.
  */
-function workerScript(name: string): Promise<Script> {
+export function workerScript(name: string): Promise<Script> {
   const bundled = path.join(HERE, `${name}.cjs`);
   if (existsSync(bundled)) return Promise.resolve({ file: bundled });
   let script = sourceBundles.get(name);
@@ -63,7 +63,7 @@ export async function prepareReadSheetsWorker(): Promise<void> {
   await workerScript(READ_SHEETS_WORKER);
 }
 
-function startWorker(script: Script, workerData: unknown): Worker {
+export function startWorker(script: Script, workerData?: unknown): Worker {
   return 'file' in script ? new Worker(script.file, { workerData }) : new Worker(script.code, { eval: true, workerData });
 }
 
