@@ -1,6 +1,6 @@
-import { App, Button, Flex, Result, Spin, Steps, Typography } from 'antd';
+import { App, Button, Flex, Progress, Result, Spin, Steps, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportPreview, ImportResult } from '@shared/api/contract';
+import type { ImportPreview, ImportProgress, ImportResult } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import type { RecordKind } from '@shared/records/types';
 import { api } from '../api/client';
@@ -12,6 +12,7 @@ import { ImportPreviewStep } from '../components/ImportPreviewStep';
 import { loadFile, MAX_IMPORT_BYTES, sizeText, type LoadedFile } from '../import/file-bytes';
 import { kindInfo } from '../import/kinds';
 import { sameEdits, type MappingEdits, type SheetHeader } from '../import/mapping';
+import { newPreviewId, progressPercent, progressTitle, PROGRESS_POLL_MS } from '../import/preview-progress';
 import type { ScreenKey } from '../navigation/screens';
 
 type Step = 0 | 1 | 2 | 3;
@@ -22,8 +23,10 @@ const NO_EDITS: MappingEdits = {};
 interface Busy {
   readonly text: string;
   readonly detail: string;
-  /** Stops waiting for a preview (the answer is then dropped); absent for a commit. */
+  /** Stops a preview being made; absent for a commit. */
   readonly cancel?: () => void;
+  /** How far the preview has got, shown as a bar while its rows are checked. */
+  readonly progress?: ImportProgress | null;
 }
 
 /** 导入: file → 列对应 → row-level preview → commit (SPEC §4, §8). */
@@ -45,6 +48,8 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
   const ticket = useRef(0);
   // The preview the service holds for this screen, forgotten when a new one replaces it or the screen closes.
   const held = useRef<string | null>(null);
+  // The preview being made for this screen, stopped in the service when the user no longer waits for it.
+  const making = useRef<string | null>(null);
   const info = kindInfo(kind);
 
   const forget = useCallback(() => {
@@ -52,17 +57,23 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
     held.current = null;
     if (previewId) api('import:cancel', { previewId }).catch(() => undefined);
   }, []);
+  const stopMaking = useCallback(() => {
+    const previewId = making.current;
+    making.current = null;
+    ticket.current++;
+    if (previewId) api('import:cancel', { previewId }).catch(() => undefined);
+  }, []);
   useEffect(
     () => () => {
-      // Leaving the screen: a preview still on its way is dropped (and forgotten) when it arrives.
-      ticket.current++;
+      // Leaving the screen: a preview being made is stopped, one held is forgotten.
+      stopMaking();
       forget();
     },
-    [forget],
+    [forget, stopMaking],
   );
 
   const reset = () => {
-    ticket.current++;
+    stopMaking();
     forget();
     setStep(0);
     setFile(null);
@@ -81,17 +92,31 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
    */
   const runPreview = async (source: LoadedFile, mapping: MappingEdits, first: boolean, then: Step): Promise<void> => {
     const mine = ++ticket.current;
+    const previewId = newPreviewId();
+    making.current = previewId;
     setBusy({
       text: '正在读取文件…',
       detail: `“${source.name}”（${sizeText(source.size)}）：识别表头、逐行核对。上万行的表格需要几秒到几十秒。`,
       cancel: () => {
-        ticket.current++;
+        stopMaking();
         setBusy(null);
         if (first) setFile(null);
       },
+      progress: null,
     });
+    // Asks how far the preview has got until it returns (or the user stops waiting).
+    let polling = window.setTimeout(function ask() {
+      api('import:progress', { previewId }).then(
+        (progress) => {
+          if (mine !== ticket.current) return;
+          if (progress) setBusy((current) => current && { ...current, text: progressTitle(progress), progress });
+          polling = window.setTimeout(ask, PROGRESS_POLL_MS);
+        },
+        () => undefined,
+      );
+    }, PROGRESS_POLL_MS);
     try {
-      const next = await api('import:preview', { kind, fileName: source.name, contentBase64: source.base64, mapping: { ...mapping } });
+      const next = await api('import:preview', { kind, fileName: source.name, contentBase64: source.base64, mapping: { ...mapping }, previewId });
       if (mine !== ticket.current) {
         api('import:cancel', { previewId: next.previewId }).catch(() => undefined);
         return;
@@ -119,6 +144,8 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
         setStep(1);
       }
     } finally {
+      window.clearTimeout(polling);
+      if (making.current === previewId) making.current = null;
       if (mine === ticket.current) setBusy(null);
     }
   };
@@ -212,12 +239,14 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
 
   const body = () => {
     if (busy) {
+      const percent = progressPercent(busy.progress ?? null);
       return (
         <Flex vertical align="center" justify="center" gap={16} style={{ flex: 1 }} role="status">
           <Spin size="large" />
           <Typography.Title level={4} style={{ margin: 0 }}>
             {busy.text}
           </Typography.Title>
+          {percent !== null && <Progress percent={percent} aria-label="核对进度" style={{ width: 360 }} />}
           <Typography.Text type="secondary">{busy.detail}</Typography.Text>
           {busy.cancel && <Button onClick={busy.cancel}>取消</Button>}
         </Flex>

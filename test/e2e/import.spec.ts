@@ -184,6 +184,47 @@ test('导入：未识别的列改对应后重新预览，看到拒绝原因，�
   });
 });
 
+/** The city's number of 主体, all valid, in the 乡镇 and 村 of `doc`: a file whose preview takes seconds. */
+async function citySizedFile(dir: string, doc: DataDoc): Promise<string> {
+  const { county, township, village } = somePlace(doc);
+  const rows: unknown[][] = [['主体名称', '主体类型', '包保等级', '所属旗区', '乡镇（街道）', '村（社区）', '法定代表人', '联系电话']];
+  for (let i = 1; i <= CITY_ROWS; i++) rows.push([`鑫源测试第${i}号商店`, '个体工商户', 'D', county, township, village, '刘军', `139${String(i).padStart(8, '0')}`]);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, '全市主体名单.xlsx');
+  await writeFile(file, await xlsxOf([{ name: '主体', rows }]));
+  return file;
+}
+
+const CITY_ROWS = 21_893;
+
+test('城市规模的表格：预览时先显示读取文件，再显示核对到第几行和百分比；取消后回到第一步，数据不变', async ({ page }) => {
+  test.setTimeout(180_000);
+  const doc = await harness.readDoc();
+  const file = await citySizedFile(test.info().outputDir, doc);
+  await page.goto(`${harness.url}#/import`);
+
+  await test.step('读取文件，然后逐行核对并显示进度', async () => {
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect(page.getByRole('status').getByText('正在读取文件…')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('import-progress-reading') });
+    await expect(page.getByRole('status').getByText(/^正在核对第 [\d,]+\/21,893 行…$/)).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('progressbar', { name: '核对进度' })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('import-progress-checking') });
+    await expect(page.getByText('预览：新增 21893、更新 0、未变 0、拒绝 0')).toBeVisible({ timeout: 60_000 });
+  });
+
+  await test.step('核对期间点“取消”：回到第一步，没有写入任何数据', async () => {
+    await page.getByRole('button', { name: '取消，重新选择文件' }).click();
+    await expect(page.getByText('1. 选择要导入的内容')).toBeVisible();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect(page.getByRole('status').getByText(/^正在核对第/)).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('status').getByRole('button', { name: /^取 ?消$/ }).click();
+    await expect(page.getByText('1. 选择要导入的内容')).toBeVisible();
+    await expect(page.getByRole('status')).toHaveCount(0);
+    expect((await harness.readDoc()).entities.length).toBe(doc.entities.length);
+  });
+});
+
 test('不能读取的文件给出一条中文说明并停在第一步；已保存的列对应下次自动使用；预览后数据变动则重新预览', async ({ page }) => {
   const doc = await harness.readDoc();
   const dir = test.info().outputDir;
