@@ -203,7 +203,9 @@ export function DashboardPage() {
         stats={stats}
         month={weekly?.month ?? null}
         overdueTasks={overdueTasks}
+        planYear={planYear}
         onOpenUnassigned={() => openUnassigned(regionId)}
+        onOpenProblems={() => openScreen('visits', { tab: 'problems', regionId })}
         onOpenViolations={() => openScreen('assignments', { regionId })}
       />
 

@@ -33,7 +33,11 @@ export interface Stats {
   readonly duties: DutyRatios;
   /** 督导 of the plan year, and the problems they found. */
   readonly visits: { readonly planned: number; readonly done: number };
-  readonly problems: { readonly open: number; readonly closed: number };
+  /**
+   * open/closed: the plan year's problems (as the reports count them); openAllYears: every problem
+   * not yet rectified, whichever year found — what the 问题整改台账 lists and a clerk still chases.
+   */
+  readonly problems: { readonly open: number; readonly closed: number; readonly openAllYears: number };
 }
 
 
@@ -50,7 +54,13 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
   const tally = new Tally(doc.profile);
   for (const e of entities) tally.addEntity(e, assignedIds.has(e.id));
   for (const c of cadres) tally.addCadre(c);
-  for (const v of doc.visits) if (scopedEntityIds.has(v.entityId) && inPlanYear(v, doc.profile.planYear)) tally.addVisit(v);
+  let openAllYears = 0;
+  for (const v of doc.visits) {
+    // As the 问题整改台账 lists them: the whole library's ledger keeps a deleted 主体's problems too.
+    if (scope.regionId && !scopedEntityIds.has(v.entityId)) continue;
+    openAllYears += v.problems.filter((p) => p.rectifiedOn === undefined).length;
+    if (scopedEntityIds.has(v.entityId) && inPlanYear(v, doc.profile.planYear)) tally.addVisit(v);
+  }
   const violations = findViolations(scopedRuleInput(doc, regions, scope.regionId ?? ''));
   const byKind = zeroRecord(VIOLATION_KINDS);
   for (const v of violations) byKind[v.kind]++;
@@ -73,6 +83,6 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
     coverage: { assigned: tally.assigned, unassigned: tally.unassigned, violations: violations.length - byKind.unassigned, byKind },
     duties: tally.duties(),
     visits: { planned: tally.visits.planned, done: tally.visits.done },
-    problems: { open: tally.visits.problems - tally.visits.rectified, closed: tally.visits.rectified },
+    problems: { open: tally.visits.problems - tally.visits.rectified, closed: tally.visits.rectified, openAllYears },
   };
 }

@@ -58,7 +58,8 @@ async function expectKpis(page: Page, stats: Stats): Promise<void> {
   await expect(kpi('kpi-violations')).toHaveText(n(stats.coverage.violations));
   for (const duty of DUTIES) await expect(kpi(`kpi-duty-${duty}`)).toHaveText(ratio(stats.duties[duty]));
   await expect(kpi('kpi-visits-year')).toHaveText(`${n(stats.visits.done)} / ${n(stats.visits.planned)}`);
-  await expect(kpi('kpi-problems-open')).toHaveText(n(stats.problems.open));
+  await expect(kpi('kpi-problems-open')).toHaveText(n(stats.problems.openAllYears));
+  await expect(kpi('kpi-problems-closed')).toHaveText(n(stats.problems.closed));
   await expect(kpi('kpi-commitment-unsigned')).toHaveText(n(stats.cadres.commitmentSigned.total - stats.cadres.commitmentSigned.done));
 }
 

@@ -16,7 +16,7 @@ import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness }
 
 interface StatsJson {
   readonly visits: { readonly planned: number; readonly done: number };
-  readonly problems: { readonly open: number; readonly closed: number };
+  readonly problems: { readonly open: number; readonly closed: number; readonly openAllYears: number };
 }
 
 let dataDir = '';
@@ -31,6 +31,17 @@ test.afterEach(async () => {
   server = null;
   await rm(dataDir, { recursive: true, force: true });
 });
+
+/** A service call through the page's own way to the server (./api/<method>). */
+async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([m, body]) => (await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<unknown>,
+    [method, input] as const,
+  );
+  const typed = result as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!typed.ok) throw new Error(`${method} 失败：${typed.error.message}`);
+  return typed.value;
+}
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 const stats = (): StatsJson => JSON.parse(cli(['stats', '--json', '--data', dataDir])) as StatsJson;
@@ -152,7 +163,26 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(ledger.locator('.ant-table-row')).toHaveCount(0);
     await expect(kpi(page, 'open')).toHaveText('0');
     const after = stats();
-    expect(after.problems).toEqual({ open: 0, closed: 1 });
+    expect(after.problems).toEqual({ open: 0, closed: 1, openAllYears: 0 });
+  });
+
+  await test.step('首页概览的未整改问题与台账一致：往年发现、尚未整改的也算', async () => {
+    await call(page, 'visits:plan', { year: planYear - 1 });
+    const [old] = await call<{ id: string; plannedDate: string }[]>(page, 'visits:list', { year: planYear - 1, cadreId: '', entityId: '' });
+    if (!old) throw new Error(`${planYear - 1} 年没有督导计划`);
+    await call(page, 'visits:record', { id: old.id, doneDate: old.plannedDate, checklist: [], problems: [{ description: '往年问题未整改', deadline: old.plannedDate }], notes: '' });
+    expect(stats().problems).toEqual({ open: 0, closed: 1, openAllYears: 1 });
+
+    await page.goto(`${server!.url}#/dashboard`);
+    await expect(page.getByTestId('kpi-problems-open')).toHaveText('1');
+    await expect(page.getByTestId('kpi-problems-closed')).toHaveText('1');
+    await expect(page.getByRole('group', { name: '主要指标' }).locator('[title*="问题整改台账"]')).toHaveAttribute('title', new RegExp(`已整改为${planYear}年度的数`));
+    await page.screenshot({ path: screenshotPath('dashboard-problems') });
+    await page.getByRole('button', { name: '查看整改台账' }).click();
+    await expect(page).toHaveURL(/#\/visits\?tab=problems/);
+    const ledger = page.getByTestId('problem-ledger');
+    await expect(ledger.locator('.ant-table-row')).toHaveCount(1);
+    await expect(ledger.locator('.ant-table-row')).toContainText('往年问题未整改');
   });
 });
 

@@ -74,10 +74,10 @@ describe('督导 services', () => {
     await handlers['visits:record']({ id: first.id, doneDate: '2027-02-10', checklist: [{ item: '三类人在岗', result: '符合' }], problems: [{ description: '晨检记录不全', deadline: '2027-03-10' }], notes: '' });
     const open = await handlers['visits:openProblems']({});
     expect(open).toEqual([expect.objectContaining({ entityName: '内蒙古食用油有限公司', foundOn: '2027-02-10', overdue: true, problem: expect.objectContaining({ description: '晨检记录不全' }) })]);
-    expect((await handlers['stats:get']({ regionId: '' })).problems).toEqual({ open: 1, closed: 0 });
+    expect((await handlers['stats:get']({ regionId: '' })).problems).toEqual({ open: 1, closed: 0, openAllYears: 1 });
     await handlers['visits:rectify']({ visitId: first.id, problemId: open[0]?.problem.id ?? '', rectifiedOn: '2027-03-01' });
     const stats = await handlers['stats:get']({ regionId: '' });
-    expect(stats.problems).toEqual({ open: 0, closed: 1 });
+    expect(stats.problems).toEqual({ open: 0, closed: 1, openAllYears: 0 });
     expect(stats.visits).toEqual({ planned: 8, done: 1 });
 
     // Editing the record (a second problem added) keeps the first problem's rectified date.

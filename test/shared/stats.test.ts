@@ -53,6 +53,22 @@ describe('statistics', () => {
     expect(computeStats(doc, { regionId: 'z1' }).coverage).toMatchObject({ assigned: 1, unassigned: 1 });
   });
 
+  it('counts the plan year problems, and the open ones of every year as the 问题整改台账 lists them', () => {
+    const doc = handMade();
+    const problem = (id: string, rectifiedOn?: string) => ({ id, description: id, deadline: '2026-12-31', ...(rectifiedOn ? { rectifiedOn } : {}) });
+    const visit = (id: string, entityId: string, doneDate: string, problems: ReturnType<typeof problem>[]) => ({ id, entityId, cadreId: 'k1', plannedDate: doneDate, doneDate, checklist: [], problems, notes: '' });
+    doc.visits = [
+      // Found last year, still open: the clerk still has to chase it.
+      visit('v2026', 'a', '2026-11-20', [problem('old-open'), problem('old-closed', '2026-12-01')]),
+      visit('v2027', 'a', '2027-01-04', [problem('new-open'), problem('new-closed', '2027-01-05')]),
+      visit('v2027-z2', 'd', '2027-01-04', [problem('other-region')]),
+      // A deleted 主体's visit stays in the whole library's ledger.
+      visit('v-gone', 'gone', '2027-01-04', [problem('gone')]),
+    ];
+    expect(computeStats(doc).problems).toEqual({ open: 2, closed: 1, openAllYears: 4 });
+    expect(computeStats(doc, { regionId: 'q1' }).problems).toEqual({ open: 1, closed: 1, openAllYears: 2 });
+  });
+
   it('breaks the figures down per 旗区 and per 乡镇, adding up to the total', () => {
     const doc = handMade();
     const perCounty = computeBreakdown(doc);

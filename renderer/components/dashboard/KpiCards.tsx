@@ -23,12 +23,15 @@ export interface KpiCardsProps {
   readonly month: VisitMonth | null;
   /** null while read. */
   readonly overdueTasks: OverdueTasks | null;
+  /** The plan year the 督导 figures are for; null while read. */
+  readonly planYear: number | null;
   readonly onOpenUnassigned: () => void;
+  readonly onOpenProblems: () => void;
   readonly onOpenViolations: () => void;
 }
 
 /** The KPI strip and the 企业主体责任 strip of 首页概览. */
-export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenViolations }: KpiCardsProps) {
+export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigned, onOpenProblems, onOpenViolations }: KpiCardsProps) {
   const s = stats;
   const coverage = s ? { done: s.coverage.assigned, total: s.coverage.assigned + s.coverage.unassigned } : null;
   return (
@@ -122,13 +125,22 @@ export function KpiCards({ stats, month, overdueTasks, onOpenUnassigned, onOpenV
             </>
           )}
         </Kpi>
-        <Kpi title="未整改问题">
+        {/* Every year's, as the 问题整改台账 lists them: a problem found last year is still to be chased. */}
+        <Kpi title="未整改问题" hint={`含往年发现、尚未整改的问题，与“督导 → 问题整改台账”一致；已整改为${planYear ?? '计划'}年度的数`}>
           {s && (
             <>
-              <Value testId="kpi-problems-open" unit="个" alert={s.problems.open > 0}>
-                {count(s.problems.open)}
+              <Value testId="kpi-problems-open" unit="个" alert={s.problems.openAllYears > 0}>
+                {count(s.problems.openAllYears)}
               </Value>
-              <Sub>已整改 {count(s.problems.closed)} 个</Sub>
+              <Sub>
+                {/* The card is narrow: the year is in the status line and the hint. */}
+                已整改 <b data-testid="kpi-problems-closed">{count(s.problems.closed)}</b> 个
+              </Sub>
+              <Sub>
+                <button type="button" className="kpi-link" onClick={onOpenProblems} disabled={s.problems.openAllYears === 0}>
+                  查看整改台账
+                </button>
+              </Sub>
             </>
           )}
         </Kpi>
