@@ -83,6 +83,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         // Checking pauses between slices of rows, so another request may change the library
         // meanwhile: such a plan may mix old and new data, so it is made again from the start.
         for (let attempt = 1; ; attempt++) {
+          if (attempt > 1) making.progress = { ...making.progress, done: 0 };
           const version = ctx.store.version;
           const recordCtx = ctx.recordContext();
           const saved = recordCtx.doc.profile.importMappings[kind] ?? {};

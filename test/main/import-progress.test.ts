@@ -129,6 +129,26 @@ describe('import preview progress', () => {
     expect(await handlers['import:commit']({ previewId: 'P-changed', saveMapping: false })).toMatchObject({ added: CITY_ROWS - 1, updated: 1 });
   });
 
+  it('gives up after three plans when the library changes during each', { timeout: 120_000 }, async () => {
+    const handlers = await library();
+    const preview = dispatch(handlers, 'import:preview', upload('P-busy'));
+    const { entity } = await handlers['entities:get']({ id: 'e2' });
+    let changes = 0;
+    let changedThisPlan = false;
+    let lastDone = 0;
+    await follow(handlers, 'P-busy', preview, async ({ progress }) => {
+      if (progress?.stage !== 'checking') return;
+      if (progress.done < lastDone) changedThisPlan = false;
+      lastDone = progress.done;
+      if (changedThisPlan || progress.done < 1_000) return;
+      changedThisPlan = true;
+      changes++;
+      await handlers['entities:save']({ ...entity, notes: `第 ${changes} 次修改` });
+    });
+    expect(changes).toBe(3);
+    expect(await preview).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('核对期间数据一直在被修改') } });
+  });
+
   it('stops a preview being made when it is cancelled, keeping nothing', { timeout: 120_000 }, async () => {
     const handlers = await library();
     const preview = dispatch(handlers, 'import:preview', upload('P-stop'));
