@@ -1,13 +1,25 @@
 import { DatabaseOutlined, ExperimentOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Divider, Flex, Spin, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { uploadSource, useRestoreFlow, type RestoreSource } from '../components/RestoreFlow';
 import { timeText } from '../forms/dates';
+import { useMenuCommands } from '../hooks/useMenuCommands';
+import type { ScreenKey } from '../navigation/screens';
 
 type Starting = 'demo' | 'blank' | null;
+
+const MENU_ACTIONS: Partial<Record<ScreenKey, string>> = { import: '导入', export: '导出与打印', backup: '备份' };
+
+/** What the desktop menu's 导入… / 导出与打印… / 备份与恢复… need first while there is no library. */
+function firstStepText(screen: ScreenKey, recovering: boolean): string {
+  const action = MENU_ACTIONS[screen] ?? '打开该功能';
+  if (recovering) return `数据文件需要先恢复，暂时不能${action}。请用本页的按钮从备份恢复，或新建空白库。`;
+  if (screen === 'backup') return '还没有数据库，暂时不需要备份。如要从以前的备份恢复，请先新建空白库，再到“备份与恢复”中选择备份文件。';
+  return `还没有数据库，暂时不能${action}。请先在本页载入示例数据或新建空白库。`;
+}
 
 /**
  * Shown while the data folder holds no library: start with demo data or an empty one. When the
@@ -20,6 +32,9 @@ export function WelcomePage({ info, onReady }: { readonly info: AppInfo; readonl
   const restore = useRestoreFlow(onReady);
   const { recovery } = info;
   const newest = recovery?.newestBackup ?? null;
+  // The menu's screens need a library: say what to do first instead of doing nothing.
+  const recovering = recovery !== null;
+  useMenuCommands(useCallback((screen: ScreenKey) => void message.info(firstStepText(screen, recovering)), [message, recovering]));
 
   const start = async (how: Exclude<Starting, null>) => {
     setStarting(how);

@@ -266,6 +266,30 @@ test.describe('desktop bridge in the page', () => {
     expect((await harness.readDoc()).entities.some((entity) => entity.name === NEW_ENTITY)).toBe(true);
   });
 
+  test('on the welcome screen (no library yet) the menu says what to do first; once a library exists it opens the screen', async ({ page }) => {
+    const empty = await startHarness();
+    try {
+      await page.goto(empty.url);
+      await expect(page.getByText('欢迎使用食安包保工作台')).toBeVisible();
+      const menu = (screen: string) => page.evaluate((s) => (window as unknown as { __menu: (screen: string) => void }).__menu(s), screen);
+      await menu('import');
+      await expect(page.getByText('还没有数据库，暂时不能导入。请先在本页载入示例数据或新建空白库。')).toBeVisible();
+      await menu('backup');
+      await expect(page.getByText('如要从以前的备份恢复，请先新建空白库，再到“备份与恢复”中选择备份文件。')).toBeVisible();
+      // For looking at: the notices slide in.
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: screenshotPath('welcome-menu') });
+
+      await page.getByRole('button', { name: '新建空白库' }).click();
+      await expect(page.getByTestId('header-counts')).toBeVisible();
+      await menu('export');
+      await expect(page).toHaveURL(/#\/export$/);
+      await expect(page.getByText('暂时不能导出与打印')).toHaveCount(0);
+    } finally {
+      await empty.stop();
+    }
+  });
+
   test('backups download through the native save dialog and restore from a file chosen in the open dialog', async ({ page }) => {
     await page.goto(`${harness.url}#/backup`);
     await page.getByRole('button', { name: '立即备份' }).click();
