@@ -37,7 +37,7 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
                                                      已有的同名文件不覆盖，Ctrl+C 取消时保留已导出的文件
   export letters --out 文件夹 [--region 区划代码] [--level city|county|township|village] [--cadre 干部编号]
                                                      导出致包保领导的一封信：每人一个 .html（浏览器打开即可按 A4 打印），另附一个合订本
-  import records 交回的手册.xlsx                      录入交回手册中填写的督导记录表
+  import visits 交回的手册.xlsx [--json]              录入交回手册中填写的督导记录表（records 同义）
   backup --out 文件.json                              备份数据到指定文件（已校验）
   restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
 
@@ -104,7 +104,8 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
 
   async import(call, rest, args) {
     const [kindWord, file] = rest;
-    if (kindWord === 'records') return importReturnedHandbook(call, file, args);
+    // SPEC's word is visits; records was the first name and still works.
+    if (kindWord === 'visits' || kindWord === 'records') return importReturnedHandbook(call, file, args);
     const kind = recordKind(kindWord);
     if (!file) throw new UsageError('请给出要导入的文件，如 import entities 主体名单.xlsx', 'give the file to import');
     const bytes = await readFile(path.resolve(file)).catch(() => {
@@ -275,13 +276,15 @@ async function exportLetters(call: Call, outDir: string, args: ParsedArgs): Prom
 }
 
 async function importReturnedHandbook(call: Call, file: string | undefined, args: ParsedArgs): Promise<void> {
-  if (!file) throw new UsageError('请给出交回的手册文件，如 import records 手册.xlsx', 'give the returned handbook file');
+  if (!file) throw new UsageError('请给出交回的手册文件，如 import visits 手册.xlsx', 'give the returned handbook file');
   const bytes = await readFile(path.resolve(file)).catch(() => {
     throw new UsageError(`找不到文件“${file}”或无法读取`, `cannot read file "${file}"`);
   });
   const result = await call('handbook:import', { fileName: path.basename(file), contentBase64: bytes.toString('base64') });
   if (args.flags['json']) {
-    print(result);
+    // The shape every import prints, plus what only returned records have.
+    const rows = result.rejected.map((r) => ({ row: r.row, reason: `${r.entityName}：${r.reason}` }));
+    print({ added: result.recorded, updated: 0, unchanged: result.unchanged, pending: result.pending, rejected: rows.length, rows });
     return;
   }
   console.log(`录入督导记录：新录入 ${result.recorded}，已录入过 ${result.unchanged}，尚未督导 ${result.pending}，未能录入 ${result.rejected.length}`);

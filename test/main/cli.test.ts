@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from './temp-dir';
 
@@ -57,6 +58,32 @@ describe('CLI', () => {
     expect(cadres.map((c) => c.id)).toEqual(doc.cadres.map((c: { id: string }) => c.id));
 
     expectUserError(await cli('demo', '--scale', 'district', '--data', data), '已有数据库');
+  });
+
+  it('reads the filled 督导记录表 of a returned handbook back with import visits, once', async () => {
+    const data = await newDir();
+    expect((await cli('demo', '--scale', 'district', '--data', data)).code).toBe(0);
+    // The demo plans the current year, so the handbook lists this year's visits.
+    const { planYear } = JSON.parse(await readFile(path.join(data, 'data.json'), 'utf8')).profile;
+    expect((await cli('plan', '--year', String(planYear), '--data', data)).code).toBe(0);
+    const doc = JSON.parse(await readFile(path.join(data, 'data.json'), 'utf8'));
+    const cadreId: string = doc.visits[0].cadreId;
+    const handbook = path.join(data, 'handbook.xlsx');
+    expect((await cli('export', 'handbook', '--cadre', cadreId, '--out', handbook, '--data', data)).code).toBe(0);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(handbook);
+    const form = book.getWorksheet('督导记录表');
+    form!.getRow(4).getCell(4).value = `${planYear}-01-01`;
+    form!.getRow(4).getCell(5).value = '符合';
+    form!.getRow(5).getCell(4).value = '不是日期';
+    await book.xlsx.writeFile(handbook);
+
+    const first = await cli('import', 'visits', handbook, '--json', '--data', data);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ added: 1, updated: 0, unchanged: 0, rejected: 1, rows: [{ row: 5, reason: expect.stringContaining('日期') }] });
+    const again = await cli('import', 'visits', handbook, '--data', data);
+    expect(again.stdout).toContain('新录入 0，已录入过 1');
   });
 
   it('answers bad input with exit 1 and one line', async () => {
