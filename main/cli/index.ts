@@ -368,7 +368,7 @@ function formatStats(s: Stats): string {
     `包保覆盖：已落实 ${s.coverage.assigned}，未落实 ${s.coverage.unassigned}，其他违规 ${s.coverage.violations}`,
     `日管控周排查月调度 ${percent(s.duties.dailyWeeklyMonthly)}；纳入风险管控系统 ${percent(s.duties.riskSystem)}`,
     `配备食品安全员 ${percent(s.duties.safetyOfficer)}；配备食品安全总监 ${percent(s.duties.safetyDirector)}；主体责任承诺书 ${percent(s.duties.commitment)}`,
-    `督导 计划 ${s.visits.planned} 次，完成 ${s.visits.done} 次；问题 未整改 ${s.problems.open}，已整改 ${s.problems.closed}`,
+    `督导 计划 ${s.visits.planned} 次，完成 ${s.visits.done} 次；本年度问题 未整改 ${s.problems.open}，已整改 ${s.problems.closed}；历年未整改合计 ${s.problems.openAllYears}`,
   ].join('\n');
 }
 
