@@ -10,10 +10,10 @@ import type { Cell } from '@shared/records/cell';
 import type { DataDoc } from '@shared/storage/types';
 import { uniqueFileName } from '../export/unique-name';
 import { buildWorkbook, type TableSheet } from '../export/xlsx';
-import { readSheets } from '../import/read-sheets';
 import type { JobControl, JobOutcome, JobRunner } from '../jobs';
 import { exportDirOf } from '../paths';
 import { writeFileAtomic } from '../storage/atomic-file';
+import { readSheetsOffThread } from '../workers/off-thread';
 import { buildWorkbookOffThread, WorkbookPool } from '../workers/workbook-pool';
 import { notFound, type HandlerContext } from './context';
 
@@ -181,7 +181,7 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     },
 
     'handbook:import': async ({ fileName, contentBase64 }) => {
-      const sheets = await readSheets(fileName, Buffer.from(contentBase64, 'base64'));
+      const sheets = await readSheetsOffThread(fileName, Buffer.from(contentBase64, 'base64'));
       const plan = readReturnedRecords(sheets, ctx.doc().visits, ctx.today());
       if ('error' in plan) throw new ApiError('invalid-argument', plan.error);
       if (plan.records.length > 0) {
