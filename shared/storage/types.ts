@@ -7,6 +7,7 @@ import {
   CadreSchema,
   EntitySchema,
   LogEntrySchema,
+  PersonSchema,
   ProfileSchema,
   RegionSchema,
   RegulatorSchema,
@@ -21,14 +22,29 @@ export const CalendarSettingsSchema = z.object({
   extraWorkdays: z.array(IsoDateSchema).default([]),
 });
 
+/**
+ * Codes and phones as the library holds them: cleaned and checked when they were entered (forms,
+ * imports), so loading checks only that they are text. Cleaning every code again was a third of
+ * checking a city library.
+ */
+const savedPhone = z.string().default('');
+const SavedPersonSchema = PersonSchema.extend({ phone: savedPhone });
+const SavedEntitySchema = EntitySchema.extend({
+  uscc: z.string().default(''),
+  license: z.string().default(''),
+  legalRepPhone: savedPhone,
+  director: SavedPersonSchema.nullable().default(null),
+  safetyOfficers: z.array(SavedPersonSchema).default([]),
+});
+
 export const DataDocSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   createdAt: z.string(),
   profile: ProfileSchema,
   regions: z.array(RegionSchema),
-  entities: z.array(EntitySchema),
-  cadres: z.array(CadreSchema),
-  regulators: z.array(RegulatorSchema),
+  entities: z.array(SavedEntitySchema),
+  cadres: z.array(CadreSchema.extend({ phone: savedPhone })),
+  regulators: z.array(RegulatorSchema.extend({ phone: savedPhone })),
   assignments: z.array(AssignmentSchema),
   /** 作战图 with its 周调度 records; null until the office makes one. */
   battleMap: BattleMapSchema.nullable(),
