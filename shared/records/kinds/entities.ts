@@ -3,7 +3,6 @@ import { classifyLicense } from '../../domain/license';
 import {
   BUSINESS_KINDS,
   EntityInputSchema,
-  EntitySchema,
   type BusinessKind,
   type CanteenKind,
   type Entity,
@@ -206,7 +205,8 @@ export const entityDefinition: RecordDefinition<Entity, EntityPatch> = {
     // A new 主体 from a sheet without a 主体类型 column is registered as 其他, as a blank cell is.
     const parsed = EntityInputSchema.safeParse({ type: '其他', ...existing, ...patch, duties });
     if (!parsed.success) return { ok: false, errors: schemaErrors(parsed.error) };
-    return { ok: true, record: EntitySchema.parse({ ...parsed.data, id: existing?.id ?? ctx.newId('E') }) };
+    // parsed.data is cleaned and checked already: only the id is added (first, as the library keeps it).
+    return { ok: true, record: { id: existing?.id ?? ctx.newId('E'), ...parsed.data } };
   },
 
   apply: (doc, changes) => upsertById(doc.entities, changes),
