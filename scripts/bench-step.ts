@@ -101,6 +101,9 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
       // yielding to the event loop between slices of rows.
       const plan = await planImport(RECORD_DEFINITIONS.entities, await readSheetsOffThread(IMPORT_FILE_NAME, bytes), ctx, {}, () => yieldToEventLoop());
       if (!plan.ok) throw new Error(plan.message);
+      // The app's own export read back is the library as it is: anything else is a reading fault.
+      const { add, update, reject } = plan.plan.counts;
+      if (add + update + reject > 0) throw new Error(`导入自己导出的主体表却有新增 ${add}、更新 ${update}、拒绝 ${reject}`);
     };
   },
   /** exceljs reading the same file the way its documentation shows: the whole workbook at once. */
