@@ -17,7 +17,7 @@ const MENU_ACTIONS: Partial<Record<ScreenKey, string>> = { import: '导入', exp
 function firstStepText(screen: ScreenKey, recovering: boolean): string {
   const action = MENU_ACTIONS[screen] ?? '打开该功能';
   if (recovering) return `数据文件需要先恢复，暂时不能${action}。请用本页的按钮从备份恢复，或新建空白库。`;
-  if (screen === 'backup') return '还没有数据库，暂时不需要备份。如要从以前的备份恢复，请先新建空白库，再到“备份与恢复”中选择备份文件。';
+  if (screen === 'backup') return '还没有数据库，暂时不需要备份。如要从以前的备份恢复，请点本页的“从备份文件恢复…”。';
   return `还没有数据库，暂时不能${action}。请先在本页载入示例数据或新建空白库。`;
 }
 
@@ -77,7 +77,7 @@ export function WelcomePage({ info, onReady }: { readonly info: AppInfo; readonl
         disabled={busy}
         loading={restore.loading !== '' && restore.loading !== newest?.fileName}
       >
-        {primary ? '从备份文件恢复…' : '从其他备份文件恢复…'}
+        {newest ? '从其他备份文件恢复…' : '从备份文件恢复…'}
       </Button>
     </Upload>
   );
@@ -102,10 +102,12 @@ export function WelcomePage({ info, onReady }: { readonly info: AppInfo; readonl
       );
     }
     if (!recovery) {
+      // A backup brought from another PC (e.g. on a USB stick) can be the start too.
       return (
         <Flex gap="middle" wrap>
           {demoButton(true)}
           {blankButton}
+          {uploadButton(false)}
         </Flex>
       );
     }
@@ -164,7 +166,7 @@ export function WelcomePage({ info, onReady }: { readonly info: AppInfo; readonl
         ) : (
           <Typography.Paragraph>
             数据文件夹中还没有数据库。可以先载入一套示例数据熟悉软件（一个地级市规模：约 2.2 万户包保主体、2,684
-            名包保干部），也可以新建一个空白库，再导入本单位的表格。
+            名包保干部），也可以新建一个空白库，再导入本单位的表格；在其他电脑上用过本软件的，可以从带来的备份文件恢复。
           </Typography.Paragraph>
         )}
         <Typography.Paragraph type="secondary">

@@ -214,3 +214,29 @@ test('数据文件损坏且没有备份：提示从备份文件恢复或新建�
   await expect(page.getByText(`共 ${count} 户`)).toBeVisible();
   expect((await readDoc()).entities.length).toBe(count);
 });
+
+test('新电脑上第一次打开：欢迎页可直接从带来的备份文件恢复', async ({ page }) => {
+  const brought = path.join(test.info().outputDir, 'U盘上的备份.json');
+  await mkdir(path.dirname(brought), { recursive: true });
+  await copyFile(dataFile(), brought);
+  const count = (await readDoc()).entities.length;
+  await rm(dataFile());
+
+  server = await startHarness({ dataDir });
+  await page.goto(server.url);
+  await expect(page.getByText('欢迎使用食安包保工作台')).toBeVisible();
+  await expect(page.getByRole('button', { name: '载入示例数据' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '从备份文件恢复…' })).toBeVisible();
+  await expectNoPageOverflow(page);
+  await shot(page, 'welcome-first-run');
+
+  await page.locator('input[type=file]').setInputFiles(brought);
+  await expect(page.getByRole('dialog', { name: '从备份文件恢复' })).toContainText('U盘上的备份.json');
+  await expect(previewRow(page, '包保主体').locator('td').nth(2)).toHaveText(count.toLocaleString('zh-CN'));
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: '确定用这个备份替换当前数据？' }).getByRole('button', { name: /^恢\s?复$/ }).click();
+  await expect(page.getByRole('dialog', { name: '确定用这个备份替换当前数据？' })).toHaveCount(0);
+  await page.goto(`${server.url}#/entities`);
+  await expect(page.getByText(`共 ${count} 户`)).toBeVisible();
+  expect((await readDoc()).entities.length).toBe(count);
+});
