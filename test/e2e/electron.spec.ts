@@ -275,7 +275,7 @@ test.describe('desktop bridge in the page', () => {
       await menu('import');
       await expect(page.getByText('还没有数据库，暂时不能导入。请先在本页载入示例数据或新建空白库。')).toBeVisible();
       await menu('backup');
-      await expect(page.getByText('如要从以前的备份恢复，请先新建空白库，再到“备份与恢复”中选择备份文件。')).toBeVisible();
+      await expect(page.getByText('如要从以前的备份恢复，请点本页的“从备份文件恢复…”。')).toBeVisible();
       // For looking at: the notices slide in.
       await page.waitForTimeout(500);
       await page.screenshot({ path: screenshotPath('welcome-menu') });
