@@ -157,10 +157,10 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     let pool!: WorkbookPool;
     const work = async () => {
       // As the bulk export (writeEach) runs it: each handbook built here, its workbook made in the
-      // pool, at most one per worker in flight, the bytes taken in order.
+      // pool, pool.depth of them in flight, the bytes taken in order.
       const inFlight: Promise<Buffer>[] = [];
       for (const cadre of cadres) {
-        if (inFlight.length >= pool.size) await inFlight.shift();
+        if (inFlight.length >= pool.depth) await inFlight.shift();
         const book = buildHandbook(doc, cadre, TODAY, regions);
         const bytes = pool.build(book.sheets.map((s) => ({ ...s, paper: 'A4' as const })));
         bytes.catch(() => undefined);

@@ -103,9 +103,8 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     };
     try {
       for (const [i, cadre] of cadres.entries()) {
-        // At most one workbook per worker in flight: memory stays bounded, and each handbook's
-        // sheets are copied to a free worker in the same synchronous step that builds them.
-        if (inFlight.length >= pool.size) await writeOldest();
+        // A few workbooks in flight (pool.depth): the threads never wait for work, memory stays bounded.
+        if (inFlight.length >= pool.depth) await writeOldest();
         if ((await job.checkpoint(written, cadres.length, `正在导出第 ${i + 1}/${cadres.length} 本：${cadre.name}`)) === 'cancelled') {
           // The workbooks already being made are the "current file": finished and kept.
           while (inFlight.length > 0) await writeOldest();

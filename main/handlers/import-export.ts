@@ -7,9 +7,9 @@ import { RECORD_KIND_LABELS, type RecordContext, type RecordKind } from '@shared
 import { maskMobiles, type Cell } from '@shared/records/cell';
 import { REPORT_COLUMN_CHOICES, templateKindLabel } from '@shared/reports/definitions';
 import { reportOfTemplateKind } from '@shared/reports/kinds';
-import { buildWorkbook } from '../export/xlsx';
 import { yieldToEventLoop } from '../jobs';
 import { readSheetsOffThread } from '../workers/off-thread';
+import { buildDownloadWorkbook } from '../workers/workbook-pool';
 import type { HandlerContext } from './context';
 
 interface PendingImport {
@@ -163,7 +163,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         return [r.row, r.reasons.join('；'), ...plan.header.map((_, i) => original[i] ?? null)];
       });
       const base = fileName.replace(/\.[^.]+$/, '');
-      const workbook = await buildWorkbook([
+      const workbook = await buildDownloadWorkbook([
         {
           sheetName: '未导入的行',
           title: `${base} 未导入的行（共 ${rejected.length} 行）`,
@@ -202,7 +202,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       const table = exportTable(kind, recordCtx, keys, records);
       const label = RECORD_KIND_LABELS[kind];
       const { orgName } = recordCtx.doc.profile;
-      const workbook = await buildWorkbook([
+      const workbook = await buildDownloadWorkbook([
         {
           sheetName: label,
           title: `${orgName}${label}名单`,

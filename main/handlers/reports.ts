@@ -10,7 +10,7 @@ import { scopeName, type ReportScope } from '@shared/reports/scope';
 import { summaryReport, type ReportTable } from '@shared/reports/summary';
 import { visitSummaryReport } from '@shared/reports/visits';
 import { computeBreakdown } from '@shared/stats/breakdown';
-import { buildWorkbook } from '../export/xlsx';
+import { buildDownloadWorkbook } from '../workers/workbook-pool';
 import { battleMapView } from './battlemap';
 import { notFound, type HandlerContext } from './context';
 
@@ -71,7 +71,7 @@ export function reportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'report:e
     'report:export': async (request) => {
       const table = reportTable(request);
       const label = REPORT_LABELS[request.report];
-      const workbook = await buildWorkbook([{ sheetName: label, paper: 'A4', orientation: 'landscape', ...table }]);
+      const workbook = await buildDownloadWorkbook([{ sheetName: label, paper: 'A4', orientation: 'landscape', ...table }]);
       const region = request.regionId ? `-${ctx.lists().regions.get(request.regionId)?.name ?? ''}` : '';
       return { fileName: `${label}${region}-${ctx.today()}.xlsx`, contentBase64: workbook.toString('base64') };
     },
