@@ -91,7 +91,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   import: async () => {
     const { RECORD_DEFINITIONS } = await import('@shared/records');
     const { planImport } = await import('@shared/records/import-plan');
-    const { prepareReadSheetsWorker, readSheetsOffThread } = await import('../main/workers/off-thread');
+    const { prepareReadSheetsWorker, readSheetsArriving } = await import('../main/workers/off-thread');
     const { yieldToEventLoop } = await import('../main/jobs');
     await prepareReadSheetsWorker();
     const ctx = await recordContext(await openDoc());
@@ -99,7 +99,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     return async () => {
       // As the app previews it: the workbook read in a worker thread, then planned against the library,
       // yielding to the event loop between slices of rows.
-      const plan = await planImport(RECORD_DEFINITIONS.entities, await readSheetsOffThread(IMPORT_FILE_NAME, bytes), ctx, {}, () => yieldToEventLoop());
+      const plan = await planImport(RECORD_DEFINITIONS.entities, await readSheetsArriving(IMPORT_FILE_NAME, bytes), ctx, {}, () => yieldToEventLoop());
       if (!plan.ok) throw new Error(plan.message);
       // The app's own export read back is the library as it is: anything else is a reading fault.
       const { add, update, reject } = plan.plan.counts;

@@ -8,7 +8,7 @@ import { maskMobiles, type Cell } from '@shared/records/cell';
 import { REPORT_COLUMN_CHOICES, templateKindLabel } from '@shared/reports/definitions';
 import { reportOfTemplateKind } from '@shared/reports/kinds';
 import { yieldToEventLoop } from '../jobs';
-import { readSheetsOffThread } from '../workers/off-thread';
+import { readSheetsArriving } from '../workers/off-thread';
 import { buildDownloadWorkbook } from '../workers/workbook-pool';
 import type { HandlerContext } from './context';
 
@@ -76,8 +76,9 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         if (making.stopRequested) throw new ApiError('conflict', '已取消这次预览，数据未改动。需要导入时请重新选择文件');
       };
       try {
-        const sheets = await readSheetsOffThread(fileName, Buffer.from(contentBase64, 'base64'));
-        stopIfAsked();
+        // Rows are checked as the worker thread reads them: most of the checking is done by the time
+        // the last row is read.
+        const sheets = await readSheetsArriving(fileName, Buffer.from(contentBase64, 'base64'));
         const chosen = Object.fromEntries(Object.entries(mapping).map(([h, k]) => [normalizeHeader(h), k]));
         const def = RECORD_DEFINITIONS[kind];
         // Checking pauses between slices of rows, so another request may change the library

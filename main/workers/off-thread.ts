@@ -3,16 +3,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ErrorCode } from '@shared/api/result';
-import type { Sheet } from '@shared/records/import-plan';
+import type { ArrivingSheets, Sheet } from '@shared/records/import-plan';
 
 export interface ReadSheetsRequest {
   readonly fileName: string;
   readonly bytes: Uint8Array;
 }
-/** The worker answers with a sheet's rows in batches, then done (or one error). */
+/** The worker answers with each sheet's rows in batches as it reads them, then done (or one error); restart voids what came before. */
 export type ReadSheetsMessage =
   | { kind: 'sheet'; name: string }
   | { kind: 'rows'; rows: Sheet['rows'] }
+  | { kind: 'restart' }
   | { kind: 'done' }
   | { kind: 'error'; code: ErrorCode; message: string };
 
@@ -73,22 +74,60 @@ export function startWorker(script: Script, workerData?: unknown): Worker {
  * the same sheets, or rejects with the same ApiError.
  */
 export async function readSheetsOffThread(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
+  const arriving = await readSheetsArriving(fileName, bytes);
+  while (!arriving.complete) await arriving.arrival();
+  return [...arriving.sheets];
+}
+
+/** The sheets as the worker thread reads them, usable before it has finished (see ArrivingSheets). */
+export async function readSheetsArriving(fileName: string, bytes: Uint8Array): Promise<ArrivingSheets> {
   const request: ReadSheetsRequest = { fileName, bytes };
-  const worker = startWorker(await workerScript(READ_SHEETS_WORKER), request);
-  return new Promise((resolve, reject) => {
-    const sheets: { name: string; rows: Sheet['rows'][number][] }[] = [];
+  return new SheetsFromWorker(startWorker(await workerScript(READ_SHEETS_WORKER), request));
+}
+
+class SheetsFromWorker implements ArrivingSheets {
+  sheets: { name: string; rows: Sheet['rows'][number][] }[] = [];
+  complete = false;
+  restarts = 0;
+  private failure: ApiError | null = null;
+  private waiting: { resolve: () => void; reject: (error: ApiError) => void }[] = [];
+
+  constructor(worker: Worker) {
     worker.on('message', (message: ReadSheetsMessage) => {
-      if (message.kind === 'sheet') sheets.push({ name: message.name, rows: [] });
-      else if (message.kind === 'rows') sheets.at(-1)?.rows.push(...message.rows);
-      else {
-        if (message.kind === 'done') resolve(sheets);
-        else reject(new ApiError(message.code, message.message));
+      if (message.kind === 'sheet') this.sheets.push({ name: message.name, rows: [] });
+      else if (message.kind === 'rows') this.sheets.at(-1)?.rows.push(...message.rows);
+      else if (message.kind === 'restart') {
+        this.sheets = [];
+        this.restarts++;
+      } else {
+        if (message.kind === 'done') this.complete = true;
+        else this.fail(new ApiError(message.code, message.message));
         void worker.terminate();
       }
+      this.wake();
     });
-    worker.once('error', (error) => reject(new ApiError('internal', `读取文件时出错（${error.message}），请重试；仍不行请把文件另存为 .xlsx 后再导入`)));
+    worker.once('error', (error) => this.fail(new ApiError('internal', `读取文件时出错（${error.message}），请重试；仍不行请把文件另存为 .xlsx 后再导入`)));
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new ApiError('internal', `读取文件的后台任务意外退出（代码 ${code}），请重试`));
+      if (code !== 0) this.fail(new ApiError('internal', `读取文件的后台任务意外退出（代码 ${code}），请重试`));
     });
-  });
+  }
+
+  arrival(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.complete) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  private fail(error: ApiError): void {
+    if (this.complete || this.failure) return;
+    this.failure = error;
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const { resolve, reject } of this.waiting.splice(0)) {
+      if (this.failure) reject(this.failure);
+      else resolve();
+    }
+  }
 }

@@ -2,11 +2,8 @@
 // workbook (seconds of CPU) never holds up the main process's answers to other requests.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '@shared/api/result';
-import { readSheets } from '../import/read-sheets';
+import { readSheetsInto } from '../import/read-sheets';
 import type { ReadSheetsMessage, ReadSheetsRequest } from './off-thread';
-
-/** Rows per message: each copy into the main thread stays a few milliseconds long. */
-const BATCH_ROWS = 1000;
 
 function send(message: ReadSheetsMessage): void {
   parentPort?.postMessage(message);
@@ -14,10 +11,12 @@ function send(message: ReadSheetsMessage): void {
 
 async function read({ fileName, bytes }: ReadSheetsRequest): Promise<void> {
   try {
-    for (const sheet of await readSheets(fileName, bytes)) {
-      send({ kind: 'sheet', name: sheet.name });
-      for (let i = 0; i < sheet.rows.length; i += BATCH_ROWS) send({ kind: 'rows', rows: sheet.rows.slice(i, i + BATCH_ROWS) });
-    }
+    // Rows go over as they are read: the main thread checks them meanwhile.
+    await readSheetsInto(fileName, bytes, {
+      sheet: (name) => send({ kind: 'sheet', name }),
+      rows: (rows) => send({ kind: 'rows', rows }),
+      restart: () => send({ kind: 'restart' }),
+    });
     send({ kind: 'done' });
   } catch (error) {
     // An ApiError carries the Chinese message meant for the clerk; dispatch reports anything else.

@@ -275,7 +275,7 @@ export interface ImportProgress {
   readonly stage: 'reading' | 'checking';
   /** Data rows checked so far (0 while reading). */
   readonly done: number;
-  /** Data rows below the header (0 while reading). */
+  /** Data rows below the header (0 until the file is read to its end). */
   readonly total: number;
 }
 

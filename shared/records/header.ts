@@ -28,7 +28,7 @@ export interface ColumnMapping {
 /** Field key → column index, for the fields that got exactly one column. */
 export type FieldColumns = Readonly<Record<string, number>>;
 
-const HEADER_SCAN_ROWS = 30;
+export const HEADER_SCAN_ROWS = 30;
 
 function lookup(specs: readonly HeaderSpec[]): Map<string, string> {
   const byName = new Map<string, string>();

@@ -1,10 +1,22 @@
 import { cellText, type Cell } from './cell';
-import { findHeaderRow, mapColumns, type ColumnMapping } from './header';
+import { findHeaderRow, HEADER_SCAN_ROWS, mapColumns, type ColumnMapping } from './header';
 import { RECORD_KIND_LABELS, type RecordContext, type RecordDefinition, type RecordKind, type RowCells } from './types';
 
 export interface Sheet {
   readonly name: string;
   readonly rows: readonly (readonly Cell[])[];
+}
+
+/**
+ * A file's sheets while they are still being read: `sheets` and the last sheet's rows grow, and
+ * `arrival()` resolves when more has come (at once when `complete`; it rejects if reading fails).
+ * `restarts` counts how often the reader started again from the beginning, voiding what came before.
+ */
+export interface ArrivingSheets {
+  readonly sheets: readonly Sheet[];
+  readonly complete: boolean;
+  readonly restarts: number;
+  arrival(): Promise<void>;
 }
 
 export type RowOutcome = 'add' | 'update' | 'unchanged' | 'reject';
@@ -72,20 +84,39 @@ function isTotalRow(row: readonly Cell[]): boolean {
 /**
  * Reads a sheet into a plan without touching the library: finds the header row, maps the
  * columns (saved or chosen names first), and decides each row's outcome with its reasons.
- * `pause` is awaited every few hundred rows and once at the end (done = total).
+ * `pause` is awaited every few hundred rows and once at the end (done = total; total is 0 while
+ * the sheet is still being read). Sheets still arriving are checked as their rows come.
  */
 export async function planImport<R, P>(
   def: RecordDefinition<R, P>,
-  sheets: readonly Sheet[],
+  input: readonly Sheet[] | ArrivingSheets,
   ctx: RecordContext,
   overrides: Readonly<Record<string, string>> = {},
   pause: PlanPause = noPause,
 ): Promise<PlanResult<R>> {
+  const source: ArrivingSheets = 'arrival' in input ? input : { sheets: input, complete: true, restarts: 0, arrival: () => Promise.resolve() };
+  const { restarts } = source;
+  /** Waits for more of the file; false when the reader started again (the plan must too). */
+  const more = async (): Promise<boolean> => {
+    await source.arrival();
+    return source.restarts === restarts;
+  };
+  const again = (): Promise<PlanResult<R>> => planImport(def, source, ctx, overrides, pause);
   const label = RECORD_KIND_LABELS[def.kind];
-  const withData = sheets.filter((s) => s.rows.some((row) => !isBlank(row)));
-  if (withData.length === 0) return { ok: false, message: '文件中没有数据，请确认选择了正确的文件' };
-  const found = withData.map((sheet) => ({ sheet, headerIndex: findHeaderRow(sheet.rows, def.columns) })).find((s) => s.headerIndex >= 0);
+
+  // The first sheet with a header row is read; a sheet's header is known once its first rows are.
+  let found: { sheet: Sheet; headerIndex: number } | undefined;
+  for (let k = 0; !found; k++) {
+    while (!(source.complete || source.sheets.length > k + 1 || (source.sheets[k]?.rows.length ?? 0) >= HEADER_SCAN_ROWS)) {
+      if (!(await more())) return again();
+    }
+    const sheet = source.sheets[k];
+    if (!sheet) break;
+    const headerIndex = findHeaderRow(sheet.rows, def.columns);
+    if (headerIndex >= 0) found = { sheet, headerIndex };
+  }
   if (!found) {
+    if (!source.sheets.some((s) => s.rows.some((row) => !isBlank(row)))) return { ok: false, message: '文件中没有数据，请确认选择了正确的文件' };
     const expected = def.columns.filter((c) => c.importable).slice(0, 6).map((c) => c.label).join('、');
     return { ok: false, message: `没有找到${label}表的表头行，请确认表中有“${expected}”等列名` };
   }
@@ -108,10 +139,18 @@ export async function planImport<R, P>(
   const firstRowOfRecord = new Map<R, number>();
   const counts = { add: 0, update: 0, unchanged: 0, reject: 0, warning: 0, skipped: 0 };
   const firstData = headerIndex + 1;
-  const total = sheet.rows.length - firstData;
+  // All its rows are in once the file is, or once the next sheet has begun.
+  const sheetRead = (): boolean => source.complete || source.sheets.at(-1) !== sheet;
 
-  for (let i = firstData; i < sheet.rows.length; i++) {
-    if (i > firstData && (i - firstData) % ROWS_PER_SLICE === 0) await pause(i - firstData, total);
+  for (let i = firstData; ; i++) {
+    while (i >= sheet.rows.length && !sheetRead()) {
+      if (!(await more())) return again();
+    }
+    if (i >= sheet.rows.length) break;
+    if (i > firstData && (i - firstData) % ROWS_PER_SLICE === 0) {
+      await pause(i - firstData, sheetRead() ? sheet.rows.length - firstData : 0);
+      if (source.restarts !== restarts) return again();
+    }
     const cellsOfRow = sheet.rows[i] ?? [];
     if (isBlank(cellsOfRow) || isTotalRow(cellsOfRow)) {
       counts.skipped++;
@@ -162,6 +201,7 @@ export async function planImport<R, P>(
     counts[outcome]++;
     if (parsed.warnings.length > 0) counts.warning++;
   }
+  const total = sheet.rows.length - firstData;
   await pause(total, total);
 
   return {
