@@ -108,7 +108,9 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
     input.cadres.filter((c) => c.active).sort((a, b) => a.id.localeCompare(b.id)),
     (c) => c.regionId,
   );
+  const allByRegion = groupBy(input.cadres, (c) => c.regionId);
   const candidateCache = new Map<string, Cadre[]>();
+  const reasonCache = new Map<string, string>();
   function candidatesFor(entity: Entity): Cadre[] {
     const level = profile.gradeLevel[entity.grade];
     const key = `${level}|${entity.regionId}`;
@@ -129,7 +131,11 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
     const level = profile.gradeLevel[entity.grade];
     const candidates = candidatesFor(entity);
     if (candidates.length === 0) {
-      unresolved.push({ entityId: entity.id, why: noCandidateReason(entity, level, input) });
+      // Cached like the candidates: a province has tens of thousands of 主体 without one.
+      const key = `${level}|${entity.regionId}`;
+      let why = reasonCache.get(key);
+      if (why === undefined) reasonCache.set(key, (why = noCandidateReason(entity, level, input, allByRegion)));
+      unresolved.push({ entityId: entity.id, why });
       continue;
     }
     const depth = entityDepth(entity);
@@ -169,11 +175,12 @@ function explain(entity: Entity, cadre: Cadre, candidates: number, loadBefore: n
   return `${entity.grade}级主体应由${label}干部包保；${cadre.name}负责${area}，${choice}${full}`;
 }
 
-function noCandidateReason(entity: Entity, level: Cadre['level'], input: AssignInput): string {
+/** Why no cadre is free for the 主体; `cadresByRegion`: every cadre, 在岗 or not, by region. */
+function noCandidateReason(entity: Entity, level: Cadre['level'], input: AssignInput, cadresByRegion: ReadonlyMap<string, readonly Cadre[]>): string {
   const label = CADRE_LEVEL_LABELS[level];
   const region = input.regions.get(entity.regionId);
-  const sameLevel = input.cadres.filter((c) => c.level === level && input.regions.contains(c.regionId, entity.regionId));
-  if (sameLevel.length > 0) return `${input.regions.path(entity.regionId)}的${label}干部均已不在岗，请增配或调整干部`;
+  const sameLevel = input.regions.ancestry(entity.regionId).some((r) => (cadresByRegion.get(r.id) ?? []).some((c) => c.level === level));
+  if (sameLevel) return `${input.regions.path(entity.regionId)}的${label}干部均已不在岗，请增配或调整干部`;
   if (level === 'village' && region?.level === 'township') return `主体只登记到乡镇（${region.name}），没有村级干部的包保区域包含它：请补充所属村`;
   return `${input.regions.path(entity.regionId)}没有${label}干部，请先增配干部`;
 }
