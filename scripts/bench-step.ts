@@ -149,7 +149,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   exportHandbooks: async () => {
     const { RegionIndex } = await import('@shared/domain/regions');
     const { buildHandbook } = await import('@shared/handbook/handbook');
-    const { prepareWorkbookWorker, WorkbookPool, workbookPoolSize } = await import('../main/workers/workbook-pool');
+    const { prepareWorkbookWorker, WorkbookPipe, WorkbookPool, workbookPoolSize } = await import('../main/workers/workbook-pool');
     await prepareWorkbookWorker();
     const doc = await openDoc();
     const regions = new RegionIndex(doc.regions);
@@ -157,16 +157,14 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     let pool!: WorkbookPool;
     const work = async () => {
       // As the bulk export (writeEach) runs it: each handbook built here, its workbook made in the
-      // pool, pool.depth of them in flight, the bytes taken in order.
-      const inFlight: Promise<Buffer>[] = [];
+      // pool's pipe, the bytes taken in order (the export writes them to files; the floor does not).
+      const pipe = new WorkbookPipe<null>(pool, async () => undefined);
       for (const cadre of cadres) {
-        if (inFlight.length >= pool.depth) await inFlight.shift();
+        await pipe.room();
         const book = buildHandbook(doc, cadre, TODAY, regions);
-        const bytes = pool.build(book.sheets.map((s) => ({ ...s, paper: 'A4' as const })));
-        bytes.catch(() => undefined);
-        inFlight.push(bytes);
+        pipe.add(book.sheets.map((s) => ({ ...s, paper: 'A4' as const })), null);
       }
-      await Promise.all(inFlight);
+      await pipe.drain();
     };
     return {
       // The threads start once per export, whatever its size: timed, but not scaled with the handbooks.

@@ -14,7 +14,7 @@ import type { JobControl, JobOutcome, JobRunner } from '../jobs';
 import { exportDirOf } from '../paths';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { readSheetsOffThread } from '../workers/off-thread';
-import { buildWorkbookOffThread, WorkbookPool } from '../workers/workbook-pool';
+import { buildWorkbookOffThread, WorkbookPipe, WorkbookPool } from '../workers/workbook-pool';
 import { notFound, type HandlerContext } from './context';
 
 /**
@@ -92,31 +92,25 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     const used = new Set<string>();
     const today = ctx.today();
     const pool = await WorkbookPool.open();
-    // Workbooks being made in the pool, oldest first: the files are written in the cadres' order.
-    const inFlight: { readonly name: string; readonly bytes: Promise<Buffer> }[] = [];
     let written = 0;
-    const writeOldest = async (): Promise<void> => {
-      const { name, bytes } = inFlight.shift()!;
-      await writeFileAtomic(path.join(folder, name), await bytes);
+    // Files are written in the cadres' order as their workbooks come out of the pool.
+    const pipe = new WorkbookPipe<string>(pool, async (bytes, name) => {
+      await writeFileAtomic(path.join(folder, name), bytes);
       job.wrote();
       written++;
-    };
+    });
     try {
       for (const [i, cadre] of cadres.entries()) {
-        // A few workbooks in flight (pool.depth): the threads never wait for work, memory stays bounded.
-        if (inFlight.length >= pool.depth) await writeOldest();
+        await pipe.room();
         if ((await job.checkpoint(written, cadres.length, `正在导出第 ${i + 1}/${cadres.length} 本：${cadre.name}`)) === 'cancelled') {
           // The workbooks already being made are the "current file": finished and kept.
-          while (inFlight.length > 0) await writeOldest();
+          await pipe.drain();
           return { cancelled: true, message: `已取消：已导出 ${written} 本工作手册（共 ${cadres.length} 本），保存在 ${folder}` };
         }
         const handbook = buildHandbook(doc, cadre, today, regions);
-        const bytes = pool.build(handbookSheets(handbook));
-        // Awaited in turn below; until then a failure must not count as unhandled.
-        bytes.catch(() => undefined);
-        inFlight.push({ name: uniqueFileName(folder, handbook.fileName, used), bytes });
+        pipe.add(handbookSheets(handbook), uniqueFileName(folder, handbook.fileName, used));
       }
-      while (inFlight.length > 0) await writeOldest();
+      await pipe.drain();
     } finally {
       await pool.close();
     }

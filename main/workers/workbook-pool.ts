@@ -143,6 +143,41 @@ export class WorkbookPool {
   }
 }
 
+/**
+ * Workbooks made in the pool and handed to `take` in the order they were added, `pool.depth` of
+ * them in flight at most: the threads never wait for work, and memory stays bounded.
+ */
+export class WorkbookPipe<Tag> {
+  private readonly inFlight: { readonly tag: Tag; readonly bytes: Promise<Buffer> }[] = [];
+
+  constructor(
+    private readonly pool: WorkbookPool,
+    private readonly take: (bytes: Buffer, tag: Tag) => Promise<void>,
+  ) {}
+
+  /** Waits, taking the oldest workbook, until another may be added. */
+  async room(): Promise<void> {
+    while (this.inFlight.length >= this.pool.depth) await this.takeOldest();
+  }
+
+  add(sheets: readonly TableSheet[], tag: Tag): void {
+    const bytes = this.pool.build(sheets);
+    // Taken in turn; until then a failure must not count as unhandled.
+    bytes.catch(() => undefined);
+    this.inFlight.push({ tag, bytes });
+  }
+
+  /** Takes every workbook still in flight. */
+  async drain(): Promise<void> {
+    while (this.inFlight.length > 0) await this.takeOldest();
+  }
+
+  private async takeOldest(): Promise<void> {
+    const { tag, bytes } = this.inFlight.shift()!;
+    await this.take(await bytes, tag);
+  }
+}
+
 /** One workbook in a thread of its own (e.g. a 合订本: many seconds of exceljs work). */
 export async function buildWorkbookOffThread(sheets: readonly TableSheet[]): Promise<Buffer> {
   const pool = await WorkbookPool.open(1);
