@@ -8,7 +8,7 @@ import { maskMobiles, type Cell } from '@shared/records/cell';
 import { REPORT_COLUMN_CHOICES, templateKindLabel } from '@shared/reports/definitions';
 import { reportOfTemplateKind } from '@shared/reports/kinds';
 import { yieldToEventLoop } from '../jobs';
-import { readSheetsArriving } from '../workers/off-thread';
+import { readSheetsArriving, type SheetsFromWorker } from '../workers/off-thread';
 import { buildDownloadWorkbook } from '../workers/workbook-pool';
 import type { HandlerContext } from './context';
 
@@ -75,10 +75,11 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       const stopIfAsked = (): void => {
         if (making.stopRequested) throw new ApiError('conflict', '已取消这次预览，数据未改动。需要导入时请重新选择文件');
       };
+      let sheets: SheetsFromWorker | null = null;
       try {
         // Rows are checked as the worker thread reads them: most of the checking is done by the time
         // the last row is read.
-        const sheets = await readSheetsArriving(fileName, Buffer.from(contentBase64, 'base64'));
+        sheets = await readSheetsArriving(fileName, Buffer.from(contentBase64, 'base64'));
         const chosen = Object.fromEntries(Object.entries(mapping).map(([h, k]) => [normalizeHeader(h), k]));
         const def = RECORD_DEFINITIONS[kind];
         // Checking pauses between slices of rows, so another request may change the library
@@ -116,6 +117,8 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
           return preview;
         }
       } finally {
+        // A preview stopped, or refused before its last row, needs no more of the file.
+        sheets?.stop();
         inMaking.delete(previewId);
       }
     },

@@ -80,19 +80,19 @@ export async function readSheetsOffThread(fileName: string, bytes: Uint8Array): 
 }
 
 /** The sheets as the worker thread reads them, usable before it has finished (see ArrivingSheets). */
-export async function readSheetsArriving(fileName: string, bytes: Uint8Array): Promise<ArrivingSheets> {
+export async function readSheetsArriving(fileName: string, bytes: Uint8Array): Promise<SheetsFromWorker> {
   const request: ReadSheetsRequest = { fileName, bytes };
   return new SheetsFromWorker(startWorker(await workerScript(READ_SHEETS_WORKER), request));
 }
 
-class SheetsFromWorker implements ArrivingSheets {
+export class SheetsFromWorker implements ArrivingSheets {
   sheets: { name: string; rows: Sheet['rows'][number][] }[] = [];
   complete = false;
   restarts = 0;
   private failure: ApiError | null = null;
   private waiting: { resolve: () => void; reject: (error: ApiError) => void }[] = [];
 
-  constructor(worker: Worker) {
+  constructor(private readonly worker: Worker) {
     worker.on('message', (message: ReadSheetsMessage) => {
       if (message.kind === 'sheet') this.sheets.push({ name: message.name, rows: [] });
       else if (message.kind === 'rows') this.sheets.at(-1)?.rows.push(...message.rows);
@@ -110,6 +110,11 @@ class SheetsFromWorker implements ArrivingSheets {
     worker.once('exit', (code) => {
       if (code !== 0) this.fail(new ApiError('internal', `读取文件的后台任务意外退出（代码 ${code}），请重试`));
     });
+  }
+
+  /** Ends the reading when the rest of the file is no longer wanted (a preview stopped or refused). */
+  stop(): void {
+    if (!this.complete) void this.worker.terminate();
   }
 
   arrival(): Promise<void> {
