@@ -1,6 +1,7 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { showApiErrorOnForm } from '../forms/api-errors';
+import { focusWhenOpen } from './focus-when-open';
 
 export interface FormModalProps<Values, Saved> {
   readonly open: boolean;
@@ -60,7 +61,7 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
       okButtonProps={{ htmlType: 'submit', id: okId }}
       onCancel={onClose}
       // The dialog focuses its close button on open; the clerk wants to type straight away.
-      afterOpenChange={(opened) => opened && (focusOk ? document.getElementById(okId) : form.getFieldInstance('name'))?.focus()}
+      afterOpenChange={(opened) => opened && focusWhenOpen(focusOk ? document.getElementById(okId) : form.getFieldInstance('name'))}
       destroyOnHidden
       // A stray click beside the form must not throw away what was typed.
       mask={{ closable: false }}
@@ -82,3 +83,4 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
     </Modal>
   );
 }
+

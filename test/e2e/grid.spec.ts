@@ -54,6 +54,10 @@ test('网格监管：人员与其主体、查看主体、新增、删除时移�
   await test.step('新增：漏填时就地提示，填好后出现在名单里', async () => {
     await page.getByRole('button', { name: '新增网格监管人员' }).click();
     const dialog = page.getByRole('dialog', { name: '新增网格监管人员' });
+    // A clerk who types before the dialog has finished opening keeps the caret where they type.
+    await dialog.getByLabel('联系电话').fill('139');
+    await expect(page.locator('.ant-modal.ant-zoom-appear')).toHaveCount(0);
+    await expect(dialog.getByLabel('联系电话')).toBeFocused();
     await dialog.getByRole('button', { name: /^保 ?存$/ }).click();
     await expect(dialog.getByText('请填写姓名')).toBeVisible();
     await expect(dialog.getByText('请选择负责的网格（至少一个区划）')).toBeVisible();

@@ -10,6 +10,7 @@ import { showApiErrorOnForm } from '../../forms/api-errors';
 import { fromIsoDate, toIsoDate } from '../../forms/dates';
 import type { GanttRow } from './GanttChart';
 import { EDITABLE_STATUSES, STATUS_LOOKS } from './labels';
+import { focusWhenOpen } from '../focus-when-open';
 
 interface TaskValues {
   readonly seq: number;
@@ -112,7 +113,7 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
       size={600}
       title={task ? `编辑任务：${task.seq}. ${task.name}` : '新增任务'}
       destroyOnHidden
-      afterOpenChange={(opened) => opened && form.getFieldInstance('name')?.focus()}
+      afterOpenChange={(opened) => opened && focusWhenOpen(form.getFieldInstance('name'))}
       styles={{ body: { paddingTop: 12, paddingBottom: 4 } }}
       drawerRender={(node) => (
         <Form<TaskValues>
