@@ -1,6 +1,7 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { fileFault } from './file-faults';
 import { jsonBytes } from './json-bytes';
 
 /**
@@ -11,24 +12,41 @@ import { jsonBytes } from './json-bytes';
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  const handle = await open(temp, 'w');
   try {
-    for (const block of typeof data === 'string' ? [utf8(data)] : data instanceof Uint8Array ? [data] : data) {
-      for (let done = 0; done < block.length; ) done += (await handle.write(block, done)).bytesWritten;
+    await mkdir(dir, { recursive: true });
+    const handle = await open(temp, 'w');
+    try {
+      for (const block of typeof data === 'string' ? [utf8(data)] : data instanceof Uint8Array ? [data] : data) {
+        for (let done = 0; done < block.length; ) done += (await handle.write(block, done)).bytesWritten;
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
     await renameWithRetry(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    // A full disk stays full: a half-written temp file left behind would only make it fuller.
+    // (Not a folder in its way: rm without recursive leaves that to the user, as the message says.)
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw fileFault(error, file, 'write');
   }
   await syncDirectory(dir);
+}
+
+/** The temp files writeFileAtomic names. */
+const TEMP_NAME = /^\..+\.\d+\.tmp$/;
+
+/**
+ * Removes temp files left in `dir` by writes that a crash or power cut interrupted. Only for a
+ * folder this process alone writes to (the data folder under its lock): another writer's temp
+ * file would be removed mid-write.
+ */
+export async function sweepTempFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (TEMP_NAME.test(name)) await rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { ApiError } from '@shared/api/result';
 import { migrate } from '@shared/storage/migrations';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
 import { writeFileAtomic } from './atomic-file';
+import { checkLibrarySize } from './file-faults';
 import { jsonBytes } from './json-bytes';
 
 export const BACKUP_DIR_NAME = 'backups';
@@ -107,6 +108,7 @@ export class Backups {
 
   async read(fileName: string): Promise<DataDoc> {
     if (!NAME.test(fileName)) throw new ApiError('invalid-argument', `“${fileName}”不是本软件的备份文件名`);
+    await checkLibrarySize(path.join(this.dir, fileName), `备份“${fileName}”`);
     const text = await readFile(path.join(this.dir, fileName), 'utf8').catch(() => {
       throw new ApiError('not-found', `找不到备份“${fileName}”，请刷新备份列表`);
     });

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError } from '@shared/api/result';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc, type Store } from '@shared/storage/types';
-import { AtomicJsonFile, writeFileAtomic } from './atomic-file';
+import { AtomicJsonFile, sweepTempFiles, writeFileAtomic } from './atomic-file';
 import { BACKUP_DIR_NAME, inspectLibrary, moveAside } from './backups';
+import { checkLibrarySize, fileFault } from './file-faults';
 import { acquireLock } from './lock';
 
 export const DATA_FILE_NAME = 'data.json';
@@ -24,6 +25,8 @@ export interface OpenOptions {
 export class LowdbStore implements Store {
   private writes: Promise<unknown> = Promise.resolve();
   private writeCount = 0;
+  /** Set when memory could not be put back after a failed change: no more saves (see reloadFromDisk). */
+  private halted: string | null = null;
 
   private constructor(
     readonly dataDir: string,
@@ -41,11 +44,10 @@ export class LowdbStore implements Store {
     const unlock = options.lock ? await acquireLock(dataDir) : null;
     try {
       const file = path.join(dataDir, DATA_FILE_NAME);
+      // Under the lock no other process writes here: a temp file is what an interrupted write left.
+      if (unlock) for (const dir of [dataDir, path.join(dataDir, BACKUP_DIR_NAME)]) await sweepTempFiles(dir);
       const db = new Low<DataDoc | null>(new AtomicJsonFile<DataDoc | null>(file), null);
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return null;
-        throw error;
-      });
+      const text = await readLibraryText(file);
       if (text === null) return new LowdbStore(dataDir, db, null, unlock);
       const check = inspectLibrary(text);
       if (check.ok) {
@@ -73,11 +75,21 @@ export class LowdbStore implements Store {
     return this.db.data;
   }
 
+  /**
+   * All or nothing: when `mutate` throws or the save fails, memory goes back to what the file
+   * holds before the next write runs, so a half-made change is never written by a later save.
+   */
   update<T>(mutate: (doc: DataDoc) => T): Promise<T> {
     return this.serialized(async () => {
       const doc = this.db.data;
       if (!doc) throw new ApiError('not-initialized', this.recovery?.message ?? '尚未建立数据库，请先选择“载入示例数据”或“新建空白库”');
-      const result = mutate(doc);
+      let result: T;
+      try {
+        result = mutate(doc);
+      } catch (error) {
+        await this.reloadFromDisk();
+        throw error;
+      }
       await this.persist();
       return result;
     });
@@ -99,7 +111,8 @@ export class LowdbStore implements Store {
   /** One write at a time, in call order; a failed write does not block the next. */
   private serialized<T>(work: () => Promise<T>): Promise<T> {
     if (!this.unlock) return Promise.reject(new ApiError('forbidden', '只读方式打开的数据不能修改'));
-    const run = this.writes.then(work, work);
+    const guarded = (): Promise<T> => (this.halted ? Promise.reject(new ApiError('internal', this.halted)) : work());
+    const run = this.writes.then(guarded, guarded);
     this.writes = run.catch(() => undefined);
     return run;
   }
@@ -110,10 +123,40 @@ export class LowdbStore implements Store {
       this.writeCount++;
     } catch (error) {
       // The change is not on disk: reload what is, so memory never claims more than the file.
-      await this.db.read().catch(() => undefined);
+      await this.reloadFromDisk();
+      // A fault the clerk can fix already says what to do (see fileFault).
+      if (error instanceof ApiError) throw new ApiError('internal', `保存失败，本次修改未生效：${error.message}`);
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new ApiError('internal', `保存失败（${reason}），本次修改未生效。请检查数据文件夹是否可写、磁盘是否已满后重试`);
     }
+  }
+
+  /**
+   * Memory back to the last completed save (null when none was ever made: a first run). City
+   * scale: ~300 ms, paid only on a failed change. A file that no longer reads stops all saving:
+   * memory may hold a half-made change, which must not reach the disk.
+   */
+  private async reloadFromDisk(): Promise<void> {
+    try {
+      const text = await readLibraryText(path.join(this.dataDir, DATA_FILE_NAME));
+      const check = text === null ? null : inspectLibrary(text);
+      if (check && !check.ok) throw new Error(check.reason);
+      this.db.data = check?.doc ?? null;
+      this.writeCount++;
+    } catch (error) {
+      this.halted = `数据未能从磁盘重新载入（${(error as Error).message}），为免写入不完整的数据，已停止保存。请关闭并重新打开本软件`;
+    }
+  }
+}
+
+/** The library file's text, null when there is none yet; a fault the clerk can fix said in Chinese. */
+async function readLibraryText(file: string): Promise<string | null> {
+  await checkLibrarySize(file, '数据文件');
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fileFault(error, file, 'read');
   }
 }
 
