@@ -1,9 +1,18 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '@shared/api/result';
 
 export const LOCK_FILE_NAME = '.lock';
+/** Held for the few milliseconds in which a stale lock is removed, so that only one process removes it. */
+const TAKEOVER_FILE_NAME = '.lock.takeover';
+/**
+ * A lock file without readable content this old, or a takeover file this old, was left by a crash
+ * (writing either takes milliseconds); younger, it is being written and is waited for.
+ */
+const SETTLE_MS = 10_000;
+const RETRY_MS = 20;
+const ATTEMPTS = 250;
 
 interface LockInfo {
   readonly pid: number;
@@ -21,27 +30,64 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Creates `file` with `text` unless it exists; false when it does. */
+async function createExclusive(file: string, text: string): Promise<boolean> {
+  try {
+    const handle = await open(file, 'wx');
+    try {
+      await handle.writeFile(text);
+    } finally {
+      await handle.close();
+    }
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** The file's text and age, or null once it is gone. */
+async function readWithAge(file: string): Promise<{ text: string; ageMs: number } | null> {
+  try {
+    const { mtimeMs } = await stat(file);
+    return { text: await readFile(file, 'utf8'), ageMs: Date.now() - mtimeMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function parseLock(text: string): LockInfo | null {
+  try {
+    const info = JSON.parse(text) as Partial<LockInfo> | null;
+    return typeof info?.pid === 'number' && typeof info.host === 'string' ? (info as LockInfo) : null;
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * One writer per data folder (SPEC §7). The lock file names the holder; a lock left by a
- * process that no longer runs (a crash, a power cut) is taken over.
+ * process that no longer runs (a crash, a power cut) is taken over. Taking over is atomic: the
+ * stale lock is removed only by the process holding the takeover file, and only if it is still
+ * the stale one it judged; the new lock is then created exclusively, so of several processes
+ * starting at once exactly one holds the folder and no holder's lock is ever removed.
  */
 export async function acquireLock(dataDir: string): Promise<() => Promise<void>> {
   const file = path.join(dataDir, LOCK_FILE_NAME);
+  const takeover = path.join(dataDir, TAKEOVER_FILE_NAME);
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(JSON.stringify(mine));
-      await handle.close();
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (await createExclusive(file, JSON.stringify(mine))) {
       return async () => {
         await rm(file, { force: true });
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const holder = await readFile(file, 'utf8')
-      .then((text) => JSON.parse(text) as LockInfo)
-      .catch(() => null);
+    const found = await readWithAge(file);
+    if (!found) continue;
+    const holder = parseLock(found.text);
     if (holder && holder.host !== mine.host) {
       throw new ApiError(
         'conflict',
@@ -51,11 +97,27 @@ export async function acquireLock(dataDir: string): Promise<() => Promise<void>>
     if (holder && holder.pid !== process.pid && alive(holder.pid)) {
       throw new ApiError(
         'conflict',
-        `数据文件夹 ${dataDir} 正被另一个程序使用（进程 ${holder.pid}，自 ${holder.since.slice(0, 19).replace('T', ' ')} 起）。请先关闭它再打开，或换一个数据文件夹`,
+        `数据文件夹 ${dataDir} 正被另一个程序使用（进程 ${holder.pid}，自 ${holder.since.slice(0, 19).replace('T', ' ')} 起）。` +
+          `请先关闭另一个打开这个文件夹的本软件窗口或命令行后重试；如确认没有（例如电脑重启后这个进程号被别的程序占用），请删除 ${file} 后重试，或换一个数据文件夹`,
       );
     }
+    if (!holder && found.ageMs < SETTLE_MS) {
+      // Just created, its content not written yet.
+      await sleep(RETRY_MS);
+      continue;
+    }
     // Stale: its holder is gone (or the file is unreadable garbage from a crash).
-    await rm(file, { force: true });
+    if (await createExclusive(takeover, JSON.stringify(mine))) {
+      try {
+        if ((await readWithAge(file))?.text === found.text) await rm(file, { force: true });
+      } finally {
+        await rm(takeover, { force: true });
+      }
+    } else {
+      const other = await readWithAge(takeover);
+      if (other && other.ageMs >= SETTLE_MS) await rm(takeover, { force: true });
+      else await sleep(RETRY_MS);
+    }
   }
   throw new ApiError('conflict', `无法锁定数据文件夹 ${dataDir}，请稍后重试`);
 }
