@@ -25,6 +25,15 @@ export async function openServices(dataDir: string, options: ServiceOptions = {}
   const store = await LowdbStore.open(dataDir, { lock: options.lock ?? true });
   const backups = new Backups(dataDir);
   const doc = store.read();
-  if (options.backupAtStart && doc) await backups.create(doc, 'start', doc.profile.backupKeep, now());
-  return { handlers: createHandlers({ store, now, backups, recovery: store.recovery }), store, backups };
+  let startWarning = '';
+  if (options.backupAtStart && doc) {
+    // The library itself opened: a backup that cannot be made (a full disk) is said, not fatal.
+    try {
+      await backups.create(doc, 'start', doc.profile.backupKeep, now());
+    } catch (error) {
+      startWarning = `启动时未能备份数据：${error instanceof Error ? error.message : String(error)}。数据本身完好，可以继续使用；处理后请在“备份与恢复”中手动备份一次`;
+      console.warn(`[services] ${startWarning}`);
+    }
+  }
+  return { handlers: createHandlers({ store, now, backups, recovery: store.recovery, startWarning }), store, backups };
 }

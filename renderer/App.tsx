@@ -32,10 +32,19 @@ function Startup() {
   // Bumped when a backup replaces the library, so every screen reads the data again.
   const [generation, setGeneration] = useState(0);
 
+  const { notification } = AntApp.useApp();
+
   const load = useCallback(() => {
     setError('');
-    api('app:info', {}).then(setInfo, (e: unknown) => setError(errorText(e)));
-  }, []);
+    api('app:info', {}).then(
+      (next) => {
+        setInfo(next);
+        // The app runs on without the start backup; the clerk is told once, until closed.
+        if (next.startWarning) notification.warning({ title: '启动时未能备份数据', description: next.startWarning, duration: 0 });
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  }, [notification]);
   useEffect(load, [load]);
 
   if (error) {

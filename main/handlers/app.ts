@@ -13,6 +13,7 @@ export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' |
       dataDir: ctx.store.dataDir,
       exportDir: exportDirOf(ctx.store.dataDir),
       recovery,
+      startWarning: ctx.deps.startWarning ?? '',
       initialized: doc !== null,
       orgName: doc?.profile.orgName ?? '',
       planYear: doc?.profile.planYear ?? 0,

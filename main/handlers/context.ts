@@ -19,6 +19,8 @@ export interface HandlerDeps {
   readonly backups?: Backups;
   /** Set when the data file was damaged at start and moved aside. */
   readonly recovery?: Recovery | null;
+  /** Why the backup made at start failed; '' or absent when it did not. */
+  readonly startWarning?: string;
 }
 
 /** Shared by the handler groups: the document, derived indexes cached per data version, ids, log. */

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '@shared/api/result';
 import { migrate } from '@shared/storage/migrations';
@@ -76,7 +76,6 @@ export class Backups {
 
   /** Writes the document as a backup and reads it back before trusting it. */
   async create(doc: DataDoc, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
-    await mkdir(this.dir, { recursive: true });
     let fileName = `backup-${stamp(now)}-${reason}.json`;
     for (let n = 1; await exists(path.join(this.dir, fileName)); n++) fileName = `backup-${stamp(new Date(now.getTime() + n))}-${reason}.json`;
     const file = path.join(this.dir, fileName);

@@ -29,6 +29,12 @@ export function fileFault(error: unknown, file: string, action: 'read' | 'write'
       );
     case 'EISDIR':
       return new ApiError('internal', `${file} 是一个文件夹，不能当作文件${verb}，原有数据未改动。请把这个文件夹改名或移到别处后重试`);
+    case 'ENOTDIR':
+    case 'EEXIST': // from creating the folder: a file has its name
+      return new ApiError(
+        'internal',
+        `无法${verb} ${file}：路径 ${path.dirname(file)} 中有一项应是文件夹，却是同名的文件，原有数据未改动。请把这个文件改名或移到别处后重试`,
+      );
     default:
       return error;
   }

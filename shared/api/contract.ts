@@ -182,6 +182,8 @@ export interface AppInfo {
   readonly exportDir: string;
   /** Set when the data file was damaged at start and moved aside: say so and offer a backup. */
   readonly recovery: { readonly message: string; readonly newestBackup: BackupInfo | null } | null;
+  /** Why the backup made at start failed (the app runs on); '' when it did not. */
+  readonly startWarning: string;
   /** false on first run: the folder holds no library yet. */
   readonly initialized: boolean;
   readonly orgName: string;

@@ -93,6 +93,32 @@ describe('an update is all or nothing', () => {
   });
 });
 
+describe('the backup made at start', () => {
+  it('failing (a file in the way of its folder) warns and the app opens with its data', async () => {
+    const dataDir = await newDir();
+    const first = await openServices(dataDir, { now: () => NOW });
+    await first.store.replace(smallDoc());
+    await first.store.close();
+    // A file where the backups folder should be (temp files in the way are swept on opening).
+    await writeFile(path.join(dataDir, BACKUP_DIR_NAME), '');
+    const { handlers } = await openServices(dataDir, { now: () => NOW, backupAtStart: true });
+    const info = await handlers['app:info']({});
+    expect(info.initialized).toBe(true);
+    expect(info.startWarning).toMatch(/^启动时未能备份数据：无法写入 .*backups.*却是同名的文件.*请把这个文件改名或移到别处后重试。数据本身完好，可以继续使用/);
+    expect(await dispatch(handlers, 'entities:query', {})).toMatchObject({ ok: true, value: { total: 2 } });
+  });
+
+  it('when it works, there is nothing to warn about', async () => {
+    const dataDir = await newDir();
+    const first = await openServices(dataDir, { now: () => NOW });
+    await first.store.replace(smallDoc());
+    await first.store.close();
+    const { handlers } = await openServices(dataDir, { now: () => NOW, backupAtStart: true });
+    expect((await handlers['app:info']({})).startWarning).toBe('');
+    expect(await handlers['backup:list']({})).toHaveLength(1);
+  });
+});
+
 describe('files in the way', () => {
   it('sweeps temp files left by interrupted writes when the folder is opened for writing, not when read-only', async () => {
     const { dir, store } = await library();
