@@ -23,3 +23,9 @@ export function defaultDataDir(): string {
 export function exportDirOf(dataDir: string): string {
   return path.join(dataDir, '导出');
 }
+
+/** Whether `target` is `folder` itself or inside it, once `..` and relative parts are resolved. */
+export function isInsideFolder(target: string, folder: string): boolean {
+  const relative = path.relative(path.resolve(folder), path.resolve(target));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}

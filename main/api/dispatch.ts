@@ -1,17 +1,35 @@
 import type { z } from 'zod';
-import { ApiError, apiSchemas, err, isApiMethod, ok, type ApiHandlers, type Result } from '@shared/api/contract';
+import { ApiError, apiSchemas, err, isApiMethod, ok, type ApiHandlers, type ApiMethod, type ApiParsed, type Result } from '@shared/api/contract';
 
 /**
- * The single entry for every transport (IPC, web harness, CLI): unknown method and malformed
- * input become error envelopes before any handler runs; a handler's ApiError keeps its code;
- * anything else is reported as an internal error without a stack trace.
+ * Whether a caller may have files written into `folder`. The CLI is the local user and names any
+ * folder; a page (IPC, web harness) only the folders main vouches for, never one it invents.
  */
-export async function dispatch(handlers: ApiHandlers, name: string, raw: unknown): Promise<Result<unknown>> {
+export type OutputFolderCheck = (folder: string) => boolean;
+
+export const ANY_FOLDER: OutputFolderCheck = () => true;
+
+/** The input naming the folder a method writes files into, per method that takes one. */
+const OUTPUT_FOLDERS: { readonly [M in ApiMethod]?: (input: ApiParsed<M>) => string | undefined } = {
+  'handbooks:exportAll': (input) => input.outDir,
+};
+
+/**
+ * The single entry for every transport (IPC, web harness, CLI): unknown method, malformed input
+ * and an output folder the caller may not use become error envelopes before any handler runs; a
+ * handler's ApiError keeps its code; anything else is reported as an internal error without a
+ * stack trace.
+ */
+export async function dispatch(handlers: ApiHandlers, name: string, raw: unknown, mayWriteTo: OutputFolderCheck = ANY_FOLDER): Promise<Result<unknown>> {
   if (!isApiMethod(name)) return err('unknown-method', `未知的操作“${name}”`);
   const parsed = (apiSchemas[name] as z.ZodType).safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) {
     const fields = fieldMessages(parsed.error);
     return err('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
+  }
+  const folder = (OUTPUT_FOLDERS[name] as ((input: unknown) => string | undefined) | undefined)?.(parsed.data);
+  if (folder && !mayWriteTo(folder)) {
+    return err('forbidden', `不能导出到“${folder}”：只能导出到数据文件夹中的“导出”文件夹，或用“选择文件夹…”选定的文件夹，请重新选择`);
   }
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;

@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../storage/atomic-file';
 import { ApiError, unwrap } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
 import type { Ratio, Stats } from '@shared/stats/stats';
-import { dispatch } from '../api/dispatch';
+import { ANY_FOLDER, dispatch } from '../api/dispatch';
 import { defaultDataDir } from '../paths';
 import { openServices } from '../services';
 import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
@@ -64,9 +64,9 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-/** The CLI goes through the same dispatch (schema check included) as IPC and the harness. */
+/** The CLI goes through the same dispatch (schema check included) as IPC and the harness; it is the local user, so --out may name any folder. */
 function callThrough(handlers: ApiHandlers): Call {
-  return async (method, input) => unwrap(await dispatch(handlers, method, input)) as ApiResults[typeof method];
+  return async (method, input) => unwrap(await dispatch(handlers, method, input, ANY_FOLDER)) as ApiResults[typeof method];
 }
 
 const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: ParsedArgs) => Promise<void>>> = {

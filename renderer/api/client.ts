@@ -11,12 +11,17 @@ export const api: ApiClient = async (method, input) => {
   return unwrap(result);
 };
 
+/** The secret the web harness puts into index.html for this start; every call sends it back. */
+function harnessToken(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '';
+}
+
 async function invokeOverHttp<M extends ApiMethod>(method: M, input: unknown): Promise<Result<ApiResults[M]>> {
   let response: Response;
   try {
     response = await fetch(`./api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-token': harnessToken() },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

@@ -63,7 +63,7 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
     const doc = await readDoc();
     const township = doc.regions.find((r) => r.level === 'township');
     if (!township) throw new Error('示例数据中没有乡镇');
-    const stats = (await (await fetch(`${server?.url}api/stats:get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionId: township.id }) })).json()) as {
+    const stats = (await (await fetch(`${server?.url}api/stats:get`, { method: 'POST', headers: server?.apiHeaders, body: JSON.stringify({ regionId: township.id }) })).json()) as {
       value: { coverage: { byKind: Record<ViolationKind, number> } };
     };
     await page.goto(`${server?.url}#/assignments?regionId=${township.id}`);
@@ -143,7 +143,7 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
   const entity = doc.entities.find((e) => moving.some((a) => a.entityId === e.id) && !alreadyWithSuccessor.has(e.id) && entityNames.get(e.name) === 1);
   if (!entity) throw new Error('找不到可核对的主体');
   const regionPath = (await page.evaluate(async (id) => {
-    const response = await fetch(`./api/cadres:get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) });
+    const response = await fetch(`./api/cadres:get`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify({ id }) });
     return ((await response.json()) as { value: { regionPath: string } }).value.regionPath;
   }, leaving.id)) as string;
 
@@ -226,7 +226,7 @@ test('包保关系：勾选主体批量解除（主体注销）和调整包保�
     const cadre = doc.cadres.find((c) => c.active && c.level === level && chain.has(c.regionId) && doc.cadres.filter((d) => d.name === c.name).length === 1);
     if (!cadre) throw new Error('找不到合适的接收干部');
     const cadreArea = (await page.evaluate(async (id) => {
-      const response = await fetch(`./api/cadres:get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) });
+      const response = await fetch(`./api/cadres:get`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify({ id }) });
       return ((await response.json()) as { value: { regionPath: string } }).value.regionPath;
     }, cadre.id)) as string;
 

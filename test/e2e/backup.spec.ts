@@ -36,8 +36,8 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: screenshotPath(name) });
 }
 
-async function call<T>(url: string, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+async function call<T>(harness: Harness, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${harness.url}api/${method}`, { method: 'POST', headers: harness.apiHeaders, body: JSON.stringify(input) });
   const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${method} 失败：${result.error?.message}`);
   return result.value as T;
@@ -136,7 +136,7 @@ test('备份与恢复：立即备份，删除一户主体后从列表预览并�
 
   const victim = original.entities[0];
   if (!victim) throw new Error('示例数据中没有主体');
-  await call(url, 'entities:delete', { id: victim.id });
+  await call(server, 'entities:delete', { id: victim.id });
   expect((await readDoc()).entities.length).toBe(count - 1);
 
   await test.step('从“手动备份”恢复：预览显示 包保主体 当前 N-1 → 备份中 N，确认后恢复', async () => {

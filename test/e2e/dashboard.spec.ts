@@ -30,7 +30,7 @@ test.afterEach(async () => {
 async function call<M extends ApiMethod>(page: Page, method: M, input: unknown): Promise<ApiResults[M]> {
   const result = await page.evaluate(
     async ([m, body]) => {
-      const response = await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify(body) });
       return (await response.json()) as unknown;
     },
     [method, input] as const,

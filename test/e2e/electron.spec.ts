@@ -209,7 +209,7 @@ test.describe('desktop bridge in the page', () => {
   let harness: Harness;
   test.beforeEach(async ({ page }) => {
     harness = await startHarness();
-    const response = await fetch(`${harness.url}api/app:loadDemo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scale: 'district' }) });
+    const response = await fetch(`${harness.url}api/app:loadDemo`, { method: 'POST', headers: harness.apiHeaders, body: JSON.stringify({ scale: 'district' }) });
     expect(await response.json()).toMatchObject({ ok: true });
     await page.addInitScript(() => {
       const bridge = window as unknown as Record<string, unknown>;
@@ -220,7 +220,7 @@ test.describe('desktop bridge in the page', () => {
       bridge['__openAnswer'] = null;
       bridge['api'] = {
         invoke: async (method: string, input: unknown) =>
-          (await fetch(`./api/${encodeURIComponent(method)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) })).json(),
+          (await fetch(`./api/${encodeURIComponent(method)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify(input ?? {}) })).json(),
         on: (event: string, listener: (payload: unknown) => void) => {
           listeners.push([event, listener]);
           return () => listeners.splice(listeners.findIndex(([, l]) => l === listener), 1);

@@ -26,6 +26,8 @@ export interface Harness {
   /** http://127.0.0.1:PORT/ */
   readonly url: string;
   readonly dataDir: string;
+  /** Headers of an API call made from the test itself: JSON and the secret the page gets with index.html. */
+  readonly apiHeaders: Readonly<Record<string, string>>;
   /** The library as it is on disk right now (what a restart would load). */
   readDoc(): Promise<DataDoc>;
   /** Fills the empty folder with the city-scale demo through the API, skipping the welcome screen. */
@@ -79,14 +81,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
   });
 
+  const page = await (await fetch(url)).text();
+  const apiHeaders = { 'content-type': 'application/json', 'x-api-token': /<meta name="api-token" content="([^"]+)">/.exec(page)?.[1] ?? '' };
+
   return {
     url,
     dataDir,
+    apiHeaders,
     readDoc: async () => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc,
     loadDemo: async () => {
       const response = await fetch(`${url}api/app:loadDemo`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: apiHeaders,
         body: JSON.stringify({ scale: 'city' }),
       });
       const result = (await response.json()) as { ok: boolean; error?: { message: string } };

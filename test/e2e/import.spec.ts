@@ -12,7 +12,7 @@ test.beforeEach(async () => {
   // The district demo (~2,500 主体) is enough here and much faster than the city.
   const response = await fetch(`${harness.url}api/app:loadDemo`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: harness.apiHeaders,
     body: JSON.stringify({ scale: 'district' }),
   });
   const result = (await response.json()) as { ok: boolean; error?: { message: string } };
@@ -241,7 +241,7 @@ test('不能读取的文件给出一条中文说明并停在第一步；已保�
 
   await fetch(`${harness.url}api/import:saveMapping`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: harness.apiHeaders,
     body: JSON.stringify({ kind: 'entities', mapping: { 店铺名称: 'name' } }),
   });
   await page.locator('input[type=file]').setInputFiles(await messyFile(dir, doc));
@@ -255,7 +255,7 @@ test('不能读取的文件给出一条中文说明并停在第一步；已保�
     if (!changed) throw new Error('示例数据中没有主体');
     const saved = await fetch(`${harness.url}api/entities:save`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: harness.apiHeaders,
       body: JSON.stringify({ ...changed, notes: '预览期间由他人修改' }),
     });
     expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
@@ -374,7 +374,7 @@ test('操作日志：修改主体后在抽屉里看到修改前后的字段', as
   if (!entity) throw new Error('示例数据中没有主体');
   await fetch(`${harness.url}api/entities:save`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: harness.apiHeaders,
     body: JSON.stringify({ ...entity, address: '鄂尔多斯大街 1 号', notes: '已核实' }),
   });
   await page.goto(`${harness.url}#/log`);

@@ -237,7 +237,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
 
 test('一封信：正文超过一页时提示精简', async ({ page }) => {
   const call = async (method: string, input: unknown) => {
-    const response = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const response = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: server.apiHeaders, body: JSON.stringify(input) });
     const result = (await response.json()) as { ok: boolean; value?: { profile: DataDoc['profile'] } };
     expect(result.ok).toBe(true);
     return result.value;

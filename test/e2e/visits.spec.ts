@@ -35,7 +35,7 @@ test.afterEach(async () => {
 /** A service call through the page's own way to the server (./api/<method>). */
 async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
   const result = await page.evaluate(
-    async ([m, body]) => (await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<unknown>,
+    async ([m, body]) => (await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify(body) })).json() as Promise<unknown>,
     [method, input] as const,
   );
   const typed = result as { ok: true; value: T } | { ok: false; error: { message: string } };

@@ -13,7 +13,7 @@ const LEVELS = [{ value: '', label: '全部层级' }, ...REGION_LEVELS.map((l) =
 
 const STATE_ALERT = { done: 'success', cancelled: 'warning', failed: 'error', running: 'info' } as const;
 
-/** The folder the user typed or chose last time: offices export into the same place each round. */
+/** The folder the user chose last time: offices export into the same place each round. */
 const FOLDER_KEY = 'bulk-handbooks:folder';
 
 function rememberedFolder(): string | null {
@@ -43,7 +43,9 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
   const [level, setLevel] = useState<CadreLevel | ''>('');
   const [year, setYear] = useState<number | null>(null);
   const [combined, setCombined] = useState(false);
-  const [outDir, setOutDir] = useState<string | null>(rememberedFolder);
+  // Only a folder picked in the desktop's folder dialog may be used (main refuses any other), so the
+  // browser harness always exports into the data folder's 导出 folder.
+  const [outDir, setOutDir] = useState<string | null>(() => (window.desktop ? rememberedFolder() : null));
   const [job, setJob] = useState<JobStatus | null>(null);
   const [error, setError] = useState('');
   const [starting, setStarting] = useState(false);
@@ -122,7 +124,7 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
         />
       </Flex>
       <Flex gap={8}>
-        <Input aria-label="导出文件夹" value={folder} onChange={(e) => setOutDir(e.target.value)} placeholder="导出文件夹" style={{ flex: 1, minWidth: 0 }} />
+        <Input aria-label="导出文件夹" value={folder} readOnly placeholder="导出文件夹" style={{ flex: 1, minWidth: 0 }} />
         {window.desktop?.chooseFolder && <Button onClick={() => void chooseFolder()}>选择文件夹…</Button>}
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
