@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
-import { CADRE_LEVEL_LABELS, REGION_LEVEL_LABELS } from '@shared/domain/schemas';
 import { stampInactiveSince } from '@shared/rules/inactive';
+import { cadreRegionProblem } from '@shared/rules/region-level';
 import { notFound, type HandlerContext } from './context';
 import { assignmentViews } from './entities';
 
@@ -29,10 +29,8 @@ export function cadreHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'cadres:qu
       ctx.store.update((doc) => {
         const fields: Record<string, string> = {};
         const region = doc.regions.find((r) => r.id === input.regionId);
-        if (!region) fields['regionId'] = '所选区划不存在，请重新选择';
-        else if (region.level !== input.level) {
-          fields['regionId'] = `${CADRE_LEVEL_LABELS[input.level]}干部的包保区域应选择到${REGION_LEVEL_LABELS[input.level]}一级`;
-        }
+        const regionProblem = region ? cadreRegionProblem(input.level, region) : '所选区划不存在，请重新选择';
+        if (regionProblem) fields['regionId'] = regionProblem;
         const index = input.id ? doc.cadres.findIndex((c) => c.id === input.id) : -1;
         if (input.id && index < 0) throw notFound('干部');
         if (Object.keys(fields).length > 0) {

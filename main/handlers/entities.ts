@@ -2,6 +2,7 @@ import type { ApiHandlers, AssignmentView } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { requiresDirector } from '@shared/domain/director';
 import type { Assignment } from '@shared/domain/schemas';
+import { entityRegionProblem } from '@shared/rules/region-level';
 import type { DataDoc as Doc } from '@shared/storage/types';
 import { notFound, type HandlerContext } from './context';
 
@@ -45,10 +46,8 @@ export function entityHandlers(
       ctx.store.update((doc) => {
         const fields: Record<string, string> = {};
         const region = doc.regions.find((r) => r.id === input.regionId);
-        if (!region) fields['regionId'] = '所选区划不存在，请重新选择';
-        else if (region.level !== 'township' && region.level !== 'village') {
-          fields['regionId'] = '所属区划请选择到乡镇（街道、苏木）或村（社区、嘎查）一级';
-        }
+        const regionProblem = region ? entityRegionProblem(region) : '所选区划不存在，请重新选择';
+        if (regionProblem) fields['regionId'] = regionProblem;
         if (input.regulatorId && !doc.regulators.some((r) => r.id === input.regulatorId)) {
           fields['regulatorId'] = '所选网格监管人员不存在，请重新选择';
         }

@@ -109,7 +109,7 @@ describe('CSV encodings', () => {
     const preview = await handlers['import:preview'](upload('干部.csv', csvOf(cadreRows, encoding), 'cadres') as never);
     expect(preview.counts).toMatchObject({ add: 2, reject: 1 });
     expect(preview.rows.map((r) => r.name)).toEqual(['王建国', '赵丽', '钱多']);
-    expect(preview.rows[2]?.reasons).toEqual([expect.stringContaining('村级干部的包保区域应填到村一级')]);
+    expect(preview.rows[2]?.reasons).toEqual(['村级干部的包保区域应到村（社区、嘎查）一级，现为乡镇（街道、苏木）“昭君街道”']);
   });
 });
 

@@ -1,7 +1,8 @@
-import { CadreInputSchema, CadreSchema, type Cadre, type CadreLevel, type Region } from '../../domain/schemas';
+import { CADRE_LEVEL_LABELS, CadreInputSchema, CadreSchema, type Cadre, type CadreLevel, type Region } from '../../domain/schemas';
 import { cellText, parseChoice, parseYesNo } from '../cell';
 import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
 import { stampInactiveSince } from '../../rules/inactive';
+import { cadreRegionProblem } from '../../rules/region-level';
 import { regionColumns, RowReader, schemaErrors, upsertById } from './common';
 
 type CadrePatch = Partial<Omit<Cadre, 'id'>>;
@@ -12,7 +13,6 @@ const LEVEL_WORDS: Readonly<Record<string, CadreLevel>> = {
   乡镇级: 'township', 乡级: 'township', 镇级: 'township', 苏木级: 'township', 街道级: 'township', '乡镇(街道)级': 'township', 乡镇: 'township',
   村级: 'village', 嘎查级: 'village', 社区级: 'village', 村: 'village', '村(社区)级': 'village',
 };
-const LEVEL_LABELS: Readonly<Record<CadreLevel, string>> = { city: '市级', county: '旗区级', township: '乡镇级', village: '村级' };
 
 const text = (key: string, label: string, synonyms: string[], width: number, value: (c: Cadre, ctx: RecordContext) => string): RecordColumn<Cadre> => ({
   key, label, synonyms, width, format: 'text', importable: true, value,
@@ -26,7 +26,7 @@ export const cadreColumns: readonly RecordColumn<Cadre>[] = [
   text('name', '姓名', ['干部姓名', '包保干部', '包保干部姓名', '包保领导', '包保领导姓名', '包保责任人'], 10, (c) => c.name),
   text('unit', '工作单位', ['单位', '所在单位', '工作单位及职务'], 24, (c) => c.unit),
   text('position', '职务', ['职位', '职务职级', '现任职务'], 16, (c) => c.position),
-  text('level', '层级', ['干部层级', '包保层级', '级别', '包保级别', '干部级别'], 8, (c) => LEVEL_LABELS[c.level]),
+  text('level', '层级', ['干部层级', '包保层级', '级别', '包保级别', '干部级别'], 8, (c) => CADRE_LEVEL_LABELS[c.level]),
   ...regionColumns<Cadre>((c) => c.regionId),
   text('phone', '联系电话', ['手机号', '电话', '手机', '联系方式', '手机号码'], 14, (c) => c.phone),
   text('active', '在岗', ['是否在岗', '在岗状态', '状态'], 6, (c) => (c.active ? '是' : '否')),
@@ -65,10 +65,8 @@ export const cadreDefinition: RecordDefinition<Cadre, CadrePatch> = {
     if (area) {
       reader.patch.regionId = area.id;
       reader.patch.level ??= area.level;
-      if (reader.patch.level !== area.level) {
-        const level = LEVEL_LABELS[reader.patch.level];
-        reader.errors.push(`${level}干部的包保区域应填到${level.replace('级', '')}一级，现为“${ctx.regions.path(area.id)}”`);
-      }
+      const problem = cadreRegionProblem(reader.patch.level, area);
+      if (problem) reader.errors.push(problem);
     }
     reader.set('phone', 'phone', (cell) => reader.phone(cell, '联系电话'));
     reader.set('active', 'active', (cell) => reader.parsed(parseYesNo(cell, '在岗', true)));

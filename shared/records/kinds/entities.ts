@@ -12,6 +12,7 @@ import {
   type Person,
   type Scale,
 } from '../../domain/schemas';
+import { entityRegionProblem } from '../../rules/region-level';
 import { cellCode, cellText, formatPeople, parseChoice, parsePeople, parseYesNo } from '../cell';
 import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
 import { regionColumns, RowReader, schemaErrors, upsertById } from './common';
@@ -122,9 +123,7 @@ function parseEntityRow(reader: RowReader<EntityPatch>, ctx: RecordContext): voi
     if (grade === '') reader.errors.push('缺少包保等级（A、B、C、D）');
     return grade || undefined;
   });
-  const region = reader.region(ctx, '所属乡镇', (r) =>
-    r.level === 'township' || r.level === 'village' ? null : '所属区划只填到了旗区，请填写乡镇（街道、苏木）',
-  );
+  const region = reader.region(ctx, '所属乡镇', (r) => entityRegionProblem(r) || null);
   if (region) reader.patch.regionId = region.id;
   reader.set('address', 'address', cellText);
   reader.set('legalRep', 'legalRep', cellText);
