@@ -42,7 +42,10 @@ export function createDesktopHandlers(dialogs: Dialogs): DesktopHandlers {
     print: (window, layout) => printPage(window, layout),
     printToPdf: (window, { fileName, ...layout }) => savePageAsPdf(window, dialogs, layout, fileName),
     chooseFolder: (window, title) => dialogs.chooseFolder(window, title),
-    showInFolder: (_window, fullPath) => dialogs.showInFolder(fullPath),
+    showInFolder: async (_window, fullPath) => {
+      if (!dialogs.mayUse(fullPath)) throw new ApiError('forbidden', '只能打开数据文件夹中的“导出”文件夹或用“选择文件夹…”选定的文件夹');
+      await dialogs.showInFolder(fullPath);
+    },
     saveFile: (window, file) => dialogs.saveFile(window, file),
     openFile: (window, options) => dialogs.openFile(window, options),
   };

@@ -4,7 +4,7 @@ import { dialog, shell, type BrowserWindow } from 'electron';
 import type { FileContent } from '@shared/api/contract';
 import type { FileFilter, OpenFileOptions } from '@shared/api/desktop';
 import { ApiError } from '@shared/api/result';
-import { PRODUCT_NAME } from './paths';
+import { isInsideFolder, PRODUCT_NAME } from './paths';
 import type { ShellStateFile } from './shell-state';
 import { writeFileAtomic } from './storage/atomic-file';
 
@@ -15,6 +15,9 @@ const SAVE_FILTERS: Readonly<Record<string, FileFilter>> = {
   json: { name: '备份文件', extensions: ['json'] },
   csv: { name: 'CSV 文件', extensions: ['csv'] },
 };
+
+/** How many folders picked in the folder dialog stay usable for exports (the most recent ones). */
+const MAX_CHOSEN_FOLDERS = 20;
 
 /** A file name proposed by the page, reduced to a plain name (no folders, nothing Windows refuses). */
 function safeFileName(name: string): string {
@@ -115,8 +118,18 @@ export class Dialogs {
     });
     const chosen = filePaths[0];
     if (canceled || !chosen) return null;
-    this.remember(chosen);
+    const earlier = (this.state.get().chosenFolders ?? []).filter((folder) => folder !== chosen);
+    void this.state.update({ lastFolder: chosen, chosenFolders: [chosen, ...earlier].slice(0, MAX_CHOSEN_FOLDERS) });
     return chosen;
+  }
+
+  /**
+   * Whether the page may have files written into `target`, or shown in Explorer: the export
+   * folder or a folder the user picked in the folder dialog (this run or an earlier one), or
+   * inside one. A path the page made up is refused.
+   */
+  mayUse(target: string): boolean {
+    return [this.exportDir, ...(this.state.get().chosenFolders ?? [])].some((folder) => isInsideFolder(target, folder));
   }
 
   /**

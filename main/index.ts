@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, dialog, screen } from 'electron';
+import type { ApiHandlers } from '@shared/api/contract';
 import { createDesktopHandlers, registerDesktopIpc } from './desktop-ipc';
 import { Dialogs } from './dialogs';
 import { registerIpc } from './ipc/register';
@@ -8,7 +9,7 @@ import { createMenuActions, installMenu } from './menu';
 import { PRODUCT_NAME } from './paths';
 import { openServices } from './services';
 import { ShellStateFile } from './shell-state';
-import { createMainWindow } from './window';
+import { createMainWindow, devServerUrlOf } from './window';
 import { restorePlacement, trackWindowState } from './window-state';
 
 /** Same as electron-builder.yml's appId: Windows groups the taskbar button and shortcuts by it. */
@@ -41,12 +42,12 @@ async function start(): Promise<void> {
   log.info(`[app] ${PRODUCT_NAME} ${app.getVersion()} starting, data folder ${dataDir}`);
 
   await app.whenReady();
-  const devServerUrl = process.env['ELECTRON_RENDERER_URL'] ?? null;
+  const devServerUrl = devServerUrlOf(app.isPackaged);
+  let handlers: ApiHandlers;
   let exportDir: string;
   try {
-    const { handlers } = await openServices(dataDir, { backupAtStart: true });
+    ({ handlers } = await openServices(dataDir, { backupAtStart: true }));
     exportDir = (await handlers['app:info']({})).exportDir;
-    registerIpc(handlers, devServerUrl);
   } catch (error) {
     log.error('[app] could not open the data folder', error);
     dialog.showErrorBox(PRODUCT_NAME, error instanceof Error ? error.message : String(error));
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
     log.warn('[app] could not save the window and dialog settings', error),
   );
   const dialogs = new Dialogs(shellState, exportDir);
+  registerIpc(handlers, devServerUrl, (folder) => dialogs.mayUse(folder));
   registerDesktopIpc(createDesktopHandlers(dialogs), devServerUrl, log);
 
   const primary = screen.getPrimaryDisplay();

@@ -15,6 +15,8 @@ const ShellStateSchema = z.object({
   window: SavedWindowSchema.optional(),
   /** The folder of the last native open/save/folder dialog, where the next one starts. */
   lastFolder: z.string().optional(),
+  /** Folders the user picked in the folder dialog, newest first: the page may have exports written there. */
+  chosenFolders: z.array(z.string()).optional(),
 });
 export type ShellState = z.infer<typeof ShellStateSchema>;
 

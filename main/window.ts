@@ -44,14 +44,31 @@ export function createMainWindow(devServerUrl: string | null, placement: WindowP
   });
   // Only the app's own page may load: not another local file either (a spreadsheet dropped beside
   // the import area would otherwise replace the app, and a dropped .html would get the bridge).
-  const appPage = devServerUrl ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).href;
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isInternalUrl(url, devServerUrl) || !isSameDocument(url, appPage)) event.preventDefault();
+    if (!isAppPage(url, devServerUrl)) event.preventDefault();
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  void window.loadURL(appPage);
+  void window.loadURL(appPageUrl(devServerUrl));
   return window;
+}
+
+/**
+ * The renderer's dev server (electron-vite dev sets ELECTRON_RENDERER_URL). Never in the installed
+ * app: there the variable would let anyone who starts it load another page with the bridge.
+ */
+export function devServerUrlOf(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): string | null {
+  return isPackaged ? null : (env['ELECTRON_RENDERER_URL'] ?? null);
+}
+
+/** The app's one page: the dev server's in development, else the renderer's index.html shipped with main. */
+export function appPageUrl(devServerUrl: string | null): string {
+  return devServerUrl ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).href;
+}
+
+/** Whether `url` is the app's own page, at any #/screen; another local file or address is not. */
+export function isAppPage(url: string, devServerUrl: string | null): boolean {
+  return isInternalUrl(url, devServerUrl) && isSameDocument(url, appPageUrl(devServerUrl));
 }
 
 /** The same page, whatever its #/screen address (the page never loads another document). */

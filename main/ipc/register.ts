@@ -2,24 +2,27 @@ import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents }
 import type { ApiHandlers } from '@shared/api/contract';
 import { err } from '@shared/api/result';
 import type { AppEvents } from '@shared/api/window';
-import { isInternalUrl } from '@shared/security/trusted-url';
-import { dispatch } from '../api/dispatch';
+import { dispatch, type OutputFolderCheck } from '../api/dispatch';
+import { isAppPage } from '../window';
 
 export const INVOKE_CHANNEL = 'api:invoke';
 
-/** Only the app's own pages may use the bridge (not a frame that navigated elsewhere). */
+/** Only the app's own page may use the bridge (not a frame that navigated elsewhere, nor another local file). */
 export function isAppSender(event: IpcMainInvokeEvent | IpcMainEvent, devServerUrl: string | null): boolean {
-  return isInternalUrl(event.senderFrame?.url ?? '', devServerUrl);
+  return isAppPage(event.senderFrame?.url ?? '', devServerUrl);
 }
 
 export const FORBIDDEN_MESSAGE = '拒绝来自非本软件页面的请求';
 
-/** One channel for the whole contract; only the app's own pages may call it. */
-export function registerIpc(handlers: ApiHandlers, devServerUrl: string | null): void {
+/**
+ * One channel for the whole contract; only the app's own page may call it, and it may have
+ * exports written only into the folders `mayWriteTo` accepts (main's, never the page's choice).
+ */
+export function registerIpc(handlers: ApiHandlers, devServerUrl: string | null, mayWriteTo: OutputFolderCheck): void {
   ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, name: unknown, input: unknown) => {
     if (!isAppSender(event, devServerUrl)) return err('forbidden', FORBIDDEN_MESSAGE);
     if (typeof name !== 'string') return err('unknown-method', '请求缺少操作名');
-    return dispatch(handlers, name, input);
+    return dispatch(handlers, name, input, mayWriteTo);
   });
 }
 

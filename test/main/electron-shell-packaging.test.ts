@@ -45,6 +45,16 @@ describe('installer configuration (electron-builder.yml)', () => {
         deleteAppDataOnUninstall: false,
       },
       linux: { target: ['AppImage', 'dir'], icon: 'build/icons' },
+      asar: true,
+      // The installed app is no general-purpose Node.js and runs only its own, checked code.
+      electronFuses: {
+        runAsNode: false,
+        enableCookieEncryption: true,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        enableEmbeddedAsarIntegrityValidation: true,
+        onlyLoadAppFromAsar: true,
+      },
     });
     // The version comes from package.json: the config must not pin its own.
     expect(config).not.toHaveProperty('extraMetadata.version');

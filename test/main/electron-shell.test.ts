@@ -8,7 +8,7 @@ import { useTempDirs } from './temp-dir';
 // The Electron module is the one thing replaced: a small fake that records what the shell does.
 vi.mock('electron', () => import('./electron-shell-fake'));
 
-const { createMainWindow } = await import('../../main/window');
+const { appPageUrl, createMainWindow, devServerUrlOf } = await import('../../main/window');
 const { registerIpc, INVOKE_CHANNEL } = await import('../../main/ipc/register');
 const { createDesktopHandlers, registerDesktopIpc, DESKTOP_CHANNEL } = await import('../../main/desktop-ipc');
 const { Dialogs } = await import('../../main/dialogs');
@@ -17,7 +17,9 @@ const { smallDoc } = await import('./small-doc');
 const { createHandlers } = await import('../../main/handlers');
 
 const newDir = useTempDirs();
-const FROM_APP = 'file:///app/out/renderer/index.html#/export';
+/** The app's own page (out/renderer/index.html beside main) at one of its screens. */
+const FROM_APP = `${appPageUrl(null)}#/export`;
+const ANYWHERE = (): boolean => true;
 const silentLog = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
 beforeEach(() => resetFake());
@@ -85,7 +87,7 @@ describe('IPC registration', () => {
 
   it('serves the contract on one channel to the app pages only', async () => {
     const library = store();
-    registerIpc(createHandlers({ store: library, now: () => new Date() }), null);
+    registerIpc(createHandlers({ store: library, now: () => new Date() }), null, ANYWHERE);
     const handler = recorded.ipcHandlers.get(INVOKE_CHANNEL);
     const fromApp = { senderFrame: { url: FROM_APP } };
     const fromElsewhere = { senderFrame: { url: 'https://evil.example/' } };
@@ -97,8 +99,48 @@ describe('IPC registration', () => {
     expect(library.update).not.toHaveBeenCalled();
   });
 
+  it('accepts only the app’s own index.html: not another local page, nor a dev server in the installed app', async () => {
+    const devServer = 'http://localhost:5173/';
+    expect(devServerUrlOf(true, { ELECTRON_RENDERER_URL: devServer })).toBeNull();
+    expect(devServerUrlOf(false, { ELECTRON_RENDERER_URL: devServer })).toBe(devServer);
+    expect(devServerUrlOf(false, {})).toBeNull();
+
+    registerIpc(createHandlers({ store: store(), now: () => new Date() }), devServerUrlOf(true, { ELECTRON_RENDERER_URL: devServer }), ANYWHERE);
+    const handler = recorded.ipcHandlers.get(INVOKE_CHANNEL);
+    const from = (url: string) => handler?.({ senderFrame: { url } }, 'regions:list', {});
+    expect(await from(FROM_APP)).toMatchObject({ ok: true });
+    for (const foreign of [
+      FROM_APP.replace('index.html', 'other.html'),
+      'file:///C:/Users/clerk/Downloads/page.html',
+      'file:///C:/Users/clerk/Desktop/主体名单.xlsx',
+      `${devServer}#/export`,
+    ]) {
+      expect({ foreign, answer: await from(foreign) }).toMatchObject({ foreign, answer: { ok: false, error: { code: 'forbidden' } } });
+    }
+    // In development the dev server's page is the app's page (and local files are not).
+    registerIpc(createHandlers({ store: store(), now: () => new Date() }), devServer, ANYWHERE);
+    const dev = recorded.ipcHandlers.get(INVOKE_CHANNEL);
+    expect(await dev?.({ senderFrame: { url: `${devServer}#/export` } }, 'regions:list', {})).toMatchObject({ ok: true });
+    expect(await dev?.({ senderFrame: { url: FROM_APP } }, 'regions:list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('lets the page export only into the folders main accepts', async () => {
+    const asked: string[] = [];
+    registerIpc(createHandlers({ store: store(), now: () => new Date() }), null, (folder) => {
+      asked.push(folder);
+      return false;
+    });
+    const handler = recorded.ipcHandlers.get(INVOKE_CHANNEL);
+    const outDir = 'C:\\Windows\\System32';
+    expect(await handler?.({ senderFrame: { url: FROM_APP } }, 'handbooks:exportAll', { outDir })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('选择文件夹') },
+    });
+    expect(asked).toEqual([outDir]);
+  });
+
   it('serves every method of the contract (none is unknown to the channel)', async () => {
-    registerIpc(createHandlers({ store: store(), now: () => new Date() }), null);
+    registerIpc(createHandlers({ store: store(), now: () => new Date() }), null, ANYWHERE);
     const handler = recorded.ipcHandlers.get(INVOKE_CHANNEL);
     const methods = Object.keys(apiSchemas);
     expect(methods.length).toBeGreaterThan(40);
@@ -213,6 +255,41 @@ describe('desktop IPC (window.desktop)', () => {
     expect(recorded.shownItems).toEqual([file]);
     expect(await call('showInFolder', path.join(root, 'gone'))).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('已被移动或删除') } });
     await state.flush();
+  });
+
+  it('lets the page use only the export folder and folders picked in the folder dialog, also after a restart', async () => {
+    const { root, exportDir, state, call } = await desktopSetUp();
+    const picked = path.join(root, '报送');
+    const elsewhere = path.join(root, '别处');
+    await mkdir(picked);
+    await mkdir(elsewhere);
+    await mkdir(exportDir, { recursive: true });
+    const dialogs = new Dialogs(state, exportDir);
+    expect(dialogs.mayUse(exportDir)).toBe(true);
+    expect(dialogs.mayUse(path.join(exportDir, '包保干部工作手册-2026年度'))).toBe(true);
+    expect(dialogs.mayUse(path.join(exportDir, '..'))).toBe(false);
+    expect(dialogs.mayUse(picked)).toBe(false);
+
+    // Explorer opens only on those folders: a made-up path is refused before anything opens.
+    for (const made of [elsewhere, path.join(exportDir, '..', '..'), path.join(exportDir, '..', '别处')]) {
+      expect(await call('showInFolder', made)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('选择文件夹') } });
+    }
+    expect(recorded.openedPaths).toEqual([]);
+    expect(await call('showInFolder', exportDir)).toEqual({ ok: true, value: undefined });
+
+    recorded.answers.push(picked);
+    expect(await call('chooseFolder', '选择工作手册的导出文件夹')).toEqual({ ok: true, value: picked });
+    expect(dialogs.mayUse(path.join(picked, '包保干部工作手册-2026年度'))).toBe(true);
+    expect(await call('showInFolder', picked)).toEqual({ ok: true, value: undefined });
+    expect(dialogs.mayUse(elsewhere)).toBe(false);
+    await state.flush();
+
+    // The next start remembers the folders picked before (the screen offers the last one again).
+    const reopened = await ShellStateFile.open(state.file, (error) => {
+      throw error;
+    });
+    expect(new Dialogs(reopened, exportDir).mayUse(picked)).toBe(true);
+    expect(new Dialogs(reopened, exportDir).mayUse(elsewhere)).toBe(false);
   });
 
   it('prints on the chosen paper and saves the page as a PDF file', async () => {
