@@ -39,7 +39,8 @@ export function regionHandlers(ctx: HandlerContext): Pick<ApiHandlers, RegionMet
         if (doc.regions.some((r) => r.parentId === siblingParent && r.name === name && r.id !== id)) {
           fields['name'] = `同一上级下已有“${name}”，请换一个名称`;
         }
-        if (code && doc.regions.some((r) => r.code === code && r.id !== id)) fields['code'] = `区划代码 ${code} 已被其他区划使用`;
+        const sameCode = code ? doc.regions.find((r) => r.code === code && r.id !== id) : undefined;
+        if (sameCode) fields['code'] = `区划代码 ${code} 已是“${new RegionIndex(doc.regions).path(sameCode.id)}”的代码，请核对`;
         if (Object.keys(fields).length > 0 || !level) throw new ApiError('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
 
         const saved: Region = { id: existing?.id ?? ctx.newId('R'), name, level, parentId: existing ? existing.parentId : parentId, code, kind };

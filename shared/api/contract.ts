@@ -21,6 +21,7 @@ import {
   type Regulator,
   type ExportTemplate,
 } from '../domain/schemas';
+import { textProblem, textRule } from '../domain/text';
 import type { Stats } from '../stats/stats';
 import type { GridOverview } from '../grid/overview';
 import type { Handbook } from '../handbook/handbook';
@@ -53,13 +54,23 @@ const HeadcountSchema = z.number().int({ error: '就餐人数应为整数' }).mi
  */
 const ProfileSaveSchema = ProfileSchema.omit({ importMappings: true, exportTemplates: true })
   .extend({
-    orgName: z.string().trim().min(1, { error: '请填写单位名称' }).max(60, { error: '单位名称不能超过60个字' }),
-    operatorName: z.string().trim().min(1, { error: '请填写操作人姓名' }).max(20, { error: '操作人姓名不能超过20个字' }),
+    orgName: z.string().trim().min(1, { error: '请填写单位名称' }).max(60, { error: '单位名称不能超过60个字' }).check(textRule('单位名称')),
+    operatorName: z.string().trim().min(1, { error: '请填写操作人姓名' }).max(20, { error: '操作人姓名不能超过20个字' }).check(textRule('操作人姓名')),
     directorRule: ProfileSchema.shape.directorRule.unwrap().extend({
       canteenHeadcount: z.object({ 幼儿园: HeadcountSchema, 养老机构: HeadcountSchema, 学校: HeadcountSchema, 其他单位: HeadcountSchema }),
     }),
     // Optional here: a caller that leaves them out keeps what is stored instead of the defaults.
-    checklistByLevel: ProfileSchema.shape.checklistByLevel.unwrap().optional(),
+    checklistByLevel: ProfileSchema.shape.checklistByLevel
+      .unwrap()
+      .superRefine((checklists, ctx) => {
+        for (const [level, items] of Object.entries(checklists)) {
+          for (const [index, item] of items.entries()) {
+            const message = textProblem(item, '检查要点');
+            if (message) ctx.addIssue({ code: 'custom', path: [level, index], message });
+          }
+        }
+      })
+      .optional(),
     letter: LetterTemplateSchema.superRefine((letter, ctx) => {
       for (const { key, message } of letterTemplateProblems(letter)) ctx.addIssue({ code: 'custom', path: [key], message });
     }).optional(),
@@ -538,7 +549,7 @@ export const apiSchemas = {
       doneDate: IsoDateSchema,
       checklist: z.array(ChecklistResultSchema).default([]),
       problems: z.array(VisitProblemSchema.omit({ id: true }).extend({ id: z.string().optional() })).default([]),
-      notes: z.string().max(500).default(''),
+      notes: z.string().max(500).check(textRule('备注', 'multi')).default(''),
     })
     .strict(),
   /** Marks a problem as rectified (闭环). */
@@ -628,7 +639,7 @@ export const apiSchemas = {
     })
     .strict(),
   /** Saves (or replaces by name) a column template; returns the kind's templates. */
-  'export:saveTemplate': z.object({ kind: TemplateKindSchema, name: z.string().trim().min(1, { error: '请填写模板名称' }).max(40), columns: z.array(z.string()).min(1, { error: '请至少选择一列' }) }).strict(),
+  'export:saveTemplate': z.object({ kind: TemplateKindSchema, name: z.string().trim().min(1, { error: '请填写模板名称' }).max(40).check(textRule('模板名称')), columns: z.array(z.string()).min(1, { error: '请至少选择一列' }) }).strict(),
   'export:deleteTemplate': z.object({ kind: TemplateKindSchema, name: z.string().min(1) }).strict(),
 } as const;
 

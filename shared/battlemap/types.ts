@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../domain/dates';
+import { textRule, type TextLines } from '../domain/text';
 
 /** 作战图 records (SPEC §3.9): the tasks, the plan around them and the 周调度 records. */
 
@@ -7,11 +8,12 @@ export const BATTLE_STATUSES = ['未开始', '进行中', '已完成', '逾期']
 export const BattleStatusSchema = z.enum(BATTLE_STATUSES, { error: '状态应为 未开始、进行中、已完成、逾期 之一' });
 export type BattleStatus = z.infer<typeof BattleStatusSchema>;
 
-const text = (label: string, max: number) =>
+const text = (label: string, max: number, lines: TextLines = 'single') =>
   z
     .string()
     .trim()
     .max(max, { error: `${label}不能超过${max}个字` })
+    .check(textRule(label, lines))
     .default('');
 
 const ProgressSchema = z
@@ -25,11 +27,11 @@ export const BattleTaskSchema = z.object({
   /** 序号 as printed on the chart. */
   seq: z.number().int().min(1, { error: '序号应为正整数' }),
   /** 工作任务 */
-  name: z.string().trim().min(1, { error: '请填写工作任务' }).max(100, { error: '工作任务不能超过100个字' }),
+  name: z.string().trim().min(1, { error: '请填写工作任务' }).max(100, { error: '工作任务不能超过100个字' }).check(textRule('工作任务')),
   /** 实施办法 */
-  method: text('实施办法', 1000),
+  method: text('实施办法', 1000, 'multi'),
   /** 工作举措 */
-  measures: text('工作举措', 1000),
+  measures: text('工作举措', 1000, 'multi'),
   /** 责任单位 */
   unit: text('责任单位', 200),
   /** 责任人 */
@@ -56,7 +58,7 @@ export type BattleTask = z.infer<typeof BattleTaskSchema>;
 export const DispatchEntrySchema = z.object({
   taskId: z.string().min(1),
   progress: ProgressSchema,
-  note: text('调度情况', 500),
+  note: text('调度情况', 500, 'multi'),
 });
 export type DispatchEntry = z.infer<typeof DispatchEntrySchema>;
 

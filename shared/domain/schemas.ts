@@ -4,6 +4,7 @@ import { classifyLicense } from './license';
 import { checkPhone } from './phone';
 import { IsoDateOrEmptySchema, IsoDateSchema } from './dates';
 import { toHalfWidth } from './normalize';
+import { textRule, type TextLines } from './text';
 import { VisitRulesSchema } from '../visits/types';
 import { DEFAULT_CHECKLISTS, DEFAULT_LETTER } from '../handbook/texts';
 
@@ -64,16 +65,18 @@ export const AssignmentReasonSchema = z.enum(ASSIGNMENT_REASONS);
 export { IsoDateSchema } from './dates';
 
 // overwrite, not transform + pipe: the cleaned text is checked in the same string schema, which
-// parses a library's thousands of names about twice as fast.
+// parses a library's thousands of names about twice as fast. Every text field takes the one text
+// rule (./text.ts); the library's stored-document schema takes stored text as it is.
 const requiredText = (label: string, max = 100) =>
   z
     .string({ error: `请填写${label}` })
     .overwrite(toHalfWidthKeepCjk)
     .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过${max}个字` });
+    .max(max, { error: `${label}不能超过${max}个字` })
+    .check(textRule(label));
 
-const optionalText = (label: string, max = 200) =>
-  z.string().overwrite(toHalfWidthKeepCjk).max(max, { error: `${label}不能超过${max}个字` }).default('');
+const optionalText = (label: string, max = 200, lines: TextLines = 'single') =>
+  z.string().overwrite(toHalfWidthKeepCjk).max(max, { error: `${label}不能超过${max}个字` }).check(textRule(label, lines)).default('');
 
 /** Names keep their Chinese characters; only stray full-width spaces and ends are cleaned. */
 function toHalfWidthKeepCjk(text: string): string {
@@ -118,7 +121,7 @@ export const RegionSchema = z.object({
   /** 12-digit 统计用区划代码 where known; 6 digits for a 旗区 taken from the county list. */
   code: z.string().regex(/^(\d{6}|\d{12})?$/, { error: '区划代码应为6位或12位数字' }).default(''),
   /** 街道 / 镇 / 苏木 / 乡 / 社区 / 村 / 嘎查 … as the source names it. */
-  kind: z.string().default(''),
+  kind: optionalText('区划类别', 20),
 });
 export type Region = z.infer<typeof RegionSchema>;
 
@@ -153,7 +156,7 @@ const entityFields = {
     .nullable()
     .default(null),
   duties: EntityDutiesSchema.default({ dailyWeeklyMonthly: '', riskList: '', riskSystem: '', commitment: '' }),
-  notes: optionalText('备注', 500),
+  notes: optionalText('备注', 500, 'multi'),
 };
 
 export const EntitySchema = z.object({ id: z.string().min(1), ...entityFields });
@@ -174,7 +177,7 @@ const cadreFields = {
   active: z.boolean().default(true),
   /** 《食品安全责任与任务承诺书》 signing dates, one per plan year (三单一书). */
   commitments: z.array(CommitmentSchema).default([]),
-  notes: optionalText('备注', 500),
+  notes: optionalText('备注', 500, 'multi'),
 };
 export const CadreSchema = z.object({
   id: z.string().min(1),

@@ -1,5 +1,6 @@
 import { RegionIndex } from '../domain/regions';
-import { CADRE_LEVEL_LABELS, GRADES, type Cadre, type Grade, type LetterTemplate } from '../domain/schemas';
+import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS, type Cadre, type Grade, type LetterTemplate } from '../domain/schemas';
+import { textProblem, type TextLines } from '../domain/text';
 import type { DataDoc } from '../storage/types';
 import { cadreFileName, chineseDate } from './handbook';
 
@@ -50,9 +51,22 @@ export function unknownFieldsMessage(label: string, text: string): string {
   return `${label}中有未知的合并字段 ${unknown.map((n) => `{${n}}`).join(' ')}，请改成可用字段列表中的名称（含花括号）`;
 }
 
-/** A message per template text that uses unknown merge fields (profile:save refuses them). */
-export function letterTemplateProblems(template: Pick<LetterTemplate, 'title' | 'greeting' | 'body' | 'closing'>): { key: string; message: string }[] {
-  return LETTER_TEXTS.map(({ key, label }) => ({ key, message: unknownFieldsMessage(label, template[key]) })).filter((p) => p.message !== '');
+/**
+ * A message per template text that breaks the text rule or uses unknown merge fields (profile:save
+ * refuses them), keyed by the text's path in the template.
+ */
+export function letterTemplateProblems(template: LetterTemplate): { key: string; message: string }[] {
+  const checked = (key: string, label: string, text: string, lines: TextLines, merged: boolean) => ({
+    key,
+    message: textProblem(text, label, lines) ?? (merged ? unknownFieldsMessage(label, text) : ''),
+  });
+  return [
+    ...LETTER_TEXTS.map(({ key, label }) => checked(key, label, template[key], key === 'body' || key === 'closing' ? 'multi' : 'single', true)),
+    ...REGION_LEVELS.map((level) => checked(`dutiesByLevel.${level}`, `${CADRE_LEVEL_LABELS[level]}工作职责`, template.dutiesByLevel[level], 'multi', false)),
+    checked('contactName', '联系人', template.contactName, 'single', false),
+    checked('contactPhone', '联系电话', template.contactPhone, 'single', false),
+    checked('signOrg', '落款单位', template.signOrg, 'single', false),
+  ].filter((p) => p.message !== '');
 }
 
 export interface Letter {

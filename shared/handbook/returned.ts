@@ -1,3 +1,4 @@
+import { textProblem } from '../domain/text';
 import { cellText, parseDateCell } from '../records/cell';
 import type { Sheet } from '../records/import-plan';
 import type { CheckResult, Visit } from '../visits/types';
@@ -78,6 +79,11 @@ export function readReturnedRecords(sheets: readonly Sheet[], visits: readonly V
       continue;
     }
     const description = cellText(at(problem));
+    const unreadable = textProblem(description, '发现的问题');
+    if (unreadable) {
+      reject(unreadable);
+      continue;
+    }
     const due = parseDateCell(at(deadline), '整改期限');
     if (!due.ok) {
       reject(due.message);

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { BattleMapSchema } from '../battlemap/types';
-import { VisitSchema } from '../visits/types';
+import { BattleMapSchema, BattleTaskSchema, DispatchEntrySchema, DispatchRecordSchema } from '../battlemap/types';
+import { ChecklistResultSchema, VisitProblemSchema, VisitSchema } from '../visits/types';
+import { StoredDateOrEmptySchema, StoredDateSchema } from '../domain/dates';
 import {
   AssignmentSchema,
-  IsoDateSchema,
   CadreSchema,
+  CommitmentSchema,
+  EntityDutiesSchema,
   EntitySchema,
   LogEntrySchema,
   PersonSchema,
@@ -18,38 +20,89 @@ export const CURRENT_SCHEMA_VERSION = 2;
 
 /** The office's own days on top of the official calendar (e.g. next year's 调休 before the package has it). */
 export const CalendarSettingsSchema = z.object({
-  extraHolidays: z.array(IsoDateSchema).default([]),
-  extraWorkdays: z.array(IsoDateSchema).default([]),
+  extraHolidays: z.array(StoredDateSchema).default([]),
+  extraWorkdays: z.array(StoredDateSchema).default([]),
 });
 
 /**
- * Codes and phones as the library holds them: cleaned and checked when they were entered (forms,
- * imports), so loading checks only that they are text. Cleaning every code again was a third of
- * checking a city library.
+ * Codes, phones, texts and dates as the library holds them: cleaned and checked when they were
+ * entered (forms, imports), so loading checks only that they are text (dates: the pattern).
+ * Cleaning every code again was a third of checking a city library; and texts and dates stored by
+ * older versions, which did not yet refuse control characters or 2027-02-30, must still load.
  */
 const savedPhone = z.string().default('');
-const SavedPersonSchema = PersonSchema.extend({ phone: savedPhone });
+const savedText = z.string().default('');
+const SavedPersonSchema = PersonSchema.extend({ name: z.string(), phone: savedPhone });
 const SavedEntitySchema = EntitySchema.extend({
+  name: z.string(),
   uscc: z.string().default(''),
   license: z.string().default(''),
+  address: savedText,
+  legalRep: savedText,
   legalRepPhone: savedPhone,
   director: SavedPersonSchema.nullable().default(null),
   safetyOfficers: z.array(SavedPersonSchema).default([]),
+  duties: EntityDutiesSchema.extend({
+    dailyWeeklyMonthly: StoredDateOrEmptySchema.default(''),
+    riskList: StoredDateOrEmptySchema.default(''),
+    riskSystem: StoredDateOrEmptySchema.default(''),
+    commitment: StoredDateOrEmptySchema.default(''),
+  }).default({ dailyWeeklyMonthly: '', riskList: '', riskSystem: '', commitment: '' }),
+  notes: savedText,
+});
+const SavedCadreSchema = CadreSchema.extend({
+  name: z.string(),
+  unit: savedText,
+  position: savedText,
+  phone: savedPhone,
+  commitments: z.array(CommitmentSchema.extend({ signedOn: StoredDateSchema })).default([]),
+  notes: savedText,
+  inactiveSince: StoredDateOrEmptySchema.default(''),
+});
+const SavedBattleMapSchema = BattleMapSchema.extend({
+  planStart: StoredDateSchema,
+  finalDeadline: StoredDateSchema,
+  tasks: z
+    .array(
+      BattleTaskSchema.extend({
+        name: z.string(),
+        method: savedText,
+        measures: savedText,
+        unit: savedText,
+        owner: savedText,
+        deadline: StoredDateSchema.optional(),
+        start: StoredDateSchema.optional(),
+        finish: StoredDateSchema.optional(),
+      }),
+    )
+    .default([]),
+  dispatches: z
+    .array(DispatchRecordSchema.extend({ date: StoredDateSchema, entries: z.array(DispatchEntrySchema.extend({ note: savedText })).default([]) }))
+    .default([]),
+});
+const SavedVisitSchema = VisitSchema.extend({
+  plannedDate: StoredDateSchema,
+  doneDate: StoredDateSchema.optional(),
+  checklist: z.array(ChecklistResultSchema.extend({ item: z.string() })).default([]),
+  problems: z
+    .array(VisitProblemSchema.extend({ description: z.string(), deadline: StoredDateSchema, rectifiedOn: StoredDateSchema.optional() }))
+    .default([]),
+  notes: savedText,
 });
 
 export const DataDocSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   createdAt: z.string(),
   profile: ProfileSchema,
-  regions: z.array(RegionSchema),
+  regions: z.array(RegionSchema.extend({ name: z.string(), kind: savedText })),
   entities: z.array(SavedEntitySchema),
-  cadres: z.array(CadreSchema.extend({ phone: savedPhone })),
-  regulators: z.array(RegulatorSchema.extend({ phone: savedPhone })),
-  assignments: z.array(AssignmentSchema),
+  cadres: z.array(SavedCadreSchema),
+  regulators: z.array(RegulatorSchema.extend({ name: z.string(), unit: savedText, phone: savedPhone })),
+  assignments: z.array(AssignmentSchema.extend({ start: StoredDateSchema, end: StoredDateOrEmptySchema.default('') })),
   /** 作战图 with its 周调度 records; null until the office makes one. */
-  battleMap: BattleMapSchema.nullable(),
+  battleMap: SavedBattleMapSchema.nullable(),
   /** 督导 visits, planned and done, with their problems. */
-  visits: z.array(VisitSchema),
+  visits: z.array(SavedVisitSchema),
   calendar: CalendarSettingsSchema,
   log: z.array(LogEntrySchema),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../domain/dates';
+import { textRule } from '../domain/text';
 import type { Grade } from '../domain/schemas';
 
 /** 督导 records and planning rules (SPEC §3.7). */
@@ -10,7 +11,7 @@ export type CheckResult = z.infer<typeof CheckResultSchema>;
 
 /** One 督查清单 item as checked on a visit. */
 export const ChecklistResultSchema = z.object({
-  item: z.string().trim().min(1, { error: '请填写检查项目' }).max(200, { error: '检查项目不能超过200个字' }),
+  item: z.string().trim().min(1, { error: '请填写检查项目' }).max(200, { error: '检查项目不能超过200个字' }).check(textRule('检查项目')),
   result: CheckResultSchema,
 });
 export type ChecklistResult = z.infer<typeof ChecklistResultSchema>;
@@ -18,7 +19,7 @@ export type ChecklistResult = z.infer<typeof ChecklistResultSchema>;
 /** A problem found on a visit, tracked until rectified (闭环). */
 export const VisitProblemSchema = z.object({
   id: z.string().min(1),
-  description: z.string().trim().min(1, { error: '请填写问题描述' }).max(500, { error: '问题描述不能超过500个字' }),
+  description: z.string().trim().min(1, { error: '请填写问题描述' }).max(500, { error: '问题描述不能超过500个字' }).check(textRule('问题描述', 'multi')),
   /** 整改期限 */
   deadline: IsoDateSchema,
   /** The day it was found rectified; absent while open. */
@@ -35,7 +36,7 @@ export const VisitSchema = z.object({
   doneDate: IsoDateSchema.optional(),
   checklist: z.array(ChecklistResultSchema).default([]),
   problems: z.array(VisitProblemSchema).default([]),
-  notes: z.string().trim().max(500, { error: '备注不能超过500个字' }).default(''),
+  notes: z.string().trim().max(500, { error: '备注不能超过500个字' }).check(textRule('备注', 'multi')).default(''),
 });
 export type Visit = z.infer<typeof VisitSchema>;
 

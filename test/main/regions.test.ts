@@ -45,7 +45,7 @@ describe('行政区划 built in the UI', () => {
     });
     expect(await dispatch(handlers, 'regions:save', { id: 'zjjd', parentId: 'dls', name: '昭君街道', code: '150621103000', kind: '街道' })).toMatchObject({
       ok: false,
-      error: { fields: { code: '区划代码 150621103000 已被其他区划使用' } },
+      error: { fields: { code: '区划代码 150621103000 已是“达拉特旗 / 昭君镇”的代码，请核对' } },
     });
     expect(await onDisk()).toEqual(before);
     const renamed = await handlers['regions:save']({ id: 'xfsq', parentId: 'ignored', name: '幸福里社区', code: '150621004001', kind: '社区' });

@@ -1,4 +1,5 @@
-import { RegionSchema, type Region, type RegionLevel } from '../../domain/schemas';
+import { REGION_LEVEL_LABELS, RegionSchema, type Region, type RegionLevel } from '../../domain/schemas';
+import { textProblem } from '../../domain/text';
 import { cellCode, type Cell } from '../cell';
 import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
 import { RowReader, schemaErrors, upsertById } from './common';
@@ -53,6 +54,8 @@ export const regionDefinition: RecordDefinition<Region, RegionPatch> = {
     for (const level of LEVELS) {
       const name = reader.text(level).replace(/\s+/g, '');
       if (!name) continue;
+      const problem = textProblem(name, `${REGION_LEVEL_LABELS[level]}名称`);
+      if (problem) return { patch: {}, errors: [problem], warnings: [] };
       const parentId: string = parent.id;
       const known =
         ctx.regions.children(parentId).find((r) => r.name === name && r.level === level) ?? pending(ctx).get(`${parentId}/${name}`);
@@ -74,9 +77,11 @@ export const regionDefinition: RecordDefinition<Region, RegionPatch> = {
     return { key: node ? `${pathOf(node, ctx)}` : '', existing: stored };
   },
 
-  merge(existing, patch) {
+  merge(existing, patch, ctx) {
     const parsed = RegionSchema.safeParse({ ...(existing ?? patch.node), ...(patch.code ? { code: patch.code } : {}) });
-    return parsed.success ? { ok: true, record: parsed.data } : { ok: false, errors: schemaErrors(parsed.error) };
+    if (!parsed.success) return { ok: false, errors: schemaErrors(parsed.error) };
+    const clash = codeClash(parsed.data, ctx);
+    return clash ? { ok: false, errors: [clash] } : { ok: true, record: parsed.data };
   },
 
   apply(doc, changes, ctx) {
@@ -98,11 +103,39 @@ export const regionDefinition: RecordDefinition<Region, RegionPatch> = {
   },
 };
 
+/** 区划代码 by region: the library's, and those this import's rows have taken so far. */
+const codesByContext = new WeakMap<RecordContext, { stored: Map<string, Region>; taken: Map<string, Region> }>();
+
+/** Why `region` cannot have its 区划代码: another region of the library or an earlier row of the file has it. */
+function codeClash(region: Region, ctx: RecordContext): string | null {
+  if (!region.code) return null;
+  let codes = codesByContext.get(ctx);
+  if (!codes) {
+    codes = { stored: new Map(ctx.doc.regions.filter((r) => r.code).map((r) => [r.code, r])), taken: new Map() };
+    codesByContext.set(ctx, codes);
+  }
+  const stored = codes.stored.get(region.code);
+  if (stored && stored.id !== region.id) {
+    return `区划代码 ${region.code} 已是“${pathOf(stored, ctx)}”的代码，不能再给“${pathOf(region, ctx)}”，请核对代码`;
+  }
+  const taken = codes.taken.get(region.code);
+  if (taken && taken.id !== region.id) {
+    return `区划代码 ${region.code} 在本文件中已给了“${pathOf(taken, ctx)}”，不能再给“${pathOf(region, ctx)}”，请核对代码`;
+  }
+  codes.taken.set(region.code, region);
+  return null;
+}
+
 /** The city the row belongs to: its 市 column, or the library's only city. */
 function cityOf(reader: RowReader<RegionPatch>, ctx: RecordContext): Region | undefined {
   const cities = ctx.doc.regions.filter((r) => r.level === 'city');
   const name = reader.text('city').replace(/\s+/g, '');
   if (name) {
+    const problem = textProblem(name, '市名称');
+    if (problem) {
+      reader.errors.push(problem);
+      return undefined;
+    }
     const city = cities.find((c) => c.name === name) ?? pending(ctx).get(`/${name}`) ?? { id: ctx.newId('R'), name, level: 'city' as const, parentId: null, code: '', kind: '市' };
     pending(ctx).set(`/${name}`, city);
     return city;
