@@ -20,8 +20,9 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   demo --scale district|city|province [--seed N]   生成示例数据（数据文件夹须为空）
   stats [--json]                                     统计数据
   list cadres|entities [--json]                      列出干部或主体（编号与名称）
-  import entities|cadres|regulators|regions|assignments 文件 [--report 未导入行.xlsx] [--json]
-                                                     导入 .xlsx 或 .csv（UTF-8 或 GBK）
+  import entities|cadres|regulators|regions|assignments 文件 [--report 未导入行.xlsx] [--clear-blanks] [--json]
+                                                     导入 .xlsx、.csv 或 .txt（UTF-8、GBK 或 UTF-16），读取同样表头的每个工作表；
+                                                     空白单元格不改动已有内容（--clear-blanks 清空）
   export entities|cadres|regulators|regions|assignments --out 文件.xlsx [--columns 列,列] [--template 模板名]
                                                      导出名单
   export report summary|assignments|visits|problems|dispatch --out 文件.xlsx [--region 区划代码] [--year 年度]
@@ -111,21 +112,43 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     const bytes = await readFile(path.resolve(file)).catch(() => {
       throw new UsageError(`找不到文件“${file}”或无法读取`, `cannot read file "${file}"`);
     });
-    const preview = await call('import:preview', { kind, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping: {} });
-    if (preview.problem) throw new UsageError(preview.problem, 'a required column was not recognised');
+    const blankCells = args.flags['clear-blanks'] ? 'clear' : 'keep';
+    const preview = await call('import:preview', { kind, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping: {}, blankCells });
+    if (preview.problem) throw new UsageError(preview.problem, 'a column needs a decision (see the Chinese message)');
     const report = stringFlag(args, 'report');
     if (report && preview.counts.reject > 0) await saveFile(report, await call('import:errorReport', { previewId: preview.previewId }));
     const result = await call('import:commit', { previewId: preview.previewId, saveMapping: false });
-    const rejected = preview.rows.filter((r) => r.outcome === 'reject').map((r) => ({ row: r.row, reason: r.reasons.join('；') }));
+    const many = preview.sheets.length > 1;
+    const at = (r: { sheet: string; row: number }) => (many ? `工作表“${r.sheet}”第 ${r.row} 行` : `第 ${r.row} 行`);
+    const rejected = preview.rows.filter((r) => r.outcome === 'reject').map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reasons.join('；') }));
+    const updates = preview.rows.filter((r) => r.outcome === 'update').map((r) => ({ sheet: r.sheet, row: r.row, name: r.name, changes: r.changes ?? [] }));
     if (args.flags['json']) {
-      print({ ...result, rows: rejected });
+      print({
+        ...result,
+        rows: rejected,
+        updates,
+        sheets: preview.sheets.map((s) => ({ name: s.name, headerRow: s.headerRow, area: s.area })),
+        skippedSheets: preview.skippedSheets,
+        ignoredColumns: preview.ignored,
+        missingFields: preview.missing.map((f) => f.label),
+      });
       return;
     }
     console.log(
       `导入${RECORD_KIND_LABELS[kind]}：新增 ${result.added}，更新 ${result.updated}，未变 ${result.unchanged}，拒绝 ${result.rejected}（跳过空行、合计行 ${result.skipped}）`,
     );
-    for (const r of rejected.slice(0, 20)) console.log(`  第 ${r.row} 行：${r.reason}`);
+    for (const s of preview.sheets) {
+      if (many || s.area) console.log(`  工作表“${s.name}”：第 ${s.headerRow} 行是表头${s.area ? `；表中没有旗区、乡镇、村列，区域取自${s.area.from}：${s.area.path}` : ''}`);
+    }
+    for (const s of preview.skippedSheets) console.log(`  未读取工作表“${s.sheet}”：${s.reason}`);
+    // Said before the row errors they may explain.
+    if (preview.ignored.length > 0) console.log(`  未导入的列：${preview.ignored.map((c) => `${many ? `${c.sheet} ` : ''}${c.column}（${c.reason}）`).join('；')}`);
+    if (preview.missing.length > 0) console.log(`  表中没有的字段：${preview.missing.map((f) => f.label).join('、')}`);
+    for (const r of rejected.slice(0, 20)) console.log(`  ${at(r)}：${r.reason}`);
     if (rejected.length > 20) console.log(`  …另有 ${rejected.length - 20} 行未导入${report ? `，详见 ${report}` : '，加 --report 文件.xlsx 可导出全部原因'}`);
+    for (const u of updates.slice(0, 20)) console.log(`  更新 ${at(u)} ${u.name}：${u.changes.map((c) => `${c.label} “${c.from}” → “${c.to}”`).join('；')}`);
+    if (updates.length > 20) console.log(`  …另有 ${updates.length - 20} 条更新（--json 列出全部改动）`);
+    if (blankCells === 'keep' && result.updated > 0) console.log('  表中空白的单元格未改动已有内容（要清空请加 --clear-blanks）');
   },
 
   async assign(call, _rest, args) {

@@ -67,7 +67,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
   };
 
   return {
-    'import:preview': async ({ kind, fileName, contentBase64, mapping, previewId: chosenId }) => {
+    'import:preview': async ({ kind, fileName, contentBase64, mapping, previewId: chosenId, blankCells = 'keep' }) => {
       const previewId = chosenId ?? ctx.newId('P');
       if (inMaking.has(previewId) || pending.has(previewId)) throw new ApiError('conflict', '这个预览编号已在使用，请重新选择文件预览');
       const making: PreviewInMaking = { progress: { stage: 'reading', done: 0, total: 0 }, stopRequested: false };
@@ -93,7 +93,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
             making.progress = { stage: 'checking', done, total };
             await yieldToEventLoop();
             stopIfAsked();
-          });
+          }, { clearBlanks: blankCells === 'clear' });
           if (!result.ok) throw new ApiError('invalid-argument', result.message);
           if (ctx.store.version !== version) {
             if (attempt < MAX_PLANS) continue;
@@ -112,6 +112,11 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
             fields: def.columns.filter((c) => c.importable).map((c) => ({ key: c.key, label: c.label, required: def.requiredKeys.includes(c.key) })),
             counts: plan.counts,
             rows: plan.rows,
+            sheets: plan.sheets,
+            skippedSheets: plan.skippedSheets,
+            ignored: plan.ignored,
+            missing: plan.missing,
+            blankCells,
             problem: plan.problem ?? null,
           };
           return preview;
@@ -162,24 +167,26 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
     'import:errorReport': async ({ previewId }) => {
       const { plan, fileName } = take(previewId);
       const rejected = plan.rows.filter((r) => r.outcome === 'reject');
-      const rows = rejected.map((r): Cell[] => {
-        const original = plan.rejectedCells.get(r.row) ?? [];
-        return [r.row, r.reasons.join('；'), ...plan.header.map((_, i) => original[i] ?? null)];
-      });
       const base = fileName.replace(/\.[^.]+$/, '');
-      const workbook = await buildDownloadWorkbook([
-        {
-          sheetName: '未导入的行',
-          title: `${base} 未导入的行（共 ${rejected.length} 行）`,
+      // One sheet per sheet read, each with its own columns (the sheets of a workbook may differ).
+      const sheets = plan.sheets
+        .map((sheet) => ({ sheet, rejectedHere: rejected.filter((r) => r.sheet === sheet.name) }))
+        .filter(({ rejectedHere }, i) => rejectedHere.length > 0 || i === 0)
+        .map(({ sheet, rejectedHere }) => ({
+          sheetName: plan.sheets.length > 1 ? `未导入-${sheet.name}`.slice(0, 31) : '未导入的行',
+          title: `${base}${plan.sheets.length > 1 ? `（${sheet.name}）` : ''} 未导入的行（共 ${rejectedHere.length} 行）`,
           subtitle: '按“原因”修改后，可把本表另存后重新导入（“行号”“原因”两列会被忽略）',
           columns: [
-            { label: '行号', width: 6, format: 'number' },
-            { label: '原因', width: 40, format: 'text' },
-            ...plan.header.map((label) => ({ label: label || '（无列名）', width: Math.min(Math.max(label.length * 2 + 2, 10), 30), format: 'text' as const })),
+            { label: '行号', width: 6, format: 'number' as const },
+            { label: '原因', width: 40, format: 'text' as const },
+            ...sheet.header.map((label) => ({ label: label || '（无列名）', width: Math.min(Math.max(label.length * 2 + 2, 10), 30), format: 'text' as const })),
           ],
-          rows,
-        },
-      ]);
+          rows: rejectedHere.map((r): Cell[] => {
+            const original = plan.rejectedCells.get(r) ?? [];
+            return [r.row, r.reasons.join('；'), ...sheet.header.map((_, i) => original[i] ?? null)];
+          }),
+        }));
+      const workbook = await buildDownloadWorkbook(sheets);
       return { fileName: `${base}-未导入的行.xlsx`, contentBase64: workbook.toString('base64') };
     },
 

@@ -35,7 +35,7 @@ import type { Breakdown } from '../stats/breakdown';
 import type { LoadBands } from '../stats/loads';
 import type { WeeklySeries } from '../stats/weekly';
 import type { ColumnMapping } from '../records/header';
-import type { ImportCounts, PlannedRow } from '../records/import-plan';
+import type { IgnoredColumn, ImportCounts, PlannedRow, SheetPlan } from '../records/import-plan';
 import { RECORD_KINDS } from '../records/types';
 import { REPORT_KINDS, REPORT_TEMPLATE_KINDS } from '../reports/kinds';
 import type { Cell } from '../records/cell';
@@ -279,6 +279,16 @@ export interface ImportPreview {
   readonly fields: readonly { readonly key: string; readonly label: string; readonly required: boolean }[];
   readonly counts: ImportCounts;
   readonly rows: readonly PlannedRow[];
+  /** Every sheet read (workbooks with one sheet per 旗区, 乡镇 or 村), with where its area came from. */
+  readonly sheets: readonly SheetPlan[];
+  /** Sheets not read, and why. */
+  readonly skippedSheets: readonly { readonly sheet: string; readonly reason: string }[];
+  /** Columns not imported, and why. */
+  readonly ignored: readonly IgnoredColumn[];
+  /** The fields no column gives. */
+  readonly missing: readonly { readonly key: string; readonly label: string }[];
+  /** What blank cells do to an updated record: keep its stored value (default), or clear it. */
+  readonly blankCells: 'keep' | 'clear';
   /** Why this preview cannot be committed yet (e.g. the name column is not mapped). */
   readonly problem: string | null;
 }
@@ -458,6 +468,8 @@ export const apiSchemas = {
       contentBase64: z.string().max(30 * 1024 * 1024, { error: '文件过大，超过 20 MB 的导入上限' }),
       mapping: z.record(z.string(), z.string()).default({}),
       previewId: z.string().min(1).max(100).optional(),
+      /** Blank cells of an updated record: keep the stored value (default) or 清空 it. */
+      blankCells: z.enum(['keep', 'clear']).optional(),
     })
     .strict(),
   /** How far the preview with this id has got; null when none is being made (not yet started, or returned). */

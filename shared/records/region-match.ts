@@ -62,6 +62,30 @@ export class RegionMatcher {
     return found;
   }
 
+  /**
+   * The place a sheet's name or title names (“交通街道”, “东胜区食品安全包保主体名单（交通街道）”): the
+   * named 旗区/乡镇/村 whose chain holds most of the others named. null when none is named, or
+   * when two places fit equally (a 乡镇 name found in two 旗区 with no 旗区 named).
+   */
+  findInText(raw: string): Region | null {
+    const text = clean(raw);
+    if (text === '') return null;
+    const named: Region[] = [];
+    for (const level of ['county', 'township', 'village'] as const) {
+      for (const r of this.byLevel.get(level) ?? []) if (r.name.length >= 2 && text.includes(r.name)) named.push(r);
+    }
+    const ids = new Set(named.map((r) => r.id));
+    let best: Region | null = null;
+    let bestScore = 0;
+    let tied = false;
+    for (const r of named) {
+      const score = this.index.ancestry(r.id).filter((a) => ids.has(a.id)).length;
+      if (score > bestScore) [best, bestScore, tied] = [r, score, false];
+      else if (score === bestScore) tied = true;
+    }
+    return tied ? null : best;
+  }
+
   match(raw: RegionNames): RegionMatch {
     const names = { county: clean(raw.county), township: clean(raw.township), village: clean(raw.village) };
     let scope: Region | null = null;

@@ -83,7 +83,7 @@ async function oneEntityWorkbook(doc: DataDoc): Promise<Buffer> {
     {
       name: '主体',
       rows: [
-        ['主体名称', '统一社会信用代码', '主体类别', '风险等级', '所属旗区', '乡镇（街道）', '村（社区）', '负责人', '手机号'],
+        ['主体名称', '统一社会信用代码', '主体类别', '包保等级', '所属旗区', '乡镇（街道）', '村（社区）', '负责人', '手机号'],
         [NEW_ENTITY, '', '个体工商户', 'C', county?.name, township?.name, village?.name, '王芳', '13904771234'],
       ],
     },

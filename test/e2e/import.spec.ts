@@ -66,7 +66,7 @@ async function messyFile(dir: string, doc: DataDoc): Promise<string> {
   const rows = [
     [`${county}食品经营主体名单（2027年）`],
     [`填报单位：${county}市场监督管理局`],
-    ['序号', '店铺名称', '社会信用代码', '主体类别', '风险等级', '所属旗区', '乡镇（街道）', '村（社区）', '负责人', '手机号'],
+    ['序号', '店铺名称', '社会信用代码', '主体类别', '包保等级', '所属旗区', '乡镇（街道）', '村（社区）', '负责人', '手机号'],
     /* 4 */ [1, NAMES.good, '９１４４０３００７０８４６１１３６Ｔ', '小餐饮', 'Ｄ级', county, township, village, '刘 军', '１３９０４７７５６７８'],
     /* 5 */ [2, NAMES.plain, '', '个体工商户', 'C', county, township, village, '王芳', '13904771234'],
     /* 6 */ [3, NAMES.badCode, '91350100M000100Y44', '个体工商户', 'D', county, township, village, '', ''],

@@ -20,7 +20,7 @@ const text = (key: string, label: string, synonyms: string[], width: number, imp
 export const assignmentColumns: readonly RecordColumn<Assignment>[] = [
   text('entityName', '主体名称', ['单位名称', '企业名称', '被包保主体', '包保主体', '名称'], 28, true, (a, ctx) => entityOf(a, ctx)?.name ?? ''),
   text('uscc', '统一社会信用代码', ['社会信用代码', '信用代码'], 21, true, (a, ctx) => entityOf(a, ctx)?.uscc ?? ''),
-  text('grade', '包保等级', ['等级', '风险等级'], 8, false, (a, ctx) => entityOf(a, ctx)?.grade ?? ''),
+  text('grade', '包保等级', ['等级'], 8, false, (a, ctx) => entityOf(a, ctx)?.grade ?? ''),
   ...regionColumns<Assignment>((a, ctx) => entityOf(a, ctx)?.regionId ?? ''),
   text('cadreName', '包保干部', ['包保干部姓名', '包保领导', '干部姓名', '包保责任人'], 10, true, (a, ctx) => cadreOf(a, ctx)?.name ?? ''),
   text('cadreLevel', '干部层级', ['层级'], 8, false, (a, ctx) => {
@@ -28,7 +28,7 @@ export const assignmentColumns: readonly RecordColumn<Assignment>[] = [
     return cadre ? CADRE_LEVEL_LABELS[cadre.level] : '';
   }),
   text('cadrePhone', '干部电话', ['包保干部电话', '干部联系电话', '包保领导电话'], 14, true, (a, ctx) => cadreOf(a, ctx)?.phone ?? ''),
-  { key: 'start', label: '包保起始日期', synonyms: ['起始日期', '开始日期', '包保日期', '包保开始日期'], width: 12, format: 'date', importable: true, value: (a) => ({ date: a.start }) },
+  { key: 'start', label: '包保起始日期', synonyms: ['起始日期', '开始日期', '包保日期', '包保开始日期', '开始时间'], width: 12, format: 'date', importable: true, value: (a) => ({ date: a.start }) },
 ];
 
 export const assignmentDefinition: RecordDefinition<Assignment, AssignmentPatch> = {

@@ -85,7 +85,7 @@ export function regionColumns<R>(regionOf: (record: R, ctx: RecordContext) => st
     {
       key: 'township',
       label: '乡镇(街道、苏木)',
-      synonyms: ['所属乡镇', '乡镇(街道)', '乡镇街道苏木', '乡镇', '街道', '苏木', '乡镇(苏木、街道)', '乡镇街道', '所属乡镇(街道)'],
+      synonyms: ['所属乡镇', '乡镇(街道)', '乡镇街道苏木', '乡镇', '街道', '苏木', '乡镇(苏木、街道)', '乡镇街道', '所属乡镇(街道)', '镇(街道)', '镇街', '乡(镇)'],
       width: 14,
       format: 'text',
       importable: true,

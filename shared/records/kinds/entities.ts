@@ -53,21 +53,26 @@ const date = (key: keyof Entity['duties'], label: string, synonyms: string[]): R
 });
 
 export const entityColumns: readonly RecordColumn<Entity>[] = [
-  text('name', '主体名称', ['单位名称', '企业名称', '经营者名称', '名称', '主体名称(企业名称)', '企业(主体)名称', '食品生产经营者名称'], 28, (e) => e.name),
+  text('name', '主体名称', ['单位名称', '企业名称', '经营者名称', '生产者名称', '名称', '主体名称(企业名称)', '企业(主体)名称', '食品生产经营者名称'], 28, (e) => e.name),
   text('uscc', '统一社会信用代码', ['社会信用代码', '信用代码', '统一代码', '社会统一信用代码'], 21, (e) => e.uscc),
   text('license', '许可证编号', ['许可证号', '食品经营许可证号', '食品生产许可证号', '许可证', '许可(备案)编号', '登记证号', '许可证编号(备案号)'], 19, (e) => e.license),
   text('type', '主体类型', ['类型', '主体类别', '经营主体类型'], 10, (e) => e.type),
   text('businessKinds', '业态', ['经营业态', '业态类别', '经营类别'], 14, (e) => e.businessKinds.join('、')),
   text('scale', '规模', ['企业规模', '经营规模'], 6, (e) => e.scale),
-  text('grade', '包保等级', ['风险等级', '等级', '分级', '风险分级', '包保级别', '分级等级'], 8, (e) => e.grade),
+  {
+    ...text('grade', '包保等级', ['等级', '分级', '包保级别', '分级等级'], 8, (e) => e.grade),
+    // 2016 风险分级 (A = lowest risk), 餐饮 量化分级 and 信用等级 are other scales (SPEC §3.8).
+    notWords: ['风险', '量化', '信用'],
+    lookalikeQuestion: '是另一种分级（风险分级 A 级风险最低，包保等级 A 级最高），没有作为包保等级导入。如该列确是包保等级，请在“列对应”中把它对应为“包保等级”；否则请在表中增加“包保等级”列（A、B、C、D）后重新导入',
+  },
   ...regionColumns<Entity>((e) => e.regionId),
-  text('address', '地址', ['经营地址', '生产经营地址', '详细地址', '住所', '经营场所', '地址(经营场所)'], 30, (e) => e.address),
-  text('legalRep', '法定代表人(负责人)', ['法定代表人', '负责人', '主要负责人', '经营者', '法人', '法人代表', '业主'], 10, (e) => e.legalRep),
-  text('legalRepPhone', '联系电话', ['手机号', '电话', '负责人电话', '法人电话', '联系方式', '手机', '联系人电话'], 14, (e) => e.legalRepPhone),
+  text('address', '地址', ['经营地址', '生产经营地址', '详细地址', '住所', '经营场所', '经营地点', '地址(经营场所)'], 30, (e) => e.address),
+  text('legalRep', '法定代表人(负责人)', ['法定代表人', '负责人', '主要负责人', '经营者', '法人', '法人代表', '业主', '法定代表人或负责人', '法定代表人姓名', '负责人姓名'], 10, (e) => e.legalRep),
+  { ...text('legalRepPhone', '联系电话', ['手机号', '电话', '负责人电话', '法人电话', '联系方式', '手机', '联系人电话'], 14, (e) => e.legalRepPhone), notWords: ['投诉', '举报'] },
   text('directorName', '食品安全总监', ['总监', '食品安全总监姓名', '总监姓名'], 10, (e) => e.director?.name ?? ''),
   text('directorPhone', '总监电话', ['食品安全总监电话', '总监联系电话'], 14, (e) => e.director?.phone ?? ''),
-  text('safetyOfficers', '食品安全员', ['安全员', '食品安全员(姓名电话)', '食品安全管理员'], 24, (e) => formatPeople(e.safetyOfficers)),
-  text('regulator', '网格监管人员', ['监管人员', '网格员', '网格监管员', '网格监管责任人', '日常监管人员'], 10, (e, ctx) => lookups(ctx).regulatorById.get(e.regulatorId)?.name ?? ''),
+  text('safetyOfficers', '食品安全员', ['安全员', '食品安全员(姓名电话)', '食品安全员姓名及电话', '食品安全管理员'], 24, (e) => formatPeople(e.safetyOfficers)),
+  text('regulator', '网格监管人员', ['监管人员', '网格员', '网格监管员', '网格监管责任人', '日常监管人员', '日常监督管理人员', '监管责任人'], 10, (e, ctx) => lookups(ctx).regulatorById.get(e.regulatorId)?.name ?? ''),
   text('status', '经营状态', ['状态', '登记状态'], 8, (e) => e.status),
   { key: 'chainHeadquarters', label: '连锁总部', synonyms: ['是否连锁总部'], width: 8, format: 'text', importable: true, value: (e) => (e.chainHeadquarters ? '是' : '否') },
   text('canteenKind', '食堂类别', ['食堂类型'], 8, (e) => e.canteen?.kind ?? ''),

@@ -33,11 +33,11 @@ function pending(ctx: RecordContext): Map<string, Region> {
 const nameAt = (level: RegionLevel) => (r: Region, ctx: RecordContext): Cell => ctx.regions.atLevel(r.id, level)?.name ?? '';
 
 export const regionColumns: readonly RecordColumn<Region>[] = [
-  { key: 'city', label: '市', synonyms: ['盟市', '所属市', '地市'], width: 10, format: 'text', importable: true, value: nameAt('city') },
-  { key: 'county', label: '旗区', synonyms: ['所属旗区', '旗(区)', '旗县区', '县区'], width: 10, format: 'text', importable: true, value: nameAt('county') },
-  { key: 'township', label: '乡镇(街道、苏木)', synonyms: ['所属乡镇', '乡镇(街道)', '乡镇街道苏木', '乡镇'], width: 16, format: 'text', importable: true, value: nameAt('township') },
-  { key: 'village', label: '村(社区、嘎查)', synonyms: ['村(社区)', '村社区', '社区', '嘎查村', '村'], width: 16, format: 'text', importable: true, value: nameAt('village') },
-  { key: 'code', label: '区划代码', synonyms: ['统计用区划代码', '代码', '行政区划代码', '区划编码'], width: 15, format: 'text', importable: true, value: (r) => r.code },
+  { key: 'city', label: '市', synonyms: ['盟市', '所属市', '地市', '市州', '地级'], width: 10, format: 'text', importable: true, value: nameAt('city') },
+  { key: 'county', label: '旗区', synonyms: ['所属旗区', '旗(区)', '旗县区', '县区', '区县', '县级'], width: 10, format: 'text', importable: true, value: nameAt('county') },
+  { key: 'township', label: '乡镇(街道、苏木)', synonyms: ['所属乡镇', '乡镇(街道)', '乡镇街道苏木', '乡镇', '乡级'], width: 16, format: 'text', importable: true, value: nameAt('township') },
+  { key: 'village', label: '村(社区、嘎查)', synonyms: ['村(社区)', '村社区', '社区', '嘎查村', '村', '村级'], width: 16, format: 'text', importable: true, value: nameAt('village') },
+  { key: 'code', label: '区划代码', synonyms: ['统计用区划代码', '代码', '行政区划代码', '区划编码'], notWords: ['城乡分类'], width: 15, format: 'text', importable: true, value: (r) => r.code },
 ];
 
 export const regionDefinition: RecordDefinition<Region, RegionPatch> = {
