@@ -170,13 +170,18 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
   },
 
   async check(call, _rest, args) {
-    const { counts, items } = await call('assign:violations', { kinds: [] });
+    const { counts, items, integrity } = await call('assign:violations', { kinds: [] });
     if (args.flags['json']) {
-      print({ counts, items: items.map((v) => ({ kind: v.kind, entityId: v.entityId, cadreId: v.cadreId, message: v.message })) });
+      print({ counts, items: items.map((v) => ({ kind: v.kind, entityId: v.entityId, cadreId: v.cadreId, message: v.message })), integrity });
       return;
     }
+    if (integrity.length > 0) {
+      console.log('数据不一致（编号重复或指向不存在的记录），请从备份恢复：');
+      for (const problem of integrity) console.log(`  ${problem}`);
+    }
     const total = items.length;
-    console.log(total === 0 ? '数据检查通过：没有违反包保规则的情况' : `发现 ${total} 处违反包保规则：`);
+    const passed = integrity.length === 0 ? '数据检查通过：没有违反包保规则的情况' : '没有违反包保规则的情况';
+    console.log(total === 0 ? passed : `发现 ${total} 处违反包保规则：`);
     for (const kind of Object.keys(counts) as (keyof typeof counts)[]) {
       if (counts[kind] > 0) console.log(`  ${VIOLATION_LABELS[kind]}：${counts[kind]}`);
     }

@@ -49,7 +49,7 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
       const items = all
         .filter((v) => wanted.has(v.kind))
         .map((v) => ({ ...v, entityName: entityNames.get(v.entityId) ?? '', cadreName: cadreNames.get(v.cadreId) ?? '' }));
-      return { counts, items };
+      return { counts, items, integrity: ctx.integrity() };
     },
 
     'assign:loads': async () => {

@@ -1,5 +1,6 @@
 import type { ApiHandlers, RestorePreview } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
+import { findIntegrityProblems } from '@shared/rules/integrity';
 import type { DataDoc } from '@shared/storage/types';
 import { parseLibrary } from '../storage/backups';
 import type { HandlerContext } from './context';
@@ -23,12 +24,22 @@ export function backupHandlers(ctx: HandlerContext): Pick<ApiHandlers, BackupMet
     if (!found) throw new ApiError('internal', '此运行方式不保存备份');
     return found;
   };
-  const load = async (source: Source): Promise<{ doc: DataDoc; name: string }> => {
-    if (source.fileName) return { doc: await backups().read(source.fileName), name: source.fileName };
+  const read = async (source: Source): Promise<{ doc: DataDoc; name: string; what: string }> => {
+    if (source.fileName) return { doc: await backups().read(source.fileName), name: source.fileName, what: `备份“${source.fileName}”` };
     const upload = source.upload;
     if (!upload) throw new ApiError('invalid-argument', '请选择一个备份');
     const text = Buffer.from(upload.contentBase64, 'base64').toString('utf8');
-    return { doc: parseLibrary(text, `文件“${upload.fileName}”`), name: upload.fileName };
+    const what = `文件“${upload.fileName}”`;
+    return { doc: parseLibrary(text, what), name: upload.fileName, what };
+  };
+  /** A backup that passes the schema but contradicts itself (a hand edit) is refused before anything is written. */
+  const load = async (source: Source): Promise<{ doc: DataDoc; name: string }> => {
+    const { doc, name, what } = await read(source);
+    const problems = findIntegrityProblems(doc);
+    if (problems.length > 0) {
+      throw new ApiError('invalid-argument', `${what}中的数据前后矛盾，不能恢复，当前数据未改动：${problems.join('；')}。请选用另一个备份`);
+    }
+    return { doc, name };
   };
   const count = (doc: DataDoc | null, key: keyof DataDoc): number => {
     const value = doc?.[key];

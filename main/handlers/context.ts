@@ -3,6 +3,7 @@ import { ApiError } from '@shared/api/result';
 import { RegionIndex } from '@shared/domain/regions';
 import { ListIndex } from '@shared/query/lists';
 import { RegionMatcher } from '@shared/records/region-match';
+import { findIntegrityProblems } from '@shared/rules/integrity';
 import type { RecordContext } from '@shared/records/types';
 import { computeBreakdown, type Breakdown } from '@shared/stats/breakdown';
 import { computeLoadBands, type LoadBands } from '@shared/stats/loads';
@@ -73,6 +74,11 @@ export class HandlerContext {
 
   loadBands(regionId = ''): readonly LoadBands[] {
     return this.memo(`loads|${regionId}`, () => computeLoadBands(this.doc(), regionId));
+  }
+
+  /** Ids used twice and records pointing at ones not there (~90 ms for a city library, so kept per version). */
+  integrity(): readonly string[] {
+    return this.memo('integrity', () => findIntegrityProblems(this.doc()));
   }
 
   private memo<T>(key: string, compute: () => T): T {

@@ -722,7 +722,12 @@ export interface ApiResults {
   'visits:record': Visit;
   'visits:rectify': Visit;
   'visits:openProblems': readonly (OpenProblem & { readonly entityName: string; readonly cadreName: string })[];
-  'assign:violations': { readonly counts: Readonly<Record<ViolationKind, number>>; readonly items: readonly ViolationView[] };
+  'assign:violations': {
+    readonly counts: Readonly<Record<ViolationKind, number>>;
+    readonly items: readonly ViolationView[];
+    /** Ids used twice and records pointing at ones not there, over the whole library (rules/integrity). */
+    readonly integrity: readonly string[];
+  };
   'assign:loads': readonly CadreLoad[];
   'assign:preview': AssignPreview;
   'assign:apply': { readonly assigned: number; readonly moved: number; readonly released: number };
