@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobStatus } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
+import type { SkippedFile } from './export/unique-name';
 
 /** What a job's work function sees: report progress between units and stop when asked. */
 export interface JobControl {
@@ -11,6 +12,8 @@ export interface JobControl {
   checkpoint(done: number, total: number, message: string): Promise<'go' | 'cancelled'>;
   /** Counts a file written, for the status and for what a cancelled run leaves behind. */
   wrote(): void;
+  /** Records a file that could not be written; the job goes on with the next. */
+  skip(file: SkippedFile): void;
 }
 
 /** How a run ended: every unit done, or stopped early on cancel; and the closing sentence. */
@@ -44,7 +47,7 @@ export class JobRunner {
       throw new ApiError('conflict', `“${running.label}”正在进行（${running.done}/${running.total}），请等它完成或取消后再开始新的导出`);
     }
     const job: Job = {
-      status: { jobId: randomUUID(), kind, label, state: 'running', done: 0, total: 0, message: '正在准备…', outDir, files: 0, error: '' },
+      status: { jobId: randomUUID(), kind, label, state: 'running', done: 0, total: 0, message: '正在准备…', outDir, files: 0, skipped: [], error: '' },
       cancelRequested: false,
     };
     // Only the latest job is kept: a finished one is read once by the screen that started it.
@@ -59,6 +62,9 @@ export class JobRunner {
       },
       wrote: () => {
         job.status = { ...job.status, files: job.status.files + 1 };
+      },
+      skip: (file) => {
+        job.status = { ...job.status, skipped: [...job.status.skipped, file] };
       },
     };
     void yieldToEventLoop()

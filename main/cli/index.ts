@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, RecordKind } from '@shared/api/contract';
 import type { Cadre, Region } from '@shared/domain/schemas';
 import { lettersHtmlDocument } from '@shared/handbook/letter-html';
-import { uniqueFileName } from '../export/unique-name';
+import { skippedFile, uniqueFileName, type SkippedFile } from '../export/unique-name';
 import { RECORD_KIND_LABELS, RECORD_KINDS } from '@shared/records/types';
 import { REPORT_KINDS, REPORT_LABELS, type ReportKind } from '@shared/reports/kinds';
 import { VIOLATION_LABELS } from '@shared/rules/violations';
@@ -245,6 +245,7 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       const ended = await followJob(call, started);
       if (ended.state === 'failed') throw new UsageError(ended.message, 'the export stopped with an error');
       console.log(ended.message);
+      failIfSkipped(ended.skipped);
       return;
     }
     if (rest[0] === 'letters') {
@@ -292,15 +293,35 @@ async function exportLetters(call: Call, outDir: string, args: ParsedArgs): Prom
   // Like the handbooks: namesakes and files already in the folder get -2, -3 …, nothing is overwritten.
   const dir = path.resolve(outDir);
   const used = new Set<string>();
+  // A file that cannot be written is reported at the end; the others are still written.
+  const skipped: SkippedFile[] = [];
+  const write = async (name: string, html: string): Promise<boolean> => {
+    try {
+      await writeFileAtomic(path.join(dir, name), html);
+      return true;
+    } catch (error) {
+      skipped.push(skippedFile(name, error));
+      return false;
+    }
+  };
+  let written = 0;
   for (const letter of letters) {
-    const name = uniqueFileName(dir, letter.fileName, used);
-    await writeFileAtomic(path.join(dir, name), lettersHtmlDocument([letter], letter.fileName.replace(/\.html$/, '')));
+    if (await write(uniqueFileName(dir, letter.fileName, used), lettersHtmlDocument([letter], letter.fileName.replace(/\.html$/, '')))) written++;
   }
+  let combinedWritten = false;
   if (!cadreId) {
     const combined = uniqueFileName(dir, `致包保领导的一封信-合订本-${letters.length}封.html`, used);
-    await writeFileAtomic(path.join(dir, combined), lettersHtmlDocument(letters, combined.replace(/\.html$/, '')));
+    combinedWritten = await write(combined, lettersHtmlDocument(letters, combined.replace(/\.html$/, '')));
   }
-  console.log(`已导出 ${letters.length} 封致包保领导的一封信到 ${path.resolve(outDir)}${cadreId ? '' : '（另有合订本一份）'}，用浏览器打开后打印即为 A4 纸`);
+  console.log(`已导出 ${written} 封致包保领导的一封信到 ${dir}${combinedWritten ? '（另有合订本一份）' : ''}，用浏览器打开后打印即为 A4 纸`);
+  failIfSkipped(skipped);
+}
+
+/** A bulk export that could not write some files lists them and ends with exit code 1. */
+function failIfSkipped(skipped: readonly SkippedFile[]): void {
+  if (skipped.length === 0) return;
+  for (const file of skipped) console.error(`未能写入“${file.fileName}”：${file.reason}`);
+  throw new UsageError(`${skipped.length} 个文件未能写入（见上），其余文件已导出`, `${skipped.length} file(s) could not be written`);
 }
 
 async function importReturnedHandbook(call: Call, file: string | undefined, args: ParsedArgs): Promise<void> {

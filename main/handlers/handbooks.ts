@@ -8,7 +8,7 @@ import { buildHandbook, type Handbook, type HandbookSheet } from '@shared/handbo
 import { readReturnedRecords } from '@shared/handbook/returned';
 import type { Cell } from '@shared/records/cell';
 import type { DataDoc } from '@shared/storage/types';
-import { uniqueFileName } from '../export/unique-name';
+import { skippedFile, uniqueFileName, type SkippedFile } from '../export/unique-name';
 import { buildWorkbook, type TableSheet } from '../export/xlsx';
 import type { JobControl, JobOutcome, JobRunner } from '../jobs';
 import { exportDirOf } from '../paths';
@@ -66,6 +66,25 @@ function combinedSheets(parts: readonly { readonly who: string; readonly handboo
   });
 }
 
+/** Writes one file of a bulk export; one that cannot be written is recorded on the job and returned. */
+async function writeOrSkip(job: JobControl, folder: string, name: string, bytes: Buffer): Promise<SkippedFile | null> {
+  try {
+    await writeFileAtomic(path.join(folder, name), bytes);
+  } catch (error) {
+    const file = skippedFile(name, error);
+    job.skip(file);
+    return file;
+  }
+  job.wrote();
+  return null;
+}
+
+/** The closing sentence's part on files not written: which, and why. */
+function skippedNote(skipped: readonly SkippedFile[]): string {
+  if (skipped.length === 0) return '';
+  return `；${skipped.length} 个文件未能写入：${skipped.map((f) => `“${f.fileName}”（${f.reason}）`).join('；')}。请处理后重新导出这些文件`;
+}
+
 export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<ApiHandlers, 'handbook:export' | 'handbook:import' | 'handbooks:exportAll'> {
   /** Active cadres of the scope in 旗区 · 乡镇 · 姓名 order (the order of the files in the folder). */
   const cadresOf = (doc: DataDoc, regions: RegionIndex, { regionId, level }: BulkRequest): Cadre[] =>
@@ -93,11 +112,13 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     const today = ctx.today();
     const pool = await WorkbookPool.open();
     let written = 0;
-    // Files are written in the cadres' order as their workbooks come out of the pool.
+    const skipped: SkippedFile[] = [];
+    // Files are written in the cadres' order as their workbooks come out of the pool; one that
+    // cannot be written is reported and the others are still written.
     const pipe = new WorkbookPipe<string>(pool, async (bytes, name) => {
-      await writeFileAtomic(path.join(folder, name), bytes);
-      job.wrote();
-      written++;
+      const file = await writeOrSkip(job, folder, name, bytes);
+      if (file) skipped.push(file);
+      else written++;
     });
     try {
       for (const [i, cadre] of cadres.entries()) {
@@ -115,7 +136,7 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
       await pool.close();
     }
     await job.checkpoint(cadres.length, cadres.length, '已完成');
-    return { cancelled: false, message: `已导出 ${cadres.length} 本工作手册到 ${folder}` };
+    return { cancelled: false, message: `已导出 ${written} 本工作手册到 ${folder}${skippedNote(skipped)}` };
   };
 
   const writeCombined = async (job: JobControl, doc: DataDoc, cadres: readonly Cadre[], regions: RegionIndex, folder: string, label: string): Promise<JobOutcome> => {
@@ -136,9 +157,9 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     const year = doc.profile.planYear;
     const name = uniqueFileName(folder, `${label}-包保干部工作手册合订本-${year}.xlsx`);
     // Many seconds of exceljs work for a large scope: in a thread of its own, so requests are answered meanwhile.
-    await writeFileAtomic(path.join(folder, name), await buildWorkbookOffThread(combinedSheets(parts, doc.profile.orgName, year, today)));
-    job.wrote();
+    const skipped = await writeOrSkip(job, folder, name, await buildWorkbookOffThread(combinedSheets(parts, doc.profile.orgName, year, today)));
     await job.checkpoint(total, total, '已完成');
+    if (skipped) return { cancelled: false, message: `未能写入合订本“${name}”：${skipped.reason}` };
     return { cancelled: false, message: `已生成合订本“${name}”（${cadres.length} 名干部），保存在 ${folder}` };
   };
 

@@ -258,6 +258,8 @@ export interface JobStatus {
   readonly outDir: string;
   /** Files written so far (a cancelled or failed run keeps them). */
   readonly files: number;
+  /** Files that could not be written, and why; the job went on with the others. */
+  readonly skipped: readonly { readonly fileName: string; readonly reason: string }[];
   readonly error: string;
 }
 

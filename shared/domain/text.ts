@@ -42,10 +42,13 @@ export function textRule(label: string, lines: TextLines = 'single') {
   });
 }
 
+/** A terminal escape sequence such as the colour code ESC[31m: all of it goes, not only the ESC. */
+const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+
 /**
- * `text` as part of a file name: without the characters the rule refuses (names stored before it
- * may hold them) and without those Windows refuses in file names.
+ * `text` as part of a file name: without terminal escape sequences and the characters the rule
+ * refuses (names stored before it may hold them), and without those Windows refuses in file names.
  */
 export function fileNameText(text: string): string {
-  return text.replace(UNSAFE, '').replace(/[<>:"/\\|?*]/g, '');
+  return text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE, '').replace(/[<>:"/\\|?*]/g, '');
 }

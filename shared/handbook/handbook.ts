@@ -1,5 +1,6 @@
 import { RegionIndex } from '../domain/regions';
 import { CADRE_LEVEL_LABELS, type Cadre } from '../domain/schemas';
+import { fileNameText } from '../domain/text';
 import type { Cell } from '../records/cell';
 import { formatPeople } from '../records/cell';
 import type { ReportColumn } from '../reports/summary';
@@ -45,7 +46,7 @@ function signingLine(cadre: Cadre, year: number): string {
 }
 
 function safeFilePart(name: string): string {
-  return name.replace(/[\\/:*?"<>|\s]+/g, '') || '未命名';
+  return fileNameText(name).replace(/\s+/g, '') || '未命名';
 }
 
 /**

@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ApiHandlers, JobStatus } from '@shared/api/contract';
+import { safeFileName, uniqueFileName } from '../../main/export/unique-name';
+import { openServices } from '../../main/services';
+import { DATA_FILE_NAME } from '../../main/storage/lowdb-store';
+import { smallDoc } from './small-doc';
+import { useTempDirs } from './temp-dir';
+
+const newDir = useTempDirs();
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const YEAR = smallDoc().profile.planYear;
+const ZHANG_HANDBOOK = `达拉特旗-昭君镇-张伟-包保干部工作手册-${YEAR}.xlsx`;
+const LI_HANDBOOK = `达拉特旗-昭君街道-李娜-包保干部工作手册-${YEAR}.xlsx`;
+const ZHANG_LETTER = `达拉特旗-昭君镇-张伟-致包保领导的一封信-${YEAR}.html`;
+const LI_LETTER = `达拉特旗-昭君街道-李娜-致包保领导的一封信-${YEAR}.html`;
+
+/** A library written by an older version: names with an ESC colour code, NUL and a bidi override. */
+async function olderLibrary(): Promise<string> {
+  const dir = await newDir();
+  const doc = smallDoc();
+  doc.regions = doc.regions.map((r) => (r.id === 'zjz' ? { ...r, name: '昭君\u202e镇' } : r));
+  doc.cadres = doc.cadres.map((c) => (c.id === 'c1' ? { ...c, name: '\u001b[1m张\u0000伟\u2066' } : c));
+  await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify(doc));
+  return dir;
+}
+
+/**
+ * Makes the write of `name` into `dir` fail: writeFileAtomic first opens `.<name>.<pid>.tmp`, and a
+ * folder of that name cannot be opened as a file. Every other file of the export can be written.
+ */
+async function blockWrite(dir: string, name: string, pid: number): Promise<void> {
+  await mkdir(path.join(dir, `.${name}.${pid}.tmp`), { recursive: true });
+}
+
+async function finished(handlers: ApiHandlers, started: JobStatus): Promise<JobStatus> {
+  let status = started;
+  while (status.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    status = await handlers['jobs:get']({ jobId: started.jobId });
+  }
+  return status;
+}
+
+describe('export file names', () => {
+  it('strip control, bidi and invisible characters and what Windows refuses, and avoid device names and trailing dots', () => {
+    const dir = path.resolve('/tmp/exports');
+    expect(safeFileName(dir, '张\u0000伟\u001b[0m\u202e\u200b\ufeff-手册.xlsx')).toBe('张伟-手册.xlsx');
+    expect(safeFileName(dir, 'a<b>c:d"e/f\\g|h?i*j.html')).toBe('abcdefghij.html');
+    expect(safeFileName(dir, 'CON')).toBe('CON_');
+    expect(safeFileName(dir, 'nul.html')).toBe('nul_.html');
+    expect(safeFileName(dir, 'COM1.tar.gz')).toBe('COM1_.tar.gz');
+    expect(safeFileName(dir, 'LPT9.xlsx')).toBe('LPT9_.xlsx');
+    expect(safeFileName(dir, 'CONSOLE.xlsx')).toBe('CONSOLE.xlsx');
+    expect(safeFileName(dir, '手册. . .')).toBe('手册');
+    expect(safeFileName(dir, '手册 ..xlsx')).toBe('手册.xlsx');
+    expect(safeFileName(dir, '\u0007.xlsx')).toBe('未命名.xlsx');
+  });
+
+  it('keep the whole path under 260 characters and the name under 255 bytes, the extension kept', () => {
+    const deep = path.resolve('/tmp', 'x'.repeat(150));
+    const long = `${'达拉特旗'.repeat(40)}-包保干部工作手册-2027.xlsx`;
+    const name = safeFileName(deep, long);
+    expect(name.endsWith('.xlsx')).toBe(true);
+    expect(path.join(deep, name).length).toBeLessThan(260 - 4);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255 - 4);
+    const short = safeFileName('/tmp', long);
+    expect(Buffer.byteLength(short)).toBeLessThanOrEqual(255 - 4);
+    expect(short.startsWith('达拉特旗达拉特旗')).toBe(true);
+    // Room is left for the -2 of a namesake.
+    const used = new Set<string>();
+    expect(uniqueFileName(deep, long, used)).toBe(name);
+    expect(uniqueFileName(deep, long, used)).toBe(name.replace(/\.xlsx$/, '-2.xlsx'));
+  });
+});
+
+describe('bulk exports of a library stored by an older version', () => {
+  it('write every handbook with the names cleaned', async () => {
+    const dir = await olderLibrary();
+    const { handlers } = await openServices(dir);
+    expect((await handlers['handbook:export']({ cadreId: 'c1' })).fileName).toBe(ZHANG_HANDBOOK);
+    const out = await newDir();
+    const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
+    expect(ended).toMatchObject({ state: 'done', files: 2, skipped: [] });
+    expect((await readdir(out)).sort()).toEqual([LI_HANDBOOK, ZHANG_HANDBOOK].sort());
+  }, 60_000);
+
+  it('a handbook that cannot be written is skipped and reported in Chinese; the others are written', async () => {
+    const dir = await olderLibrary();
+    const { handlers } = await openServices(dir);
+    const out = await newDir();
+    await blockWrite(out, ZHANG_HANDBOOK, process.pid);
+    const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
+    expect(ended).toMatchObject({ state: 'done', files: 1, error: '', skipped: [{ fileName: ZHANG_HANDBOOK, reason: expect.stringContaining('是一个文件夹') }] });
+    expect(ended.message).toMatch(new RegExp(`^已导出 1 本工作手册到 .*；1 个文件未能写入：“${ZHANG_HANDBOOK}”（.*是一个文件夹.*）。请处理后重新导出这些文件$`));
+    expect((await readdir(out)).filter((name) => !name.startsWith('.'))).toEqual([LI_HANDBOOK]);
+  }, 60_000);
+});
+
+describe('CLI export letters', () => {
+  /** Runs the CLI as one node process, so its pid (and so writeFileAtomic's temp names) is known from the start. */
+  function cli(args: string[], beforeWrites: (pid: number) => Promise<void> = async () => undefined): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], { cwd: ROOT });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // Node takes far longer to start than this takes: done before the CLI has read the library.
+      beforeWrites(child.pid ?? 0).then(() => child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })), reject);
+    });
+  }
+
+  it('writes the letters of stored names with control characters, and skips and reports a file it cannot write, exit code 1', async () => {
+    const dir = await olderLibrary();
+    const out = await newDir();
+    const clean = await cli(['export', 'letters', '--out', out, '--data', dir]);
+    expect(clean.stderr).toBe('');
+    expect(clean.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([LI_LETTER, ZHANG_LETTER, '致包保领导的一封信-合订本-2封.html'].sort());
+    expect(await readFile(path.join(out, ZHANG_LETTER), 'utf8')).toContain('尊敬的');
+
+    const blocked = await newDir();
+    const run = await cli(['export', 'letters', '--out', blocked, '--data', dir], (pid) => blockWrite(blocked, ZHANG_LETTER, pid));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`已导出 1 封致包保领导的一封信到 ${blocked}（另有合订本一份）`);
+    expect(run.stderr).toContain(`未能写入“${ZHANG_LETTER}”：`);
+    expect(run.stderr).toContain('错误：1 个文件未能写入（见上），其余文件已导出 / Error: 1 file(s) could not be written');
+    expect((await readdir(blocked)).filter((name) => !name.startsWith('.')).sort()).toEqual([LI_LETTER, '致包保领导的一封信-合订本-2封.html'].sort());
+  }, 90_000);
+});
