@@ -94,7 +94,7 @@ export async function readSheetsInto(fileName: string, bytes: Uint8Array, sink: 
   if (startsWith(bytes, OLE_MAGIC)) {
     throw refuse(`文件“${fileName}”是旧版 .xls 格式或设置了打开密码。请用 Excel/WPS 打开，取消密码后“另存为” .xlsx 格式再导入`);
   }
-  if (ext === '.csv' || ext === '.txt') return giveAll([{ name: path.basename(fileName, ext), rows: parseCsv(decodeText(bytes)) }], sink);
+  if (ext === '.csv' || ext === '.txt') return giveAll([{ name: path.basename(fileName, ext), rows: parseDelimited(decodeText(bytes)) }], sink);
   if (ext === '.xls') throw refuse(`文件“${fileName}”不是有效的 .xls 文件。请用 Excel/WPS 打开后“另存为” .xlsx 格式再导入`);
   if (ext !== '.xlsx' && ext !== '.xlsm') {
     throw refuse(`不支持“${ext || '无扩展名'}”类型的文件，请选择 Excel 工作簿（.xlsx）或 CSV 文件（.csv）`);
@@ -198,10 +198,13 @@ function toCell(value: ExcelJS.CellValue): Cell {
 
 /**
  * CSV files come from Excel/WPS ("CSV UTF-8" with a BOM, or plain "CSV" in GBK on Chinese
- * Windows) and from other systems (UTF-8 without BOM). Valid UTF-8 is taken as UTF-8.
+ * Windows) and from other systems (UTF-8 without BOM). Valid UTF-8 is taken as UTF-8. Excel's
+ * "Unicode 文本" (.txt) and UTF-16 CSV start with a UTF-16 byte order mark.
  */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -209,8 +212,15 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** Comma- or tab-separated text (Excel's "Unicode 文本" uses tabs): the first line's separator. */
+export function parseDelimited(text: string): Cell[][] {
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  const tabs = firstLine.split('\t').length;
+  return parseCsv(text, tabs > firstLine.split(',').length ? '\t' : ',');
+}
+
 /** RFC 4180: quoted fields with "" escapes and line breaks, CRLF or LF. Cells stay text. */
-export function parseCsv(text: string): Cell[][] {
+export function parseCsv(text: string, separator: ',' | '\t' = ','): Cell[][] {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let field = '';
@@ -224,7 +234,7 @@ export function parseCsv(text: string): Cell[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
+    else if (ch === separator) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {

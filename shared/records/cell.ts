@@ -20,6 +20,15 @@ function toHalfWidthText(text: string): string {
   return text.replace(/\u3000/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A code of 16 digits or more in a number cell: Excel keeps 15 significant digits, so what the cell
+ * holds is no longer the code (a USCC typed so reads as …000 and fails its check digit).
+ */
+export function numberCellProblem(cell: Cell | undefined, label: string): string | null {
+  if (typeof cell !== 'number' || cellText(cell).length < 16) return null;
+  return `${label}所在的单元格是数字格式（Excel 只保留 15 位数字，显示为 ${cellText(cell)}），代码已被改写。请把该列设为“文本”格式后重新填写${label}`;
+}
+
 /** Codes and phones: numbers stored as text or as numbers, full width, spaces. */
 export function cellCode(cell: Cell | undefined): string {
   return normalizeCode(cellText(cell));

@@ -227,3 +227,45 @@ describe('CLI import', () => {
     expect(cleared.missingFields).toContain('许可证编号');
   });
 });
+
+describe('files as Excel and WPS save them', () => {
+  const rows = [
+    ['姓名', '工作单位', '层级', '旗区', '乡镇', '村', '联系电话'],
+    ['王建国', '昭君镇人民政府', '乡镇级', '达拉特旗', '昭君镇', '', '13904770011'],
+    ['赵丽', '和胜村村民委员会', '村级', '达拉特旗', '昭君镇', '和胜村', '13904770012'],
+  ];
+  const utf16 = (text: string, order: 'le' | 'be'): Buffer => {
+    const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+    return order === 'le' ? le : Buffer.from(le).swap16();
+  };
+
+  it.each([
+    ['Unicode 文本 (UTF-16 LE, tabs)', '干部.txt', utf16(rows.map((r) => r.join('\t')).join('\r\n'), 'le')],
+    ['UTF-16 LE CSV', '干部.csv', utf16(rows.map((r) => r.join(',')).join('\r\n'), 'le')],
+    ['UTF-16 BE CSV', '干部.csv', utf16(rows.map((r) => r.join(',')).join('\n'), 'be')],
+  ])('reads %s', async (_, fileName, bytes) => {
+    const { handlers } = await library();
+    const result = await preview(handlers, 'cadres', fileName, bytes);
+    expect(result.counts).toMatchObject({ add: 2, reject: 0 });
+    expect(result.rows.map((r) => r.name)).toEqual(['王建国', '赵丽']);
+  });
+
+  it('names both columns when two name the same field', async () => {
+    const { handlers } = await library();
+    const file = await xlsxOf([{ name: '主体', rows: [['主体名称', '乡镇', '包保等级', '电话', '手机号'], ['昭君羊肉馆', '昭君镇', 'D', '13904770011', '13904770012']] }]);
+    const result = await preview(handlers, 'entities', '重复列.xlsx', file);
+    expect(result.ignored.map((c) => `${c.column}：${c.reason}`)).toEqual([
+      '第 D 列“电话”：与第 E 列“手机号”都对应“联系电话”，请只保留一列',
+      '第 E 列“手机号”：与第 D 列“电话”都对应“联系电话”，请只保留一列',
+    ]);
+  });
+
+  it('says a USCC in a number cell must be text, not that its check digit is wrong', async () => {
+    const { handlers } = await library();
+    const file = await xlsxOf([{ name: '主体', rows: [['主体名称', '统一社会信用代码', '乡镇', '包保等级'], ['数字代码店', 913501000001006543, '昭君镇', 'D']] }]);
+    const result = await preview(handlers, 'entities', '数字.xlsx', file);
+    expect(result.rows[0]?.reasons).toEqual([
+      '统一社会信用代码所在的单元格是数字格式（Excel 只保留 15 位数字，显示为 913501000001006592），代码已被改写。请把该列设为“文本”格式后重新填写统一社会信用代码',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { AssignmentSchema, CADRE_LEVEL_LABELS, type Assignment } from '../../domain/schemas';
-import { cellCode, cellText } from '../cell';
+import { cellCode, cellText, numberCellProblem } from '../cell';
 import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
 import { regionColumns, RowReader, schemaErrors } from './common';
 import { lookups } from './lookups';
@@ -43,6 +43,8 @@ export const assignmentDefinition: RecordDefinition<Assignment, AssignmentPatch>
     const { entityByKey, cadreById } = lookups(ctx);
     const uscc = cellCode(cells.get('uscc'));
     const name = cellText(cells.get('entityName'));
+    const inNumberCell = numberCellProblem(cells.get('uscc'), '统一社会信用代码');
+    if (inNumberCell) return { patch: {}, errors: [inNumberCell], warnings: [] };
     let entityKey = uscc ? `统一社会信用代码 ${uscc}` : '';
     if (!uscc) {
       const region = reader.region(ctx, '主体所属乡镇', () => null);

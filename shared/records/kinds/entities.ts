@@ -13,7 +13,7 @@ import {
   type Scale,
 } from '../../domain/schemas';
 import { entityRegionProblem } from '../../rules/region-level';
-import { cellCode, cellText, formatPeople, parseChoice, parsePeople, parseYesNo } from '../cell';
+import { cellCode, cellText, formatPeople, numberCellProblem, parseChoice, parsePeople, parseYesNo } from '../cell';
 import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
 import { regionColumns, RowReader, schemaErrors, upsertById } from './common';
 import { lookups } from './lookups';
@@ -98,6 +98,8 @@ function parseEntityRow(reader: RowReader<EntityPatch>, ctx: RecordContext): voi
   reader.set('uscc', 'uscc', (cell) => {
     const code = cellCode(cell);
     if (code === '') return '';
+    const inNumberCell = numberCellProblem(cell, '统一社会信用代码');
+    if (inNumberCell) return reader.parsed({ ok: false, message: inNumberCell });
     const result = checkUscc(code);
     return reader.parsed(result.ok ? result : { ok: false, message: result.message });
   });
