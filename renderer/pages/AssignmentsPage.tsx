@@ -1,5 +1,5 @@
 import { ApartmentOutlined, DisconnectOutlined, ReloadOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { RegionIndex } from '@shared/domain/regions';
 import type { Cadre, Entity } from '@shared/domain/schemas';
@@ -75,6 +75,15 @@ export function AssignmentsPage() {
   const nothing = selectedEntities.length === 0;
   return (
     <Flex vertical style={{ height: '100%', minHeight: 0 }}>
+      {(data.violations?.integrity.length ?? 0) > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title="数据不一致（编号重复或指向不存在的记录），请从备份恢复"
+          description={data.violations?.integrity.map((problem) => <div key={problem}>{problem}</div>)}
+          style={{ marginBottom: 10 }}
+        />
+      )}
       <ViolationSummary counts={data.violations?.counts ?? null} selected={kind} onSelect={chooseKind} />
       <Flex gap={8} align="center" style={{ marginBottom: 10 }}>
         {regionId && <DrillDownTag text={`只看 ${new RegionIndex(regions).path(regionId)}`} onClear={() => setRegionId('')} />}
