@@ -108,6 +108,31 @@ describe('bulk handbook export as a background job', () => {
     expect(await dispatch(handlers, 'jobs:get', { jobId: started.jobId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('shows the library as it was when the run started: an edit made while it runs is in no handbook', async () => {
+    const { handlers, store } = await openServices(await newDir(), { now: () => new Date(2026, 4, 20, 9, 5) });
+    await handlers['app:loadDemo']({ scale: 'district', seed: 2 });
+    const township = store.read()!.regions.find((r) => r.name === '铜川镇')!;
+    const orgName = store.read()!.profile.orgName;
+    const out = await newDir();
+    const started = await handlers['handbooks:exportAll']({ regionId: township.id, outDir: out, subfolder: false, combined: false });
+    // Saved before the first handbook is built: one edit replaces the profile, one changes 主体 in place.
+    await store.update((doc) => {
+      doc.profile = { ...doc.profile, orgName: '改名后的市场监督管理局' };
+      for (const entity of doc.entities) entity.name = `${entity.name}（改）`;
+    });
+    expect((await follow(handlers, started)).pop()).toMatchObject({ state: 'done' });
+    const files = await xlsxIn(out);
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const zip = await JSZip.loadAsync(await readFile(path.join(out, file)));
+      const parts = await Promise.all(Object.values(zip.files).filter((f) => f.name.endsWith('.xml')).map((f) => f.async('string')));
+      const text = parts.join('');
+      expect(text, file).toContain(orgName);
+      expect(text, file).not.toContain('改名后的');
+      expect(text, file).not.toContain('（改）');
+    }
+  });
+
   it('makes one 合订本 per scope: each section one sheet, a 包保干部 column and a page per cadre', async () => {
     const { handlers, townshipId, activeInTownship } = await district();
     const out = await newDir();
