@@ -331,29 +331,40 @@ export async function planImport<R, P>(
       }
       const rowNumber = i + 1;
       const where = many ? `工作表“${sheet.name}”第 ${rowNumber} 行` : `第 ${rowNumber} 行`;
-      /** The row's cells by field; `keepBlanks`: a blank cell reads as no column (the stored value stays). */
-      const view = (keepBlanks: boolean): RowCells => ({
+      /**
+       * The row's cells by field. `keepBlanks`: a blank cell reads as no column, so the stored value
+       * stays. `withArea`: the sheet's area stands in for the missing 旗区/乡镇/村 columns.
+       */
+      const view = (keepBlanks: boolean, withArea: boolean): RowCells => ({
         has: (key) => {
           const index = fields[key];
-          if (index === undefined) return area !== null && key in area;
+          if (index === undefined) return withArea && area !== null && key in area;
           return !keepBlanks || !isBlankCell(cellsOfRow[index]);
         },
         get: (key) => {
           const index = fields[key];
-          if (index === undefined) return area?.[key];
+          if (index === undefined) return withArea ? area?.[key] : undefined;
           return cellsOfRow[index] ?? null;
         },
       });
+      const parse = (keepBlanks: boolean, withArea: boolean) => {
+        const result = def.parseRow(view(keepBlanks, withArea), ctx);
+        return { parsed: result, target: result.errors.length === 0 ? def.target(result.patch, ctx) : undefined };
+      };
+      const keep = !options.clearBlanks;
       const hasBlanks = fieldIndexes.some((index) => isBlankCell(cellsOfRow[index]));
-      // Parsed with blanks left out first; a new record, or a row that needs its blanks to make
-      // sense, is read again in full (blank cells give defaults and 缺少… reasons).
-      let parsed = def.parseRow(view(hasBlanks && !options.clearBlanks), ctx);
-      let target = parsed.errors.length === 0 ? def.target(parsed.patch, ctx) : undefined;
-      if (hasBlanks && !options.clearBlanks && target?.existing === undefined) {
-        parsed = def.parseRow(view(false), ctx);
-        target = parsed.errors.length === 0 ? def.target(parsed.patch, ctx) : undefined;
+      // A stored record found without its blanks (nor the sheet's area) keeps what they would
+      // clear; a new record, or one found only by them, is read in full: blanks give defaults and
+      // 缺少… reasons, the area places it.
+      let { parsed, target } = keep && (hasBlanks || area !== null) ? parse(true, false) : parse(false, true);
+      if (target?.existing === undefined && keep && (hasBlanks || area !== null)) {
+        ({ parsed, target } = parse(false, true));
+        if (hasBlanks && target?.existing !== undefined) {
+          const sparse = parse(true, true);
+          if (sparse.target?.existing === target.existing) ({ parsed, target } = sparse);
+        }
       }
-      const name = cellText(view(false).get(def.requiredKeys[0] ?? '')) || `第 ${rowNumber} 行`;
+      const name = cellText(view(false, true).get(def.requiredKeys[0] ?? '')) || `第 ${rowNumber} 行`;
       const reject = (reasons: string[]): void => {
         const planned: PlannedRow = { sheet: sheet.name, row: rowNumber, outcome: 'reject', name, reasons, warnings: parsed.warnings };
         rows.push(planned);

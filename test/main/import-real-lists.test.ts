@@ -148,6 +148,24 @@ describe('an update does not erase', () => {
     expect(doc.entities[0]).toMatchObject({ id: 'e1', grade: 'B', legalRep: '', address: '' });
   });
 
+  it('keeps a stored 村 and the blanks of a 主体 updated from a sheet named for its 乡镇', async () => {
+    const { handlers, dataFile } = await library();
+    const header = ['主体名称', '统一社会信用代码', '包保等级', '法定代表人'];
+    const file = await xlsxOf([{ name: '昭君镇', rows: [header, ['内蒙古食用油有限公司', '91350100M000100Y43', 'B', ''], ['新开小店', '', 'D', '刘军']] }]);
+    const result = await preview(handlers, 'entities', '昭君镇.xlsx', file);
+    expect(result.rows.map((r) => [r.outcome, r.changes ?? r.reasons])).toEqual([
+      ['update', [{ key: 'grade', label: '包保等级', from: 'C', to: 'B' }]],
+      ['add', []],
+    ]);
+    await handlers['import:commit']({ previewId: result.previewId, saveMapping: false });
+    const doc = JSON.parse(await readFile(dataFile, 'utf8'));
+    expect(doc.entities.map((e: { name: string; regionId: string; legalRep: string }) => [e.name, e.regionId, e.legalRep])).toEqual([
+      ['内蒙古食用油有限公司', 'hhc', '王建军'],
+      ['幸福便利店', 'xfsq', ''],
+      ['新开小店', 'zjz', '刘军'],
+    ]);
+  });
+
   it('still reads blank cells of a new record as before (defaults and missing names)', async () => {
     const { handlers } = await library();
     const file = await xlsxOf([{ name: '主体', rows: [['主体名称', '乡镇', '包保等级', '主体类型'], ['新店', '昭君镇', 'D', ''], ['', '昭君镇', 'D', '企业']] }]);
