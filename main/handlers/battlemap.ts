@@ -5,6 +5,7 @@ import { scheduleBackward, scheduleForward } from '@shared/battlemap/schedule';
 import { defaultBattleTemplate, tasksFromTemplate } from '@shared/battlemap/template';
 import type { BattleMap } from '@shared/battlemap/types';
 import { WorkCalendar } from '@shared/calendar/calendar';
+import { parseIsoDate } from '@shared/calendar/days';
 import type { DataDoc } from '@shared/storage/types';
 import { battleMapWorkbook } from '../export/battlemap';
 import { notFound, type HandlerContext } from './context';
@@ -48,11 +49,14 @@ export function battleMapView(doc: DataDoc, today: string): BattleMapView {
     states[task.id] = taskStatus({ ...task, start: scheduled?.start, finish: scheduled?.finish }, today, lastDispatch, calendar);
   }
   const end = result.schedule?.finish && result.schedule.finish > map.finalDeadline ? result.schedule.finish : map.finalDeadline;
+  // A plan saved by an older version may name a day that does not exist (2027-02-30): the problems
+  // say so, and the 周调度 dates wait until the office corrects the plan's dates.
+  const datesExist = parseIsoDate(map.planStart) !== null && parseIsoDate(end) !== null;
   return {
     map,
     schedule: result.schedule,
     problems: result.problems,
-    dispatches: dispatchDates(map.planStart, end, map.dispatchWeekday, calendar),
+    dispatches: datesExist ? dispatchDates(map.planStart, end, map.dispatchWeekday, calendar) : null,
     states,
     calendarNotes: calendarNotes(doc, calendar),
   };
@@ -146,7 +150,12 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
 
     'battlemap:export': async () => {
       const doc = ctx.doc();
-      const workbook = await battleMapWorkbook(battleMapView(doc, ctx.today()), doc.profile.orgName, ctx.today());
+      const current = battleMapView(doc, ctx.today());
+      if (current.map && !current.dispatches) {
+        const why = current.problems.map((p) => p.message).join('；');
+        throw new ApiError('invalid-argument', `作战图的日期有误，无法排出周次：${why}。请先在作战图设置中改正日期后再导出`);
+      }
+      const workbook = await battleMapWorkbook(current, doc.profile.orgName, ctx.today());
       return { fileName: `作战图-${ctx.today()}.xlsx`, contentBase64: workbook.toString('base64') };
     },
 

@@ -197,6 +197,28 @@ describe('a library stored by an older version', () => {
   });
 });
 
+describe('a 作战图 saved by an older version with a day that does not exist', () => {
+  it('is shown with the problem named, its export says what to correct, and it is put right in its settings', async () => {
+    const made = await library();
+    const doc = structuredClone(made.store.read()!);
+    await made.store.close();
+    doc.battleMap!.finalDeadline = '2027-02-30';
+    const dir = await newDir();
+    await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify(doc));
+    const { handlers } = await openServices(dir, { now: () => new Date('2027-03-15T09:00:00Z') });
+    const view = await dispatch(handlers, 'battlemap:get', {});
+    expect(view).toMatchObject({ ok: true, value: { dispatches: null, problems: [{ message: expect.stringContaining('“2027-02-30”无效') }] } });
+    expect(await dispatch(handlers, 'report:preview', { report: 'dispatch' })).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'battlemap:export', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining('请先在作战图设置中改正日期后再导出') },
+    });
+    const fixed = await handlers['battlemap:settings']({ planStart: '2027-03-01', finalDeadline: '2027-12-31', mode: 'backward', dispatchWeekday: 5 });
+    expect(fixed.problems).toEqual([]);
+    expect(fixed.dispatches).not.toBeNull();
+  }, 30_000);
+});
+
 describe('区划代码 are unique', () => {
   it('an import refuses a code another region has, or an earlier row of the file gave, naming both regions', async () => {
     const { handlers, dataFile } = await library();
