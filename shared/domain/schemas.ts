@@ -103,7 +103,11 @@ export const UsccSchema = z.string().transform((raw, ctx) => {
   return result.value;
 });
 
-const LicenseSchema = z.string().transform((raw) => (toHalfWidth(raw) === '' ? '' : classifyLicense(raw).value));
+// Any text is kept as a 登记 or 备案 number, so the text rule is all that keeps control characters out.
+const LicenseSchema = z
+  .string()
+  .check(textRule('许可证编号'))
+  .transform((raw) => (toHalfWidth(raw) === '' ? '' : classifyLicense(raw).value));
 
 export const PersonSchema = z.object({
   name: requiredText('姓名', 30),

@@ -40,6 +40,7 @@ async function textFields(handlers: ApiHandlers): Promise<{ method: ApiMethod; l
   const entity = { type: '企业', grade: 'A', regionId: 'hhc' };
   return [
     { method: 'entities:save', label: '主体名称', payload: (text) => ({ ...entity, name: text }) },
+    { method: 'entities:save', label: '许可证编号', payload: (text) => ({ ...entity, name: '好味道饭店', license: text }) },
     { method: 'entities:save', label: '地址', payload: (text) => ({ ...entity, name: '好味道饭店', address: text }) },
     { method: 'entities:save', label: '姓名', payload: (text) => ({ ...entity, name: '好味道饭店', safetyOfficers: [{ name: text }] }) },
     { method: 'entities:save', label: '备注', payload: (text) => ({ ...entity, name: '好味道饭店', notes: text }) },
