@@ -2,6 +2,7 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '@shared/api/result';
+import { fileFault } from './file-faults';
 
 export const LOCK_FILE_NAME = '.lock';
 /** Held for the few milliseconds in which a stale lock is removed, so that only one process removes it. */
@@ -42,7 +43,7 @@ async function createExclusive(file: string, text: string): Promise<boolean> {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    throw fileFault(error, file, 'write');
   }
 }
 
@@ -53,7 +54,7 @@ async function readWithAge(file: string): Promise<{ text: string; ageMs: number 
     return { text: await readFile(file, 'utf8'), ageMs: Date.now() - mtimeMs };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    throw fileFault(error, file, 'read');
   }
 }
 

@@ -7,6 +7,7 @@ import { dispatch } from '../../main/api/dispatch';
 import { openServices } from '../../main/services';
 import { BACKUP_DIR_NAME } from '../../main/storage/backups';
 import { fileFault, MAX_LIBRARY_BYTES } from '../../main/storage/file-faults';
+import { LOCK_FILE_NAME } from '../../main/storage/lock';
 import { DATA_FILE_NAME, LowdbStore } from '../../main/storage/lowdb-store';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
@@ -140,6 +141,12 @@ describe('files in the way', () => {
     await mkdir(path.join(dir, DATA_FILE_NAME));
     await expect(LowdbStore.open(dir)).rejects.toThrow(/data\.json 是一个文件夹，不能当作文件读取.*请把这个文件夹改名或移到别处后重试/);
     expect(await readdir(dir)).toEqual([DATA_FILE_NAME]);
+  });
+
+  it('a folder where the lock file should be is named with the fix', async () => {
+    const dir = await newDir();
+    await mkdir(path.join(dir, LOCK_FILE_NAME));
+    await expect(LowdbStore.open(dir)).rejects.toThrow(/\.lock 是一个文件夹，不能当作文件读取.*请把这个文件夹改名或移到别处后重试/);
   });
 
   it('an over-size data file is refused before reading, untouched', async () => {
