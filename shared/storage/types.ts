@@ -128,8 +128,9 @@ export function emptyDoc(now: Date): DataDoc {
 
 /**
  * The data behind the services. `read` gives the current document (do not mutate it outside
- * `update`); `update` runs a mutation and resolves only once the result is on disk. A mutator
- * must finish its checks before it changes anything: a throw means nothing is written.
+ * `update`); `update` runs a mutation and resolves only once the result is on disk. All or
+ * nothing: a mutator that throws, or a save that fails, leaves the document as the file holds it
+ * (read back from disk, which costs a load). A mutator should still finish its checks first.
  */
 export interface Store {
   readonly dataDir: string;
