@@ -47,7 +47,9 @@ async function start(): Promise<void> {
   let exportDir: string;
   try {
     ({ handlers } = await openServices(dataDir, { backupAtStart: true }));
-    exportDir = (await handlers['app:info']({})).exportDir;
+    const info = await handlers['app:info']({});
+    exportDir = info.exportDir;
+    if (info.startWarning) log.warn(`[app] ${info.startWarning}`);
   } catch (error) {
     log.error('[app] could not open the data folder', error);
     dialog.showErrorBox(PRODUCT_NAME, error instanceof Error ? error.message : String(error));
