@@ -25,7 +25,7 @@ export function fileFault(error: unknown, file: string, action: 'read' | 'write'
     case 'EROFS':
       return new ApiError(
         'internal',
-        `没有${verb} ${file} 的权限（或该磁盘只读），原有数据未改动。请换一个有读写权限的文件夹（例如“文档”下的文件夹），或请管理员为当前用户开放 ${path.dirname(file)} 的读写权限后重试`,
+        `没有${verb} ${file} 的权限（也可能是该文件正被 Excel、WPS 等程序打开，或磁盘只读），原有数据未改动。请关闭打开该文件的程序后重试；仍不行时，请换一个有读写权限的文件夹（例如“文档”下的文件夹），或请管理员为当前用户开放 ${path.dirname(file)} 的读写权限`,
       );
     case 'EISDIR':
       return new ApiError('internal', `${file} 是一个文件夹，不能当作文件${verb}，原有数据未改动。请把这个文件夹改名或移到别处后重试`);
