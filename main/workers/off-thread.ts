@@ -1,18 +1,22 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ApiError, type ErrorCode } from '@shared/api/result';
 import type { ArrivingSheets, Sheet } from '@shared/records/import-plan';
+import { placeRows } from '../import/sheet-rows';
 
 export interface ReadSheetsRequest {
   readonly fileName: string;
   readonly bytes: Uint8Array;
 }
-/** The worker answers with each sheet's rows in batches as it reads them, then done (or one error); restart voids what came before. */
+/**
+ * The worker answers with each sheet's rows in batches as it reads them (consecutive rows from
+ * index `at`), then done (or one error); restart voids what came before.
+ */
 export type ReadSheetsMessage =
   | { kind: 'sheet'; name: string }
-  | { kind: 'rows'; rows: Sheet['rows'] }
+  | { kind: 'rows'; at: number; rows: Sheet['rows'] }
   | { kind: 'restart' }
   | { kind: 'done' }
   | { kind: 'error'; code: ErrorCode; message: string };
@@ -64,9 +68,17 @@ export async function prepareReadSheetsWorker(): Promise<void> {
   await workerScript(READ_SHEETS_WORKER);
 }
 
-export function startWorker(script: Script, workerData?: unknown): Worker {
-  return 'file' in script ? new Worker(script.file, { workerData }) : new Worker(script.code, { eval: true, workerData });
+export function startWorker(script: Script, workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
+  const options = { workerData, ...(resourceLimits ? { resourceLimits } : {}) };
+  return 'file' in script ? new Worker(script.file, options) : new Worker(script.code, { ...options, eval: true });
 }
+
+/**
+ * The reading thread's heap. A province's 100,000-row list needs about 1 GB when it must be read
+ * whole (~130 MB streamed); a hostile file that gets past the reader's own limits ends this thread
+ * with one Chinese message, rather than taking the app's memory.
+ */
+const READ_SHEETS_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536 };
 
 /**
  * `readSheets` in a worker thread: the main process keeps answering other requests while a large
@@ -82,7 +94,7 @@ export async function readSheetsOffThread(fileName: string, bytes: Uint8Array): 
 /** The sheets as the worker thread reads them, usable before it has finished (see ArrivingSheets). */
 export async function readSheetsArriving(fileName: string, bytes: Uint8Array): Promise<SheetsFromWorker> {
   const request: ReadSheetsRequest = { fileName, bytes };
-  return new SheetsFromWorker(startWorker(await workerScript(READ_SHEETS_WORKER), request));
+  return new SheetsFromWorker(startWorker(await workerScript(READ_SHEETS_WORKER), request, READ_SHEETS_LIMITS), fileName);
 }
 
 export class SheetsFromWorker implements ArrivingSheets {
@@ -92,24 +104,45 @@ export class SheetsFromWorker implements ArrivingSheets {
   private failure: ApiError | null = null;
   private waiting: { resolve: () => void; reject: (error: ApiError) => void }[] = [];
 
-  constructor(private readonly worker: Worker) {
+  constructor(
+    private readonly worker: Worker,
+    fileName: string,
+  ) {
     worker.on('message', (message: ReadSheetsMessage) => {
-      if (message.kind === 'sheet') this.sheets.push({ name: message.name, rows: [] });
-      else if (message.kind === 'rows') this.sheets.at(-1)?.rows.push(...message.rows);
-      else if (message.kind === 'restart') {
-        this.sheets = [];
-        this.restarts++;
-      } else {
-        if (message.kind === 'done') this.complete = true;
-        else this.fail(new ApiError(message.code, message.message));
+      try {
+        this.take(message);
+      } catch {
+        // Rows that cannot be taken over void the whole reading: a preview is of the whole file or none.
+        this.fail(new ApiError('internal', `读取文件“${fileName}”时出错，请重试；仍不行请把文件另存为 .xlsx 后再导入`));
         void worker.terminate();
       }
       this.wake();
     });
-    worker.once('error', (error) => this.fail(new ApiError('internal', `读取文件时出错（${error.message}），请重试；仍不行请把文件另存为 .xlsx 后再导入`)));
-    worker.once('exit', (code) => {
-      if (code !== 0) this.fail(new ApiError('internal', `读取文件的后台任务意外退出（代码 ${code}），请重试`));
+    worker.once('error', (error) => {
+      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.fail(
+        outOfMemory
+          ? new ApiError('invalid-argument', `文件“${fileName}”内容过多，读取时超出了内存上限，文件可能已损坏。请用 Excel/WPS 打开，删去无关的工作表、行和列后“另存为” .xlsx，或分成几个文件导入`)
+          : new ApiError('internal', `读取文件时出错（${error.message}），请重试；仍不行请把文件另存为 .xlsx 后再导入`),
+      );
     });
+    // After done or an error this is the thread's normal end; before them it voids the reading.
+    worker.once('exit', (code) => this.fail(new ApiError('internal', `读取文件的后台任务意外退出（代码 ${code}），请重试`)));
+  }
+
+  private take(message: ReadSheetsMessage): void {
+    if (message.kind === 'sheet') this.sheets.push({ name: message.name, rows: [] });
+    else if (message.kind === 'rows') {
+      const sheet = this.sheets.at(-1);
+      if (sheet) placeRows(sheet.rows, message.at, message.rows);
+    } else if (message.kind === 'restart') {
+      this.sheets = [];
+      this.restarts++;
+    } else {
+      if (message.kind === 'done') this.complete = true;
+      else this.fail(new ApiError(message.code, message.message));
+      void this.worker.terminate();
+    }
   }
 
   /** Ends the reading when the rest of the file is no longer wanted (a preview stopped or refused). */

@@ -14,7 +14,7 @@ async function read({ fileName, bytes }: ReadSheetsRequest): Promise<void> {
     // Rows go over as they are read: the main thread checks them meanwhile.
     await readSheetsInto(fileName, bytes, {
       sheet: (name) => send({ kind: 'sheet', name }),
-      rows: (rows) => send({ kind: 'rows', rows }),
+      rows: (at, rows) => send({ kind: 'rows', at, rows }),
       restart: () => send({ kind: 'restart' }),
     });
     send({ kind: 'done' });
