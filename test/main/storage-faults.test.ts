@@ -71,6 +71,19 @@ describe('an update is all or nothing', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).entities[0].name).toBe('内蒙古食用油有限公司');
   });
 
+  it('when the file can no longer be read back, saving stops instead of writing a half-made change', async () => {
+    const { file, store } = await library();
+    await writeFile(file, '{"torn":'); // damaged by something outside the app meanwhile
+    await expect(
+      store.update((doc) => {
+        doc.entities.pop();
+        throw new Error('中途出错');
+      }),
+    ).rejects.toThrow('中途出错');
+    await expect(store.update(() => undefined)).rejects.toThrow(/^数据未能从磁盘重新载入（内容不是完整的 JSON（文件可能已损坏））.*已停止保存。请关闭并重新打开本软件/);
+    expect(await readFile(file, 'utf8')).toBe('{"torn":');
+  });
+
   it('a first library that cannot be written leaves the folder without one (memory too)', async () => {
     const dir = await newDir();
     const store = await LowdbStore.open(dir);
