@@ -36,7 +36,8 @@ export function readReturnedRecords(sheets: readonly Sheet[], visits: readonly V
   const sheet =
     sheets.find((s) => s.name === RECORD_SHEET) ?? sheets.find((s) => s.rows.some((r) => r.some((c) => cellText(c) === RECORD_KEY_HEADER)));
   if (!sheet) return { error: `文件中没有“${RECORD_SHEET}”工作表，请选择交回的包保干部工作手册` };
-  const headerIndex = sheet.rows.findIndex((r) => r.some((c) => cellText(c) === RECORD_KEY_HEADER));
+  // Rows the file leaves out are holes, which findIndex (unlike some) visits.
+  const headerIndex = sheet.rows.findIndex((r = []) => r.some((c) => cellText(c) === RECORD_KEY_HEADER));
   if (headerIndex < 0) return { error: `“${RECORD_SHEET}”中找不到“${RECORD_KEY_HEADER}”列：请勿删除手册中的隐藏列，或重新导出手册` };
   const header = (sheet.rows[headerIndex] ?? []).map((c) => cellText(c));
   const col = (label: string): number => header.indexOf(label);

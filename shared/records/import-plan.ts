@@ -5,6 +5,7 @@ import { RECORD_KIND_LABELS, type RecordContext, type RecordDefinition, type Rec
 
 export interface Sheet {
   readonly name: string;
+  /** By row number − 1. A row the file leaves out is a hole (read it as blank: `rows[i] ?? []`), never filled in. */
   readonly rows: readonly (readonly Cell[])[];
 }
 
@@ -353,13 +354,14 @@ export async function planImport<R, P>(
       };
       const keep = !options.clearBlanks;
       const hasBlanks = fieldIndexes.some((index) => isBlankCell(cellsOfRow[index]));
-      // A stored record found without its blanks (nor the sheet's area) keeps what they would
-      // clear; a new record, or one found only by them, is read in full: blanks give defaults and
-      // 缺少… reasons, the area places it.
-      let { parsed, target } = keep && (hasBlanks || area !== null) ? parse(true, false) : parse(false, true);
-      if (target?.existing === undefined && keep && (hasBlanks || area !== null)) {
+      // A stored record found without its blank cells (unless 清空) and without the sheet's area
+      // keeps what they would clear and its place; a new record, or one found only by them, is
+      // read in full: blanks give defaults and 缺少… reasons, the area places it.
+      const partial = (keep && hasBlanks) || area !== null;
+      let { parsed, target } = partial ? parse(keep, false) : parse(false, true);
+      if (target?.existing === undefined && partial) {
         ({ parsed, target } = parse(false, true));
-        if (hasBlanks && target?.existing !== undefined) {
+        if (keep && hasBlanks && target?.existing !== undefined) {
           const sparse = parse(true, true);
           if (sparse.target?.existing === target.existing) ({ parsed, target } = sparse);
         }

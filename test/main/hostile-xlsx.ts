@@ -76,6 +76,8 @@ export function rowsXml(rows: readonly (readonly string[])[], first = 1): string
 }
 
 export interface HostileWorkbook {
+  /** 主体 unless given. */
+  readonly sheetName?: string;
   /** The sheet's `<sheetData>` content. */
   readonly sheetData: string;
   /** `<dimension ref>` of the sheet, e.g. A1:Z200000000. */
@@ -88,7 +90,7 @@ export interface HostileWorkbook {
   readonly extra?: readonly ZipEntry[];
 }
 
-/** A minimal one-sheet workbook (sheet 主体) as Excel lays it out: workbook and strings before the sheet. */
+/** A minimal one-sheet workbook as Excel lays it out: workbook and strings before the sheet. */
 export function hostileXlsx(book: HostileWorkbook): Buffer {
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -111,7 +113,7 @@ export function hostileXlsx(book: HostileWorkbook): Buffer {
     },
     {
       name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="主体" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="${escapeXml(book.sheetName ?? '主体')}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
