@@ -13,7 +13,6 @@ const TAKEOVER_FILE_NAME = '.lock.takeover';
  */
 const SETTLE_MS = 10_000;
 const RETRY_MS = 20;
-const ATTEMPTS = 250;
 
 interface LockInfo {
   readonly pid: number;
@@ -80,7 +79,8 @@ export async function acquireLock(dataDir: string): Promise<() => Promise<void>>
   const file = path.join(dataDir, LOCK_FILE_NAME);
   const takeover = path.join(dataDir, TAKEOVER_FILE_NAME);
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  // Long enough to outwait a lock or takeover file that is SETTLE_MS from being judged left by a crash.
+  for (const deadline = Date.now() + SETTLE_MS + 2_000; Date.now() < deadline; ) {
     if (await createExclusive(file, JSON.stringify(mine))) {
       return async () => {
         await rm(file, { force: true });

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -54,6 +55,32 @@ describe('taking over a stale lock', () => {
       new RegExp(`正被另一个程序使用（进程 ${process.ppid}，.*请先关闭另一个打开这个文件夹的本软件窗口或命令行后重试；如确认没有.*请删除 ${path.join(dir, LOCK_FILE_NAME).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 后重试`),
     );
   });
+
+  it('a takeover interrupted by a crash (its file left behind, old) does not keep the folder locked', async () => {
+    const dir = await newDir();
+    await writeFile(path.join(dir, LOCK_FILE_NAME), staleLock(DEAD_PID));
+    const takeover = path.join(dir, '.lock.takeover');
+    await writeFile(takeover, staleLock(DEAD_PID));
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await utimes(takeover, minuteAgo, minuteAgo);
+    const release = await acquireLock(dir);
+    expect(JSON.parse(await readFile(path.join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid);
+    expect(existsSync(takeover)).toBe(false);
+    await release();
+  });
+
+  it('a takeover file left a moment ago is waited out until it counts as left by a crash', async () => {
+    const dir = await newDir();
+    await writeFile(path.join(dir, LOCK_FILE_NAME), staleLock(DEAD_PID));
+    const takeover = path.join(dir, '.lock.takeover');
+    await writeFile(takeover, staleLock(DEAD_PID));
+    // 10 s make it a crash's: 8 s to wait here.
+    const twoSecondsAgo = new Date(Date.now() - 2_000);
+    await utimes(takeover, twoSecondsAgo, twoSecondsAgo);
+    const release = await acquireLock(dir);
+    expect(JSON.parse(await readFile(path.join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid);
+    await release();
+  }, 20_000);
 
   it('a lock whose content is still being written is waited for, not taken over', async () => {
     const dir = await newDir();
