@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { ImportCounts } from '@shared/records/import-plan';
 import { mappingRows, missingRequired, type LiveStatus, type MappingEdits, type MappingRow, type SheetHeader } from '../import/mapping';
 import { useElementHeight } from '../hooks/useElementHeight';
+import { ImportColumnsNotice } from './ImportColumnsNotice';
 
 export interface ImportMappingStepProps {
   readonly fileName: string;
@@ -26,6 +27,7 @@ const STATUS_TAGS: Readonly<Record<LiveStatus, { color: string; text: string }>>
   mapped: { color: 'green', text: '已对应' },
   unmapped: { color: 'orange', text: '未识别' },
   ambiguous: { color: 'red', text: '重复' },
+  unclear: { color: 'red', text: '请确认' },
   ignored: { color: 'default', text: '不导入' },
 };
 
@@ -39,6 +41,7 @@ export function ImportMappingStep(props: ImportMappingStepProps) {
   const missing = missingRequired(header, rows);
   const unmapped = rows.filter((r) => r.status === 'unmapped').length;
   const ambiguous = rows.filter((r) => r.status === 'ambiguous').length;
+  const unclear = rows.filter((r) => r.status === 'unclear').length;
   const unnamed = header.columns.length - rows.length;
   const labelOf = useMemo(() => new Map(header.fields.map((f) => [f.key, f.label])), [header.fields]);
 
@@ -61,13 +64,28 @@ export function ImportMappingStep(props: ImportMappingStepProps) {
     {
       title: '状态',
       dataIndex: 'status',
-      width: 150,
+      width: 260,
       render: (status: LiveStatus, row) => (
-        <Flex gap={4}>
-          <Tag color={STATUS_TAGS[status].color}>{STATUS_TAGS[status].text}</Tag>
-          {row.edited && <Tag color="blue">已修改</Tag>}
+        <Flex vertical gap={2}>
+          <Flex gap={4}>
+            <Tag color={STATUS_TAGS[status].color}>{STATUS_TAGS[status].text}</Tag>
+            {row.edited && <Tag color="blue">已修改</Tag>}
+          </Flex>
+          {row.note && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.note}
+            </Typography.Text>
+          )}
         </Flex>
       ),
+    },
+    {
+      title: '把握',
+      dataIndex: 'confidence',
+      width: 72,
+      align: 'right',
+      // How sure the automatic match is: by the field's own name 100 %, by key words less.
+      render: (confidence: number, row) => (row.value && !row.edited ? `${Math.round(confidence * 100)}%` : ''),
     },
     {
       title: '导入为',
@@ -81,7 +99,7 @@ export function ImportMappingStep(props: ImportMappingStepProps) {
           value={value}
           options={options}
           onChange={(key: string) => onEdit(row.header, key)}
-          status={row.status === 'ambiguous' ? 'error' : row.status === 'unmapped' ? 'warning' : undefined}
+          status={row.status === 'ambiguous' || row.status === 'unclear' ? 'error' : row.status === 'unmapped' ? 'warning' : undefined}
           style={{ width: '100%' }}
         />
       ),
@@ -92,6 +110,7 @@ export function ImportMappingStep(props: ImportMappingStepProps) {
   // The service's own message already says which column is missing.
   if (missing && !problem) advice.push(`还没有一列对应为${missing}，请在下表中为名称所在的列选择${missing}。`);
   if (ambiguous > 0) advice.push(`有 ${ambiguous} 列对应到了同一字段（标为“重复”），请只保留一列，其余改为“不导入”。`);
+  if (unclear > 0) advice.push(`有 ${unclear} 列的列名可以理解为不同的字段（标为“请确认”），请为这些列选择字段或“不导入”。`);
   if (unmapped > 0) advice.push(`有 ${unmapped} 列未识别，这些列不会导入；如其中有需要的内容，请选择对应的字段。`);
 
   return (
@@ -104,13 +123,15 @@ export function ImportMappingStep(props: ImportMappingStepProps) {
       {problem && <Alert type="error" showIcon title={problem} />}
       {advice.length > 0 && (
         <Alert
-          type={missing || ambiguous > 0 ? 'warning' : 'info'}
+          type={missing || ambiguous > 0 || unclear > 0 ? 'warning' : 'info'}
           showIcon
           title={advice.map((line) => (
             <div key={line}>{line}</div>
           ))}
         />
       )}
+      {/* The table shows each column's status; beside it, what no column gives and which sheets are read. */}
+      <ImportColumnsNotice preview={{ ...header, ignored: [] }} />
       <div ref={tableBox} style={{ flex: 1, minHeight: 0 }}>
         <Table<MappingRow>
           size="small"
@@ -119,7 +140,7 @@ export function ImportMappingStep(props: ImportMappingStepProps) {
           dataSource={rows}
           pagination={false}
           scroll={{ y: Math.max(tableHeight - HEADER_HEIGHT, 120) }}
-          rowClassName={(row) => (row.status === 'ambiguous' ? 'mapping-row-ambiguous' : row.status === 'unmapped' ? 'mapping-row-unmapped' : '')}
+          rowClassName={(row) => (row.status === 'ambiguous' || row.status === 'unclear' ? 'mapping-row-ambiguous' : row.status === 'unmapped' ? 'mapping-row-unmapped' : '')}
           locale={{ emptyText: '表头行中没有列名' }}
         />
       </div>
@@ -142,7 +163,7 @@ export function ImportMappingStep(props: ImportMappingStepProps) {
           ? `已修改 ${Object.keys(edits).length} 列的对应：${Object.entries(edits)
               .map(([h, k]) => `${h} → ${k ? (labelOf.get(k) ?? k) : '不导入'}`)
               .join('；')}`
-          : '表头按常用名称自动对应（如“企业名称”“单位名称”都对应“主体名称”）。'}
+          : '表头按含义自动对应（如“企业名称”“单位名称”都对应“主体名称”，“所在乡镇”“3.联系电话”也能认出），“把握”是自动对应的把握；风险等级不会当作包保等级。'}
       </Typography.Text>
     </Flex>
   );

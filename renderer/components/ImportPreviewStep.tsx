@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Flex, Segmented, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Radio, Segmented, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ImportPreview } from '@shared/api/contract';
 import type { PlannedRow, RowOutcome } from '@shared/records/import-plan';
 import { useElementHeight } from '../hooks/useElementHeight';
+import { ImportColumnsNotice } from './ImportColumnsNotice';
 
 type RowFilter = 'all' | 'reject' | 'warning' | 'add' | 'update';
 
@@ -21,9 +22,13 @@ export interface ImportPreviewStepProps {
   readonly onBackToMapping: () => void;
   readonly onCancel: () => void;
   readonly onCommit: () => void;
+  /** Previews again with blank cells keeping (default) or clearing an updated record's values. */
+  readonly onBlankCellsChange: (blankCells: ImportPreview['blankCells']) => void;
 }
 
 const HEADER_HEIGHT = 40;
+
+const sheetColumn: TableColumnsType<PlannedRow>[number] = { title: '工作表', dataIndex: 'sheet', width: 120, ellipsis: true };
 
 const columns: TableColumnsType<PlannedRow> = [
   { title: '行号', dataIndex: 'row', width: 72, align: 'right' },
@@ -35,15 +40,18 @@ const columns: TableColumnsType<PlannedRow> = [
     render: (outcome: RowOutcome) => <Tag color={OUTCOME_TAGS[outcome].color}>{OUTCOME_TAGS[outcome].text}</Tag>,
   },
   {
-    title: '原因 / 提示',
+    title: '原因 / 提示 / 改动',
     key: 'reasons',
     render: (_: unknown, row) => {
-      const text = [...row.reasons, ...row.warnings.map((w) => `提示：${w}`)].join('；');
+      const changes = (row.changes ?? []).map((c) => `${c.label}：${c.from || '（空）'} → ${c.to || '（空）'}`).join('；');
+      const text = [...row.reasons, ...row.warnings.map((w) => `提示：${w}`), changes].filter(Boolean).join('；');
       return (
         <div className="cell-ellipsis" title={text}>
           {row.reasons.length > 0 && <Typography.Text type="danger">{row.reasons.join('；')}</Typography.Text>}
           {row.reasons.length > 0 && row.warnings.length > 0 && '；'}
           {row.warnings.length > 0 && <Typography.Text type="warning">提示：{row.warnings.join('；')}</Typography.Text>}
+          {changes && (row.reasons.length > 0 || row.warnings.length > 0) && '；'}
+          {changes && <Typography.Text>{changes}</Typography.Text>}
         </div>
       );
     },
@@ -57,12 +65,14 @@ function matches(row: PlannedRow, filter: RowFilter): boolean {
 }
 
 /** Step 3 “预览”: what each row will do, before anything is written. */
-export function ImportPreviewStep({ preview, downloading, onDownloadErrors, onBackToMapping, onCancel, onCommit }: ImportPreviewStepProps) {
+export function ImportPreviewStep({ preview, downloading, onDownloadErrors, onBackToMapping, onCancel, onCommit, onBlankCellsChange }: ImportPreviewStepProps) {
   const [filter, setFilter] = useState<RowFilter>('all');
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const { counts } = preview;
   const rows = useMemo(() => preview.rows.filter((r) => matches(r, filter)), [preview.rows, filter]);
   const writes = counts.add + counts.update;
+  const many = preview.sheets.length > 1;
+  const shown = useMemo(() => (many ? [sheetColumn, ...columns] : columns), [many]);
 
   const stats: { title: string; value: number; color?: string }[] = [
     { title: '新增', value: counts.add, color: '#389e0d' },
@@ -80,8 +90,22 @@ export function ImportPreviewStep({ preview, downloading, onDownloadErrors, onBa
           <Statistic key={s.title} title={s.title} value={s.value} styles={{ content: { fontSize: 22, color: s.color } }} />
         ))}
         <Typography.Text type="secondary" style={{ marginInlineStart: 'auto', maxWidth: 560 }} ellipsis={{ tooltip: true }}>
-          “{preview.fileName}” · 工作表“{preview.sheetName}” · 表头在第 {preview.headerRow} 行
+          “{preview.fileName}” · {many ? `${preview.sheets.length} 个工作表` : `工作表“${preview.sheetName}” · 表头在第 ${preview.headerRow} 行`}
         </Typography.Text>
+      </Flex>
+      <ImportColumnsNotice preview={preview} />
+      <Flex align="center" gap={8} wrap>
+        <Typography.Text>表中空白的单元格：</Typography.Text>
+        <Radio.Group
+          aria-label="表中空白的单元格"
+          value={preview.blankCells}
+          onChange={(e) => onBlankCellsChange(e.target.value as ImportPreview['blankCells'])}
+          options={[
+            { value: 'keep', label: '不改动已有内容' },
+            { value: 'clear', label: '清空已有内容' },
+          ]}
+        />
+        <Typography.Text type="secondary">只影响更新的记录；“改动”列列出每条更新的原值 → 新值。</Typography.Text>
       </Flex>
       <Flex align="center" gap={12}>
         <Segmented<RowFilter>
@@ -102,8 +126,8 @@ export function ImportPreviewStep({ preview, downloading, onDownloadErrors, onBa
         <Table<PlannedRow>
           virtual
           size="small"
-          rowKey="row"
-          columns={columns}
+          rowKey={(row) => `${row.sheet}|${row.row}`}
+          columns={shown}
           dataSource={rows}
           pagination={false}
           scroll={{ y: Math.max(tableHeight - HEADER_HEIGHT, 120) }}

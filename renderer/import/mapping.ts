@@ -1,4 +1,5 @@
 import type { ImportPreview } from '@shared/api/contract';
+import { columnLetter } from '@shared/records/header';
 
 /** What the mapping step shows: the sheet's header as the last preview found it. */
 export interface SheetHeader {
@@ -6,12 +7,16 @@ export interface SheetHeader {
   readonly headerRow: number;
   readonly columns: ImportPreview['columns'];
   readonly fields: ImportPreview['fields'];
+  readonly sheets: ImportPreview['sheets'];
+  readonly skippedSheets: ImportPreview['skippedSheets'];
+  readonly ignored: ImportPreview['ignored'];
+  readonly missing: ImportPreview['missing'];
 }
 
 /** The user's choices: header text → field key, '' = 不导入. Sent as import:preview's `mapping`. */
 export type MappingEdits = Readonly<Record<string, string>>;
 
-export type LiveStatus = 'mapped' | 'unmapped' | 'ambiguous' | 'ignored';
+export type LiveStatus = 'mapped' | 'unmapped' | 'ambiguous' | 'unclear' | 'ignored';
 
 export interface MappingRow {
   readonly index: number;
@@ -22,18 +27,10 @@ export interface MappingRow {
   readonly status: LiveStatus;
   /** The user changed this column in the mapping step. */
   readonly edited: boolean;
-}
-
-/** A, B, … Z, AA, AB … as Excel/WPS label the column. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+  /** How sure the automatic match was, 0–1 (1 for a chosen column). */
+  readonly confidence: number;
+  /** Why the column is not imported as the last preview found it ('' when it is, or when edited). */
+  readonly note: string;
 }
 
 /** The table's rows with the status the current choices give (before they are previewed again). */
@@ -48,8 +45,11 @@ export function mappingRows(header: SheetHeader, edits: MappingEdits): MappingRo
   return named.map((c) => {
     const value = valueOf(c);
     const edited = c.header in edits;
-    const status: LiveStatus = value === '' ? (edited ? 'ignored' : 'unmapped') : (uses.get(value) ?? 0) > 1 ? 'ambiguous' : 'mapped';
-    return { index: c.index, letter: columnLetter(c.index), header: c.header, value, status, edited };
+    const unset: LiveStatus = edited ? 'ignored' : c.status === 'unclear' ? 'unclear' : 'unmapped';
+    const status: LiveStatus = value === '' ? unset : (uses.get(value) ?? 0) > 1 ? 'ambiguous' : 'mapped';
+    // The status tag already says 未识别; a note says more (重复 with which column, 请确认 between which fields).
+    const note = edited || status === 'mapped' || c.note === '未识别' ? '' : (c.note ?? '');
+    return { index: c.index, letter: columnLetter(c.index), header: c.header, value, status, edited, confidence: edited ? 1 : c.confidence, note };
   });
 }
 

@@ -43,6 +43,8 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
   const [edits, setEdits] = useState<MappingEdits>(NO_EDITS);
   const [applied, setApplied] = useState<MappingEdits>(NO_EDITS);
   const [saveMapping, setSaveMapping] = useState(false);
+  // Blank cells of an updated record keep its values unless the clerk chooses 清空.
+  const [blankCells, setBlankCells] = useState<ImportPreview['blankCells']>('keep');
   const [downloading, setDownloading] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const ticket = useRef(0);
@@ -82,6 +84,7 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
     setProblem('');
     setEdits(NO_EDITS);
     setApplied(NO_EDITS);
+    setBlankCells('keep');
     setBusy(null);
   };
 
@@ -90,7 +93,7 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
    * column not recognised) goes to 列对应 instead, with the problem shown; a file that cannot be
    * read at all stays at step 1 when it is the first preview of the file.
    */
-  const runPreview = async (source: LoadedFile, mapping: MappingEdits, first: boolean, then: Step): Promise<void> => {
+  const runPreview = async (source: LoadedFile, mapping: MappingEdits, first: boolean, then: Step, blanks = blankCells): Promise<void> => {
     const mine = ++ticket.current;
     const previewId = newPreviewId();
     making.current = previewId;
@@ -116,7 +119,7 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
       );
     }, PROGRESS_POLL_MS);
     try {
-      const next = await api('import:preview', { kind, fileName: source.name, contentBase64: source.base64, mapping: { ...mapping }, previewId });
+      const next = await api('import:preview', { kind, fileName: source.name, contentBase64: source.base64, mapping: { ...mapping }, previewId, blankCells: blanks });
       if (mine !== ticket.current) {
         api('import:cancel', { previewId: next.previewId }).catch(() => undefined);
         return;
@@ -222,7 +225,8 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
       content: (
         <Flex vertical gap={4}>
           <span>
-            将<b>新增 {counts.add} 条</b>、<b>更新 {counts.update} 条</b>{info.label}。更新只改表中有的列，其余内容保持不变。
+            将<b>新增 {counts.add} 条</b>、<b>更新 {counts.update} 条</b>{info.label}。更新只改表中有的列
+            {current.blankCells === 'clear' ? '，表中空白的单元格会清空已有内容' : '，表中空白的单元格不改动已有内容'}，其余内容保持不变。
           </span>
           {counts.unchanged > 0 && <span>未变的 {counts.unchanged} 条不会改动。</span>}
           {counts.reject > 0 && <span>拒绝的 {counts.reject} 行不会导入（可先下载“未导入行”改正后再导入）。</span>}
@@ -292,6 +296,10 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
           onBackToMapping={() => setStep(1)}
           onCancel={reset}
           onCommit={confirmCommit}
+          onBlankCellsChange={(next) => {
+            setBlankCells(next);
+            void runPreview(file, applied, false, 2, next);
+          }}
         />
       );
     }

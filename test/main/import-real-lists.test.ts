@@ -157,6 +157,9 @@ describe('an update does not erase', () => {
       ['update', [{ key: 'grade', label: '包保等级', from: 'C', to: 'B' }]],
       ['add', []],
     ]);
+    // 清空 clears blank cells, not the place the sheet's name does not give.
+    const cleared = await preview(handlers, 'entities', '昭君镇.xlsx', file, { blankCells: 'clear' });
+    expect(cleared.rows[0]?.changes?.map((c) => c.key)).toEqual(['grade', 'legalRep']);
     await handlers['import:commit']({ previewId: result.previewId, saveMapping: false });
     const doc = JSON.parse(await readFile(dataFile, 'utf8'));
     expect(doc.entities.map((e: { name: string; regionId: string; legalRep: string }) => [e.name, e.regionId, e.legalRep])).toEqual([
