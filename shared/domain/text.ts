@@ -27,7 +27,7 @@ export function textProblem(text: string, label: string, lines: TextLines = 'sin
     return onlyLineBreaks ? `${label}不能换行或含有制表符，请改为一行后重新输入` : `${label}含有不可见的控制字符，请删除后重新输入`;
   }
   if (BIDI.test(text)) return `${label}含有改变文字方向的不可见字符，请删除后重新输入`;
-  if (INVISIBLE_ONLY.test(text)) return `${label}只有空白或不可见的字符，请填写内容或留空`;
+  if (INVISIBLE_ONLY.test(text)) return `${label}只有空白或不可见的字符，请删除后重新输入`;
   return null;
 }
 

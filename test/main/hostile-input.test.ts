@@ -114,7 +114,7 @@ describe('text that must not get in', () => {
       [2, 'reject', ['主体名称含有不可见的控制字符，请删除后重新输入']],
       [3, 'reject', ['主体名称含有不可见的控制字符，请删除后重新输入']],
       [4, 'reject', ['主体名称含有改变文字方向的不可见字符，请删除后重新输入']],
-      [5, 'reject', ['主体名称只有空白或不可见的字符，请填写内容或留空']],
+      [5, 'reject', ['主体名称只有空白或不可见的字符，请删除后重新输入']],
       [6, 'add', []],
     ]);
     await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
