@@ -224,18 +224,22 @@ describe('web harness', () => {
   it('npm run web releases the data folder’s lock when it is stopped', async () => {
     const dataDir = await newDir();
     const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/web/start.ts', '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('http://127.0.0.1:')) resolve();
-      });
-      child.once('exit', () => reject(new Error(output)));
-    });
-    expect(existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(true);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(false);
+    try {
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('http://127.0.0.1:')) resolve();
+        });
+        child.once('exit', () => reject(new Error(output)));
+      });
+      expect(existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(true);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(false);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 });
