@@ -36,7 +36,7 @@ function handbookSheets(handbook: Handbook): TableSheet[] {
  * year): every handbook of the run shows the library as it was then, whatever is edited while it
  * runs, and no edit changes an object the run holds. Only what its handbooks show is copied (its
  * cadres, their current 包保 and 主体, the year's visits of those), once per run: for every cadre
- * of the city with a year's 85,000 planned visits that is a few hundred ms of a ~20 s run.
+ * of the city with a year's 85,000 planned visits, under a second of a ~20 s run.
  */
 function handbookSnapshot(doc: DataDoc, cadres: readonly Cadre[], year: number | undefined): { doc: DataDoc; cadres: Cadre[]; regions: RegionIndex } {
   const cadreIds = new Set(cadres.map((c) => c.id));
