@@ -7,6 +7,7 @@ import { ApiError } from '@shared/api/result';
 import { isInsideFolder, PRODUCT_NAME } from './paths';
 import type { ShellStateFile } from './shell-state';
 import { writeFileAtomic } from './storage/atomic-file';
+import { safeFileName } from './export/unique-name';
 
 /** What the save dialog offers for the file types the app writes. */
 const SAVE_FILTERS: Readonly<Record<string, FileFilter>> = {
@@ -18,12 +19,6 @@ const SAVE_FILTERS: Readonly<Record<string, FileFilter>> = {
 
 /** How many folders picked in the folder dialog stay usable for exports (the most recent ones). */
 const MAX_CHOSEN_FOLDERS = 20;
-
-/** A file name proposed by the page, reduced to a plain name (no folders, nothing Windows refuses). */
-function safeFileName(name: string): string {
-  const plain = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
-  return plain || '未命名';
-}
 
 /** A problem the user can fix, said on the window in Chinese: what happened and what to do. */
 export async function tellOnWindow(window: BrowserWindow, message: string, detail: string): Promise<void> {
@@ -60,10 +55,11 @@ export class Dialogs {
 
   /** Asks where to save `fileName`, then writes what `make` produces there; the path or null. */
   async saveBytes(window: BrowserWindow, fileName: string, make: () => Promise<Uint8Array>): Promise<string | null> {
-    const name = safeFileName(fileName);
+    const startFolder = await this.startFolder();
+    // A name proposed by the page: a plain name (no folders), nothing Windows refuses.
+    const name = safeFileName(startFolder, fileName);
     const extension = path.extname(name).slice(1).toLowerCase();
     const filter = SAVE_FILTERS[extension];
-    const startFolder = await this.startFolder();
     const { canceled, filePath } = await dialog.showSaveDialog(window, {
       title: '保存文件',
       defaultPath: path.join(startFolder, name),

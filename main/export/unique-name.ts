@@ -14,13 +14,15 @@ const SUFFIX_ROOM = 4;
 
 /**
  * `wanted` as a name Windows (and any other system) accepts in `dir`: names stored before the text
- * rule (./shared/domain/text.ts) may hold control or bidi characters, a name may be a device name or
- * end in a dot, and a long 旗区-乡镇-姓名 must not push the path past MAX_PATH. The extension is kept.
+ * rule (shared/domain/text.ts) may hold control or bidi characters, a name proposed by a page may
+ * point to another folder, be a device name or end in a dot, and a long 旗区-乡镇-姓名 must not push
+ * the path past MAX_PATH. The extension is kept.
  */
 export function safeFileName(dir: string, wanted: string): string {
-  const clean = fileNameText(wanted).trim().replace(/[. ]+$/, '');
+  const clean = fileNameText(wanted).trim();
   const ext = /\.[A-Za-z0-9]{1,8}$/.exec(clean)?.[0] ?? '';
-  let stem = clean.slice(0, clean.length - ext.length).replace(/[. ]+$/, '').replace(RESERVED, '$1_') || '未命名';
+  // Leading dots would hide the file (or name a folder: ..); trailing ones Windows drops itself.
+  let stem = clean.slice(0, clean.length - ext.length).replace(/^[. ]+|[. ]+$/g, '').replace(RESERVED, '$1_') || '未命名';
   const room = Math.max(8, MAX_PATH - path.resolve(dir).length - 1 - ext.length - SUFFIX_ROOM);
   const chars = [...stem];
   while (chars.length > room || Buffer.byteLength(chars.join('') + ext) > MAX_NAME_BYTES - SUFFIX_ROOM) chars.pop();

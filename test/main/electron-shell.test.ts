@@ -200,7 +200,7 @@ describe('desktop IPC (window.desktop)', () => {
     // A proposed name cannot point elsewhere; the next dialog starts where the last file went.
     recorded.answers.push(null);
     expect(await call('saveFile', { fileName: '..\\..\\Windows/evil.json', contentBase64: bytes.toString('base64') })).toEqual({ ok: true, value: null });
-    expect(recorded.saveDialogs[1]?.['defaultPath']).toBe(path.join(root, '报送', '_.._Windows_evil.json'));
+    expect(recorded.saveDialogs[1]?.['defaultPath']).toBe(path.join(root, '报送', 'Windowsevil.json'));
     await state.flush();
     expect(JSON.parse(await readFile(path.join(root, 'shell-state.json'), 'utf8'))).toMatchObject({ lastFolder: path.join(root, '报送') });
 

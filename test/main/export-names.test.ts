@@ -57,6 +57,9 @@ describe('export file names', () => {
     expect(safeFileName(dir, '手册. . .')).toBe('手册');
     expect(safeFileName(dir, '手册 ..xlsx')).toBe('手册.xlsx');
     expect(safeFileName(dir, '\u0007.xlsx')).toBe('未命名.xlsx');
+    // A name proposed by a page cannot point to another folder.
+    expect(safeFileName(dir, '..\\..\\Windows/evil.json')).toBe('Windowsevil.json');
+    expect(safeFileName(dir, '..')).toBe('未命名');
   });
 
   it('keep the whole path under 260 characters and the name under 255 bytes, the extension kept', () => {
