@@ -60,7 +60,8 @@ async function readWithAge(file: string): Promise<{ text: string; ageMs: number 
 function parseLock(text: string): LockInfo | null {
   try {
     const info = JSON.parse(text) as Partial<LockInfo> | null;
-    return typeof info?.pid === 'number' && typeof info.host === 'string' ? (info as LockInfo) : null;
+    if (typeof info?.pid !== 'number' || typeof info.host !== 'string') return null;
+    return { pid: info.pid, host: info.host, since: typeof info.since === 'string' ? info.since : '' };
   } catch {
     return null;
   }
@@ -120,5 +121,8 @@ export async function acquireLock(dataDir: string): Promise<() => Promise<void>>
       else await sleep(RETRY_MS);
     }
   }
-  throw new ApiError('conflict', `无法锁定数据文件夹 ${dataDir}，请稍后重试`);
+  throw new ApiError(
+    'conflict',
+    `无法锁定数据文件夹 ${dataDir}：另一个程序正在打开它。请稍后重试；如一直如此且确认没有其他程序在用，请删除其中的 ${LOCK_FILE_NAME} 和 ${TAKEOVER_FILE_NAME} 文件后重试`,
+  );
 }
