@@ -99,7 +99,7 @@ export async function acquireLock(dataDir: string): Promise<() => Promise<void>>
     if (holder && holder.pid !== process.pid && alive(holder.pid)) {
       throw new ApiError(
         'conflict',
-        `数据文件夹 ${dataDir} 正被另一个程序使用（进程 ${holder.pid}，自 ${holder.since.slice(0, 19).replace('T', ' ')} 起）。` +
+        `数据文件夹 ${dataDir} 正被另一个程序使用（进程 ${holder.pid}${holder.since ? `，自 ${holder.since.slice(0, 19).replace('T', ' ')} 起` : ''}）。` +
           `请先关闭另一个打开这个文件夹的本软件窗口或命令行后重试；如确认没有（例如电脑重启后这个进程号被别的程序占用），请删除 ${file} 后重试，或换一个数据文件夹`,
       );
     }

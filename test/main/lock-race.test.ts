@@ -59,7 +59,7 @@ describe('taking over a stale lock', () => {
   it('a lock without a start time (another version, a hand edit) still names its live holder', async () => {
     const dir = await newDir();
     await writeFile(path.join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: process.ppid, host: os.hostname() }));
-    await expect(acquireLock(dir)).rejects.toThrow(`正被另一个程序使用（进程 ${process.ppid}，`);
+    await expect(acquireLock(dir)).rejects.toThrow(`正被另一个程序使用（进程 ${process.ppid}）。`);
   });
 
   it('a takeover interrupted by a crash (its file left behind, old) does not keep the folder locked', async () => {
