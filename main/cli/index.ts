@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, RecordKind } from '@shared/api/contract';
 import type { Cadre, Region } from '@shared/domain/schemas';
@@ -46,6 +47,11 @@ const READ_ONLY_COMMANDS = new Set(['stats', 'list', 'check', 'export']);
 
 type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResults[M]>;
 
+/** The library this run has open: closed (its lock released) on every way out, see endRun. */
+let openStore: { close(): Promise<void> } | null = null;
+/** What Ctrl+C does while a background job runs (stop the job); otherwise it ends the run. */
+let onInterrupt: (() => void) | null = null;
+
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
   const [command, ...rest] = args.words;
@@ -58,9 +64,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const dataDir = path.resolve(stringFlag(args, 'data') ?? defaultDataDir());
   // Commands that only read may run beside the app; the others take the folder's writer lock.
   const { handlers, store } = await openServices(dataDir, { lock: !READ_ONLY_COMMANDS.has(command) });
+  openStore = store;
   try {
     await run(callThrough(handlers), rest, args);
   } finally {
+    openStore = null;
     await store.close();
   }
 }
@@ -345,11 +353,12 @@ async function importReturnedHandbook(call: Call, file: string | undefined, args
  * (the files written so far stay).
  */
 async function followJob(call: Call, started: JobStatus): Promise<JobStatus> {
-  const cancel = (): void => {
+  // The first Ctrl+C stops the job; a second one ends the run.
+  onInterrupt = () => {
+    onInterrupt = null;
     process.stderr.write('\n正在取消…\n');
     void call('jobs:cancel', { jobId: started.jobId });
   };
-  process.once('SIGINT', cancel);
   try {
     let status = started;
     while (status.state === 'running') {
@@ -360,7 +369,7 @@ async function followJob(call: Call, started: JobStatus): Promise<JobStatus> {
     process.stderr.write('\n');
     return status;
   } finally {
-    process.off('SIGINT', cancel);
+    onInterrupt = null;
   }
 }
 
@@ -421,6 +430,40 @@ function formatStats(s: Stats): string {
   ].join('\n');
 }
 
+function unexpected(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return `错误：意外错误（${detail}），本次操作未完成，此前已保存的数据不受影响。请重试；仍出错请把这一行发给技术支持 / Error: unexpected failure`;
+}
+
+let ending = false;
+
+/**
+ * Ends the run on a signal or an error no command caught: one line on stderr, the library closed
+ * (pending saves finish, the lock is released), then the exit code.
+ */
+async function endRun(line: string, code: number): Promise<void> {
+  if (ending) return;
+  ending = true;
+  await openStore?.close().catch(() => undefined);
+  process.stderr.write(`${line}\n`, () => process.exit(code));
+}
+
+// A reader that stops early (`… | head -1`) closes the pipe: what is left to print has nowhere to
+// go, and the run ends as it would have. Any other failure to write the output is an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') void endRun(unexpected(error), 1);
+  });
+}
+process.on('uncaughtException', (error) => void endRun(unexpected(error), 1));
+process.on('unhandledRejection', (error) => void endRun(unexpected(error), 1));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (signal === 'SIGINT' && onInterrupt) return onInterrupt();
+    void endRun(`错误：操作被中断（${signal}），已完成的保存都在，未完成的修改没有写入 / Error: interrupted`, 128 + os.constants.signals[signal]);
+  });
+}
+
 // exitCode, not exit(): a pipe (`… --json | jq`) must receive all of stdout before the process ends.
 main(process.argv.slice(2)).then(
   () => {
@@ -429,7 +472,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`错误：${error.chinese} / Error: ${error.english}`);
     else if (error instanceof ApiError) console.error(`错误：${error.message} / Error: ${error.code}`);
-    else console.error(`错误：${error instanceof Error ? error.message : String(error)} / Error: unexpected failure`);
+    else console.error(unexpected(error));
     process.exitCode = 1;
   },
 );
