@@ -69,6 +69,8 @@ export function columnName(index: number, header: string): string {
 
 /** Below this a header is not taken as a field at all. */
 export const MIN_CONFIDENCE = 0.55;
+/** A header of slash-separated names read as one (法人/负责人电话) only when its words cover it this well. */
+const SURE_OF_WHOLE = 0.65;
 /** Two fields whose scores are closer than this (and neither contains the other's word) are asked about. */
 const CLOSE = 0.1;
 
@@ -163,16 +165,28 @@ export function guessHeader(text: string, specs: readonly HeaderSpec[]): HeaderG
 
   const exact = allowed.filter((f) => f.plain.has(plain));
   if (exact.length === 1) return { key: exact[0]?.key ?? null, confidence: 1 };
+  if (exact.length > 1) return { key: null, confidence: 1, candidates: exact.map((f) => f.key) };
   const unremarked = plain.replace(REMARKS, '');
   const withoutRemarks = allowed.filter((f) => f.plain.has(unremarked));
   if (withoutRemarks.length === 1) return { key: withoutRemarks[0]?.key ?? null, confidence: 0.95 };
-  const cores = plain.split(/[/／]/).map(coreOf).filter(Boolean);
-  const byCore = allowed.filter((f) => cores.some((core) => f.cores.has(core)));
+  const core = coreOf(plain);
+  const byCore = allowed.filter((f) => f.cores.has(core));
   if (byCore.length === 1) return { key: byCore[0]?.key ?? null, confidence: 0.9 };
-  if (exact.length > 1 || byCore.length > 1) {
-    const tied = exact.length > 1 ? exact : byCore;
-    return { key: null, confidence: 0.9, candidates: tied.map((f) => f.key) };
-  }
+  if (byCore.length > 1) return { key: null, confidence: 0.9, candidates: byCore.map((f) => f.key) };
+  const whole = guessByWords(allowed, [core]);
+  const parts = plain.split(/[/／]/).map(coreOf).filter(Boolean);
+  if (parts.length < 2) return withLookalike(whole);
+  if (whole.key && whole.confidence >= SURE_OF_WHOLE) return whole;
+  // 统一信用代码/注册号: names the column goes by. 负责人/电话, 状态/类型: two fields in one column.
+  const named = new Set(allowed.filter((f) => parts.some((part) => f.cores.has(part))).map((f) => f.key));
+  if (whole.key) named.add(whole.key);
+  if (named.size === 1) return { key: [...named][0] ?? null, confidence: 0.9 };
+  if (named.size > 1) return { key: null, confidence: 0.9, candidates: [...named] };
+  return withLookalike(guessByWords(allowed, parts));
+}
+
+/** The field whose words cover most of one of the cores, the last word counting most; close calls are candidates. */
+function guessByWords(allowed: readonly FieldWords[], cores: readonly string[]): HeaderGuess {
   const scored = allowed
     .map((field) => {
       let best = { score: 0, word: '' };
@@ -185,7 +199,7 @@ export function guessHeader(text: string, specs: readonly HeaderSpec[]): HeaderG
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score);
   const [first, second] = scored;
-  if (!first || first.score < MIN_CONFIDENCE) return withLookalike({ key: null, confidence: first?.score ?? 0 });
+  if (!first || first.score < MIN_CONFIDENCE) return { key: null, confidence: first?.score ?? 0 };
   const confidence = Math.round(first.score * 100) / 100;
   if (second && second.score >= MIN_CONFIDENCE && first.score - second.score < CLOSE && !first.word.includes(second.word)) {
     return { key: null, confidence, candidates: [first.key, second.key] };

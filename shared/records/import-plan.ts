@@ -238,12 +238,14 @@ export async function planImport<R, P>(
     sheets.push(plan);
     for (const c of columns) if (c.status !== 'mapped' && c.header !== '') ignored.push({ sheet: sheet.name, column: columnName(c.index, c.header), header: c.header, reason: c.note ?? '未识别' });
     if (first) missing = importable.filter((c) => !(c.key in fields) && !(area && (AREA_KEYS as readonly string[]).includes(c.key))).map((c) => ({ key: c.key, label: c.label }));
+    // Asked rather than guessed: a header that reads as two fields, two columns naming one, a grade of another scale.
+    const where = source.sheets.length > 1 ? `工作表“${sheet.name}”的` : '';
+    const unsure = columns.find((c) => c.status === 'unclear' || c.status === 'ambiguous');
     const lookalike = lookalikes.map((l) => ({ ...l, question: importable.find((c) => c.key === l.of)?.lookalikeQuestion })).find((l) => l.question);
-    if (lookalike) {
-      const where = source.sheets.length > 1 ? `工作表“${sheet.name}”的` : '';
-      const problem = `${where}${columnName(lookalike.index, lookalike.header)}${lookalike.question}`;
-      return { ok: true, plan: emptyPlan(sheet, headerIndex, headerCells, columns, problem) };
-    }
+    const question = unsure
+      ? `${where}${columnName(unsure.index, unsure.header)}${unsure.status === 'unclear' ? `${unsure.note}，或选“不导入”` : `${unsure.note}（其余的列在“列对应”中选“不导入”）`}；命令行导入请把列名改为明确的字段名或删去多余的列后重新导入`
+      : lookalike && `${where}${columnName(lookalike.index, lookalike.header)}${lookalike.question}`;
+    if (question) return { ok: true, plan: emptyPlan(sheet, headerIndex, headerCells, columns, question) };
     const result = await planSheet(sheet, headerIndex, fields, area);
     if (result === 'restart') return again();
   }

@@ -275,10 +275,25 @@ describe('files as Excel and WPS save them', () => {
     const { handlers } = await library();
     const file = await xlsxOf([{ name: '主体', rows: [['主体名称', '乡镇', '包保等级', '电话', '手机号'], ['昭君羊肉馆', '昭君镇', 'D', '13904770011', '13904770012']] }]);
     const result = await preview(handlers, 'entities', '重复列.xlsx', file);
+    expect(result.problem).toBe(
+      '第 D 列“电话”与第 E 列“手机号”都对应“联系电话”，请只保留一列（其余的列在“列对应”中选“不导入”）；命令行导入请把列名改为明确的字段名或删去多余的列后重新导入',
+    );
     expect(result.ignored.map((c) => `${c.column}：${c.reason}`)).toEqual([
       '第 D 列“电话”：与第 E 列“手机号”都对应“联系电话”，请只保留一列',
       '第 E 列“手机号”：与第 D 列“电话”都对应“联系电话”，请只保留一列',
     ]);
+    const chosen = await preview(handlers, 'entities', '重复列.xlsx', file, { mapping: { 电话: '' } });
+    expect(chosen).toMatchObject({ problem: null, counts: { add: 1 } });
+  });
+
+  it('asks about a header that reads as two fields instead of guessing', async () => {
+    const { handlers } = await library();
+    const file = await xlsxOf([{ name: '主体', rows: [['主体名称', '乡镇', '包保等级', '总监/安全员'], ['昭君羊肉馆', '昭君镇', 'D', '王芳']] }]);
+    const result = await preview(handlers, 'entities', '不明.xlsx', file);
+    expect(result.columns[3]).toMatchObject({ status: 'unclear', candidates: ['directorName', 'safetyOfficers'] });
+    expect(result.problem).toBe(
+      '第 D 列“总监/安全员”无法确定是“食品安全总监”还是“食品安全员”，请在“列对应”中指定，或选“不导入”；命令行导入请把列名改为明确的字段名或删去多余的列后重新导入',
+    );
   });
 
   it('says a USCC in a number cell must be text, not that its check digit is wrong', async () => {

@@ -68,7 +68,11 @@ export const entityColumns: readonly RecordColumn<Entity>[] = [
   ...regionColumns<Entity>((e) => e.regionId),
   text('address', '地址', ['经营地址', '生产经营地址', '详细地址', '住所', '经营场所', '经营地点', '地址(经营场所)'], 30, (e) => e.address),
   text('legalRep', '法定代表人(负责人)', ['法定代表人', '负责人', '主要负责人', '经营者', '法人', '法人代表', '业主', '法定代表人或负责人', '法定代表人姓名', '负责人姓名'], 10, (e) => e.legalRep),
-  { ...text('legalRepPhone', '联系电话', ['手机号', '电话', '负责人电话', '法人电话', '联系方式', '手机', '联系人电话'], 14, (e) => e.legalRepPhone), notWords: ['投诉', '举报'] },
+  {
+    ...text('legalRepPhone', '联系电话', ['手机号', '电话', '负责人电话', '法人电话', '联系方式', '手机', '联系人电话'], 14, (e) => e.legalRepPhone),
+    // The phone of someone else: 监管人员电话, 食品安全总监联系电话, 投诉举报电话.
+    notWords: ['投诉', '举报', '监管', '网格', '总监', '安全员', '干部'],
+  },
   text('directorName', '食品安全总监', ['总监', '食品安全总监姓名', '总监姓名'], 10, (e) => e.director?.name ?? ''),
   text('directorPhone', '总监电话', ['食品安全总监电话', '总监联系电话'], 14, (e) => e.director?.phone ?? ''),
   text('safetyOfficers', '食品安全员', ['安全员', '食品安全员(姓名电话)', '食品安全员姓名及电话', '食品安全管理员'], 24, (e) => formatPeople(e.safetyOfficers)),
