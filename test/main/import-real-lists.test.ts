@@ -198,6 +198,37 @@ describe('CLI import', () => {
     return dir;
   }
 
+  it('reads a workbook with one sheet per 乡镇 and a Unicode 文本 cadre list, saying where areas came from', { timeout: 60_000 }, async () => {
+    const dir = await folder();
+    const workbook = path.join(dir, '分乡镇.xlsx');
+    const header = ['序号', '主体名称', '包保等级'];
+    await writeFile(
+      workbook,
+      await xlsxOf([
+        { name: '昭君镇', rows: [header, [1, '昭君羊肉馆', 'D'], [2, '和胜粮油店', 'C']] },
+        { name: 'Sheet2', rows: [['达拉特旗包保主体名单（昭君街道）'], header, [1, '阳光超市', 'B']] },
+      ]),
+    );
+    const run = await cli('import', 'entities', workbook, '--data', dir);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      '导入包保主体：新增 3，更新 0，未变 0，拒绝 0（跳过空行、合计行 0）',
+      '  工作表“昭君镇”：第 1 行是表头；表中没有旗区、乡镇、村列，区域取自工作表名：达拉特旗 / 昭君镇',
+      '  工作表“Sheet2”：第 2 行是表头；表中没有旗区、乡镇、村列，区域取自标题行：达拉特旗 / 昭君街道',
+    ]);
+    expect(lines[3]).toBe('  未导入的列：昭君镇 第 A 列“序号”（未识别）；Sheet2 第 A 列“序号”（未识别）');
+
+    const text = path.join(dir, '干部.txt');
+    const rows = [['姓名', '所在旗区', '所在乡镇', '所在村（社区）', '联系电话'], ['赵丽', '达拉特旗', '昭君镇', '和胜村', '13904770012']];
+    await writeFile(text, Buffer.from(`\ufeff${rows.map((r) => r.join('\t')).join('\r\n')}`, 'utf16le'));
+    const cadres = JSON.parse((await cli('import', 'cadres', text, '--json', '--data', dir)).stdout);
+    expect(cadres).toMatchObject({ added: 1, rejected: 0 });
+    const doc = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
+    expect(doc.entities.filter((e: { name: string }) => ['昭君羊肉馆', '和胜粮油店', '阳光超市'].includes(e.name)).map((e: { regionId: string }) => e.regionId)).toEqual(['zjz', 'zjz', 'zjjd']);
+    expect(doc.cadres.find((c: { name: string }) => c.name === '赵丽')).toMatchObject({ regionId: 'hhc', level: 'village' });
+  });
+
   it('refuses a sheet whose only grade is 风险等级, naming the column and the fix', { timeout: 60_000 }, async () => {
     const dir = await folder();
     const file = path.join(dir, '风险.xlsx');
