@@ -87,8 +87,10 @@ describe('every write method holds against well-typed but invalid values', () =>
     const [visit] = await handlers['visits:list']({ year: 2027, cadreId: '', entityId: '' });
     const recorded = await handlers['visits:record']({ id: visit!.id, doneDate: '2027-03-10', checklist: [{ item: '证照', result: '不符合' }], problems: [{ description: '证照过期', deadline: '2027-04-01' }], notes: '' });
     await handlers['export:saveTemplate']({ kind: 'entities', name: '简表', columns: ['name'] });
-    const { profile } = await handlers['profile:get']({});
-    const { importMappings: _m, exportTemplates: _t, ...settings } = profile;
+    const { importMappings: _m, exportTemplates: _t, ...stored } = (await handlers['profile:get']({})).profile;
+    // The letters name whom to call: without a contact they are not printed.
+    const settings = { ...stored, letter: { ...stored.letter, contactName: '赵敏', contactPhone: '0477-8581234' } };
+    await handlers['profile:save'](settings);
     const seeded = structuredClone(store.read()!);
     const file = path.join(dir, DATA_FILE_NAME);
 
@@ -129,14 +131,22 @@ describe('every write method holds against well-typed but invalid values', () =>
       ...(['summary', 'assignments', 'visits', 'problems', 'dispatch'] as const).map((report): [string, Json] => ['report:preview', { report }]),
     ];
 
+    // battlemap:create needs a library without a 作战图 to get past its conflict check.
+    const startOf = (method: string) => (method === 'battlemap:create' ? { ...seeded, battleMap: null } : seeded);
     // A refused write leaves the library as it was (checked below): only a success needs a fresh copy.
     let changed = true;
     for (const [method, base] of Object.entries(writes)) {
+      changed = true;
       const spots = places(base);
       const mutation = fc.record({ spot: fc.nat({ max: spots.length - 1 }), text: hostileString, number: hostileNumber });
+      // Besides the random runs, every place once: an impossible date where a date is, a colour code in other text, 1e308 in a number.
+      const everyPlace = spots.map(({ path: at }, spot) => {
+        const old = at.reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, base);
+        return [{ spot, text: typeof old === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(old) ? '2027-02-30' : '\u001b[31m红', number: 1e308 }];
+      });
       await fc.assert(
         fc.asyncProperty(mutation, async ({ spot, text, number }) => {
-          if (changed) await store.replace(structuredClone(seeded));
+          if (changed) await store.replace(structuredClone(startOf(method)));
           changed = false;
           const { path: at, kind } = spots[spot]!;
           const payload = replaced(base, at, (old) => (kind === 'string' ? text : kind === 'number' ? number : [...(old as Json[]), (old as Json[])[0]!]));
@@ -155,7 +165,7 @@ describe('every write method holds against well-typed but invalid values', () =>
             expect(answer.ok, `${read} after ${sent}: ${answer.ok ? '' : answer.error.message}`).toBe(true);
           }
         }),
-        { numRuns: 15, seed: 20272 },
+        { numRuns: 10, seed: 20272, examples: everyPlace },
       );
     }
   }, 300_000);
