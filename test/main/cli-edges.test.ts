@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,8 @@ interface Options {
   readonly closeStdoutEarly?: boolean;
   /** A module loaded before the CLI (NODE_OPTIONS --import), e.g. one that throws. */
   readonly preload?: string;
+  /** Called with the child's pid and its stderr so far, each time more comes. */
+  readonly onStderr?: (pid: number, stderr: string) => void;
 }
 
 /** The CLI in one Node process (tsx as a loader, so that a signal reaches the CLI itself). */
@@ -45,7 +47,10 @@ function cli(dataDir: string, args: string[], options: Options = {}): Promise<Ru
       stdout += chunk.toString();
       if (options.closeStdoutEarly) child.stdout.destroy();
     });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (child.pid) options.onStderr?.(child.pid, stderr);
+    });
     const lock = path.join(dataDir, LOCK_FILE_NAME);
     const watching = options.onLocked
       ? setInterval(() => {
@@ -173,5 +178,28 @@ describe('CLI: every way out releases the lock', () => {
     const before = await hash();
     const run = await cli(dir, ['import', 'entities', file], { preload });
     await expectOneLine(run, '意外错误（injected failure）', dir, before, hash);
+  });
+
+  it('Ctrl+C during export handbooks stops the job and keeps the handbooks written', { timeout: 300_000 }, async () => {
+    const dir = await newDir();
+    expect((await cli(dir, ['demo', '--scale', 'district'])).code).toBe(0);
+    const out = path.join(dir, '手册');
+    let interrupted = false;
+    const run = await cli(dir, ['export', 'handbooks', '--out', out], {
+      onStderr: (pid, stderr) => {
+        // Once a few handbooks are written (the progress line says so).
+        if (!interrupted && /\r[3-9]\d*\//.test(stderr)) {
+          interrupted = true;
+          process.kill(pid, 'SIGINT');
+        }
+      },
+    });
+    expect(interrupted).toBe(true);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('正在取消…');
+    expect(run.stderr).not.toMatch(/\s+at\s|错误：/);
+    const written = (await readdir(out)).filter((name) => name.endsWith('.xlsx'));
+    expect(written.length).toBeGreaterThan(0);
+    expect(run.stdout).toContain(`已取消：已导出 ${written.length} 本工作手册`);
   });
 });
