@@ -16,9 +16,10 @@ export function claimedUnpackedSize(bytes: Uint8Array): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fits = (at: number, length: number): boolean => at >= 0 && at + length <= bytes.length;
   // The end record is the last 22 bytes, before a comment of up to 65,535 bytes.
+  const first = Math.max(0, bytes.length - 22 - 0xffff);
   let end = bytes.length - 22;
-  while (end >= Math.max(0, bytes.length - 22 - 0xffff) && view.getUint32(end, true) !== END_OF_DIRECTORY) end--;
-  if (end < 0 || !fits(end, 22) || view.getUint32(end, true) !== END_OF_DIRECTORY) return null;
+  while (end >= first && view.getUint32(end, true) !== END_OF_DIRECTORY) end--;
+  if (end < first) return null;
   let count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   if (count === IN_ZIP64_16 || at === IN_ZIP64_32) {
