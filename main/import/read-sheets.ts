@@ -51,6 +51,12 @@ class Budget {
     if (this.unpacked > this.claimed) throw damaged(this.fileName);
   }
 
+  sharedStrings(count: number): void {
+    if (count > MAX_SHARED_STRINGS) {
+      throw refuse(`文件“${this.fileName}”中的文字超过 ${MAX_SHARED_STRINGS / 10_000} 万条，超出导入上限，文件可能已损坏。请用 Excel/WPS 打开，删去无关内容后“另存为” .xlsx，或分成几个文件导入`);
+    }
+  }
+
   row(cells: number): void {
     this.cells += cells;
     if (this.cells > MAX_CELLS) {
@@ -108,9 +114,7 @@ function workbookReader(bytes: Uint8Array, budget: Budget): ExcelJS.stream.xlsx.
     set: (list: unknown[]) => {
       sharedStrings = list;
       list.push = (...items: unknown[]): number => {
-        if (list.length + items.length > MAX_SHARED_STRINGS) {
-          throw refuse(`文件“${budget.fileName}”中的文字超过 ${MAX_SHARED_STRINGS / 10_000} 万条，超出导入上限，文件可能已损坏。请用 Excel/WPS 打开，删去无关内容后“另存为” .xlsx，或分成几个文件导入`);
-        }
+        budget.sharedStrings(list.length + items.length);
         return Array.prototype.push.apply(list, items);
       };
     },

@@ -15,7 +15,7 @@ import { useTempDirs } from './temp-dir';
 const newDir = useTempDirs();
 
 /** Each hostile file is answered within this (the reading thread's start included). */
-const PROMPTLY_MS = 8_000;
+const PROMPTLY_MS = 10_000;
 
 async function library(): Promise<{ handlers: ApiHandlers; dataFile: string }> {
   const dir = await newDir();
