@@ -126,6 +126,8 @@ const noPause: PlanPause = () => Promise.resolve();
 
 const TOTAL_ROW = /^(合\s*计|小\s*计|总\s*计|共\s*计)/;
 const AREA_KEYS = ['county', 'township', 'village'] as const;
+/** The share of the first sheet's fields a later sheet must have to be read as more of the same list. */
+const SAME_KIND_SHARE = 0.8;
 
 function isBlank(row: readonly Cell[]): boolean {
   return row.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
@@ -205,6 +207,7 @@ export async function planImport<R, P>(
   const firstRowOfRecord = new Map<R, string>();
   const counts = { add: 0, update: 0, unchanged: 0, reject: 0, warning: 0, skipped: 0 };
   let checked = 0;
+  let firstSheetFields: FieldColumns = {};
 
   for (let k = 0; ; k++) {
     // A sheet's header is known once its first rows are.
@@ -231,6 +234,15 @@ export async function planImport<R, P>(
       const problem = `表中没有识别出“${names}”列，请在“列对应”中指定哪一列是${names}，然后重新预览`;
       return { ok: true, plan: emptyPlan(sheet, headerIndex, headerCells, columns, problem) };
     }
+    // Later sheets are read when they are the same kind of list: most of the first sheet's fields again.
+    if (!first) {
+      const firstFields = Object.keys(firstSheetFields);
+      const shared = firstFields.filter((key) => key in fields).length;
+      if (shared < Math.ceil(firstFields.length * SAME_KIND_SHARE)) {
+        skippedSheets.push({ sheet: sheet.name, reason: `表头与工作表“${sheets[0]?.name ?? ''}”不同，不是同一份名单` });
+        continue;
+      }
+    } else firstSheetFields = fields;
     const areaColumns = AREA_KEYS.some((key) => key in fields);
     const found = located && !areaColumns ? sheetArea(sheet, headerIndex, ctx) : null;
     const area = found ? Object.fromEntries(AREA_KEYS.map((level) => [level, ctx.regions.atLevel(found.region.id, level)?.name ?? ''])) : null;

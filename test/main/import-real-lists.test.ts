@@ -78,6 +78,17 @@ describe('workbooks with one sheet per area', () => {
     expect(rows.map((r) => r.regionPath)).toEqual(['达拉特旗 / 昭君街道']);
   });
 
+  it('passes over a sheet of another list in the same workbook', async () => {
+    const { handlers } = await library();
+    const file = await xlsxOf([
+      { name: '主体', rows: [['主体名称', '统一社会信用代码', '包保等级', '乡镇', '联系电话'], ['昭君羊肉馆', '', 'D', '昭君镇', '13904770011']] },
+      { name: '干部', rows: [['姓名', '单位名称', '职务', '乡镇', '联系电话'], ['王建国', '昭君镇人民政府', '镇长', '昭君镇', '13904770011']] },
+    ]);
+    const result = await preview(handlers, 'entities', '两种名单.xlsx', file);
+    expect(result.counts).toMatchObject({ add: 1, reject: 0 });
+    expect(result.skippedSheets).toEqual([{ sheet: '干部', reason: '表头与工作表“主体”不同，不是同一份名单' }]);
+  });
+
   it('names the sheet of a duplicate row found on another sheet', async () => {
     const { handlers } = await library();
     const header = ['主体名称', '统一社会信用代码', '包保等级'];
