@@ -26,23 +26,28 @@ export function cadreHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'cadres:qu
     },
 
     'cadres:save': async (input) =>
-      ctx.store.update((doc) => {
-        const fields: Record<string, string> = {};
-        const region = doc.regions.find((r) => r.id === input.regionId);
-        const regionProblem = region ? cadreRegionProblem(input.level, region) : '所选区划不存在，请重新选择';
-        if (regionProblem) fields['regionId'] = regionProblem;
-        const index = input.id ? doc.cadres.findIndex((c) => c.id === input.id) : -1;
-        if (input.id && index < 0) throw notFound('干部');
-        if (Object.keys(fields).length > 0) {
-          throw new ApiError('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
-        }
-        const before = index >= 0 ? doc.cadres[index] : undefined;
-        const saved = stampInactiveSince(before, { ...input, id: input.id ?? ctx.newId('C'), inactiveSince: '' }, ctx.today());
-        if (before) doc.cadres[index] = saved;
-        else doc.cadres.push(saved);
-        ctx.log(doc, 'cadres:save', `${before ? '修改' : '新增'}干部“${saved.name}”`, before, saved);
-        return saved;
-      }),
+      ctx.store.update(
+        (doc) => {
+          const fields: Record<string, string> = {};
+          const region = doc.regions.find((r) => r.id === input.regionId);
+          const regionProblem = region ? cadreRegionProblem(input.level, region) : '所选区划不存在，请重新选择';
+          if (regionProblem) fields['regionId'] = regionProblem;
+          const index = input.id ? doc.cadres.findIndex((c) => c.id === input.id) : -1;
+          if (input.id && index < 0) throw notFound('干部');
+          if (Object.keys(fields).length > 0) {
+            throw new ApiError('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
+          }
+          return index;
+        },
+        (doc, index) => {
+          const before = index >= 0 ? doc.cadres[index] : undefined;
+          const saved = stampInactiveSince(before, { ...input, id: input.id ?? ctx.newId('C'), inactiveSince: '' }, ctx.today());
+          if (before) doc.cadres[index] = saved;
+          else doc.cadres.push(saved);
+          ctx.log(doc, 'cadres:save', `${before ? '修改' : '新增'}干部“${saved.name}”`, before, saved);
+          return saved;
+        },
+      ),
 
     'cadres:delete': async ({ id }) =>
       ctx.store.update((doc) => {

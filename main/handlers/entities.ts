@@ -43,30 +43,35 @@ export function entityHandlers(
     },
 
     'entities:save': async (input) =>
-      ctx.store.update((doc) => {
-        const fields: Record<string, string> = {};
-        const region = doc.regions.find((r) => r.id === input.regionId);
-        const regionProblem = region ? entityRegionProblem(region) : '所选区划不存在，请重新选择';
-        if (regionProblem) fields['regionId'] = regionProblem;
-        if (input.regulatorId && !doc.regulators.some((r) => r.id === input.regulatorId)) {
-          fields['regulatorId'] = '所选网格监管人员不存在，请重新选择';
-        }
-        if (input.uscc) {
-          const holder = doc.entities.find((e) => e.uscc === input.uscc && e.id !== input.id);
-          if (holder) fields['uscc'] = `该统一社会信用代码已登记为“${holder.name}”，请核对`;
-        }
-        const index = input.id ? doc.entities.findIndex((e) => e.id === input.id) : -1;
-        if (input.id && index < 0) throw notFound('主体');
-        if (Object.keys(fields).length > 0) {
-          throw new ApiError('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
-        }
-        const before = index >= 0 ? doc.entities[index] : undefined;
-        const saved = { ...input, id: input.id ?? ctx.newId('E') };
-        if (before) doc.entities[index] = saved;
-        else doc.entities.push(saved);
-        ctx.log(doc, 'entities:save', `${before ? '修改' : '新增'}主体“${saved.name}”`, before, saved);
-        return saved;
-      }),
+      ctx.store.update(
+        (doc) => {
+          const fields: Record<string, string> = {};
+          const region = doc.regions.find((r) => r.id === input.regionId);
+          const regionProblem = region ? entityRegionProblem(region) : '所选区划不存在，请重新选择';
+          if (regionProblem) fields['regionId'] = regionProblem;
+          if (input.regulatorId && !doc.regulators.some((r) => r.id === input.regulatorId)) {
+            fields['regulatorId'] = '所选网格监管人员不存在，请重新选择';
+          }
+          if (input.uscc) {
+            const holder = doc.entities.find((e) => e.uscc === input.uscc && e.id !== input.id);
+            if (holder) fields['uscc'] = `该统一社会信用代码已登记为“${holder.name}”，请核对`;
+          }
+          const index = input.id ? doc.entities.findIndex((e) => e.id === input.id) : -1;
+          if (input.id && index < 0) throw notFound('主体');
+          if (Object.keys(fields).length > 0) {
+            throw new ApiError('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
+          }
+          return index;
+        },
+        (doc, index) => {
+          const before = index >= 0 ? doc.entities[index] : undefined;
+          const saved = { ...input, id: input.id ?? ctx.newId('E') };
+          if (before) doc.entities[index] = saved;
+          else doc.entities.push(saved);
+          ctx.log(doc, 'entities:save', `${before ? '修改' : '新增'}主体“${saved.name}”`, before, saved);
+          return saved;
+        },
+      ),
 
     'entities:delete': async ({ id }) =>
       ctx.store.update((doc) => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError } from '@shared/api/result';
-import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc, type Store } from '@shared/storage/types';
+import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc, type DeepReadonly, type Store } from '@shared/storage/types';
 import { AtomicJsonFile, sweepTempFiles, writeFileAtomic } from './atomic-file';
 import { BACKUP_DIR_NAME, inspectLibrary, moveAside } from './backups';
 import { checkLibrarySize, fileFault } from './file-faults';
@@ -76,16 +76,25 @@ export class LowdbStore implements Store {
   }
 
   /**
-   * All or nothing: when `mutate` throws or the save fails, memory goes back to what the file
-   * holds before the next write runs, so a half-made change is never written by a later save.
+   * All or nothing: when the change throws or the save fails, memory goes back to what the file
+   * holds before the next write runs, so a half-made change is never written by a later save. A
+   * refusal from `check` (read-only) changed nothing and needs no reload.
    */
-  update<T>(mutate: (doc: DataDoc) => T): Promise<T> {
+  update<T>(mutate: (doc: DataDoc) => T): Promise<T>;
+  update<C, T>(check: (doc: DeepReadonly<DataDoc>) => C, apply: (doc: DataDoc, checked: C) => T): Promise<T>;
+  update<C, T>(first: ((doc: DataDoc) => T) | ((doc: DeepReadonly<DataDoc>) => C), apply?: (doc: DataDoc, checked: C) => T): Promise<T> {
     return this.serialized(async () => {
       const doc = this.db.data;
       if (!doc) throw new ApiError('not-initialized', this.recovery?.message ?? '尚未建立数据库，请先选择“载入示例数据”或“新建空白库”');
+      let change = first as (d: DataDoc) => T;
+      if (apply) {
+        // Read-only, so a refusal here changed nothing.
+        const checked = (first as (d: DeepReadonly<DataDoc>) => C)(doc);
+        change = (d) => apply(d, checked);
+      }
       let result: T;
       try {
-        result = mutate(doc);
+        result = change(doc);
       } catch (error) {
         await this.reloadFromDisk();
         throw error;

@@ -50,6 +50,32 @@ describe('an update is all or nothing', () => {
     expect(onDisk.profile.orgName).toBe('达拉特旗市场监督管理局');
   });
 
+  it('a form save refused by its checks is answered at once: the library is not read back', async () => {
+    const dataDir = await newDir();
+    const { handlers, store } = await openServices(dataDir);
+    await store.replace(smallDoc());
+    const [version, doc] = [store.version, store.read()];
+    const entity = await dispatch(handlers, 'entities:save', { name: '达拉特旗某超市', type: '企业', grade: 'C', regionId: 'dls' });
+    const cadre = await dispatch(handlers, 'cadres:save', { name: '钱多', level: 'village', regionId: 'zjz', phone: '13904770013' });
+    for (const refused of [entity, cadre]) expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(store.version).toBe(version);
+    expect(store.read()).toBe(doc);
+  });
+
+  it('a change that throws after its checks passed is undone like any other', async () => {
+    const { store } = await library();
+    await expect(
+      store.update(
+        (doc) => doc.entities.length,
+        (doc) => {
+          doc.entities.pop();
+          throw new Error('中途出错');
+        },
+      ),
+    ).rejects.toThrow('中途出错');
+    expect(store.read()?.entities).toHaveLength(2);
+  });
+
   it('a save that fails on a full disk says so in Chinese, leaves no temp file, and memory and file as before', async () => {
     const { dir, file, store } = await library();
     const bytes = await readFile(file);
