@@ -16,12 +16,13 @@ export async function printPage(window: BrowserWindow, layout: PrintLayout | nul
 }
 
 /**
- * Saves the window's page as a PDF where the user chooses; the path or null. With no layout
- * the page's CSS `@page` size decides (A4 portrait when it sets none).
+ * Saves the window's page as a PDF where the user chooses; the path or null. The page's CSS
+ * `@page` size and margins decide (the layout's paper when it sets none; A4 portrait with no
+ * layout), and Chromium adds no header or footer of its own: a 公文 carries only its page numbers.
  */
 export function savePageAsPdf(window: BrowserWindow, dialogs: Dialogs, layout: PrintLayout | null, fileName: string): Promise<string | null> {
   const pdfName = /\.pdf$/i.test(fileName) ? fileName : `${fileName}.pdf`;
   return dialogs.saveBytes(window, pdfName, () =>
-    window.webContents.printToPDF({ printBackground: true, ...(layout ?? { pageSize: 'A4', landscape: false, preferCSSPageSize: true }) }),
+    window.webContents.printToPDF({ printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true, ...(layout ?? { pageSize: 'A4', landscape: false }) }),
   );
 }

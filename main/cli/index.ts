@@ -37,8 +37,9 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   export handbooks --out 文件夹 [--region 区划代码] [--level city|county|township|village] [--year 年度] [--combined]
                                                      批量导出在岗干部的工作手册，每人一个文件（--combined 合成一个合订本）；
                                                      已有的同名文件不覆盖，Ctrl+C 取消时保留已导出的文件
-  export letters --out 文件夹 [--region 区划代码] [--level city|county|township|village] [--cadre 干部编号]
-                                                     导出致包保领导的一封信：每人一个 .html（浏览器打开即可按 A4 打印），另附一个合订本
+  export letters --out 文件夹 [--region 区划代码] [--level city|county|township|village] [--cadre 干部编号] [--date 年-月-日]
+                                                     导出致包保领导的一封信：每人一个 .html（浏览器打开即可按 A4 打印），另附一个合订本；
+                                                     --date 为信末的成文日期（默认当天）
   import visits 交回的手册.xlsx [--json]              录入交回手册中填写的督导记录表（records 同义）
   backup --out 文件.json                              备份数据到指定文件（已校验）
   restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
@@ -296,7 +297,9 @@ async function exportLetters(call: Call, outDir: string, args: ParsedArgs): Prom
   const level = levelFlag(args);
   const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
   const scope = cadreId ? { cadreIds: [cadreId] } : { regionId, ...(level ? { level } : {}) };
-  const { letters } = await call('letters:get', scope);
+  // The 成文日期 printed under the 署名: today unless the office dates the letters otherwise.
+  const date = stringFlag(args, 'date');
+  const { letters } = await call('letters:get', { ...scope, ...(date ? { date } : {}) });
   if (letters.length === 0) throw new UsageError('所选范围内没有在岗的包保干部，未导出任何信件', 'no active cadres in that scope');
   // Like the handbooks: namesakes and files already in the folder get -2, -3 …, nothing is overwritten.
   const dir = path.resolve(outDir);

@@ -612,7 +612,9 @@ export const apiSchemas = {
       level: CadreLevelSchema.optional(),
       year: z.number().int().min(2000).max(2100).optional(),
       limit: z.number().int().min(1).optional(),
-      /** An unsaved template to preview (设置); the stored one otherwise. */
+      /** The 成文日期 the letters carry (YYYY-MM-DD); today when absent. */
+      date: IsoDateSchema.optional(),
+      /** An unsaved template to preview (设置); the stored one otherwise, refused while it would print blank contacts. */
       template: LetterTemplateSchema.optional(),
     })
     .strict(),
@@ -707,7 +709,8 @@ export interface ApiResults {
   'jobs:current': JobStatus | null;
   'jobs:cancel': JobStatus;
   'handbook:import': { readonly recorded: number; readonly unchanged: number; readonly pending: number; readonly rejected: readonly { readonly row: number; readonly entityName: string; readonly reason: string }[] };
-  'letters:get': { readonly letters: readonly Letter[]; readonly total: number };
+  /** `date`: the 成文日期 used (YYYY-MM-DD), for the date picker to show. */
+  'letters:get': { readonly letters: readonly Letter[]; readonly total: number; readonly date: string };
   'handbook:view': Handbook & { readonly cadreName: string };
   'profile:get': { readonly profile: Profile; readonly calendar: { readonly extraHolidays: readonly string[]; readonly extraWorkdays: readonly string[] }; readonly calendarNotes: readonly string[] };
   'profile:save': Profile;

@@ -1,6 +1,7 @@
 import { RegionIndex } from '../domain/regions';
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS, type Cadre, type Grade, type LetterTemplate } from '../domain/schemas';
 import { textProblem, type TextLines } from '../domain/text';
+import { inPlanYear } from '../stats/tally';
 import type { DataDoc } from '../storage/types';
 import { cadreFileName, chineseDate } from './handbook';
 
@@ -16,13 +17,13 @@ export const LETTER_FIELDS: readonly { readonly name: string; readonly note: str
   { name: 'B级数', note: '其中B级主体户数' },
   { name: 'C级数', note: '其中C级主体户数' },
   { name: 'D级数', note: '其中D级主体户数' },
-  { name: '年度督导次数', note: '按设置中的督导频次，全年应督导的次数' },
+  { name: '年度督导次数', note: '本年度督导计划中的次数（与工作手册一致；尚未编制计划时按设置中的督导频次）' },
   { name: '工作职责', note: '按干部层级填写的工作职责（见下方）' },
   { name: '联系人', note: '有问题时联系的人（见下方）' },
   { name: '联系电话', note: '联系人的电话（见下方）' },
   { name: '年度', note: '计划年度，如 2027' },
   { name: '落款单位', note: '落款单位，未填写时为单位名称' },
-  { name: '日期', note: '打印当天，如“2027年3月1日”' },
+  { name: '日期', note: '成文日期，打印或导出时选定（默认当天），如“2027年3月1日”' },
 ];
 
 const KNOWN_FIELDS = new Set(LETTER_FIELDS.map((f) => f.name));
@@ -69,6 +70,20 @@ export function letterTemplateProblems(template: LetterTemplate): { key: string;
   ].filter((p) => p.message !== '');
 }
 
+/**
+ * Why the letters cannot go out yet, in Chinese, or '': the template prints 联系人 or 联系电话 and
+ * 设置 leaves them empty (every letter would say “请联系＿＿＿”).
+ */
+export function letterContactProblem(template: LetterTemplate): string {
+  const used = new Set(LETTER_TEXTS.flatMap(({ key }) => [...template[key].matchAll(FIELD_PATTERN)].map((m) => m[1])));
+  const missing = [
+    ['联系人', template.contactName],
+    ['联系电话', template.contactPhone],
+  ].filter(([name, value]) => used.has(name) && value?.trim() === '');
+  if (missing.length === 0) return '';
+  return `信中要印出的${missing.map(([name]) => name).join('和')}还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出`;
+}
+
 export interface Letter {
   readonly cadreId: string;
   readonly cadreName: string;
@@ -77,7 +92,7 @@ export interface Letter {
   readonly title: string;
   readonly greeting: string;
   readonly paragraphs: readonly string[];
-  /** Right-aligned lines under the body: 落款单位 and 日期 by default. */
+  /** The lines under the body, the last one the 成文日期 they centre on: 落款单位 and 日期 by default. */
   readonly closing: readonly string[];
   readonly entityCount: number;
   readonly byGrade: Readonly<Record<Grade, number>>;
@@ -89,19 +104,30 @@ export interface Letter {
 
 /**
  * Builds 《致食品安全包保领导的一封信》 for cadres from the profile's template: counts of their
- * current 主体 by grade, their level's duties, the office's contacts. Indexes the library once,
- * so a whole city (2,684 letters) is one pass over the assignments.
+ * current 主体 by grade, their visits in the year's plan, their level's duties, the office's
+ * contacts, dated `date` (the 成文日期, YYYY-MM-DD). Indexes the library once, so a whole city
+ * (2,684 letters) is one pass over the assignments and visits.
  */
-export function buildLetters(doc: DataDoc, cadres: readonly Cadre[], today: string, year = doc.profile.planYear, regions = new RegionIndex(doc.regions)): Letter[] {
+export function buildLetters(doc: DataDoc, cadres: readonly Cadre[], date: string, year = doc.profile.planYear, regions = new RegionIndex(doc.regions)): Letter[] {
   const wanted = new Set(cadres.map((c) => c.id));
   const gradeOf = new Map(doc.entities.map((e) => [e.id, e.grade]));
   const counts = new Map<string, Record<Grade, number>>();
+  const current = new Set<string>();
   for (const a of doc.assignments) {
     const grade = gradeOf.get(a.entityId);
     if (a.end !== '' || !grade || !wanted.has(a.cadreId)) continue;
     let byGrade = counts.get(a.cadreId);
     if (!byGrade) counts.set(a.cadreId, (byGrade = { A: 0, B: 0, C: 0, D: 0 }));
     byGrade[grade]++;
+    current.add(`${a.cadreId}|${a.entityId}`);
+  }
+  // Counted as the handbook's 督导计划 counts them: the year's visits to the cadre's current 主体.
+  const planned = new Map<string, number>();
+  let yearPlanned = false;
+  for (const v of doc.visits) {
+    if (!inPlanYear(v, year)) continue;
+    yearPlanned = true;
+    if (current.has(`${v.cadreId}|${v.entityId}`)) planned.set(v.cadreId, (planned.get(v.cadreId) ?? 0) + 1);
   }
   const { profile } = doc;
   const template = profile.letter;
@@ -120,13 +146,14 @@ export function buildLetters(doc: DataDoc, cadres: readonly Cadre[], today: stri
       B级数: String(byGrade.B),
       C级数: String(byGrade.C),
       D级数: String(byGrade.D),
-      年度督导次数: String(GRADES.reduce((sum, g) => sum + byGrade[g] * profile.visitRules.perYearByGrade[g], 0)),
+      // Before the year's plan is made, what the 督导频次 in 设置 asks for.
+      年度督导次数: String(yearPlanned ? (planned.get(cadre.id) ?? 0) : GRADES.reduce((sum, g) => sum + byGrade[g] * profile.visitRules.perYearByGrade[g], 0)),
       工作职责: template.dutiesByLevel[cadre.level],
       联系人: template.contactName,
       联系电话: template.contactPhone,
       年度: String(year),
       落款单位: template.signOrg || profile.orgName,
-      日期: chineseDate(today),
+      日期: chineseDate(date),
     };
     const empty = new Set<string>();
     const merge = (text: string): string =>

@@ -100,7 +100,7 @@ describe('application menu', () => {
     recorded.answers.push(pdf);
     click('文件', '另存为 PDF…');
     await settle();
-    expect(window.webContents.pdfCalls).toEqual([{ printBackground: true, pageSize: 'A4', landscape: false, preferCSSPageSize: true }]);
+    expect(window.webContents.pdfCalls).toEqual([{ printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true, pageSize: 'A4', landscape: false }]);
     expect(await readFile(pdf)).toEqual(window.webContents.pdfBytes);
     expect(path.basename(String(recorded.saveDialogs[0]?.['defaultPath']))).toMatch(/^食安包保工作台-\d{8}-\d{4}\.pdf$/);
     await state.flush();

@@ -300,7 +300,7 @@ describe('desktop IPC (window.desktop)', () => {
     const pdf = path.join(root, '致包保领导的一封信-张三.pdf');
     recorded.answers.push(pdf);
     expect(await call('printToPdf', { pageSize: 'A4', landscape: false, fileName: '致包保领导的一封信-张三' })).toEqual({ ok: true, value: pdf });
-    expect(window.webContents.pdfCalls).toEqual([{ printBackground: true, pageSize: 'A4', landscape: false }]);
+    expect(window.webContents.pdfCalls).toEqual([{ printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true, pageSize: 'A4', landscape: false }]);
     expect(await readFile(pdf)).toEqual(window.webContents.pdfBytes);
     expect(recorded.saveDialogs[0]).toMatchObject({ filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
     expect(String(recorded.saveDialogs[0]?.['defaultPath'])).toMatch(/致包保领导的一封信-张三\.pdf$/);

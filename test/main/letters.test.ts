@@ -10,12 +10,17 @@ import { useTempDirs } from './temp-dir';
 const newDir = useTempDirs();
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-async function openSmall() {
+/** smallDoc with the contacts the letters print filled in, as an office does before printing. */
+async function openSmall(contacts = { contactName: '赵敏', contactPhone: '0477-8581234' }) {
   const dir = await newDir();
   const services = await openServices(dir, { now: () => new Date('2027-03-01T08:00:00Z') });
-  await services.store.replace(smallDoc());
+  const doc = smallDoc();
+  doc.profile.letter = { ...doc.profile.letter, ...contacts };
+  await services.store.replace(doc);
   return { dir, ...services };
 }
+
+const NO_CONTACTS = { contactName: '', contactPhone: '' };
 
 describe('letters:get and handbook:view', () => {
   it('merges letters for named cadres or for the active cadres of a scope', async () => {
@@ -38,6 +43,29 @@ describe('letters:get and handbook:view', () => {
 
     expect(await dispatch(handlers, 'letters:get', { cadreIds: ['nobody'] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await dispatch(handlers, 'letters:get', { regionId: 'nowhere' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('dates the letters on the chosen 成文日期, today when none is chosen', async () => {
+    const { handlers } = await openSmall();
+    expect(await handlers['letters:get']({ cadreIds: ['c1'], regionId: '' })).toMatchObject({ date: '2027-03-01', letters: [{ closing: [expect.any(String), '2027年3月1日'] }] });
+    const dated = await handlers['letters:get']({ cadreIds: ['c1'], regionId: '', date: '2026-12-05' });
+    expect(dated).toMatchObject({ date: '2026-12-05', letters: [{ closing: [expect.any(String), '2026年12月5日'] }] });
+    expect(await dispatch(handlers, 'letters:get', { cadreIds: ['c1'], date: '2026-02-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining('没有“2026-02-30”这一天') },
+    });
+  });
+
+  it('refuses letters while 设置 leaves the contacts they print empty; the 设置 preview still shows them', async () => {
+    const { handlers } = await openSmall(NO_CONTACTS);
+    expect(await dispatch(handlers, 'letters:get', { cadreIds: ['c1'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: '信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出' },
+    });
+    expect(await dispatch(handlers, 'letters:get', { regionId: 'dls', level: 'village' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const { profile } = await handlers['profile:get']({});
+    const preview = await handlers['letters:get']({ cadreIds: ['c1'], regionId: '', template: profile.letter });
+    expect(preview.letters[0]?.emptyFields).toEqual(['联系人', '联系电话']);
   });
 
   it('serves the handbook sheets for the print view', async () => {
@@ -108,11 +136,28 @@ describe('CLI export letters', () => {
     expect((await cli('export', 'letters', '--out', single, '--cadre', 'c2', '--data', dir)).code).toBe(0);
     expect((await readdir(single)).sort()).toEqual([li, li.replace(/\.html$/, '-2.html')].sort());
 
+    const dated = await newDir();
+    expect((await cli('export', 'letters', '--out', dated, '--cadre', 'c2', '--date', '2026-12-05', '--data', dir)).code).toBe(0);
+    expect(await readFile(path.join(dated, li), 'utf8')).toContain('<p style="padding-right: calc(4 * var(--letter-char))">2026年12月5日</p>');
+    const badDate = await cli('export', 'letters', '--out', dated, '--cadre', 'c2', '--date', '2026-13-01', '--data', dir);
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr).toContain('没有“2026-13-01”这一天');
+
     const badLevel = await cli('export', 'letters', '--out', single, '--level', 'town', '--data', dir);
     expect(badLevel.code).toBe(1);
     expect(badLevel.stderr).toContain('--level 应为 city');
     const nobody = await cli('export', 'letters', '--out', single, '--region', '150621103201', '--data', dir);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toContain('没有在岗的包保干部');
+  }, 60_000);
+
+  it('refuses to export letters that would print blank contacts, and writes no file', async () => {
+    const { dir, store } = await openSmall(NO_CONTACTS);
+    await store.close();
+    const out = await newDir();
+    const run = await cli('export', 'letters', '--out', out, '--region', '150621', '--data', dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('错误：信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出');
+    expect(await readdir(out)).toEqual([]);
   }, 60_000);
 });

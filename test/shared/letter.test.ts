@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EntitySchema, ProfileSchema } from '@shared/domain/schemas';
 import { buildHandbook } from '@shared/handbook/handbook';
-import { BLANK, buildLetters, letterTemplateProblems, unknownFields } from '@shared/handbook/letter';
-import { letterPageHtml, lettersHtmlDocument } from '@shared/handbook/letter-html';
+import { BLANK, buildLetters, letterContactProblem, letterTemplateProblems, unknownFields } from '@shared/handbook/letter';
+import { closingRightSpace, letterPageHtml, lettersHtmlDocument } from '@shared/handbook/letter-html';
 import { DEFAULT_CHECKLISTS, DEFAULT_LETTER } from '@shared/handbook/texts';
 import type { DataDoc } from '@shared/storage/types';
 import { smallDoc } from '../main/small-doc';
@@ -24,7 +24,7 @@ function docWithGrades(): DataDoc {
 }
 
 describe('致包保领导的一封信', () => {
-  it('counts the current 主体 by grade and merges the level’s duties and the visits a year', () => {
+  it('counts the current 主体 by grade and merges the level’s duties and, before the year’s plan, the visits the rules ask for', () => {
     const doc = docWithGrades();
     doc.profile.visitRules.perYearByGrade = { A: 6, B: 5, C: 4, D: 4 };
     doc.profile.letter.contactName = '赵敏';
@@ -38,15 +38,60 @@ describe('致包保领导的一封信', () => {
     expect(letter.byGrade).toEqual({ A: 1, B: 1, C: 2, D: 0 });
     expect(letter.entityCount).toBe(4);
     const text = letter.paragraphs.join('\n');
-    expect(text).toContain('包保鄂尔多斯市达拉特旗昭君镇食品生产经营主体4户，其中A级1户、B级1户、C级2户、D级0户');
+    expect(text).toContain('包保鄂尔多斯市达拉特旗昭君镇食品生产经营主体4户，其中A级1户、B级1户、C级2户、D级0户。');
     expect(text).toContain(`全年共${6 + 5 + 4 * 2}次`);
     expect(text).toContain(DEFAULT_LETTER.dutiesByLevel.township);
     expect(text).toContain('请联系赵敏，电话0477-8581234');
     expect(letter.greeting).toBe('尊敬的张伟同志：');
+    // The 成文日期 is the date given, written as a 公文 dates itself.
     expect(letter.closing).toEqual([doc.profile.orgName, '2027年3月1日']);
+    expect(buildLetters(doc, [c1], '2026-12-05')[0]?.closing.at(-1)).toBe('2026年12月5日');
     expect(letter.fileName).toBe('达拉特旗-昭君镇-张伟-致包保领导的一封信-2027.html');
     expect(letter.unknownFields).toEqual([]);
     expect(letter.emptyFields).toEqual([]);
+  });
+
+  it('takes the visits a year from the year’s plan, as the handbook counts them', () => {
+    const doc = docWithGrades();
+    doc.profile.planYear = 2027;
+    const c1 = doc.cadres.find((c) => c.id === 'c1');
+    if (!c1) throw new Error('fixture');
+    const visit = (id: string, entityId: string, plannedDate: string, cadreId = 'c1') => ({ id, entityId, cadreId, plannedDate, checklist: [], problems: [], notes: '' });
+    doc.visits = [
+      // Three planned (one done) for his current 主体 …
+      visit('v1', 'eA', '2027-02-01'),
+      { ...visit('v2', 'eA', '2027-05-01'), doneDate: '2027-05-02' },
+      visit('v3', 'eC', '2027-08-01'),
+      // … not one for a 主体 no longer his, another year's or another cadre's.
+      visit('v4', 'eOld', '2027-03-01'),
+      visit('v5', 'eA', '2028-02-01'),
+      visit('v6', 'eB', '2027-02-01', 'c2'),
+    ];
+    const [letter] = buildLetters(doc, [c1], '2027-03-01');
+    expect(letter?.paragraphs.join('\n')).toContain('全年共3次');
+    expect(buildHandbook(doc, c1, '2027-03-01').sheets.find((s) => s.sheetName === '督导计划')?.rows).toHaveLength(3);
+    // A year with a plan gives a cadre it left out 0, not the rules' figure.
+    doc.visits = doc.visits.filter((v) => v.cadreId === 'c2');
+    expect(buildLetters(doc, [c1], '2027-03-01')[0]?.paragraphs.join('\n')).toContain('全年共0次');
+  });
+
+  it('refuses letters that would print blank contacts, but only for the contacts the template prints', () => {
+    const doc = smallDoc();
+    const template = doc.profile.letter;
+    expect(letterContactProblem(template)).toBe('信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出');
+    expect(letterContactProblem({ ...template, contactName: '赵敏' })).toContain('信中要印出的联系电话还没有填写');
+    expect(letterContactProblem({ ...template, contactName: '赵敏', contactPhone: ' ' })).toContain('联系电话还没有填写');
+    expect(letterContactProblem({ ...template, contactName: '赵敏', contactPhone: '0477-8581234' })).toBe('');
+    expect(letterContactProblem({ ...template, body: '请{姓名}同志按时督导。' })).toBe('');
+  });
+
+  it('places the 成文日期 右空四字 and centres the 署名 on it (GB/T 9704 §7.3.5.1)', () => {
+    // 2027年3月1日 sets 6 characters wide (figures are half a character).
+    expect(closingRightSpace(['某局', '2027年3月1日'])).toEqual([6, 4]);
+    expect(closingRightSpace(['鄂尔多斯市市场监督管理局', '2027年3月1日'])).toEqual([1, 4]);
+    // A 署名 wider than that ends at the 版心's edge and the date moves left with it.
+    expect(closingRightSpace(['鄂尔多斯市准格尔旗市场监督管理局', '2027年3月1日'])).toEqual([0, 5]);
+    expect(closingRightSpace(['2027年3月1日'])).toEqual([4]);
   });
 
   it('reports unknown merge fields and prints them as written', () => {
