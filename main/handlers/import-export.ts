@@ -65,9 +65,16 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
     const unknown = keys.filter((key) => !known.has(key));
     if (unknown.length > 0) throw new ApiError('invalid-argument', `没有这些列：${unknown.join('、')}，请重新选择列`);
   };
+  /** A column mapping, saved in the library with the import, names a field of the kind ('' = ignore the column). */
+  const checkMapping = (kind: RecordKind, mapping: Readonly<Record<string, string>>): void => {
+    const fields = new Set(RECORD_DEFINITIONS[kind].columns.filter((c) => c.importable).map((c) => c.key));
+    const unknown = Object.values(mapping).filter((key) => key !== '' && !fields.has(key));
+    if (unknown.length > 0) throw new ApiError('invalid-argument', `列对应中没有这些字段：${unknown.join('、')}，请在“列对应”中重新选择`);
+  };
 
   return {
     'import:preview': async ({ kind, fileName, contentBase64, mapping, previewId: chosenId, blankCells = 'keep' }) => {
+      checkMapping(kind, mapping);
       const previewId = chosenId ?? ctx.newId('P');
       if (inMaking.has(previewId) || pending.has(previewId)) throw new ApiError('conflict', '这个预览编号已在使用，请重新选择文件预览');
       const making: PreviewInMaking = { progress: { stage: 'reading', done: 0, total: 0 }, stopRequested: false };
@@ -169,10 +176,9 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       const rejected = plan.rows.filter((r) => r.outcome === 'reject');
       const base = fileName.replace(/\.[^.]+$/, '');
       // One sheet per sheet read, each with its own columns (the sheets of a workbook may differ).
-      const sheets = plan.sheets
-        .map((sheet) => ({ sheet, rejectedHere: rejected.filter((r) => r.sheet === sheet.name) }))
-        .filter(({ rejectedHere }, i) => rejectedHere.length > 0 || i === 0)
-        .map(({ sheet, rejectedHere }) => ({
+      const bySheet = plan.sheets.map((sheet) => ({ sheet, rejectedHere: rejected.filter((r) => r.sheet === sheet.name) }));
+      const withRejected = bySheet.filter(({ rejectedHere }) => rejectedHere.length > 0);
+      const sheets = (withRejected.length > 0 ? withRejected : bySheet.slice(0, 1)).map(({ sheet, rejectedHere }) => ({
           sheetName: plan.sheets.length > 1 ? `未导入-${sheet.name}`.slice(0, 31) : '未导入的行',
           title: `${base}${plan.sheets.length > 1 ? `（${sheet.name}）` : ''} 未导入的行（共 ${rejectedHere.length} 行）`,
           subtitle: '按“原因”修改后，可把本表另存后重新导入（“行号”“原因”两列会被忽略）',
@@ -190,13 +196,15 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       return { fileName: `${base}-未导入的行.xlsx`, contentBase64: workbook.toString('base64') };
     },
 
-    'import:saveMapping': async ({ kind, mapping }) =>
-      ctx.store.update((doc) => {
+    'import:saveMapping': async ({ kind, mapping }) => {
+      checkMapping(kind, mapping);
+      return ctx.store.update((doc) => {
         const normalized = Object.fromEntries(Object.entries(mapping).map(([header, key]) => [normalizeHeader(header), key]));
         doc.profile.importMappings[kind] = { ...doc.profile.importMappings[kind], ...normalized };
         ctx.log(doc, 'import:saveMapping', `保存${RECORD_KIND_LABELS[kind]}导入的列对应（${Object.keys(normalized).length} 列）`);
         return { saved: Object.keys(normalized).length };
-      }),
+      });
+    },
 
     'export:columns': async ({ kind }) => columnsOf(kind),
 

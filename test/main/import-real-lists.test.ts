@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers, ImportPreview } from '@shared/api/contract';
 import { dispatch } from '../../main/api/dispatch';
@@ -98,6 +99,13 @@ describe('workbooks with one sheet per area', () => {
     ]);
     const result = await preview(handlers, 'entities', '分乡镇.xlsx', file);
     expect(result.rows[1]?.reasons).toEqual(['与工作表“昭君镇”第 2 行重复（统一社会信用代码 91440300708461136T）']);
+    // The error report has a sheet per sheet with rejected rows, each with its own columns.
+    const report = await handlers['import:errorReport']({ previewId: result.previewId });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(report.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['未导入-昭君街道']);
+    const values = (workbook.worksheets[0]?.getSheetValues() ?? []).flatMap((row) => (Array.isArray(row) ? [row.slice(1)] : []));
+    expect(values.at(-1)).toEqual([2, '与工作表“昭君镇”第 2 行重复（统一社会信用代码 91440300708461136T）', '昭君羊肉馆', '91440300708461136T', 'D']);
   });
 });
 
