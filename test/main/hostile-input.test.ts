@@ -248,3 +248,16 @@ describe('区划代码 are unique', () => {
     ]);
   });
 });
+
+describe('column mappings name fields that exist', () => {
+  it('import:saveMapping and import:preview refuse a field key the kind does not have; nothing is saved', async () => {
+    const { handlers, dataFile } = await library();
+    const before = await readFile(dataFile);
+    const refused = { ok: false, error: { code: 'invalid-argument', message: '列对应中没有这些字段：nope，请在“列对应”中重新选择' } };
+    expect(await dispatch(handlers, 'import:saveMapping', { kind: 'entities', mapping: { 企业名称: 'name', 负责人: 'nope' } })).toMatchObject(refused);
+    const file = csvOf([['企业名称', '包保等级'], ['好味道饭店', 'D']], 'utf8');
+    expect(await dispatch(handlers, 'import:preview', { kind: 'entities', fileName: '主体.csv', contentBase64: file.toString('base64'), mapping: { 包保等级: 'nope' } })).toMatchObject(refused);
+    expect(await readFile(dataFile)).toEqual(before);
+    expect(await dispatch(handlers, 'import:saveMapping', { kind: 'entities', mapping: { 企业名称: 'name', 序号: '' } })).toMatchObject({ ok: true, value: { saved: 2 } });
+  });
+});
