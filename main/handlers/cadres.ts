@@ -50,19 +50,24 @@ export function cadreHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'cadres:qu
       ),
 
     'cadres:delete': async ({ id }) =>
-      ctx.store.update((doc) => {
-        const cadre = doc.cadres.find((c) => c.id === id);
-        if (!cadre) throw notFound('干部');
-        const records = doc.assignments.filter((a) => a.cadreId === id).length;
-        if (records > 0) {
-          throw new ApiError(
-            'conflict',
-            `干部“${cadre.name}”有 ${records} 条包保记录，为保留包保历史不能删除。如已调离，请将其设为“不在岗”并把包保主体调整给接任干部`,
-          );
-        }
-        doc.cadres = doc.cadres.filter((c) => c.id !== id);
-        ctx.log(doc, 'cadres:delete', `删除干部“${cadre.name}”`, cadre);
-        return { id };
-      }),
+      ctx.store.update(
+        (doc) => {
+          const cadre = doc.cadres.find((c) => c.id === id);
+          if (!cadre) throw notFound('干部');
+          const records = doc.assignments.filter((a) => a.cadreId === id).length;
+          if (records > 0) {
+            throw new ApiError(
+              'conflict',
+              `干部“${cadre.name}”有 ${records} 条包保记录，为保留包保历史不能删除。如已调离，请将其设为“不在岗”并把包保主体调整给接任干部`,
+            );
+          }
+          return cadre;
+        },
+        (doc, cadre) => {
+          doc.cadres = doc.cadres.filter((c) => c.id !== id);
+          ctx.log(doc, 'cadres:delete', `删除干部“${cadre.name}”`, cadre);
+          return { id };
+        },
+      ),
   };
 }

@@ -50,14 +50,21 @@ describe('an update is all or nothing', () => {
     expect(onDisk.profile.orgName).toBe('达拉特旗市场监督管理局');
   });
 
-  it('a form save refused by its checks is answered at once: the library is not read back', async () => {
+  it('a form save or delete refused by its checks is answered at once: the library is not read back', async () => {
     const dataDir = await newDir();
     const { handlers, store } = await openServices(dataDir);
     await store.replace(smallDoc());
     const [version, doc] = [store.version, store.read()];
-    const entity = await dispatch(handlers, 'entities:save', { name: '达拉特旗某超市', type: '企业', grade: 'C', regionId: 'dls' });
-    const cadre = await dispatch(handlers, 'cadres:save', { name: '钱多', level: 'village', regionId: 'zjz', phone: '13904770013' });
-    for (const refused of [entity, cadre]) expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const refusals = [
+      await dispatch(handlers, 'entities:save', { name: '达拉特旗某超市', type: '企业', grade: 'C', regionId: 'dls' }),
+      await dispatch(handlers, 'cadres:save', { name: '钱多', level: 'village', regionId: 'zjz', phone: '13904770013' }),
+      await dispatch(handlers, 'cadres:delete', { id: 'c1' }),
+      await dispatch(handlers, 'regions:save', { parentId: 'dls', name: '昭君镇', code: '', kind: '镇' }),
+      await dispatch(handlers, 'regions:delete', { id: 'dls' }),
+      await dispatch(handlers, 'regulators:save', { name: '高峰', unit: '所', phone: '13904779001', regionIds: ['nowhere'] }),
+      await dispatch(handlers, 'regulators:delete', { id: 'g1' }),
+    ];
+    for (const refused of refusals) expect(refused).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(invalid-argument|conflict)$/) } });
     expect(store.version).toBe(version);
     expect(store.read()).toBe(doc);
   });
