@@ -102,6 +102,19 @@ describe('bulk exports of a library stored by an older version', () => {
   }, 60_000);
 });
 
+describe('a 合订本 that cannot be written', () => {
+  it('ends the job with the reason in Chinese, not a failure in English', async () => {
+    const dir = await olderLibrary();
+    const { handlers, store } = await openServices(dir);
+    const out = await newDir();
+    const name = `${store.read()!.profile.orgName}-包保干部工作手册合订本-${YEAR}.xlsx`;
+    await blockWrite(out, name, process.pid);
+    const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: true }));
+    expect(ended).toMatchObject({ state: 'done', files: 0, error: '', skipped: [{ fileName: name, reason: expect.stringContaining('是一个文件夹') }] });
+    expect(ended.message).toMatch(new RegExp(`^未能写入合订本“${name}”：.*是一个文件夹`));
+  }, 60_000);
+});
+
 describe('CLI export letters', () => {
   /** Runs the CLI as one node process, so its pid (and so writeFileAtomic's temp names) is known from the start. */
   function cli(args: string[], beforeWrites: (pid: number) => Promise<void> = async () => undefined): Promise<{ code: number; stdout: string; stderr: string }> {
