@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ApiResults } from '@shared/api/contract';
 import type { DataDoc } from '@shared/storage/types';
 import { dispatch } from '../../main/api/dispatch';
 import { openServices } from '../../main/services';
@@ -63,7 +64,7 @@ describe('check sees what restore refuses', () => {
   it('assign:violations lists the duplicate id and the dangling 包保关系', async () => {
     const { handlers } = await openServices(await handEdited());
     const result = await dispatch(handlers, 'assign:violations', {});
-    expect(result.ok && result.value.integrity).toEqual(['包保主体的编号重复：“e2”出现 2 次', '包保关系指向不存在的包保干部：a2（干部“c9”）']);
+    expect(result.ok && (result.value as ApiResults['assign:violations']).integrity).toEqual(['包保主体的编号重复：“e2”出现 2 次', '包保关系指向不存在的包保干部：a2（干部“c9”）']);
   });
 
   it('a consistent library has nothing to list', async () => {
@@ -71,7 +72,7 @@ describe('check sees what restore refuses', () => {
     const { handlers, store } = await openServices(dataDir);
     await store.replace(smallDoc());
     const result = await dispatch(handlers, 'assign:violations', {});
-    expect(result.ok && result.value.integrity).toEqual([]);
+    expect(result.ok && (result.value as ApiResults['assign:violations']).integrity).toEqual([]);
   });
 
   it('the CLI check prints them', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiResults } from '@shared/api/contract';
 import { dispatch } from '../../main/api/dispatch';
 import { openServices } from '../../main/services';
 import { csvOf } from './import-fixtures';
@@ -17,7 +18,7 @@ async function handlers() {
 async function importReason(api: Awaited<ReturnType<typeof handlers>>, kind: 'entities' | 'cadres', rows: string[][]): Promise<string> {
   const result = await dispatch(api, 'import:preview', { kind, fileName: `${kind}.csv`, contentBase64: csvOf(rows, 'utf8').toString('base64'), mapping: {} });
   if (!result.ok) throw new Error(result.error.message);
-  const reasons = result.value.rows[0]?.reasons ?? [];
+  const reasons = (result.value as ApiResults['import:preview']).rows[0]?.reasons ?? [];
   expect(reasons).toHaveLength(1);
   return reasons[0] ?? '';
 }
