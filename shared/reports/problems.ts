@@ -1,4 +1,4 @@
-import { dayNumber } from '../calendar/days';
+import { parseIsoDate } from '../calendar/days';
 import type { VisitProblem } from '../visits/types';
 import { pickColumns, tableOf, type ReportColumnDef } from './columns';
 import { countyAndTownship, scopedVisits, scopeName, type ReportScope } from './scope';
@@ -21,8 +21,10 @@ export interface ProblemRow {
 
 /** Where a problem stands today, and how many days past its deadline it is (or was) closed. */
 export function problemState(problem: VisitProblem, today: string): { readonly status: ProblemStatus; readonly daysLate: number } {
-  const end = problem.rectifiedOn ?? today;
-  const daysLate = Math.max(0, dayNumber(end) - dayNumber(problem.deadline));
+  const end = parseIsoDate(problem.rectifiedOn ?? today);
+  const deadline = parseIsoDate(problem.deadline);
+  // A day stored by an older version may not exist (2027-02-30): no lateness is counted from it.
+  const daysLate = end === null || deadline === null ? 0 : Math.max(0, end - deadline);
   if (problem.rectifiedOn !== undefined) return { status: '已整改', daysLate };
   return { status: daysLate > 0 ? '逾期未整改' : '整改中', daysLate };
 }
