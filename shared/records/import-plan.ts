@@ -231,7 +231,9 @@ export async function planImport<R, P>(
         continue;
       }
       // The columns are still returned, so the user can say which one holds the name.
-      const problem = `表中没有识别出“${names}”列，请在“列对应”中指定哪一列是${names}，然后重新预览`;
+      const unknown = columns.filter((c) => c.status !== 'mapped' && c.header !== '').map((c) => columnName(c.index, c.header));
+      const among = unknown.length > 0 ? `（没有识别的列：${unknown.slice(0, 8).join('、')}${unknown.length > 8 ? ' 等' : ''}）` : '';
+      const problem = `表中没有识别出“${names}”列${among}，请在“列对应”中指定哪一列是${names}，然后重新预览`;
       return { ok: true, plan: emptyPlan(sheet, headerIndex, headerCells, columns, problem) };
     }
     // Later sheets are read when they are the same kind of list: most of the first sheet's fields again.

@@ -79,6 +79,13 @@ describe('workbooks with one sheet per area', () => {
     expect(rows.map((r) => r.regionPath)).toEqual(['达拉特旗 / 昭君街道']);
   });
 
+  it('names the columns it could not read when the name column is not among them', async () => {
+    const { handlers } = await library();
+    const file = await xlsxOf([{ name: '主体', rows: [['序号', '店铺', '包保等级', '乡镇'], [1, '昭君羊肉馆', 'D', '昭君镇']] }]);
+    const result = await preview(handlers, 'entities', '无名称.xlsx', file);
+    expect(result.problem).toBe('表中没有识别出“主体名称”列（没有识别的列：第 A 列“序号”、第 B 列“店铺”），请在“列对应”中指定哪一列是主体名称，然后重新预览');
+  });
+
   it('passes over a sheet of another list in the same workbook', async () => {
     const { handlers } = await library();
     const file = await xlsxOf([
