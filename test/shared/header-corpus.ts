@@ -58,6 +58,8 @@ export const HEADER_CORPUS: Readonly<Record<RecordKind, readonly (readonly [stri
     ['联系人电话', 'legalRepPhone'],
     ['生产企业地址', 'address'],
     ['组织机构代码', null],
+    // 统计 lists (企业一套表): 单位详细名称
+    ['单位详细名称', 'name'],
     ['身份证号码', null],
     // the app's own export and SPEC §8
     ['主体名称', 'name'],
