@@ -1,4 +1,5 @@
-import { Alert, Empty, InputNumber, Select, Spin, Typography } from 'antd';
+import { Alert, Button, DatePicker, Empty, InputNumber, Select, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel } from '@shared/domain/schemas';
 import { LETTER_CSS, letterPageHtml } from '@shared/handbook/letter-html';
@@ -8,6 +9,7 @@ import { CadreSelect } from '../components/export/CadreSelect';
 import { useAppInfo } from '../components/export/useAppInfo';
 import { PrintToolbar } from '../components/print/PrintToolbar';
 import { useHashQuery } from '../components/print/useHashQuery';
+import { openScreen } from '../hooks/useHashScreen';
 import { useLoaded } from '../components/print/useLoaded';
 import '../components/print/print.css';
 import { useReference } from '../hooks/useReference';
@@ -30,10 +32,15 @@ function yearFrom(text: string): number | undefined {
   return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined;
 }
 
+/** A YYYY-MM-DD 成文日期 from the address; anything else leaves the date to the services (today). */
+function dateFrom(text: string): string | undefined {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dayjs(text).isValid() ? text : undefined;
+}
+
 /**
  * 致包保领导的一封信 as A4 pages (SPEC §5.2): one cadre (#/letters?cadre=ID) or the active cadres
  * of a region and/or level (#/letters?region=ID&level=village), for the plan year or another
- * (&year=2028), ready to print or save as PDF.
+ * (&year=2028), dated today or on a chosen 成文日期 (&date=2027-03-01), ready to print or save as PDF.
  */
 export function LettersPage() {
   const [query, setQuery] = useHashQuery('letters');
@@ -43,16 +50,19 @@ export function LettersPage() {
   const level = isLevel(levelText) ? levelText : undefined;
   const year = yearFrom(query.get('year') ?? '');
   const yearText = year ? String(year) : '';
+  const date = dateFrom(query.get('date') ?? '');
+  const dateText = date ?? '';
   const planYear = useAppInfo()?.planYear;
   const regions = useReference('regions:list').value ?? [];
   const chosen = cadreId !== '' || regionId !== '' || level !== undefined;
   const { value, error, loading } = useLoaded(
-    `${cadreId}|${regionId}|${levelText}|${yearText}`,
+    `${cadreId}|${regionId}|${levelText}|${yearText}|${dateText}`,
     chosen
       ? () =>
           api('letters:get', {
             ...(cadreId ? { cadreIds: cadreId.split(',') } : { regionId, ...(level ? { level } : {}), limit: LETTER_PRINT_LIMIT }),
             ...(year ? { year } : {}),
+            ...(date ? { date } : {}),
           })
       : null,
   );
@@ -66,8 +76,12 @@ export function LettersPage() {
     shown: letters.length,
     unknown: first?.unknownFields ?? [],
     empty: [...new Set(letters.flatMap((l) => l.emptyFields))],
-    tooLong: longest.tooLong,
+    pages: longest.pages,
   });
+  // Today (as the services date it) until another day is chosen.
+  const shownDate = date ?? value?.date;
+  // Every picker keeps the others: the address holds the whole choice.
+  const keep = { cadre: cadreId, region: regionId, level: levelText, year: yearText, date: dateText };
 
   return (
     <div className="print-view" data-testid="letters-page">
@@ -78,13 +92,13 @@ export function LettersPage() {
         summary={value && <Typography.Text type="secondary">共 {letters.length.toLocaleString('zh-CN')} 封</Typography.Text>}
       >
         <div style={{ width: 220 }}>
-          <CadreSelect value={cadreId.includes(',') ? '' : cadreId} valueLabel={first?.cadreName} onChange={(id) => setQuery({ cadre: id, year: yearText })} />
+          <CadreSelect value={cadreId.includes(',') ? '' : cadreId} valueLabel={first?.cadreName} onChange={(id) => setQuery({ cadre: id, year: yearText, date: dateText })} />
         </div>
         <Typography.Text type="secondary">或</Typography.Text>
         <RegionTreeSelect
           regions={regions}
           value={regionId}
-          onChange={(id) => setQuery({ region: id, level: levelText, year: yearText })}
+          onChange={(id) => setQuery({ region: id, level: levelText, year: yearText, date: dateText })}
           placeholder="区划（含下级）"
           allowClear
           aria-label="区划"
@@ -96,7 +110,7 @@ export function LettersPage() {
           allowClear
           value={level}
           options={LEVEL_OPTIONS}
-          onChange={(next) => setQuery({ region: regionId, level: next ?? '', year: yearText })}
+          onChange={(next) => setQuery({ region: regionId, level: next ?? '', year: yearText, date: dateText })}
           style={{ width: 130 }}
         />
         <InputNumber
@@ -104,19 +118,42 @@ export function LettersPage() {
           min={2000}
           max={2100}
           value={year ?? planYear ?? null}
-          onChange={(next) => setQuery({ cadre: cadreId, region: regionId, level: levelText, year: next ? String(next) : '' })}
+          onChange={(next) => setQuery({ ...keep, year: next ? String(next) : '' })}
           suffix="年度"
           style={{ width: 112 }}
         />
+        <DatePicker
+          aria-label="成文日期"
+          prefix={<Typography.Text type="secondary">成文日期</Typography.Text>}
+          allowClear={false}
+          placeholder="默认当天"
+          format="YYYY年M月D日"
+          value={shownDate ? dayjs(shownDate) : null}
+          onChange={(day) => setQuery({ ...keep, date: day ? day.format('YYYY-MM-DD') : '' })}
+          style={{ width: 210 }}
+        />
       </PrintToolbar>
-      {error && <Alert className="no-print" type="error" showIcon title={`信件读取失败：${error}`} style={{ marginBottom: 8 }} />}
+      {error && (
+        <Alert
+          className="no-print"
+          type="error"
+          showIcon
+          title={`无法生成信件：${error}`}
+          action={
+            <Button size="small" onClick={() => openScreen('settings')}>
+              去设置
+            </Button>
+          }
+          style={{ marginBottom: 8 }}
+        />
+      )}
       {notices.map((notice) => (
         <Alert key={notice.title} className="no-print" type={notice.type} showIcon title={notice.title} style={{ marginBottom: 8 }} />
       ))}
       <div className="print-pages">
         {loading && letters.length === 0 ? (
           <Spin description="正在生成信件…" style={{ display: 'block', marginTop: 80 }} />
-        ) : letters.length > 0 ? (
+        ) : error ? null : letters.length > 0 ? (
           // Escaped in letterPageHtml; the same markup the CLI's .html files carry.
           <div ref={longest.ref} dangerouslySetInnerHTML={{ __html: html }} />
         ) : (
@@ -141,7 +178,8 @@ function letterNotices(found: {
   readonly shown: number;
   readonly unknown: readonly string[];
   readonly empty: readonly string[];
-  readonly tooLong: boolean;
+  /** Pages the first letter takes. */
+  readonly pages: number;
 }): LetterNotice[] {
   const notices: LetterNotice[] = [];
   if (found.total > found.shown) {
@@ -156,39 +194,46 @@ function letterNotices(found: {
       title: `信件模板中有未知的合并字段 ${found.unknown.map((n) => `{${n}}`).join(' ')}，已按原样打印。请到“设置 → 致包保领导的一封信”改正。`,
     });
   }
-  if (found.tooLong) {
-    notices.push({ type: 'warning', title: '信件超过一页，打印时会续到下一页。请到“设置 → 致包保领导的一封信”精简正文或工作职责。' });
+  if (found.pages > 2) {
+    notices.push({ type: 'warning', title: `信件有 ${found.pages} 页，超过两页。请到“设置 → 致包保领导的一封信”精简正文或工作职责。` });
+  } else if (found.pages === 2) {
+    notices.push({ type: 'info', title: '信件正文较长，每封打印为两页（页码 — 1 —、— 2 —）；要印成一页，请到“设置 → 致包保领导的一封信”精简正文。' });
   }
-  if (found.empty.length > 0) {
+  if (found.shown > 1) {
     notices.push({
       type: 'info',
-      title: `${found.empty.join('、')}没有内容，信中印为空白横线，可手写填上；联系人和电话可到“设置 → 致包保领导的一封信”填写。`,
+      title: '多封信一起打印时，页码按整份文件连续编排；要每封信都从 — 1 — 起编页码，请逐人打印，或用命令行 export letters 导出每人一个文件。',
     });
+  }
+  if (found.empty.length > 0) {
+    notices.push({ type: 'info', title: `${found.empty.join('、')}没有内容，信中印为空白横线，可手写填上。` });
   }
   return notices;
 }
 
-/** An A4 sheet on screen: 297 mm at 96 px per inch. */
-const A4_HEIGHT_PX = (297 / 25.4) * 96;
+const MM_PX = 96 / 25.4;
+/** The GB/T 9704 版心's height and the margins above and below it (letter-html.ts), on screen. */
+const TEXT_HEIGHT_PX = 225 * MM_PX;
+const MARGINS_PX = (37 + 35) * MM_PX;
 
 /**
- * Whether the first letter grows past its sheet (the template is too long for one page). Only the
- * first is measured: sheets out of sight are not laid out, and the letters differ only in names
- * and figures.
+ * How many pages the first letter takes: its text on screen is set as on paper, 225 mm of it a
+ * page. Only the first is measured: sheets out of sight are not laid out, and the letters differ
+ * only in names and figures.
  */
-function useLongestLetter(html: string): { ref: RefObject<HTMLDivElement | null>; tooLong: boolean } {
+function useLongestLetter(html: string): { ref: RefObject<HTMLDivElement | null>; pages: number } {
   const ref = useRef<HTMLDivElement>(null);
-  const [tooLong, setTooLong] = useState(false);
+  const [pages, setPages] = useState(1);
   useLayoutEffect(() => {
     const first = ref.current?.querySelector<HTMLElement>('.letter-page');
     if (!first) {
-      setTooLong(false);
+      setPages(1);
       return undefined;
     }
     // Watched, not measured once: the sheet's height settles only after layout and fonts.
-    const observer = new ResizeObserver(() => setTooLong(first.offsetHeight > A4_HEIGHT_PX + 2));
+    const observer = new ResizeObserver(() => setPages(Math.max(1, Math.ceil((first.offsetHeight - MARGINS_PX - 2) / TEXT_HEIGHT_PX))));
     observer.observe(first);
     return () => observer.disconnect();
   }, [html]);
-  return { ref, tooLong };
+  return { ref, pages };
 }

@@ -9,9 +9,10 @@ import { cli, expectNoPageOverflow, type Harness, SCREENS_DIR, screenshotPath, s
 
 /**
  * 致包保领导的一封信 and the 工作手册 print views (SPEC §5.1, §5.2) on the city demo with a visit
- * plan: the merged figures equal the data, the PDF Chromium prints has one A4 page per letter,
- * the handbook's pages are all A4 and nothing is cut off at the sides; the 设置 editor refuses an
- * unknown merge field.
+ * plan: the merged figures equal the data (visits from the plan), the letters wait for the
+ * contacts they print and carry the chosen 成文日期, the PDF Chromium prints has one A4 page per
+ * letter, the handbook's pages are all A4 and nothing is cut off at the sides; the 设置 editor
+ * refuses an unknown merge field. (The letter's GB/T 9704 geometry: test/main/letter-print.test.ts.)
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -33,6 +34,21 @@ test.afterAll(async () => {
   await server?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
+
+/** Calls the services as the page does. */
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: server.apiHeaders, body: JSON.stringify(input) });
+  const result = (await response.json()) as { ok: boolean; value?: T };
+  expect(result.ok).toBe(true);
+  return result.value as T;
+}
+
+/** Saves the profile with its letter template changed. */
+async function saveLetter(change: Partial<DataDoc['profile']['letter']>): Promise<void> {
+  const { profile } = await call<{ profile: DataDoc['profile'] }>('profile:get', {});
+  const { importMappings: _m, exportTemplates: _t, ...values } = profile;
+  await call('profile:save', { ...values, letter: { ...values.letter, ...change } });
+}
 
 /** Current 主体 of a cadre by grade, straight from the data file. */
 function gradesOf(cadre: Cadre): Record<'A' | 'B' | 'C' | 'D', number> {
@@ -73,25 +89,47 @@ function expectA4(sizes: PdfFacts['sizes']): void {
   }
 }
 
-test('一封信：一名干部的合并数字与数据一致，打印为一页 A4', async ({ page }) => {
+test('一封信：一名干部的合并数字与数据一致，联系人未填不能打印，成文日期可选，打印为一页 A4', async ({ page }) => {
   // A 旗区级 cadre with 主体 of more than one grade makes the counts worth checking.
   const cadre = doc.cadres.find((c) => c.active && c.level === 'county' && Object.values(gradesOf(c)).filter((n) => n > 0).length > 1)
     ?? doc.cadres.find((c) => c.active && c.level === 'county');
   if (!cadre) throw new Error('示例数据中没有旗区级干部');
   const grades = gradesOf(cadre);
   const total = grades.A + grades.B + grades.C + grades.D;
-  const visits = (['A', 'B', 'C', 'D'] as const).reduce((sum, g) => sum + grades[g] * doc.profile.visitRules.perYearByGrade[g], 0);
+  // The year's plan, as the handbook's 督导计划 counts it: visits to the cadre's current 主体.
+  const current = new Set(doc.assignments.filter((a) => a.cadreId === cadre.id && a.end === '').map((a) => a.entityId));
+  const year = `${doc.profile.planYear}-`;
+  const visits = doc.visits.filter((v) => v.cadreId === cadre.id && current.has(v.entityId) && (v.plannedDate.startsWith(year) || (v.doneDate ?? '').startsWith(year))).length;
 
+  // Contacts are empty in the demo: no letter goes out saying “请联系＿＿＿”.
   await page.goto(`${server.url}#/letters?cadre=${cadre.id}`);
+  await expect(page.getByText('无法生成信件：信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出')).toBeVisible();
+  await expect(page.getByRole('button', { name: /打\s*印/ })).toBeDisabled();
+  await page.screenshot({ path: screenshotPath('letters-no-contacts') });
+  await saveLetter({ contactName: '食品协调科 王科长', contactPhone: '0477-8581234' });
+
+  await page.reload();
   const letter = page.locator('.letter-page');
   await expect(letter).toHaveCount(1);
   await expect(letter).toContainText(`尊敬的${cadre.name}同志`);
   await expect(letter).toContainText(`主体${total}户，其中A级${grades.A}户、B级${grades.B}户、C级${grades.C}户、D级${grades.D}户`);
   await expect(letter).toContainText(`全年共${visits}次`);
+  await expect(letter).toContainText('请联系食品协调科 王科长，电话0477-8581234');
   await expect(letter).toContainText(doc.profile.orgName);
-  // Contacts are empty in the demo: the view says so and prints blanks to fill in.
-  await expect(page.getByText(/联系人、联系电话没有内容/)).toBeVisible();
-  await expect(page.getByText('信件超过一页')).toHaveCount(0);
+  await expect(page.getByText(/没有内容/)).toHaveCount(0);
+  await expect(page.getByText(/信件正文较长|超过两页/)).toHaveCount(0);
+
+  // The 成文日期: today unless chosen, shown in the toolbar and kept in the address.
+  const dateInput = page.getByLabel('成文日期');
+  const today = new Date();
+  const todayText = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
+  await expect(dateInput).toHaveValue(todayText);
+  await expect(letter.locator('.letter-closing')).toContainText(todayText);
+  await dateInput.click();
+  await dateInput.fill('2027年1月10日');
+  await dateInput.press('Enter');
+  await expect(page).toHaveURL(/date=2027-01-10/);
+  await expect(letter.locator('.letter-closing')).toContainText('2027年1月10日');
   await expectNoPageOverflow(page);
   await page.screenshot({ path: screenshotPath('letters-one') });
 
@@ -111,6 +149,7 @@ test('一封信：一名干部的合并数字与数据一致，打印为一页 A
   await page.reload();
   await expect(page.getByRole('spinbutton', { name: '信件年度' })).toHaveValue(String(planYear + 1));
   await expect(letter).toContainText(`${planYear + 1}年度由您`);
+  await expect(page.getByLabel('成文日期')).toHaveValue('2027年1月10日');
 });
 
 test('一封信：一个乡镇的村级干部每人一页，城市规模超过上限时提示分批', async ({ page }) => {
@@ -179,6 +218,8 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await page.getByRole('button', { name: '保存设置' }).click();
   await expect(page.getByText('有填写不正确的项目')).toBeVisible();
   expect((await server.readDoc()).profile.letter.body).toBe(doc.profile.letter.body);
+  // The contacts the letters print are asked for where they are typed.
+  await expect(card.getByText('信中印出时必填，否则不能打印')).toHaveCount(2);
   await page.screenshot({ path: screenshotPath('settings-letter-invalid') });
 
   // A click on a field puts it into the body; the preview follows the unsaved text.
@@ -189,7 +230,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await page.getByRole('button', { name: '还原' }).click();
   await card.scrollIntoViewIfNeeded();
   await expect(body).toHaveValue(doc.profile.letter.body);
-  await expect(card.getByTestId('letter-preview')).toContainText('现将包保工作“干什么”“如何干”告知如下');
+  await expect(card.getByTestId('letter-preview')).toContainText('按照“两个责任”工作部署');
   await expectNoPageOverflow(page);
   await page.screenshot({ path: screenshotPath('settings-letter') });
 
@@ -235,21 +276,17 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await expect(page.locator('.hb-page')).toHaveCount(9);
 });
 
-test('一封信：正文超过一页时提示精简', async ({ page }) => {
-  const call = async (method: string, input: unknown) => {
-    const response = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: server.apiHeaders, body: JSON.stringify(input) });
-    const result = (await response.json()) as { ok: boolean; value?: { profile: DataDoc['profile'] } };
-    expect(result.ok).toBe(true);
-    return result.value;
-  };
-  const stored = await call('profile:get', {});
-  if (!stored) throw new Error('no profile');
-  const { importMappings: _m, exportTemplates: _t, ...values } = stored.profile;
-  const body = [values.letter.body, values.letter.body, values.letter.body].join('\n');
-  await call('profile:save', { ...values, letter: { ...values.letter, body } });
+test('一封信：正文长时打印为两页，超过两页时提示精简', async ({ page }) => {
+  const { body } = (await server.readDoc()).profile.letter;
   const cadre = doc.cadres.find((c) => c.active);
+  await saveLetter({ body: [body, body].join('\n') });
   await page.goto(`${server.url}#/letters?cadre=${cadre?.id ?? ''}`);
-  await expect(page.getByText('信件超过一页，打印时会续到下一页')).toBeVisible();
-  expect((await printToPdf(page, 'letters-too-long')).pages).toBeGreaterThan(1);
-  await call('profile:save', values);
+  await expect(page.getByText('信件正文较长，每封打印为两页')).toBeVisible();
+  expect((await printToPdf(page, 'letters-two-pages')).pages).toBe(2);
+
+  await saveLetter({ body: [body, body, body, body].join('\n') });
+  await page.reload();
+  await expect(page.getByText(/信件有 \d 页，超过两页/)).toBeVisible();
+  expect((await printToPdf(page, 'letters-too-long')).pages).toBeGreaterThan(2);
+  await saveLetter({ body });
 });

@@ -81,17 +81,17 @@ export function LetterTemplateCard({ onChanged }: LetterTemplateCardProps) {
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name={['letter', 'contactName']} label="联系人" rules={[{ max: 30, message: '联系人不能超过30个字' }]}>
+              <Form.Item name={['letter', 'contactName']} label="联系人" rules={[{ max: 30, message: '联系人不能超过30个字' }]} extra="信中印出时必填，否则不能打印">
                 <Input placeholder="如：食品协调科 王科长" />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name={['letter', 'contactPhone']} label="联系电话" rules={[{ max: 30, message: '联系电话不能超过30个字' }]}>
+              <Form.Item name={['letter', 'contactPhone']} label="联系电话" rules={[{ max: 30, message: '联系电话不能超过30个字' }]} extra="信中印出时必填，否则不能打印">
                 <Input placeholder="如：0477-8581234" />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name={['letter', 'closing']} label="落款（右对齐，每行一行）" rules={templateRules('落款', 200)}>
+          <Form.Item name={['letter', 'closing']} label="落款（末行为成文日期，右空四字；上面各行以它居中）" rules={templateRules('落款', 200)}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 3 }} />
           </Form.Item>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
