@@ -23,6 +23,8 @@ async function olderLibrary(): Promise<string> {
   const doc = smallDoc();
   doc.regions = doc.regions.map((r) => (r.id === 'zjz' ? { ...r, name: '昭君\u202e镇' } : r));
   doc.cadres = doc.cadres.map((c) => (c.id === 'c1' ? { ...c, name: '\u001b[1m张\u0000伟\u2066' } : c));
+  // The letters name whom to call: without a contact they are not exported.
+  doc.profile.letter = { ...doc.profile.letter, contactName: '赵敏', contactPhone: '0477-8581234' };
   await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify(doc));
   return dir;
 }
