@@ -42,8 +42,11 @@ export const LETTER_CSS = `
   font-family: '方正小标宋简体', 'FZXiaoBiaoSong-B05S', '小标宋', '华文中宋', 'STZhongsong', 'Noto Serif CJK SC', serif;
 }
 .letter-page p.letter-paragraph { text-indent: calc(2 * var(--letter-char)); text-align: justify; }
-/* 正文下空一行; the seal sits over the 署名 and the 成文日期, its top within a line of the 正文. */
-.letter-closing { margin-top: var(--letter-line); break-inside: avoid; }
+/*
+ * 正文下空一行; the seal sits over the 署名 and the 成文日期, its top within a line of the 正文.
+ * Never a page of its own: the last lines of the 正文 come along to the next page.
+ */
+.letter-closing { margin-top: var(--letter-line); break-inside: avoid; break-before: avoid; }
 .letter-closing p { text-align: right; white-space: nowrap; }
 @media print {
   .letter-page { width: auto; min-height: 0; padding: 0; margin: 0; box-shadow: none; break-after: page; }

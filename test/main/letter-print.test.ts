@@ -220,4 +220,14 @@ describe('一封信 printed by Chromium (GB/T 9704-2012)', () => {
     const first = printed.rows.filter((r) => r.page === 1 && !PAGE_NUMBER.test(r.text));
     expect(first.length).toBeGreaterThanOrEqual(20);
   }, 60_000);
+
+  it('never leaves the 署名 and 成文日期 alone on a page', async () => {
+    // 19 full lines: with the title, the blank line and the 称呼, the first page is full.
+    const full = letterOf('食'.repeat(19 * 28 - 2));
+    const printed = await print([full], '落款');
+    expect(printed.pages).toBe(2);
+    expectGbT9704(printed, full.title);
+    const second = printed.rows.filter((r) => r.page === 2 && !PAGE_NUMBER.test(r.text));
+    expect(second.map((r) => r.text)).toEqual(['食'.repeat(28), '食'.repeat(28), full.closing[0], '2026年12月5日']);
+  }, 60_000);
 });

@@ -131,7 +131,11 @@ describe('致包保领导的一封信', () => {
     expect(html).not.toContain('<b>');
     const file = lettersHtmlDocument([letter, letter], '合订本');
     expect(file.match(/<article class="letter-page"/g)).toHaveLength(2);
-    expect(file).toContain('size: A4 portrait');
+    // GB/T 9704 margins in the page's own @page rule, and boxes of its own in the top and bottom
+    // margins: Chrome and Edge print their header and footer only where a page leaves them room.
+    expect(file).toContain('size: A4 portrait; margin: 37mm 26mm 35mm 28mm;');
+    expect(file).toMatch(/@top-center \{ content: ''; \}/);
+    expect(file).toMatch(/@bottom-right \{ content: '— ' counter\(page\) ' —';/);
   });
 });
 
