@@ -154,6 +154,13 @@ function sheetArea(sheet: Sheet, headerIndex: number, ctx: RecordContext): { reg
   return null;
 }
 
+/** The columns of a sheet no field is taken from, with why. */
+function notImported(sheet: string, columns: readonly ColumnMapping[]): IgnoredColumn[] {
+  return columns
+    .filter((c) => c.status !== 'mapped' && c.header !== '')
+    .map((c) => ({ sheet, column: columnName(c.index, c.header), header: c.header, reason: c.note ?? '未识别' }));
+}
+
 /** What one field of a stored record and its update show, where they differ. */
 function fieldChanges<R, P>(def: RecordDefinition<R, P>, before: R, after: R, ctx: RecordContext): FieldChange[] {
   const changes: FieldChange[] = [];
@@ -250,8 +257,8 @@ export async function planImport<R, P>(
     const area = found ? Object.fromEntries(AREA_KEYS.map((level) => [level, ctx.regions.atLevel(found.region.id, level)?.name ?? ''])) : null;
     const plan: SheetPlan = { name: sheet.name, headerRow: headerIndex + 1, header: headerCells.map((cell) => cellText(cell)), columns, area: found?.area ?? null };
     sheets.push(plan);
-    for (const c of columns) if (c.status !== 'mapped' && c.header !== '') ignored.push({ sheet: sheet.name, column: columnName(c.index, c.header), header: c.header, reason: c.note ?? '未识别' });
-    if (first) missing = importable.filter((c) => !(c.key in fields) && !(area && (AREA_KEYS as readonly string[]).includes(c.key))).map((c) => ({ key: c.key, label: c.label }));
+    ignored.push(...notImported(sheet.name, columns));
+    if (first) missing = fieldsNotFound(fields, area !== null);
     // Asked rather than guessed: a header that reads as two fields, two columns naming one, a grade of another scale.
     const where = source.sheets.length > 1 ? `工作表“${sheet.name}”的` : '';
     const unsure = columns.find((c) => c.status === 'unclear' || c.status === 'ambiguous');
@@ -290,15 +297,16 @@ export async function planImport<R, P>(
     },
   };
 
+  /** The importable fields no column gives (the 旗区/乡镇/村 a sheet's area stands in for count as given). */
+  function fieldsNotFound(fields: FieldColumns, hasArea: boolean): { key: string; label: string }[] {
+    return importable.filter((c) => !(c.key in fields) && !(hasArea && (AREA_KEYS as readonly string[]).includes(c.key))).map((c) => ({ key: c.key, label: c.label }));
+  }
+
   function emptyPlan(sheet: Sheet, headerIndex: number, headerCells: readonly Cell[], columns: ColumnMapping[], problem: string): ImportPlan<R> {
     const header = headerCells.map((cell) => cellText(cell));
     const sheetPlan: SheetPlan = { name: sheet.name, headerRow: headerIndex + 1, header, columns, area: null };
     const noCounts = { add: 0, update: 0, unchanged: 0, reject: 0, warning: 0, skipped: 0 };
-    const notUsed = columns
-      .filter((c) => c.status !== 'mapped' && c.header !== '')
-      .map((c) => ({ sheet: sheet.name, column: columnName(c.index, c.header), header: c.header, reason: c.note ?? '未识别' }));
-    const fieldsFound = new Set(columns.filter((c) => c.status === 'mapped').map((c) => c.key));
-    const notFound = importable.filter((c) => !fieldsFound.has(c.key)).map((c) => ({ key: c.key, label: c.label }));
+    const fields = Object.fromEntries(columns.filter((c) => c.status === 'mapped' && c.key).map((c) => [c.key, c.index]));
     return {
       kind: def.kind,
       sheetName: sheet.name,
@@ -307,8 +315,8 @@ export async function planImport<R, P>(
       columns,
       sheets: [sheetPlan],
       skippedSheets: [],
-      ignored: notUsed,
-      missing: notFound,
+      ignored: notImported(sheet.name, columns),
+      missing: fieldsNotFound(fields, false),
       rows: [],
       counts: noCounts,
       changes: [],
