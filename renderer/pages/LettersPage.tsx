@@ -9,9 +9,9 @@ import { CadreSelect } from '../components/export/CadreSelect';
 import { useAppInfo } from '../components/export/useAppInfo';
 import { PrintToolbar } from '../components/print/PrintToolbar';
 import { useHashQuery } from '../components/print/useHashQuery';
-import { openScreen } from '../hooks/useHashScreen';
 import { useLoaded } from '../components/print/useLoaded';
 import '../components/print/print.css';
+import { openScreen } from '../hooks/useHashScreen';
 import { useReference } from '../hooks/useReference';
 
 /**
@@ -140,9 +140,12 @@ export function LettersPage() {
           showIcon
           title={`无法生成信件：${error}`}
           action={
-            <Button size="small" onClick={() => openScreen('settings')}>
-              去设置
-            </Button>
+            // When the message sends the clerk to 设置 (contacts missing), one click takes them there.
+            error.includes('设置') && (
+              <Button size="small" onClick={() => openScreen('settings')}>
+                去设置
+              </Button>
+            )
           }
           style={{ marginBottom: 8 }}
         />

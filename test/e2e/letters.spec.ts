@@ -105,6 +105,7 @@ test('一封信：一名干部的合并数字与数据一致，联系人未填�
   await page.goto(`${server.url}#/letters?cadre=${cadre.id}`);
   await expect(page.getByText('无法生成信件：信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出')).toBeVisible();
   await expect(page.getByRole('button', { name: /打\s*印/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '去设置' })).toBeVisible();
   await page.screenshot({ path: screenshotPath('letters-no-contacts') });
   await saveLetter({ contactName: '食品协调科 王科长', contactPhone: '0477-8581234' });
 
