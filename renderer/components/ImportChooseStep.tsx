@@ -5,7 +5,7 @@ import { hasNativeOpen, openNativeFile } from '../api/open-file';
 import { MAX_IMPORT_BYTES } from '../import/file-bytes';
 import { KIND_INFOS } from '../import/kinds';
 
-const SPREADSHEETS = [{ name: 'Excel 工作簿或 CSV 文件', extensions: ['xlsx', 'csv'] }];
+const SPREADSHEETS = [{ name: 'Excel 工作簿、CSV 或 Unicode 文本', extensions: ['xlsx', 'csv', 'txt'] }];
 
 export interface ImportChooseStepProps {
   readonly kind: RecordKind;
@@ -51,7 +51,7 @@ export function ImportChooseStep({ kind, onKindChange, onFile, refusal }: Import
         {refusal && <Alert type="error" showIcon title="这个文件不能导入" description={refusal} />}
         <div className="import-dragger" style={{ flex: 1, minHeight: 200 }} onClick={hasNativeOpen() ? () => void chooseNatively() : undefined}>
           <Upload.Dragger
-            accept=".xlsx,.csv"
+            accept=".xlsx,.csv,.txt"
             openFileDialogOnClick={!hasNativeOpen()}
             multiple={false}
             showUploadList={false}
@@ -65,7 +65,7 @@ export function ImportChooseStep({ kind, onKindChange, onFile, refusal }: Import
             </p>
             <p className="ant-upload-text">点击选择文件，或把文件拖到这里</p>
             <p className="ant-upload-hint">
-              支持 Excel 工作簿（.xlsx）和 CSV 文件（.csv，UTF-8 或 GBK 编码），最大 20 MB。
+              支持 Excel 工作簿（.xlsx，表头相同的每个工作表都会读取）、CSV 文件（.csv，UTF-8、GBK 或 UTF-16 编码）和 Excel 另存的“Unicode 文本”（.txt），最大 20 MB。
               <br />
               旧版 .xls 文件请先用 Excel/WPS “另存为” .xlsx。
             </p>

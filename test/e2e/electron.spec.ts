@@ -260,7 +260,7 @@ test.describe('desktop bridge in the page', () => {
     await page.screenshot({ path: screenshotPath('desktop-import-native-open') });
     expect(browserChooser).toBe(false);
     expect(await desktopCalls(page)).toEqual([
-      ['openFile', { title: '选择要导入的表格文件', filters: [{ name: 'Excel 工作簿或 CSV 文件', extensions: ['xlsx', 'csv'] }], maxBytes: 20 * 1024 * 1024 }],
+      ['openFile', { title: '选择要导入的表格文件', filters: [{ name: 'Excel 工作簿、CSV 或 Unicode 文本', extensions: ['xlsx', 'csv', 'txt'] }], maxBytes: 20 * 1024 * 1024 }],
     ]);
     await commitImport(page);
     expect((await harness.readDoc()).entities.some((entity) => entity.name === NEW_ENTITY)).toBe(true);
