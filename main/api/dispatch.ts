@@ -9,6 +9,9 @@ export type OutputFolderCheck = (folder: string) => boolean;
 
 export const ANY_FOLDER: OutputFolderCheck = () => true;
 
+/** A caller that names no check may not choose a folder at all: a transport must opt in. */
+export const NO_FOLDER: OutputFolderCheck = () => false;
+
 /** The input naming the folder a method writes files into, per method that takes one. */
 const OUTPUT_FOLDERS: { readonly [M in ApiMethod]?: (input: ApiParsed<M>) => string | undefined } = {
   'handbooks:exportAll': (input) => input.outDir,
@@ -20,7 +23,7 @@ const OUTPUT_FOLDERS: { readonly [M in ApiMethod]?: (input: ApiParsed<M>) => str
  * handler's ApiError keeps its code; anything else is reported as an internal error without a
  * stack trace.
  */
-export async function dispatch(handlers: ApiHandlers, name: string, raw: unknown, mayWriteTo: OutputFolderCheck = ANY_FOLDER): Promise<Result<unknown>> {
+export async function dispatch(handlers: ApiHandlers, name: string, raw: unknown, mayWriteTo: OutputFolderCheck = NO_FOLDER): Promise<Result<unknown>> {
   if (!isApiMethod(name)) return err('unknown-method', `未知的操作“${name}”`);
   const parsed = (apiSchemas[name] as z.ZodType).safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) {

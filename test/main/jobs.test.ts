@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers, JobStatus } from '@shared/api/contract';
-import { dispatch } from '../../main/api/dispatch';
+import { ANY_FOLDER, dispatch } from '../../main/api/dispatch';
 import { openServices } from '../../main/services';
 import { useTempDirs } from './temp-dir';
 
@@ -78,7 +78,10 @@ describe('bulk handbook export as a background job', () => {
     const started = await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false });
     expect(started.total === 0 || started.total > 100).toBe(true);
 
-    const refused = await dispatch(handlers, 'handbooks:exportAll', { outDir: out });
+    // A transport that does not say which folders its caller may use gets none.
+    const unvouched = await dispatch(handlers, 'handbooks:exportAll', { outDir: out });
+    expect(unvouched).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const refused = await dispatch(handlers, 'handbooks:exportAll', { outDir: out }, ANY_FOLDER);
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('请等它完成或取消后再开始新的导出') } });
 
     // Another request is answered between two handbooks, while the job is still going.
@@ -164,14 +167,14 @@ describe('bulk handbook export as a background job', () => {
   it('says what to do when the scope has no active cadre, and leaves no folder behind', async () => {
     const { handlers } = await district();
     const out = await newDir();
-    const empty = await dispatch(handlers, 'handbooks:exportAll', { level: 'city', outDir: out, regionId: (await handlers['regions:list']({})).find((r) => r.name === '铜川镇')!.id });
+    const empty = await dispatch(handlers, 'handbooks:exportAll', { level: 'city', outDir: out, regionId: (await handlers['regions:list']({})).find((r) => r.name === '铜川镇')!.id }, ANY_FOLDER);
     expect(empty).toMatchObject({ ok: false, error: { message: '所选范围和层级内没有在岗的包保干部，请换一个范围或层级' } });
     expect(await readdir(out)).toEqual([]);
 
     // A folder that cannot be made (here a file is in the way) is refused before any work starts.
     const blocker = path.join(out, '不是文件夹');
     await writeFile(blocker, 'x');
-    const unwritable = await dispatch(handlers, 'handbooks:exportAll', { outDir: blocker });
+    const unwritable = await dispatch(handlers, 'handbooks:exportAll', { outDir: blocker }, ANY_FOLDER);
     expect(unwritable).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining(`无法在“${blocker}”中建立导出文件夹`) } });
     expect(await handlers['jobs:current']({})).toBeNull();
   });
