@@ -79,6 +79,24 @@ describe('workbooks with one sheet per area', () => {
     expect(rows.map((r) => r.regionPath)).toEqual(['达拉特旗 / 昭君街道']);
   });
 
+  it('reads a cadre workbook with one sheet per 村, each cadre placed in the 村 the sheet names', async () => {
+    const { handlers, dataFile } = await library();
+    const header = ['姓名', '职务', '联系电话'];
+    const file = await xlsxOf([
+      { name: '和胜村', rows: [['昭君镇和胜村包保干部名单'], header, ['赵丽', '村主任', '13904770012']] },
+      { name: '幸福社区', rows: [header, ['钱多', '社区书记', '13904770013']] },
+    ]);
+    const result = await preview(handlers, 'cadres', '分村.xlsx', file);
+    expect(result.counts).toMatchObject({ add: 2, reject: 0 });
+    expect(result.sheets.map((s) => s.area?.path)).toEqual(['达拉特旗 / 昭君镇 / 和胜村', '达拉特旗 / 昭君街道 / 幸福社区']);
+    await handlers['import:commit']({ previewId: result.previewId, saveMapping: false });
+    const doc = JSON.parse(await readFile(dataFile, 'utf8'));
+    expect(doc.cadres.filter((c: { name: string }) => ['赵丽', '钱多'].includes(c.name))).toMatchObject([
+      { name: '赵丽', regionId: 'hhc', level: 'village' },
+      { name: '钱多', regionId: 'xfsq', level: 'village' },
+    ]);
+  });
+
   it('names the columns it could not read when the name column is not among them', async () => {
     const { handlers } = await library();
     const file = await xlsxOf([{ name: '主体', rows: [['序号', '店铺', '包保等级', '乡镇'], [1, '昭君羊肉馆', 'D', '昭君镇']] }]);

@@ -44,6 +44,15 @@ describe('RegionMatcher', () => {
     expect(match('达拉特', '昭君镇人民政府')).toMatchObject({ region: { id: 'zjz' } });
   });
 
+  it('finds the place a sheet name or title names, the deepest one that fits the others', () => {
+    expect(matcher.findInText('达拉特旗食品安全包保主体名单（昭君街道）')?.id).toBe('zjjd');
+    expect(matcher.findInText('和胜村')?.id).toBe('hsc');
+    expect(matcher.findInText('杭锦旗')?.id).toBe('hj');
+    expect(matcher.findInText('Sheet1')).toBeNull();
+    // Two places that do not sit in one another: not guessed.
+    expect(matcher.findInText('锡尼镇、乌兰镇')).toBeNull();
+  });
+
   it('attaches an unknown 村 to its 乡镇 with a warning', () => {
     expect(match('达拉特旗', '昭君镇', '和胜村')).toMatchObject({ region: { id: 'hsc' } });
     expect(match('达拉特旗', '昭君镇', '新民村')).toEqual({ ok: true, region: expect.objectContaining({ id: 'zjz' }), warning: expect.stringContaining('已归到昭君镇') });
