@@ -136,16 +136,18 @@ function fieldWords(specs: readonly HeaderSpec[]): readonly FieldWords[] {
   return found;
 }
 
-/** How well one field's words read in a core: whole, at its end (the head noun), or inside. */
+/** How well one field's best word reads in a core: at its end (the head noun) or inside, and how much of it. */
 function wordScore(field: FieldWords, core: string): { score: number; word: string } {
+  let best = { score: 0, word: '' };
   for (const word of field.words) {
-    const at = core.indexOf(word);
+    const at = core.lastIndexOf(word);
     if (at < 0) continue;
     const coverage = word.length / core.length;
     // Chinese puts the head noun last: 负责人联系电话 is a 电话, 食品安全总监姓名 a name.
-    return { score: at + word.length === core.length ? 0.4 + 0.45 * coverage : 0.2 + 0.5 * coverage, word };
+    const score = at + word.length === core.length ? 0.4 + 0.45 * coverage : 0.2 + 0.5 * coverage;
+    if (score > best.score) best = { score, word };
   }
-  return { score: 0, word: '' };
+  return best;
 }
 
 /**
@@ -158,9 +160,10 @@ export function guessHeader(text: string, specs: readonly HeaderSpec[]): HeaderG
   const plain = plainHeader(text);
   if (plain === '') return { key: null, confidence: 0 };
   const fields = fieldWords(specs);
+  const core = coreOf(plain);
   const allowed = fields.filter((f) => !f.notWords.some((w) => plain.includes(w)));
   // 风险等级 ends in a 包保等级 word: kept from that field, and said so if the sheet lacks it.
-  const lookalikeOf = fields.find((f) => !allowed.includes(f) && f.words.some((w) => coreOf(plain).endsWith(w)))?.key;
+  const lookalikeOf = fields.find((f) => !allowed.includes(f) && f.words.some((w) => core.endsWith(w)))?.key;
   const withLookalike = (guess: HeaderGuess): HeaderGuess => (lookalikeOf && guess.key === null ? { ...guess, lookalikeOf } : guess);
 
   const exact = allowed.filter((f) => f.plain.has(plain));
@@ -169,7 +172,6 @@ export function guessHeader(text: string, specs: readonly HeaderSpec[]): HeaderG
   const unremarked = plain.replace(REMARKS, '');
   const withoutRemarks = allowed.filter((f) => f.plain.has(unremarked));
   if (withoutRemarks.length === 1) return { key: withoutRemarks[0]?.key ?? null, confidence: 0.95 };
-  const core = coreOf(plain);
   const byCore = allowed.filter((f) => f.cores.has(core));
   if (byCore.length === 1) return { key: byCore[0]?.key ?? null, confidence: 0.9 };
   if (byCore.length > 1) return { key: null, confidence: 0.9, candidates: byCore.map((f) => f.key) };
