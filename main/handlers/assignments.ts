@@ -91,25 +91,31 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
       return result;
     },
 
-    'assign:reassign': async ({ entityIds, cadreId, date }) =>
-      ctx.store.update((doc) => {
+    'assign:reassign': async ({ entityIds, cadreId, date }) => {
+      await backupBeforeMany(ctx, entityIds);
+      return ctx.store.update((doc) => {
         checkEntities(doc, entityIds);
         const cadre = activeCadre(doc, cadreId, '包保干部');
         const moved = reassign(doc, opContext(date), entityIds, cadreId, date ?? ctx.today(), '调整');
         ctx.log(doc, 'assign:reassign', `将 ${moved} 个主体调整由${cadre.name}包保`, undefined, { entityIds, cadreId });
         return { moved };
-      }),
+      });
+    },
 
-    'assign:release': async ({ entityIds, reason, date }) =>
-      ctx.store.update((doc) => {
+    'assign:release': async ({ entityIds, reason, date }) => {
+      await backupBeforeMany(ctx, entityIds);
+      return ctx.store.update((doc) => {
         checkEntities(doc, entityIds);
         const released = release(doc, entityIds, date ?? ctx.today(), reason);
         ctx.log(doc, 'assign:release', `解除 ${released} 个主体的包保关系（${reason}）`, { entityIds });
         return { released };
-      }),
+      });
+    },
 
-    'assign:replaceCadre': async ({ fromCadreId, toCadreId, date, deactivate }) =>
-      ctx.store.update((doc) => {
+    'assign:replaceCadre': async ({ fromCadreId, toCadreId, date, deactivate }) => {
+      // Hands over all of a cadre's 主体 at once: a backup first, as before auto-assign.
+      await ctx.backup('replace');
+      return ctx.store.update((doc) => {
         if (fromCadreId === toCadreId) throw new ApiError('invalid-argument', '离任干部和接任干部不能是同一人', { toCadreId: '请选择另一名干部' });
         const leaving = doc.cadres.find((c) => c.id === fromCadreId);
         if (!leaving) throw notFound('离任干部');
@@ -125,8 +131,14 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
           { toCadreId },
         );
         return { moved };
-      }),
+      });
+    },
   };
+}
+
+/** A change to several 主体 at once (a selection in the list) is backed up first; one 主体 is not worth a backup. */
+async function backupBeforeMany(ctx: HandlerContext, entityIds: readonly string[]): Promise<void> {
+  if (entityIds.length > 1) await ctx.backup('bulk');
 }
 
 function cadreLoad(ctx: HandlerContext, doc: DataDoc, cadre: Cadre, before: number, after: number): CadreLoad {

@@ -9,14 +9,55 @@ import { appHandlers } from './app';
 type BackupMethods = 'backup:list' | 'backup:create' | 'backup:download' | 'backup:preview' | 'backup:restore';
 type Source = Parameters<ApiHandlers['backup:restore']>[0];
 
-const COLLECTIONS: readonly [keyof DataDoc, string][] = [
-  ['regions', '行政区划'],
-  ['entities', '包保主体'],
-  ['cadres', '包保干部'],
-  ['regulators', '网格监管人员'],
-  ['assignments', '包保关系（含历史）'],
-  ['log', '操作日志'],
+type Kind = RestorePreview['collections'][number];
+
+/** One kind of record: its key and its records in a library. */
+interface KindSpec {
+  readonly label: string;
+  readonly records: (doc: DataDoc) => readonly unknown[];
+  readonly key: (record: never) => string;
+}
+
+const byId = (record: { readonly id: string }) => record.id;
+/** The 设置 and the 作战图's own dates are one record each: there is nothing or one to compare. */
+const single = () => 'single';
+
+// Every kind a restore replaces, in the order the 备份与恢复 preview lists them.
+const KINDS: readonly KindSpec[] = [
+  { label: '行政区划', records: (d) => d.regions, key: byId },
+  { label: '包保主体', records: (d) => d.entities, key: byId },
+  { label: '包保干部', records: (d) => d.cadres, key: byId },
+  { label: '网格监管人员', records: (d) => d.regulators, key: byId },
+  { label: '包保关系（含历史）', records: (d) => d.assignments, key: byId },
+  { label: '督导记录（含计划）', records: (d) => d.visits.map(({ problems: _problems, ...visit }) => visit), key: byId },
+  { label: '督导发现的问题', records: (d) => d.visits.flatMap((v) => v.problems), key: byId },
+  { label: '作战图排期', records: (d) => (d.battleMap ? [{ ...d.battleMap, tasks: undefined, dispatches: undefined }] : []), key: single },
+  { label: '作战图任务', records: (d) => d.battleMap?.tasks ?? [], key: byId },
+  { label: '周调度记录', records: (d) => d.battleMap?.dispatches ?? [], key: (record: { readonly date: string }) => record.date },
+  { label: '设置（含节假日）', records: (d) => [{ profile: d.profile, calendar: d.calendar }], key: single },
 ];
+
+/** What restoring `backup` over `current` does to one kind: records it brings back, changes and drops. */
+function compareKind(spec: KindSpec, current: DataDoc | null, backup: DataDoc): Kind {
+  const key = spec.key as (record: unknown) => string;
+  const now = new Map((current ? spec.records(current) : []).map((r) => [key(r), JSON.stringify(r)]));
+  const then = spec.records(backup);
+  let added = 0;
+  let changed = 0;
+  for (const record of then) {
+    const before = now.get(key(record));
+    if (before === undefined) added++;
+    else if (before !== JSON.stringify(record)) changed++;
+  }
+  const kept = then.length - added;
+  return { label: spec.label, current: now.size, backup: then.length, added, changed, dropped: now.size - kept };
+}
+
+/** Every kind, and the 操作日志, which a restore keeps (it only records the restore). */
+function restorePreviewKinds(current: DataDoc | null, backup: DataDoc): Kind[] {
+  const log = { label: '操作日志', current: current?.log.length ?? 0, backup: backup.log.length, added: 0, changed: 0, dropped: 0, kept: true };
+  return [...KINDS.map((spec) => compareKind(spec, current, backup)), log];
+}
 
 export function backupHandlers(ctx: HandlerContext): Pick<ApiHandlers, BackupMethods> {
   const backups = () => {
@@ -41,11 +82,6 @@ export function backupHandlers(ctx: HandlerContext): Pick<ApiHandlers, BackupMet
     }
     return { doc, name };
   };
-  const count = (doc: DataDoc | null, key: keyof DataDoc): number => {
-    const value = doc?.[key];
-    return Array.isArray(value) ? value.length : 0;
-  };
-
   return {
     'backup:list': async () => backups().list(),
 
@@ -67,7 +103,7 @@ export function backupHandlers(ctx: HandlerContext): Pick<ApiHandlers, BackupMet
       const preview: RestorePreview = {
         source: name,
         createdAt: doc.createdAt,
-        collections: COLLECTIONS.map(([key, label]) => ({ label, current: count(current, key), backup: count(doc, key) })),
+        collections: restorePreviewKinds(current, doc),
       };
       return preview;
     },

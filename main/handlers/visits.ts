@@ -11,8 +11,10 @@ type VisitMethods = 'visits:plan' | 'visits:list' | 'visits:record' | 'visits:re
 
 export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMethods> {
   return {
-    'visits:plan': async ({ year }) =>
-      ctx.store.update((doc) => {
+    'visits:plan': async ({ year }) => {
+      // Replaces the year's planned visits at once: a backup first, as before an import.
+      await ctx.backup('plan');
+      return ctx.store.update((doc) => {
         const inYear = (v: Visit): boolean => v.plannedDate.startsWith(`${year}-`) || (v.doneDate ?? '').startsWith(`${year}-`);
         const existing = doc.visits.filter(inYear);
         const plan = planVisits({
@@ -39,7 +41,8 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         const keptDone = existing.filter((v) => v.doneDate !== undefined).length;
         ctx.log(doc, 'visits:plan', `生成 ${year} 年督导计划：计划 ${planned.length} 次，保留已完成 ${keptDone} 次`);
         return { planned: planned.length, keptDone, overCapWeeks: plan.overCap.length, notes: plan.notes };
-      }),
+      });
+    },
 
     'visits:list': async ({ year, cadreId, entityId, regionId = '', from = '', to = '' }) => {
       const doc = ctx.doc();

@@ -22,6 +22,8 @@ export const BACKUP_REASONS = {
   start: '启动时',
   import: '导入前',
   assign: '自动分配前',
+  plan: '生成督导计划前',
+  replace: '干部变动前',
   restore: '恢复前',
   bulk: '批量修改前',
   migration: '升级数据前',

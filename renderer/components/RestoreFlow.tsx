@@ -18,24 +18,25 @@ export interface RestoreTarget {
 
 type CollectionRow = RestorePreview['collections'][number];
 
+/** Records of this kind the restore deletes, changes back or brings back. */
+const changes = (row: CollectionRow): number => (row.kept ? 0 : row.added + row.changed + row.dropped);
+
 const columns: TableColumnsType<CollectionRow> = [
   { title: '数据类别', dataIndex: 'label' },
   { title: '当前', dataIndex: 'current', width: 110, align: 'right', render: (n: number) => n.toLocaleString('zh-CN') },
   { title: '备份中', dataIndex: 'backup', width: 110, align: 'right', render: (n: number) => n.toLocaleString('zh-CN') },
   {
-    title: '恢复后变化',
+    title: '恢复后',
     key: 'change',
-    width: 130,
-    align: 'right',
+    width: 250,
     render: (_: unknown, row) => {
-      const by = row.backup - row.current;
-      if (by === 0) return <Typography.Text type="secondary">相同</Typography.Text>;
-      return (
-        <Typography.Text strong type={by < 0 ? 'danger' : 'success'}>
-          {by > 0 ? '+' : '−'}
-          {Math.abs(by).toLocaleString('zh-CN')}
-        </Typography.Text>
-      );
+      if (row.kept) return <Typography.Text type="secondary">保留当前的，另记一条“恢复”</Typography.Text>;
+      if (!changes(row)) return <Typography.Text type="secondary">不变</Typography.Text>;
+      const parts: ReactNode[] = [];
+      if (row.dropped > 0) parts.push(<Typography.Text key="dropped" strong type="danger">删除 {row.dropped.toLocaleString('zh-CN')}</Typography.Text>);
+      if (row.changed > 0) parts.push(<Typography.Text key="changed" strong type="warning">改回 {row.changed.toLocaleString('zh-CN')}</Typography.Text>);
+      if (row.added > 0) parts.push(<Typography.Text key="added" strong type="success">恢复 {row.added.toLocaleString('zh-CN')}</Typography.Text>);
+      return <Flex gap={10}>{parts}</Flex>;
     },
   },
 ];
@@ -130,13 +131,13 @@ export function useRestoreFlow(onRestored: (info: AppInfo) => void): RestoreFlow
     });
   };
 
-  const differs = shown ? shown.preview.collections.filter((c) => c.current !== c.backup).length : 0;
+  const differs = shown ? shown.preview.collections.filter((c) => changes(c) > 0).length : 0;
   const empty = shown ? shown.preview.collections.every((c) => c.current === 0) : false;
   const element = (
     <Modal
       open={shown !== null}
       title={shown?.target.backup ? `从备份恢复：${timeText(shown.target.backup.at)}（${shown.target.backup.reason}）` : '从备份文件恢复'}
-      width={620}
+      width={720}
       destroyOnHidden
       onCancel={() => !restoring && setShown(null)}
       okText="恢复此备份…"
@@ -164,7 +165,7 @@ export function useRestoreFlow(onRestored: (info: AppInfo) => void): RestoreFlow
             columns={columns}
             dataSource={[...shown.preview.collections]}
             pagination={false}
-            rowClassName={(row) => (row.current !== row.backup ? 'restore-row-changed' : '')}
+            rowClassName={(row) => (changes(row) > 0 ? 'restore-row-changed' : '')}
             aria-label="恢复前后的数据对比"
           />
           <Alert
@@ -174,8 +175,8 @@ export function useRestoreFlow(onRestored: (info: AppInfo) => void): RestoreFlow
               empty
                 ? '当前没有可用的数据，恢复后将使用备份中的数据。'
                 : differs > 0
-                  ? `恢复后，当前数据将整体换成备份中的数据（${differs} 类数据的条数不同，已标出）。恢复前会先自动备份当前数据。`
-                  : '备份与当前数据的各类条数相同（内容仍可能不同）。恢复前会先自动备份当前数据。'
+                  ? `恢复后，当前数据将整体换成备份中的数据（${differs} 类数据有删除、改回或恢复，已标出）。恢复前会先自动备份当前数据。`
+                  : '备份与当前数据相同，恢复不会改动任何记录。'
             }
           />
         </Flex>

@@ -183,8 +183,20 @@ export interface BackupInfo {
 export interface RestorePreview {
   readonly source: string;
   readonly createdAt: string;
-  /** Records per collection now and in the backup. */
-  readonly collections: readonly { readonly label: string; readonly current: number; readonly backup: number }[];
+  /**
+   * Every kind of record a restore replaces: how many now and in the backup, and what the restore
+   * does to them (records it brings back, changes, drops). `kept`: the restore keeps the current
+   * ones (the 操作日志, which only gains the restore's own entry).
+   */
+  readonly collections: readonly {
+    readonly label: string;
+    readonly current: number;
+    readonly backup: number;
+    readonly added: number;
+    readonly changed: number;
+    readonly dropped: number;
+    readonly kept?: boolean;
+  }[];
 }
 
 export interface AppInfo {

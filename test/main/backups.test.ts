@@ -32,7 +32,7 @@ describe('backups', () => {
     expect(list).toHaveLength(3);
     expect(list.map((b) => b.reason)).toEqual(['手动备份', '手动备份', '手动备份']);
     expect((list[0]?.fileName ?? '') > (list[1]?.fileName ?? '')).toBe(true);
-    for (const b of list) expect((await again.handlers['backup:preview']({ fileName: b.fileName })).collections[1]).toEqual({ label: '包保主体', current: 2, backup: 2 });
+    for (const b of list) expect((await again.handlers['backup:preview']({ fileName: b.fileName })).collections[1]).toMatchObject({ label: '包保主体', current: 2, backup: 2, added: 0, changed: 0, dropped: 0 });
     expect(await readdir(path.join(dataDir, BACKUP_DIR_NAME))).toHaveLength(3);
     expect(handlers).toBeDefined();
   });
@@ -42,7 +42,7 @@ describe('backups', () => {
     const first = await handlers['backup:create']({});
     await handlers['entities:delete']({ id: 'e2' });
     const preview = await handlers['backup:preview']({ fileName: first.fileName });
-    expect(preview.collections.find((c) => c.label === '包保主体')).toEqual({ label: '包保主体', current: 1, backup: 2 });
+    expect(preview.collections.find((c) => c.label === '包保主体')).toMatchObject({ label: '包保主体', current: 1, backup: 2, added: 1, dropped: 0 });
     const info = await handlers['backup:restore']({ fileName: first.fileName });
     expect(info.counts.entities).toBe(2);
     const doc = JSON.parse(await readFile(dataFile, 'utf8'));
@@ -51,6 +51,59 @@ describe('backups', () => {
     // The deletion made after the backup stays in the 操作日志.
     expect(doc.log.map((e: { action: string }) => e.action)).toContain('entities:delete');
     expect((await handlers['backup:list']({})).map((b) => b.reason)).toContain('恢复前');
+  });
+
+  it('the restore preview lists every kind it would bring back, change or drop: 督导, problems, 作战图, 周调度, 设置', async () => {
+    const { handlers, store } = await library();
+    const first = await handlers['backup:create']({});
+    await handlers['visits:plan']({ year: 2027 });
+    const map = await handlers['battlemap:create']({ planStart: '2027-04-01', finalDeadline: '2027-10-30', mode: 'forward', dispatchWeekday: 5 });
+    const firstTask = map.map?.tasks[0];
+    if (!firstTask) throw new Error('template has tasks');
+    await handlers['battlemap:dispatch']({ date: '2027-04-09', entries: [{ taskId: firstTask.id, progress: 50, note: '' }] });
+    await handlers['entities:delete']({ id: 'e2' });
+    await store.update((doc) => {
+      doc.profile.orgName = '改过的单位';
+      const cadre = doc.cadres.find((c) => c.id === 'c1');
+      if (cadre) cadre.phone = '13900000009';
+      const visit = doc.visits[0];
+      if (visit) visit.problems.push({ id: 'p1', description: '台账不全', deadline: '2027-05-01' });
+    });
+    const now = store.read();
+    const preview = await handlers['backup:preview']({ fileName: first.fileName });
+    const kinds = Object.fromEntries(preview.collections.map(({ label, ...rest }) => [label, rest]));
+    const visits = now?.visits.length ?? 0;
+    const tasks = now?.battleMap?.tasks.length ?? 0;
+    expect(visits).toBeGreaterThan(0);
+    expect(kinds).toEqual({
+      行政区划: { current: 6, backup: 6, added: 0, changed: 0, dropped: 0 },
+      包保主体: { current: 1, backup: 2, added: 1, changed: 0, dropped: 0 },
+      包保干部: { current: 2, backup: 2, added: 0, changed: 1, dropped: 0 },
+      网格监管人员: { current: 1, backup: 1, added: 0, changed: 0, dropped: 0 },
+      '包保关系（含历史）': { current: 1, backup: 1, added: 0, changed: 0, dropped: 0 },
+      '督导记录（含计划）': { current: visits, backup: 0, added: 0, changed: 0, dropped: visits },
+      督导发现的问题: { current: 1, backup: 0, added: 0, changed: 0, dropped: 1 },
+      作战图排期: { current: 1, backup: 0, added: 0, changed: 0, dropped: 1 },
+      作战图任务: { current: tasks, backup: 0, added: 0, changed: 0, dropped: tasks },
+      周调度记录: { current: 1, backup: 0, added: 0, changed: 0, dropped: 1 },
+      '设置（含节假日）': { current: 1, backup: 1, added: 0, changed: 1, dropped: 0 },
+      操作日志: { current: now?.log.length, backup: expect.any(Number), added: 0, changed: 0, dropped: 0, kept: true },
+    });
+  });
+
+  it('backs up before every bulk change: 生成督导计划, 干部变动, and a change to several 主体 at once', async () => {
+    const { handlers } = await library();
+    const reasons = async () => (await handlers['backup:list']({})).map((b) => b.reason);
+    const before = (await reasons()).length;
+    await handlers['visits:plan']({ year: 2027 });
+    expect(await reasons()).toContain('生成督导计划前');
+    await handlers['assign:replaceCadre']({ fromCadreId: 'c1', toCadreId: 'c2', deactivate: false });
+    expect(await reasons()).toContain('干部变动前');
+    await handlers['assign:reassign']({ entityIds: ['e1'], cadreId: 'c1' });
+    expect(await reasons()).toHaveLength(before + 2);
+    await handlers['assign:reassign']({ entityIds: ['e1', 'e2'], cadreId: 'c2' });
+    await handlers['assign:release']({ entityIds: ['e1', 'e2'], reason: '调整' });
+    expect((await reasons()).filter((r) => r === '批量修改前')).toHaveLength(2);
   });
 
   it('restores from a file kept elsewhere, and refuses a file that is not a library', async () => {
