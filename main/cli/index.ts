@@ -169,11 +169,14 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     const dryRun = args.flags['dry-run'] === true;
     const applied = dryRun ? null : await call('assign:apply', { previewId: preview.previewId });
     if (args.flags['json']) {
-      print({ dryRun, counts: preview.counts, applied, unresolved: preview.unresolved.map((u) => ({ entityId: u.entityId, why: u.why })) });
+      const fallbacks = preview.proposals.filter((p) => p.fallback).map((p) => ({ entityId: p.entityId, cadreId: p.toCadreId, rule: p.fallback, reason: p.reason }));
+      print({ dryRun, counts: preview.counts, applied, fallbacks, unresolved: preview.unresolved.map((u) => ({ entityId: u.entityId, why: u.why })) });
       return;
     }
     const { counts } = preview;
+    const byFallback = preview.proposals.filter((p) => p.fallback).length;
     console.log(`${dryRun ? '试算（未写入）' : '已分配'}：新分配 ${counts.assign}，调整 ${counts.move}，解除 ${counts.release}，无法分配 ${counts.unresolved}`);
+    if (byFallback > 0) console.log(`  其中 ${byFallback} 户按兜底规则分配（原因见预览或 --json 的 fallbacks）`);
     for (const u of preview.unresolved.slice(0, 10)) console.log(`  无法分配：${u.entityName}（${u.regionPath}）— ${u.why}`);
     if (preview.unresolved.length > 10) console.log(`  …另有 ${preview.unresolved.length - 10} 个主体无法分配`);
   },

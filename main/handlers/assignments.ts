@@ -180,6 +180,7 @@ function previewOf(ctx: HandlerContext, doc: DataDoc, plan: AssignPlan, previewI
         toCadreId: p.toCadreId,
         toCadreName: cadreName(p.toCadreId),
         reason: p.reason,
+        fallback: p.fallback,
       };
     }),
     releases: plan.releases.map((r) => ({ entityName: entities.get(r.entityId)?.name ?? '', cadreName: cadreName(r.cadreId), reason: r.reason })),

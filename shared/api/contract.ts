@@ -39,6 +39,7 @@ import type { IgnoredColumn, ImportCounts, PlannedRow, SheetPlan } from '../reco
 import { RECORD_KINDS } from '../records/types';
 import { REPORT_KINDS, REPORT_TEMPLATE_KINDS } from '../reports/kinds';
 import type { Cell } from '../records/cell';
+import type { FallbackRule } from '../rules/fallback';
 import { VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
 
 export * from './result';
@@ -361,6 +362,8 @@ export interface AssignProposalView {
   readonly toCadreId: string;
   readonly toCadreName: string;
   readonly reason: string;
+  /** The fallback rule of the profile that gave the cadre (SPEC §3.6); null: the strict rule. */
+  readonly fallback: FallbackRule | null;
 }
 
 export interface AssignPreview {

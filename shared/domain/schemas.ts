@@ -269,6 +269,8 @@ export const ProfileSchema = z.object({
   gradeLevel: z
     .object({ A: CadreLevelSchema, B: CadreLevelSchema, C: CadreLevelSchema, D: CadreLevelSchema })
     .default({ A: 'city', B: 'county', C: 'township', D: 'village' }),
+  /** 包保全覆盖 fallbacks where the strict rule finds no cadre (SPEC §3.6; shared/rules/fallback.ts). */
+  assignFallbacks: z.object({ villageInTownship: z.boolean().default(true), levelAbove: z.boolean().default(true) }).prefault({}),
   /** Soft cap of 主体 per cadre, by cadre level. */
   loadCap: z
     .object({ city: z.number().int().min(1), county: z.number().int().min(1), township: z.number().int().min(1), village: z.number().int().min(1) })

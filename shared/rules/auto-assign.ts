@@ -1,6 +1,7 @@
 import { levelDepth, type RegionIndex } from '../domain/regions';
 import { CADRE_LEVEL_LABELS, type Assignment, type Cadre, type Entity, type Profile } from '../domain/schemas';
 import { countBy, groupBy } from '../util/collections';
+import { AssignmentRules, fallbackReason, type FallbackRule } from './fallback';
 import { findViolations } from './violations';
 
 export type AssignMode = 'unassigned' | 'violating';
@@ -21,6 +22,8 @@ export interface Proposal {
   readonly toCadreId: string;
   /** 为什么分给他, in Chinese. */
   readonly reason: string;
+  /** The fallback that gave the cadre; null when the strict rule did. */
+  readonly fallback: FallbackRule | null;
 }
 
 export interface Release {
@@ -54,9 +57,9 @@ export interface AssignInput {
 
 /**
  * Auto-assignment (SPEC §3.6): every 主体 that needs a cadre gets one of the required level whose
- * area contains it, nearest area first, then the least loaded (below the soft cap where possible),
- * then by cadre id so the result is the same every time. Nothing is forced: a 主体 without any
- * legal candidate is listed with the reason.
+ * area contains it (or, where there is none, one the profile's fallbacks allow, said in the
+ * reason), nearest area first, then the least loaded (below the soft cap where possible), then by
+ * cadre id so the result is the same every time. A 主体 without any candidate is listed with the reason.
  */
 export function planAutoAssign(input: AssignInput, options: AssignOptions): AssignPlan {
   const { profile, regions } = input;
@@ -68,6 +71,7 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
   const targets: Entity[] = [];
 
   const cadreById = new Map(input.cadres.map((c) => [c.id, c]));
+  const rules = new AssignmentRules(input);
   const violating = new Set<string>();
   if (options.mode === 'violating' && !options.reset) {
     for (const v of findViolations(input)) if (v.entityId && v.kind !== 'unassigned') violating.add(v.entityId);
@@ -92,7 +96,7 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
     }
     if (!violating.has(entity.id) || (options.keepManual && mine.some((a) => a.manual))) continue;
     // The 主体 keeps at most one cadre: the first legal one stays, the others are released.
-    const legal = mine.find((a) => isLegal(entity, cadreById.get(a.cadreId), input));
+    const legal = mine.find((a) => isLegal(entity, cadreById.get(a.cadreId), input, rules));
     for (const a of mine) if (a !== legal && legal) release(a, '同一主体只保留一名包保干部');
     if (!legal) targets.push(entity);
   }
@@ -102,25 +106,8 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
     load.set(a.cadreId, (load.get(a.cadreId) ?? 0) - 1);
   }
 
-  // A cadre's area contains the 主体 when the cadre sits on the 主体's region or one of its
-  // ancestors: a walk of at most four nodes, cached per (level, region).
-  const activeByRegion = groupBy(
-    input.cadres.filter((c) => c.active).sort((a, b) => a.id.localeCompare(b.id)),
-    (c) => c.regionId,
-  );
   const allByRegion = groupBy(input.cadres, (c) => c.regionId);
-  const candidateCache = new Map<string, Cadre[]>();
   const reasonCache = new Map<string, string>();
-  function candidatesFor(entity: Entity): Cadre[] {
-    const level = profile.gradeLevel[entity.grade];
-    const key = `${level}|${entity.regionId}`;
-    let found = candidateCache.get(key);
-    if (!found) {
-      found = regions.ancestry(entity.regionId).flatMap((r) => (activeByRegion.get(r.id) ?? []).filter((c) => c.level === level));
-      candidateCache.set(key, found);
-    }
-    return found;
-  }
 
   const proposals: Proposal[] = [];
   const unresolved: Unresolved[] = [];
@@ -129,7 +116,8 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
   const ordered = [...targets].sort((a, b) => a.grade.localeCompare(b.grade) || a.id.localeCompare(b.id));
   for (const entity of ordered) {
     const level = profile.gradeLevel[entity.grade];
-    const candidates = candidatesFor(entity);
+    const step = rules.step(entity);
+    const candidates = step.cadres;
     if (candidates.length === 0) {
       // Cached like the candidates: a province has tens of thousands of 主体 without one.
       const key = `${level}|${entity.regionId}`;
@@ -140,7 +128,7 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
     }
     const depth = entityDepth(entity);
     const distance = (c: Cadre): number => depth - levelDepth(regions.get(c.regionId)?.level ?? 'city');
-    const cap = profile.loadCap[level];
+    const cap = profile.loadCap[step.level];
     const best = [...candidates].sort((a, b) => {
       const la = load.get(a.id) ?? 0;
       const lb = load.get(b.id) ?? 0;
@@ -151,7 +139,7 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
     load.set(best.id, bestLoad + 1);
     const from = options.reset ? '' : (currentByEntity.get(entity.id)?.[0]?.cadreId ?? '');
     if (from) for (const a of currentByEntity.get(entity.id) ?? []) releases.push({ assignmentId: a.id, entityId: entity.id, cadreId: a.cadreId, reason: '调整给符合规则的干部' });
-    proposals.push({ entityId: entity.id, fromCadreId: from, toCadreId: best.id, reason: explain(entity, best, candidates.length, bestLoad, cap, level, regions) });
+    proposals.push({ entityId: entity.id, fromCadreId: from, toCadreId: best.id, reason: explain(entity, best, candidates.length, bestLoad, cap, level, regions, step.rule), fallback: step.rule });
   }
 
   const loads = new Map<string, { before: number; after: number }>();
@@ -163,16 +151,19 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
   return { proposals, releases: dedupeReleases(releases), unresolved, loads };
 }
 
-function isLegal(entity: Entity, cadre: Cadre | undefined, input: AssignInput): boolean {
-  return !!cadre && cadre.active && cadre.level === input.profile.gradeLevel[entity.grade] && input.regions.contains(cadre.regionId, entity.regionId);
+function isLegal(entity: Entity, cadre: Cadre | undefined, input: AssignInput, rules: AssignmentRules): boolean {
+  if (!cadre?.active) return false;
+  const strict = cadre.level === input.profile.gradeLevel[entity.grade] && input.regions.contains(cadre.regionId, entity.regionId);
+  return strict || rules.fallbackFor(entity, cadre) !== null;
 }
 
-function explain(entity: Entity, cadre: Cadre, candidates: number, loadBefore: number, cap: number, level: Cadre['level'], regions: RegionIndex): string {
+function explain(entity: Entity, cadre: Cadre, candidates: number, loadBefore: number, cap: number, level: Cadre['level'], regions: RegionIndex, rule: FallbackRule | null): string {
   const area = regions.path(cadre.regionId) || regions.get(cadre.regionId)?.name || '';
-  const label = CADRE_LEVEL_LABELS[level];
+  const label = CADRE_LEVEL_LABELS[cadre.level];
   const choice = candidates === 1 ? `是该区域唯一的${label}干部` : `是该区域 ${candidates} 名${label}干部中当前包保最少的（${loadBefore} 户）`;
   const full = loadBefore >= cap ? `；该区域干部均已达到上限 ${cap} 户，请考虑增配干部` : '';
-  return `${entity.grade}级主体应由${label}干部包保；${cadre.name}负责${area}，${choice}${full}`;
+  const basis = rule === null ? `${entity.grade}级主体应由${label}干部包保` : fallbackReason(rule, entity, level, regions);
+  return `${basis}；${cadre.name}负责${area}，${choice}${full}`;
 }
 
 /** Why no cadre is free for the 主体; `cadresByRegion`: every cadre, 在岗 or not, by region. */

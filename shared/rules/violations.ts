@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../calendar/calendar';
 import { RegionIndex } from '../domain/regions';
 import { CADRE_LEVEL_LABELS, type Assignment, type Cadre, type Entity, type Profile } from '../domain/schemas';
+import { AssignmentRules, FALLBACK_RULES, type FallbackRule } from './fallback';
 import { reassignDeadline, REASSIGN_WITHIN_WORKING_DAYS } from './inactive';
 
 export const VIOLATION_KINDS = [
@@ -57,8 +58,21 @@ export function scopedRuleInput(doc: Omit<RuleInput, 'regions' | 'deadlines'>, r
 
 /** Every broken 包保 rule (SPEC §3.6). An overloaded cadre counts once, not once per 主体. */
 export function findViolations(input: RuleInput): Violation[] {
+  return checkAssignments(input).violations;
+}
+
+export interface AssignmentCheck {
+  readonly violations: Violation[];
+  /** Current 包保 held under each fallback rule of the profile: allowed, so not violations. */
+  readonly fallbacks: Record<FallbackRule, number>;
+}
+
+/** The violations, and the current 包保 that a fallback allows (SPEC §3.6). */
+export function checkAssignments(input: RuleInput): AssignmentCheck {
   const { profile, regions } = input;
   const cadreById = new Map(input.cadres.map((c) => [c.id, c]));
+  const rules = new AssignmentRules(input);
+  const fallbacks = Object.fromEntries(FALLBACK_RULES.map((r) => [r, 0])) as Record<FallbackRule, number>;
   const currentByEntity = new Map<string, Assignment[]>();
   const loadByCadre = new Map<string, number>();
   for (const a of input.assignments) {
@@ -89,7 +103,10 @@ export function findViolations(input: RuleInput): Violation[] {
       const cadre = cadreById.get(a.cadreId);
       if (!cadre) continue;
       const wanted = profile.gradeLevel[entity.grade];
-      if (cadre.level !== wanted) {
+      const strict = cadre.level === wanted && regions.contains(cadre.regionId, entity.regionId);
+      const fallback = strict ? null : rules.fallbackFor(entity, cadre);
+      if (fallback) fallbacks[fallback]++;
+      else if (cadre.level !== wanted) {
         found.push({
           kind: 'level-mismatch',
           entityId: entity.id,
@@ -97,7 +114,7 @@ export function findViolations(input: RuleInput): Violation[] {
           message: `${entity.grade}级主体${entity.name}应由${CADRE_LEVEL_LABELS[wanted]}干部包保，现为${CADRE_LEVEL_LABELS[cadre.level]}干部${cadre.name}`,
         });
       }
-      if (!regions.contains(cadre.regionId, entity.regionId)) {
+      if (!fallback && !regions.contains(cadre.regionId, entity.regionId)) {
         found.push({
           kind: 'out-of-area',
           entityId: entity.id,
@@ -115,7 +132,7 @@ export function findViolations(input: RuleInput): Violation[] {
       found.push({ kind: 'overloaded', entityId: '', cadreId: cadre.id, message: `${cadre.name}包保${load}户，超过${CADRE_LEVEL_LABELS[cadre.level]}上限${cap}户` });
     }
   }
-  return found;
+  return { violations: found, fallbacks };
 }
 
 function inactiveCadre(entity: Entity, cadre: Cadre, deadlines: RuleInput['deadlines']): Violation {

@@ -1,6 +1,7 @@
 import { RegionIndex } from '../domain/regions';
 import type { Grade, RegionLevel } from '../domain/schemas';
-import { findViolations, scopedRuleInput, VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
+import type { FallbackRule } from '../rules/fallback';
+import { checkAssignments, scopedRuleInput, VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
 import type { DataDoc } from '../storage/types';
 import { inPlanYear, Tally, zeroRecord, type DutyRatios, type Ratio } from './tally';
 
@@ -28,6 +29,8 @@ export interface Stats {
     /** Broken rules other than "unassigned" (SPEC §3.6). */
     readonly violations: number;
     readonly byKind: Readonly<Record<ViolationKind, number>>;
+    /** Current 包保 held under each fallback rule of the profile (allowed, not violations). */
+    readonly fallbacks: Readonly<Record<FallbackRule, number>>;
   };
   /** Each over the 企业 (not 注销) it applies to; safetyDirector over those that require one. */
   readonly duties: DutyRatios;
@@ -61,7 +64,7 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
     openAllYears += v.problems.filter((p) => p.rectifiedOn === undefined).length;
     if (scopedEntityIds.has(v.entityId) && inPlanYear(v, doc.profile.planYear)) tally.addVisit(v);
   }
-  const violations = findViolations(scopedRuleInput(doc, regions, scope.regionId ?? ''));
+  const { violations, fallbacks } = checkAssignments(scopedRuleInput(doc, regions, scope.regionId ?? ''));
   const byKind = zeroRecord(VIOLATION_KINDS);
   for (const v of violations) byKind[v.kind]++;
 
@@ -80,7 +83,7 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
     },
     regulators: { total: doc.regulators.filter((r) => r.regionIds.length === 0 || r.regionIds.some(inScope)).length },
     regions: regionCounts,
-    coverage: { assigned: tally.assigned, unassigned: tally.unassigned, violations: violations.length - byKind.unassigned, byKind },
+    coverage: { assigned: tally.assigned, unassigned: tally.unassigned, violations: violations.length - byKind.unassigned, byKind, fallbacks },
     duties: tally.duties(),
     visits: { planned: tally.visits.planned, done: tally.visits.done },
     problems: { open: tally.visits.problems - tally.visits.rectified, closed: tally.visits.rectified, openAllYears },

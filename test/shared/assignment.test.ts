@@ -4,7 +4,7 @@ import { CadreSchema, EntitySchema, ProfileSchema, type Assignment, type Region 
 import { generateDemo } from '@shared/demo/generate';
 import { applyAutoAssign, reassign } from '@shared/rules/assignment-ops';
 import { planAutoAssign, type AssignInput } from '@shared/rules/auto-assign';
-import { findViolations } from '@shared/rules/violations';
+import { checkAssignments, findViolations } from '@shared/rules/violations';
 import { computeStats } from '@shared/stats/stats';
 import { emptyDoc } from '@shared/storage/types';
 
@@ -26,9 +26,11 @@ const link = (id: string, entityId: string, cadreId: string, manual = false): As
   id, entityId, cadreId, start: '2027-01-01', end: '', reason: '新建', endReason: '', manual,
 });
 
-function input(parts: Partial<AssignInput>): AssignInput {
-  return { entities: [], cadres: [], assignments: [], profile: ProfileSchema.parse({ loadCap: { city: 2, county: 2, township: 2, village: 2 } }), regions: new RegionIndex(REGIONS), ...parts };
+function input(parts: Partial<AssignInput>, fallbacks = { villageInTownship: true, levelAbove: true }): AssignInput {
+  const profile = ProfileSchema.parse({ loadCap: { city: 2, county: 2, township: 2, village: 2 }, assignFallbacks: fallbacks });
+  return { entities: [], cadres: [], assignments: [], profile, regions: new RegionIndex(REGIONS), ...parts };
 }
+const STRICT = { villageInTownship: false, levelAbove: false };
 
 describe('findViolations', () => {
   it('finds every kind of broken rule', () => {
@@ -84,10 +86,13 @@ describe('planAutoAssign', () => {
 
   it('lists 主体 with no legal candidate and the reason, forcing nothing', () => {
     const plan = planAutoAssign(
-      input({
-        entities: [entity('e1', 'D', '镇1'), entity('e2', 'D', '村3'), entity('e3', 'D', '村2')],
-        cadres: [cadre('v1', 'village', '村1'), cadre('v2', 'village', '村2', false)],
-      }),
+      input(
+        {
+          entities: [entity('e1', 'D', '镇1'), entity('e2', 'D', '村3'), entity('e3', 'D', '村2')],
+          cadres: [cadre('v1', 'village', '村1'), cadre('v2', 'village', '村2', false)],
+        },
+        STRICT,
+      ),
       { mode: 'unassigned', keepManual: true, reset: false },
     );
     expect(plan.proposals).toEqual([]);
@@ -112,8 +117,44 @@ describe('planAutoAssign', () => {
   });
 });
 
+describe('fallback rules (包保全覆盖)', () => {
+  const parts = {
+    // e1 only known to 镇1; e2 in 村3 and e3 only known to 镇2, where no 村级 cadre serves.
+    entities: [entity('e1', 'D', '镇1'), entity('e2', 'D', '村3'), entity('e3', 'D', '镇2'), entity('e4', 'C', '村1')],
+    cadres: [cadre('v1', 'village', '村1'), cadre('v2', 'village', '村2'), cadre('t2', 'township', '镇2'), cadre('k1', 'county', '旗1')],
+    assignments: [link('a1', 'e4', 'v1')],
+  };
+
+  it('gives a 主体 the strict rule cannot serve to the cadre a fallback allows, and says which rule', () => {
+    const plan = planAutoAssign(input(parts), { mode: 'unassigned', keepManual: true, reset: false });
+    expect(plan.proposals.map((p) => `${p.entityId}→${p.toCadreId}:${p.fallback}`)).toEqual(['e1→v2:villageInTownship', 'e2→t2:levelAbove', 'e3→t2:levelAbove']);
+    expect(plan.proposals[0]?.reason).toBe('兜底规则：主体只登记到乡镇（镇1），由该乡镇所辖村（社区）的村级干部包保；干部v2负责旗1 / 镇1 / 村2，是该区域 2 名村级干部中当前包保最少的（0 户）');
+    expect(plan.proposals[1]?.reason).toBe('兜底规则：旗1 / 镇2 / 村3没有在岗的村级干部，由上一级干部包保；干部t2负责旗1 / 镇2，是该区域唯一的乡镇级干部');
+    expect(plan.unresolved).toEqual([]);
+  });
+
+  it('does not count a fallback 包保 as a violation, counts it in stats, and still finds the real ones', () => {
+    const assignments = [...parts.assignments, link('a2', 'e1', 'v2'), link('a3', 'e2', 't2'), link('a4', 'e3', 'k1')];
+    const checked = checkAssignments(input({ ...parts, assignments }));
+    // e4 (C级) held by a 村级 cadre and e3 held by a 旗区级 cadre while a 乡镇级 one serves it: no fallback allows either.
+    expect(checked.violations.map((v) => `${v.kind}:${v.entityId}`)).toEqual(['level-mismatch:e3', 'level-mismatch:e4']);
+    expect(checked.fallbacks).toEqual({ villageInTownship: 1, levelAbove: 1 });
+    const strict = checkAssignments(input({ ...parts, assignments }, STRICT));
+    expect(strict.violations.map((v) => `${v.kind}:${v.entityId}`)).toEqual(['out-of-area:e1', 'level-mismatch:e2', 'level-mismatch:e3', 'level-mismatch:e4']);
+    expect(strict.fallbacks).toEqual({ villageInTownship: 0, levelAbove: 0 });
+
+    const doc = { ...emptyDoc(new Date('2027-01-05T00:00:00Z')), regions: REGIONS, entities: parts.entities, cadres: parts.cadres, assignments, profile: input({}).profile };
+    expect(computeStats(doc).coverage.fallbacks).toEqual({ villageInTownship: 1, levelAbove: 1 });
+  });
+
+  it('leaves a 主体 unassigned only where no cadre at all serves it', () => {
+    const plan = planAutoAssign(input({ entities: [entity('e1', 'D', '村3')], cadres: [cadre('v1', 'village', '村1')] }), { mode: 'unassigned', keepManual: true, reset: false });
+    expect(plan.unresolved.map((u) => u.entityId)).toEqual(['e1']);
+  });
+});
+
 describe('auto-assignment at city scale', () => {
-  it('after a reset, leaves only the 主体 without a legal candidate, and no two current cadres anywhere', () => {
+  it('after a reset, covers at least 99.9 % (each fallback explained), and no two current cadres anywhere', () => {
     const doc = generateDemo('city', 3, new Date('2027-01-05T00:00:00Z'));
     const regions = new RegionIndex(doc.regions);
     const plan = planAutoAssign({ ...doc, regions }, { mode: 'violating', keepManual: false, reset: true });
@@ -127,16 +168,21 @@ describe('auto-assignment at city scale', () => {
 
     const cadres = new Map(doc.cadres.map((c) => [c.id, c]));
     const entities = new Map(doc.entities.map((e) => [e.id, e]));
+    const byFallback = new Set(plan.proposals.filter((p) => p.fallback).map((p) => p.entityId));
+    expect(plan.proposals.filter((p) => p.fallback).every((p) => p.reason.startsWith('兜底规则：'))).toBe(true);
     for (const a of current) {
       const e = entities.get(a.entityId);
       const c = cadres.get(a.cadreId);
       expect(c?.active).toBe(true);
+      if (byFallback.has(a.entityId)) continue;
       expect(c?.level).toBe(doc.profile.gradeLevel[e?.grade ?? 'A']);
       expect(regions.contains(c?.regionId ?? '', e?.regionId ?? '')).toBe(true);
     }
 
     const stats = computeStats(doc);
     expect(stats.coverage.unassigned).toBe(plan.unresolved.length);
+    expect(stats.coverage.unassigned / (stats.coverage.assigned + stats.coverage.unassigned)).toBeLessThanOrEqual(0.001);
+    expect(stats.coverage.fallbacks.villageInTownship + stats.coverage.fallbacks.levelAbove).toBe(byFallback.size);
     // What remains overloaded has no other candidate with room: no legal fix exists.
     const remaining = findViolations({ ...doc, regions });
     expect(remaining.filter((v) => v.kind !== 'unassigned' && v.kind !== 'overloaded')).toEqual([]);
