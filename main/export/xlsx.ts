@@ -16,6 +16,8 @@ export interface TableColumn {
   readonly format: 'text' | 'date' | 'number' | 'percent';
   /** Kept in the file (e.g. keys for reading a returned copy back) but neither shown nor printed. */
   readonly hidden?: boolean;
+  /** The upper header over a run of adjacent columns with the same group; the others' header spans both rows. */
+  readonly group?: string;
 }
 
 export interface TableSheet {
@@ -37,6 +39,8 @@ export interface TableSheet {
   readonly pageBreaksAfter?: readonly number[];
   /** Defaults to landscape when the columns are wider than a portrait page. */
   readonly orientation?: 'portrait' | 'landscape';
+  /** A line under the table (and its legend), e.g. 填报人 and 审核人 to sign. */
+  readonly footer?: string;
 }
 
 type Format = TableColumn['format'];
@@ -117,7 +121,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string, s
   const columnCount = sheet.columns.length;
   if (columnCount === 0) throw new Error(`表格“${sheet.title}”没有任何列，无法导出`);
   const totalWidth = sheet.columns.reduce((sum, column) => sum + columnWidth(column), 0);
-  const headerRow = sheet.subtitle === undefined ? 2 : 3;
+  // Grouped columns take two header rows: the group above, the column below.
+  const firstHeaderRow = sheet.subtitle === undefined ? 2 : 3;
+  const headerRow = sheet.columns.some((column) => column.group) ? firstHeaderRow + 1 : firstHeaderRow;
 
   const ws = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
@@ -129,7 +135,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string, s
       fitToHeight: 0, // 0 = as many pages tall as needed
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${headerRow}:${headerRow}`,
+      printTitlesRow: `${firstHeaderRow}:${headerRow}`,
     },
     headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
   });
@@ -148,6 +154,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string, s
     headerLines = Math.max(headerLines, lineCount(label, columnWidth(column)));
   });
   fitHeight(header, headerLines);
+  if (headerRow > firstHeaderRow) addHeaderGroups(ws, sheet.columns, firstHeaderRow, styles.header);
 
   let rowNumber = headerRow;
   sheet.rows.forEach((cells, i) => writeRow(ws.getRow(++rowNumber), sheet.columns, cells, styles.body, sheet.fills?.[i]));
@@ -162,7 +169,39 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string, s
       cell.value = item.label;
       cell.style = { ...styles.body.label, fill: solid(item.argb) };
     });
+    rowNumber += 2;
   }
+  if (sheet.footer !== undefined) mergedLine(ws, rowNumber + 2, sheet.footer, columnCount, styles.subtitle).height = 24;
+}
+
+/**
+ * The upper header row over `row + 1`: each run of columns of one group under one merged cell
+ * naming it; a column without a group has its own header moved up and merged over both rows.
+ */
+function addHeaderGroups(ws: ExcelJS.Worksheet, columns: readonly TableColumn[], row: number, style: Style): void {
+  const top = ws.getRow(row);
+  let lines = 1;
+  for (let first = 0; first < columns.length; ) {
+    const group = columns[first]?.group;
+    let last = first;
+    while (group && columns[last + 1]?.group === group) last++;
+    if (group) {
+      for (let i = first; i <= last; i++) top.getCell(i + 1).style = style;
+      if (last > first) ws.mergeCells(row, first + 1, row, last + 1);
+      top.getCell(first + 1).value = cleanText(group);
+      const width = columns.slice(first, last + 1).reduce((sum, column) => sum + columnWidth(column), 0);
+      lines = Math.max(lines, lineCount(group, width));
+    } else {
+      const below = ws.getRow(row + 1).getCell(first + 1);
+      const label = below.value;
+      below.value = null;
+      ws.mergeCells(row, first + 1, row + 1, first + 1);
+      top.getCell(first + 1).value = label;
+      top.getCell(first + 1).style = style;
+    }
+    first = last + 1;
+  }
+  fitHeight(top, lines);
 }
 
 function solid(argb: string): ExcelJS.Fill {

@@ -2,7 +2,7 @@ import type { ApiHandlers, ApiParsed } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { exportTable } from '@shared/records';
 import { dispatchProgressTable } from '@shared/reports/battlemap';
-import { unknownKeys } from '@shared/reports/columns';
+import { fullLabel, unknownKeys } from '@shared/reports/columns';
 import { REPORT_COLUMN_CHOICES } from '@shared/reports/definitions';
 import { REPORT_LABELS } from '@shared/reports/kinds';
 import { problemLedgerReport } from '@shared/reports/problems';
@@ -42,8 +42,8 @@ export function reportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'report:e
     const keys = columnKeys(request);
     switch (request.report) {
       case 'summary': {
-        // The plan year's figures are cached for the dashboard; another year is computed here.
-        const breakdown = year === doc.profile.planYear ? ctx.breakdown(request.regionId) : computeBreakdown(doc, request.regionId, year);
+        // Not the dashboard's cached figures: the overdue problems are counted as of today.
+        const breakdown = computeBreakdown(doc, request.regionId, year, scope.today);
         return summaryReport(breakdown, { orgName: doc.profile.orgName, year, today: scope.today, columns: keys });
       }
       case 'assignments': {
@@ -81,7 +81,7 @@ export function reportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'report:e
       return {
         title: table.title,
         subtitle: table.subtitle,
-        columns: table.columns.map(({ label, format }) => ({ label, format })),
+        columns: table.columns.map((column) => ({ label: fullLabel(column), format: column.format })),
         rows: table.rows.slice(0, PREVIEW_ROWS),
         totalRow: table.totalRow ?? null,
         rowCount: table.rows.length,

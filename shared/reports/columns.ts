@@ -13,9 +13,14 @@ export interface ReportColumnChoice {
   readonly label: string;
 }
 
+/** A column's name on its own: 包保干部（人）·市级 for a grouped one. */
+export function fullLabel(column: ReportColumn): string {
+  return column.group ? `${column.group}·${column.label}` : column.label;
+}
+
 export function columnChoices(defs: readonly ReportColumnDef<never>[], labels: Readonly<Record<string, string>> = {}): ReportColumnChoice[] {
   const seen = new Set<string>();
-  return defs.filter((d) => !seen.has(d.key) && seen.add(d.key)).map((d) => ({ key: d.key, label: labels[d.key] ?? d.label }));
+  return defs.filter((d) => !seen.has(d.key) && seen.add(d.key)).map((d) => ({ key: d.key, label: labels[d.key] ?? fullLabel(d) }));
 }
 
 /**
@@ -42,7 +47,7 @@ export function tableOf<Row>(
   const line = (row: Row): Cell[] => defs.map((d) => d.value(row));
   return {
     ...head,
-    columns: defs.map(({ label, width, format }) => ({ label, width, format })),
+    columns: defs.map(({ label, width, format, group }) => ({ label, width, format, ...(group ? { group } : {}) })),
     rows: rows.map(line),
     ...(total === undefined ? {} : { totalRow: line(total) }),
   };

@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../calendar/days';
 import { requiresDirector } from '../domain/director';
 import { GRADES, REGION_LEVELS, type Cadre, type Entity, type Grade, type Profile, type RegionLevel } from '../domain/schemas';
 import type { Visit } from '../visits/types';
@@ -41,8 +42,8 @@ export class Tally {
   activeCadres = 0;
   commitmentSigned = 0;
   readonly cadresByLevel = zeroRecord(REGION_LEVELS);
-  /** 督导 of the plan year: visits planned and made, problems found and rectified. */
-  readonly visits = { planned: 0, done: 0, problems: 0, rectified: 0 };
+  /** 督导 of the plan year: visits planned and made, problems found, rectified and past their deadline unrectified. */
+  readonly visits = { planned: 0, done: 0, problems: 0, rectified: 0, overdue: 0 };
   private readonly duty = { dailyWeeklyMonthly: 0, riskSystem: 0, safetyOfficer: 0, directorDone: 0, directorTotal: 0, commitment: 0, total: 0 };
 
   /** `year`: whose 承诺书 count (the plan year unless a report asks for another). */
@@ -82,12 +83,15 @@ export class Tally {
     if (c.commitments.some((k) => k.year === this.year)) this.commitmentSigned++;
   }
 
-  addVisit(v: Visit): void {
+  /** `today`: problems open after their 整改期限 count as overdue ('' counts none). */
+  addVisit(v: Visit, today = ''): void {
     this.visits.planned++;
     if (v.doneDate !== undefined) this.visits.done++;
     for (const p of v.problems) {
       this.visits.problems++;
       if (p.rectifiedOn !== undefined) this.visits.rectified++;
+      // As the 问题整改台账 counts it: a day that does not exist (stored by an older version) is never late.
+      else if (today > p.deadline && parseIsoDate(p.deadline) !== null) this.visits.overdue++;
     }
   }
 

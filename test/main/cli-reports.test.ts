@@ -36,18 +36,21 @@ describe('CLI export report and export handbooks', () => {
     const run = await cli('export', 'report', 'summary', '--out', summary, '--data', data);
     expect(run).toMatchObject({ code: 0, stdout: `已导出报表：${summary}\n` });
     const sheet = await sheetOf(summary);
-    const header = (sheet.getRow(3).values as unknown[]).slice(1);
-    const total = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+    // Two header rows: the group (包保主体（户）) over the column (合计).
+    const [groups, labels] = [3, 4].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
+    const header = labels!.map((label, i) => `${String(groups![i])}·${String(label)}`);
+    const total = (sheet.getRow(sheet.rowCount - 2).values as unknown[]).slice(1);
     const at = (label: string) => total[header.indexOf(label)];
-    expect([at('包保主体'), at('企业数'), at('大型企业'), at('督导计划'), at('督导完成')]).toEqual([
+    expect(total[0]).toBe('合计');
+    expect([at('包保主体（户）·合计'), at('企业（户）·企业数'), at('企业（户）·大型企业'), at('督导（次）·计划'), at('督导（次）·完成')]).toEqual([
       stats.entities.total,
       stats.entities.enterprises,
       stats.entities.largeEnterprises,
       stats.visits.planned,
       stats.visits.done,
     ]);
-    expect([at('应配总监'), at('已配总监')]).toEqual([stats.duties.safetyDirector.total, stats.duties.safetyDirector.done]);
-    expect(at('包保覆盖率')).toBeCloseTo(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned), 12);
+    expect([at('食品安全总监·应配备'), at('食品安全总监·已配备')]).toEqual([stats.duties.safetyDirector.total, stats.duties.safetyDirector.done]);
+    expect(at('包保覆盖（户）·覆盖率')).toBeCloseTo(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned), 12);
     expect(stats.visits.planned).toBeGreaterThan(0);
 
     for (const report of ['assignments', 'visits', 'problems', 'dispatch']) {

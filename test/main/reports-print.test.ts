@@ -13,6 +13,42 @@ import { recordVisitsBefore } from './visit-fixtures';
  * row, first column to last, so no column spilled onto pages of its own. Needs LibreOffice and
  * poppler (Debian: libreoffice-calc, poppler-utils).
  */
+interface Word {
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+  readonly text: string;
+}
+
+/** The words of `pdftotext -bbox` with their boxes in points. */
+function wordsOf(html: string): Word[] {
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: m[5] ?? '',
+  }));
+}
+
+/** A Han character is one em wide: a word of them, its width over its length, is the type size. */
+function smallestHanSize(words: readonly Word[]): number {
+  const sizes = words.filter((w) => /^[\u4e00-\u9fff]{2,}$/.test(w.text)).map((w) => (w.xMax - w.xMin) / w.text.length);
+  expect(sizes.length).toBeGreaterThan(20);
+  return Math.min(...sizes);
+}
+
+/** Nothing printed within 5 mm of the paper's edge, where a printer cannot print. */
+function expectInsideMargins(words: readonly Word[], width: number, height: number): void {
+  const edge = (5 / 25.4) * 72;
+  for (const w of words) {
+    expect(Math.min(w.xMin, w.yMin), w.text).toBeGreaterThanOrEqual(edge);
+    expect(w.xMax, w.text).toBeLessThanOrEqual(width - edge);
+    expect(w.yMax, w.text).toBeLessThanOrEqual(height - edge);
+  }
+}
+
 describe('上报 reports printed by LibreOffice at city scale', () => {
   let dir = '';
   let handlers: ApiHandlers;
@@ -26,17 +62,46 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
   }, 120_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  /** Exports the report, prints it to PDF and returns each page's text and the page count. */
-  async function printed(report: 'visits' | 'problems'): Promise<{ pages: string[]; info: string }> {
-    const file = await handlers['report:export']({ report, regionId: '' });
-    const xlsx = path.join(dir, `${report}.xlsx`);
+  /** Exports the report, prints it to PDF and returns each page's text, the page count and every word's box. */
+  async function printed(report: 'summary' | 'visits' | 'problems', regionId = ''): Promise<{ pages: string[]; info: string; words: Word[] }> {
+    const file = await handlers['report:export']({ report, regionId });
+    const xlsx = path.join(dir, `${report}${regionId}.xlsx`);
     await writeFile(xlsx, Buffer.from(file.contentBase64, 'base64'));
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: 450_000, stdio: 'ignore' });
     const pdf = xlsx.replace(/\.xlsx$/, '.pdf');
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    return { pages: text.split('\f').filter((page) => page.trim() !== ''), info };
+    const boxes = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    return { pages: text.split('\f').filter((page) => page.trim() !== ''), info, words: wordsOf(boxes) };
   }
+
+  it.each([
+    ['the city', () => Promise.resolve(''), '鄂尔多斯市本级'],
+    ['a 旗区', async () => (await handlers['regions:list']({})).find((r) => r.name === '东胜区')!.id, '东胜区本级'],
+  ])('统计表 of %s: one A3 page at 8 pt or more inside the margins, its rows adding up to 合计', async (_name, region, ownRow) => {
+    const { pages, info, words } = await printed('summary', await region());
+    expect(pages).toHaveLength(1);
+    // A3 landscape: 1191 × 842 points.
+    expect(info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts \(A3\)/);
+    expect(smallestHanSize(words)).toBeGreaterThanOrEqual(8);
+    expectInsideMargins(words, 1190.55, 841.89);
+    const page = pages[0] ?? '';
+    expect(page).toContain('填报人：');
+    expect(page).toContain('统计日期：2026年7月1日');
+    // Each region's line (the 本级 row last) and the 合计: a name, then one value per column.
+    const lines = page.split('\n').map((line) => line.trim().split(/\s+/));
+    const total = lines.find((cells) => cells[0] === '合计') ?? [];
+    const rows = lines.filter((cells) => cells.length === total.length && cells[0] !== '合计' && /^[\u4e00-\u9fff]+$/.test(cells[0] ?? ''));
+    expect(rows.at(-1)?.[0]).toBe(ownRow);
+    expect(rows.length).toBeGreaterThan(5);
+    let summed = 0;
+    total.forEach((cell, i) => {
+      if (!/^\d+$/.test(cell)) return;
+      expect(rows.reduce((sum, row) => sum + Number(row[i]), 0), `第 ${i + 1} 列`).toBe(Number(cell));
+      summed++;
+    });
+    expect(summed).toBeGreaterThan(25);
+  }, 480_000);
 
   function expectEveryPageWhole(pages: readonly string[], info: string, first: string, last: string): void {
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(pages.length);

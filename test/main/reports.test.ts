@@ -24,6 +24,15 @@ async function workbookOf(contentBase64: string): Promise<ExcelJS.Worksheet> {
 
 const values = (sheet: ExcelJS.Worksheet, row: number): unknown[] => (sheet.getRow(row).values as unknown[]).slice(1);
 
+/** The 统计表's two header rows as one name per column (包保干部（人）·市级), and its rows by region. */
+function summaryTable(sheet: ExcelJS.Worksheet): { header: string[]; rows: unknown[][]; total: unknown[] } {
+  const [groups, labels] = [values(sheet, 3), values(sheet, 4)];
+  const header = labels.map((label, i) => (groups[i] === label ? String(label) : `${String(groups[i])}·${String(label)}`));
+  const rows: unknown[][] = [];
+  for (let r = 5; values(sheet, r)[0] !== '合计'; r++) rows.push(values(sheet, r));
+  return { header, rows, total: values(sheet, 5 + rows.length) };
+}
+
 /** A district with its plan, half a year of recorded visits and a 作战图 with two 周调度. */
 async function districtWithVisits(): Promise<{ handlers: ApiHandlers; store: Store }> {
   const { handlers, store } = await openServices(await newDir(), { now: () => new Date('2026-07-01T08:00:00Z') });
@@ -38,9 +47,11 @@ async function districtWithVisits(): Promise<{ handlers: ApiHandlers; store: Sto
 }
 
 describe('上报 reports', () => {
-  it('every report is a print-ready sheet: merged title, subtitle, frozen and repeated header, A4 landscape fitted to width, page footer', async () => {
+  it('every report is a print-ready sheet: merged title, subtitle, frozen and repeated header, A4 landscape (the 统计表 A3) fitted to width, page footer', async () => {
     const { handlers } = await districtWithVisits();
     for (const report of REPORT_KINDS) {
+      // The 统计表's header is two rows: its groups over its columns.
+      const headerRows = report === 'summary' ? 4 : 3;
       const file = await handlers['report:export']({ report, regionId: '' });
       expect(file.fileName).toBe(`${REPORT_LABELS[report]}-2026-07-01.xlsx`);
       const sheet = await workbookOf(file.contentBase64);
@@ -48,11 +59,12 @@ describe('上报 reports', () => {
       expect(sheet.name).toBe(REPORT_LABELS[report]);
       expect(String(sheet.getCell('A1').value)).toContain(REPORT_LABELS[report]);
       expect(sheet.model.merges).toEqual(expect.arrayContaining([`A1:${sheet.getColumn(width).letter}1`, `A2:${sheet.getColumn(width).letter}2`]));
-      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+      const paperSize = report === 'summary' ? 8 : 9;
+      expect(sheet.pageSetup).toMatchObject({ paperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `3:${headerRows}` });
       expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
-      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-      expect(sheet.rowCount).toBeGreaterThan(4);
-      expect(sheet.getCell(4, 1).border?.top?.style).toBe('thin');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRows });
+      expect(sheet.rowCount).toBeGreaterThan(headerRows + 1);
+      expect(sheet.getCell(headerRows + 1, 1).border?.top?.style).toBe('thin');
     }
   });
 
@@ -169,26 +181,33 @@ describe('上报 reports at city scale', () => {
     expect(file.fileName).toBe('包保工作情况统计表-达拉特旗-2026-07-01.xlsx');
     const sheet = await workbookOf(file.contentBase64);
     expect(String(sheet.getCell('A1').value)).toBe('达拉特旗食品安全包保工作情况统计表（2026年度）');
-    const header = values(sheet, 3);
-    const total = values(sheet, sheet.rowCount);
+    const { header, rows, total } = summaryTable(sheet);
     const at = (label: string) => total[header.indexOf(label)];
     const ratio = ({ done, total: all }: { done: number; total: number }) => (all === 0 ? '—' : done / all);
     expect(header[0]).toBe('乡镇');
-    expect(sheet.rowCount - 4).toBe((await handlers['regions:list']({})).filter((r) => r.parentId === county.id).length);
-    expect(at('包保主体')).toBe(stats.entities.total);
-    expect(['A', 'B', 'C', 'D'].map((g) => at(`${g}级`))).toEqual([stats.entities.byGrade.A, stats.entities.byGrade.B, stats.entities.byGrade.C, stats.entities.byGrade.D]);
-    expect([at('市级干部'), at('旗区级干部'), at('乡镇级干部'), at('村级干部')]).toEqual([stats.cadres.byLevel.city, stats.cadres.byLevel.county, stats.cadres.byLevel.township, stats.cadres.byLevel.village]);
-    expect(at('企业数')).toBe(stats.entities.enterprises);
-    expect(at('大型企业')).toBe(stats.entities.largeEnterprises);
-    expect(at('包保覆盖率')).toBeCloseTo(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned), 12);
-    expect(at('日管控周排查月调度')).toBeCloseTo(ratio(stats.duties.dailyWeeklyMonthly) as number, 12);
-    expect(at('纳入风险管控系统')).toBeCloseTo(ratio(stats.duties.riskSystem) as number, 12);
-    expect(at('配备食品安全员')).toBeCloseTo(ratio(stats.duties.safetyOfficer) as number, 12);
-    expect(at('企业签订承诺书')).toBeCloseTo(ratio(stats.duties.commitment) as number, 12);
-    expect([at('应配总监'), at('已配总监')]).toEqual([stats.duties.safetyDirector.total, stats.duties.safetyDirector.done]);
-    expect(at('干部承诺书签订率')).toEqual(ratio(stats.cadres.commitmentSigned));
-    expect([at('督导计划'), at('督导完成')]).toEqual([stats.visits.planned, stats.visits.done]);
-    expect([at('发现问题'), at('已整改')]).toEqual([stats.problems.open + stats.problems.closed, stats.problems.closed]);
+    const townships = (await handlers['regions:list']({})).filter((r) => r.parentId === county.id);
+    expect(rows.map((row) => row[0])).toEqual([...townships.map((r) => r.name), '达拉特旗本级']);
+    // Every count column adds up to 合计: the 旗区级 cadres and the like sit in the 本级 row.
+    header.forEach((label, i) => {
+      if (typeof total[i] === 'number' && !/比例|率/.test(label)) expect(rows.reduce((sum, row) => sum + Number(row[i]), 0), label).toBe(total[i]);
+    });
+    expect(at('包保主体（户）·合计')).toBe(stats.entities.total);
+    expect(['A', 'B', 'C', 'D'].map((g) => at(`包保主体（户）·${g}级`))).toEqual([stats.entities.byGrade.A, stats.entities.byGrade.B, stats.entities.byGrade.C, stats.entities.byGrade.D]);
+    expect(['市级', '旗区级', '乡镇级', '村级'].map((l) => at(`包保干部（人）·${l}`))).toEqual([stats.cadres.byLevel.city, stats.cadres.byLevel.county, stats.cadres.byLevel.township, stats.cadres.byLevel.village]);
+    expect(at('网格监管人员（人）')).toBe(stats.regulators.total);
+    expect(at('企业（户）·企业数')).toBe(stats.entities.enterprises);
+    expect(at('企业（户）·大型企业')).toBe(stats.entities.largeEnterprises);
+    expect([at('包保覆盖（户）·已包保'), at('包保覆盖（户）·未包保')]).toEqual([stats.coverage.assigned, stats.coverage.unassigned]);
+    expect(at('包保覆盖（户）·覆盖率')).toBeCloseTo(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned), 12);
+    expect([at('日管控周排查月调度·户数'), at('企业（户）·在营企业')]).toEqual([stats.duties.dailyWeeklyMonthly.done, stats.duties.dailyWeeklyMonthly.total]);
+    expect(at('日管控周排查月调度·比例')).toBeCloseTo(ratio(stats.duties.dailyWeeklyMonthly) as number, 12);
+    expect(at('纳入风险管控系统·比例')).toBeCloseTo(ratio(stats.duties.riskSystem) as number, 12);
+    expect(at('配备食品安全员·比例')).toBeCloseTo(ratio(stats.duties.safetyOfficer) as number, 12);
+    expect(at('企业签订承诺书·比例')).toBeCloseTo(ratio(stats.duties.commitment) as number, 12);
+    expect([at('食品安全总监·应配备'), at('食品安全总监·已配备')]).toEqual([stats.duties.safetyDirector.total, stats.duties.safetyDirector.done]);
+    expect(at('干部承诺书（人）·签订率')).toEqual(ratio(stats.cadres.commitmentSigned));
+    expect([at('督导（次）·计划'), at('督导（次）·完成')]).toEqual([stats.visits.planned, stats.visits.done]);
+    expect([at('问题（个）·发现'), at('问题（个）·已整改')]).toEqual([stats.problems.open + stats.problems.closed, stats.problems.closed]);
     expect(stats.visits.planned).toBeGreaterThan(1000);
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RegionIndex } from '@shared/domain/regions';
+import { CadreSchema, EntitySchema } from '@shared/domain/schemas';
+import { fullLabel } from '@shared/reports/columns';
 import { problemLedgerReport } from '@shared/reports/problems';
 import type { ReportScope } from '@shared/reports/scope';
 import { summaryReport } from '@shared/reports/summary';
@@ -114,59 +116,65 @@ describe('包保工作情况统计表', () => {
     const doc = docWithVisits();
     doc.cadres[0] = { ...doc.cadres[0]!, commitments: [{ year: 2027, signedOn: '2027-02-01' }] };
     const table = summaryReport(computeBreakdown(doc, 'dls'), { orgName: '测试局', year: 2027, today: '2027-07-01' });
-    const labels = table.columns.map((c) => c.label);
+    const labels = table.columns.map(fullLabel);
     expect(labels).toEqual([
       '乡镇',
-      '市级干部',
-      '旗区级干部',
-      '乡镇级干部',
-      '村级干部',
-      '包保主体',
-      'A级',
-      'B级',
-      'C级',
-      'D级',
-      '包保覆盖率',
-      '企业数',
-      '日管控周排查月调度',
-      '纳入风险管控系统',
-      '配备食品安全员',
-      '企业签订承诺书',
-      '大型企业',
-      '应配总监',
-      '已配总监',
-      '总监配备率',
-      '干部承诺书签订率',
-      '督导计划',
-      '督导完成',
-      '督导完成率',
-      '发现问题',
-      '已整改',
-      '整改率',
+      ...['市级', '旗区级', '乡镇级', '村级'].map((l) => `包保干部（人）·${l}`),
+      '网格监管人员（人）',
+      ...['合计', 'A级', 'B级', 'C级', 'D级'].map((l) => `包保主体（户）·${l}`),
+      ...['已包保', '未包保', '覆盖率'].map((l) => `包保覆盖（户）·${l}`),
+      ...['企业数', '在营企业', '大型企业'].map((l) => `企业（户）·${l}`),
+      ...['日管控周排查月调度', '纳入风险管控系统', '配备食品安全员', '企业签订承诺书'].flatMap((g) => [`${g}·户数`, `${g}·比例`]),
+      ...['应配备', '已配备', '配备率'].map((l) => `食品安全总监·${l}`),
+      ...['已签订', '签订率'].map((l) => `干部承诺书（人）·${l}`),
+      ...['计划', '完成', '完成率'].map((l) => `督导（次）·${l}`),
+      ...['发现', '已整改', '整改率', '逾期未整改'].map((l) => `问题（个）·${l}`),
     ]);
     const stats = computeStats(doc, { regionId: 'dls' });
     const total = table.totalRow ?? [];
     const at = (label: string) => total[labels.indexOf(label)];
-    expect(at('包保主体')).toBe(stats.entities.total);
-    expect(at('乡镇级干部')).toBe(stats.cadres.byLevel.township);
-    expect(at('包保覆盖率')).toBe(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned));
-    expect(at('配备食品安全员')).toBe(stats.duties.safetyOfficer.done / stats.duties.safetyOfficer.total);
-    expect(at('应配总监')).toBe(stats.duties.safetyDirector.total);
-    expect(at('已配总监')).toBe(stats.duties.safetyDirector.done);
-    expect(at('干部承诺书签订率')).toBe(stats.cadres.commitmentSigned.done / stats.cadres.commitmentSigned.total);
-    expect([at('督导计划'), at('督导完成')]).toEqual([stats.visits.planned, stats.visits.done]);
-    expect([at('发现问题'), at('已整改')]).toEqual([stats.problems.open + stats.problems.closed, stats.problems.closed]);
+    expect(at('包保主体（户）·合计')).toBe(stats.entities.total);
+    expect(at('包保干部（人）·乡镇级')).toBe(stats.cadres.byLevel.township);
+    expect(at('包保覆盖（户）·覆盖率')).toBe(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned));
+    expect(at('配备食品安全员·比例')).toBe(stats.duties.safetyOfficer.done / stats.duties.safetyOfficer.total);
+    expect(at('食品安全总监·应配备')).toBe(stats.duties.safetyDirector.total);
+    expect(at('食品安全总监·已配备')).toBe(stats.duties.safetyDirector.done);
+    expect(at('干部承诺书（人）·签订率')).toBe(stats.cadres.commitmentSigned.done / stats.cadres.commitmentSigned.total);
+    expect([at('督导（次）·计划'), at('督导（次）·完成')]).toEqual([stats.visits.planned, stats.visits.done]);
+    expect([at('问题（个）·发现'), at('问题（个）·已整改')]).toEqual([stats.problems.open + stats.problems.closed, stats.problems.closed]);
     // Known answers of the hand-made data, so the equality above cannot pass on zeros.
-    expect([at('包保主体'), at('督导计划'), at('督导完成'), at('发现问题'), at('已整改'), at('干部承诺书签订率')]).toEqual([2, 4, 3, 3, 1, 0.5]);
+    expect([at('包保主体（户）·合计'), at('督导（次）·计划'), at('督导（次）·完成'), at('问题（个）·发现'), at('问题（个）·已整改'), at('干部承诺书（人）·签订率')]).toEqual([2, 4, 3, 3, 1, 0.5]);
     expect(table.rows.map((r) => r[0])).toEqual(['昭君镇', '昭君街道']);
     // 总监 are required of large 企业: e1 has none, so 0 of 1; the 企业签订承诺书 of e1 is not recorded.
-    expect([at('总监配备率'), at('企业签订承诺书')]).toEqual([0, 0]);
+    expect([at('食品安全总监·配备率'), at('企业签订承诺书·比例')]).toEqual([0, 0]);
+  });
+
+  it('has a 本级 row for what is registered on the scope itself, so every count column adds up to 合计', () => {
+    const doc = docWithVisits();
+    doc.cadres.push(CadreSchema.parse({ id: 'c3', name: '赵强', level: 'county', regionId: 'dls' }));
+    doc.entities.push(EntitySchema.parse({ id: 'e3', name: '达拉特旗树林召小卖部', type: '个体工商户', grade: 'B', regionId: 'dls' }));
+    const table = summaryReport(computeBreakdown(doc, 'dls', 2027, '2027-07-01'), { orgName: '测试局', year: 2027, today: '2027-07-01' });
+    expect(table.rows.map((r) => r[0])).toEqual(['昭君镇', '昭君街道', '达拉特旗本级']);
+    const labels = table.columns.map(fullLabel);
+    const total = table.totalRow ?? [];
+    labels.forEach((label, i) => {
+      if (table.columns[i]?.format !== 'number') return;
+      expect(table.rows.reduce((sum, row) => sum + Number(row[i]), 0), label).toBe(total[i]);
+    });
+    const own = table.rows[2] ?? [];
+    const at = (row: readonly unknown[], label: string) => row[labels.indexOf(label)];
+    expect([at(own, '包保干部（人）·旗区级'), at(own, '包保主体（户）·合计'), at(own, '包保覆盖（户）·未包保')]).toEqual([1, 1, 1]);
+    // p2 is open past its 整改期限 (2027-06-20); p3's (2027-07-10) has not come; the one regulator once.
+    expect([at(total, '问题（个）·逾期未整改'), at(total, '网格监管人员（人）')]).toEqual([1, 1]);
+    expect(table.title).toBe('达拉特旗食品安全包保工作情况统计表（2027年度）');
+    expect(table.subtitle).toContain('统计日期：2027年7月1日');
+    expect(table.footer).toContain('填报人：');
   });
 
   it('counts the visits and 承诺书 of the year asked for', () => {
     const doc = docWithVisits();
     const table = summaryReport(computeBreakdown(doc, '', 2026), { orgName: '测试局', year: 2026, today: '2027-07-01', columns: ['region', 'visitsPlanned', 'problems'] });
-    expect(table.columns.map((c) => c.label)).toEqual(['旗区', '督导计划', '发现问题']);
+    expect(table.columns.map(fullLabel)).toEqual(['旗区', '督导（次）·计划', '问题（个）·发现']);
     expect(table.totalRow).toEqual(['合计', 1, 1]);
     expect(table.title).toContain('（2026年度）');
   });
