@@ -151,7 +151,8 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
     'battlemap:export': async () => {
       const doc = ctx.doc();
       const current = battleMapView(doc, ctx.today());
-      if (current.map && !current.dispatches) {
+      if (!current.map) throw new ApiError('invalid-argument', '尚未建立作战图，没有可导出的内容：请先在“作战图”页面新建作战图（设定开始日期和最终完成时限）后再导出');
+      if (!current.dispatches) {
         const why = current.problems.map((p) => p.message).join('；');
         throw new ApiError('invalid-argument', `作战图的日期有误，无法排出周次：${why}。请先在作战图设置中改正日期后再导出`);
       }

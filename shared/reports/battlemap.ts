@@ -2,6 +2,7 @@ import type { BattleMapView } from '../api/contract';
 import type { BattleTask } from '../battlemap/types';
 import { addDays, dayNumber, isoDate, mondayOfDay } from '../calendar/days';
 import type { Cell } from '../records/cell';
+import { chineseDate } from '../handbook/handbook';
 import { columnChoices, pickColumns, tableOf, type ReportColumnDef } from './columns';
 import type { ReportColumn, ReportTable } from './summary';
 
@@ -19,23 +20,35 @@ export interface ColouredTable extends ReportTable {
   readonly legend: readonly { readonly label: string; readonly argb: string }[];
 }
 
-function weekLabel(monday: string): string {
-  const [, m = '', d = ''] = monday.split('-');
-  return `${Number(m)}/${Number(d)}`;
+const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'] as const;
+
+/** The weeks (Mondays) of the chart by the quarter their Monday falls in: 2026年第二季度 → its Mondays. */
+function weeksByQuarter(mondays: readonly string[]): Map<string, string[]> {
+  const quarters = new Map<string, string[]>();
+  for (const monday of mondays) {
+    const [year = '', month = ''] = monday.split('-');
+    const name = `${year}年${QUARTER_NAMES[Math.floor((Number(month) - 1) / 3)] ?? ''}`;
+    quarters.set(name, [...(quarters.get(name) ?? []), monday]);
+  }
+  return quarters;
 }
 
-/** 作战图 (SPEC §5.3): the task columns, then one column per week, filled over the task's span. */
-export function battleMapTable(view: BattleMapView, orgName: string, today: string): ColouredTable {
+/**
+ * 作战图 (SPEC §5.3): the task columns, then one column per week (under its month), filled over
+ * the task's span; a sheet per quarter, as a year of weeks across one A3 page prints at 5 pt.
+ * Empty when no 作战图 has been made.
+ */
+export function battleMapTables(view: BattleMapView, orgName: string, today: string): (ColouredTable & { readonly quarter: string })[] {
   const map = view.map;
-  const tasks = map ? [...map.tasks].sort((a, b) => a.seq - b.seq) : [];
+  if (!map) return [];
+  const tasks = [...map.tasks].sort((a, b) => a.seq - b.seq);
   const scheduled = new Map(view.schedule?.tasks.map((t) => [t.id, t]));
-  const first = map ? mondayOfDay(dayNumber(map.planStart)) : 0;
-  const lastDay = Math.max(map ? dayNumber(map.finalDeadline) : 0, ...tasks.map((t) => dayNumber(scheduled.get(t.id)?.finish ?? map?.finalDeadline ?? '2000-01-01')));
-  const weeks: string[] = [];
-  for (let d = first; map && d <= lastDay; d += 7) weeks.push(isoDate(d));
-  const dispatchWeeks = new Set((view.dispatches?.dates ?? []).map((d) => d.weekStart));
+  const first = mondayOfDay(dayNumber(map.planStart));
+  const lastDay = Math.max(dayNumber(map.finalDeadline), ...tasks.map((t) => dayNumber(scheduled.get(t.id)?.finish ?? map.finalDeadline)));
+  const mondays: string[] = [];
+  for (let d = first; d <= lastDay; d += 7) mondays.push(isoDate(d));
 
-  const columns: ReportColumn[] = [
+  const taskColumns: ReportColumn[] = [
     { label: '序号', width: 5, format: 'number' },
     { label: '工作任务', width: 16, format: 'text' },
     { label: '实施办法', width: 26, format: 'text' },
@@ -47,44 +60,46 @@ export function battleMapTable(view: BattleMapView, orgName: string, today: stri
     { label: '完成时限', width: 11, format: 'date' },
     { label: '状态', width: 7, format: 'text' },
     { label: '进度', width: 7, format: 'percent' },
-    ...weeks.map((w) => ({ label: `${weekLabel(w)}${dispatchWeeks.has(w) ? '◆' : ''}`, width: 4.5, format: 'text' as const })),
   ];
-  const rows: Cell[][] = [];
-  const fills: (string | null)[][] = [];
-  for (const task of tasks) {
+  const taskCells = tasks.map((task): { cells: Cell[]; colour: string; start: string; finish: string } => {
     const s = scheduled.get(task.id);
     const state = view.states[task.id];
     const status = state?.status ?? task.status;
-    const colour = state?.atRisk ? STATUS_COLOURS.有风险 : STATUS_COLOURS[status];
-    const label = `${status}${state?.atRisk ? '（有风险）' : ''}${s?.critical ? '★' : ''}`;
-    rows.push([
-      task.seq,
-      task.name,
-      task.method,
-      task.measures,
-      task.unit,
-      task.owner,
-      task.durationDays,
-      s ? { date: s.start } : null,
-      s ? { date: s.finish } : null,
-      label,
-      (state?.progress ?? task.progress) / 100,
-      ...weeks.map(() => null),
-    ]);
-    fills.push([
-      ...Array<null>(11).fill(null),
-      ...weeks.map((monday) => (s && s.start <= addDays(monday, 6) && s.finish >= monday ? colour : null)),
-    ]);
-  }
-  const span = map ? `${map.planStart} 至 ${map.finalDeadline}，${map.mode === 'backward' ? '倒排工期' : '顺排工期'}` : '尚未建立';
-  return {
-    title: `${orgName}落实食品安全分层分级包保责任工作作战图`,
-    subtitle: `计划：${span}　　★ 关键路径　◆ 周调度所在周　　制表日期：${today}`,
-    columns,
-    rows,
-    fills,
+    return {
+      cells: [
+        task.seq,
+        task.name,
+        task.method,
+        task.measures,
+        task.unit,
+        task.owner,
+        task.durationDays,
+        s ? { date: s.start } : null,
+        s ? { date: s.finish } : null,
+        `${status}${state?.atRisk ? '（有风险）' : ''}${s?.critical ? '★' : ''}`,
+        (state?.progress ?? task.progress) / 100,
+      ],
+      colour: state?.atRisk ? STATUS_COLOURS.有风险 : STATUS_COLOURS[status],
+      start: s?.start ?? '',
+      finish: s?.finish ?? '',
+    };
+  });
+  const span = `${chineseDate(map.planStart)}至${chineseDate(map.finalDeadline)}，${map.mode === 'backward' ? '倒排工期' : '顺排工期'}`;
+  return [...weeksByQuarter(mondays)].map(([quarter, weeks]) => ({
+    quarter,
+    title: `${orgName}落实食品安全分层分级包保责任工作作战图（${quarter}）`,
+    subtitle: `计划：${span}　　★ 关键路径　　周次列为该周星期一的日期　　制表日期：${chineseDate(today)}`,
+    columns: [
+      ...taskColumns,
+      ...weeks.map((monday): ReportColumn => ({ group: `${Number(monday.slice(5, 7))}月`, label: `${Number(monday.slice(8, 10))}日`, width: 4.5, format: 'text' })),
+    ],
+    rows: taskCells.map((t) => [...t.cells, ...weeks.map(() => null)]),
+    fills: taskCells.map((t) => [
+      ...taskColumns.map(() => null),
+      ...weeks.map((monday) => (t.start && t.start <= addDays(monday, 6) && t.finish >= monday ? t.colour : null)),
+    ]),
     legend: Object.entries(STATUS_COLOURS).map(([label, argb]) => ({ label, argb })),
-  };
+  }));
 }
 
 /** One task of the 周调度进展表: its progress at each 周调度 and where it stands. */
@@ -128,7 +143,8 @@ export function dispatchProgressTable(view: BattleMapView, orgName: string, toda
       progress: entries.map((e) => (e ? e.progress / 100 : '—')),
       finish: scheduled.get(task.id)?.finish,
       status: `${state?.status ?? task.status}${state?.atRisk ? '（有风险）' : ''}`,
-      note: state?.reason ? `${lastNote}${lastNote ? '；' : ''}${state.reason}` : lastNote,
+      // The note's own full stop gives way to the ；that joins the reason (no “。；”).
+      note: state?.reason ? [lastNote.replace(/[。；;，,.\s]+$/, ''), state.reason].filter(Boolean).join('；') : lastNote,
     };
   });
   return tableOf(

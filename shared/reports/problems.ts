@@ -1,5 +1,6 @@
 import { parseIsoDate } from '../calendar/days';
 import type { VisitProblem } from '../visits/types';
+import { chineseDate } from '../handbook/handbook';
 import { pickColumns, tableOf, type ReportColumnDef } from './columns';
 import { countyAndTownship, scopedVisits, scopeName, type ReportScope } from './scope';
 import type { ReportTable } from './summary';
@@ -79,7 +80,7 @@ export function problemLedgerReport(scope: ReportScope, columns?: readonly strin
   return tableOf(
     {
       title: `${scopeName(scope)}${scope.year}年度包保督导问题整改台账`,
-      subtitle: `填报单位：${orgName}　　统计日期：${scope.today}　　共 ${rows.length} 个问题：已整改 ${count('已整改')} 个，整改中 ${count('整改中')} 个，逾期未整改 ${count('逾期未整改')} 个`,
+      subtitle: `填报单位：${orgName}　　统计日期：${chineseDate(scope.today)}　　共 ${rows.length} 个问题：已整改 ${count('已整改')} 个，整改中 ${count('整改中')} 个，逾期未整改 ${count('逾期未整改')} 个`,
     },
     pickColumns(PROBLEM_COLUMNS, columns),
     rows,

@@ -1,5 +1,6 @@
 import { CADRE_LEVEL_LABELS, type Grade } from '../domain/schemas';
 import type { Visit } from '../visits/types';
+import { chineseDate } from '../handbook/handbook';
 import { pickColumns, tableOf, type ReportColumnDef } from './columns';
 import { countyAndTownship, scopedVisits, scopeName, type ReportScope } from './scope';
 import { percentCell, type ReportTable } from './summary';
@@ -29,8 +30,6 @@ export function visitResult(visit: Visit): '符合' | '不符合' | '' {
   return visit.checklist.some((c) => c.result === '不符合') ? '不符合' : '符合';
 }
 
-const monthDay = (date: string): string => `${Number(date.slice(5, 7))}-${Number(date.slice(8, 10))}`;
-
 type Column = ReportColumnDef<VisitSummaryRow>;
 const text = (key: string, label: string, width: number, value: (row: VisitSummaryRow) => string): Column => ({ key, label, width, format: 'text', value });
 const count = (key: string, label: string, value: (row: VisitSummaryRow) => number): Column => ({ key, label, width: 6, format: 'number', value });
@@ -45,8 +44,8 @@ export const VISIT_SUMMARY_COLUMNS: readonly Column[] = [
   count('planned', '计划次数', (r) => r.planned),
   count('done', '完成次数', (r) => r.done),
   { key: 'rate', label: '完成率', width: 7, format: 'percent', value: (r) => percentCell({ done: r.done, total: r.planned }) },
-  text('plannedDates', '计划日期（月-日）', 20, (r) => r.plannedDates.map(monthDay).join('、')),
-  text('doneDates', '督导日期（月-日）', 20, (r) => r.doneDates.map(monthDay).join('、')),
+  text('plannedDates', '计划日期', 23, (r) => r.plannedDates.join('、')),
+  text('doneDates', '督导日期', 23, (r) => r.doneDates.join('、')),
   text('result', '检查结果', 14, (r) => [r.conforming ? `符合 ${r.conforming} 次` : '', r.nonConforming ? `不符合 ${r.nonConforming} 次` : ''].filter(Boolean).join('；')),
   count('problems', '发现问题', (r) => r.problems),
   count('rectified', '已整改', (r) => r.rectified),
@@ -122,7 +121,7 @@ export function visitSummaryReport(scope: ReportScope, columns?: readonly string
   return tableOf(
     {
       title: `${scopeName(scope)}${scope.year}年度包保督导记录汇总`,
-      subtitle: `填报单位：${orgName}　　统计日期：${scope.today}　　计划 ${total.planned} 次，已督导 ${total.done} 次`,
+      subtitle: `填报单位：${orgName}　　统计日期：${chineseDate(scope.today)}　　计划 ${total.planned} 次，已督导 ${total.done} 次`,
     },
     pickColumns(VISIT_SUMMARY_COLUMNS, columns),
     rows,

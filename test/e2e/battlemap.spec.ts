@@ -184,12 +184,16 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await file.path());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['作战图', '周调度进展表']));
-    const chart = workbook.getWorksheet('作战图');
-    expect(chart?.pageSetup.paperSize).toBe(8); // A3
-    expect(chart?.pageSetup.orientation).toBe('landscape');
-    const texts = chart?.getSheetValues().flat().map(String) ?? [];
-    expect(texts.some((t) => t.includes('总结评估，上报工作情况'))).toBe(true);
+    // A sheet per quarter of the plan (年第一季度 …), then the 进展表.
+    const charts = workbook.worksheets.filter((s) => /^作战图\d{4}年第.季度$/.test(s.name));
+    expect(charts.length).toBeGreaterThan(0);
+    expect(workbook.worksheets.map((s) => s.name)).toContain('周调度进展表');
+    for (const chart of charts) {
+      expect(chart.pageSetup.paperSize).toBe(8); // A3
+      expect(chart.pageSetup.orientation).toBe('landscape');
+      const texts = chart.getSheetValues().flat().map(String);
+      expect(texts.some((t) => t.includes('总结评估，上报工作情况'))).toBe(true);
+    }
     expect(workbook.getWorksheet('周调度进展表')?.pageSetup.orientation).toBe('landscape');
   });
 

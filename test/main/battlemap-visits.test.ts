@@ -48,16 +48,33 @@ describe('作战图 services', () => {
     const file = await handlers['battlemap:export']({});
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
-    const [chart, progress] = workbook.worksheets;
-    expect(chart?.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToWidth: 1 });
-    expect(String(chart?.getCell('A1').value)).toContain('作战图');
+    // A sheet per quarter the plan touches, each with every task and that quarter's weeks under their months.
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['作战图2025年第三季度', '作战图2025年第四季度', '作战图2026年第一季度', '周调度进展表']);
+    const [chart, , , progress] = workbook.worksheets;
+    for (const sheet of workbook.worksheets.slice(0, 3)) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:4' });
+      expect(sheet.getRow(5).getCell(2).value).toBe(first.name);
+    }
+    expect(String(chart?.getCell('A1').value)).toMatch(/落实食品安全分层分级包保责任工作作战图（2025年第三季度）$/);
     expect(chart?.getCell('A1').isMerged).toBe(true);
-    const taskRow = chart?.getRow(4);
-    expect(taskRow?.getCell(2).value).toBe(first.name);
-    const filled = [...Array(40).keys()].map((i) => taskRow?.getCell(12 + i).fill).filter((f) => f && 'fgColor' in f && f.fgColor?.argb === 'FF548235');
+    // September 2025: its Mondays 1, 8, 15, 22 and 29, no ◆ on any.
+    expect((chart?.getRow(3).values as unknown[]).slice(12)).toEqual(Array(5).fill('9月'));
+    expect((chart?.getRow(4).values as unknown[]).slice(12)).toEqual(['1日', '8日', '15日', '22日', '29日']);
+    const taskRow = chart?.getRow(5);
+    const filled = [...Array(5).keys()].map((i) => taskRow?.getCell(12 + i).fill).filter((f) => f && 'fgColor' in f && f.fgColor?.argb === 'FF548235');
     expect(filled.length).toBeGreaterThan(0);
     expect(String(progress?.getCell('A1').value)).toContain('周调度进展表');
     expect((progress?.getRow(3).values as unknown[]).slice(1)).toContain('10-17调度');
+  });
+});
+
+describe('作战图 export without a 作战图', () => {
+  it('says there is none and how to make one, instead of writing an empty chart', async () => {
+    const { handlers } = await library();
+    expect(await dispatch(handlers, 'battlemap:export', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: '尚未建立作战图，没有可导出的内容：请先在“作战图”页面新建作战图（设定开始日期和最终完成时限）后再导出' },
+    });
   });
 });
 

@@ -59,12 +59,13 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
     await handlers['app:loadDemo']({ scale: 'city', seed: 1 });
     await handlers['visits:plan']({ year: 2026 });
     await recordVisitsBefore(services.store, '2026-07-01');
+    await handlers['battlemap:create']({ planStart: '2026-03-02', finalDeadline: '2026-12-18', mode: 'backward', dispatchWeekday: 5 });
   }, 120_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   /** Exports the report, prints it to PDF and returns each page's text, the page count and every word's box. */
-  async function printed(report: 'summary' | 'visits' | 'problems', regionId = ''): Promise<{ pages: string[]; info: string; words: Word[] }> {
-    const file = await handlers['report:export']({ report, regionId });
+  async function printed(report: 'summary' | 'visits' | 'problems' | 'battlemap', regionId = ''): Promise<{ pages: string[]; info: string; words: Word[] }> {
+    const file = report === 'battlemap' ? await handlers['battlemap:export']({}) : await handlers['report:export']({ report, regionId });
     const xlsx = path.join(dir, `${report}${regionId}.xlsx`);
     await writeFile(xlsx, Buffer.from(file.contentBase64, 'base64'));
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: 450_000, stdio: 'ignore' });
@@ -113,6 +114,19 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
       expect(page).toContain(`第 ${i + 1} 页 共 ${pages.length} 页`);
     });
   }
+
+  it('作战图: A3 pages, a quarter of weeks each, at 7 pt or more inside the margins; no ◆ on the weeks', async () => {
+    const { pages, info, words } = await printed('battlemap');
+    expect(info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts \(A3\)/);
+    // The plan runs March to December: four quarters, then the 进展表 (A4 in the same file, printed on its own pages).
+    const quarters = pages.filter((page) => /作战图（2026年第.季度）/.test(page));
+    expect(quarters.map((page) => /第(.)季度/.exec(page)?.[1])).toEqual(['一', '二', '三', '四']);
+    const chartWords = words.filter((w) => w.yMax < 841.89);
+    expect(smallestHanSize(chartWords)).toBeGreaterThanOrEqual(7);
+    expectInsideMargins(chartWords, 1190.55, 841.89);
+    expect(pages.join('')).not.toContain('◆');
+    expect(pages.join('')).not.toContain('。；');
+  }, 480_000);
 
   it('督导记录汇总: every page A4 landscape with the full header and its page number', async () => {
     const { pages, info } = await printed('visits');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RegionIndex } from '@shared/domain/regions';
 import { CadreSchema, EntitySchema } from '@shared/domain/schemas';
+import type { BattleMapView } from '@shared/api/contract';
+import { dispatchProgressTable } from '@shared/reports/battlemap';
 import { fullLabel } from '@shared/reports/columns';
 import { problemLedgerReport } from '@shared/reports/problems';
 import type { ReportScope } from '@shared/reports/scope';
@@ -71,17 +73,18 @@ describe('督导记录汇总', () => {
       '计划次数',
       '完成次数',
       '完成率',
-      '计划日期（月-日）',
-      '督导日期（月-日）',
+      '计划日期',
+      '督导日期',
       '检查结果',
       '发现问题',
       '已整改',
     ]);
     expect(table.rows).toEqual([
-      ['达拉特旗', '昭君街道', '幸福便利店', 'D', '李娜', '村级', 1, 1, 1, '4-1', '4-2', '', 1, 0],
-      ['达拉特旗', '昭君镇', '内蒙古食用油有限公司', 'C', '张伟', '乡镇级', 3, 2, 2 / 3, '3-1、6-1、9-1', '3-2、6-3', '符合 1 次；不符合 1 次', 2, 1],
+      ['达拉特旗', '昭君街道', '幸福便利店', 'D', '李娜', '村级', 1, 1, 1, '2027-04-01', '2027-04-02', '', 1, 0],
+      ['达拉特旗', '昭君镇', '内蒙古食用油有限公司', 'C', '张伟', '乡镇级', 3, 2, 2 / 3, '2027-03-01、2027-06-01、2027-09-01', '2027-03-02、2027-06-03', '符合 1 次；不符合 1 次', 2, 1],
     ]);
     expect(table.totalRow).toEqual(['合计', '', '2 户主体', '', '', '', 4, 3, 0.75, '', '', '符合 1 次；不符合 1 次', 3, 1]);
+    expect(table.subtitle).toContain('统计日期：2027年7月1日');
   });
 
   it('keeps to the region scope and picks columns in a template’s order', () => {
@@ -108,6 +111,21 @@ describe('问题整改台账', () => {
     const table = problemLedgerReport({ ...scopeOf(docWithVisits()), year: 2030 });
     expect(table.rows).toEqual([]);
     expect(table.subtitle).toContain('共 0 个问题');
+  });
+});
+
+describe('周调度进展表', () => {
+  it('joins the latest note and the reason a task is behind without “。；”', () => {
+    const view = {
+      map: {
+        tasks: [{ id: 't1', seq: 1, name: '全面摸底', unit: '各市场监管所', owner: '张伟', status: '进行中' }],
+        dispatches: [{ date: '2027-06-18', entries: [{ taskId: 't1', progress: 20, note: '已召开动员会。' }] }],
+      },
+      schedule: null,
+      states: { t1: { status: '进行中', progress: 20, atRisk: true, reason: '进度落后于计划' } },
+    } as unknown as BattleMapView;
+    const table = dispatchProgressTable(view, '测试局', '2027-07-01');
+    expect(table.rows[0]?.at(-1)).toBe('已召开动员会；进度落后于计划');
   });
 });
 
