@@ -1,11 +1,12 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Layout, Menu, Spin, Tooltip, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
 import { api } from '../api/client';
 import { useHashScreen } from '../hooks/useHashScreen';
 import { useMenuCommands } from '../hooks/useMenuCommands';
 import { SCREEN_KEYS, SCREENS, type ScreenKey } from '../navigation/screens';
+import { hasUnsavedChanges, useConfirmDiscard } from '../navigation/unsaved';
 
 // Each screen is its own chunk, loaded when first opened: the app starts on a small bundle.
 const AssignmentsPage = lazy(() => import('../pages/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage })));
@@ -33,7 +34,14 @@ export interface AppShellProps {
 
 /** Header, left navigation and the current screen. */
 export function AppShell({ info, onRestored }: AppShellProps) {
-  const [screen, navigate] = useHashScreen();
+  const [screen, openScreenKey] = useHashScreen();
+  const confirmDiscard = useConfirmDiscard();
+  // The one way screens are changed here (side menu, desktop menu, links between screens): a form
+  // with unsaved changes asks 「放弃修改？」 first. The screen shown stays (only its filters go).
+  const navigate = useCallback(
+    (next: ScreenKey) => confirmDiscard(next !== screen && hasUnsavedChanges(), () => openScreenKey(next)),
+    [screen, confirmDiscard, openScreenKey],
+  );
   useMenuCommands(navigate);
   const [counts, setCounts] = useState(info.counts);
   // The header's counts follow the data: read again whenever another screen is opened.

@@ -1,6 +1,7 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { showApiErrorOnForm } from '../forms/api-errors';
+import { useDiscardGuard } from '../navigation/unsaved';
 import { focusWhenOpen } from './focus-when-open';
 
 export interface FormModalProps<Values, Saved> {
@@ -26,7 +27,7 @@ export interface FormModalProps<Values, Saved> {
 }
 
 /**
- * A dialog holding one record's form: Enter saves, Esc closes, the first field (`name`) has the
+ * A dialog holding one record's form: Enter saves, Esc closes (asking 「放弃修改？」 after edits), the first field (`name`) has the
  * focus, nothing is sent while a field is invalid, and the services' field messages show beside
  * the fields.
  */
@@ -35,6 +36,7 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
   const okId = useId();
+  const { markDirty, close } = useDiscardGuard(open, onClose);
 
   const save = async (values: Values) => {
     setSaving(true);
@@ -59,7 +61,8 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
       cancelText="取消"
       confirmLoading={saving}
       okButtonProps={{ htmlType: 'submit', id: okId }}
-      onCancel={onClose}
+      // Esc, × and 取消 ask 「放弃修改？」 once something was typed.
+      onCancel={close}
       // The dialog focuses its close button on open; the clerk wants to type straight away.
       afterOpenChange={(opened) => opened && focusWhenOpen(focusOk ? document.getElementById(okId) : form.getFieldInstance('name'))}
       destroyOnHidden
@@ -70,7 +73,10 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
           form={form}
           layout="vertical"
           initialValues={initialValues}
-          onValuesChange={onValuesChange}
+          onValuesChange={(changed: Partial<Values>) => {
+            markDirty();
+            onValuesChange?.(changed);
+          }}
           onFinish={(values) => void save(values)}
           onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
           scrollToFirstError

@@ -12,6 +12,7 @@ import { RegionEditorDrawer } from '../components/settings/RegionEditorDrawer';
 import { AssignRulesCard, BackupCard, BasicCard, DirectorCard, VisitRulesCard } from '../components/settings/ProfileCards';
 import { toProfileValues, type ProfileValues } from '../components/settings/profile-values';
 import { showApiErrorOnForm } from '../forms/api-errors';
+import { useUnsavedChanges } from '../navigation/unsaved';
 
 export interface SettingsPageProps {
   /** The header shows the office name and plan year: after they change, the app reads them again. */
@@ -34,6 +35,8 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [regionsOpen, setRegionsOpen] = useState(false);
+  // Leaving 设置 (side menu, menu commands) asks 「放弃修改？」 while changes are unsaved.
+  useUnsavedChanges(dirty);
 
   useEffect(() => {
     let live = true;

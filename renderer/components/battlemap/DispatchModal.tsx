@@ -6,6 +6,8 @@ import type { BattleMap } from '@shared/battlemap/types';
 import { dayNumber, isoDate, mondayOfDay, weekdayOf } from '@shared/calendar/days';
 import { api } from '../../api/client';
 import { showApiErrorOnForm } from '../../forms/api-errors';
+import { useDiscardGuard } from '../../navigation/unsaved';
+import { wholeNumber } from '../settings/profile-values';
 import { fromIsoDate, toIsoDate } from '../../forms/dates';
 import type { GanttRow } from './GanttChart';
 import { shortDate } from './gantt-layout';
@@ -57,6 +59,8 @@ function DispatchDialog({ view, rows, today, onClose, onSaved }: DispatchModalPr
   const [form] = Form.useForm<DispatchValues>();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
+  // Mounted only while open (see DispatchModal).
+  const { markDirty, close } = useDiscardGuard(true, onClose);
   const [initial] = useState<DispatchValues>(() => {
     const date = defaultDispatchDate(view, today);
     return { date: fromIsoDate(date), entries: entriesFor(view.map, rows, date) };
@@ -84,6 +88,7 @@ function DispatchDialog({ view, rows, today, onClose, onSaved }: DispatchModalPr
   };
 
   const onValuesChange = (changed: Partial<DispatchValues>) => {
+    markDirty();
     if (!changed.date) return;
     form.setFieldValue('entries', entriesFor(view.map, rows, toIsoDate(changed.date)));
   };
@@ -98,7 +103,7 @@ function DispatchDialog({ view, rows, today, onClose, onSaved }: DispatchModalPr
       cancelText="取消"
       confirmLoading={saving}
       okButtonProps={{ htmlType: 'submit' }}
-      onCancel={onClose}
+      onCancel={close}
       mask={{ closable: false }}
       modalRender={(dom) => (
         <Form<DispatchValues> form={form} initialValues={initial} onValuesChange={onValuesChange} onFinish={(v) => void save(v)}>
@@ -152,8 +157,9 @@ function EntryTable({ rows }: { readonly rows: readonly GanttRow[] }) {
       key: 'progress',
       width: 110,
       render: (_, r, index) => (
-        <Form.Item name={['entries', index, 'progress']} style={{ marginBottom: 0 }} rules={[{ required: true, message: '请填写进度' }]}>
-          <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 90 }} aria-label={`${r.task.seq}. ${r.task.name} 本次进度`} />
+        <Form.Item name={['entries', index, 'progress']} style={{ marginBottom: 0 }} rules={wholeNumber('进度', 0, 100, '%')}>
+          {/* No min/max/precision: the input would quietly turn 150 into 100 (and the task 已完成); the rule refuses it. */}
+          <InputNumber suffix="%" style={{ width: 90 }} aria-label={`${r.task.seq}. ${r.task.name} 本次进度`} />
         </Form.Item>
       ),
     },

@@ -7,10 +7,12 @@ import type { BattleStatus, BattleTask } from '@shared/battlemap/types';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { showApiErrorOnForm } from '../../forms/api-errors';
+import { wholeNumber } from '../settings/profile-values';
 import { fromIsoDate, toIsoDate } from '../../forms/dates';
 import type { GanttRow } from './GanttChart';
 import { EDITABLE_STATUSES, STATUS_LOOKS } from './labels';
 import { focusWhenOpen } from '../focus-when-open';
+import { useDiscardGuard } from '../../navigation/unsaved';
 
 interface TaskValues {
   readonly seq: number;
@@ -65,6 +67,7 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const { message } = App.useApp();
+  const { markDirty, close } = useDiscardGuard(open, onClose);
   const task = row?.task ?? null;
   const nextSeq = rows.reduce((max, r) => Math.max(max, r.task.seq), 0) + 1;
 
@@ -109,7 +112,8 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      // Esc, × and 取消 ask 「放弃修改？」 once something was changed.
+      onClose={close}
       size={600}
       title={task ? `编辑任务：${task.seq}. ${task.name}` : '新增任务'}
       destroyOnHidden
@@ -120,6 +124,7 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
           form={form}
           layout="vertical"
           initialValues={toValues(task, nextSeq)}
+          onValuesChange={markDirty}
           onFinish={(v) => void save(v)}
           onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
           style={{ height: '100%' }}
@@ -143,7 +148,7 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
               </Button>
             </Popconfirm>
           )}
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={close}>取消</Button>
           <Button type="primary" htmlType="submit" loading={saving}>
             保存
           </Button>
@@ -196,8 +201,9 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name="durationDays" label="工期（工作日）" rules={[{ required: true, message: '请填写工期' }]}>
-            <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} suffix="天" />
+          {/* Refused out of range, not clamped: the input would quietly change what was typed. */}
+          <Form.Item name="durationDays" label="工期（工作日）" rules={wholeNumber('工期', 1, 1000, ' 个工作日')}>
+            <InputNumber style={{ width: '100%' }} suffix="天" />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -212,8 +218,8 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
           </Form.Item>
         </Col>
         <Col span={5}>
-          <Form.Item name="progress" label="进度">
-            <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: '100%' }} />
+          <Form.Item name="progress" label="进度" rules={wholeNumber('进度', 0, 100, '%')}>
+            <InputNumber suffix="%" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={24}>
