@@ -1,4 +1,4 @@
-import { Alert, App, Descriptions, Flex, Modal, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, ConfigProvider, Descriptions, Flex, Modal, Table, Typography, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { ApiInput, AppInfo, BackupInfo, RestorePreview } from '@shared/api/contract';
 import { api } from '../api/client';
@@ -138,6 +138,7 @@ export function useRestoreFlow(onRestored: (info: AppInfo) => void): RestoreFlow
       open={shown !== null}
       title={shown?.target.backup ? `从备份恢复：${timeText(shown.target.backup.at)}（${shown.target.backup.reason}）` : '从备份文件恢复'}
       width={720}
+      style={{ top: 24 }}
       destroyOnHidden
       onCancel={() => !restoring && setShown(null)}
       okText="恢复此备份…"
@@ -153,21 +154,21 @@ export function useRestoreFlow(onRestored: (info: AppInfo) => void): RestoreFlow
             styles={{ label: { width: 110 } }}
             items={[
               { key: 'source', label: '备份文件', children: <Typography.Text style={{ wordBreak: 'break-all' }}>{shown.preview.source}</Typography.Text> },
-              ...(shown.target.backup
-                ? [{ key: 'at', label: '备份时间', children: `${timeText(shown.target.backup.at)}（${shown.target.backup.reason}）` }]
-                : []),
               { key: 'created', label: '数据库建立于', children: timeText(shown.preview.createdAt) },
             ]}
           />
-          <Table<CollectionRow>
-            size="small"
-            rowKey="label"
-            columns={columns}
-            dataSource={[...shown.preview.collections]}
-            pagination={false}
-            rowClassName={(row) => (changes(row) > 0 ? 'restore-row-changed' : '')}
-            aria-label="恢复前后的数据对比"
-          />
+          {/* Every kind on one 1366×768 screen: rows a little tighter than the small table's. */}
+          <ConfigProvider theme={{ components: { Table: { cellPaddingBlockSM: 4 } } }}>
+            <Table<CollectionRow>
+              size="small"
+              rowKey="label"
+              columns={columns}
+              dataSource={[...shown.preview.collections]}
+              pagination={false}
+              rowClassName={(row) => (changes(row) > 0 ? 'restore-row-changed' : '')}
+              aria-label="恢复前后的数据对比"
+            />
+          </ConfigProvider>
           <Alert
             type={empty ? 'info' : differs > 0 ? 'warning' : 'info'}
             showIcon

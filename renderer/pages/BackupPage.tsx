@@ -176,7 +176,7 @@ export function BackupPage({ info, onRestored }: { readonly info: AppInfo; reado
             </Typography.Text>
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {'备份保存在数据文件夹的 backups 子文件夹中。软件在启动时、导入前、自动分配前和恢复前自动备份，只保留最近的若干份；重要的备份请“下载”后另存到 U 盘或其他电脑，需要时用“从文件恢复…”选择它。恢复前会先备份当前数据。'}
+            {'备份保存在数据文件夹的 backups 子文件夹中。软件在启动时，导入、自动分配、生成督导计划、干部变动、成批调整或解除包保、按网格补全和恢复之前自动备份，只保留最近的若干份；重要的备份请“下载”后另存到 U 盘或其他电脑，需要时用“从文件恢复…”选择它。恢复前会先备份当前数据。'}
           </Typography.Text>
         </Flex>
       </Card>

@@ -146,7 +146,7 @@ test('备份与恢复：立即备份，删除一户主体后从列表预览并�
     const row = previewRow(page, '包保主体');
     await expect(row.locator('td').nth(1)).toHaveText((count - 1).toLocaleString('zh-CN'));
     await expect(row.locator('td').nth(2)).toHaveText(count.toLocaleString('zh-CN'));
-    await expect(row.locator('td').nth(3)).toHaveText('+1');
+    await expect(row.locator('td').nth(3)).toHaveText('恢复 1');
     await expect(row).toHaveClass(/restore-row-changed/);
     await expect(previewRow(page, '包保干部')).not.toHaveClass(/restore-row-changed/);
     await expectNoPageOverflow(page);

@@ -1,11 +1,12 @@
 import { App, Button, Checkbox, Empty, Flex, Modal, Radio, Spin, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { AssignPreview, AssignProposalView, CadreLoad } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS } from '@shared/domain/schemas';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { GradeTag } from '../GradeTag';
+import { focusWhenOpen } from '../focus-when-open';
 
 type Mode = 'unassigned' | 'violating';
 interface Options {
@@ -37,6 +38,7 @@ export function AutoAssignModal({ open, onClose, onApplied }: AutoAssignModalPro
   const [busy, setBusy] = useState<'' | 'preview' | 'apply'>('');
   const [error, setError] = useState('');
   const { message, modal } = App.useApp();
+  const previewButton = useRef<HTMLButtonElement>(null);
 
   const patch = (next: Partial<Options>) => {
     setOptions((o) => ({ ...o, ...next }));
@@ -118,6 +120,8 @@ export function AutoAssignModal({ open, onClose, onApplied }: AutoAssignModalPro
       style={{ top: 16 }}
       styles={{ body: { paddingTop: 4 } }}
       onCancel={close}
+      // The dialog focuses its × on open, where Enter would close it; the hint promises Enter previews.
+      afterOpenChange={(opened) => opened && focusWhenOpen(previewButton.current)}
       destroyOnHidden
       mask={{ closable: false }}
       footer={[
@@ -152,7 +156,13 @@ export function AutoAssignModal({ open, onClose, onApplied }: AutoAssignModalPro
               <Typography.Text type="secondary">按等级对应的干部层级、就近区域、包保数量最少的原则分配；预览不会写入数据。</Typography.Text>
             )}
           </Flex>
-          <Button type={preview ? 'default' : 'primary'} onClick={() => void runPreview()} loading={busy === 'preview'} style={{ marginInlineStart: 'auto' }}>
+          <Button
+            ref={previewButton}
+            type={preview ? 'default' : 'primary'}
+            onClick={() => void runPreview()}
+            loading={busy === 'preview'}
+            style={{ marginInlineStart: 'auto' }}
+          >
             {preview ? '重新预览' : '预览'}
           </Button>
         </Flex>

@@ -31,7 +31,9 @@ export function CreateBattleMap({ calendarNotes, onCreated }: CreateBattleMapPro
     }
   };
 
-  const initial: PlanValues = { planStart: dayjs(), finalDeadline: dayjs().add(7, 'month'), mode: 'backward', dispatchWeekday: 5 };
+  // No default 总截止日期: the whole plan is counted back from it, so the clerk must choose it (Enter
+  // in the start date then asks for it instead of creating a plan on a guessed date).
+  const initial: PlanValues = { planStart: dayjs(), finalDeadline: null, mode: 'backward', dispatchWeekday: 5 };
   return (
     <Flex vertical align="center" style={{ height: '100%', overflowY: 'auto' }}>
       <Result
