@@ -19,7 +19,7 @@ import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
 
 const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   demo --scale district|city|province [--seed N]   生成示例数据（数据文件夹须为空）
-  stats [--json]                                     统计数据
+  stats [--year 年度] [--region 区划代码] [--json]   统计数据（督导按年度，默认计划年度；含各季度完成情况）
   list cadres|entities [--json]                      列出干部或主体（编号与名称）
   import entities|cadres|regulators|regions|assignments 文件 [--report 未导入行.xlsx] [--clear-blanks] [--json]
                                                      导入 .xlsx、.csv 或 .txt（UTF-8、GBK 或 UTF-16），读取同样表头的每个工作表；
@@ -90,7 +90,9 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
   },
 
   async stats(call, _rest, args) {
-    const stats = await call('stats:get', {});
+    const year = yearFlag(args);
+    const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
+    const stats = await call('stats:get', { regionId, ...(year === undefined ? {} : { year }) });
     if (args.flags['json']) print(stats);
     else console.log(formatStats(stats));
   },
@@ -131,6 +133,9 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     const at = (r: { sheet: string; row: number }) => (many ? `工作表“${r.sheet}”第 ${r.row} 行` : `第 ${r.row} 行`);
     const rejected = preview.rows.filter((r) => r.outcome === 'reject').map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reasons.join('；') }));
     const updates = preview.rows.filter((r) => r.outcome === 'update').map((r) => ({ sheet: r.sheet, row: r.row, name: r.name, changes: r.changes ?? [] }));
+    // Every row refused: the run failed, though what it says about each row was printed.
+    const nothingTaken = result.added + result.updated + result.unchanged === 0 && result.rejected > 0;
+    const refusedAll = new UsageError('文件中没有一行可以导入，数据未改动。请按上面列出的原因修改后重新导入', 'no row could be imported; nothing was changed');
     if (args.flags['json']) {
       print({
         ...result,
@@ -141,6 +146,7 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
         ignoredColumns: preview.ignored,
         missingFields: preview.missing.map((f) => f.label),
       });
+      if (nothingTaken) throw refusedAll;
       return;
     }
     console.log(
@@ -158,6 +164,7 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     for (const u of updates.slice(0, 20)) console.log(`  更新 ${at(u)} ${u.name}：${u.changes.map((c) => `${c.label} “${c.from}” → “${c.to}”`).join('；')}`);
     if (updates.length > 20) console.log(`  …另有 ${updates.length - 20} 条更新（--json 列出全部改动）`);
     if (blankCells === 'keep' && result.updated > 0) console.log('  表中空白的单元格未改动已有内容（要清空请加 --clear-blanks）');
+    if (nothingTaken) throw refusedAll;
   },
 
   async assign(call, _rest, args) {
@@ -432,7 +439,7 @@ function formatStats(s: Stats): string {
     `包保覆盖：已落实 ${s.coverage.assigned}，未落实 ${s.coverage.unassigned}，其他违规 ${s.coverage.violations}`,
     `日管控周排查月调度 ${percent(s.duties.dailyWeeklyMonthly)}；纳入风险管控系统 ${percent(s.duties.riskSystem)}`,
     `配备食品安全员 ${percent(s.duties.safetyOfficer)}；配备食品安全总监 ${percent(s.duties.safetyDirector)}；主体责任承诺书 ${percent(s.duties.commitment)}`,
-    `督导 计划 ${s.visits.planned} 次，完成 ${s.visits.done} 次；本年度问题 未整改 ${s.problems.open}，已整改 ${s.problems.closed}；历年未整改合计 ${s.problems.openAllYears}`,
+    `督导 计划 ${s.visits.planned} 次，完成 ${s.visits.done} 次（${s.visits.byQuarter.map((q, i) => `${i + 1} 季度 ${q.done}/${q.planned}`).join('，')}）；本年度问题 未整改 ${s.problems.open}，已整改 ${s.problems.closed}；历年未整改合计 ${s.problems.openAllYears}`,
   ].join('\n');
 }
 

@@ -145,6 +145,12 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         throw new ApiError('conflict', '预览之后数据已被修改，为避免覆盖，本次未导入。请重新预览后再提交');
       }
       const { counts } = plan;
+      const result = { added: counts.add, updated: counts.update, unchanged: counts.unchanged, rejected: counts.reject, skipped: counts.skipped };
+      // Nothing to add or change: the library, its backups and its log stay exactly as they were.
+      if (counts.add + counts.update === 0 && !saveMapping) {
+        pending.delete(previewId);
+        return result;
+      }
       await ctx.backup('import');
       await ctx.store.update((doc) => {
         RECORD_DEFINITIONS[plan.kind].apply(doc, plan.changes, recordCtx);
@@ -160,7 +166,7 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         );
       });
       pending.delete(previewId);
-      return { added: counts.add, updated: counts.update, unchanged: counts.unchanged, rejected: counts.reject, skipped: counts.skipped };
+      return result;
     },
 
     'import:cancel': async ({ previewId }) => {

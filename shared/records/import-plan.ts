@@ -349,6 +349,8 @@ export async function planImport<R, P>(
         if (source.restarts !== restarts) return 'restart';
       }
       checked++;
+      // A row the file leaves out (a gap before a stray cell far below) is no row to count.
+      if (!(i in sheet.rows)) continue;
       const cellsOfRow = sheet.rows[i] ?? [];
       if (isBlank(cellsOfRow) || isTotalRow(cellsOfRow)) {
         counts.skipped++;

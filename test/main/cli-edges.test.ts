@@ -126,8 +126,20 @@ describe('CLI: hostile files', () => {
     const run = await cli(dir, ['import', 'entities', file, '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ added: GOOD_ROWS, rejected: 1, rows: [{ row: 1_048_576 }] });
+    // The million rows the file leaves out are not counted as blank rows skipped.
+    expect(JSON.parse(run.stdout)).toMatchObject({ added: GOOD_ROWS, rejected: 1, skipped: 0, rows: [{ row: 1_048_576 }] });
     expect(existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
+  });
+
+  it('a file whose only row is a stray cell on row 1,048,576: exit 1, one line, data.json byte-identical, no backup', { timeout: 90_000 }, async () => {
+    const { dir, hash } = await library();
+    const before = await hash();
+    const file = path.join(dir, '主体.xlsx');
+    await writeFile(file, hostileXlsx({ sheetData: rowsXml(goodRows().slice(0, 1)) + STRAY_CELL }));
+    const run = await cli(dir, ['import', 'entities', file]);
+    expect(run.stdout).toContain('第 1048576 行');
+    await expectOneLine(run, '文件中没有一行可以导入，数据未改动', dir, before, hash);
+    expect(existsSync(path.join(dir, 'backups'))).toBe(false);
   });
 });
 
@@ -139,8 +151,9 @@ describe('CLI: every way out releases the lock', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `不存在的商店${i + 1},个体工商户,D,不存在旗,不存在镇,不存在村`);
     await writeFile(file, ['主体名称,主体类型,包保等级,所属旗区,乡镇（街道）,村（社区）', ...rows].join('\n'));
     const run = await cli(dir, ['import', 'entities', file, '--json'], { closeStdoutEarly: true });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
+    // The run ends as it would have with the pipe open: every row refused is exit 1 with its one line, no EPIPE trace.
+    expect(run.stderr).toBe('错误：文件中没有一行可以导入，数据未改动。请按上面列出的原因修改后重新导入 / Error: no row could be imported; nothing was changed\n');
+    expect(run.code).toBe(1);
     expect(existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
   });
 
