@@ -58,8 +58,8 @@ export class HandlerContext {
     return this.cachedIndex.index;
   }
 
-  stats(regionId = ''): Stats {
-    return this.memo(`stats|${regionId}`, () => computeStats(this.doc(), { regionId }));
+  stats(regionId = '', year?: number): Stats {
+    return this.memo(`stats|${regionId}|${year ?? ''}`, () => computeStats(this.doc(), { regionId, ...(year === undefined ? {} : { year }) }));
   }
 
   breakdown(regionId = ''): Breakdown {

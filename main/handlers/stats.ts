@@ -12,9 +12,9 @@ export function statsHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'stats:get
     if (regionId && !ctx.lists().regions.get(regionId)) throw notFound('区划');
   };
   return {
-    'stats:get': async ({ regionId }) => {
+    'stats:get': async ({ regionId, year }) => {
       checkRegion(regionId);
-      return ctx.stats(regionId);
+      return ctx.stats(regionId, year);
     },
     'stats:breakdown': async ({ regionId }) => {
       checkRegion(regionId);

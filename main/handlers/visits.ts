@@ -75,13 +75,19 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         });
     },
 
-    'visits:record': async ({ id, doneDate, checklist, problems, notes }) =>
+    'visits:record': async ({ id, doneDate, type = '现场', checklist, problems, notes }) =>
       ctx.store.update((doc) => {
         const visit = doc.visits.find((v) => v.id === id);
         if (!visit) throw notFound('督导记录');
         if (doneDate > ctx.today()) throw new ApiError('invalid-argument', '督导日期不能晚于今天', { doneDate: '不能晚于今天' });
+        // Refused rather than kept as not counting: the clerk learns it at once and records the 现场 visit instead.
+        const grade = doc.entities.find((e) => e.id === visit.entityId)?.grade;
+        if (type !== '现场' && grade && doc.profile.visitRules.onSiteGrades.includes(grade)) {
+          throw new ApiError('invalid-argument', `${grade}级主体属高风险等级，督导须为现场督导，${type}督导不算完成：请到现场督导后再记录`, { type: `${grade}级主体须现场督导` });
+        }
         const before = structuredClone(visit);
         visit.doneDate = doneDate;
+        visit.type = type;
         visit.checklist = checklist;
         // An edited record keeps what it knew: a problem already rectified stays rectified unless the edit says otherwise.
         const stored = new Map(visit.problems.map((p) => [p.id, p]));

@@ -29,7 +29,7 @@ import { letterTemplateProblems, type Letter } from '../handbook/letter';
 import { BattleTaskSchema, DispatchEntrySchema, type BattleMap } from '../battlemap/types';
 import type { Schedule, ScheduleProblem } from '../battlemap/schedule';
 import type { DispatchPlan, TaskState } from '../battlemap/dispatch';
-import { ChecklistResultSchema, VisitProblemSchema, type Visit } from '../visits/types';
+import { ChecklistResultSchema, VisitProblemSchema, VisitTypeSchema, type Visit } from '../visits/types';
 import type { OpenProblem } from '../visits/records';
 import type { Breakdown } from '../stats/breakdown';
 import type { LoadBands } from '../stats/loads';
@@ -460,7 +460,8 @@ export const apiSchemas = {
   /** 按网格补全: 主体 without a grid regulator get the one whose grid holds their region. */
   'regulators:fill': NoInput,
   /** The programme's figures (SPEC §6 stats keys), for the library or one region and below. */
-  'stats:get': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
+  /** `year`: whose 督导 and 承诺书 count (the plan year when absent). */
+  'stats:get': z.object({ regionId: z.string().default(''), year: z.number().int().min(2000).max(2100).optional() }).strict().default({ regionId: '' }),
   /** The figures per region one level below the scope (per 旗区 for the whole city), with a 合计. */
   'stats:breakdown': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
   /** The 督导 charts per week of a date range (the plan year when none), with this month's figures. */
@@ -576,6 +577,8 @@ export const apiSchemas = {
     .object({
       id: z.string().min(1),
       doneDate: IsoDateSchema,
+      /** 现场 when not said. */
+      type: VisitTypeSchema.optional(),
       checklist: z.array(ChecklistResultSchema).default([]),
       problems: z.array(VisitProblemSchema.omit({ id: true }).extend({ id: z.string().optional() })).default([]),
       notes: z.string().max(500).check(textRule('备注', 'multi')).default(''),

@@ -263,7 +263,7 @@ export const ProfileSchema = z.object({
   planYear: z.number().int().min(2000).max(2100).default(2027),
   operatorName: z.string().default('管理员'),
   /** 督导 visits a year per grade and the weekly cap per cadre (SPEC §3.7). */
-  visitRules: VisitRulesSchema.default({ perYearByGrade: { A: 4, B: 4, C: 4, D: 4 }, weeklyCapPerCadre: 10 }),
+  visitRules: VisitRulesSchema.prefault({}),
   /** How many automatic and manual backups to keep in the data folder. */
   backupKeep: z.number().int().min(3).max(200).default(20),
   gradeLevel: z

@@ -3,6 +3,7 @@ import type { Grade, RegionLevel } from '../domain/schemas';
 import type { FallbackRule } from '../rules/fallback';
 import { checkAssignments, scopedRuleInput, VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
 import type { DataDoc } from '../storage/types';
+import { isDue, levelQuarterTallies, quarterOf, QuarterTally, type ByQuarter } from './quarters';
 import { inPlanYear, Tally, zeroRecord, type DutyRatios, type Ratio } from './tally';
 
 export type { Ratio };
@@ -34,8 +35,17 @@ export interface Stats {
   };
   /** Each over the 企业 (not 注销) it applies to; safetyDirector over those that require one. */
   readonly duties: DutyRatios;
-  /** 督导 of the plan year, and the problems they found. */
-  readonly visits: { readonly planned: number; readonly done: number };
+  /**
+   * 督导 of the year (the plan year unless asked for another). byQuarter: completion per quarter,
+   * of the visits due (a 停业 or 注销 主体's visits not yet made are not); byLevel: the same per
+   * level of the visiting cadre.
+   */
+  readonly visits: {
+    readonly planned: number;
+    readonly done: number;
+    readonly byQuarter: ByQuarter;
+    readonly byLevel: Readonly<Record<RegionLevel, ByQuarter>>;
+  };
   /**
    * open/closed: the plan year's problems (as the reports count them); openAllYears: every problem
    * not yet rectified, whichever year found — what the 问题整改台账 lists and a clerk still chases.
@@ -44,8 +54,9 @@ export interface Stats {
 }
 
 
-/** Figures for the whole library, or for one region and everything below it. */
-export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): Stats {
+/** Figures for the whole library, or for one region and everything below it; 督导 and 承诺书 of `year` (the plan year by default). */
+export function computeStats(doc: DataDoc, scope: { regionId?: string; year?: number } = {}): Stats {
+  const year = scope.year ?? doc.profile.planYear;
   const regions = new RegionIndex(doc.regions);
   const inScope = (regionId: string): boolean => !scope.regionId || regions.contains(scope.regionId, regionId);
   const entities = doc.entities.filter((e) => inScope(e.regionId));
@@ -54,7 +65,11 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
   const scopedEntityIds = new Set(entities.map((e) => e.id));
   const assignments = doc.assignments.filter((a) => scopedEntityIds.has(a.entityId));
   const assignedIds = new Set(assignments.filter((a) => a.end === '').map((a) => a.entityId));
-  const tally = new Tally(doc.profile);
+  const tally = new Tally(doc.profile, year);
+  const byQuarter = new QuarterTally();
+  const byLevel = levelQuarterTallies();
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const cadreLevel = new Map(doc.cadres.map((c) => [c.id, c.level]));
   for (const e of entities) tally.addEntity(e, assignedIds.has(e.id));
   for (const c of cadres) tally.addCadre(c);
   let openAllYears = 0;
@@ -62,7 +77,13 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
     // As the 问题整改台账 lists them: the whole library's ledger keeps a deleted 主体's problems too.
     if (scope.regionId && !scopedEntityIds.has(v.entityId)) continue;
     openAllYears += v.problems.filter((p) => p.rectifiedOn === undefined).length;
-    if (scopedEntityIds.has(v.entityId) && inPlanYear(v, doc.profile.planYear)) tally.addVisit(v);
+    if (!scopedEntityIds.has(v.entityId) || !inPlanYear(v, year)) continue;
+    tally.addVisit(v);
+    const quarter = quarterOf(v, year);
+    if (quarter === null || !isDue(v, entityById.get(v.entityId))) continue;
+    byQuarter.add(v, quarter);
+    const level = cadreLevel.get(v.cadreId);
+    if (level) byLevel[level].add(v, quarter);
   }
   const { violations, fallbacks } = checkAssignments(scopedRuleInput(doc, regions, scope.regionId ?? ''));
   const byKind = zeroRecord(VIOLATION_KINDS);
@@ -85,7 +106,12 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string } = {}): S
     regions: regionCounts,
     coverage: { assigned: tally.assigned, unassigned: tally.unassigned, violations: violations.length - byKind.unassigned, byKind, fallbacks },
     duties: tally.duties(),
-    visits: { planned: tally.visits.planned, done: tally.visits.done },
+    visits: {
+      planned: tally.visits.planned,
+      done: tally.visits.done,
+      byQuarter: byQuarter.result(),
+      byLevel: { city: byLevel.city.result(), county: byLevel.county.result(), township: byLevel.township.result(), village: byLevel.village.result() },
+    },
     problems: { open: tally.visits.problems - tally.visits.rectified, closed: tally.visits.rectified, openAllYears },
   };
 }

@@ -12,6 +12,8 @@ export interface VisitDraft {
   readonly period: number;
   /** How many periods the year has for this 主体 (its visits a year). */
   readonly periods: number;
+  /** The holiday of an extra 节前 visit (then `period` is the number of periods); '' for a regular one. */
+  readonly holiday: string;
 }
 
 export interface VisitPlanInput {
@@ -48,16 +50,19 @@ interface Demand {
   readonly periods: number;
   readonly period: Period;
   readonly index: number;
+  readonly holiday: string;
   readonly rank: number;
   /** First of the period's working days the visit may fall on (the assignment's start). */
   readonly from: number;
 }
 
 /**
- * 督导计划 (SPEC §3.7). Each current assignment's 主体 gets its grade's number of visits a year,
- * one in each equal period (4 → one a quarter, 12 → one a month, 2 → one a half-year; counts
- * that do not divide 12 split the year's days evenly). A period is skipped when the 主体 already
- * has a done visit dated in it (whoever made it), or when it ended before the assignment began.
+ * 督导计划 (SPEC §3.7). Each current assignment's 主体 gets its visits a year (the larger of its
+ * grade's and its cadre's level's number), one in each equal period (4 → one a quarter, 12 → one
+ * a month, 2 → one a half-year; counts that do not divide 12 split the year's days evenly), plus
+ * one in the working days before each holiday the rules name, for the grades they name. A period
+ * is skipped when the 主体 already has a done visit dated in it (whoever made it), or when it
+ * ended before the assignment began. 停业 and 注销 主体 are not due.
  *
  * Days: a cadre's visits in a period are spread evenly over its working days, in an order and
  * with an offset fixed by hashes of the ids, so the plan is the same every time and not everyone
@@ -92,12 +97,16 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
     return found;
   };
 
+  const extraGrades = new Set(rules.holidayExtras.grades);
+  const holidayPeriods = holidaysBefore(year, rules.holidayExtras.holidays, rules.holidayExtras.workingDaysBefore, calendar, notes);
+
   const byCadre = new Map<string, Demand[]>();
   let filledByDone = 0;
   let beforeStart = 0;
   let missingEntity = 0;
   let missingCadre = 0;
   let deregistered = 0;
+  let paused = 0;
   const inactiveCadres = new Set<string>();
   for (const assignment of input.assignments) {
     if (assignment.end !== '') continue;
@@ -110,15 +119,20 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
       deregistered++;
       continue;
     }
+    if (entity.status === '停业') {
+      paused++;
+      continue;
+    }
     const cadre = cadreById.get(assignment.cadreId);
     if (!cadre) {
       missingCadre++;
       continue;
     }
     if (!cadre.active) inactiveCadres.add(cadre.id);
-    const count = rules.perYearByGrade[entity.grade];
-    if (count <= 0) continue;
-    const periods = periodsFor(count);
+    const count = Math.max(rules.perYearByGrade[entity.grade], rules.perYearByLevel[cadre.level] ?? 0);
+    const extras = extraGrades.has(entity.grade) ? holidayPeriods : [];
+    if (count <= 0 && extras.length === 0) continue;
+    const periods = [...(count > 0 ? periodsFor(count) : []), ...extras.map((h) => h.period)];
     const done = doneDays.get(entity.id) ?? [];
     const startDay = parseIsoDate(assignment.start) ?? -Infinity;
     const rank = hash(entity.id);
@@ -135,7 +149,7 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
         beforeStart++;
         continue;
       }
-      demands.push({ entityId: entity.id, periods: count, period, index, rank, from });
+      demands.push({ entityId: entity.id, periods: count, period, index, rank, from, holiday: extras[index - count]?.name ?? '' });
     }
     byCadre.set(cadre.id, demands);
   }
@@ -166,7 +180,7 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
         const day = days[at] ?? 0;
         const week = weeks[at] ?? 0;
         perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
-        visits.push({ entityId: demand.entityId, cadreId, plannedDate: text(day), period: demand.index, periods: demand.periods });
+        visits.push({ entityId: demand.entityId, cadreId, plannedDate: text(day), period: demand.index, periods: demand.periods, holiday: demand.holiday });
       }
       first = end;
     }
@@ -175,6 +189,7 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
 
   if (filledByDone > 0) notes.push(`${filledByDone} 个督导周期已有完成的督导记录，保留原记录，不再安排`);
   if (beforeStart > 0) notes.push(`${beforeStart} 个督导周期在包保关系建立之前已结束，未安排（应由原包保干部完成）`);
+  if (paused > 0) notes.push(`${paused} 个停业主体本年度不在督导范围内，未安排督导（恢复经营后重新生成计划）`);
   if (deregistered > 0) notes.push(`${deregistered} 个已注销主体仍有包保关系，未安排督导，请解除包保关系`);
   if (missingEntity > 0) notes.push(`${missingEntity} 条包保关系对应的主体不存在，未安排督导，请运行数据检查`);
   if (missingCadre > 0) notes.push(`${missingCadre} 条包保关系对应的干部不存在，未安排督导，请运行数据检查`);
@@ -207,6 +222,35 @@ function periodsOf(year: number, count: number, calendar: WorkCalendar): Period[
     periods.push({ first, last, days, weeks: days.map(mondayOfDay) });
   }
   return periods;
+}
+
+/**
+ * For each named holiday, its first day in the year and the `workingDays` working days before it
+ * (in the year) as one period; a name the year's calendar does not have is noted and skipped.
+ */
+function holidaysBefore(year: number, names: readonly string[], workingDays: number, calendar: WorkCalendar, notes: string[]): { name: string; period: Period }[] {
+  if (names.length === 0) return [];
+  const start = dayOfDate(year, 1, 1);
+  const firstDay = new Map<string, number>();
+  for (let day = start; day < dayOfDate(year + 1, 1, 1); day++) {
+    const name = calendar.holidayName(isoDate(day));
+    if (name && !firstDay.has(name)) firstDay.set(name, day);
+  }
+  const found: { name: string; period: Period }[] = [];
+  for (const name of names) {
+    const first = firstDay.get(name);
+    const days: number[] = [];
+    for (let day = (first ?? start) - 1; first !== undefined && day >= start && days.length < workingDays; day--) {
+      if (calendar.isWorkingDay(isoDate(day))) days.unshift(day);
+    }
+    const [from] = days;
+    if (first === undefined || from === undefined) {
+      notes.push(`${year} 年日历中没有“${name}”假期（或节前没有工作日），未安排节前督导`);
+      continue;
+    }
+    found.push({ name, period: { first: from, last: first - 1, days, weeks: days.map(mondayOfDay) } });
+  }
+  return found;
 }
 
 /** The index nearest to `ideal` (not below `from`) whose week has room under the cap; `ideal` when none has. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../domain/dates';
 import { textRule } from '../domain/text';
-import type { Grade } from '../domain/schemas';
+import type { CadreLevel, Grade } from '../domain/schemas';
 
 /** 督导 records and planning rules (SPEC §3.7). */
 
@@ -15,6 +15,11 @@ export const ChecklistResultSchema = z.object({
   result: CheckResultSchema,
 });
 export type ChecklistResult = z.infer<typeof ChecklistResultSchema>;
+
+/** How a visit was made (SPEC §3.7): on site, at a 集中 meeting, or by video. */
+export const VISIT_TYPES = ['现场', '集中', '视频'] as const;
+export const VisitTypeSchema = z.enum(VISIT_TYPES, { error: '督导方式应为 现场、集中、视频 之一' });
+export type VisitType = z.infer<typeof VisitTypeSchema>;
 
 /** A problem found on a visit, tracked until rectified (闭环). */
 export const VisitProblemSchema = z.object({
@@ -34,6 +39,8 @@ export const VisitSchema = z.object({
   plannedDate: IsoDateSchema,
   /** Absent until the visit is made; a done visit is never re-planned. */
   doneDate: IsoDateSchema.optional(),
+  /** How it was made, once made; absent on a planned visit and on records from before the field (made on site). */
+  type: VisitTypeSchema.optional(),
   checklist: z.array(ChecklistResultSchema).default([]),
   problems: z.array(VisitProblemSchema).default([]),
   notes: z.string().trim().max(500, { error: '备注不能超过500个字' }).check(textRule('备注', 'multi')).default(''),
@@ -46,23 +53,64 @@ const PerYearSchema = z
   .min(0, { error: '每年督导次数不能为负数' })
   .max(52, { error: '每年督导次数不能超过52次' });
 
+/** Extra visits in the working days before a holiday (节假日前), for 主体 of some grades. */
+export interface HolidayExtras {
+  /** Holiday names as the calendar gives them (春节, 国庆节 …); none = no extra visits. */
+  readonly holidays: readonly string[];
+  readonly grades: readonly Grade[];
+  /** The extra visit falls in this many working days before the holiday's first day. */
+  readonly workingDaysBefore: number;
+}
+
 export interface VisitRules {
   /** Visits a year per 主体 of each grade; 4 = at least once a quarter. */
   readonly perYearByGrade: Readonly<Record<Grade, number>>;
+  /**
+   * Visits a year at least, by the level of the cadre who holds the 主体 (0 = only the grade's
+   * number): a 主体 gets the larger of the two, as provincial notices set both.
+   */
+  readonly perYearByLevel: Readonly<Record<CadreLevel, number>>;
   /** Most visits one cadre is planned to make in a week (Monday–Sunday). */
   readonly weeklyCapPerCadre: number;
+  /** High-risk grades: their visits must be 现场 (集中 / 视频 are refused). */
+  readonly onSiteGrades: readonly Grade[];
+  readonly holidayExtras: HolidayExtras;
 }
 
-export const DEFAULT_VISIT_RULES: VisitRules = { perYearByGrade: { A: 4, B: 4, C: 4, D: 4 }, weeklyCapPerCadre: 10 };
+export const DEFAULT_VISIT_RULES: VisitRules = {
+  perYearByGrade: { A: 4, B: 4, C: 4, D: 4 },
+  perYearByLevel: { city: 0, county: 0, township: 0, village: 0 },
+  weeklyCapPerCadre: 10,
+  onSiteGrades: ['A', 'B'],
+  holidayExtras: { holidays: [], grades: ['A', 'B'], workingDaysBefore: 10 },
+};
+
+const GradeListSchema = z.array(z.enum(['A', 'B', 'C', 'D'], { error: '包保等级应为 A、B、C、D 之一' })).transform((grades) => [...new Set(grades)].sort());
 
 export const VisitRulesSchema = z.object({
   perYearByGrade: z
     .object({ A: PerYearSchema, B: PerYearSchema, C: PerYearSchema, D: PerYearSchema })
     .default({ ...DEFAULT_VISIT_RULES.perYearByGrade }),
+  perYearByLevel: z
+    .object({ city: PerYearSchema, county: PerYearSchema, township: PerYearSchema, village: PerYearSchema })
+    .default({ ...DEFAULT_VISIT_RULES.perYearByLevel }),
   weeklyCapPerCadre: z
     .number()
     .int({ error: '每周督导上限应为整数' })
     .min(1, { error: '每周督导上限至少为 1 次' })
     .max(100, { error: '每周督导上限不能超过100次' })
     .default(DEFAULT_VISIT_RULES.weeklyCapPerCadre),
+  onSiteGrades: GradeListSchema.default([...DEFAULT_VISIT_RULES.onSiteGrades]),
+  holidayExtras: z
+    .object({
+      holidays: z.array(z.string().trim().min(1).max(20, { error: '节日名称不能超过20个字' })).max(20).default([]),
+      grades: GradeListSchema.default([...DEFAULT_VISIT_RULES.holidayExtras.grades]),
+      workingDaysBefore: z
+        .number()
+        .int({ error: '节前天数应为整数' })
+        .min(1, { error: '节前天数至少为 1 个工作日' })
+        .max(30, { error: '节前天数不能超过30个工作日' })
+        .default(DEFAULT_VISIT_RULES.holidayExtras.workingDaysBefore),
+    })
+    .prefault({}),
 });

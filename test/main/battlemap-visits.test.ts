@@ -95,7 +95,8 @@ describe('督导 services', () => {
     await handlers['visits:rectify']({ visitId: first.id, problemId: open[0]?.problem.id ?? '', rectifiedOn: '2027-03-01' });
     const stats = await handlers['stats:get']({ regionId: '' });
     expect(stats.problems).toEqual({ open: 0, closed: 1, openAllYears: 0 });
-    expect(stats.visits).toEqual({ planned: 8, done: 1 });
+    expect(stats.visits).toMatchObject({ planned: 8, done: 1 });
+    expect(stats.visits.byQuarter).toEqual([{ planned: 2, done: 1 }, { planned: 2, done: 0 }, { planned: 2, done: 0 }, { planned: 2, done: 0 }]);
 
     // Editing the record (a second problem added) keeps the first problem's rectified date.
     const problemId = open[0]?.problem.id ?? '';
@@ -112,6 +113,31 @@ describe('督导 services', () => {
     expect(again).toMatchObject({ planned: 7, keptDone: 1 });
     expect((await handlers['visits:list']({ year: 2027, cadreId: '', entityId: 'e1' })).filter((v) => v.doneDate === '2027-02-10')).toHaveLength(1);
     expect(await dispatch(handlers, 'visits:record', { id: first.id, doneDate: '2099-01-01' })).toMatchObject({ ok: false, error: { message: '督导日期不能晚于今天' } });
+  });
+});
+
+describe('督导方式', () => {
+  it('records how a visit was made, and refuses 集中 or 视频 for a high-risk grade with what to do', async () => {
+    const { handlers, store } = await library('2027-03-20');
+    await handlers['assign:preview']({ mode: 'unassigned', keepManual: true, reset: false }).then((p) => handlers['assign:apply']({ previewId: p.previewId }));
+    await handlers['visits:plan']({ year: 2027 });
+    const [c] = await handlers['visits:list']({ year: 2027, cadreId: '', entityId: 'e1' });
+    const [d] = await handlers['visits:list']({ year: 2027, cadreId: '', entityId: 'e2' });
+    if (!c || !d) throw new Error('no visits');
+    // By default A and B need 现场; e1 is C and may be visited by video.
+    expect((await handlers['visits:record']({ id: c.id, doneDate: '2027-02-10', type: '视频', checklist: [], problems: [], notes: '' })).type).toBe('视频');
+    const { profile } = await handlers['profile:get']({});
+    const { importMappings: _m, exportTemplates: _t, ...editable } = profile;
+    expect((await dispatch(handlers, 'profile:save', { ...editable, visitRules: { ...profile.visitRules, onSiteGrades: ['D', 'C'] } })).ok).toBe(true);
+    expect(store.read()?.profile.visitRules.onSiteGrades).toEqual(['C', 'D']);
+    expect(await dispatch(handlers, 'visits:record', { id: d.id, doneDate: '2027-02-11', type: '集中' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'D级主体属高风险等级，督导须为现场督导，集中督导不算完成：请到现场督导后再记录', fields: { type: 'D级主体须现场督导' } },
+    });
+    expect(store.read()?.visits.find((v) => v.id === d.id)?.doneDate).toBeUndefined();
+    // Not said: 现场.
+    expect((await dispatch(handlers, 'visits:record', { id: d.id, doneDate: '2027-02-11' })).ok).toBe(true);
+    expect(store.read()?.visits.find((v) => v.id === d.id)?.type).toBe('现场');
   });
 });
 

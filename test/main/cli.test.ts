@@ -60,6 +60,29 @@ describe('CLI', () => {
     expectUserError(await cli('demo', '--scale', 'district', '--data', data), '已有数据库');
   });
 
+  it('assigns every 主体 a cadre serves (fallbacks explained), and stats --year counts the plan per quarter', async () => {
+    const data = await newDir();
+    expect((await cli('demo', '--scale', 'district', '--data', data)).code).toBe(0);
+    const assign = JSON.parse((await cli('assign', '--reset', '--json', '--data', data)).stdout);
+    expect(assign.counts.unresolved).toBe(0);
+    expect(assign.fallbacks.length).toBeGreaterThan(0);
+    for (const f of assign.fallbacks) expect(f.reason).toMatch(/^兜底规则：/);
+    const check = JSON.parse((await cli('check', '--json', '--data', data)).stdout);
+    expect(check.items.filter((v: { kind: string }) => v.kind !== 'overloaded')).toEqual([]);
+
+    const plan = JSON.parse((await cli('plan', '--year', '2027', '--json', '--data', data)).stdout);
+    const stats = await cli('stats', '--year', '2027', '--json', '--data', data);
+    expect(stats.code).toBe(0);
+    const { visits, coverage } = JSON.parse(stats.stdout);
+    expect(visits.planned).toBe(plan.planned);
+    expect(visits.byQuarter).toHaveLength(4);
+    expect(visits.byQuarter.reduce((sum: number, q: { planned: number }) => sum + q.planned, 0)).toBe(plan.planned);
+    expect(coverage.fallbacks.villageInTownship + coverage.fallbacks.levelAbove).toBe(assign.fallbacks.length);
+    // Another year has no plan yet.
+    expect(JSON.parse((await cli('stats', '--year', '2030', '--json', '--data', data)).stdout).visits.planned).toBe(0);
+    expectUserError(await cli('stats', '--year', 'abc', '--data', data), '--year 应为年度');
+  });
+
   it('reads the filled 督导记录表 of a returned handbook back with import visits, once', async () => {
     const data = await newDir();
     expect((await cli('demo', '--scale', 'district', '--data', data)).code).toBe(0);

@@ -69,6 +69,39 @@ describe('statistics', () => {
     expect(computeStats(doc, { regionId: 'q1' }).problems).toEqual({ open: 1, closed: 1, openAllYears: 2 });
   });
 
+  it('counts completion per quarter and per cadre level for the year asked, leaving out what 停业 and 注销 主体 still owed', () => {
+    const doc = handMade();
+    doc.entities.push(EntitySchema.parse({ id: 'p', name: 'p', grade: 'D', type: '小餐饮', regionId: 'z1', status: '停业' }));
+    doc.cadres.push(CadreSchema.parse({ id: 'v1', name: '干部三', level: 'village', regionId: 'z1' }));
+    const visit = (id: string, entityId: string, cadreId: string, plannedDate: string, doneDate?: string) => ({ id, entityId, cadreId, plannedDate, ...(doneDate ? { doneDate } : {}), checklist: [], problems: [], notes: '' });
+    doc.visits = [
+      visit('1', 'a', 'k1', '2026-02-10', '2026-02-11'),
+      visit('2', 'a', 'k1', '2026-05-10'),
+      // Planned in Q3, made in Q4: it counts where it was made.
+      visit('3', 'b', 'k1', '2026-09-20', '2026-10-08'),
+      visit('4', 'd', 'v1', '2026-12-01'),
+      // 停业 and 注销: the visit still owed is not due; one already made counts.
+      visit('5', 'p', 'v1', '2026-03-01'),
+      visit('6', 'c', 'k1', '2026-06-01'),
+      visit('7', 'p', 'v1', '2026-01-20', '2026-01-21'),
+      // Another year.
+      visit('8', 'a', 'k1', '2027-02-01'),
+    ];
+    const stats = computeStats(doc, { year: 2026 });
+    expect(stats.visits.byQuarter).toEqual([
+      { planned: 2, done: 2 },
+      { planned: 1, done: 0 },
+      { planned: 0, done: 0 },
+      { planned: 2, done: 1 },
+    ]);
+    expect(stats.visits.byLevel.township).toEqual([{ planned: 1, done: 1 }, { planned: 1, done: 0 }, { planned: 0, done: 0 }, { planned: 1, done: 1 }]);
+    expect(stats.visits.byLevel.village).toEqual([{ planned: 1, done: 1 }, { planned: 0, done: 0 }, { planned: 0, done: 0 }, { planned: 1, done: 0 }]);
+    // By region: the scope.
+    expect(computeStats(doc, { year: 2026, regionId: 'q2' }).visits.byQuarter.map((q) => q.planned)).toEqual([0, 0, 0, 1]);
+    // Without a year: the plan year.
+    expect(computeStats(doc).visits.byQuarter.map((q) => q.planned)).toEqual([1, 0, 0, 0]);
+  });
+
   it('breaks the figures down per 旗区 and per 乡镇, adding up to the total', () => {
     const doc = handMade();
     const perCounty = computeBreakdown(doc);

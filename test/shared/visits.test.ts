@@ -52,7 +52,8 @@ const QUARTERS: ReadonlyArray<readonly [string, string]> = [
 describe('city-scale plan (SPEC §1 figures)', () => {
   const doc = generateDemo('city', 1, new Date('2026-01-05T00:00:00Z'));
   const entityById = new Map(doc.entities.map((e) => [e.id, e]));
-  const current = doc.assignments.filter((a) => a.end === '' && entityById.get(a.entityId)?.status !== '注销');
+  // 停业 and 注销 主体 are not due.
+  const current = doc.assignments.filter((a) => a.end === '' && entityById.get(a.entityId)?.status === '在营');
   const planInput = input({ assignments: doc.assignments, entities: doc.entities, cadres: doc.cadres, existing: [] });
   const started = performance.now();
   const plan = planVisits(planInput);
@@ -99,7 +100,7 @@ describe('city-scale plan (SPEC §1 figures)', () => {
 describe('periods and regeneration', () => {
   it('spreads 12, 2, 3 and 5 visits a year over equal periods', () => {
     const entities = [entity('m', 'A'), entity('h', 'B'), entity('t', 'C'), entity('f', 'D')];
-    const rules = { perYearByGrade: { A: 12, B: 2, C: 3, D: 5 }, weeklyCapPerCadre: 10 };
+    const rules = { ...DEFAULT_VISIT_RULES, perYearByGrade: { A: 12, B: 2, C: 3, D: 5 } };
     const plan = planVisits(input({ entities, cadres: [cadre('c')], assignments: entities.map((e) => assignment(e.id, 'c')), rules }));
     const of = (id: string): string[] => plan.visits.filter((v) => v.entityId === id).map((v) => v.plannedDate);
     expect(of('m').map((d) => d.slice(0, 7))).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
@@ -148,6 +149,39 @@ describe('periods and regeneration', () => {
     );
     expect(new Set(plan.visits.map((v) => v.entityId))).toEqual(new Set(['e2']));
     expect(plan.notes).toContain('1 名已停用的干部仍有包保主体，督导仍按其安排，请先调整包保关系');
+  });
+});
+
+describe('frequency settings', () => {
+  it('takes the larger of the grade\'s and the cadre level\'s number, and leaves 停业 主体 out', () => {
+    const entities = [entity('a', 'A'), entity('d', 'D'), entity('p', 'D', '停业')];
+    const cadres = [{ id: 'city', active: true, level: 'city' } as Cadre, { id: 'vil', active: true, level: 'village' } as Cadre];
+    const rules = { ...DEFAULT_VISIT_RULES, perYearByLevel: { city: 12, county: 0, township: 0, village: 2 } };
+    const plan = planVisits(input({ entities, cadres, assignments: [assignment('a', 'city'), assignment('d', 'vil'), assignment('p', 'vil')], rules }));
+    const count = (id: string): number => plan.visits.filter((v) => v.entityId === id).length;
+    expect([count('a'), count('d'), count('p')]).toEqual([12, 4, 0]);
+    expect(plan.notes).toContain('1 个停业主体本年度不在督导范围内，未安排督导（恢复经营后重新生成计划）');
+  });
+
+  it('adds one visit in the working days before each named holiday, for the named grades', () => {
+    const entities = [entity('a', 'A'), entity('d', 'D')];
+    const rules = { ...DEFAULT_VISIT_RULES, holidayExtras: { holidays: ['春节', '国庆节', '元旦', '端午'], grades: ['A' as const], workingDaysBefore: 5 } };
+    const plan = planVisits(input({ entities, cadres: [cadre('c')], assignments: entities.map((e) => assignment(e.id, 'c')), rules }));
+    const extras = plan.visits.filter((v) => v.holiday !== '');
+    expect(extras.map((v) => `${v.entityId}:${v.holiday}`)).toEqual(['a:春节', 'a:国庆节']);
+    expect(plan.visits.filter((v) => v.entityId === 'd')).toHaveLength(4);
+    const before = (first: string): string[] => {
+      const days = [calendar.previousWorkingDay(first)];
+      while (days.length < 5) days.push(calendar.previousWorkingDay(days[days.length - 1]!));
+      return days;
+    };
+    expect(before('2026-02-15')).toContain(extras[0]!.plannedDate);
+    expect(before('2026-10-01')).toContain(extras[1]!.plannedDate);
+    // 元旦 begins the year, so nothing before it falls in 2026; 端午 is not a name the calendar gives.
+    expect(plan.notes.filter((n) => n.includes('未安排节前督导'))).toEqual([
+      '2026 年日历中没有“元旦”假期（或节前没有工作日），未安排节前督导',
+      '2026 年日历中没有“端午”假期（或节前没有工作日），未安排节前督导',
+    ]);
   });
 });
 
