@@ -1,6 +1,6 @@
 import type { ApiHandlers, ApiParsed } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
-import { exportTable } from '@shared/records';
+import { assignmentReport } from '@shared/reports/assignments';
 import { dispatchProgressTable } from '@shared/reports/battlemap';
 import { fullLabel, unknownKeys } from '@shared/reports/columns';
 import { REPORT_COLUMN_CHOICES } from '@shared/reports/definitions';
@@ -49,13 +49,7 @@ export function reportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'report:e
       case 'assignments': {
         const regionOf = new Map(doc.entities.map((e) => [e.id, e.regionId]));
         const current = doc.assignments.filter((a) => a.end === '' && (!request.regionId || regions.contains(request.regionId, regionOf.get(a.entityId) ?? '')));
-        const table = exportTable('assignments', ctx.recordContext(), keys, current);
-        return {
-          title: `${scopeName(scope)}包保关系明细表`,
-          subtitle: `统计日期：${scope.today}　共 ${table.rows.length} 条`,
-          columns: table.columns.map((c) => ({ label: c.label, width: c.width, format: c.format })),
-          rows: table.rows,
-        };
+        return assignmentReport(ctx.recordContext(), current, { title: `${scopeName(scope)}包保关系明细表`, today: scope.today }, keys);
       }
       case 'visits':
         return visitSummaryReport(scope, keys);

@@ -1,5 +1,5 @@
-import { RECORD_DEFINITIONS } from '../records';
 import { RECORD_KIND_LABELS, type RecordKind } from '../records/types';
+import { ASSIGNMENT_REPORT_COLUMNS } from './assignments';
 import { DISPATCH_COLUMN_CHOICES } from './battlemap';
 import { columnChoices, type ReportColumnChoice } from './columns';
 import { reportOfTemplateKind, REPORT_LABELS, type ReportKind } from './kinds';
@@ -10,7 +10,7 @@ import { VISIT_SUMMARY_COLUMNS } from './visits';
 /** The columns a template of each report can pick, in the report's default order. */
 export const REPORT_COLUMN_CHOICES: Readonly<Record<ReportKind, readonly ReportColumnChoice[]>> = {
   summary: columnChoices(summaryColumns('区域（旗区或乡镇）')),
-  assignments: RECORD_DEFINITIONS.assignments.columns.map((c) => ({ key: c.key, label: c.label })),
+  assignments: columnChoices(ASSIGNMENT_REPORT_COLUMNS),
   visits: columnChoices(VISIT_SUMMARY_COLUMNS),
   problems: columnChoices(PROBLEM_COLUMNS),
   dispatch: DISPATCH_COLUMN_CHOICES,

@@ -68,6 +68,26 @@ describe('上报 reports', () => {
     }
   });
 
+  it('包保关系明细表: numbered, in area order (旗区, 乡镇, 村 by code, then name), with each 主体’s 网格监管人员', async () => {
+    const { handlers, store } = await districtWithVisits();
+    const doc = store.read()!;
+    const sheet = await workbookOf((await handlers['report:export']({ report: 'assignments', regionId: '' })).contentBase64);
+    const header = values(sheet, 3);
+    expect([header[0], header.at(-1)]).toEqual(['序号', '网格监管人员']);
+    const rows = Array.from({ length: sheet.rowCount - 3 }, (_, i) => values(sheet, 4 + i));
+    const current = doc.assignments.filter((a) => a.end === '');
+    expect(rows.map((r) => r[0])).toEqual(current.map((_, i) => i + 1));
+    const entityOf = new Map(doc.entities.map((e) => [e.id, e]));
+    const code = new Map(doc.regions.map((r) => [r.id, r.code]));
+    const expected = current
+      .map((a) => entityOf.get(a.entityId)!)
+      .sort((a, b) => code.get(a.regionId)!.localeCompare(code.get(b.regionId)!) || a.name.localeCompare(b.name, 'zh'));
+    expect(rows.map((r) => r[header.indexOf('主体名称')])).toEqual(expected.map((e) => e.name));
+    const regulator = new Map(doc.regulators.map((g) => [g.id, g.name]));
+    expect(rows.map((r) => r.at(-1) ?? '')).toEqual(expected.map((e) => regulator.get(e.regulatorId) ?? ''));
+    expect(expected.filter((e) => regulator.has(e.regulatorId)).length).toBeGreaterThan(0);
+  });
+
   it('督导记录汇总 and 问题整改台账 hold every visit and problem of the year in the scope', async () => {
     const { handlers, store } = await districtWithVisits();
     const doc = store.read()!;
