@@ -18,6 +18,20 @@ describe('migrate', () => {
     expect(doc.profile.visitRules.perYearByGrade).toEqual({ A: 4, B: 4, C: 4, D: 4 });
   });
 
+  it('fills the settings added later (fallbacks, visits by level, 现场 grades, 节前 visits) into a stored profile', () => {
+    // The visit rules as the version before these settings stored them.
+    const stored = { orgName: '达拉特旗市场监督管理局', visitRules: { perYearByGrade: { A: 6, B: 4, C: 4, D: 2 }, weeklyCapPerCadre: 8 } };
+    const profile = DataDocSchema.shape.profile.parse(stored);
+    expect(profile.visitRules).toEqual({
+      perYearByGrade: { A: 6, B: 4, C: 4, D: 2 },
+      perYearByLevel: { city: 0, county: 0, township: 0, village: 0 },
+      weeklyCapPerCadre: 8,
+      onSiteGrades: ['A', 'B'],
+      holidayExtras: { holidays: [], grades: ['A', 'B'], workingDaysBefore: 10 },
+    });
+    expect(profile.assignFallbacks).toEqual({ villageInTownship: true, levelAbove: true });
+  });
+
   it('passes a current document through unchanged', () => {
     const doc = emptyDoc(new Date('2027-01-05T08:00:00Z'));
     const result = migrate(JSON.parse(JSON.stringify(doc)));
