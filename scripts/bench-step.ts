@@ -150,6 +150,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     const { RegionIndex } = await import('@shared/domain/regions');
     const { buildHandbook } = await import('@shared/handbook/handbook');
     const { prepareWorkbookWorker, WorkbookPipe, WorkbookPool, workbookPoolSize } = await import('../main/workers/workbook-pool');
+    const { handbookSheets } = await import('../main/handlers/handbooks');
     await prepareWorkbookWorker();
     const doc = await openDoc();
     const regions = new RegionIndex(doc.regions);
@@ -162,7 +163,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
       for (const cadre of cadres) {
         await pipe.room();
         const book = buildHandbook(doc, cadre, TODAY, regions);
-        pipe.add(book.sheets.map((s) => ({ ...s, paper: 'A4' as const })), null);
+        pipe.add(handbookSheets(book), null);
       }
       await pipe.drain();
     };

@@ -4,13 +4,12 @@ import type { ApiHandlers, ApiParsed } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { RegionIndex } from '@shared/domain/regions';
 import type { Cadre } from '@shared/domain/schemas';
-import { buildHandbook, type Handbook, type HandbookSheet } from '@shared/handbook/handbook';
+import { buildHandbook, cadreLabel, filingPlace, type Handbook } from '@shared/handbook/handbook';
 import { readReturnedRecords } from '@shared/handbook/returned';
 import { inPlanYear } from '@shared/stats/tally';
 import { copyJson } from '@shared/storage/copy';
-import type { Cell } from '@shared/records/cell';
 import type { DataDoc } from '@shared/storage/types';
-import { skippedFile, uniqueFileName, type SkippedFile } from '../export/unique-name';
+import { safeFileName, skippedFile, uniqueFileName, type SkippedFile } from '../export/unique-name';
 import { buildWorkbook, type TableSheet } from '../export/xlsx';
 import type { JobControl, JobOutcome, JobRunner } from '../jobs';
 import { exportDirOf } from '../paths';
@@ -28,8 +27,9 @@ export const COMBINED_LIMIT = 800;
 
 type BulkRequest = ApiParsed<'handbooks:exportAll'>;
 
-function handbookSheets(handbook: Handbook): TableSheet[] {
-  return handbook.sheets.map((sheet) => ({ ...sheet, paper: 'A4' as const }));
+/** A handbook's sheets as printed: A4, and no page with a table's last row alone. */
+export function handbookSheets(handbook: Handbook): TableSheet[] {
+  return handbook.sheets.map((sheet) => ({ ...sheet, paper: 'A4' as const, planPages: true }));
 }
 
 /**
@@ -44,8 +44,11 @@ function handbookSnapshot(doc: DataDoc, cadres: readonly Cadre[], year: number |
   const assignments = doc.assignments.filter((a) => a.end === '' && cadreIds.has(a.cadreId));
   const entityIds = new Set(assignments.map((a) => a.entityId));
   const planYear = year ?? doc.profile.planYear;
+  const names = new Set(cadres.map((c) => c.name));
+  // Namesakes outside the scope (another level) still tell a cadre's file and labels apart.
+  const namesakes = doc.cadres.filter((c) => c.active && !cadreIds.has(c.id) && names.has(c.name));
   const copy = copyJson({
-    cadres: [...cadres],
+    cadres: [...cadres, ...namesakes],
     assignments,
     entities: doc.entities.filter((e) => entityIds.has(e.id)),
     visits: doc.visits.filter((v) => cadreIds.has(v.cadreId) && entityIds.has(v.entityId) && inPlanYear(v, planYear)),
@@ -57,7 +60,7 @@ function handbookSnapshot(doc: DataDoc, cadres: readonly Cadre[], year: number |
   const profile = { ...copy.profile, planYear };
   // The 作战图 and the 操作日志 are not in a handbook.
   const snapshot: DataDoc = { ...copy, profile, schemaVersion: doc.schemaVersion, createdAt: doc.createdAt, battleMap: null, log: [] };
-  return { doc: snapshot, cadres: copy.cadres, regions: new RegionIndex(copy.regions) };
+  return { doc: snapshot, cadres: copy.cadres.slice(0, cadres.length), regions: new RegionIndex(copy.regions) };
 }
 
 /** 20261203-0905: a run's folder name, sortable. */
@@ -66,29 +69,27 @@ function stamp(now: Date): string {
   return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
 }
 
-/** 合订本: each handbook sheet once, all cadres in it with a 包保干部 column, a new page per cadre. */
-function combinedSheets(parts: readonly { readonly who: string; readonly handbook: Handbook }[], orgName: string, year: number, today: string): TableSheet[] {
-  const first = parts[0]?.handbook.sheets ?? [];
-  return first.map((model: HandbookSheet, index): TableSheet => {
-    const rows: Cell[][] = [];
-    const pageBreaksAfter: number[] = [];
-    for (const { who, handbook } of parts) {
-      const sheet = handbook.sheets[index];
-      const own = sheet && sheet.rows.length > 0 ? sheet.rows : [['（无）']];
-      for (const row of own) rows.push([who, ...row]);
-      pageBreaksAfter.push(rows.length - 1);
-    }
-    pageBreaksAfter.pop();
-    return {
-      sheetName: model.sheetName,
-      title: `${orgName}${year}年度包保干部工作手册（合订本）·${model.sheetName}`,
-      subtitle: `共 ${parts.length} 名包保干部，每名干部另起一页　　制表日期：${today}`,
-      columns: [{ label: '包保干部', width: 12, format: 'text' }, ...model.columns],
-      rows,
-      pageBreaksAfter,
-      paper: 'A4',
-    };
-  });
+/**
+ * 合订本: each cadre's handbook in turn, all its sheets together, every page headed with whose it is
+ * (sheet names numbered by cadre, as Excel lists them).
+ */
+function combinedSheets(parts: readonly { readonly label: string; readonly cadreName: string; readonly handbook: Handbook }[]): TableSheet[] {
+  return parts.flatMap(({ label, cadreName, handbook }, i) =>
+    handbookSheets(handbook).map((sheet) => ({ ...sheet, sheetName: `${i + 1}.${cadreName}·${sheet.sheetName}`, pageHeader: `${label}　包保干部工作手册` })),
+  );
+}
+
+/** The cadres by where the office files them (旗区, 乡镇), in the order given. */
+function byFilingPlace(cadres: readonly Cadre[], regions: RegionIndex): Map<string, { place: string[]; cadres: Cadre[] }> {
+  const groups = new Map<string, { place: string[]; cadres: Cadre[] }>();
+  for (const cadre of cadres) {
+    const place = filingPlace(cadre, regions);
+    const key = place.join('/');
+    const group = groups.get(key) ?? { place, cadres: [] };
+    group.cadres.push(cadre);
+    groups.set(key, group);
+  }
+  return groups;
 }
 
 /** Writes one file of a bulk export; one that cannot be written is recorded on the job and returned. */
@@ -132,8 +133,21 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     return folder;
   };
 
+  /** The run's subfolder for `place` (旗区, then 乡镇), made when first needed; relative to `folder`. */
+  const filingFolder = async (folder: string, place: readonly string[], made: Set<string>): Promise<string> => {
+    let relative = '';
+    for (const part of place) relative = path.join(relative, safeFileName(path.join(folder, relative), part));
+    if (!made.has(relative)) {
+      made.add(relative);
+      // A folder that cannot be made fails its files' writes, which are then listed with the reason.
+      await mkdir(path.join(folder, relative), { recursive: true }).catch(() => undefined);
+    }
+    return relative;
+  };
+
   const writeEach = async (job: JobControl, doc: DataDoc, cadres: readonly Cadre[], regions: RegionIndex, folder: string): Promise<JobOutcome> => {
     const used = new Set<string>();
+    const made = new Set<string>();
     const today = ctx.today();
     const pool = await WorkbookPool.open();
     let written = 0;
@@ -154,7 +168,9 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
           return { cancelled: true, message: `已取消：已导出 ${written} 本工作手册（共 ${cadres.length} 本），保存在 ${folder}` };
         }
         const handbook = buildHandbook(doc, cadre, today, regions);
-        pipe.add(handbookSheets(handbook), uniqueFileName(folder, handbook.fileName, used));
+        // As an office files them: a folder per 旗区, in it one per 乡镇.
+        const dir = await filingFolder(folder, filingPlace(cadre, regions), made);
+        pipe.add(handbookSheets(handbook), path.join(dir, uniqueFileName(path.join(folder, dir), handbook.fileName, used)));
       }
       await pipe.drain();
     } finally {
@@ -164,28 +180,44 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     return { cancelled: false, message: `已导出 ${written} 本工作手册到 ${folder}${skippedNote(skipped)}` };
   };
 
-  const writeCombined = async (job: JobControl, doc: DataDoc, cadres: readonly Cadre[], regions: RegionIndex, folder: string, label: string): Promise<JobOutcome> => {
+  /**
+   * One 合订本 per 乡镇 (旗区级 cadres: per 旗区; 市级: one), in the 旗区's folder: a 乡镇's prints in
+   * a few minutes, while a whole 旗区's (300 cadres and more) would not finish printing.
+   */
+  const writeCombined = async (job: JobControl, doc: DataDoc, cadres: readonly Cadre[], regions: RegionIndex, folder: string): Promise<JobOutcome> => {
     const today = ctx.today();
-    const parts: { who: string; handbook: Handbook }[] = [];
-    // The last unit is writing the file, which takes about as long as building all the parts.
-    const total = cadres.length * 2;
-    for (const [i, cadre] of cadres.entries()) {
-      if ((await job.checkpoint(i, total, `正在整理第 ${i + 1}/${cadres.length} 名干部：${cadre.name}`)) === 'cancelled') {
-        return { cancelled: true, message: '已取消，未生成合订本' };
-      }
-      const place = regions.atLevel(cadre.regionId, 'township')?.name ?? regions.atLevel(cadre.regionId, 'county')?.name ?? '';
-      parts.push({ who: place ? `${cadre.name}（${place}）` : cadre.name, handbook: buildHandbook(doc, cadre, today, regions) });
-    }
-    if ((await job.checkpoint(cadres.length, total, `正在生成合订本（${cadres.length} 名干部），请稍候…`)) === 'cancelled') {
-      return { cancelled: true, message: '已取消，未生成合订本' };
-    }
     const year = doc.profile.planYear;
-    const name = uniqueFileName(folder, `${label}-包保干部工作手册合订本-${year}.xlsx`);
-    // Many seconds of exceljs work for a large scope: in a thread of its own, so requests are answered meanwhile.
-    const skipped = await writeOrSkip(job, folder, name, await buildWorkbookOffThread(combinedSheets(parts, doc.profile.orgName, year, today)));
+    const made = new Set<string>();
+    const written: string[] = [];
+    const skipped: SkippedFile[] = [];
+    const cancelled = (): JobOutcome => ({
+      cancelled: true,
+      message: written.length === 0 ? '已取消，未生成合订本' : `已取消：已生成 ${written.length} 本合订本，保存在 ${folder}`,
+    });
+    // Building a group's handbooks and writing its workbook take about as long: two units per cadre.
+    const total = cadres.length * 2;
+    let done = 0;
+    let prepared = 0;
+    for (const { place, cadres: members } of byFilingPlace(cadres, regions).values()) {
+      const parts: { label: string; cadreName: string; handbook: Handbook }[] = [];
+      for (const cadre of members) {
+        if ((await job.checkpoint(done, total, `正在整理第 ${++prepared}/${cadres.length} 名干部：${cadre.name}`)) === 'cancelled') return cancelled();
+        parts.push({ label: cadreLabel(doc.cadres, cadre, regions), cadreName: cadre.name, handbook: buildHandbook(doc, cadre, today, regions) });
+        done++;
+      }
+      if ((await job.checkpoint(done, total, `正在生成${place.join('')}的合订本（${members.length} 名干部），请稍候…`)) === 'cancelled') return cancelled();
+      const dir = await filingFolder(folder, place.slice(0, 1), made);
+      const name = path.join(dir, uniqueFileName(path.join(folder, dir), `${place.join('-')}-包保干部工作手册合订本-${year}.xlsx`));
+      // Many seconds of exceljs work for a large 乡镇: in a thread of its own, so requests are answered meanwhile.
+      const file = await writeOrSkip(job, folder, name, await buildWorkbookOffThread(combinedSheets(parts)));
+      if (file) skipped.push(file);
+      else written.push(name);
+      done += members.length;
+    }
     await job.checkpoint(total, total, '已完成');
-    if (skipped) return { cancelled: false, message: `未能写入合订本“${name}”：${skipped.reason}` };
-    return { cancelled: false, message: `已生成合订本“${name}”（${cadres.length} 名干部），保存在 ${folder}` };
+    if (written.length === 0 && skipped.length > 0) return { cancelled: false, message: `未能写入合订本${skippedNote(skipped).replace(/^；/, '：')}` };
+    const what = written.length === 1 ? `合订本“${written[0]}”` : `${written.length} 本合订本（每个乡镇一本）`;
+    return { cancelled: false, message: `已生成${what}（${cadres.length} 名干部），保存在 ${folder}${skippedNote(skipped)}` };
   };
 
   return {
@@ -210,9 +242,8 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
         );
       }
       const folder = await prepareFolder(request, doc.profile.planYear);
-      const label = scope?.name ?? doc.profile.orgName;
       return jobs.start('handbooks', request.combined ? '生成包保干部工作手册合订本' : '批量导出包保干部工作手册', folder, (job) =>
-        request.combined ? writeCombined(job, doc, cadres, regions, folder, label) : writeEach(job, doc, cadres, regions, folder),
+        request.combined ? writeCombined(job, doc, cadres, regions, folder) : writeEach(job, doc, cadres, regions, folder),
       );
     },
 

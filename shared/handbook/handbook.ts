@@ -11,6 +11,9 @@ import { commitmentLetter, DUTIES_HOW, DUTIES_WHAT, TASK_BLOCKS } from './texts'
 export interface HandbookColumn extends ReportColumn {
   /** Keys a returned sheet is matched by; kept in the file but not shown or printed. */
   readonly hidden?: boolean;
+  /** Filled in by hand on the returned form: checked as a date, or one of `choices` (a drop-down). */
+  readonly entry?: boolean;
+  readonly choices?: readonly string[];
 }
 
 export interface HandbookSheet {
@@ -19,6 +22,14 @@ export interface HandbookSheet {
   readonly subtitle: string;
   readonly columns: readonly HandbookColumn[];
   readonly rows: readonly (readonly Cell[])[];
+  /** A table (the default); the cover (rows: label, value; subtitle: who printed it, when); a document (rows: paragraphs). */
+  readonly layout?: 'table' | 'cover' | 'document';
+  /** A document's lines to sign under its text. */
+  readonly closing?: readonly string[];
+  /** Columns whose blank cells continue the group above (干什么/如何干, 工作板块): printed merged. */
+  readonly mergeDown?: readonly number[];
+  /** Points each row is at least tall: room to write in by hand. */
+  readonly minRowHeight?: number;
 }
 
 export interface Handbook {
@@ -29,6 +40,8 @@ export interface Handbook {
 /** The 督导记录表 sheet and its key column: what the importer of returned handbooks looks for. */
 export const RECORD_SHEET = '督导记录表';
 export const RECORD_KEY_HEADER = '记录编号';
+/** What the 检查结果 of a returned record may say (the drop-down; the importer reads these). */
+export const CHECK_RESULTS = ['符合', '不符合', '不适用'] as const;
 export const RECORD_HEADERS = [RECORD_KEY_HEADER, '主体名称', '计划日期', '督导日期', '检查结果', '发现的问题', '整改期限', '督导人签字'] as const;
 
 const text = (label: string, width: number): HandbookColumn => ({ label, width, format: 'text' });
@@ -39,10 +52,48 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** The 承诺书's last line: the date the office recorded for this year, or blanks to sign by hand. */
-function signingLine(cadre: Cadre, year: number): string {
+/** The 承诺书's signature block: the date the office recorded for this year, or blanks to date by hand. */
+function signingLines(cadre: Cadre, year: number): string[] {
   const signedOn = cadre.commitments.find((c) => c.year === year)?.signedOn;
-  return `承诺人（签字）：　　　　　　　　　　　${signedOn ? chineseDate(signedOn) : '年　　月　　日'}`;
+  return ['承诺人（签字）：', `日　　期：${signedOn ? chineseDate(signedOn) : '　　　　年　　月　　日'}`];
+}
+
+/** Active cadres by 旗区 · 乡镇 · 姓名, per list of cadres (a library's, a bulk run's snapshot). */
+const namesakesByList = new WeakMap<readonly Cadre[], Map<string, Cadre[]>>();
+
+/**
+ * What tells `cadre` apart from an active namesake filed in the same 旗区 and 乡镇 (the city has
+ * 14 such pairs): 工作单位, or 职务 where the unit is the same, or both; '' without a namesake.
+ */
+export function namesakeNote(cadres: readonly Cadre[], cadre: Cadre, regions: RegionIndex): string {
+  let groups = namesakesByList.get(cadres);
+  if (!groups) {
+    groups = new Map();
+    for (const c of cadres) {
+      if (!c.active) continue;
+      const key = `${filingPlace(c, regions).join('/')}/${c.name}`;
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    namesakesByList.set(cadres, groups);
+  }
+  const others = (groups.get(`${filingPlace(cadre, regions).join('/')}/${cadre.name}`) ?? []).filter((c) => c.id !== cadre.id);
+  if (others.length === 0) return '';
+  if (cadre.unit && others.every((c) => c.unit !== cadre.unit)) return cadre.unit;
+  if (cadre.position && others.every((c) => c.position !== cadre.position)) return cadre.position;
+  return [cadre.unit, cadre.position].filter(Boolean).join('');
+}
+
+/** 张伟, or 张伟（昭君镇人民政府） where a namesake is filed beside him. */
+export function cadreLabel(cadres: readonly Cadre[], cadre: Cadre, regions: RegionIndex): string {
+  const note = namesakeNote(cadres, cadre, regions);
+  return note ? `${cadre.name}（${note}）` : cadre.name;
+}
+
+/** The folders an office files a cadre's papers in: 旗区 (市级 for the city's own), then 乡镇 if any. */
+export function filingPlace(cadre: Cadre, regions: RegionIndex): string[] {
+  const county = regions.atLevel(cadre.regionId, 'county')?.name ?? '市级';
+  const township = regions.atLevel(cadre.regionId, 'township')?.name;
+  return township ? [county, township] : [county];
 }
 
 function safeFilePart(name: string): string {
@@ -66,24 +117,22 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
   const monthsOf = new Map<string, string[]>();
   for (const v of visits) monthsOf.set(v.entityId, [...(monthsOf.get(v.entityId) ?? []), `${Number(v.plannedDate.slice(5, 7))}月`]);
   const area = regions.path(cadre.regionId) || regions.get(cadre.regionId)?.name || '';
-  const who = `${cadre.name}（${CADRE_LEVEL_LABELS[cadre.level]}，${area}）`;
+  const label = cadreLabel(doc.cadres, cadre, regions);
+  const who = `${label}（${CADRE_LEVEL_LABELS[cadre.level]}，${area}）`;
   const book = `${year}年度包保干部工作手册`;
 
   const sheets: HandbookSheet[] = [
     {
       sheetName: '封面',
-      title: `${orgName}落实食品安全包保责任${book}`,
-      subtitle: `编印：${orgName}　　日期：${today}`,
-      columns: [text('项目', 16), text('内容', 50)],
+      layout: 'cover',
+      title: `${orgName}\n落实食品安全包保责任\n${book}`,
+      subtitle: `编印单位：${orgName}\n${chineseDate(today)}`,
+      columns: [text('', 32), text('', 50)],
       rows: [
-        ['包保干部', cadre.name],
+        ['包保干部', cadre.position ? `${cadre.name}（${cadre.position}）` : cadre.name],
         ['工作单位', cadre.unit],
-        ['职务', cadre.position],
-        ['包保层级', CADRE_LEVEL_LABELS[cadre.level]],
-        ['包保区域', area],
-        ['联系电话', cadre.phone],
-        ['包保主体', `${entities.length} 户（${(['A', 'B', 'C', 'D'] as const).map((g) => `${g}级 ${entities.filter((e) => e.grade === g).length}`).join('，')}）`],
-        ['年度督导计划', `${visits.length} 次`],
+        ['包保区域', `${area}（${CADRE_LEVEL_LABELS[cadre.level]}）`],
+        ['年　　度', `${year}年`],
       ],
     },
     {
@@ -91,6 +140,7 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
       title: '包保干部工作职责（干什么、如何干）',
       subtitle: who,
       columns: [text('事项', 10), text('内容', 70)],
+      mergeDown: [0],
       rows: [...DUTIES_WHAT.map((t, i): Cell[] => [i === 0 ? '干什么' : '', t]), ...DUTIES_HOW.map((t, i): Cell[] => [i === 0 ? '如何干' : '', t])],
     },
     {
@@ -128,6 +178,7 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
       title: '包保任务清单',
       subtitle: who,
       columns: [text('工作板块', 14), { label: '序号', width: 5, format: 'number' }, text('工作任务', 60)],
+      mergeDown: [0],
       rows: TASK_BLOCKS.flatMap((b) => b.tasks.map((t, i): Cell[] => [i === 0 ? b.block : '', i + 1, t])),
     },
     {
@@ -142,30 +193,33 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
       title: `${year}年度督导计划`,
       subtitle: `${who}　共 ${visits.length} 次`,
       columns: [{ label: '序号', width: 5, format: 'number' }, { label: '计划日期', width: 12, format: 'date' }, text('主体名称', 30), text('完成情况', 12)],
-      rows: visits.map((v, i): Cell[] => [i + 1, { date: v.plannedDate }, entityName.get(v.entityId) ?? '', v.doneDate ? `已于${v.doneDate}完成` : '']),
+      rows: visits.map((v, i): Cell[] => [i + 1, { date: v.plannedDate }, entityName.get(v.entityId) ?? '', v.doneDate ? `已于${chineseDate(v.doneDate)}完成` : '']),
     },
     {
       sheetName: RECORD_SHEET,
       title: '督导记录表',
       subtitle: '督导后填写“督导日期、检查结果、发现的问题、整改期限”并签字，交回市场监管部门录入（请勿删除或修改隐藏的记录编号列）',
+      minRowHeight: 40,
       columns: [
         { label: RECORD_KEY_HEADER, width: 12, format: 'text', hidden: true },
         text('主体名称', 26),
         { label: '计划日期', width: 11, format: 'date' },
-        { label: '督导日期', width: 11, format: 'date' },
-        text('检查结果', 10),
+        { label: '督导日期', width: 11, format: 'date', entry: true },
+        { ...text('检查结果', 10), entry: true, choices: CHECK_RESULTS },
         text('发现的问题', 30),
-        { label: '整改期限', width: 11, format: 'date' },
+        { label: '整改期限', width: 11, format: 'date', entry: true },
         text('督导人签字', 10),
       ],
       rows: visits.filter((v) => !v.doneDate).map((v): Cell[] => [v.id, entityName.get(v.entityId) ?? '', { date: v.plannedDate }, null, null, null, null, null]),
     },
     {
       sheetName: '承诺书',
+      layout: 'document',
       title: '食品安全责任与任务承诺书',
       subtitle: '',
       columns: [text('', 80)],
-      rows: [...commitmentLetter(cadre.name, orgName, year).map((line): Cell[] => [line]), [''], [signingLine(cadre, year)]],
+      rows: commitmentLetter(cadre.name, orgName, year).map((line): Cell[] => [line]),
+      closing: signingLines(cadre, year),
     },
     {
       sheetName: '联系方式',
@@ -179,13 +233,11 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
     },
   ];
 
-  return { fileName: cadreFileName(cadre, regions, '包保干部工作手册', year, 'xlsx'), sheets };
+  return { fileName: cadreFileName(cadre, regions, '包保干部工作手册', year, 'xlsx', namesakeNote(doc.cadres, cadre, regions)), sheets };
 }
 
-/** 旗区-乡镇-姓名-<document>-年度.<ext>: how the office files a cadre's papers. */
-export function cadreFileName(cadre: Cadre, regions: RegionIndex, document: string, year: number, extension: string): string {
-  const county = regions.atLevel(cadre.regionId, 'county')?.name ?? '市级';
-  const township = regions.atLevel(cadre.regionId, 'township')?.name;
-  const parts = [county, township, cadre.name].filter((p): p is string => !!p).map(safeFilePart);
+/** 旗区-乡镇-姓名-<document>-年度.<ext>: how the office files a cadre's papers; a namesake's name carries its `note` (单位 or 职务). */
+export function cadreFileName(cadre: Cadre, regions: RegionIndex, document: string, year: number, extension: string, note = ''): string {
+  const parts = [...filingPlace(cadre, regions), note ? `${cadre.name}（${note}）` : cadre.name].map(safeFilePart);
   return `${parts.join('-')}-${document}-${year}.${extension}`;
 }

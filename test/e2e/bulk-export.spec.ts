@@ -25,7 +25,8 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const xlsxIn = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => f.endsWith('.xlsx'));
+/** The workbooks in `dir` and its subfolders (a folder per 旗区 and 乡镇), as paths relative to it. */
+const xlsxIn = async (dir: string): Promise<string[]> => (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.xlsx'));
 /** The run's own subfolder (包保干部工作手册-年度-时间[-n]) named in the closing message. */
 const folderIn = (message: string): string => /(?:保存在|到) (\S+)$/.exec(message)?.[1] ?? '';
 
@@ -85,7 +86,7 @@ test('批量导出工作手册：显示进度，离开再回来仍在进行，�
     const files = await xlsxIn(folder);
     expect(files).toHaveLength(count);
     expect(count).toBeGreaterThan(3);
-    for (const file of files) expect(file).toMatch(/^东胜区-铜川镇-.+-包保干部工作手册-2026(-\d+)?\.xlsx$/);
+    for (const file of files) expect(file).toMatch(/^东胜区[\\/]铜川镇[\\/]东胜区-铜川镇-.+-包保干部工作手册-2026\.xlsx$/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(folder, files[0]!));
     expect(book.worksheets.map((s) => s.name)).toContain('督导记录表');

@@ -80,14 +80,16 @@ describe('CLI export report and export handbooks', () => {
     expect(first.code).toBe(0);
     const count = Number(/已导出 (\d+) 本工作手册到 /.exec(first.stdout)?.[1]);
     expect(count).toBeGreaterThan(2);
-    expect((await readdir(out)).filter((f) => f.endsWith('.xlsx'))).toHaveLength(count);
+    // Filed as an office files them: a folder per 旗区, in it one per 乡镇.
+    const township = path.join(out, '东胜区', '铜川镇');
+    expect((await readdir(township)).filter((f) => f.endsWith('.xlsx'))).toHaveLength(count);
     await cli('export', 'handbooks', '--out', out, '--region', code, '--level', 'village', '--data', data);
-    const files = (await readdir(out)).filter((f) => f.endsWith('.xlsx'));
+    const files = (await readdir(township)).filter((f) => f.endsWith('.xlsx'));
     expect(files).toHaveLength(2 * count);
     expect(files.filter((f) => /-2\.xlsx$/.test(f)).length).toBeGreaterThanOrEqual(count);
 
     const combined = await cli('export', 'handbooks', '--out', out, '--region', code, '--combined', '--data', data);
-    expect(combined.stdout).toMatch(/已生成合订本“铜川镇-包保干部工作手册合订本-\d{4}\.xlsx”/);
+    expect(combined.stdout).toMatch(/已生成合订本“东胜区[\\/]东胜区-铜川镇-包保干部工作手册合订本-\d{4}\.xlsx”/);
 
     const badLevel = await cli('export', 'handbooks', '--out', out, '--level', 'town', '--data', data);
     expect(badLevel.code).toBe(1);

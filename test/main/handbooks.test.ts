@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
 import { openServices } from '../../main/services';
@@ -23,13 +24,19 @@ describe('包保干部工作手册', () => {
     const book = await workbook(file.contentBase64);
     expect(book.worksheets.map((s) => s.name)).toEqual(['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导计划', '督导记录表', '承诺书', '联系方式']);
     for (const sheet of book.worksheets) {
-      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
-      expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+      if (sheet.name === '封面' || sheet.name === '承诺书') {
+        // Set as paper: one page, no grid, no frozen pane.
+        expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 1 });
+        expect(sheet.views).toEqual([expect.objectContaining({ state: 'normal', showGridLines: false })]);
+      } else {
+        expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+        expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+      }
     }
     const duty = book.getWorksheet('责任清单');
     expect(duty?.getRow(4).getCell(2).value).toBe('内蒙古食用油有限公司');
     expect(String(duty?.getRow(4).getCell(8).value)).toContain('高峰');
-    expect(String(book.getWorksheet('承诺书')?.getRow(4).getCell(1).value)).toContain('本人张伟');
+    expect(String(book.getWorksheet('承诺书')?.getRow(2).getCell(1).value)).toContain('本人张伟');
 
     // The clerk fills the first planned visit of the returned copy.
     const form = book.getWorksheet('督导记录表');
@@ -50,6 +57,44 @@ describe('包保干部工作手册', () => {
     const second = await handlers['handbook:import']({ fileName: '张伟-交回.xlsx', contentBase64: filled });
     expect(second).toMatchObject({ recorded: 0, unchanged: 1 });
     expect((await handlers['visits:openProblems']({})).filter((p) => p.visitId === visitId)).toHaveLength(1);
+  });
+
+  it('merges the groups, checks what the clerk fills in, and is set in a Chinese font without error triangles', async () => {
+    const { handlers, store } = await openServices(await newDir(), { now: () => new Date('2027-05-20T08:00:00Z') });
+    await store.replace(smallDoc());
+    await handlers['visits:plan']({ year: 2027 });
+    const { contentBase64 } = await handlers['handbook:export']({ cadreId: 'c1' });
+    const book = await workbook(contentBase64);
+
+    // 干什么 / 如何干 and the 工作板块 each one cell down their rows.
+    const merges = (name: string): string[] => (book.getWorksheet(name)?.model.merges ?? []).filter((range) => !range.startsWith('A1:') && !range.startsWith('A2:'));
+    expect(merges('工作职责')).toEqual(['A4:A8', 'A9:A13']);
+    expect(merges('任务清单')).toEqual(['A4:A6', 'A7:A9', 'A10:A12', 'A13:A15']);
+
+    // The returned 督导记录表 is read back: 检查结果 from a drop-down, dates as dates, on every row and some spare ones.
+    const form = book.getWorksheet('督导记录表');
+    const formRows = (form?.rowCount ?? 0) - 3;
+    expect(formRows).toBeGreaterThan(0);
+    for (const row of [4, 3 + formRows, 3 + formRows + 5]) {
+      expect(form?.getCell(`E${row}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"符合,不符合,不适用"'], showErrorMessage: true });
+      expect(form?.getCell(`D${row}`).dataValidation).toMatchObject({ type: 'date', showErrorMessage: true });
+      expect(form?.getCell(`G${row}`).dataValidation).toMatchObject({ type: 'date', showErrorMessage: true });
+    }
+    expect(form?.getCell('F4').dataValidation).toBeUndefined();
+
+    // Dates in documents as 2027年5月20日.
+    const coverText = book.getWorksheet('封面')?.getColumn(1).values.map(String).join('|');
+    expect(coverText).toContain('2027年5月20日');
+
+    const zip = await JSZip.loadAsync(Buffer.from(contentBase64, 'base64'));
+    const styles = (await zip.file('xl/styles.xml')?.async('string')) ?? '';
+    expect(/<fonts[^>]*><font>(.*?)<\/font>/.exec(styles)?.[1]).toContain('<name val="宋体"/>');
+    expect(styles).not.toContain('Calibri');
+    const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+    expect(sheets).toHaveLength(9);
+    for (const name of sheets) {
+      expect(await zip.file(name)?.async('string')).toMatch(/<ignoredErrors><ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"\/><\/ignoredErrors><\/worksheet>$/);
+    }
   });
 
   it('reports edited keys and files without the form', async () => {

@@ -159,10 +159,10 @@ describe('policy profile: letter template and 督查清单', () => {
       [1, '看证照'],
       [2, '看台账'],
     ]);
-    const commitment = sheets.find((s) => s.sheetName === '承诺书')?.rows ?? [];
-    expect(String(commitment.at(-1)?.[0])).toContain('2027年2月14日');
+    const commitment = sheets.find((s) => s.sheetName === '承诺书')?.closing ?? [];
+    expect(commitment.at(-1)).toContain('2027年2月14日');
     c1.commitments = [];
-    const unsigned = buildHandbook(doc, c1, '2027-03-01').sheets.find((s) => s.sheetName === '承诺书')?.rows ?? [];
-    expect(String(unsigned.at(-1)?.[0])).toContain('年　　月　　日');
+    const unsigned = buildHandbook(doc, c1, '2027-03-01').sheets.find((s) => s.sheetName === '承诺书')?.closing ?? [];
+    expect(unsigned.at(-1)).toContain('年　　月　　日');
   });
 });

@@ -129,8 +129,8 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {combined
-          ? '合订本：每个分册一张工作表，所有干部依次排列，每名干部另起一页，一次打印即可；适合一个旗区或乡镇，全市请按每人一个文件导出。'
-          : '每名在岗干部一个文件，按“旗区-乡镇-姓名-包保干部工作手册-年度”命名，放在所选文件夹下新建的子文件夹中。'}
+          ? '合订本：每个乡镇一本，逐名干部排列其全部分册，每页页眉印有干部姓名，一次打印即可；按旗区放在所选文件夹下新建的子文件夹中，全市请按每人一个文件导出。'
+          : '每名在岗干部一个文件，按“旗区-乡镇-姓名-包保干部工作手册-年度”命名（同名干部以单位或职务区分），按旗区、乡镇分文件夹，放在所选文件夹下新建的子文件夹中。'}
       </Typography.Text>
       {error && <Alert type="error" showIcon title={error} />}
       {job && (

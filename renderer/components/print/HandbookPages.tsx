@@ -34,54 +34,51 @@ export function HandbookPages({ handbook }: { readonly handbook: Handbook }) {
   );
 }
 
+/** As the workbook's cover: the title on its lines, whose handbook it is, who printed it when. */
 function Cover({ sheet }: { readonly sheet: HandbookSheet }) {
   return (
     <section className="hb-page hb-cover" data-sheet={sheet.sheetName}>
       <h1 className="hb-title">{sheet.title}</h1>
-      <table className="hb-table">
-        <colgroup>
-          <col style={{ width: '28%' }} />
-          <col />
-        </colgroup>
-        <tbody>
-          {sheet.rows.map((row, i) => (
-            <tr key={i}>
-              <td className="hb-center">{shown(row[0])}</td>
-              <td>{shown(row[1])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <dl className="hb-cover-facts">
+        {sheet.rows.map((row, i) => (
+          <div key={i}>
+            <dt>{shown(row[0])}：</dt>
+            <dd>{shown(row[1])}</dd>
+          </div>
+        ))}
+      </dl>
       <p className="hb-subtitle">{sheet.subtitle}</p>
     </section>
   );
 }
 
+/** The 承诺书 as the workbook sets it: paragraphs, then the lines to sign with room above each. */
 function Commitment({ sheet }: { readonly sheet: HandbookSheet }) {
-  const lines = sheet.rows.map((row) => shown(row[0])).filter((line) => line.trim() !== '');
-  const sign = lines.at(-1) ?? '';
   return (
     <section className="hb-page hb-letter" data-sheet={sheet.sheetName}>
-      <h1 className="hb-title" style={{ margin: '10mm 0 10mm' }}>
-        {sheet.title}
-      </h1>
-      {lines.slice(0, -1).map((line, i) => (
-        <p key={i}>{line}</p>
+      <h1 className="hb-title">{sheet.title}</h1>
+      {sheet.rows.map((row, i) => (
+        <p key={i}>{shown(row[0])}</p>
       ))}
-      <p className="hb-sign">{sign}</p>
+      {(sheet.closing ?? []).map((line, i) => (
+        <p key={i} className="hb-sign">
+          {line}
+        </p>
+      ))}
     </section>
   );
 }
 
 /**
  * One sheet as a table that flows over as many pages as it needs; the header row repeats on each.
- * Hidden key columns stay in the workbook only. A blank first cell continues the group above
- * (干什么 / 如何干, the 任务清单's blocks), so it prints merged like the workbook reads.
+ * Hidden key columns stay in the workbook only. In a first column the sheet merges down (干什么 /
+ * 如何干, the 任务清单's blocks), a blank cell continues the group above, printed merged as in the workbook.
  */
 function TablePage({ sheet }: { readonly sheet: HandbookSheet }) {
   const visible = sheet.columns.map((column, index) => ({ column, index })).filter(({ column }) => !column.hidden);
   const totalWidth = visible.reduce((sum, { column }) => sum + column.width, 0);
-  const groupSpans = firstColumnSpans(sheet.rows.map((row) => shown(row[visible[0]?.index ?? 0])));
+  const firstColumn = visible[0]?.index ?? 0;
+  const groupSpans = sheet.mergeDown?.includes(firstColumn) ? firstColumnSpans(sheet.rows.map((row) => shown(row[firstColumn]))) : sheet.rows.map(() => 1);
   const isForm = sheet.sheetName === RECORD_SHEET;
   // Wider than a portrait page in the workbook (which turns it): smaller type instead.
   const dense = totalWidth > 100;
