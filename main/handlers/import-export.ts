@@ -1,5 +1,6 @@
 import type { ApiHandlers, ExportColumnInfo, FileContent, ImportPreview, ImportProgress, TemplateKind } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
+import { chineseDate } from '@shared/handbook/handbook';
 import { normalizeHeader } from '@shared/records/header';
 import { planImport, type ImportPlan } from '@shared/records/import-plan';
 import { exportTable, RECORD_DEFINITIONS } from '@shared/records';
@@ -227,11 +228,13 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       const table = exportTable(kind, recordCtx, keys, records);
       const label = RECORD_KIND_LABELS[kind];
       const { orgName } = recordCtx.doc.profile;
+      const width = table.columns.reduce((sum, c) => sum + c.width, 0);
       const workbook = await buildDownloadWorkbook([
         {
           sheetName: label,
           title: `${orgName}${label}名单`,
-          subtitle: `制表日期：${recordCtx.today}　共 ${table.rows.length} 条`,
+          subtitle: `制表日期：${chineseDate(recordCtx.today)}　共 ${table.rows.length} 条${width > A3_LANDSCAPE_UNITS ? TOO_WIDE_HINT : ''}`,
+          ...(width > A4_LANDSCAPE_UNITS ? { paper: 'A3' as const, orientation: 'landscape' as const } : {}),
           columns: table.columns.map((c) => ({ label: c.label, width: c.width, format: c.format })),
           rows: maskPhones ? table.rows.map((row) => row.map((c) => (typeof c === 'string' ? maskMobiles(c) : c))) : table.rows,
         },
@@ -265,6 +268,15 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
 }
 
 /** A list's columns, or a report's (none of which an import reads back). */
+/**
+ * Column units a landscape page holds with the type printed at 8 pt or more (10 pt fitted down to
+ * 80 %; LibreOffice and WPS measure a unit about 7 pt with 宋体's fallbacks): a wider list takes A3.
+ * Wider than A3 holds (the whole 主体 list), the list says how to print it readably.
+ */
+const A4_LANDSCAPE_UNITS = 140;
+const A3_LANDSCAPE_UNITS = 200;
+const TOO_WIDE_HINT = '　（列数较多，整表打印字号偏小：打印前请在“导出模板”中只选需要的列）';
+
 function columnsOf(kind: TemplateKind): ExportColumnInfo[] {
   const report = reportOfTemplateKind(kind);
   if (report) return REPORT_COLUMN_CHOICES[report].map((c) => ({ ...c, importable: false }));

@@ -148,7 +148,7 @@ export function dispatchProgressTable(view: BattleMapView, orgName: string, toda
     };
   });
   return tableOf(
-    { title: `${orgName}作战图周调度进展表`, subtitle: `共 ${dispatches.length} 次周调度　　制表日期：${today}` },
+    { title: `${orgName}作战图周调度进展表`, subtitle: `共 ${dispatches.length} 次周调度　　制表日期：${chineseDate(today)}` },
     pickColumns(dispatchColumns(dispatches.map((d) => d.date)), columns),
     rows,
   );

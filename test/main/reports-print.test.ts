@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '@shared/api/contract';
+import type { ApiHandlers, FileContent } from '@shared/api/contract';
 import { openServices } from '../../main/services';
 import { recordVisitsBefore } from './visit-fixtures';
 
@@ -66,7 +66,11 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
   /** Exports the report, prints it to PDF and returns each page's text, the page count and every word's box. */
   async function printed(report: 'summary' | 'visits' | 'problems' | 'battlemap', regionId = ''): Promise<{ pages: string[]; info: string; words: Word[] }> {
     const file = report === 'battlemap' ? await handlers['battlemap:export']({}) : await handlers['report:export']({ report, regionId });
-    const xlsx = path.join(dir, `${report}${regionId}.xlsx`);
+    return printedFile(`${report}${regionId}`, file);
+  }
+
+  async function printedFile(name: string, file: FileContent): Promise<{ pages: string[]; info: string; words: Word[] }> {
+    const xlsx = path.join(dir, `${name}.xlsx`);
     await writeFile(xlsx, Buffer.from(file.contentBase64, 'base64'));
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: 450_000, stdio: 'ignore' });
     const pdf = xlsx.replace(/\.xlsx$/, '.pdf');
@@ -126,6 +130,18 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
     expectInsideMargins(chartWords, 1190.55, 841.89);
     expect(pages.join('')).not.toContain('◆');
     expect(pages.join('')).not.toContain('。；');
+  }, 480_000);
+
+  it('主体名单: chosen columns print on A3 landscape at 8 pt or more; the whole list says to choose columns', async () => {
+    const entityQuery = { text: '', regionId: '', grades: ['A' as const], types: [], statuses: [], assigned: 'any' as const, regulatorId: '' };
+    const columns = ['name', 'uscc', 'type', 'grade', 'county', 'township', 'village', 'address', 'legalRep', 'legalRepPhone', 'regulator', 'status', 'cadre'];
+    const chosen = await printedFile('entities-chosen', await handlers['export:list']({ kind: 'entities', columns, entityQuery, maskPhones: false }));
+    expect(chosen.info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts \(A3\)/);
+    expect(smallestHanSize(chosen.words)).toBeGreaterThanOrEqual(8);
+    expectInsideMargins(chosen.words, 1190.55, 841.89);
+    expect(chosen.pages.join('')).not.toContain('只选需要的列');
+    const whole = await printedFile('entities-all', await handlers['export:list']({ kind: 'entities', entityQuery, maskPhones: false }));
+    expect(whole.pages[0]).toContain('打印前请在“导出模板”中只选需要的列');
   }, 480_000);
 
   it('督导记录汇总: every page A4 landscape with the full header and its page number', async () => {

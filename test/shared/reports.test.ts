@@ -115,7 +115,7 @@ describe('问题整改台账', () => {
 });
 
 describe('周调度进展表', () => {
-  it('joins the latest note and the reason a task is behind without “。；”', () => {
+  it('joins the latest note and the reason a task is behind without “。；”, and dates itself as a document', () => {
     const view = {
       map: {
         tasks: [{ id: 't1', seq: 1, name: '全面摸底', unit: '各市场监管所', owner: '张伟', status: '进行中' }],
@@ -126,6 +126,7 @@ describe('周调度进展表', () => {
     } as unknown as BattleMapView;
     const table = dispatchProgressTable(view, '测试局', '2027-07-01');
     expect(table.rows[0]?.at(-1)).toBe('已召开动员会；进度落后于计划');
+    expect(table.subtitle).toBe('共 1 次周调度　　制表日期：2027年7月1日');
   });
 });
 
