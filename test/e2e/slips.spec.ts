@@ -45,7 +45,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const discardDialog = (page: Page) => page.getByRole('dialog', { name: '放弃修改？' });
 
-test('放弃修改？：表单按 Esc、取消，设置页点侧栏菜单，都先问再丢弃', async ({ page }) => {
+test('放弃修改？：表单改过后按 Esc、点取消，先问再丢弃', async ({ page }) => {
   await page.goto(`${server?.url}#/entities`);
 
   await test.step('新增主体：未改动时 Esc 直接关闭', async () => {
@@ -80,6 +80,10 @@ test('放弃修改？：表单按 Esc、取消，设置页点侧栏菜单，都�
     await expect(form).toBeHidden();
   });
 
+});
+
+test('放弃修改？：设置页改了没保存，点侧栏菜单先问；继续编辑留下，放弃才离开', async ({ page }) => {
+  await page.goto(`${server?.url}#/entities`);
   await test.step('设置：改了单位名称后点侧栏“包保干部”，先问；继续编辑留在设置，放弃后才离开且未保存', async () => {
     const orgName = (await readDoc()).profile.orgName;
     await page.getByRole('menuitem', { name: '设置' }).click();
@@ -150,7 +154,7 @@ test('恢复预览列出督导、问题、作战图、周调度、设置；生�
   await shot(page, 'slips-restore-preview');
 });
 
-test('周调度进度 150 被拒绝不写入；作战图开始日期按回车不新建；自动分配打开即按回车是预览', async ({ page }) => {
+test('作战图：计划开始日期里按回车不新建，先要总截止日期', async ({ page }) => {
   await test.step('作战图：计划开始日期里按回车，提示先选总截止日期，不新建', async () => {
     await page.goto(`${server?.url}#/battle-map`);
     const startField = page.getByRole('textbox', { name: /计划开始日期$/ });
@@ -163,12 +167,12 @@ test('周调度进度 150 被拒绝不写入；作战图开始日期按回车不
     await shot(page, 'slips-battlemap-create');
   });
 
+});
+
+test('周调度：本次进度超出 0–100 或不是整数时拒绝，不改成 100、不写入', async ({ page }) => {
+  await call('battlemap:create', { planStart: dayjs().format('YYYY-MM-DD'), finalDeadline: dayjs().add(6, 'month').format('YYYY-MM-DD'), mode: 'backward', dispatchWeekday: 5 });
+  await page.goto(`${server?.url}#/battle-map`);
   await test.step('周调度：本次进度 150 和 50.5 标红拒绝，数据不变；任务状态不变', async () => {
-    const deadline = page.getByRole('textbox', { name: /总截止日期$/ });
-    await deadline.click();
-    await deadline.fill(dayjs().add(6, 'month').format('YYYY-MM-DD'));
-    await deadline.press('Tab');
-    await page.getByRole('button', { name: '从模板新建作战图' }).click();
     await page.getByRole('button', { name: '记录周调度…' }).click();
     const dialog = page.getByRole('dialog', { name: '记录周调度' });
     const progress = dialog.getByRole('spinbutton', { name: /^1\. .*本次进度$/ });
@@ -190,9 +194,11 @@ test('周调度进度 150 被拒绝不写入；作战图开始日期按回车不
       expect((await readDoc()).battleMap?.tasks.every((t) => t.status !== '已完成')).toBe(true);
     });
   });
+});
 
+test('自动分配：打开后直接按回车就是预览，对话框不关', async ({ page }) => {
+  await page.goto(`${server?.url}#/assignments`);
   await test.step('自动分配：打开后直接按回车就是预览，对话框不关', async () => {
-    await page.getByRole('menuitem', { name: '包保关系' }).click();
     await page.getByRole('button', { name: '自动分配…' }).click();
     const dialog = page.getByRole('dialog', { name: '自动分配包保干部' });
     await expect(dialog.getByRole('button', { name: /^预\s?览$/ })).toBeFocused();
