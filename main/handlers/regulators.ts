@@ -37,8 +37,10 @@ export function regulatorHandlers(ctx: HandlerContext): Pick<ApiHandlers, Regula
         },
       ),
 
-    'regulators:delete': async ({ id, handTo }) =>
-      ctx.store.update(
+    'regulators:delete': async ({ id, handTo }) => {
+      // Handing their 主体 over to someone else changes many records at once: a backup first.
+      if (handTo !== undefined && ctx.doc().entities.some((e) => e.regulatorId === id)) await ctx.backup('bulk');
+      return ctx.store.update(
         (doc) => {
           const regulator = doc.regulators.find((r) => r.id === id);
           if (!regulator) throw notFound('网格监管人员');
@@ -58,7 +60,8 @@ export function regulatorHandlers(ctx: HandlerContext): Pick<ApiHandlers, Regula
           ctx.log(doc, 'regulators:delete', `删除网格监管人员“${regulator.name}”${handed}`, regulator);
           return { id, handedOver: theirs.length };
         },
-      ),
+      );
+    },
 
     'regulators:fill': async () => {
       await ctx.backup('bulk');

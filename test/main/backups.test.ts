@@ -91,7 +91,7 @@ describe('backups', () => {
     });
   });
 
-  it('backs up before every bulk change: 生成督导计划, 干部变动, and a change to several 主体 at once', async () => {
+  it('backs up before every bulk change: 生成督导计划, 干部变动, a change to several 主体 at once, a regulator handing 主体 over', async () => {
     const { handlers } = await library();
     const reasons = async () => (await handlers['backup:list']({})).map((b) => b.reason);
     const before = (await reasons()).length;
@@ -104,6 +104,9 @@ describe('backups', () => {
     await handlers['assign:reassign']({ entityIds: ['e1', 'e2'], cadreId: 'c2' });
     await handlers['assign:release']({ entityIds: ['e1', 'e2'], reason: '调整' });
     expect((await reasons()).filter((r) => r === '批量修改前')).toHaveLength(2);
+    const other = await handlers['regulators:save']({ name: '马超', unit: '', phone: '', regionIds: ['zjz'] });
+    await handlers['regulators:delete']({ id: 'g1', handTo: other.id });
+    expect((await reasons()).filter((r) => r === '批量修改前')).toHaveLength(3);
   });
 
   it('restores from a file kept elsewhere, and refuses a file that is not a library', async () => {
