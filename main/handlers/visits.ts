@@ -69,6 +69,7 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
             cadreLevel: cadres.get(v.cadreId)?.level ?? '',
             plannedDate: v.plannedDate,
             doneDate: v.doneDate ?? '',
+            type: v.doneDate === undefined ? '' : (v.type ?? '现场'),
             problems: v.problems.length,
             openProblems: v.problems.filter((p) => p.rectifiedOn === undefined).length,
           };

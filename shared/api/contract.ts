@@ -402,6 +402,8 @@ export interface VisitRow {
   readonly cadreLevel: CadreLevel | '';
   readonly plannedDate: string;
   readonly doneDate: string;
+  /** 现场 / 集中 / 视频 once done ('' while planned). */
+  readonly type: string;
   readonly problems: number;
   readonly openProblems: number;
 }

@@ -53,6 +53,9 @@ const PerYearSchema = z
   .min(0, { error: '每年督导次数不能为负数' })
   .max(52, { error: '每年督导次数不能超过52次' });
 
+/** The statutory holidays, as the calendar names them: what 节前督导 can be set for. */
+export const HOLIDAY_NAMES = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
+
 /** Extra visits in the working days before a holiday (节假日前), for 主体 of some grades. */
 export interface HolidayExtras {
   /** Holiday names as the calendar gives them (春节, 国庆节 …); none = no extra visits. */

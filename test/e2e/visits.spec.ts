@@ -137,7 +137,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(row).toContainText('1（未整改 1）');
     await row.locator('.row-link').click();
     const drawer = page.getByRole('dialog', { name: `督导记录：${entityName}` });
-    await expect(drawer).toContainText('完成督导');
+    await expect(drawer).toContainText('完成督导（现场）');
     await expect(drawer).toContainText('食品安全员未到岗');
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
@@ -213,13 +213,28 @@ test('设置：错误值在字段旁提示且不保存，正确值保存后页�
     await expect(page.locator('.ant-layout-header')).toContainText('测试旗市场监督管理局');
     const doc = await readDoc();
     expect(doc.profile.orgName).toBe('测试旗市场监督管理局');
-    expect(doc.profile.visitRules.weeklyCapPerCadre).toBe(6);
+    expect(doc.profile.visitRules).toEqual({ ...before.profile.visitRules, weeklyCapPerCadre: 6 });
     // Everything else is as it was, including what the importer and exporter keep in the profile.
     expect({ ...doc.profile, orgName: '', visitRules: null }).toEqual({ ...before.profile, orgName: '', visitRules: null });
     await page.getByRole('menuitem', { name: /包保主体/ }).click();
     await page.getByRole('menuitem', { name: /设置/ }).click();
     await expect(page.getByLabel('单位名称')).toHaveValue('测试旗市场监督管理局');
     await expect(page.locator('.ant-layout-header')).toContainText('测试旗市场监督管理局');
+  });
+
+  await test.step('督导频次标明“按本地最新通知核对”；兜底规则、节前督导和须现场督导的等级可改', async () => {
+    const card = page.getByTestId('visit-rules');
+    await expect(card.getByText('按本地最新通知核对')).toBeVisible();
+    await page.getByRole('checkbox', { name: /由包保区域包含该主体的上一级干部包保/ }).uncheck();
+    await card.locator('.ant-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '春节' }).click();
+    await page.keyboard.press('Escape');
+    await card.locator('.ant-form-item').filter({ hasText: '须现场督导的高风险等级' }).getByRole('checkbox', { name: 'B级' }).uncheck();
+    await page.getByLabel('单位名称').press('Enter');
+    await expect(page.getByText('设置已保存')).toBeVisible();
+    const doc = await readDoc();
+    expect(doc.profile.assignFallbacks).toEqual({ villageInTownship: true, levelAbove: false });
+    expect(doc.profile.visitRules).toMatchObject({ onSiteGrades: ['A'], holidayExtras: { holidays: ['春节'], grades: ['A', 'B'], workingDaysBefore: 10 } });
   });
 
   await test.step('本单位休息日：添加后立即保存，可移除', async () => {

@@ -1,11 +1,16 @@
-import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { CADRE_LEVEL_LABELS, CANTEEN_KINDS, GRADES, REGION_LEVELS, SCALES } from '@shared/domain/schemas';
+import { FALLBACK_LABELS, FALLBACK_RULES } from '@shared/rules/fallback';
+import { HOLIDAY_NAMES } from '@shared/visits/types';
 import { required } from '../../forms/validators';
 import { presentWholeNumber, wholeNumber } from './profile-values';
 
 const CARD_STYLES = { body: { padding: '10px 14px 2px' }, header: { minHeight: 38 } } as const;
 const LEVEL_OPTIONS = REGION_LEVELS.map((level) => ({ value: level, label: CADRE_LEVEL_LABELS[level] }));
+const GRADE_OPTIONS = GRADES.map((grade) => ({ value: grade, label: `${grade}级` }));
+const HOLIDAY_OPTIONS = HOLIDAY_NAMES.map((name) => ({ value: name, label: name }));
+const HINT = { fontSize: 12 } as const;
 const ORG_LEVEL_OPTIONS = [
   { value: 'city', label: '市级市场监督管理局' },
   { value: 'county', label: '旗区级市场监督管理局' },
@@ -56,7 +61,7 @@ export function BackupCard() {
   );
 }
 
-/** 包保规则: which cadre level guarantees each grade, and the soft cap of 主体 per cadre. */
+/** 包保规则: which cadre level guarantees each grade, the soft cap of 主体 per cadre, and the 包保全覆盖 fallbacks. */
 export function AssignRulesCard() {
   return (
     <SettingsCard title="包保规则">
@@ -91,15 +96,30 @@ export function AssignRulesCard() {
           </Col>
         ))}
       </Row>
+      <Typography.Text type="secondary" style={HINT}>
+        兜底规则（包保全覆盖）：按上面的规则找不到在岗干部时，按以下规则分配，并在分配原因中注明
+      </Typography.Text>
+      {FALLBACK_RULES.map((rule) => (
+        <Form.Item key={rule} name={['assignFallbacks', rule]} valuePropName="checked" style={{ marginBottom: 4 }}>
+          <Checkbox>{FALLBACK_LABELS[rule]}</Checkbox>
+        </Form.Item>
+      ))}
     </SettingsCard>
   );
 }
 
-/** 督导规则: visits a year per grade and the weekly cap per cadre (SPEC §3.7). */
+/** 督导规则: visits a year per grade and per cadre level, 现场 grades, 节前 visits and the weekly cap (SPEC §3.7). */
 export function VisitRulesCard() {
+  const mark = (
+    <Tooltip title="2024 年国家层面的通知优化了包保督导频次，各地按本省（区）最新通知执行：请对照本地最新通知核对以下次数和要求">
+      <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+        按本地最新通知核对
+      </Tag>
+    </Tooltip>
+  );
   return (
-    <SettingsCard title="督导规则">
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+    <SettingsCard title="督导规则" extra={mark} testId="visit-rules">
+      <Typography.Text type="secondary" style={HINT}>
         每个主体每年督导次数（4 次即每季度至少一次）
       </Typography.Text>
       <Row gutter={8} style={{ marginTop: 4 }}>
@@ -110,6 +130,36 @@ export function VisitRulesCard() {
             </Form.Item>
           </Col>
         ))}
+      </Row>
+      <Typography.Text type="secondary" style={HINT}>
+        按包保干部层级的最少次数（0 = 只按等级；两者取较多的）
+      </Typography.Text>
+      <Row gutter={8} style={{ marginTop: 4 }}>
+        {REGION_LEVELS.map((level) => (
+          <Col span={6} key={level}>
+            <Form.Item name={['visitRules', 'perYearByLevel', level]} label={CADRE_LEVEL_LABELS[level]} rules={presentWholeNumber(`${CADRE_LEVEL_LABELS[level]}干部每年督导次数`)}>
+              <InputNumber style={{ width: '100%' }} suffix="次" />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Form.Item name={['visitRules', 'onSiteGrades']} label="须现场督导的高风险等级" extra="这些等级的主体只能记录现场督导，集中或视频督导不算完成">
+        <Checkbox.Group options={GRADE_OPTIONS} />
+      </Form.Item>
+      <Form.Item name={['visitRules', 'holidayExtras', 'holidays']} label="节前加密督导" extra="在所选节日放假前增加一次督导；不选则不安排">
+        <Select mode="multiple" allowClear options={HOLIDAY_OPTIONS} placeholder="选择节日" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={14}>
+          <Form.Item name={['visitRules', 'holidayExtras', 'grades']} label="节前督导的主体等级">
+            <Checkbox.Group options={GRADE_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name={['visitRules', 'holidayExtras', 'workingDaysBefore']} label="节前天数" rules={presentWholeNumber('节前天数')}>
+            <InputNumber style={{ width: '100%' }} suffix="个工作日" />
+          </Form.Item>
+        </Col>
       </Row>
       <Form.Item
         name={['visitRules', 'weeklyCapPerCadre']}

@@ -3,7 +3,7 @@ import { Alert, App, Button, ConfigProvider, DatePicker, Descriptions, Drawer, E
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import type { VisitRow } from '@shared/api/contract';
-import type { CheckResult } from '@shared/visits/types';
+import { VISIT_TYPES, type CheckResult, type VisitType } from '@shared/visits/types';
 import { api } from '../../api/client';
 import { showApiErrorOnForm } from '../../forms/api-errors';
 import { toIsoDate } from '../../forms/dates';
@@ -18,6 +18,7 @@ interface ProblemValues {
 
 interface RecordValues {
   readonly doneDate: Dayjs;
+  readonly type: VisitType;
   /** One result per 督查清单 item, same order. */
   readonly results: CheckResult[];
   readonly problems: ProblemValues[];
@@ -95,6 +96,7 @@ function RecordForm({
       await api('visits:record', {
         id: visit.id,
         doneDate: toIsoDate(values.doneDate),
+        type: values.type,
         checklist: checklist.map((item, i) => ({ item, result: values.results[i] ?? '符合' })),
         problems: values.problems.map((p) => ({ description: (p.description ?? '').trim(), deadline: toIsoDate(p.deadline) })),
         notes: values.notes.trim(),
@@ -134,7 +136,7 @@ function RecordForm({
       form={form}
       layout="vertical"
       style={{ height: '100%' }}
-      initialValues={{ doneDate: dayjs(), results: checklist.map(() => '符合'), problems: [], notes: '' }}
+      initialValues={{ doneDate: dayjs(), type: '现场', results: checklist.map(() => '符合'), problems: [], notes: '' }}
       onValuesChange={onValuesChange}
       onFinish={(values) => save(values)}
       onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
@@ -183,6 +185,16 @@ function RecordFields({ checklist }: { readonly checklist: readonly string[] }) 
           </Form.Item>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             实际到现场督导的日期，不能晚于今天
+          </Typography.Text>
+        </Flex>
+      </Form.Item>
+      <Form.Item label="督导方式" style={{ marginBottom: 10 }} layout="horizontal">
+        <Flex align="center" gap={8}>
+          <Form.Item name="type" noStyle>
+            <Radio.Group size="small" optionType="button" buttonStyle="solid" options={VISIT_TYPES.map((t) => ({ value: t, label: t }))} aria-label="督导方式" />
+          </Form.Item>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            高风险等级的主体须现场督导（见设置）
           </Typography.Text>
         </Flex>
       </Form.Item>
@@ -272,7 +284,7 @@ function DoneVisit({ visit, openProblems }: { readonly visit: VisitRow; readonly
       <Alert
         type="success"
         showIcon
-        title={`已于 ${visit.doneDate} 完成督导`}
+        title={`已于 ${visit.doneDate} 完成督导（${visit.type}）`}
         description={
           visit.problems === 0
             ? '这次督导没有发现问题。'
