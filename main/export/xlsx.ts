@@ -55,7 +55,7 @@ export interface TableSheet {
   readonly closing?: readonly string[];
   /** Columns (indexes) whose blank cells continue the one above: merged down over the group. */
   readonly mergeDown?: readonly number[];
-  /** Printed at the top left of every page, e.g. whose pages these are in a 合订本. */
+  /** Printed at the top left of every page of a table, e.g. whose pages these are in a 合订本. */
   readonly pageHeader?: string;
   /** Points every data row is at least tall: room to write in on a form filled by hand. */
   readonly minRowHeight?: number;
@@ -192,7 +192,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string, s
   sheet.rows.forEach((cells, i) => {
     const row = ws.getRow(++rowNumber);
     writeRow(row, sheet.columns, cells, styles.body, sheet.fills?.[i]);
-    if (sheet.minRowHeight) row.height = Math.max(row.height ?? 0, sheet.minRowHeight);
+    // Planned pages need every row's height known: a row without one is as tall as a program likes.
+    const least = sheet.minRowHeight ?? (sheet.planPages ? DEFAULT_ROW_PT : 0);
+    if (least) row.height = Math.max(row.height ?? 0, least);
   });
   if (sheet.planPages) planPageBreaks(ws, sheet.columns, ws.pageSetup, firstHeaderRow, headerRow, rowNumber);
   for (const column of sheet.mergeDown ?? []) mergeGroups(ws, column + 1, headerRow + 1, rowNumber);
@@ -388,8 +390,11 @@ function breakLines(text: string, perLine: number): string[] {
   return lines;
 }
 
-/** A page set as paper, not a table: no grid lines, no frozen panes, one page whatever the printer. */
-function paperSheet(workbook: ExcelJS.Workbook, name: string, margins: ExcelJS.Margins, pageHeader: string | undefined): ExcelJS.Worksheet {
+/**
+ * A page set as paper, not a table: no grid lines, no frozen panes, one page whatever the printer.
+ * No page header either (it would shrink the page to fit): a cover or document names its cadre itself.
+ */
+function paperSheet(workbook: ExcelJS.Workbook, name: string, margins: ExcelJS.Margins): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name, {
     views: [{ showGridLines: false }],
     pageSetup: {
@@ -403,7 +408,6 @@ function paperSheet(workbook: ExcelJS.Workbook, name: string, margins: ExcelJS.M
       margins,
     },
   });
-  if (pageHeader) ws.headerFooter.oddHeader = `&L${headerFooterText(pageHeader)}`;
   return ws;
 }
 
@@ -426,7 +430,7 @@ function paperStyle(size: number, horizontal: 'left' | 'center', face: string, b
 /** 封面: the title large on whole lines, whose handbook it is, and who printed it when. */
 function addCover(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string): void {
   const margins = { left: 0.9, right: 0.9, top: 1, bottom: 1, header: 0.4, footer: 0.4 };
-  const ws = paperSheet(workbook, name, margins, sheet.pageHeader);
+  const ws = paperSheet(workbook, name, margins);
   // Label and value columns together across the page; the labels (four characters) end a third of the way.
   const across = unitsAcross(PAPER_PT.A4.width - (margins.left + margins.right) * PT_PER_INCH, 2);
   const widths = [Math.floor(across / 3), across - Math.floor(across / 3)] as const;
@@ -470,14 +474,16 @@ function evenLines(line: string, perLine: number): string[] {
 /**
  * A document in 公文 style (GB/T 9704: its margins, 3号 仿宋 text on 29 pt lines, 2号 title),
  * one page, line by line, each paragraph indented two characters; then the `closing` lines on
- * the right half, each with two lines' room above it to sign or date by hand.
+ * the right, each with two lines' room above it to sign or date by hand.
  */
 function addDocument(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string): void {
   // 37 mm top, 28 left, 26 right, 35 bottom, in inches.
   const margins = { top: 1.46, left: 1.1, right: 1.02, bottom: 1.38, header: 0.6, footer: 0.6 };
-  const ws = paperSheet(workbook, name, margins, sheet.pageHeader);
+  const ws = paperSheet(workbook, name, margins);
+  // The signature lines start 30 % across and must fit the rest (16 characters): text past the last
+  // column would widen what is printed, and the page would shrink to fit it.
   const across = unitsAcross(PAPER_PT.A4.width - (margins.left + margins.right) * PT_PER_INCH, 2);
-  const widths = [Math.floor(across / 2), across - Math.floor(across / 2)] as const;
+  const widths = [Math.floor(across * 0.3), across - Math.floor(across * 0.3)] as const;
   ws.columns = widths.map((width) => ({ width }));
   // One character short of full: a closing mark kept at a line's end (禁则) still fits.
   const perLine = Math.floor((textPtWithin(widths[0]) + textPtWithin(widths[1])) / PAPER_TEXT_PT) - 1;

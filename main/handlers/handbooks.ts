@@ -70,8 +70,8 @@ function stamp(now: Date): string {
 }
 
 /**
- * 合订本: each cadre's handbook in turn, all its sheets together, every page headed with whose it is
- * (sheet names numbered by cadre, as Excel lists them).
+ * 合订本: each cadre's handbook in turn, all its sheets together, every table page headed with whose
+ * it is (the cover and 承诺书 name the cadre in their text); sheet names numbered by cadre.
  */
 function combinedSheets(parts: readonly { readonly label: string; readonly cadreName: string; readonly handbook: Handbook }[]): TableSheet[] {
   return parts.flatMap(({ label, cadreName, handbook }, i) =>

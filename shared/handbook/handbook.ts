@@ -55,7 +55,7 @@ export function chineseDate(iso: string): string {
 /** The 承诺书's signature block: the date the office recorded for this year, or blanks to date by hand. */
 function signingLines(cadre: Cadre, year: number): string[] {
   const signedOn = cadre.commitments.find((c) => c.year === year)?.signedOn;
-  return ['承诺人（签字）：', `日　　期：${signedOn ? chineseDate(signedOn) : '　　　　年　　月　　日'}`];
+  return ['承诺人（签字）：', `日　　期：${signedOn ? chineseDate(signedOn) : '　　　年　　月　　日'}`];
 }
 
 /** Active cadres by 旗区 · 乡镇 · 姓名, per list of cadres (a library's, a bulk run's snapshot). */

@@ -1,0 +1,176 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiHandlers, JobStatus } from '@shared/api/contract';
+import { RegionIndex } from '@shared/domain/regions';
+import type { Cadre } from '@shared/domain/schemas';
+import { cadreLabel, filingPlace } from '@shared/handbook/handbook';
+import type { DataDoc } from '@shared/storage/types';
+import { openServices } from '../../main/services';
+import { expectInsidePaper, MM, pdfPages, printWithLibreOffice, typeSize, wordOn, type PdfPage } from './pdf-pages';
+
+/**
+ * 工作手册 as LibreOffice prints them, read back from the PDF: a real cover, the 承诺书 set as a
+ * 公文 page (sizes measured: a Han character is one em wide), nothing off the paper, page numbers,
+ * no table page with its last row alone; the 合订本 of a 乡镇 grouped by cadre and printed in
+ * minutes. Needs LibreOffice and poppler (Debian: libreoffice-calc, poppler-utils).
+ */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+async function finished(handlers: ApiHandlers, started: JobStatus): Promise<JobStatus> {
+  for (let status = started; ; status = await handlers['jobs:get']({ jobId: started.jobId })) {
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * A table printed over several pages has on each at least two of its rows (rows counted by their
+ * 计划日期): pages of one table follow each other, each under the table's header `header`.
+ */
+function expectNoLoneRows(pages: readonly PdfPage[], header: string, where: string): void {
+  let run: PdfPage[] = [];
+  const check = (): void => {
+    if (run.length > 1) run.forEach((page) => expect(page.words.filter((w) => ISO_DATE.test(w.text)).length, `${where}：“${header}”表某页只有一行`).toBeGreaterThanOrEqual(2));
+    run = [];
+  };
+  for (const page of pages) {
+    if (page.words.some((w) => w.text === header)) run.push(page);
+    else check();
+  }
+  check();
+}
+
+/** The checks every handbook's pages pass, alone or in a 合订本; `pages` are one cadre's. */
+function expectHandbookPages(pages: readonly PdfPage[], cadre: Cadre, orgName: string, where: string): void {
+  for (const [i, page] of pages.entries()) {
+    expect([page.width, page.height].map(Math.round).sort(), `${where} 第 ${i + 1} 页不是 A4`).toEqual([595, 842]);
+    expectInsidePaper(page, `${where} 第 ${i + 1} 页`);
+  }
+
+  // 封面: the title large on whole lines, then who, where, which year, who printed it when; one page.
+  const cover = pages[0]!;
+  for (const line of [orgName, '落实食品安全包保责任', '2026年度包保干部工作手册']) wordOn(cover, line);
+  expect(typeSize(wordOn(cover, '落实食品安全包保责任'))).toBeCloseTo(26, 0);
+  for (const text of [cadre.name, '工作单位：', '包保区域：', '2026年', '编印单位：', '2026年12月5日']) expect(cover.text, where).toContain(text);
+  expect(cover.text).not.toMatch(/项目|内容/);
+  expect(pages[1]?.text).toContain('包保干部工作职责');
+
+  // 承诺书: 2号 title, 3号 text inside the GB/T 9704 margins, room to sign; one page.
+  const at = pages.findIndex((page) => page.text.includes('食品安全责任与任务承诺书'));
+  const letter = pages[at]!;
+  expect(pages[at + 1]?.text).toContain('工作联系方式');
+  expect(typeSize(wordOn(letter, '食品安全责任与任务承诺书'))).toBeCloseTo(22, 0);
+  const text = letter.words;
+  const signer = wordOn(letter, '承诺人（签字）：');
+  const body = text.filter((w) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]{8,}$/.test(w.text) && w.yMax < signer.yMin && w.text !== '食品安全责任与任务承诺书');
+  expect(body.length).toBeGreaterThan(8);
+  for (const word of body) expect(typeSize(word), word.text).toBeCloseTo(16, 0);
+  expect(Math.min(...text.map((w) => w.xMin))).toBeGreaterThanOrEqual(28 * MM - 1);
+  expect(Math.max(...text.map((w) => w.xMax))).toBeLessThanOrEqual(letter.width - 26 * MM);
+  expect(Math.min(...text.map((w) => w.yMin))).toBeGreaterThanOrEqual(37 * MM - 1);
+  expect(Math.max(...text.map((w) => w.yMax))).toBeLessThanOrEqual(letter.height - 35 * MM);
+  const date = letter.words.find((w) => w.yMin > signer.yMax && w.text.startsWith('日'));
+  expect((date?.yMin ?? 0) - signer.yMax, '签字处留白').toBeGreaterThan(40);
+  expect(signer.yMin - Math.max(...body.map((w) => w.yMax)), '签字处留白').toBeGreaterThan(40);
+
+  // Tables: no page holding its last row alone.
+  expectNoLoneRows(pages, '完成情况', where);
+  expectNoLoneRows(pages, '督导人签字', where);
+}
+
+describe('工作手册 printed by LibreOffice', () => {
+  let dir = '';
+  let handlers: ApiHandlers;
+  let doc: DataDoc;
+  let regions: RegionIndex;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'baobao-handbook-print-'));
+    const services = await openServices(path.join(dir, 'data'), { now: () => new Date('2026-12-05T08:00:00Z') });
+    handlers = services.handlers;
+    await handlers['app:loadDemo']({ scale: 'city', seed: 1 });
+    await handlers['visits:plan']({ year: 2026 });
+    doc = services.store.read()!;
+    regions = new RegionIndex(doc.regions);
+  }, 180_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('a 村级 and a 市级 handbook: cover, 承诺书 as a 公文 page, sizes, margins, page numbers, no lone rows', async () => {
+    const withVisits = (level: Cadre['level']): Cadre => doc.cadres.find((c) => c.active && c.level === level && doc.visits.filter((v) => v.cadreId === c.id).length >= 8)!;
+    const cadres = [withVisits('village'), withVisits('city')];
+    const files: string[] = [];
+    for (const cadre of cadres) {
+      const file = path.join(dir, `${cadre.level}.xlsx`);
+      await writeFile(file, Buffer.from((await handlers['handbook:export']({ cadreId: cadre.id })).contentBase64, 'base64'));
+      files.push(file);
+    }
+    printWithLibreOffice(dir, files, 300_000);
+    for (const [i, cadre] of cadres.entries()) {
+      const pages = pdfPages(files[i]!.replace(/\.xlsx$/, '.pdf'));
+      expectHandbookPages(pages, cadre, doc.profile.orgName, `${cadre.level} ${cadre.name}`);
+      // Tables carry 第 N 页 共 M 页 (numbered through the printed file); cover and 承诺书 none.
+      pages.forEach((page, n) => {
+        const paper = n === 0 || page.text.includes('食品安全责任与任务承诺书');
+        if (paper) expect(page.text).not.toContain('页共');
+        else expect(page.text).toContain(`第${n + 1}页共${pages.length}页`);
+      });
+    }
+  }, 400_000);
+
+  it('the 合订本 of a 乡镇: each cadre’s handbook together and named on every page, namesakes by 单位, printed in minutes', async () => {
+    // The smallest 乡镇 with namesakes among its cadres.
+    const active = doc.cadres.filter((c) => c.active);
+    const byTownship = new Map<string, Cadre[]>();
+    for (const c of active) {
+      const id = regions.atLevel(c.regionId, 'township')?.id ?? '';
+      byTownship.set(id, [...(byTownship.get(id) ?? []), c]);
+    }
+    const [townshipId, cadres] = [...byTownship.entries()]
+      .filter(([id, members]) => id && new Set(members.map((c) => c.name)).size < members.length)
+      .sort((a, b) => a[1].length - b[1].length)[0]!;
+    const out = path.join(dir, 'combined');
+    const status = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: townshipId, combined: true, outDir: out, subfolder: false }));
+    expect(status).toMatchObject({ state: 'done', files: 1 });
+    const [county, township] = filingPlace(cadres[0]!, regions);
+    const file = path.join(out, county!, `${county}-${township}-包保干部工作手册合订本-2026.xlsx`);
+
+    const started = Date.now();
+    printWithLibreOffice(path.dirname(file), [file], 600_000);
+    const seconds = (Date.now() - started) / 1000;
+    const pages = pdfPages(file.replace(/\.xlsx$/, '.pdf'));
+    console.info(`合订本 ${township}：${cadres.length} 名干部，${pages.length} 页，LibreOffice ${seconds.toFixed(0)} 秒`);
+    expect(seconds).toBeLessThan(400);
+
+    // Every table page headed with its cadre; each cadre's pages together, starting with the cover.
+    const labels = new Map(cadres.map((c) => [cadreLabel(doc.cadres, c, regions), c]));
+    expect(labels.size).toBe(cadres.length);
+    expect([...labels.keys()].filter((label) => label.includes('（'))).not.toHaveLength(0);
+    const headed = pages.map((page) => {
+      const top = page.words.filter((w) => w.yMax < 25 * MM).map((w) => w.text);
+      return [...labels.keys()].find((label) => top.includes(label)) ?? '';
+    });
+    // The cover and the 承诺书 name the cadre in their text instead (a header would shrink the page): the next page's and the last page's cadre.
+    pages.forEach((page, i) => {
+      if (headed[i] !== '') return;
+      const cover = page.text.includes('落实食品安全包保责任');
+      expect(cover || page.text.includes('食品安全责任与任务承诺书'), `合订本第 ${i + 1} 页没有页眉`).toBe(true);
+      headed[i] = cover ? (headed.slice(i + 1).find((label) => label !== '') ?? '') : (headed[i - 1] ?? '');
+    });
+    const blocks = headed.filter((label, i) => label !== headed[i - 1]);
+    expect(blocks).toHaveLength(cadres.length);
+    expect(new Set(blocks).size).toBe(cadres.length);
+    for (const label of blocks) {
+      const own = pages.filter((_, i) => headed[i] === label);
+      expectHandbookPages(own, labels.get(label)!, doc.profile.orgName, `合订本 ${label}`);
+    }
+
+    // One file each: namesakes told apart by 单位 or 职务, never by -2.
+    const each = path.join(dir, 'each');
+    await finished(handlers, await handlers['handbooks:exportAll']({ regionId: townshipId, combined: false, outDir: each, subfolder: false }));
+    const names = await readdir(path.join(each, county!, township!));
+    expect(names).toHaveLength(cadres.length);
+    expect(names.filter((name) => /-2026-\d+\.xlsx$/.test(name))).toEqual([]);
+    expect(names.filter((name) => name.includes('（'))).not.toHaveLength(0);
+  }, 900_000);
+});
