@@ -7,6 +7,7 @@ import { RegionIndex } from '@shared/domain/regions';
 import type { Cadre } from '@shared/domain/schemas';
 import { cadreLabel, filingPlace } from '@shared/handbook/handbook';
 import type { DataDoc } from '@shared/storage/types';
+import { buildWorkbook, type TableSheet } from '../../main/export/xlsx';
 import { openServices } from '../../main/services';
 import { expectInsidePaper, MM, pdfPages, printWithLibreOffice, typeSize, wordOn, type PdfPage } from './pdf-pages';
 
@@ -115,6 +116,38 @@ describe('工作手册 printed by LibreOffice', () => {
         if (paper) expect(page.text).not.toContain('页共');
         else expect(page.text).toContain(`第${n + 1}页共${pages.length}页`);
       });
+    }
+  }, 400_000);
+
+  it('tables with planned pages never leave their last row alone on a page, at any row height', async () => {
+    // Row heights and counts that LibreOffice, left to itself, prints with one row on the last page.
+    const cases: [height: number, rows: number][] = [[30, 15], [45, 10], [45, 20], [58, 8], [58, 16], [70, 7]];
+    const sheets = cases.map(([height, rows]): TableSheet => ({
+      sheetName: `${height}pt×${rows}`,
+      title: '督导记录表',
+      subtitle: '督导后填写并签字',
+      paper: 'A4',
+      minRowHeight: height,
+      planPages: true,
+      columns: [
+        { label: '主体名称', width: 26, format: 'text' },
+        { label: '计划日期', width: 11, format: 'date' },
+        { label: '发现的问题', width: 40, format: 'text' },
+        { label: '整改期限', width: 11, format: 'date' },
+        { label: '督导人签字', width: 10, format: 'text' },
+        { label: `表${height}-${rows}`, width: 12, format: 'text' },
+      ],
+      rows: Array.from({ length: rows }, (_, i) => [`主体${i + 1}`, { date: `2026-03-${String(i + 1).padStart(2, '0')}` }, null, null, null, null]),
+    }));
+    const file = path.join(dir, 'planned.xlsx');
+    await writeFile(file, await buildWorkbook(sheets));
+    printWithLibreOffice(dir, [file], 300_000);
+    const pages = pdfPages(file.replace(/\.xlsx$/, '.pdf'));
+    for (const [height, rows] of cases) {
+      const own = pages.filter((page) => page.words.some((w) => w.text === `表${height}-${rows}`));
+      expect(own.length, `${height}pt×${rows}`).toBeGreaterThan(1);
+      expect(own.reduce((sum, page) => sum + page.words.filter((w) => ISO_DATE.test(w.text)).length, 0)).toBe(rows);
+      expectNoLoneRows(own, `表${height}-${rows}`, `${height}pt×${rows}`);
     }
   }, 400_000);
 
