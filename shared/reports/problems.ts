@@ -38,16 +38,16 @@ function lateness(row: ProblemRow): string {
 type Column = ReportColumnDef<ProblemRow & { readonly seq: number }>;
 
 export const PROBLEM_COLUMNS: readonly Column[] = [
-  { key: 'seq', label: '序号', width: 6, format: 'number', value: (r) => r.seq },
-  { key: 'county', label: '旗区', width: 10, format: 'text', value: (r) => r.county },
-  { key: 'township', label: '乡镇', width: 12, format: 'text', value: (r) => r.township },
-  { key: 'entity', label: '主体名称', width: 24, format: 'text', value: (r) => r.entityName },
+  { key: 'seq', label: '序号', width: 5, format: 'number', value: (r) => r.seq },
+  { key: 'county', label: '旗区', width: 8, format: 'text', value: (r) => r.county },
+  { key: 'township', label: '乡镇', width: 10, format: 'text', value: (r) => r.township },
+  { key: 'entity', label: '主体名称', width: 22, format: 'text', value: (r) => r.entityName },
   { key: 'cadre', label: '包保干部', width: 8, format: 'text', value: (r) => r.cadreName },
   { key: 'foundOn', label: '发现日期', width: 11, format: 'date', value: (r) => ({ date: r.foundOn }) },
-  { key: 'description', label: '问题描述', width: 32, format: 'text', value: (r) => r.problem.description },
+  { key: 'description', label: '问题描述', width: 28, format: 'text', value: (r) => r.problem.description },
   { key: 'deadline', label: '整改期限', width: 11, format: 'date', value: (r) => ({ date: r.problem.deadline }) },
   { key: 'rectifiedOn', label: '整改日期', width: 11, format: 'date', value: (r) => (r.problem.rectifiedOn ? { date: r.problem.rectifiedOn } : null) },
-  { key: 'status', label: '整改状态', width: 10, format: 'text', value: (r) => r.status },
+  { key: 'status', label: '整改状态', width: 9, format: 'text', value: (r) => r.status },
   { key: 'overdue', label: '是否逾期', width: 12, format: 'text', value: (r) => lateness(r) },
 ];
 

@@ -32,21 +32,21 @@ export function visitResult(visit: Visit): '符合' | '不符合' | '' {
 
 type Column = ReportColumnDef<VisitSummaryRow>;
 const text = (key: string, label: string, width: number, value: (row: VisitSummaryRow) => string): Column => ({ key, label, width, format: 'text', value });
-const count = (key: string, label: string, value: (row: VisitSummaryRow) => number): Column => ({ key, label, width: 6, format: 'number', value });
+const count = (key: string, label: string, value: (row: VisitSummaryRow) => number): Column => ({ key, label, width: 5, format: 'number', value });
 
 export const VISIT_SUMMARY_COLUMNS: readonly Column[] = [
-  text('county', '旗区', 10, (r) => r.county),
-  text('township', '乡镇', 12, (r) => r.township),
-  text('entity', '主体名称', 26, (r) => r.entityName),
-  text('grade', '等级', 5, (r) => r.grade),
+  text('county', '旗区', 8, (r) => r.county),
+  text('township', '乡镇', 10, (r) => r.township),
+  text('entity', '主体名称', 21, (r) => r.entityName),
+  text('grade', '等级', 4, (r) => r.grade),
   text('cadre', '包保干部', 8, (r) => r.cadreName),
-  text('cadreLevel', '干部层级', 7, (r) => r.cadreLevel),
+  text('cadreLevel', '干部层级', 6, (r) => r.cadreLevel),
   count('planned', '计划次数', (r) => r.planned),
   count('done', '完成次数', (r) => r.done),
-  { key: 'rate', label: '完成率', width: 7, format: 'percent', value: (r) => percentCell({ done: r.done, total: r.planned }) },
-  text('plannedDates', '计划日期', 23, (r) => r.plannedDates.join('、')),
-  text('doneDates', '督导日期', 23, (r) => r.doneDates.join('、')),
-  text('result', '检查结果', 14, (r) => [r.conforming ? `符合 ${r.conforming} 次` : '', r.nonConforming ? `不符合 ${r.nonConforming} 次` : ''].filter(Boolean).join('；')),
+  { key: 'rate', label: '完成率', width: 6, format: 'percent', value: (r) => percentCell({ done: r.done, total: r.planned }) },
+  text('plannedDates', '计划日期', 20, (r) => r.plannedDates.join('、')),
+  text('doneDates', '督导日期', 20, (r) => r.doneDates.join('、')),
+  text('result', '检查结果', 12, (r) => [r.conforming ? `符合 ${r.conforming} 次` : '', r.nonConforming ? `不符合 ${r.nonConforming} 次` : ''].filter(Boolean).join('；')),
   count('problems', '发现问题', (r) => r.problems),
   count('rectified', '已整改', (r) => r.rectified),
 ];

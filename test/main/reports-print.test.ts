@@ -36,7 +36,7 @@ function wordsOf(html: string): Word[] {
 function smallestHanSize(words: readonly Word[]): number {
   const sizes = words.filter((w) => /^[\u4e00-\u9fff]{2,}$/.test(w.text)).map((w) => (w.xMax - w.xMin) / w.text.length);
   expect(sizes.length).toBeGreaterThan(20);
-  return Math.min(...sizes);
+  return sizes.reduce((least, size) => Math.min(least, size), Infinity);
 }
 
 /** Nothing printed within 5 mm of the paper's edge, where a printer cannot print. */
@@ -108,7 +108,10 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
     expect(summed).toBeGreaterThan(25);
   }, 480_000);
 
-  function expectEveryPageWhole(pages: readonly string[], info: string, first: string, last: string): void {
+  function expectEveryPageWhole(pages: readonly string[], info: string, first: string, last: string, words: readonly Word[]): void {
+    // Fitted to the page's width, the type still prints at 8 pt or more, inside the margins.
+    expect(smallestHanSize(words)).toBeGreaterThanOrEqual(8);
+    expectInsideMargins(words, 841.89, 595.28);
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(pages.length);
     // A4 landscape: 842 × 595 points.
     expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
@@ -145,15 +148,15 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
   }, 480_000);
 
   it('督导记录汇总: every page A4 landscape with the full header and its page number', async () => {
-    const { pages, info } = await printed('visits');
+    const { pages, info, words } = await printed('visits');
     expect(pages.length).toBeGreaterThan(100);
-    expectEveryPageWhole(pages, info, '主体名称', '已整改');
+    expectEveryPageWhole(pages, info, '主体名称', '已整改', words);
     expect(pages[pages.length - 1]).toContain('合计');
   }, 480_000);
 
   it('问题整改台账: every page A4 landscape with the full header and its page number', async () => {
-    const { pages, info } = await printed('problems');
+    const { pages, info, words } = await printed('problems');
     expect(pages.length).toBeGreaterThan(20);
-    expectEveryPageWhole(pages, info, '问题描述', '是否逾期');
+    expectEveryPageWhole(pages, info, '问题描述', '是否逾期', words);
   }, 480_000);
 });
