@@ -19,7 +19,7 @@ export interface Step {
   readonly rule: FallbackRule | null;
   /** The level the step's cadres have. */
   readonly level: CadreLevel;
-  /** 在岗 cadres that fit, by id; empty when no rule finds one. */
+  /** 在岗 cadres that fit; empty when no rule finds one. */
   readonly cadres: readonly Cadre[];
 }
 
@@ -34,14 +34,19 @@ interface RulesInput {
  * (steps are cached per required level and region: a city has a few thousand such pairs).
  */
 export class AssignmentRules {
-  private readonly activeByRegion: ReadonlyMap<string, Cadre[]>;
+  private activeByRegion: ReadonlyMap<string, Cadre[]> | null = null;
   private readonly steps = new Map<string, Step>();
 
-  constructor(private readonly input: RulesInput) {
-    this.activeByRegion = groupBy(
-      input.cadres.filter((c) => c.active).sort((a, b) => a.id.localeCompare(b.id)),
+  constructor(private readonly input: RulesInput) {}
+
+  /** Built on first use: the violation check of a library where every 包保 is strict never needs it. */
+  private activeOn(regionId: string): readonly Cadre[] {
+    // In list order: whoever picks among them orders them fully.
+    this.activeByRegion ??= groupBy(
+      this.input.cadres.filter((c) => c.active),
       (c) => c.regionId,
     );
+    return this.activeByRegion.get(regionId) ?? [];
   }
 
   /** The first step with a cadre; the strict step (with none) when no rule finds one. */
@@ -68,12 +73,12 @@ export class AssignmentRules {
   private findStep(level: CadreLevel, regionId: string): Step {
     const { profile, regions } = this.input;
     const ancestry = regions.ancestry(regionId);
-    const onAncestry = (at: CadreLevel): Cadre[] => ancestry.flatMap((r) => (this.activeByRegion.get(r.id) ?? []).filter((c) => c.level === at));
+    const onAncestry = (at: CadreLevel): Cadre[] => ancestry.flatMap((r) => this.activeOn(r.id).filter((c) => c.level === at));
     const strict: Step = { rule: null, level, cadres: onAncestry(level) };
     if (strict.cadres.length > 0) return strict;
     const fallbacks = profile.assignFallbacks;
     if (fallbacks.villageInTownship && level === 'village' && regions.get(regionId)?.level === 'township') {
-      const cadres = regions.children(regionId).flatMap((v) => (this.activeByRegion.get(v.id) ?? []).filter((c) => c.level === 'village'));
+      const cadres = regions.children(regionId).flatMap((v) => this.activeOn(v.id).filter((c) => c.level === 'village'));
       if (cadres.length > 0) return { rule: 'villageInTownship', level, cadres };
     }
     if (fallbacks.levelAbove) {

@@ -62,22 +62,21 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string; year?: nu
   const entities = doc.entities.filter((e) => inScope(e.regionId));
   const cadres = doc.cadres.filter((c) => inScope(c.regionId));
 
-  const scopedEntityIds = new Set(entities.map((e) => e.id));
-  const assignments = doc.assignments.filter((a) => scopedEntityIds.has(a.entityId));
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const assignments = doc.assignments.filter((a) => entityById.has(a.entityId));
   const assignedIds = new Set(assignments.filter((a) => a.end === '').map((a) => a.entityId));
   const tally = new Tally(doc.profile, year);
   const byQuarter = new QuarterTally();
   const byLevel = levelQuarterTallies();
-  const entityById = new Map(entities.map((e) => [e.id, e]));
   const cadreLevel = new Map(doc.cadres.map((c) => [c.id, c.level]));
   for (const e of entities) tally.addEntity(e, assignedIds.has(e.id));
   for (const c of cadres) tally.addCadre(c);
   let openAllYears = 0;
   for (const v of doc.visits) {
     // As the 问题整改台账 lists them: the whole library's ledger keeps a deleted 主体's problems too.
-    if (scope.regionId && !scopedEntityIds.has(v.entityId)) continue;
+    if (scope.regionId && !entityById.has(v.entityId)) continue;
     openAllYears += v.problems.filter((p) => p.rectifiedOn === undefined).length;
-    if (!scopedEntityIds.has(v.entityId) || !inPlanYear(v, year)) continue;
+    if (!entityById.has(v.entityId) || !inPlanYear(v, year)) continue;
     tally.addVisit(v);
     const quarter = quarterOf(v, year);
     if (quarter === null || !isDue(v, entityById.get(v.entityId))) continue;
