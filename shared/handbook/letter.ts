@@ -3,7 +3,7 @@ import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS, type Cadre, type Grade, type
 import { textProblem, type TextLines } from '../domain/text';
 import { inPlanYear } from '../stats/tally';
 import type { DataDoc } from '../storage/types';
-import { cadreFileName, chineseDate } from './handbook';
+import { cadreFileName, chineseDate, namesakeNote } from './handbook';
 
 /** The merge fields a letter template may use, in the order the 设置 editor lists them. */
 export const LETTER_FIELDS: readonly { readonly name: string; readonly note: string }[] = [
@@ -167,7 +167,7 @@ export function buildLetters(doc: DataDoc, cadres: readonly Cadre[], date: strin
     return {
       cadreId: cadre.id,
       cadreName: cadre.name,
-      fileName: cadreFileName(cadre, regions, '致包保领导的一封信', year, 'html'),
+      fileName: cadreFileName(cadre, regions, '致包保领导的一封信', year, 'html', namesakeNote(doc.cadres, cadre, regions)),
       title: merge(template.title),
       greeting: merge(template.greeting),
       paragraphs: lines(template.body),

@@ -51,6 +51,16 @@ describe('致包保领导的一封信', () => {
     expect(letter.emptyFields).toEqual([]);
   });
 
+  it('tells a namesake filed in the same 乡镇 apart by 单位 in the file name, as the handbook does', () => {
+    const doc = docWithGrades();
+    const c1 = doc.cadres.find((c) => c.id === 'c1');
+    if (!c1) throw new Error('fixture');
+    const twin = { ...c1, id: 'c1-twin', unit: '昭君镇人民政府' };
+    doc.cadres.push(twin);
+    const [letter] = buildLetters(doc, [twin], '2027-03-01');
+    expect(letter?.fileName).toBe('达拉特旗-昭君镇-张伟（昭君镇人民政府）-致包保领导的一封信-2027.html');
+  });
+
   it('takes the visits a year from the year’s plan, as the handbook counts them', () => {
     const doc = docWithGrades();
     doc.profile.planYear = 2027;
