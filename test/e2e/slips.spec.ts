@@ -112,6 +112,29 @@ test('放弃修改？：设置页改了没保存，点侧栏菜单先问；继�
   });
 });
 
+test('放弃修改？：记录督导时点了不符合，Esc 和取消先问，放弃后不记录', async ({ page }) => {
+  const year = (await readDoc()).profile.planYear;
+  await call('visits:plan', { year });
+  await page.goto(`${server?.url}#/visits`);
+  const link = page.locator('.ant-table-row').first().locator('.row-link');
+  const entityName = await link.innerText();
+  await link.click();
+  const drawer = page.getByRole('dialog', { name: `记录督导：${entityName}` });
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole('listitem').first().getByText('不符合', { exact: true }).click();
+  await page.keyboard.press('Escape');
+  const ask = discardDialog(page);
+  await expect(ask).toBeVisible();
+  await shot(page, 'slips-discard-visit');
+  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await expect(ask).toBeHidden();
+  await expect(drawer.getByLabel('问题 1 描述')).toBeVisible();
+  await drawer.getByRole('button', { name: /^取\s?消$/ }).click();
+  await ask.getByRole('button', { name: /^放\s?弃$/ }).click();
+  await expect(drawer).toBeHidden();
+  expect((await readDoc()).visits.filter((v) => v.doneDate)).toEqual([]);
+});
+
 test('恢复预览列出督导、问题、作战图、周调度、设置；生成督导计划和干部变动前自动备份', async ({ page }) => {
   const year = (await readDoc()).profile.planYear;
   await call('backup:create', {});

@@ -7,6 +7,7 @@ import { VISIT_TYPES, type CheckResult, type VisitType } from '@shared/visits/ty
 import { api } from '../../api/client';
 import { showApiErrorOnForm } from '../../forms/api-errors';
 import { toIsoDate } from '../../forms/dates';
+import { useDiscardGuard } from '../../navigation/unsaved';
 import { GradeTag } from '../GradeTag';
 import { CHECK_RESULT_OPTIONS, problemTextFor, RECTIFY_DAYS, useVisitChecklist } from './checklist';
 import type { OpenProblemRow } from './useVisitData';
@@ -44,16 +45,17 @@ export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved 
   const [saving, setSaving] = useState(false);
   const checklist = useVisitChecklist(visit?.cadreLevel ?? '');
   const recording = visit !== null && !done && checklist !== null;
+  const { markDirty, close } = useDiscardGuard(open && recording, onClose);
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={recording ? close : onClose}
       size={620}
       destroyOnHidden
       title={visit ? `${done ? '督导记录' : '记录督导'}：${visit.entityName}` : '记录督导'}
       styles={{ body: { paddingBlock: 12 } }}
       drawerRender={!recording ? undefined : (node) => (
-              <RecordForm visit={visit} checklist={checklist} onSaving={setSaving} onSaved={onSaved}>
+              <RecordForm visit={visit} checklist={checklist} onEdit={markDirty} onSaving={setSaving} onSaved={onSaved}>
                 {node}
               </RecordForm>
             )}
@@ -63,7 +65,7 @@ export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved 
             <Button onClick={onClose}>关闭</Button>
           </Flex>
         ) : (
-          <RecordFooter saving={saving} onClose={onClose} />
+          <RecordFooter saving={saving} onClose={close} />
         )
       }
     >
@@ -77,12 +79,15 @@ export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved 
 function RecordForm({
   visit,
   checklist,
+  onEdit,
   onSaving,
   onSaved,
   children,
 }: {
   readonly visit: VisitRow;
   readonly checklist: readonly string[];
+  /** Any edit: closing then asks 「放弃修改？」. */
+  readonly onEdit: () => void;
   readonly onSaving: (saving: boolean) => void;
   readonly onSaved: () => void;
   readonly children: ReactNode;
@@ -112,6 +117,7 @@ function RecordForm({
 
   // Marking an item 不符合 offers a problem to track; undoing it takes that problem back (if untouched).
   const onValuesChange = (changed: Partial<RecordValues>) => {
+    onEdit();
     if (!changed.results) return;
     changed.results.forEach((result, index) => {
       const item = checklist[index];
