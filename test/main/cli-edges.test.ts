@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { LOCK_FILE_NAME } from '../../main/storage/lock';
 import { DATA_FILE_NAME, LowdbStore } from '../../main/storage/lowdb-store';
 import { GOOD_ROWS, goodRows, hostileXlsx, rowsXml, STRAY_CELL } from './hostile-xlsx';
 import { smallDoc } from './small-doc';
-import { useTempDirs } from './temp-dir';
+import { filesUnder, useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -211,7 +211,8 @@ describe('CLI: every way out releases the lock', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('正在取消…');
     expect(run.stderr).not.toMatch(/\s+at\s|错误：/);
-    const written = (await readdir(out)).filter((name) => name.endsWith('.xlsx'));
+    // Filed in 旗区/乡镇 folders under --out.
+    const written = await filesUnder(out, 'xlsx');
     expect(written.length).toBeGreaterThan(0);
     expect(run.stdout).toContain(`已取消：已导出 ${written.length} 本工作手册`);
   });

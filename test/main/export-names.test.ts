@@ -7,13 +7,16 @@ import { safeFileName, uniqueFileName } from '../../main/export/unique-name';
 import { openServices } from '../../main/services';
 import { DATA_FILE_NAME } from '../../main/storage/lowdb-store';
 import { smallDoc } from './small-doc';
-import { useTempDirs } from './temp-dir';
+import { filesUnder, useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const YEAR = smallDoc().profile.planYear;
 const ZHANG_HANDBOOK = `达拉特旗-昭君镇-张伟-包保干部工作手册-${YEAR}.xlsx`;
 const LI_HANDBOOK = `达拉特旗-昭君街道-李娜-包保干部工作手册-${YEAR}.xlsx`;
+/** Where a bulk export files them: 旗区/乡镇 folders, their names cleaned as the files' are. */
+const ZHANG_FOLDER = path.join('达拉特旗', '昭君镇');
+const LI_FOLDER = path.join('达拉特旗', '昭君街道');
 const ZHANG_LETTER = `达拉特旗-昭君镇-张伟-致包保领导的一封信-${YEAR}.html`;
 const LI_LETTER = `达拉特旗-昭君街道-李娜-致包保领导的一封信-${YEAR}.html`;
 
@@ -89,31 +92,36 @@ describe('bulk exports of a library stored by an older version', () => {
     const out = await newDir();
     const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
     expect(ended).toMatchObject({ state: 'done', files: 2, skipped: [] });
-    expect((await readdir(out)).sort()).toEqual([LI_HANDBOOK, ZHANG_HANDBOOK].sort());
+    expect(await filesUnder(out, 'xlsx')).toEqual([path.join(LI_FOLDER, LI_HANDBOOK), path.join(ZHANG_FOLDER, ZHANG_HANDBOOK)].sort());
   }, 60_000);
 
   it('a handbook that cannot be written is skipped and reported in Chinese; the others are written', async () => {
     const dir = await olderLibrary();
     const { handlers } = await openServices(dir);
     const out = await newDir();
-    await blockWrite(out, ZHANG_HANDBOOK, process.pid);
+    await blockWrite(path.join(out, ZHANG_FOLDER), ZHANG_HANDBOOK, process.pid);
     const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
-    expect(ended).toMatchObject({ state: 'done', files: 1, error: '', skipped: [{ fileName: ZHANG_HANDBOOK, reason: expect.stringContaining('是一个文件夹') }] });
-    expect(ended.message).toMatch(new RegExp(`^已导出 1 本工作手册到 .*；1 个文件未能写入：“${ZHANG_HANDBOOK}”（.*是一个文件夹.*）。请处理后重新导出这些文件$`));
-    expect((await readdir(out)).filter((name) => !name.startsWith('.'))).toEqual([LI_HANDBOOK]);
+    // The file is named with its folder in the export, so the clerk can find it.
+    const blocked = path.join(ZHANG_FOLDER, ZHANG_HANDBOOK);
+    expect(ended).toMatchObject({ state: 'done', files: 1, error: '', skipped: [{ fileName: blocked, reason: expect.stringContaining('是一个文件夹') }] });
+    expect(ended.message).toMatch(new RegExp(`^已导出 1 本工作手册到 .*；1 个文件未能写入：“${blocked}”（.*是一个文件夹.*）。请处理后重新导出这些文件$`));
+    expect(await filesUnder(out, 'xlsx')).toEqual([path.join(LI_FOLDER, LI_HANDBOOK)]);
   }, 60_000);
 });
 
 describe('a 合订本 that cannot be written', () => {
   it('ends the job with the reason in Chinese, not a failure in English', async () => {
     const dir = await olderLibrary();
-    const { handlers, store } = await openServices(dir);
+    const { handlers } = await openServices(dir);
     const out = await newDir();
-    const name = `${store.read()!.profile.orgName}-包保干部工作手册合订本-${YEAR}.xlsx`;
-    await blockWrite(out, name, process.pid);
-    const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: true }));
-    expect(ended).toMatchObject({ state: 'done', files: 0, error: '', skipped: [{ fileName: name, reason: expect.stringContaining('是一个文件夹') }] });
-    expect(ended.message).toMatch(new RegExp(`^未能写入合订本“${name}”：.*是一个文件夹`));
+    // One 乡镇, so one 合订本, filed in its 旗区's folder.
+    const name = `达拉特旗-昭君镇-包保干部工作手册合订本-${YEAR}.xlsx`;
+    await blockWrite(path.join(out, '达拉特旗'), name, process.pid);
+    const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: 'zjz', outDir: out, subfolder: false, combined: true }));
+    const blocked = path.join('达拉特旗', name);
+    expect(ended).toMatchObject({ state: 'done', files: 0, error: '', skipped: [{ fileName: blocked, reason: expect.stringContaining('是一个文件夹') }] });
+    expect(ended.message).toMatch(new RegExp(`^未能写入合订本：1 个文件未能写入：“${blocked}”（.*是一个文件夹.*）。请处理后重新导出这些文件$`));
+    expect(await filesUnder(out, 'xlsx')).toEqual([]);
   }, 60_000);
 });
 

@@ -4,14 +4,15 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers, JobStatus } from '@shared/api/contract';
+import type { Cadre } from '@shared/domain/schemas';
 import { ANY_FOLDER, dispatch } from '../../main/api/dispatch';
 import { openServices } from '../../main/services';
-import { useTempDirs } from './temp-dir';
+import { filesUnder, useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
 
 /** A district library with its visit plan; the clock is fixed so folder names are known. */
-async function district(): Promise<{ handlers: ApiHandlers; townshipId: string; activeInTownship: number }> {
+async function district(): Promise<{ handlers: ApiHandlers; townshipId: string; activeInTownship: number; townshipCadres: Cadre[] }> {
   const { handlers, store } = await openServices(await newDir(), { now: () => new Date(2026, 4, 20, 9, 5) });
   await handlers['app:loadDemo']({ scale: 'district', seed: 2 });
   await handlers['visits:plan']({ year: 2026 });
@@ -22,7 +23,8 @@ async function district(): Promise<{ handlers: ApiHandlers; townshipId: string; 
     for (let r = regions.find((x) => x.id === regionId); r; r = regions.find((x) => x.id === r?.parentId)) if (r.id === township.id) return true;
     return false;
   };
-  return { handlers, townshipId: township.id, activeInTownship: doc.cadres.filter((c) => c.active && inTownship(c.regionId)).length };
+  const townshipCadres = doc.cadres.filter((c) => c.active && inTownship(c.regionId));
+  return { handlers, townshipId: township.id, activeInTownship: townshipCadres.length, townshipCadres };
 }
 
 /** Polls like the screen does, keeping every status seen. */
@@ -35,7 +37,12 @@ async function follow(handlers: ApiHandlers, started: JobStatus, until: (s: JobS
   return seen;
 }
 
-const xlsxIn = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort();
+/** The workbooks of a run, wherever it filed them (旗区/乡镇 folders), as relative paths. */
+const xlsxIn = (dir: string): Promise<string[]> => filesUnder(dir, 'xlsx');
+/** Where a 铜川镇 cadre's handbook is filed. */
+const TOWNSHIP_FOLDER = path.join('东胜区', '铜川镇');
+/** The sheets of one cadre's handbook, in order. */
+const HANDBOOK_SHEETS = ['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导计划', '督导记录表', '承诺书', '联系方式'];
 
 describe('bulk handbook export as a background job', () => {
   it('writes one handbook per active cadre of a 乡镇 into a new dated subfolder, with rising progress, and never overwrites', async () => {
@@ -54,7 +61,9 @@ describe('bulk handbook export as a background job', () => {
     const files = await xlsxIn(started.outDir);
     expect(files).toHaveLength(activeInTownship);
     for (const file of files) {
-      expect(file).toMatch(/^东胜区-铜川镇-[^-]+-包保干部工作手册-2026(-\d+)?\.xlsx$/);
+      expect(path.dirname(file)).toBe(TOWNSHIP_FOLDER);
+      // A namesake in the 乡镇 is told apart by 单位 or 职务 in its name, not by -2.
+      expect(path.basename(file)).toMatch(/^东胜区-铜川镇-[^-]+-包保干部工作手册-2026\.xlsx$/);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(path.join(started.outDir, file));
       expect(book.worksheets).toHaveLength(9);
@@ -69,7 +78,8 @@ describe('bulk handbook export as a background job', () => {
     await follow(handlers, again);
     const both = await xlsxIn(started.outDir);
     expect(both).toHaveLength(2 * activeInTownship);
-    expect(both.filter((f) => f.endsWith('-2026-2.xlsx')).length).toBeGreaterThanOrEqual(activeInTownship);
+    expect(both.filter((f) => f.endsWith('-2026-2.xlsx')).length).toBe(activeInTownship);
+    expect(both.every((f) => path.dirname(f) === TOWNSHIP_FOLDER)).toBe(true);
   });
 
   it('refuses a second job, answers other calls while it runs, and on cancel stops early keeping the finished files', async () => {
@@ -136,32 +146,40 @@ describe('bulk handbook export as a background job', () => {
     }
   });
 
-  it('makes one 合订本 per scope: each section one sheet, a 包保干部 column and a page per cadre', async () => {
-    const { handlers, townshipId, activeInTownship } = await district();
+  it('makes one 合订本 per 乡镇 in its 旗区 folder: each cadre\'s handbook in turn, its sheets and page headers naming the cadre', async () => {
+    const { handlers, townshipId, townshipCadres } = await district();
     const out = await newDir();
     const started = await handlers['handbooks:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: true });
     const last = (await follow(handlers, started)).pop()!;
-    expect(last).toMatchObject({ state: 'done', files: 1 });
-    expect(await xlsxIn(out)).toEqual(['铜川镇-包保干部工作手册合订本-2026.xlsx']);
+    const file = path.join('东胜区', '东胜区-铜川镇-包保干部工作手册合订本-2026.xlsx');
+    expect(last).toMatchObject({ state: 'done', files: 1, error: '' });
+    expect(last.message).toBe(`已生成合订本“${file}”（${townshipCadres.length} 名干部），保存在 ${out}`);
+    expect(await xlsxIn(out)).toEqual([file]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path.join(out, '铜川镇-包保干部工作手册合订本-2026.xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导计划', '督导记录表', '承诺书', '联系方式']);
-    const cover = book.getWorksheet('封面')!;
-    expect(String(cover.getCell('A1').value)).toContain('包保干部工作手册（合订本）·封面');
-    expect(cover.getCell('A3').value).toBe('包保干部');
-    expect(cover.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '3:3' });
-    // 封面 has 8 lines per cadre: the cadre's name stands in column A of each.
-    const names = new Set<string>();
-    cover.eachRow((row, n) => {
-      if (n > 3) names.add(String(row.getCell(1).value));
-    });
-    expect(names.size).toBe(activeInTownship);
-    expect(cover.rowCount).toBe(3 + 8 * activeInTownship);
-    // exceljs does not read page breaks back: look at the sheet's XML.
-    const zip = await JSZip.loadAsync(await readFile(path.join(out, '铜川镇-包保干部工作手册合订本-2026.xlsx')));
-    const xml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
-    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
-    expect(breaks).toEqual(Array.from({ length: activeInTownship - 1 }, (_, i) => 3 + 8 * (i + 1)));
+    await book.xlsx.readFile(path.join(out, file));
+    // Cadre by cadre, all the sheets of one's handbook together and in its order, named 3.张伟·责任清单.
+    expect(book.worksheets).toHaveLength(HANDBOOK_SHEETS.length * townshipCadres.length);
+    const names: string[] = [];
+    for (let i = 0; i < townshipCadres.length; i++) {
+      const sheets = book.worksheets.slice(i * HANDBOOK_SHEETS.length, (i + 1) * HANDBOOK_SHEETS.length);
+      const name = /^\d+\.(.+)·封面$/.exec(sheets[0]!.name)?.[1] ?? '';
+      names.push(name);
+      expect(sheets.map((s) => s.name)).toEqual(HANDBOOK_SHEETS.map((section) => `${i + 1}.${name}·${section}`));
+      // The cover names its cadre in its text; every table page is headed with whose handbook it is.
+      const cover: string[] = [];
+      sheets[0]!.eachRow((row) => row.eachCell((cell) => cover.push(String(cell.value))));
+      expect(cover.join('\n')).toContain(name);
+      for (const sheet of sheets.filter((s) => !/·(封面|承诺书)$/.test(s.name))) {
+        expect(sheet.headerFooter.oddHeader, sheet.name).toMatch(new RegExp(`^&L${name}(（[^）]+）)?　包保干部工作手册&R`));
+        expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+      }
+    }
+    expect(names.sort()).toEqual(townshipCadres.map((c) => c.name).sort());
+
+    // 市级 cadres have no 旗区: theirs is one 合订本 in a 市级 folder.
+    const city = await handlers['handbooks:exportAll']({ regionId: '', level: 'city', outDir: out, subfolder: false, combined: true });
+    expect((await follow(handlers, city)).pop()).toMatchObject({ state: 'done', files: 1 });
+    expect(await xlsxIn(out)).toEqual([file, path.join('市级', '市级-包保干部工作手册合订本-2026.xlsx')].sort());
   });
 
   it('says what to do when the scope has no active cadre, and leaves no folder behind', async () => {
@@ -187,7 +205,10 @@ describe('bulk handbook export as a background job', () => {
     const files = await xlsxIn(out);
     expect(files.length).toBe(last.files);
     expect(files.length).toBeLessThan(activeInTownship);
-    for (const file of files) expect(file).toMatch(/-包保干部工作手册-2025(-\d+)?\.xlsx$/);
+    for (const file of files) {
+      expect(path.dirname(file)).toBe(TOWNSHIP_FOLDER);
+      expect(path.basename(file)).toMatch(/^东胜区-铜川镇-[^-]+-包保干部工作手册-2025\.xlsx$/);
+    }
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(out, files[0]!));
     // The 2026 plan has no visits in 2025: the 督导计划 of that year is empty.

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -14,4 +14,9 @@ export function useTempDirs(): () => Promise<string> {
     made.push(dir);
     return dir;
   };
+}
+
+/** The `.ext` files anywhere under `dir` (bulk exports file into 旗区/乡镇 folders), as sorted relative paths. */
+export async function filesUnder(dir: string, ext: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(`.${ext}`)).sort();
 }
