@@ -215,7 +215,10 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
       done += members.length;
     }
     await job.checkpoint(total, total, '已完成');
-    if (written.length === 0 && skipped.length > 0) return { cancelled: false, message: `未能写入合订本${skippedNote(skipped).replace(/^；/, '：')}` };
+    if (written.length === 0 && skipped.length > 0) {
+      const reasons = skipped.map((f) => `“${f.fileName}”（${f.reason}）`).join('；');
+      return { cancelled: false, message: `未能写入合订本：${reasons}。请处理后重新导出` };
+    }
     const what = written.length === 1 ? `合订本“${written[0]}”` : `${written.length} 本合订本（每个乡镇一本）`;
     return { cancelled: false, message: `已生成${what}（${cadres.length} 名干部），保存在 ${folder}${skippedNote(skipped)}` };
   };
