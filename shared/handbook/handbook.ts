@@ -115,7 +115,7 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
     .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
   const entityName = new Map(entities.map((e) => [e.id, e.name]));
   const monthsOf = new Map<string, string[]>();
-  for (const v of visits) monthsOf.set(v.entityId, [...(monthsOf.get(v.entityId) ?? []), `${Number(v.plannedDate.slice(5, 7))}月`]);
+  for (const v of visits) monthsOf.set(v.entityId, [...(monthsOf.get(v.entityId) ?? []), String(Number(v.plannedDate.slice(5, 7)))]);
   const area = regions.path(cadre.regionId) || regions.get(cadre.regionId)?.name || '';
   const label = cadreLabel(doc.cadres, cadre, regions);
   const who = `${label}（${CADRE_LEVEL_LABELS[cadre.level]}，${area}）`;
@@ -169,7 +169,8 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
           [e.legalRep, e.legalRepPhone].filter(Boolean).join(' '),
           [e.director ? `总监 ${formatPeople([e.director])}` : '', e.safetyOfficers.length > 0 ? `安全员 ${formatPeople(e.safetyOfficers)}` : ''].filter(Boolean).join('；'),
           regulator ? [regulator.name, regulator.phone].filter(Boolean).join(' ') : '',
-          (monthsOf.get(e.id) ?? []).join('、'),
+          // 2、5、8、11月: one 月 keeps four visits on one line of the column.
+          monthsOf.has(e.id) ? `${monthsOf.get(e.id)?.join('、')}月` : '',
         ];
       }),
     },

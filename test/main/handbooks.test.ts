@@ -36,6 +36,8 @@ describe('包保干部工作手册', () => {
     const duty = book.getWorksheet('责任清单');
     expect(duty?.getRow(4).getCell(2).value).toBe('内蒙古食用油有限公司');
     expect(String(duty?.getRow(4).getCell(8).value)).toContain('高峰');
+    // The planned months with one 月, so four visits stay on one line of the narrow column.
+    expect(String(duty?.getRow(4).getCell(9).value)).toMatch(/^\d{1,2}(、\d{1,2})*月$/);
     expect(String(book.getWorksheet('承诺书')?.getRow(2).getCell(1).value)).toContain('本人张伟');
 
     // The clerk fills the first planned visit of the returned copy.
