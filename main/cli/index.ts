@@ -11,6 +11,7 @@ import { VIOLATION_LABELS } from '@shared/rules/violations';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { ApiError, unwrap } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
+import { displayText } from '@shared/domain/text';
 import type { Ratio, Stats } from '@shared/stats/stats';
 import { ANY_FOLDER, dispatch } from '../api/dispatch';
 import { defaultDataDir } from '../paths';
@@ -103,12 +104,12 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       const { rows } = await call('cadres:query', {});
       const items = rows.map((r) => ({ id: r.id, name: r.name, level: r.level, region: r.regionPath, active: r.active }));
       if (args.flags['json']) print(items);
-      else for (const r of items) console.log(`${r.id}\t${r.name}\t${CADRE_LEVEL_LABELS[r.level]}\t${r.region}`);
+      else for (const r of items) console.log(`${r.id}\t${displayText(r.name)}\t${CADRE_LEVEL_LABELS[r.level]}\t${displayText(r.region)}`);
     } else if (what === 'entities') {
       const { rows } = await call('entities:query', {});
       const items = rows.map((r) => ({ id: r.id, name: r.name, uscc: r.uscc, grade: r.grade, region: r.regionPath, status: r.status }));
       if (args.flags['json']) print(items);
-      else for (const r of items) console.log(`${r.id}\t${r.name}\t${r.grade}级\t${r.region}`);
+      else for (const r of items) console.log(`${r.id}\t${displayText(r.name)}\t${r.grade}级\t${displayText(r.region)}`);
     } else {
       throw new UsageError('请指明要列出的内容：list cadres 或 list entities', 'say what to list: list cadres | list entities');
     }

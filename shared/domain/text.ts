@@ -46,9 +46,14 @@ export function textRule(label: string, lines: TextLines = 'single') {
 const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
 
 /**
- * `text` as part of a file name: without terminal escape sequences and the characters the rule
- * refuses (names stored before it may hold them), and without those Windows refuses in file names.
+ * `text` as it may be shown on a terminal: without escape sequences and the characters the rule
+ * refuses (names stored before the rule may hold them).
  */
+export function displayText(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE, '');
+}
+
+/** `text` as part of a file name: shown safely, and without the characters Windows refuses in file names. */
 export function fileNameText(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE, '').replace(/[<>:"/\\|?*]/g, '');
+  return displayText(text).replace(/[<>:"/\\|?*]/g, '');
 }

@@ -156,4 +156,12 @@ describe('CLI export letters', () => {
     expect(run.stderr).toContain('错误：1 个文件未能写入（见上），其余文件已导出 / Error: 1 file(s) could not be written');
     expect((await readdir(blocked)).filter((name) => !name.startsWith('.')).sort()).toEqual([LI_LETTER, '致包保领导的一封信-合订本-2封.html'].sort());
   }, 90_000);
+
+  it('lists stored names with control characters without their escape codes', async () => {
+    const dir = await olderLibrary();
+    const listed = await cli(['list', 'cadres', '--data', dir]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('张伟');
+    expect(listed.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameText, textProblem } from '@shared/domain/text';
+import { displayText, fileNameText, textProblem } from '@shared/domain/text';
 
 describe('the text rule', () => {
   it('takes ordinary Chinese and Latin text, inner zero-width joiners and, in multi-line text, line feeds and tabs', () => {
@@ -31,5 +31,10 @@ describe('the text rule', () => {
   it('leaves in a file name what the rule and Windows accept, dropping whole escape sequences', () => {
     expect(fileNameText('\u001b[1;31m张伟\u001b[0m')).toBe('张伟');
     expect(fileNameText('达拉特旗\u202e/昭君镇:\u0000手册?')).toBe('达拉特旗昭君镇手册');
+  });
+
+  it('shows stored text on a terminal without escape sequences or invisible controls, keeping what is printable', () => {
+    expect(displayText('\u001b[1;31m张伟\u001b[0m')).toBe('张伟');
+    expect(displayText('达拉特旗\u202e/昭君镇:\u0000')).toBe('达拉特旗/昭君镇:');
   });
 });
