@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 
 /** The forms on screen holding changes not yet saved: leaving the screen asks first while any is here. */
 const unsavedForms = new Set<symbol>();
@@ -10,7 +10,9 @@ export function hasUnsavedChanges(): boolean {
 
 /** Marks the calling form as holding unsaved changes while `dirty`. */
 export function useUnsavedChanges(dirty: boolean): void {
-  useEffect(() => {
+  // A layout effect: a screen that has gone is out of the set when React commits, not later, so
+  // a quick click on the next menu item does not ask about it again.
+  useLayoutEffect(() => {
     if (!dirty) return;
     const form = Symbol('unsaved form');
     unsavedForms.add(form);
