@@ -55,6 +55,10 @@ export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  const navigate = useCallback((next: ScreenKey) => openScreen(next), []);
+  const navigate = useCallback((next: ScreenKey) => {
+    openScreen(next);
+    // At once, not on the hashchange that follows: the next click already sees the screen it opened.
+    setScreen(screenFromHash());
+  }, []);
   return [screen, navigate];
 }

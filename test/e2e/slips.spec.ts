@@ -102,6 +102,8 @@ test('放弃修改？：设置页改了没保存，点侧栏菜单先问；继�
     await page.getByRole('menuitem', { name: '包保干部' }).click();
     await ask.getByRole('button', { name: /^放\s?弃$/ }).click();
     await expect(page).toHaveURL(/#\/cadres$/);
+    // The clerk sees the 包保干部 list before clicking on.
+    await expect(page.getByRole('textbox', { name: '搜索干部' })).toBeVisible();
     expect((await readDoc()).profile.orgName).toBe(orgName);
     // Nothing unsaved any more: the menu goes straight on.
     await page.getByRole('menuitem', { name: '设置' }).click();
