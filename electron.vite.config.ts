@@ -9,14 +9,14 @@ export default defineConfig({
     resolve: { alias },
     build: {
       // lowdb and steno are ESM-only: bundle them into the CommonJS main process. esbuild only
-      // bundles workers when run from source (main/workers/off-thread.ts), never in the app.
+      // bundles workers when run from source (main/server/workers/off-thread.ts), never in the app.
       externalizeDeps: { exclude: ['lowdb', 'steno'], include: ['esbuild'] },
       rollupOptions: {
         input: {
-          index: resolve(import.meta.dirname, 'main/index.ts'),
-          // Worker threads load their own script beside index.cjs (main/workers/off-thread.ts).
-          'read-sheets-worker': resolve(import.meta.dirname, 'main/workers/read-sheets-worker.ts'),
-          'workbook-worker': resolve(import.meta.dirname, 'main/workers/workbook-worker.ts'),
+          index: resolve(import.meta.dirname, 'main/electron/index.ts'),
+          // Worker threads load their own script beside index.cjs (main/server/workers/off-thread.ts).
+          'read-sheets-worker': resolve(import.meta.dirname, 'main/server/workers/read-sheets-worker.ts'),
+          'workbook-worker': resolve(import.meta.dirname, 'main/server/workers/workbook-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -29,7 +29,7 @@ export default defineConfig({
       externalizeDeps: false,
       isolatedEntries: true,
       rollupOptions: {
-        input: { preload: resolve(import.meta.dirname, 'main/preload.ts') },
+        input: { preload: resolve(import.meta.dirname, 'main/electron/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { RecordContext } from '@shared/records/types';
 import type { DemoScale } from '@shared/demo/generate';
 import type { DataDoc } from '@shared/storage/types';
-import { DATA_FILE_NAME, LowdbStore } from '../main/storage/lowdb-store';
-import type { WorkbookPool } from '../main/workers/workbook-pool';
+import { DATA_FILE_NAME, LowdbStore } from '../main/server/storage/lowdb-store';
+import type { WorkbookPool } from '../main/server/workers/workbook-pool';
 // Beyond the store, each step imports only the modules it uses, so a process holds no more than its step.
 
 /** The 主体 list as the app exports it: the file every import run reads. */
@@ -59,7 +59,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   prepare: async () => {
     const { generateDemo } = await import('@shared/demo/generate');
     const { exportTable } = await import('@shared/records');
-    const { buildWorkbook } = await import('../main/export/xlsx');
+    const { buildWorkbook } = await import('../main/server/export/xlsx');
     const doc = generateDemo(process.env['BENCH_SCALE'] as DemoScale, 1, new Date('2027-01-05T00:00:00Z'));
     const store = await LowdbStore.open(dataDir);
     await store.replace(doc);
@@ -91,8 +91,8 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   import: async () => {
     const { RECORD_DEFINITIONS } = await import('@shared/records');
     const { planImport } = await import('@shared/records/import-plan');
-    const { prepareReadSheetsWorker, readSheetsArriving } = await import('../main/workers/off-thread');
-    const { yieldToEventLoop } = await import('../main/jobs');
+    const { prepareReadSheetsWorker, readSheetsArriving } = await import('../main/server/workers/off-thread');
+    const { yieldToEventLoop } = await import('../main/server/jobs');
     await prepareReadSheetsWorker();
     const ctx = await recordContext(await openDoc());
     const bytes = await readFile(path.join(dataDir, IMPORT_FILE_NAME));
@@ -149,8 +149,8 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   exportHandbooks: async () => {
     const { RegionIndex } = await import('@shared/domain/regions');
     const { buildHandbook } = await import('@shared/handbook/handbook');
-    const { prepareWorkbookWorker, WorkbookPipe, WorkbookPool, workbookPoolSize } = await import('../main/workers/workbook-pool');
-    const { handbookSheets } = await import('../main/handlers/handbooks');
+    const { prepareWorkbookWorker, WorkbookPipe, WorkbookPool, workbookPoolSize } = await import('../main/server/workers/workbook-pool');
+    const { handbookSheets } = await import('../main/server/handlers/handbooks');
     await prepareWorkbookWorker();
     const doc = await openDoc();
     const regions = new RegionIndex(doc.regions);

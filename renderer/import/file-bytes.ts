@@ -6,7 +6,7 @@ export interface LoadedFile {
   readonly base64: string;
 }
 
-/** Matches the service's limit (main/import/read-sheets.ts): larger files are refused there too. */
+/** Matches the service's limit (main/server/import/read-sheets.ts): larger files are refused there too. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export async function loadFile(file: File): Promise<LoadedFile> {

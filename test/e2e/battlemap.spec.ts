@@ -54,7 +54,7 @@ const row = (page: Page, seq: number): Locator => page.locator(`[data-testid=gan
 const cell = (page: Page, seq: number, col: string): Locator => row(page, seq).locator(`[data-col=${col}]`);
 
 test('作战图：从模板新建并倒排工期，改截止日期重排，周调度完成任务，导出 A3', async ({ page }) => {
-  execFileSync(TSX, ['main/cli/index.ts', 'demo', '--scale', 'district', '--data', dataDir], { cwd: ROOT, timeout: 60_000 });
+  execFileSync(TSX, ['main/server/cli/index.ts', 'demo', '--scale', 'district', '--data', dataDir], { cwd: ROOT, timeout: 60_000 });
   server = await startHarness({ dataDir });
 
   const planStart = dayjs().add(2, 'day').format('YYYY-MM-DD');

@@ -12,7 +12,7 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** Runs the real CLI (e.g. to prepare a data folder) and returns its stdout. */
 export function cli(args: readonly string[], timeoutMs = 60_000): string {
-  return execFileSync(TSX, ['main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs });
+  return execFileSync(TSX, ['main/server/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs });
 }
 
 /** Office screens are 1366×768: the page itself never scrolls (tables scroll inside). */
@@ -44,7 +44,7 @@ export interface HarnessOptions {
 }
 
 /**
- * Starts the real web harness (`tsx main/web/start.ts`) on a data folder (a fresh temporary one
+ * Starts the real web harness (`tsx main/server/web/start.ts`) on a data folder (a fresh temporary one
  * unless `options.dataDir` is given) and a free port, and stops it again. The renderer must be
  * built first (dist-web).
  */
@@ -55,7 +55,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const ownFolder = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-')));
   // Its own process group, so stop() also ends the node process tsx starts under it.
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/web/start.ts', '--data', dataDir, '--port', '0'], {
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/server/web/start.ts', '--data', dataDir, '--port', '0'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

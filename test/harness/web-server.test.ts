@@ -6,10 +6,10 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiSchemas, type ApiHandlers } from '@shared/api/contract';
-import { exportDirOf } from '../../main/paths';
-import { openServices } from '../../main/services';
-import { LOCK_FILE_NAME } from '../../main/storage/lock';
-import { createWebServer } from '../../main/web/server';
+import { exportDirOf } from '../../main/server/paths';
+import { openServices } from '../../main/server/services';
+import { LOCK_FILE_NAME } from '../../main/server/storage/lock';
+import { createWebServer } from '../../main/server/web/server';
 import { useTempDirs } from '../main/temp-dir';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -223,7 +223,7 @@ describe('web harness', () => {
 
   it('npm run web releases the data folder’s lock when it is stopped', async () => {
     const dataDir = await newDir();
-    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/web/start.ts', '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/server/web/start.ts', '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       let output = '';

@@ -1,10 +1,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
-import { BACKUP_DIR_NAME } from '../../main/storage/backups';
-import { DATA_FILE_NAME } from '../../main/storage/lowdb-store';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
+import { BACKUP_DIR_NAME } from '../../main/server/storage/backups';
+import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 

@@ -5,8 +5,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LOCK_FILE_NAME } from '../../main/storage/lock';
-import { DATA_FILE_NAME, LowdbStore } from '../../main/storage/lowdb-store';
+import { LOCK_FILE_NAME } from '../../main/server/storage/lock';
+import { DATA_FILE_NAME, LowdbStore } from '../../main/server/storage/lowdb-store';
 import { GOOD_ROWS, goodRows, hostileXlsx, rowsXml, STRAY_CELL } from './hostile-xlsx';
 import { smallDoc } from './small-doc';
 import { filesUnder, useTempDirs } from './temp-dir';
@@ -40,7 +40,7 @@ function cli(dataDir: string, args: string[], options: Options = {}): Promise<Ru
   return new Promise((resolve) => {
     const started = performance.now();
     const env = { ...process.env, ...(options.preload ? { NODE_OPTIONS: `--import=${pathToFileURL(options.preload).href}` } : {}) };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args, '--data', dataDir], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/server/cli/index.ts', ...args, '--data', dataDir], { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

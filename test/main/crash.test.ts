@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataDocSchema } from '@shared/storage/types';
-import { DATA_FILE_NAME, LowdbStore } from '../../main/storage/lowdb-store';
+import { DATA_FILE_NAME, LowdbStore } from '../../main/server/storage/lowdb-store';
 import { killed, startChild } from './child';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';

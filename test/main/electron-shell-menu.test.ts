@@ -7,10 +7,10 @@ import { useTempDirs } from './temp-dir';
 
 vi.mock('electron', () => import('./electron-shell-fake'));
 
-const { createMenuActions, installMenu, pdfFileName } = await import('../../main/menu');
-const { Dialogs } = await import('../../main/dialogs');
-const { ShellStateFile } = await import('../../main/shell-state');
-const { createFatalErrorReporter, logPageErrors, startLogging, LOG_FILE_NAME } = await import('../../main/logging');
+const { createMenuActions, installMenu, pdfFileName } = await import('../../main/electron/menu');
+const { Dialogs } = await import('../../main/electron/dialogs');
+const { ShellStateFile } = await import('../../main/electron/shell-state');
+const { createFatalErrorReporter, logPageErrors, startLogging, LOG_FILE_NAME } = await import('../../main/electron/logging');
 
 const newDir = useTempDirs();
 beforeEach(() => resetFake());

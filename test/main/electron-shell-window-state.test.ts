@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { ShellStateFile } from '../../main/shell-state';
-import { restorePlacement, trackWindowState } from '../../main/window-state';
+import { ShellStateFile } from '../../main/electron/shell-state';
+import { restorePlacement, trackWindowState } from '../../main/electron/window-state';
 import { BrowserWindow as FakeWindow } from './electron-shell-fake';
 import { useTempDirs } from './temp-dir';
 

@@ -8,13 +8,13 @@ import { useTempDirs } from './temp-dir';
 // The Electron module is the one thing replaced: a small fake that records what the shell does.
 vi.mock('electron', () => import('./electron-shell-fake'));
 
-const { appPageUrl, createMainWindow, devServerUrlOf } = await import('../../main/window');
-const { registerIpc, INVOKE_CHANNEL } = await import('../../main/ipc/register');
-const { createDesktopHandlers, registerDesktopIpc, DESKTOP_CHANNEL } = await import('../../main/desktop-ipc');
-const { Dialogs } = await import('../../main/dialogs');
-const { ShellStateFile } = await import('../../main/shell-state');
+const { appPageUrl, createMainWindow, devServerUrlOf } = await import('../../main/electron/window');
+const { registerIpc, INVOKE_CHANNEL } = await import('../../main/electron/ipc/register');
+const { createDesktopHandlers, registerDesktopIpc, DESKTOP_CHANNEL } = await import('../../main/electron/desktop-ipc');
+const { Dialogs } = await import('../../main/electron/dialogs');
+const { ShellStateFile } = await import('../../main/electron/shell-state');
 const { smallDoc } = await import('./small-doc');
-const { createHandlers } = await import('../../main/handlers');
+const { createHandlers } = await import('../../main/server/handlers');
 
 const newDir = useTempDirs();
 /** The app's own page (out/renderer/index.html beside main) at one of its screens. */

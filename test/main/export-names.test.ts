@@ -3,9 +3,9 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers, JobStatus } from '@shared/api/contract';
-import { safeFileName, uniqueFileName } from '../../main/export/unique-name';
-import { openServices } from '../../main/services';
-import { DATA_FILE_NAME } from '../../main/storage/lowdb-store';
+import { safeFileName, uniqueFileName } from '../../main/server/export/unique-name';
+import { openServices } from '../../main/server/services';
+import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { smallDoc } from './small-doc';
 import { filesUnder, useTempDirs } from './temp-dir';
 
@@ -129,7 +129,7 @@ describe('CLI export letters', () => {
   /** Runs the CLI as one node process, so its pid (and so writeFileAtomic's temp names) is known from the start. */
   function cli(args: string[], beforeWrites: (pid: number) => Promise<void> = async () => undefined): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], { cwd: ROOT });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'main/server/cli/index.ts', ...args], { cwd: ROOT });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

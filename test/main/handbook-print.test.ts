@@ -7,8 +7,8 @@ import { RegionIndex } from '@shared/domain/regions';
 import type { Cadre } from '@shared/domain/schemas';
 import { cadreLabel, filingPlace } from '@shared/handbook/handbook';
 import type { DataDoc } from '@shared/storage/types';
-import { buildWorkbook, type TableSheet } from '../../main/export/xlsx';
-import { openServices } from '../../main/services';
+import { buildWorkbook, type TableSheet } from '../../main/server/export/xlsx';
+import { openServices } from '../../main/server/services';
 import { expectInsidePaper, MM, pdfPages, printWithLibreOffice, typeSize, wordOn, type PdfPage } from './pdf-pages';
 
 /**

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 

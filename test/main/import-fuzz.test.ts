@@ -9,7 +9,7 @@ import { planImport } from '@shared/records/import-plan';
 import { RECORD_KINDS } from '@shared/records/types';
 import { RegionIndex } from '@shared/domain/regions';
 import { RegionMatcher } from '@shared/records/region-match';
-import { parseCsv, readSheets } from '../../main/import/read-sheets';
+import { parseCsv, readSheets } from '../../main/server/import/read-sheets';
 import { smallDoc } from './small-doc';
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(

@@ -4,9 +4,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers, ImportPreview } from '@shared/api/contract';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
-import { DATA_FILE_NAME } from '../../main/storage/lowdb-store';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
+import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { xlsxOf } from './import-fixtures';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
@@ -228,7 +228,7 @@ describe('CLI import', () => {
   const ROOT = path.resolve(import.meta.dirname, '../..');
   const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
-      execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/cli/index.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/server/cli/index.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
       });
     });

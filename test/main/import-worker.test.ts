@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '@shared/api/contract';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
-import { readSheets } from '../../main/import/read-sheets';
-import { readSheetsOffThread } from '../../main/workers/off-thread';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
+import { readSheets } from '../../main/server/import/read-sheets';
+import { readSheetsOffThread } from '../../main/server/workers/off-thread';
 import { messyEntityRows, xlsxOf } from './import-fixtures';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiResults } from '@shared/api/contract';
 import type { DataDoc } from '@shared/storage/types';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
-import { BACKUP_DIR_NAME } from '../../main/storage/backups';
-import { DATA_FILE_NAME } from '../../main/storage/lowdb-store';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
+import { BACKUP_DIR_NAME } from '../../main/server/storage/backups';
+import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
@@ -78,7 +78,7 @@ describe('check sees what restore refuses', () => {
   it('the CLI check prints them', async () => {
     const dataDir = await handEdited();
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/cli/index.ts', 'check', '--data', dataDir], { cwd: ROOT }, (error, out) =>
+      execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/server/cli/index.ts', 'check', '--data', dataDir], { cwd: ROOT }, (error, out) =>
         error ? reject(error) : resolve(out),
       );
     });

@@ -3,9 +3,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apiSchemas } from '@shared/api/contract';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
-import { DATA_FILE_NAME } from '../../main/storage/lowdb-store';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
+import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 

@@ -5,8 +5,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers, JobStatus } from '@shared/api/contract';
 import type { Cadre } from '@shared/domain/schemas';
-import { ANY_FOLDER, dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
+import { ANY_FOLDER, dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
 import { filesUnder, useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '@shared/demo/generate';
-import { writeFileAtomic } from '../../main/storage/atomic-file';
-import { jsonBytes } from '../../main/storage/json-bytes';
+import { writeFileAtomic } from '../../main/server/storage/atomic-file';
+import { jsonBytes } from '../../main/server/storage/json-bytes';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();

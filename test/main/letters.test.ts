@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
@@ -106,7 +106,7 @@ describe('letters:get and handbook:view', () => {
 describe('CLI export letters', () => {
   function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/cli/index.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) =>
+      execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/server/cli/index.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, LOCK_FILE_NAME } from '../../main/storage/lock';
+import { acquireLock, LOCK_FILE_NAME } from '../../main/server/storage/lock';
 import { killed, startChild } from './child';
 import { useTempDirs } from './temp-dir';
 

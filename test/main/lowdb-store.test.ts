@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@shared/api/result';
 import { CURRENT_SCHEMA_VERSION, emptyDoc } from '@shared/storage/types';
-import { LOCK_FILE_NAME } from '../../main/storage/lock';
-import { DATA_FILE_NAME, LowdbStore } from '../../main/storage/lowdb-store';
+import { LOCK_FILE_NAME } from '../../main/server/storage/lock';
+import { DATA_FILE_NAME, LowdbStore } from '../../main/server/storage/lowdb-store';
 import { killed, startChild } from './child';
 import { useTempDirs } from './temp-dir';
 

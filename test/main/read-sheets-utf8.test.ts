@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSheets } from '../../main/import/read-sheets';
+import { readSheets } from '../../main/server/import/read-sheets';
 import { xlsxOf } from './import-fixtures';
 
 describe('reading a large workbook of Chinese text', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResults } from '@shared/api/contract';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
 import { csvOf } from './import-fixtures';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
-import { DATA_FILE_NAME } from '../../main/storage/lowdb-store';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
+import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { emptyDoc } from '@shared/storage/types';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';

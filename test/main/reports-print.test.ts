@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers, FileContent } from '@shared/api/contract';
-import { openServices } from '../../main/services';
+import { openServices } from '../../main/server/services';
 import { recordVisitsBefore } from './visit-fixtures';
 
 /**

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '@shared/api/contract';
 import { REPORT_KINDS, REPORT_LABELS } from '@shared/reports/kinds';
 import type { Store } from '@shared/storage/types';
-import { dispatch } from '../../main/api/dispatch';
-import { COMBINED_LIMIT } from '../../main/handlers/handbooks';
-import { openServices } from '../../main/services';
+import { dispatch } from '../../main/server/api/dispatch';
+import { COMBINED_LIMIT } from '../../main/server/handlers/handbooks';
+import { openServices } from '../../main/server/services';
 import { useTempDirs } from './temp-dir';
 import { recordVisitsBefore } from './visit-fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
 import { CadreSchema, EntitySchema } from '@shared/domain/schemas';
 import type { DataDoc } from '@shared/storage/types';
 import type { Visit } from '@shared/visits/types';

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@shared/api/result';
 import { emptyDoc } from '@shared/storage/types';
-import { dispatch } from '../../main/api/dispatch';
-import { openServices } from '../../main/services';
-import { BACKUP_DIR_NAME } from '../../main/storage/backups';
-import { fileFault, MAX_LIBRARY_BYTES } from '../../main/storage/file-faults';
-import { LOCK_FILE_NAME } from '../../main/storage/lock';
-import { DATA_FILE_NAME, LowdbStore } from '../../main/storage/lowdb-store';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
+import { BACKUP_DIR_NAME } from '../../main/server/storage/backups';
+import { fileFault, MAX_LIBRARY_BYTES } from '../../main/server/storage/file-faults';
+import { LOCK_FILE_NAME } from '../../main/server/storage/lock';
+import { DATA_FILE_NAME, LowdbStore } from '../../main/server/storage/lowdb-store';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 

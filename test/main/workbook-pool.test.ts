@@ -5,15 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiHandlers, JobStatus } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { RegionIndex } from '@shared/domain/regions';
-import { buildWorkbook, type TableSheet } from '../../main/export/xlsx';
-import { openServices } from '../../main/services';
-import { WorkbookPool, workbookPoolSize } from '../../main/workers/workbook-pool';
+import { buildWorkbook, type TableSheet } from '../../main/server/export/xlsx';
+import { openServices } from '../../main/server/services';
+import { WorkbookPool, workbookPoolSize } from '../../main/server/workers/workbook-pool';
 import { useTempDirs } from './temp-dir';
 
 const seen = vi.hoisted(() => ({ crash: null as 'at-start' | 'on-build' | null, written: [] as string[] }));
 
 // Fault injection: while `crash` is set, new workers exit as they start or when given a workbook.
-vi.mock(import('../../main/workers/off-thread'), async (importOriginal) => {
+vi.mock(import('../../main/server/workers/off-thread'), async (importOriginal) => {
   const actual = await importOriginal();
   const { Worker } = await import('node:worker_threads');
   const crashing = {
@@ -25,7 +25,7 @@ vi.mock(import('../../main/workers/off-thread'), async (importOriginal) => {
   return { ...actual, startWorker: (script, data) => (seen.crash ? new Worker(crashing[seen.crash], { eval: true }) : actual.startWorker(script, data)) };
 });
 // The files as written, in order (the store's own writes included; the test picks the workbooks).
-vi.mock(import('../../main/storage/atomic-file'), async (importOriginal) => {
+vi.mock(import('../../main/server/storage/atomic-file'), async (importOriginal) => {
   const actual = await importOriginal();
   return {
     ...actual,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '@shared/records/cell';
-import { buildWorkbook, writeWorkbook, type TableColumn, type TableSheet } from '../../main/export/xlsx';
+import { buildWorkbook, writeWorkbook, type TableColumn, type TableSheet } from '../../main/server/export/xlsx';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();

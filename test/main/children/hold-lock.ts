@@ -1,5 +1,5 @@
 // Child process that holds a data folder's lock until it is killed.
-import { openServices } from '../../../main/services';
+import { openServices } from '../../../main/server/services';
 
 await openServices(process.argv[2] ?? '');
 process.stdout.write('ready\n');

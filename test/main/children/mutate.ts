@@ -1,6 +1,6 @@
 // Child process for the crash test: opens the library and saves 主体 one after another,
 // printing "ack N" only after each save has resolved (i.e. is on disk), until it is killed.
-import { openServices } from '../../../main/services';
+import { openServices } from '../../../main/server/services';
 
 const dataDir = process.argv[2] ?? '';
 const start = Number(process.argv[3] ?? '0');

@@ -1,7 +1,7 @@
 // Child process for the lock race: waits for the go file, then tries to take the data folder's
 // lock once, prints "won" or "lost <message>", and holds whatever it got until it is killed.
 import { existsSync } from 'node:fs';
-import { acquireLock } from '../../../main/storage/lock';
+import { acquireLock } from '../../../main/server/storage/lock';
 
 const [dataDir = '', goFile = ''] = process.argv.slice(2);
 process.stdout.write('ready\n');

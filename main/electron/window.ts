@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, shell } from 'electron';
 import { isInternalUrl } from '@shared/security/trusted-url';
-import { PRODUCT_NAME } from './paths';
+import { PRODUCT_NAME } from '../server/paths';
 import { DEFAULT_SIZE, type WindowPlacement } from './window-state';
 
 /**

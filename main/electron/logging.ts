@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { clipboard, dialog, type WebContents } from 'electron';
 import log from 'electron-log/node';
-import { PRODUCT_NAME } from './paths';
+import { PRODUCT_NAME } from '../server/paths';
 
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
 

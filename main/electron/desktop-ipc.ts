@@ -3,7 +3,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import type { DesktopApi } from '@shared/api/desktop';
 import { ApiError, err, ok, type Result } from '@shared/api/result';
-import { fieldMessages } from './api/dispatch';
+import { fieldMessages } from '../server/api/dispatch';
 import type { Dialogs } from './dialogs';
 import { FORBIDDEN_MESSAGE, isAppSender } from './ipc/register';
 import type { Logger } from './logging';

@@ -27,7 +27,7 @@ const TOKEN_HEADER = 'x-api-token';
 /** Fetch metadata a browser sends for the page's own calls, or for an address typed by the user. */
 const OWN_FETCH_SITES = new Set(['same-origin', 'none']);
 
-export const WEB_ROOT = process.env['WEB_DIST'] ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist-web');
+export const WEB_ROOT = process.env['WEB_DIST'] ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist-web');
 
 export interface WebServerOptions {
   /** The built renderer (dist-web unless given). */

@@ -23,7 +23,7 @@ export type ReadSheetsMessage =
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const READ_SHEETS_WORKER = 'read-sheets-worker';
-const ROOT = path.resolve(HERE, '../..');
+const ROOT = path.resolve(HERE, '../../..');
 
 /** A worker's script: a file, or (bundled from source) the code itself. */
 export type Script = { file: string } | { code: string };

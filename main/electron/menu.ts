@@ -2,7 +2,7 @@ import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } fro
 import { sendAppEvent } from './ipc/register';
 import { tellOnWindow, type Dialogs } from './dialogs';
 import type { Logger } from './logging';
-import { PRODUCT_NAME } from './paths';
+import { PRODUCT_NAME } from '../server/paths';
 import { printPage, savePageAsPdf } from './printing';
 
 /** The screens the 文件 menu opens (renderer ScreenKeys). */

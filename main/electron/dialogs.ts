@@ -4,10 +4,10 @@ import { dialog, shell, type BrowserWindow } from 'electron';
 import type { FileContent } from '@shared/api/contract';
 import type { FileFilter, OpenFileOptions } from '@shared/api/desktop';
 import { ApiError } from '@shared/api/result';
-import { isInsideFolder, PRODUCT_NAME } from './paths';
+import { isInsideFolder, PRODUCT_NAME } from '../server/paths';
 import type { ShellStateFile } from './shell-state';
-import { writeFileAtomic } from './storage/atomic-file';
-import { safeFileName } from './export/unique-name';
+import { writeFileAtomic } from '../server/storage/atomic-file';
+import { safeFileName } from '../server/export/unique-name';
 
 /** What the save dialog offers for the file types the app writes. */
 const SAVE_FILTERS: Readonly<Record<string, FileFilter>> = {

@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents }
 import type { ApiHandlers } from '@shared/api/contract';
 import { err } from '@shared/api/result';
 import type { AppEvents } from '@shared/api/window';
-import { dispatch, type OutputFolderCheck } from '../api/dispatch';
+import { dispatch, type OutputFolderCheck } from '../../server/api/dispatch';
 import { isAppPage } from '../window';
 
 export const INVOKE_CHANNEL = 'api:invoke';

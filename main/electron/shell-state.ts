@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from './storage/atomic-file';
+import { writeFileAtomic } from '../server/storage/atomic-file';
 
 const SavedWindowSchema = z.object({
   x: z.number().int(),
