@@ -130,6 +130,13 @@ test.describe('Electron app', () => {
     });
   });
 
+  test('decodes GBK and GB18030 in the main process (the import of a GBK CSV relies on it)', async () => {
+    launched = await launch(await tempDir('data'));
+    // 朱镕基 in GBK, 𠀀 as a four-byte GB18030 sequence, € as Windows' single byte 0x80.
+    const bytes = [0xd6, 0xec, 0xe9, 0x46, 0xbb, 0xf9, 0x95, 0x32, 0x82, 0x36, 0x80];
+    expect(await launched.app.evaluate((_electron, gb) => new TextDecoder('gb18030').decode(Uint8Array.from(gb)), bytes)).toBe('朱镕基𠀀€');
+  });
+
   test('demo data, import through the native dialog, a handbook and PDFs from the menu', async () => {
     const dataDir = await tempDir('data');
     cli(['demo', '--scale', 'district', '--data', dataDir]);

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 
 /** Test files are built here from code, never hand-edited binaries. */
 export async function xlsxOf(sheets: { name: string; rows: unknown[][]; merges?: string[] }[]): Promise<Buffer> {
@@ -14,8 +13,35 @@ export async function xlsxOf(sheets: { name: string; rows: unknown[][]; merges?:
 
 export function csvOf(rows: string[][], encoding: 'utf8' | 'utf8-bom' | 'gbk'): Buffer {
   const text = rows.map((row) => row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n');
-  if (encoding === 'gbk') return iconv.encode(text, 'gbk');
+  if (encoding === 'gbk') return gbkOf(text);
   return Buffer.concat([encoding === 'utf8-bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+}
+
+/** Windows' GBK code table (two-byte codes), read off the platform's GB18030 decoder. */
+function gbkCodeTable(): Map<string, number[]> {
+  const codes = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail !== 0x7f) codes.set(decoder.decode(Uint8Array.of(lead, trail)), [lead, trail]);
+    }
+  }
+  return codes;
+}
+
+let gbkCodes: Map<string, number[]> | undefined;
+
+/** GBK bytes as Excel writes a CSV on Chinese Windows. */
+function gbkOf(text: string): Buffer {
+  const codes = (gbkCodes ??= gbkCodeTable());
+  return Buffer.from(
+    Array.from(text).flatMap((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return [ch.charCodeAt(0)];
+      const code = codes.get(ch);
+      if (!code) throw new Error(`“${ch}” has no GBK code`);
+      return code;
+    }),
+  );
 }
 
 /** The start of an OLE compound file, as legacy .xls and password-protected .xlsx files begin. */

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { ApiError } from '@shared/api/result';
 import type { Cell } from '@shared/records/cell';
 import type { Sheet } from '@shared/records/import-plan';
@@ -342,7 +341,9 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return iconv.decode(Buffer.from(bytes), 'gbk');
+    // GB18030 is a superset of Windows' GBK: the same two-byte codes plus the four-byte ones
+    // for characters GBK lacks (rare names, CJK extensions).
+    return new TextDecoder('gb18030').decode(bytes);
   }
 }
 
