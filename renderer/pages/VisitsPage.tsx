@@ -104,7 +104,8 @@ export function VisitsPage() {
 
   const generate = () => {
     if (year === null) return;
-    confirmGeneratePlan(app, year, rules, figures?.done ?? 0, data.reload);
+    // 改为生成下一年: the screen then shows the year planned.
+    confirmGeneratePlan(app, year, rules, figures?.done ?? 0, (planned) => (planned === year ? data.reload() : chooseYear(planned)));
   };
 
   return (

@@ -559,8 +559,11 @@ export const apiSchemas = {
   'battlemap:export': NoInput,
   /** The office's extra days off and working days (e.g. next year's 调休 before the software has them). */
   'calendar:save': z.object({ extraHolidays: z.array(IsoDateSchema), extraWorkdays: z.array(IsoDateSchema) }).strict(),
-  /** Plans the year's 督导 visits for every current 包保关系; done visits are kept. */
-  'visits:plan': z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
+  /**
+   * Plans the year's 督导 visits for every current 包保关系; done visits are kept. fromToday (从今天起排):
+   * only the rest of the year, visits before today left as they are (past quarters not back-filled).
+   */
+  'visits:plan': z.object({ year: z.number().int().min(2000).max(2100), fromToday: z.boolean().optional() }).strict(),
   /** Visits of a year, optionally of one cadre or one 主体, in date order. */
   'visits:list': z
     .object({

@@ -26,6 +26,11 @@ export interface VisitPlanInput {
   readonly rules: VisitRules;
   /** Visits already recorded; the done ones stay and fill their periods, the rest are replaced. */
   readonly existing: readonly Visit[];
+  /**
+   * 从今天起排: no visit before this day ('YYYY-MM-DD'); periods already over are left as they are
+   * (not back-filled as overdue). Absent: the whole year.
+   */
+  readonly from?: string;
 }
 
 export interface OverCap {
@@ -61,8 +66,9 @@ interface Demand {
  * grade's and its cadre's level's number), one in each equal period (4 → one a quarter, 12 → one
  * a month, 2 → one a half-year; counts that do not divide 12 split the year's days evenly), plus
  * one in the working days before each holiday the rules name, for the grades they name. A period
- * is skipped when the 主体 already has a done visit dated in it (whoever made it), or when it
- * ended before the assignment began. 停业 and 注销 主体 are not due.
+ * is skipped when the 主体 already has a done visit dated in it (whoever made it), when it
+ * ended before the assignment began, or (从今天起排) before the day the plan starts from.
+ * 停业 and 注销 主体 are not due.
  *
  * Days: a cadre's visits in a period are spread evenly over its working days, in an order and
  * with an offset fixed by hashes of the ids, so the plan is the same every time and not everyone
@@ -78,13 +84,19 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
 
   const entityById = new Map(input.entities.map((e) => [e.id, e]));
   const cadreById = new Map(input.cadres.map((c) => [c.id, c]));
+  const planFrom = input.from === undefined ? null : parseIsoDate(input.from);
   const doneDays = new Map<string, number[]>();
+  // 从今天起排: a visit planned before the plan starts and not made stays (overdue) and fills its period too.
+  const keptDays = new Map<string, number[]>();
   for (const visit of input.existing) {
-    const day = visit.doneDate === undefined ? null : parseIsoDate(visit.doneDate);
+    const planned = parseIsoDate(visit.plannedDate);
+    const kept = visit.doneDate === undefined && planFrom !== null && planned !== null && planned < planFrom;
+    const day = kept ? planned : visit.doneDate === undefined ? null : parseIsoDate(visit.doneDate);
     if (day === null) continue;
-    const days = doneDays.get(visit.entityId);
+    const map = kept ? keptDays : doneDays;
+    const days = map.get(visit.entityId);
     if (days) days.push(day);
-    else doneDays.set(visit.entityId, [day]);
+    else map.set(visit.entityId, [day]);
   }
 
   const periodCache = new Map<number, Period[]>();
@@ -103,6 +115,8 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
   const byCadre = new Map<string, Demand[]>();
   let filledByDone = 0;
   let beforeStart = 0;
+  let past = 0;
+  let keptBefore = 0;
   let missingEntity = 0;
   let missingCadre = 0;
   let deregistered = 0;
@@ -134,19 +148,30 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
     if (count <= 0 && extras.length === 0) continue;
     const periods = [...(count > 0 ? periodsFor(count) : []), ...extras.map((h) => h.period)];
     const done = doneDays.get(entity.id) ?? [];
-    const startDay = parseIsoDate(assignment.start) ?? -Infinity;
+    const kept = keptDays.get(entity.id) ?? [];
+    const assignedFrom = parseIsoDate(assignment.start) ?? -Infinity;
+    const startDay = Math.max(assignedFrom, planFrom ?? -Infinity);
     const rank = hash(entity.id);
     const demands = byCadre.get(cadre.id) ?? [];
     for (let index = 0; index < periods.length; index++) {
       const period = periods[index];
       if (!period) continue;
-      if (done.length > 0 && done.some((day) => day >= period.first && day <= period.last)) {
+      const inPeriod = (day: number): boolean => day >= period.first && day <= period.last;
+      if (done.some(inPeriod)) {
         filledByDone++;
+        continue;
+      }
+      if (kept.some(inPeriod)) {
+        keptBefore++;
+        continue;
+      }
+      if (assignedFrom > period.first && firstAtOrAfter(period.days, assignedFrom) === period.days.length) {
+        beforeStart++;
         continue;
       }
       const from = startDay > period.first ? firstAtOrAfter(period.days, startDay) : 0;
       if (from === period.days.length) {
-        beforeStart++;
+        past++;
         continue;
       }
       demands.push({ entityId: entity.id, periods: count, period, index, rank, from, holiday: extras[index - count]?.name ?? '' });
@@ -188,6 +213,8 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
   }
 
   if (filledByDone > 0) notes.push(`${filledByDone} 个督导周期已有完成的督导记录，保留原记录，不再安排`);
+  if (keptBefore > 0) notes.push(`${input.from} 之前已排定、尚未完成的 ${keptBefore} 个督导周期保留原计划（已逾期的请尽快完成），不重复安排`);
+  if (past > 0) notes.push(`从 ${input.from} 起排：此前已过去的 ${past} 个督导周期不再补排，不计为逾期`);
   if (beforeStart > 0) notes.push(`${beforeStart} 个督导周期在包保关系建立之前已结束，未安排（应由原包保干部完成）`);
   if (paused > 0) notes.push(`${paused} 个停业主体本年度不在督导范围内，未安排督导（恢复经营后重新生成计划）`);
   if (deregistered > 0) notes.push(`${deregistered} 个已注销主体仍有包保关系，未安排督导，请解除包保关系`);

@@ -32,7 +32,7 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   assign [--dry-run] [--reset] [--violating] [--keep-manual=false] [--json]
                                                      自动分配包保干部（--reset 先解除全部现有包保，保留历史）
   check [--json]                                     数据检查：违反包保规则的情况
-  plan --year 年度 [--json]                          生成督导计划（已完成的督导保留）
+  plan --year 年度 [--from today] [--json]           生成督导计划（已完成的督导保留；--from today 从今天起排，不补排已过去的季度）
   export battlemap --out 文件.xlsx                   导出作战图（A3）与周调度进展表
   export handbook --cadre 干部编号 --out 文件.xlsx    导出一名干部的包保干部工作手册
   export handbooks --out 文件夹 [--region 区划代码] [--level city|county|township|village] [--year 年度] [--combined]
@@ -210,7 +210,10 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
   async plan(call, _rest, args) {
     const year = Number(stringFlag(args, 'year') ?? '');
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('请用 --year 指定年度，如 --year 2027', 'give the year with --year');
-    const result = await call('visits:plan', { year });
+    // 从今天起排: only the rest of the year; past quarters are not back-filled as overdue.
+    const from = stringFlag(args, 'from');
+    if (from !== undefined && from !== 'today') throw new UsageError('--from 只能是 today（从今天起排）', '--from takes only "today"');
+    const result = await call('visits:plan', { year, ...(from ? { fromToday: true } : {}) });
     if (args.flags['json']) {
       print(result);
       return;

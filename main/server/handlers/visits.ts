@@ -11,7 +11,13 @@ type VisitMethods = 'visits:plan' | 'visits:list' | 'visits:record' | 'visits:re
 
 export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMethods> {
   return {
-    'visits:plan': async ({ year }) => {
+    'visits:plan': async ({ year, fromToday = false }) => {
+      const today = ctx.today();
+      if (fromToday && year < Number(today.slice(0, 4))) {
+        throw new ApiError('invalid-argument', `${year} 年已经过去，不能从今天起排；请选择今年或下一年`, { year: '已经过去' });
+      }
+      // 从今天起排: the plan starts today; visits before today (made or not) stay as they are.
+      const from = fromToday ? today : '';
       // Replaces the year's planned visits at once: a backup first, as before an import.
       await ctx.backup('plan');
       return ctx.store.update((doc) => {
@@ -25,9 +31,10 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
           calendar: calendarOf(doc),
           rules: doc.profile.visitRules,
           existing,
+          ...(from ? { from } : {}),
         });
-        // Done visits stay; every visit not yet made in the year is replaced by the new plan.
-        const kept = doc.visits.filter((v) => !inYear(v) || v.doneDate !== undefined);
+        // Done visits stay; every visit not yet made in the year (from today on, 从今天起排) is replaced by the new plan.
+        const kept = doc.visits.filter((v) => !inYear(v) || v.doneDate !== undefined || v.plannedDate < from);
         const planned: Visit[] = plan.visits.map((d) => ({
           id: ctx.newId('V'),
           entityId: d.entityId,
@@ -39,7 +46,7 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         }));
         doc.visits = [...kept, ...planned];
         const keptDone = existing.filter((v) => v.doneDate !== undefined).length;
-        ctx.log(doc, 'visits:plan', `生成 ${year} 年督导计划：计划 ${planned.length} 次，保留已完成 ${keptDone} 次`);
+        ctx.log(doc, 'visits:plan', `生成 ${year} 年督导计划${from ? `（从 ${from} 起排）` : ''}：计划 ${planned.length} 次，保留已完成 ${keptDone} 次`);
         return { planned: planned.length, keptDone, overCapWeeks: plan.overCap.length, notes: plan.notes };
       });
     },
