@@ -2,8 +2,8 @@ import path from 'node:path';
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import type { DesktopApi } from '@shared/api/desktop';
-import { ApiError, err, ok, type Result } from '@shared/api/result';
-import { fieldMessages } from '../server/api/dispatch';
+import { ApiError, err, type Result } from '@shared/api/result';
+import { errorText, runChecked } from '../server/api/dispatch';
 import type { Dialogs } from './dialogs';
 import { FORBIDDEN_MESSAGE, isAppSender } from './ipc/register';
 import type { Logger } from './logging';
@@ -55,18 +55,20 @@ const isDesktopMethod = (name: unknown): name is DesktopMethod => typeof name ==
 
 async function serve(handlers: DesktopHandlers, event: IpcMainInvokeEvent, name: unknown, raw: unknown, log: Logger): Promise<Result<unknown>> {
   if (!isDesktopMethod(name)) return err('unknown-method', `未知的桌面操作“${String(name)}”`);
-  const parsed = (DESKTOP_INPUTS[name] as z.ZodType).safeParse(raw);
-  if (!parsed.success) return err('invalid-argument', `输入有误：${Object.values(fieldMessages(parsed.error)).join('；')}`);
-  const window = BrowserWindow.fromWebContents(event.sender);
-  if (!window) return err('forbidden', FORBIDDEN_MESSAGE);
-  try {
-    const handler = handlers[name] as (window: BrowserWindow, input: unknown) => Promise<unknown>;
-    return ok(await handler(window, parsed.data));
-  } catch (error) {
-    if (error instanceof ApiError) return err(error.code, error.message);
-    log.error(`[desktop] ${name} failed`, error);
-    return err('internal', `操作失败：${error instanceof Error ? error.message : String(error)}。请重试；如仍失败，请把日志文件夹中的 main.log 发给维护人员`);
-  }
+  const handler = handlers[name] as (window: BrowserWindow, input: unknown) => Promise<unknown>;
+  return runChecked(
+    DESKTOP_INPUTS[name],
+    raw,
+    async (input) => {
+      const window = BrowserWindow.fromWebContents(event.sender);
+      if (!window) throw new ApiError('forbidden', FORBIDDEN_MESSAGE);
+      return handler(window, input);
+    },
+    (error) => {
+      log.error(`[desktop] ${name} failed`, error);
+      return `操作失败：${errorText(error)}。请重试；如仍失败，请把日志文件夹中的 main.log 发给维护人员`;
+    },
+  );
 }
 
 /** `window.desktop` on one channel like `window.api`, for the app's pages only. */

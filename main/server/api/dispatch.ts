@@ -25,23 +25,51 @@ const OUTPUT_FOLDERS: { readonly [M in ApiMethod]?: (input: ApiParsed<M>) => str
  */
 export async function dispatch(handlers: ApiHandlers, name: string, raw: unknown, mayWriteTo: OutputFolderCheck = NO_FOLDER): Promise<Result<unknown>> {
   if (!isApiMethod(name)) return err('unknown-method', `未知的操作“${name}”`);
-  const parsed = (apiSchemas[name] as z.ZodType).safeParse(raw === undefined ? {} : raw);
+  const folderOf = OUTPUT_FOLDERS[name] as ((input: unknown) => string | undefined) | undefined;
+  const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+  return runChecked(
+    apiSchemas[name],
+    raw === undefined ? {} : raw,
+    async (input) => {
+      const folder = folderOf?.(input);
+      if (folder && !mayWriteTo(folder)) {
+        throw new ApiError('forbidden', `不能导出到“${folder}”：只能导出到数据文件夹中的“导出”文件夹，或用“选择文件夹…”选定的文件夹，请重新选择`);
+      }
+      return handler(input);
+    },
+    (error) => {
+      console.error(`[api] ${name} failed`, error);
+      return `操作失败：${errorText(error)}。数据未更改，请重试或联系维护人员`;
+    },
+  );
+}
+
+/**
+ * Parses `raw` with its schema and runs the call: a malformed input becomes `invalid-argument`
+ * with a message per field, an ApiError keeps its code, anything else is `internal` with the
+ * caller's message (no stack trace). Shared by `dispatch` and the desktop channel.
+ */
+export async function runChecked(
+  schema: z.ZodType,
+  raw: unknown,
+  run: (input: unknown) => Promise<unknown>,
+  unexpected: (error: unknown) => string,
+): Promise<Result<unknown>> {
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields = fieldMessages(parsed.error);
     return err('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
   }
-  const folder = (OUTPUT_FOLDERS[name] as ((input: unknown) => string | undefined) | undefined)?.(parsed.data);
-  if (folder && !mayWriteTo(folder)) {
-    return err('forbidden', `不能导出到“${folder}”：只能导出到数据文件夹中的“导出”文件夹，或用“选择文件夹…”选定的文件夹，请重新选择`);
-  }
   try {
-    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-    return ok(await handler(parsed.data));
+    return ok(await run(parsed.data));
   } catch (error) {
     if (error instanceof ApiError) return err(error.code, error.message, error.fields ? { ...error.fields } : undefined);
-    console.error(`[api] ${name} failed`, error);
-    return err('internal', `操作失败：${error instanceof Error ? error.message : String(error)}。数据未更改，请重试或联系维护人员`);
+    return err('internal', unexpected(error));
   }
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** zod issues → { "safetyOfficers.0.phone": "电话…格式不正确…" } (first message per field). */
