@@ -218,7 +218,7 @@ describe('an update does not erase', () => {
     const file = await xlsxOf([{ name: '主体', rows: [['主体名称', '乡镇', '包保等级', '主体类型'], ['新店', '昭君镇', 'D', ''], ['', '昭君镇', 'D', '企业']] }]);
     const result = await preview(handlers, 'entities', '新.xlsx', file);
     expect(result.rows.map((r) => [r.outcome, r.reasons, r.warnings])).toEqual([
-      ['add', [], ['未填主体类型，按“其他”登记']],
+      ['add', [], ['未填主体类型，由名称推断为“个体工商户”，请核对']],
       ['reject', ['缺少主体名称'], []],
     ]);
   });

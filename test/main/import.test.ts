@@ -3,10 +3,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '@shared/api/contract';
+import { usccCheckChar } from '@shared/domain/uscc';
 import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { csvOf, messyEntityRows, oleFile, xlsxOf } from './import-fixtures';
+import { EntitySchema } from '@shared/domain/schemas';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
@@ -42,7 +44,7 @@ describe('import of a messy 主体 list', () => {
     expect(byRow.get(11)?.reasons).toEqual([expect.stringContaining('电话“12345”格式不正确')]);
     expect(byRow.get(12)).toMatchObject({ outcome: 'add', warnings: [expect.stringContaining('村“新民村”不在达拉特旗 / 昭君镇中，已归到昭君镇')] });
     expect(byRow.get(13)?.reasons).toEqual(['缺少主体名称']);
-    expect(byRow.get(14)).toMatchObject({ outcome: 'add', warnings: ['未填主体类型，按“其他”登记'] });
+    expect(byRow.get(14)).toMatchObject({ outcome: 'add', warnings: ['未填主体类型，由名称推断为“个体工商户”，请核对'] });
     expect(await readFile(dataFile)).toEqual(before);
 
     expect(await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false })).toEqual({ added: 3, updated: 1, unchanged: 0, rejected: 6, skipped: 2 });
@@ -93,6 +95,58 @@ describe('import of a messy 主体 list', () => {
     const remembered = await handlers['import:preview'](upload('a.xlsx', file) as never);
     expect(remembered.columns[0]).toMatchObject({ header: '店名', key: 'name', status: 'mapped' });
     expect(remembered.counts.unchanged).toBe(1);
+  });
+});
+
+describe('a 主体 list without a 主体类型 column', () => {
+  it('takes 企业 and 个体工商户 from the 统一社会信用代码 or the name, marks each guess, and keeps a stored type', async () => {
+    const dir = await newDir();
+    const { handlers, store } = await openServices(dir, { now: () => new Date('2027-03-15T09:00:00Z') });
+    const doc = smallDoc();
+    // Stored: a 小餐饮 whose name reads as an 个体工商户 (kept), and a 其他 from an earlier list without types (set now).
+    doc.entities = doc.entities.map((e) => (e.id === 'e2' ? { ...e, type: '小餐饮' as const } : e));
+    doc.entities.push(EntitySchema.parse({ id: 'e3', name: '红星饭店', type: '其他', grade: 'D', regionId: 'zjz' }));
+    await store.replace(doc);
+    const code = (first17: string): string => first17 + usccCheckChar(first17);
+    const file = await xlsxOf([
+      {
+        name: '主体',
+        rows: [
+          ['单位名称', '统一社会信用代码', '包保等级', '所属旗区', '乡镇（街道）', '村（社区）'],
+          /* 2 */ ['鑫源商贸', code('91150621000000012'), 'C', '达拉特旗', '昭君镇', ''],
+          /* 3 */ ['老王家常菜', code('92150621000000034'), 'D', '达拉特旗', '昭君镇', ''],
+          /* 4 */ ['达拉特旗草原乳业有限公司', '', 'C', '达拉特旗', '昭君镇', ''],
+          /* 5 */ ['阿荣小吃店', '', 'D', '达拉特旗', '昭君镇', ''],
+          /* 6 */ ['昭君镇中心学校', '', 'D', '达拉特旗', '昭君镇', ''],
+          /* 7 */ ['幸福便利店', '', 'D', '达拉特旗', '昭君街道', '幸福社区'],
+          /* 8 */ ['红星饭店', '', 'D', '达拉特旗', '昭君镇', ''],
+        ],
+      },
+    ]);
+    const preview = await handlers['import:preview'](upload('无类型.xlsx', file) as never);
+    const byRow = new Map(preview.rows.map((r) => [r.row, r]));
+    expect(byRow.get(2)?.warnings).toEqual(['未填主体类型，由统一社会信用代码推断为“企业”，请核对']);
+    expect(byRow.get(3)?.warnings).toEqual(['未填主体类型，由统一社会信用代码推断为“个体工商户”，请核对']);
+    expect(byRow.get(4)?.warnings).toEqual(['未填主体类型，由名称推断为“企业”，请核对']);
+    expect(byRow.get(5)?.warnings).toEqual(['未填主体类型，由名称推断为“个体工商户”，请核对']);
+    expect(byRow.get(6)?.warnings).toEqual(['未填主体类型，按“其他”登记']);
+    expect(byRow.get(7)).toMatchObject({ outcome: 'unchanged', warnings: [] });
+    expect(byRow.get(8)).toMatchObject({ outcome: 'update', warnings: ['未填主体类型，由名称推断为“个体工商户”，请核对'], changes: [{ label: '主体类型', from: '其他', to: '个体工商户' }] });
+
+    await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
+    const saved = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')) as { entities: { name: string; type: string }[] };
+    const typeOf = (name: string) => saved.entities.find((e) => e.name === name)?.type;
+    expect(['鑫源商贸', '老王家常菜', '达拉特旗草原乳业有限公司', '阿荣小吃店', '昭君镇中心学校', '幸福便利店', '红星饭店'].map(typeOf)).toEqual([
+      '企业',
+      '个体工商户',
+      '企业',
+      '个体工商户',
+      '其他',
+      '小餐饮',
+      '个体工商户',
+    ]);
+    // The 企业 the 上报 figures count take the guessed ones in (内蒙古食用油有限公司 was one already).
+    expect((await handlers['stats:get']({ regionId: '' } as never)).entities.enterprises).toBe(3);
   });
 });
 

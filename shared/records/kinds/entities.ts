@@ -16,6 +16,7 @@ import { entityRegionProblem } from '../../rules/region-level';
 import { cellCode, cellText, formatPeople, numberCellProblem, parseChoice, parsePeople, parseYesNo } from '../cell';
 import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
 import { regionColumns, RowReader, schemaErrors, upsertById } from './common';
+import { guessEntityType, guessText, type EntityTypeGuess } from './entity-type-guess';
 import { lookups } from './lookups';
 
 type EntityPatch = Partial<Omit<Entity, 'id'>>;
@@ -115,8 +116,10 @@ function parseEntityRow(reader: RowReader<EntityPatch>, ctx: RecordContext): voi
   });
   reader.set('type', 'type', (cell) => {
     const type = reader.parsed(parseChoice(cell, '主体类型', TYPE_WORDS, '企业、个体工商户、小作坊、小餐饮、食品摊贩或其他'));
-    if (type === '') reader.warnings.push('未填主体类型，按“其他”登记');
-    return type === '' ? '其他' : type;
+    if (type !== '') return type;
+    const guess = guessEntityType(reader.patch.uscc ?? '', reader.patch.name ?? '');
+    reader.warnings.push(typeNote(guess));
+    return guess?.type ?? '其他';
   });
   reader.set('businessKinds', 'businessKinds', (cell) => {
     const kinds: BusinessKind[] = [];
@@ -183,6 +186,11 @@ function parseEntityRow(reader: RowReader<EntityPatch>, ctx: RecordContext): voi
   reader.set('notes', 'notes', cellText);
 }
 
+/** 未填主体类型，由统一社会信用代码推断为“企业”，请核对 — or 按“其他”登记 when nothing tells. */
+function typeNote(guess: EntityTypeGuess | null): string {
+  return guess ? `未填主体类型，${guessText(guess)}` : '未填主体类型，按“其他”登记';
+}
+
 const EMPTY_DUTIES: Entity['duties'] = { dailyWeeklyMonthly: '', riskList: '', riskSystem: '', commitment: '' };
 
 export const entityDefinition: RecordDefinition<Entity, EntityPatch> = {
@@ -195,6 +203,13 @@ export const entityDefinition: RecordDefinition<Entity, EntityPatch> = {
   parseRow(cells, ctx) {
     const reader = new RowReader<EntityPatch>(cells);
     parseEntityRow(reader, ctx);
+    // A list without a 主体类型 column would register every new 主体 as 其他 and under-count the
+    // 企业: the code or the name tells most of them. A stored type other than 其他 is kept.
+    if (!reader.has('type') && reader.errors.length === 0 && (entityDefinition.target(reader.patch, ctx).existing?.type ?? '其他') === '其他') {
+      const guess = guessEntityType(reader.patch.uscc ?? '', reader.patch.name ?? '');
+      if (guess) reader.patch.type = guess.type;
+      reader.warnings.push(typeNote(guess));
+    }
     return { patch: reader.patch, errors: reader.errors, warnings: reader.warnings };
   },
 
