@@ -22,6 +22,7 @@ import {
   type ExportTemplate,
 } from '../domain/schemas';
 import { textProblem, textRule } from '../domain/text';
+import type { EnteredNotice, NoticeReading } from '../calendar/notice-text';
 import type { Stats } from '../stats/stats';
 import type { GridOverview } from '../grid/overview';
 import type { Handbook } from '../handbook/handbook';
@@ -417,6 +418,29 @@ export interface QueryResult<Row> {
  * The one API contract: method name → input schema. The IPC handlers, the web harness and the
  * CLI all dispatch through it, and every input is parsed with its schema before a handler runs.
  */
+/** A holiday notice as pasted; `year` when the text does not name it. */
+const HolidayNoticeText = z
+  .object({
+    text: z.string().trim().min(1, { error: '请粘贴国务院办公厅放假通知的全文' }).max(20_000, { error: '粘贴的文字过长，请只粘贴通知本身' }),
+    year: z.number().int().min(2000).max(2100).optional(),
+  })
+  .strict();
+
+/** 设置's calendar: the office's own days and the holiday notices entered. */
+export interface CalendarSettings {
+  readonly extraHolidays: readonly string[];
+  readonly extraWorkdays: readonly string[];
+  readonly notices: readonly (EnteredNotice & { readonly enteredOn: string })[];
+}
+
+/** A notice read from its text, with what saving it would change in the year's calendar. */
+export interface NoticePreview extends NoticeReading {
+  /** Where the year's days come from now: a notice built in or entered, or the provisional rules. */
+  readonly replaces: 'built-in' | 'entered' | 'provisional';
+  /** Days whose working/rest status would change, “2027-02-22 上班 → 放假（春节）”. */
+  readonly changes: readonly string[];
+}
+
 export const apiSchemas = {
   /** Data folder, whether a library exists, record counts. */
   'app:info': NoInput,
@@ -559,6 +583,12 @@ export const apiSchemas = {
   'battlemap:export': NoInput,
   /** The office's extra days off and working days (e.g. next year's 调休 before the software has them). */
   'calendar:save': z.object({ extraHolidays: z.array(IsoDateSchema), extraWorkdays: z.array(IsoDateSchema) }).strict(),
+  /** Reads a 国务院办公厅 holiday notice pasted as text (its rest days and 调休 working days) and what it would change; saves nothing. */
+  'calendar:readNotice': HolidayNoticeText,
+  /** Keeps the notice read from the text: it replaces that year's built-in or provisional days. */
+  'calendar:saveNotice': HolidayNoticeText,
+  /** Drops a notice entered in 设置: the year goes back to the built-in (or provisional) days. */
+  'calendar:removeNotice': z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
   /**
    * Plans the year's 督导 visits for every current 包保关系; done visits are kept. fromToday (从今天起排):
    * only the rest of the year, visits before today left as they are (past quarters not back-filled).
@@ -735,7 +765,7 @@ export interface ApiResults {
   /** `date`: the 成文日期 used (YYYY-MM-DD), for the date picker to show. */
   'letters:get': { readonly letters: readonly Letter[]; readonly total: number; readonly date: string };
   'handbook:view': Handbook & { readonly cadreName: string };
-  'profile:get': { readonly profile: Profile; readonly calendar: { readonly extraHolidays: readonly string[]; readonly extraWorkdays: readonly string[] }; readonly calendarNotes: readonly string[] };
+  'profile:get': { readonly profile: Profile; readonly calendar: CalendarSettings; readonly calendarNotes: readonly string[] };
   'profile:save': Profile;
   'battlemap:get': BattleMapView;
   'battlemap:create': BattleMapView;
@@ -745,6 +775,9 @@ export interface ApiResults {
   'battlemap:dispatch': BattleMapView;
   'battlemap:export': FileContent;
   'calendar:save': { readonly notes: readonly string[] };
+  'calendar:readNotice': NoticePreview;
+  'calendar:saveNotice': { readonly year: number; readonly notes: readonly string[] };
+  'calendar:removeNotice': { readonly notes: readonly string[] };
   'visits:plan': { readonly planned: number; readonly keptDone: number; readonly overCapWeeks: number; readonly notes: readonly string[] };
   'visits:list': readonly VisitRow[];
   'visits:record': Visit;

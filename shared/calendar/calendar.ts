@@ -1,5 +1,6 @@
 import { dayNumber, dayOfDate, isoDate, MAX_YEAR, MIN_YEAR, parseIsoDate, weekdayOfDay, yearOfDay } from './days';
-import { noticeDays, noticeYearRange } from './official';
+import type { EnteredNotice } from './notice-text';
+import { noticeDays, noticeYearRange, type NoticeDay } from './official';
 import { statutoryDays } from './statutory';
 
 /** 'official': the State Council notice is known; 'provisional': computed from the national rules, no 调休. */
@@ -23,6 +24,8 @@ export interface WorkCalendarOptions {
   readonly extraHolidays?: readonly string[];
   /** Working days the office adds (调休 Saturdays of a year not yet built in). Wins over extraHolidays. */
   readonly extraWorkdays?: readonly string[];
+  /** Holiday notices entered in 设置: each replaces the built-in (or provisional) days of its year. */
+  readonly notices?: readonly EnteredNotice[];
 }
 
 const KINDS: readonly DayKind[] = ['workday', 'weekend', 'holiday', 'makeup'];
@@ -42,8 +45,9 @@ interface YearTable {
 
 /**
  * China's working-day calendar (SPEC §3.7, §3.9): weekends, the official holidays and 调休 working
- * days from the chinese-days package, the statutory holidays for years it does not carry yet
- * (marked provisional, with a note), and the office's own extra days off and working days on top.
+ * days from the chinese-days package or from a notice entered in 设置, the statutory holidays for
+ * years neither carries (marked provisional, with a note), and the office's own extra days off and
+ * working days on top.
  *
  * Dates are 'YYYY-MM-DD' strings between 1901 and 2100; an invalid one throws a RangeError
  * (callers validate user input first, see parseIsoDate). Year tables are built on first use.
@@ -56,8 +60,20 @@ export class WorkCalendar {
   // Day-by-day walks stay inside one year for long stretches: skip the map lookup then.
   private last: YearTable | undefined;
   private noticeRange: { readonly first: number; readonly last: number } | null | undefined;
+  /** The days of the notices entered in 设置, by the notice's year. */
+  private readonly enteredNotices = new Map<number, NoticeDay[]>();
 
   constructor(options: WorkCalendarOptions = {}) {
+    for (const notice of options.notices ?? []) {
+      const days: NoticeDay[] = [];
+      for (const [list, working] of [[notice.holidays, false], [notice.workdays, true]] as const) {
+        for (const entry of list) {
+          const day = parseIsoDate(entry.date);
+          if (day !== null) days.push({ day, working, name: entry.name });
+        }
+      }
+      this.enteredNotices.set(notice.year, days);
+    }
     for (const text of options.extraWorkdays ?? []) {
       const day = parseIsoDate(text);
       if (day === null) this.configWarnings.push(`设置中录入的上班日期“${text}”无效，已忽略`);
@@ -216,14 +232,17 @@ export class WorkCalendar {
     const first = dayOfDate(year, 1, 1);
     const kinds = new Uint8Array(dayOfDate(year + 1, 1, 1) - first);
     for (let i = 0; i < kinds.length; i++) kinds[i] = weekdayOfDay(first + i) > 5 ? WEEKEND : WORKDAY;
-    const notice = noticeDays(year);
+    const inYear = (day: number): boolean => day >= first && day - first < kinds.length;
+    // A notice entered in 设置 wins over the package's; the next year's may name the last days of this one (元旦).
+    const entered = this.enteredNotices.get(year);
+    const notice = entered ?? noticeDays(year);
     const names = new Map<number, string>();
-    for (const entry of notice ?? statutoryDays(year)) {
+    for (const entry of [...(notice ?? statutoryDays(year)), ...(this.enteredNotices.get(year + 1) ?? [])]) {
+      if (!inYear(entry.day)) continue;
       kinds[entry.day - first] = entry.working ? MAKEUP : HOLIDAY;
       names.set(entry.day, entry.name);
     }
     const officeDays = new Set<number>();
-    const inYear = (day: number): boolean => day >= first && day - first < kinds.length;
     for (const day of this.extraHolidays) {
       if (!inYear(day)) continue;
       kinds[day - first] = HOLIDAY;

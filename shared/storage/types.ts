@@ -22,6 +22,17 @@ export const CURRENT_SCHEMA_VERSION = 2;
 export const CalendarSettingsSchema = z.object({
   extraHolidays: z.array(StoredDateSchema).default([]),
   extraWorkdays: z.array(StoredDateSchema).default([]),
+  /** 国务院办公厅 holiday notices entered in 设置 (read from their text), each replacing its year's built-in days. */
+  notices: z
+    .array(
+      z.object({
+        year: z.number().int(),
+        holidays: z.array(z.object({ date: StoredDateSchema, name: z.string() })),
+        workdays: z.array(z.object({ date: StoredDateSchema, name: z.string() })),
+        enteredOn: z.string().default(''),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -121,7 +132,7 @@ export function emptyDoc(now: Date): DataDoc {
     assignments: [],
     battleMap: null,
     visits: [],
-    calendar: { extraHolidays: [], extraWorkdays: [] },
+    calendar: { extraHolidays: [], extraWorkdays: [], notices: [] },
     log: [],
   };
 }

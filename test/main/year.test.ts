@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
@@ -42,6 +44,50 @@ describe('从今天起排', () => {
     expect(await dispatch(handlers, 'visits:plan', { year: 2026, fromToday: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid-argument', message: '2026 年已经过去，不能从今天起排；请选择今年或下一年' },
+    });
+  });
+});
+
+const noticeText = (year: number): string => readFileSync(path.join(__dirname, '..', 'fixtures', 'holiday-notices', `${year}.txt`), 'utf8');
+
+describe('放假通知 entered in 设置', () => {
+  it('reads the real 2026 notice as the built-in calendar has it: nothing changes', async () => {
+    const { handlers } = await library('2026-12-05');
+    const preview = await handlers['calendar:readNotice']({ text: noticeText(2026) });
+    expect(preview).toMatchObject({ year: 2026, replaces: 'built-in', changes: [], warnings: [] });
+    expect(preview.holidays).toHaveLength(33);
+    expect(preview.workdays).toHaveLength(6);
+  });
+
+  it('replaces the provisional calendar of a year in one step, and plans on it', async () => {
+    const { handlers } = await library('2026-12-05');
+    // The 2026 notice's days moved to 2027 stand in for the 2027 notice, which the package lacks.
+    const text = noticeText(2026).replaceAll('2026年', '2027年');
+    expect((await handlers['profile:get']({})).calendarNotes.join()).toContain('2027 年的放假安排尚未发布');
+    const preview = await handlers['calendar:readNotice']({ text });
+    expect(preview.replaces).toBe('provisional');
+    expect(preview.changes).toContain('2027-02-14 放假 → 上班（春节）');
+    expect(preview.changes).toContain('2027-02-22 上班 → 放假（春节）');
+    expect(await handlers['calendar:saveNotice']({ text })).toMatchObject({ year: 2027 });
+    const { calendar, calendarNotes } = await handlers['profile:get']({});
+    expect(calendar.notices.map((n) => [n.year, n.holidays.length, n.workdays.length, n.enteredOn])).toEqual([[2027, 33, 6, '2026-12-05']]);
+    expect(calendarNotes.join()).not.toContain('2027 年');
+    // The office's own days are kept beside the notice.
+    await handlers['calendar:save']({ extraHolidays: ['2027-03-08'], extraWorkdays: [] });
+    expect((await handlers['profile:get']({})).calendar.notices).toHaveLength(1);
+    await handlers['visits:plan']({ year: 2027 });
+    const days = (await handlers['visits:list']({ year: 2027, cadreId: '', entityId: '' })).map((v) => v.plannedDate);
+    expect(days.filter((d) => d >= '2027-02-15' && d <= '2027-02-23')).toEqual([]);
+
+    await handlers['calendar:removeNotice']({ year: 2027 });
+    expect((await handlers['profile:get']({})).calendarNotes.join()).toContain('2027 年的放假安排尚未发布');
+  });
+
+  it('says what to paste when the text is not a notice', async () => {
+    const { handlers } = await library('2026-12-05');
+    expect(await dispatch(handlers, 'calendar:readNotice', { text: '关于做好元旦期间食品安全工作的通知', year: 2027 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining('没有读到放假安排'), fields: { text: expect.any(String) } },
     });
   });
 });

@@ -27,7 +27,7 @@ export function calendarOf(doc: DataDoc): WorkCalendar {
 }
 
 /** What the office must know about the calendar: the plan year's note first, then any others. */
-function calendarNotes(doc: DataDoc, calendar: WorkCalendar = calendarOf(doc)): string[] {
+export function calendarNotes(doc: DataDoc, calendar: WorkCalendar = calendarOf(doc)): string[] {
   const planYear = calendar.yearNote(doc.profile.planYear);
   return [...new Set([...(planYear ? [planYear] : []), ...calendar.warnings()])];
 }
@@ -176,7 +176,7 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
     'calendar:save': async ({ extraHolidays, extraWorkdays }) =>
       ctx.store.update((doc) => {
         const before = doc.calendar;
-        doc.calendar = { extraHolidays: [...new Set(extraHolidays)].sort(), extraWorkdays: [...new Set(extraWorkdays)].sort() };
+        doc.calendar = { ...before, extraHolidays: [...new Set(extraHolidays)].sort(), extraWorkdays: [...new Set(extraWorkdays)].sort() };
         ctx.log(doc, 'calendar:save', `修改本单位节假日与调休（休息 ${extraHolidays.length} 天，上班 ${extraWorkdays.length} 天）`, before, doc.calendar);
         return { notes: calendarNotes(doc) };
       }),

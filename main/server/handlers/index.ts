@@ -17,6 +17,7 @@ import { regulatorHandlers } from './regulators';
 import { statsHandlers } from './stats';
 import { reportHandlers } from './reports';
 import { visitHandlers } from './visits';
+import { yearHandlers } from './year';
 
 /** The one handler table behind IPC, the web harness and the CLI. */
 export function createHandlers(deps: HandlerDeps): ApiHandlers {
@@ -34,16 +35,17 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const reports = reportHandlers(ctx);
   const battleMap = battleMapHandlers(ctx);
   const visits = visitHandlers(ctx);
+  const year = yearHandlers(ctx);
   // One runner per process: one heavy background job at a time, whoever asks.
   const runner = new JobRunner();
   const handbooks = handbookHandlers(ctx, runner);
   const jobs = jobHandlers(runner);
   const letters = letterHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, regions, regulators, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks, letters, jobs].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, regions, regulators, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks, letters, year, jobs].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...regions, ...regulators, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks, ...letters, ...jobs };
+  return { ...app, ...entities, ...cadres, ...reference, ...regions, ...regulators, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks, ...letters, ...year, ...jobs };
 }

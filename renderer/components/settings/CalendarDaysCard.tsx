@@ -1,14 +1,14 @@
-import { Alert, App, DatePicker, Flex, Tag, Typography } from 'antd';
+import { FileTextOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Flex, Popconfirm, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { CalendarSettings } from '@shared/api/contract';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import { HolidayNoticeDialog } from './HolidayNoticeDialog';
 import { SettingsCard } from './ProfileCards';
 
-export interface CalendarDays {
-  readonly extraHolidays: readonly string[];
-  readonly extraWorkdays: readonly string[];
-}
+export type CalendarDays = CalendarSettings;
 
 export interface CalendarDaysCardProps {
   readonly days: CalendarDays;
@@ -16,7 +16,7 @@ export interface CalendarDaysCardProps {
   readonly onSaved: (days: CalendarDays, notes: readonly string[]) => void;
 }
 
-type ListKey = keyof CalendarDays;
+type ListKey = 'extraHolidays' | 'extraWorkdays';
 
 const LISTS: readonly { key: ListKey; other: ListKey; label: string; hint: string; color: string }[] = [
   { key: 'extraHolidays', other: 'extraWorkdays', label: '本单位休息日', hint: '不安排督导和工期', color: 'orange' },
@@ -24,12 +24,30 @@ const LISTS: readonly { key: ListKey; other: ListKey; label: string; hint: strin
 ];
 
 /**
- * 节假日与调休: the official calendar is built in; the office adds its own days off and the make-up
- * working days of a year the software does not know yet. Each change is saved at once (calendar:save).
+ * 节假日与调休: the official calendar is built in; a year the software does not know yet gets its
+ * 国务院办公厅 notice pasted in (录入放假通知), and the office adds its own days off and working days.
+ * Each change is saved at once (calendar:save, calendar:saveNotice).
  */
 export function CalendarDaysCard({ days, notes, onSaved }: CalendarDaysCardProps) {
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
+  const [noticeOpen, setNoticeOpen] = useState(false);
+
+  // The notices and the notes after a notice is entered or removed, as the service now has them.
+  const reload = async () => {
+    const { calendar, calendarNotes } = await api('profile:get', {});
+    onSaved(calendar, calendarNotes);
+  };
+
+  const removeNotice = async (year: number) => {
+    try {
+      await api('calendar:removeNotice', { year });
+      await reload();
+      message.success(`已删除录入的 ${year} 年放假通知`);
+    } catch (e) {
+      message.error(`放假通知未删除：${errorText(e)}`);
+    }
+  };
 
   const save = async (next: CalendarDays, done: string) => {
     setSaving(true);
@@ -68,8 +86,21 @@ export function CalendarDaysCard({ days, notes, onSaved }: CalendarDaysCardProps
         <Alert key={note} type="warning" showIcon title={note} style={{ marginBottom: 8, padding: '4px 10px', fontSize: 12 }} />
       ))}
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 6 }}>
-        国家法定节假日和调休已内置；这里补充本单位的安排，改动立即保存，用于督导计划和作战图工期。
+        国家法定节假日和调休已内置；新一年的放假通知发布后，粘贴通知全文即可录入。这里也补充本单位的安排，改动立即保存，用于督导计划和作战图工期。
       </Typography.Paragraph>
+      <Flex align="center" wrap gap={4} style={{ marginBottom: 10 }} data-testid="calendar-notices">
+        <Button size="small" icon={<FileTextOutlined />} onClick={() => setNoticeOpen(true)}>
+          录入放假通知…
+        </Button>
+        {days.notices.map((n) => (
+          <Popconfirm key={n.year} title={`删除录入的 ${n.year} 年放假通知？`} description="该年恢复为内置日历（或法定节假日推算）" okText="删除" cancelText="取消" onConfirm={() => removeNotice(n.year)}>
+            <Tag color="blue" style={{ cursor: 'pointer', marginInlineEnd: 0 }} title={`${n.enteredOn} 录入；点击可删除`}>
+              {n.year} 年通知已录入（放假 {n.holidays.length} 天，调休上班 {n.workdays.length} 天）
+            </Tag>
+          </Popconfirm>
+        ))}
+      </Flex>
+      <HolidayNoticeDialog open={noticeOpen} onClose={() => setNoticeOpen(false)} onSaved={() => void reload()} />
       {LISTS.map(({ key, other, label, hint, color }) => (
         // Enter in the date box adds the day; it must not also submit the settings form around it.
         <div key={key} style={{ marginBottom: 10 }} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>
