@@ -42,6 +42,15 @@ import { REPORT_KINDS, REPORT_TEMPLATE_KINDS } from '../reports/kinds';
 import type { Cell } from '../records/cell';
 import type { FallbackRule } from '../rules/fallback';
 import { VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
+import {
+  PackageExportSchema,
+  PackageImportSchema,
+  PackageReceivedSchema,
+  type PackageExportResult,
+  type PackageImportResult,
+  type PackagePreview,
+  type ReceivedReport,
+} from '../packages/api';
 
 export * from './result';
 
@@ -444,8 +453,11 @@ export interface NoticePreview extends NoticeReading {
 export const apiSchemas = {
   /** Data folder, whether a library exists, record counts. */
   'app:info': NoInput,
-  /** Starts an empty library. Error `conflict` when one exists already. */
-  'app:createBlank': NoInput,
+  /** Starts an empty library (named for `orgName` when given). Error `conflict` when one exists already. */
+  'app:createBlank': z
+    .object({ orgName: z.string().trim().min(1, { error: '请填写单位名称' }).max(60, { error: '单位名称不能超过60个字' }).check(textRule('单位名称')).optional() })
+    .strict()
+    .default({}),
   /** Fills an empty folder with synthetic demo data. Error `conflict` when a library exists. */
   'app:loadDemo': z.object({ scale: DemoScaleSchema, seed: z.number().int().default(1) }).strict(),
   /** All region nodes, flat (parentId links them). */
@@ -710,6 +722,14 @@ export const apiSchemas = {
   /** Saves (or replaces by name) a column template; returns the kind's templates. */
   'export:saveTemplate': z.object({ kind: TemplateKindSchema, name: z.string().trim().min(1, { error: '请填写模板名称' }).max(40).check(textRule('模板名称')), columns: z.array(z.string()).min(1, { error: '请至少选择一列' }) }).strict(),
   'export:deleteTemplate': z.object({ kind: TemplateKindSchema, name: z.string().min(1) }).strict(),
+  /** 上报包 of an area for a year (SPEC §7): print-ready sheets and the records, checksummed. */
+  'package:export': PackageExportSchema,
+  /** What taking 上报包 in would do, per package and kind, with every conflict; changes nothing. */
+  'package:preview': PackageImportSchema,
+  /** Takes 上报包 in (汇总), after a backup; refused whole, nothing changed, while any conflict stands. */
+  'package:import': PackageImportSchema,
+  /** Each 旗区 of the library and its packages for a year: received, late or missing. */
+  'package:received': PackageReceivedSchema,
 } as const;
 
 export type ApiSchemas = typeof apiSchemas;
@@ -797,6 +817,10 @@ export interface ApiResults {
   'assign:replaceCadre': { readonly moved: number };
   'export:saveTemplate': readonly ExportTemplate[];
   'export:deleteTemplate': readonly ExportTemplate[];
+  'package:export': PackageExportResult;
+  'package:preview': readonly PackagePreview[];
+  'package:import': PackageImportResult;
+  'package:received': ReceivedReport;
 }
 
 export type ApiInput<M extends ApiMethod> = z.input<ApiSchemas[M]>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BattleMapSchema, BattleTaskSchema, DispatchEntrySchema, DispatchRecordSchema } from '../battlemap/types';
 import { ChecklistResultSchema, VisitProblemSchema, VisitSchema } from '../visits/types';
 import { StoredDateOrEmptySchema, StoredDateSchema } from '../domain/dates';
+import { ReceivedPackageSchema } from '../packages/receipt';
 import {
   AssignmentSchema,
   CadreSchema,
@@ -116,6 +117,8 @@ export const DataDocSchema = z.object({
   visits: z.array(SavedVisitSchema),
   calendar: CalendarSettingsSchema,
   log: z.array(LogEntrySchema),
+  /** 上报包 taken in from the areas below (汇总); none in a library that consolidates nothing. */
+  receivedPackages: z.array(ReceivedPackageSchema).default([]),
 });
 export type DataDoc = z.infer<typeof DataDocSchema>;
 
@@ -134,6 +137,7 @@ export function emptyDoc(now: Date): DataDoc {
     visits: [],
     calendar: { extraHolidays: [], extraWorkdays: [], notices: [] },
     log: [],
+    receivedPackages: [],
   };
 }
 

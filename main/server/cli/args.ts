@@ -4,7 +4,7 @@ export interface ParsedArgs {
   readonly flags: Readonly<Record<string, string | true>>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'dry-run', 'reset', 'violating', 'help', 'combined', 'clear-blanks']);
+const BOOLEAN_FLAGS = new Set(['json', 'dry-run', 'reset', 'violating', 'help', 'combined', 'clear-blanks', 'force']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const words: string[] = [];

@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../storage/atomic-file';
 import { ApiError, unwrap } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
 import { displayText } from '@shared/domain/text';
+import { packageTime } from '@shared/packages/api';
 import type { Ratio, Stats } from '@shared/stats/stats';
 import { ANY_FOLDER, dispatch } from '../api/dispatch';
 import { defaultDataDir } from '../paths';
@@ -42,10 +43,17 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
                                                      导出致包保领导的一封信：每人一个 .html（浏览器打开即可按 A4 打印），另附一个合订本；
                                                      --date 为信末的成文日期（默认当天）
   import visits 交回的手册.xlsx [--json]              录入交回手册中填写的督导记录表（records 同义）
+  init [--unit 单位名称]                               新建空白库（数据文件夹须为空），可再用 import package 汇总各区域的上报包
+  export package --out 文件.xlsx [--region 区划代码] [--year 年度]
+                                                     导出上报包：该区域的名单、统计表与报表（Excel/WPS 可直接打印），并含供上级汇总的数据
+  import package 文件.xlsx… [--dry-run] [--json] [--force]
+                                                     汇总上报包：每个包替换其区域的数据；--dry-run 只预览各类记录的增删改与冲突，
+                                                     --force 允许用更早的包替换已汇总的包
+  packages [--year 年度] [--due 年-月-日] [--json]     各旗区上报包的收到情况（已报、逾期、未报）
   backup --out 文件.json                              备份数据到指定文件（已校验）
   restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
 
-const READ_ONLY_COMMANDS = new Set(['stats', 'list', 'check', 'export']);
+const READ_ONLY_COMMANDS = new Set(['stats', 'list', 'check', 'export', 'packages']);
 
 type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResults[M]>;
 
@@ -90,6 +98,15 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     else console.log(`已生成示例数据：区划 ${info.counts.regions} 个，主体 ${info.counts.entities} 户，干部 ${info.counts.cadres} 名，网格监管人员 ${info.counts.regulators} 名。数据文件夹：${info.dataDir}`);
   },
 
+  async init(call, _rest, args) {
+    const unit = stringFlag(args, 'unit');
+    const info = await call('app:createBlank', unit ? { orgName: unit } : {});
+    if (args.flags['json']) print(info);
+    else console.log(`已新建空白库（${info.orgName}）。数据文件夹：${info.dataDir}。可用 import package 汇总各区域的上报包`);
+  },
+
+  packages: reportReceivedPackages,
+
   async stats(call, _rest, args) {
     const year = yearFlag(args);
     const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
@@ -119,6 +136,7 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     const [kindWord, file] = rest;
     // SPEC's word is visits; records was the first name and still works.
     if (kindWord === 'visits' || kindWord === 'records') return importReturnedHandbook(call, file, args);
+    if (kindWord === 'package') return importPackages(call, rest.slice(1), args);
     const kind = recordKind(kindWord);
     if (!file) throw new UsageError('请给出要导入的文件，如 import entities 主体名单.xlsx', 'give the file to import');
     const bytes = await readFile(path.resolve(file)).catch(() => {
@@ -275,6 +293,14 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       await exportLetters(call, out, args);
       return;
     }
+    if (rest[0] === 'package') {
+      const year = yearFlag(args);
+      const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
+      const made = await call('package:export', { regionId, ...(year ? { year } : {}) });
+      await saveFile(out, made);
+      console.log(`已导出上报包：${path.resolve(out)}（${made.region.name}，${made.year}年度，校验码 ${made.sha256.slice(0, 12)}…）`);
+      return;
+    }
     if (rest[0] === 'battlemap') {
       await saveFile(out, await call('battlemap:export', {}));
       console.log(`已导出作战图：${path.resolve(out)}`);
@@ -363,6 +389,63 @@ async function importReturnedHandbook(call: Call, file: string | undefined, args
   }
   console.log(`录入督导记录：新录入 ${result.recorded}，已录入过 ${result.unchanged}，尚未督导 ${result.pending}，未能录入 ${result.rejected.length}`);
   for (const r of result.rejected) console.log(`  第 ${r.row} 行（${r.entityName}）：${r.reason}`);
+}
+
+/**
+ * 汇总: the packages are previewed first (each kind's additions, updates, removals and
+ * conflicts); any conflict refuses them all, nothing changed. --dry-run stops after the preview.
+ */
+async function importPackages(call: Call, files: readonly string[], args: ParsedArgs): Promise<void> {
+  if (files.length === 0) throw new UsageError('请给出上报包文件，如 import package 上报包-东胜区.xlsx', 'give the package file(s)');
+  const uploads = await Promise.all(
+    files.map(async (file) => {
+      const bytes = await readFile(path.resolve(file)).catch(() => {
+        throw new UsageError(`找不到文件“${file}”或无法读取`, `cannot read file "${file}"`);
+      });
+      return { fileName: path.basename(file), contentBase64: bytes.toString('base64') };
+    }),
+  );
+  const force = args.flags['force'] === true;
+  const preview = await call('package:preview', { files: uploads, force });
+  const conflicts = preview.reduce((sum, p) => sum + p.conflicts.length, 0);
+  const dryRun = args.flags['dry-run'] === true;
+  const result = dryRun || conflicts > 0 ? null : await call('package:import', { files: uploads, force });
+  const packages = result?.packages ?? preview;
+  if (args.flags['json']) print(dryRun ? packages : { changed: result?.changed ?? false, packages });
+  else {
+    for (const p of packages) {
+      const head = `${p.fileName}：${p.region.name}${p.region.code ? `（${p.region.code}）` : ''}，${p.period}年度，${p.unit} ${p.operator} ${packageTime(p.createdAt)} 生成`;
+      console.log(`${displayText(head)}${p.status === 'same' ? '（与已汇总的包相同）' : p.status === 'older' ? '（比已汇总的包更早）' : ''}`);
+      for (const k of p.kinds) console.log(`  ${k.label}：新增 ${k.added}，更新 ${k.updated}，删除 ${k.removed}，未变 ${k.unchanged}`);
+      for (const c of p.conflicts) console.log(`  冲突：${displayText(c)}`);
+    }
+  }
+  if (conflicts > 0) throw new UsageError(`有 ${conflicts} 处冲突（见上），上报包未导入，数据未改动。请按提示核实更正后重新导入`, `${conflicts} conflict(s); nothing was imported`);
+  if (args.flags['json']) return;
+  if (dryRun) console.log('试算（未写入）：去掉 --dry-run 即导入');
+  else if (result?.changed) console.log('已汇总，导入前的数据已自动备份');
+  else console.log('这些上报包都已汇总过，数据未改动');
+}
+
+const AREA_STATUS_LABELS = { received: '已报', late: '逾期', missing: '未报' } as const;
+
+/** Each 旗区 and its packages for the period: which came in, which late, which not at all. */
+async function reportReceivedPackages(call: Call, _rest: string[], args: ParsedArgs): Promise<void> {
+  const year = yearFlag(args);
+  const due = stringFlag(args, 'due');
+  if (due !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(due)) throw new UsageError('--due 应为日期，如 --due 2027-03-31', '--due must be a date such as 2027-03-31');
+  const report = await call('package:received', { ...(year ? { year } : {}), ...(due ? { due } : {}) });
+  if (args.flags['json']) {
+    print(report);
+    return;
+  }
+  const count = (status: keyof typeof AREA_STATUS_LABELS): number => report.areas.filter((a) => a.status === status).length;
+  console.log(`${report.year}年度上报包${report.due ? `（截止 ${report.due}）` : ''}：已报 ${count('received')}，逾期 ${count('late')}，未报 ${count('missing')}`);
+  for (const a of report.areas) {
+    const p = a.forPeriod ?? a.last;
+    const what = p ? `${p.unit} ${p.operator} ${packageTime(p.createdAt)} 生成，${packageTime(p.receivedAt)} 收到${a.forPeriod ? '' : `（${p.year}年度）`}` : '从未收到';
+    console.log(`  ${displayText(a.name)}${a.code ? `（${a.code}）` : ''}　${AREA_STATUS_LABELS[a.status]}　${displayText(what)}`);
+  }
 }
 
 /**

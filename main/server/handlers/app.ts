@@ -37,9 +37,10 @@ export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' |
 
   return {
     'app:info': info,
-    'app:createBlank': async () => {
+    'app:createBlank': async ({ orgName }) => {
       const doc = emptyDoc(ctx.deps.now());
-      ctx.log(doc, 'app:createBlank', '新建空白库');
+      if (orgName) doc.profile.orgName = orgName;
+      ctx.log(doc, 'app:createBlank', orgName ? `新建空白库（${orgName}）` : '新建空白库');
       return start(doc);
     },
     // The generator writes its own 操作日志 entry with the counts.

@@ -3,13 +3,14 @@ import { ApiError } from '@shared/api/result';
 import { chineseDate } from '@shared/handbook/handbook';
 import { normalizeHeader } from '@shared/records/header';
 import { planImport, type ImportPlan } from '@shared/records/import-plan';
-import { exportTable, RECORD_DEFINITIONS } from '@shared/records';
+import { exportTable, RECORD_DEFINITIONS, type ExportTable } from '@shared/records';
 import { RECORD_KIND_LABELS, type RecordContext, type RecordKind } from '@shared/records/types';
 import { maskMobiles, type Cell } from '@shared/records/cell';
 import { REPORT_COLUMN_CHOICES, templateKindLabel } from '@shared/reports/definitions';
 import { reportOfTemplateKind } from '@shared/reports/kinds';
 import { yieldToEventLoop } from '../jobs';
 import { readSheetsArriving, type SheetsFromWorker } from '../workers/off-thread';
+import type { TableSheet } from '../export/xlsx';
 import { buildDownloadWorkbook } from '../workers/workbook-pool';
 import type { HandlerContext } from './context';
 
@@ -226,20 +227,9 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       if (keys) checkColumns(kind, keys);
       const records = filteredRecords(ctx, kind, entityQuery, cadreQuery);
       const table = exportTable(kind, recordCtx, keys, records);
-      const label = RECORD_KIND_LABELS[kind];
-      const { orgName } = recordCtx.doc.profile;
-      const width = table.columns.reduce((sum, c) => sum + c.width, 0);
-      const workbook = await buildDownloadWorkbook([
-        {
-          sheetName: label,
-          title: `${orgName}${label}名单`,
-          subtitle: `制表日期：${chineseDate(recordCtx.today)}　共 ${table.rows.length} 条${width > A3_LANDSCAPE_UNITS ? TOO_WIDE_HINT : ''}`,
-          ...(width > A4_LANDSCAPE_UNITS ? { paper: 'A3' as const, orientation: 'landscape' as const } : {}),
-          columns: table.columns.map((c) => ({ label: c.label, width: c.width, format: c.format })),
-          rows: maskPhones ? table.rows.map((row) => row.map((c) => (typeof c === 'string' ? maskMobiles(c) : c))) : table.rows,
-        },
-      ]);
-      const file: FileContent = { fileName: `${label}名单-${recordCtx.today}.xlsx`, contentBase64: workbook.toString('base64') };
+      const sheet = listSheet(kind, recordCtx, maskPhones ? { ...table, rows: table.rows.map((row) => row.map((c) => (typeof c === 'string' ? maskMobiles(c) : c))) } : table);
+      const workbook = await buildDownloadWorkbook([sheet]);
+      const file: FileContent = { fileName: `${RECORD_KIND_LABELS[kind]}名单-${recordCtx.today}.xlsx`, contentBase64: workbook.toString('base64') };
       return file;
     },
 
@@ -264,6 +254,20 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
         ctx.log(doc, 'export:deleteTemplate', `删除${templateKindLabel(kind)}导出模板“${name}”`);
         return doc.profile.exportTemplates.filter((t) => t.kind === kind);
       }),
+  };
+}
+
+/** A list as its sheet: the office's title, the date and count, A3 when the columns need it. */
+export function listSheet(kind: RecordKind, recordCtx: RecordContext, table: ExportTable): TableSheet {
+  const label = RECORD_KIND_LABELS[kind];
+  const width = table.columns.reduce((sum, c) => sum + c.width, 0);
+  return {
+    sheetName: label,
+    title: `${recordCtx.doc.profile.orgName}${label}名单`,
+    subtitle: `制表日期：${chineseDate(recordCtx.today)}　共 ${table.rows.length} 条${width > A3_LANDSCAPE_UNITS ? TOO_WIDE_HINT : ''}`,
+    ...(width > A4_LANDSCAPE_UNITS ? { paper: 'A3' as const, orientation: 'landscape' as const } : {}),
+    columns: table.columns.map((c) => ({ label: c.label, width: c.width, format: c.format })),
+    rows: table.rows,
   };
 }
 

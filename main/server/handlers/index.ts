@@ -11,6 +11,7 @@ import { handbookHandlers } from './handbooks';
 import { importExportHandlers } from './import-export';
 import { jobHandlers } from './jobs';
 import { letterHandlers } from './letters';
+import { packageHandlers } from './packages';
 import { referenceHandlers } from './reference';
 import { regionHandlers } from './regions';
 import { regulatorHandlers } from './regulators';
@@ -41,11 +42,12 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const handbooks = handbookHandlers(ctx, runner);
   const jobs = jobHandlers(runner);
   const letters = letterHandlers(ctx);
+  const packages = packageHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, regions, regulators, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks, letters, year, jobs].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, regions, regulators, stats, importExport, assignments, backups, reports, battleMap, visits, handbooks, letters, year, packages, jobs].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...regions, ...regulators, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks, ...letters, ...year, ...jobs };
+  return { ...app, ...entities, ...cadres, ...reference, ...regions, ...regulators, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...handbooks, ...letters, ...year, ...packages, ...jobs };
 }

@@ -1,0 +1,138 @@
+import type { ApiHandlers, ApiParsed } from '@shared/api/contract';
+import { ApiError } from '@shared/api/result';
+import { packageTime, type PackagePreview } from '@shared/packages/api';
+import { PACKAGE_KIND_LABELS, PACKAGE_KINDS } from '@shared/packages/content';
+import { applyPackage, areaReports, conflictsBetween, planPackage, type PackageConflict, type PackageFile, type PackagePlan } from '@shared/packages/slice';
+import type { DataDoc } from '@shared/storage/types';
+import { buildPackage } from '../packages/build';
+import { readPackageFile } from '../packages/file';
+import { notFound, type HandlerContext } from './context';
+
+type PackageMethods = 'package:export' | 'package:preview' | 'package:import' | 'package:received';
+
+/** 上报包 (SPEC §7): an area's package made here, and a consolidating library taking its areas' packages in. */
+export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageMethods> {
+  /** The area a package is made for when none is named: the library's own 旗区 (or city). */
+  const ownArea = (): string => {
+    const doc = ctx.doc();
+    const regions = ctx.lists().regions;
+    const roots = regions.roots();
+    if (roots.length !== 1 || !roots[0]) throw new ApiError('invalid-argument', '本库有多个顶级区划（或还没有区划），请选择要上报的区域（命令行用 --region 区划代码）');
+    // A 旗区's library keeps its city above it: the package is the 旗区's.
+    let area = roots[0];
+    while (area.level !== doc.profile.orgLevel && regions.children(area.id).length === 1) area = regions.children(area.id)[0] ?? area;
+    return area.id;
+  };
+
+  const readFiles = (files: ApiParsed<'package:import'>['files']): Promise<PackageFile[]> =>
+    Promise.all(files.map((f) => readPackageFile(Buffer.from(f.contentBase64, 'base64'), f.fileName)));
+
+  /** Each package checked against the library as it is and against the others taken in with it. */
+  const planAll = (doc: DataDoc, files: readonly PackageFile[], force: boolean): { plans: PackagePlan[]; previews: PackagePreview[] } => {
+    const between = conflictsBetween(files);
+    const plans = files.map((file) => planPackage(doc, file, (prefix) => ctx.newId(prefix)));
+    const previews = plans.map((plan, i) => previewOf(plan, [...plan.conflicts, ...(between[i] ?? [])], force));
+    return { plans, previews };
+  };
+
+  const refusal = (previews: readonly PackagePreview[]): ApiError | null => {
+    const blocked = previews.filter((p) => p.conflicts.length > 0);
+    if (blocked.length === 0) return null;
+    const first = blocked[0]?.conflicts[0] ?? '';
+    const more = blocked.reduce((sum, p) => sum + p.conflicts.length, 0) - 1;
+    return new ApiError('conflict', `上报包未导入，数据未改动：${first}${more > 0 ? `（另有 ${more} 处冲突，见预览）` : ''}`);
+  };
+
+  return {
+    'package:export': async ({ regionId, year }) => {
+      const areaId = regionId || ownArea();
+      const area = ctx.lists().regions.get(areaId);
+      if (!area) throw notFound('区划');
+      const doc = ctx.doc();
+      const period = year ?? doc.profile.planYear;
+      const built = await buildPackage(ctx.recordContext(), areaId, period, ctx.deps.now().toISOString());
+      return {
+        fileName: `上报包-${area.name}-${period}年度-${ctx.today()}.xlsx`,
+        contentBase64: built.bytes.toString('base64'),
+        region: { code: area.code, name: area.name },
+        year: period,
+        sha256: built.sha256,
+      };
+    },
+
+    'package:preview': async ({ files, force }) => planAll(ctx.doc(), await readFiles(files), force).previews,
+
+    'package:import': async ({ files, force }) => {
+      const read = await readFiles(files);
+      const first = planAll(ctx.doc(), read, force);
+      const refused = refusal(first.previews);
+      if (refused) throw refused;
+      // The same packages again: nothing to write, not even a backup.
+      if (!first.plans.some((p) => p.changes)) return { packages: first.previews, changed: false };
+      await ctx.backup('import');
+      const receivedAt = ctx.deps.now().toISOString();
+      const packages = await ctx.store.update(
+        (doc) => {
+          // The library may have changed since the first look: checked again inside the change.
+          const again = planAll(doc as DataDoc, read, force);
+          const stillRefused = refusal(again.previews);
+          if (stillRefused) throw stillRefused;
+          return again.previews;
+        },
+        (doc, previews) => {
+          // One after the other, each against the library as the previous one left it (ancestors added once).
+          for (const file of read) {
+            const plan = planPackage(doc, file, (prefix) => ctx.newId(prefix));
+            if (!plan.changes) continue;
+            const receipt = applyPackage(doc, plan, receivedAt);
+            ctx.log(doc, 'package:import', `汇总上报包：${receipt.regionName}（${receipt.year}年度，${receipt.unit} ${receipt.operator} ${packageTime(receipt.createdAt)} 生成，${receipt.fileName}）：${countsText(plan)}`);
+          }
+          return previews;
+        },
+      );
+      return { packages, changed: true };
+    },
+
+    'package:received': async ({ year, due }) => {
+      const doc = ctx.doc();
+      const period = year ?? doc.profile.planYear;
+      const received = [...doc.receivedPackages].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+      return { year: period, due, areas: areaReports(doc, period, due), received };
+    },
+  };
+}
+
+function previewOf(plan: PackagePlan, conflicts: readonly PackageConflict[], force: boolean): PackagePreview {
+  const { manifest } = plan.content;
+  const messages = conflicts.map((c) => c.message);
+  if (plan.status === 'older' && !force && plan.held) {
+    messages.unshift(
+      `本库已汇总过“${manifest.region.name}”${packageTime(plan.held.createdAt)}生成的上报包，这个文件是${packageTime(manifest.createdAt)}生成的，更早：未导入。确要用旧包替换时请选“强制导入”（命令行加 --force）`,
+    );
+  }
+  return {
+    fileName: plan.fileName,
+    region: { code: manifest.region.code, name: manifest.region.name },
+    period: manifest.year,
+    unit: manifest.unit,
+    operator: manifest.operator,
+    createdAt: manifest.createdAt,
+    status: plan.status,
+    held: plan.held ? { createdAt: plan.held.createdAt, receivedAt: plan.held.receivedAt } : null,
+    kinds: PACKAGE_KINDS.map((kind) => ({
+      kind,
+      label: PACKAGE_KIND_LABELS[kind],
+      ...plan.counts[kind],
+      conflicts: conflicts.filter((c) => c.kind === kind).map((c) => c.message),
+    })),
+    conflicts: messages,
+    changes: plan.changes,
+  };
+}
+
+function countsText(plan: PackagePlan): string {
+  return PACKAGE_KINDS.map((kind) => {
+    const c = plan.counts[kind];
+    return `${PACKAGE_KIND_LABELS[kind]} 新增 ${c.added}、更新 ${c.updated}、删除 ${c.removed}`;
+  }).join('；');
+}
