@@ -8,6 +8,8 @@ const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Bundles the harness and the CLI and generates the demo libraries once per run (test/e2e/harness.ts).
+  globalSetup: './test/e2e/global-setup.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,

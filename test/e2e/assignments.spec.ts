@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { VIOLATION_KINDS, type ViolationKind } from '../../shared/rules/violations';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * The 包保关系 screen against a folder prepared by the CLI (SPEC §6 demo/check): the screen must
@@ -46,7 +46,7 @@ async function pickCadre(page: Page, field: Locator, name: string, regionPath: s
 }
 
 test('包保关系：违规数与 check 一致，自动分配按预览写入，干部变动留下历史', async ({ page }) => {
-  cli(['demo', '--scale', 'district', '--data', dataDir]);
+  await copyLibrary('district', dataDir);
   const check = JSON.parse(cli(['check', '--json', '--data', dataDir])) as { counts: Record<ViolationKind, number> };
   server = await startHarness({ dataDir });
 
@@ -186,7 +186,7 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
 });
 
 test('包保关系：勾选主体批量解除（主体注销）和调整包保干部', async ({ page }) => {
-  cli(['demo', '--scale', 'district', '--data', dataDir]);
+  await copyLibrary('district', dataDir);
   const check = JSON.parse(cli(['check', '--json', '--data', dataDir])) as { counts: Record<ViolationKind, number> };
   expect(check.counts['closed-entity']).toBeGreaterThan(0);
   expect(check.counts['inactive-cadre']).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * SPEC §7 in the UI: a damaged data file is moved aside and the welcome screen offers the newest
@@ -16,7 +16,7 @@ let dataDir = '';
 let server: Harness | null = null;
 test.beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-backup-'));
-  cli(['demo', '--scale', 'district', '--data', dataDir], 120_000);
+  await copyLibrary('district', dataDir);
 });
 test.afterEach(async () => {
   await server?.stop();

@@ -1,20 +1,19 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
+import type { WorkCalendar } from '../../shared/calendar/calendar';
 import type { DataDoc } from '../../shared/storage/types';
-import { expectNoPageOverflow, type Harness, ROOT, screenshotPath, startHarness } from './harness';
+import { BIN_DIR, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * 作战图 (SPEC §3.9) on a folder the CLI filled: new from the template with 倒排工期, the Gantt
  * ends on the deadline and follows a new one, a 周调度 completes a task, and the A3 export opens
  * in exceljs.
  */
-
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 let dataDir = '';
 let server: Harness | null = null;
@@ -28,14 +27,13 @@ test.afterEach(async () => {
 });
 
 /**
- * The last working day on or before each date, by the app's own calendar. Asked through tsx:
- * the calendar's holiday data is JSON that Playwright's module loader cannot import.
+ * The last working day on or before each date, by the app's own calendar. Its bundle from
+ * global-setup.ts: the calendar's holiday data is JSON that Playwright's module loader cannot import.
  */
-function workingDaysOnOrBefore(calendar: DataDoc['calendar'], dates: readonly string[]): string[] {
-  const code = `import { WorkCalendar } from './shared/calendar/calendar';
-const calendar = new WorkCalendar(${JSON.stringify(calendar)});
-console.log(JSON.stringify(${JSON.stringify(dates)}.map((d) => calendar.workingDayOnOrBefore(d))));`;
-  return JSON.parse(execFileSync(TSX, ['-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })) as string[];
+async function workingDaysOnOrBefore(calendar: DataDoc['calendar'], dates: readonly string[]): Promise<string[]> {
+  const bundle = (await import(pathToFileURL(path.join(BIN_DIR, 'calendar.mjs')).href)) as { WorkCalendar: typeof WorkCalendar };
+  const workCalendar = new bundle.WorkCalendar(calendar);
+  return dates.map((date) => workCalendar.workingDayOnOrBefore(date));
 }
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
@@ -54,13 +52,13 @@ const row = (page: Page, seq: number): Locator => page.locator(`[data-testid=gan
 const cell = (page: Page, seq: number, col: string): Locator => row(page, seq).locator(`[data-col=${col}]`);
 
 test('作战图：从模板新建并倒排工期，改截止日期重排，周调度完成任务，导出 A3', async ({ page }) => {
-  execFileSync(TSX, ['main/server/cli/index.ts', 'demo', '--scale', 'district', '--data', dataDir], { cwd: ROOT, timeout: 60_000 });
+  await copyLibrary('district', dataDir);
   server = await startHarness({ dataDir });
 
   const planStart = dayjs().add(2, 'day').format('YYYY-MM-DD');
   const deadline = dayjs(planStart).add(8, 'month').format('YYYY-MM-DD');
   const laterDeadline = dayjs(deadline).add(2, 'month').format('YYYY-MM-DD');
-  const [deadlineFinish, laterFinish] = workingDaysOnOrBefore((await readDoc()).calendar, [deadline, laterDeadline]);
+  const [deadlineFinish, laterFinish] = await workingDaysOnOrBefore((await readDoc()).calendar, [deadline, laterDeadline]);
 
   await page.goto(`${server.url}#/battle-map`);
   await test.step('还没有作战图：说明和新建表单', async () => {

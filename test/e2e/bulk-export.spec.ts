@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * 导出与打印 → 包保干部工作手册 → 批量导出, on a district the CLI filled and planned: a run over
@@ -32,8 +32,7 @@ const folderIn = (message: string): string => /(?:保存在|到) (\S+)$/.exec(me
 
 test('批量导出工作手册：显示进度，离开再回来仍在进行，可取消（保留已完成的文件），再导出一个乡镇', async ({ page }) => {
   test.setTimeout(180_000);
-  cli(['demo', '--scale', 'district', '--data', dataDir]);
-  cli(['plan', '--year', '2026', '--data', dataDir]);
+  await copyLibrary('district-planned', dataDir);
   server = await startHarness({ dataDir });
   await page.goto(`${server.url}#/export`);
   const bulk = page.getByTestId('bulk-handbooks');
@@ -98,8 +97,7 @@ test('批量导出工作手册：显示进度，离开再回来仍在进行，�
 });
 
 test('上报报表：选择报表、范围和年度，预览前几行和合计，再导出', async ({ page }) => {
-  cli(['demo', '--scale', 'district', '--data', dataDir]);
-  cli(['plan', '--year', '2026', '--data', dataDir]);
+  await copyLibrary('district-planned', dataDir);
   server = await startHarness({ dataDir });
   await page.goto(`${server.url}#/export`);
   const card = page.getByTestId('export-report');

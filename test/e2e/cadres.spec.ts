@@ -4,8 +4,7 @@ import { screenshotPath, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
-  harness = await startHarness();
-  await harness.loadDemo();
+  harness = await startHarness({ library: 'city' });
 });
 test.afterEach(async () => {
   await harness.stop();

@@ -5,7 +5,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
 import type { Ratio, Stats } from '../../shared/stats/stats';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * 首页概览 at city scale (SPEC §4), against a folder prepared by the CLI (demo + plan): every KPI
@@ -124,9 +124,8 @@ async function expectDashboardFits(page: Page): Promise<void> {
 
 test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区范围与 stats:get 一致，点击柱形打开主体列表', async ({ page }) => {
   test.setTimeout(240_000);
-  cli(['demo', '--scale', 'city', '--data', dataDir], 120_000);
+  await copyLibrary('city-planned', dataDir);
   const planYear = (JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc).profile.planYear;
-  cli(['plan', '--year', String(planYear), '--data', dataDir], 120_000);
   server = await startHarness({ dataDir });
 
   // A few visits made, with problems found and one rectified, so every chart has something.

@@ -45,7 +45,7 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
   const expected = new ListIndex(doc).entities({ text: initials, regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '' }).length;
 
   await test.step('拼音首字母搜索', async () => {
-    await page.getByPlaceholder('名称 / 拼音首字母 / 统一社会信用代码 / 许可证号 / 电话').fill(initials);
+    await page.getByRole('textbox', { name: '搜索主体' }).fill(initials);
     await expect(page.getByText(`共 ${expected} 户`)).toBeVisible();
     expect(expected).toBeLessThan(21893);
     await expect(page.locator('.ant-table-row', { hasText: entity.name })).toBeVisible();
@@ -92,7 +92,7 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
 
     await page.reload();
     await expect(page).toHaveURL(/#\/entities$/);
-    await page.getByPlaceholder('名称 / 拼音首字母 / 统一社会信用代码 / 许可证号 / 电话').fill('已核实');
+    await page.getByRole('textbox', { name: '搜索主体' }).fill('已核实');
     await expect(page.getByText('共 1 户')).toBeVisible();
     await expect(page.locator('.ant-table-row', { hasText: newName })).toBeVisible();
   });
@@ -107,7 +107,8 @@ test('新建空白库后主体列表为空并提示如何添加', async ({ page 
 });
 
 test('新增主体时服务端发现的问题显示在对应字段旁，且不保存', async ({ page }) => {
-  await harness.loadDemo();
+  await harness.stop();
+  harness = await startHarness({ library: 'city' });
   const doc = await harness.readDoc();
   const existing = doc.entities.find((e) => e.uscc !== '');
   const village = doc.regions.find((r) => r.level === 'village');

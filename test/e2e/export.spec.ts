@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * 导出与打印 (SPEC §5) on a folder the CLI filled and planned: the 统计表 downloads, one cadre's
@@ -43,8 +43,7 @@ function cadreWithOpenVisits(doc: DataDoc): string {
 }
 
 test('导出与打印：统计表、干部工作手册，录入交回的督导记录表（重复录入不重复记录）', async ({ page }) => {
-  cli(['demo', '--scale', 'district', '--data', dataDir]);
-  cli(['plan', '--year', String((await readDoc()).profile.planYear), '--data', dataDir]);
+  await copyLibrary('district-planned', dataDir);
   const cadreName = cadreWithOpenVisits(await readDoc());
   server = await startHarness({ dataDir });
   await page.goto(`${server.url}#/export`);

@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cli, expectNoPageOverflow, screenshotPath, startHarness, type Harness } from './harness';
+import { copyLibrary, expectNoPageOverflow, screenshotPath, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 let dataDir: string;
 test.beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-grid-'));
-  cli(['demo', '--scale', 'district', '--data', dataDir]);
+  await copyLibrary('district', dataDir);
   harness = await startHarness({ dataDir });
 });
 test.afterEach(async () => {

@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -8,11 +8,24 @@ import type { DataDoc } from '../../shared/storage/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENS_DIR = path.join(process.env['SCREENS_DIR'] ?? path.join(ROOT, 'test-results'), 'screens');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+/** What global-setup.ts prepares once per run: the bundled programs and the demo libraries. */
+export const E2E_DIR = path.join(ROOT, '.tmp', 'e2e');
+export const BIN_DIR = path.join(E2E_DIR, 'bin');
+export const WEB_DIST = process.env['WEB_DIST'] ?? path.join(ROOT, 'dist-web');
 
-/** Runs the real CLI (e.g. to prepare a data folder) and returns its stdout. */
+/** The demo libraries generated once per run: district (~2,500 主体) and city scale, each also with the plan year's 督导 plan. */
+export const LIBRARIES = ['district', 'district-planned', 'city', 'city-planned'] as const;
+export type Library = (typeof LIBRARIES)[number];
+export const libraryFile = (library: Library): string => path.join(E2E_DIR, 'libraries', library, 'data.json');
+
+/** Puts a copy of a demo library into an empty data folder. */
+export async function copyLibrary(library: Library, dataDir: string): Promise<void> {
+  await copyFile(libraryFile(library), path.join(dataDir, 'data.json'));
+}
+
+/** Runs the real CLI (bundled by global-setup.ts, so no TypeScript is compiled per call) and returns its stdout. */
 export function cli(args: readonly string[], timeoutMs = 60_000): string {
-  return execFileSync(TSX, ['main/server/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs });
+  return execFileSync(process.execPath, [path.join(BIN_DIR, 'cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs });
 }
 
 /** Office screens are 1366×768: the page itself never scrolls (tables scroll inside). */
@@ -30,8 +43,6 @@ export interface Harness {
   readonly apiHeaders: Readonly<Record<string, string>>;
   /** The library as it is on disk right now (what a restart would load). */
   readDoc(): Promise<DataDoc>;
-  /** Fills the empty folder with the city-scale demo through the API, skipping the welcome screen. */
-  loadDemo(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,24 +52,28 @@ export interface HarnessOptions {
    * to the caller: stop() leaves it in place.
    */
   readonly dataDir?: string;
+  /** A fresh folder with a copy of this demo library instead of an empty one (removed by stop()). */
+  readonly library?: Library;
 }
 
 /**
- * Starts the real web harness (`tsx main/server/web/start.ts`) on a data folder (a fresh temporary one
- * unless `options.dataDir` is given) and a free port, and stops it again. The renderer must be
- * built first (dist-web).
+ * Starts the real web harness (`main/server/web/start.ts`, bundled by global-setup.ts) on a data
+ * folder (a fresh temporary one unless `options.dataDir` is given) and a free port, and stops it
+ * again. The renderer must be built first (dist-web).
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  if (!existsSync(path.join(process.env['WEB_DIST'] ?? path.join(ROOT, 'dist-web'), 'index.html'))) {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error('dist-web 不存在：请先运行 npx vite build --config vite.web.config.ts（npm run test:e2e 会自动构建）');
   }
   const ownFolder = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-')));
-  // Its own process group, so stop() also ends the node process tsx starts under it.
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/server/web/start.ts', '--data', dataDir, '--port', '0'], {
+  if (options.library) await copyLibrary(options.library, dataDir);
+  // Its own process group, so stop() ends it and anything it starts.
+  const child = spawn(process.execPath, [path.join(BIN_DIR, 'web-harness.mjs'), '--data', dataDir, '--port', '0'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WEB_DIST },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
@@ -89,15 +104,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     apiHeaders,
     readDoc: async () => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc,
-    loadDemo: async () => {
-      const response = await fetch(`${url}api/app:loadDemo`, {
-        method: 'POST',
-        headers: apiHeaders,
-        body: JSON.stringify({ scale: 'city' }),
-      });
-      const result = (await response.json()) as { ok: boolean; error?: { message: string } };
-      if (!result.ok) throw new Error(`载入示例数据失败：${result.error?.message}`);
-    },
     stop: async () => {
       if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
       await exited;

@@ -6,10 +6,7 @@ import { expectNoPageOverflow, type Harness, screenshotPath, startHarness } from
 
 let harness: Harness;
 test.beforeEach(async () => {
-  harness = await startHarness();
-  const response = await fetch(`${harness.url}api/app:loadDemo`, { method: 'POST', headers: harness.apiHeaders, body: JSON.stringify({ scale: 'district' }) });
-  const result = (await response.json()) as { ok: boolean; error?: { message: string } };
-  if (!result.ok) throw new Error(`载入示例数据失败：${result.error?.message}`);
+  harness = await startHarness({ library: 'district' });
 });
 test.afterEach(async () => {
   await harness.stop();

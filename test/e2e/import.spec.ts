@@ -8,15 +8,8 @@ import { expectNoPageOverflow, type Harness, screenshotPath, startHarness } from
 
 let harness: Harness;
 test.beforeEach(async () => {
-  harness = await startHarness();
   // The district demo (~2,500 主体) is enough here and much faster than the city.
-  const response = await fetch(`${harness.url}api/app:loadDemo`, {
-    method: 'POST',
-    headers: harness.apiHeaders,
-    body: JSON.stringify({ scale: 'district' }),
-  });
-  const result = (await response.json()) as { ok: boolean; error?: { message: string } };
-  if (!result.ok) throw new Error(`载入示例数据失败：${result.error?.message}`);
+  harness = await startHarness({ library: 'district' });
 });
 test.afterEach(async () => {
   await harness.stop();
@@ -169,7 +162,7 @@ test('导入：未识别的列改对应后重新预览，看到拒绝原因，�
 
     await page.getByRole('button', { name: '查看包保主体' }).click();
     await expect(page).toHaveURL(/#\/entities$/);
-    await page.getByPlaceholder('名称 / 拼音首字母 / 统一社会信用代码 / 许可证号 / 电话').fill(NAMES.good);
+    await page.getByRole('textbox', { name: '搜索主体' }).fill(NAMES.good);
     await expect(page.getByText('共 1 户')).toBeVisible();
     await expect(page.locator('.ant-table-row', { hasText: NAMES.good })).toBeVisible();
   });

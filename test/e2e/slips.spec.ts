@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
 /**
  * Nothing lost by a slip (issue #22), at 1366×768 on the demo: Esc, 取消 and the side menu ask
@@ -16,7 +16,7 @@ let dataDir = '';
 let server: Harness | null = null;
 test.beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-slips-'));
-  cli(['demo', '--scale', 'district', '--data', dataDir]);
+  await copyLibrary('district', dataDir);
   server = await startHarness({ dataDir });
 });
 test.afterEach(async () => {

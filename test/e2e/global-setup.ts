@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build, type Plugin } from 'esbuild';
+import type { DataDoc } from '../../shared/storage/types';
+import { BIN_DIR, E2E_DIR, libraryFile, ROOT } from './harness';
+
+const run = promisify(execFile);
+
+/**
+ * The packages stay in node_modules, except JSON (chinese-days' holiday notices): Node's ESM
+ * loader refuses a JSON import without an import attribute, so it goes into the bundle.
+ */
+const jsonIntoBundle: Plugin = {
+  name: 'json-into-bundle',
+  setup(context) {
+    context.onResolve({ filter: /\.json$/ }, (args) => ({ path: createRequire(import.meta.url).resolve(args.path, { paths: [args.resolveDir] }) }));
+  },
+};
+
+/**
+ * Once per Playwright run: bundles the web harness and the CLI (plain node starts them in a
+ * fraction of tsx's time, which compiled the TypeScript at every start) with the worker threads'
+ * scripts beside them as in the built app, and generates each demo library once; the tests copy
+ * its data.json into a folder of their own.
+ */
+export default async function globalSetup(): Promise<void> {
+  await rm(E2E_DIR, { recursive: true, force: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', alias: { '@shared': path.join(ROOT, 'shared') }, logLevel: 'error' } as const;
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: { 'web-harness': path.join(ROOT, 'main/server/web/start.ts'), cli: path.join(ROOT, 'main/server/cli/index.ts'), calendar: path.join(ROOT, 'shared/calendar/calendar.ts') },
+      outdir: BIN_DIR,
+      format: 'esm',
+      outExtension: { '.js': '.mjs' },
+      plugins: [jsonIntoBundle],
+    }),
+    // main/server/workers/off-thread.ts finds these beside the bundle, as the app finds out/main/*.cjs.
+    build({
+      ...common,
+      entryPoints: ['read-sheets-worker', 'workbook-worker'].map((name) => path.join(ROOT, 'main/server/workers', `${name}.ts`)),
+      outdir: BIN_DIR,
+      format: 'cjs',
+      outExtension: { '.js': '.cjs' },
+    }),
+  ]);
+
+  const cli = (...args: string[]) => run(process.execPath, [path.join(BIN_DIR, 'cli.mjs'), ...args], { cwd: ROOT, timeout: 180_000 });
+  await Promise.all(
+    (['district', 'city'] as const).map(async (scale) => {
+      const plain = path.dirname(libraryFile(scale));
+      const planned = path.dirname(libraryFile(`${scale}-planned`));
+      await mkdir(plain, { recursive: true });
+      await cli('demo', '--scale', scale, '--data', plain);
+      await mkdir(planned, { recursive: true });
+      await copyFile(libraryFile(scale), libraryFile(`${scale}-planned`));
+      const { planYear } = (JSON.parse(await readFile(libraryFile(scale), 'utf8')) as DataDoc).profile;
+      await cli('plan', '--year', String(planYear), '--data', planned);
+    }),
+  );
+}
