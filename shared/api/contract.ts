@@ -102,6 +102,18 @@ export const DEMO_SCALES = ['district', 'city', 'province'] as const;
 export const DemoScaleSchema = z.enum(DEMO_SCALES, { error: '示例规模应为 district、city 或 province' });
 export type DemoScale = z.infer<typeof DemoScaleSchema>;
 
+/** Columns the lists sort by. The service sorts, so a window of rows is a slice of the whole list in that order. */
+export const ENTITY_SORT_FIELDS = ['name', 'uscc', 'grade', 'type', 'regionPath', 'legalRep', 'legalRepPhone', 'cadreName', 'status'] as const;
+export const CADRE_SORT_FIELDS = ['name', 'level', 'unit', 'position', 'regionPath', 'phone', 'entityCount', 'active'] as const;
+export const SORT_ORDERS = ['ascend', 'descend'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+const listSort = <F extends readonly [string, ...string[]]>(fields: F) => z.object({ field: z.enum(fields), order: z.enum(SORT_ORDERS) }).strict().optional();
+/**
+ * The slice of a list a virtual table shows: `offset` rows skipped, at most `limit` sent (absent:
+ * every row, for exports and scripts). `total` still counts every match.
+ */
+const LIST_WINDOW = { offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() };
+
 export const EntityQuerySchema = z
   .object({
     /** Name, pinyin initials, USCC, licence number or phone. */
@@ -114,9 +126,14 @@ export const EntityQuerySchema = z
     assigned: z.enum(['any', 'yes', 'no']).default('any'),
     /** 主体 naming this grid regulator (网格监管 drill-down). */
     regulatorId: z.string().default(''),
+    sort: listSort(ENTITY_SORT_FIELDS),
+    ...LIST_WINDOW,
   })
   .strict();
 export type EntityQuery = z.input<typeof EntityQuerySchema>;
+export type EntitySort = NonNullable<EntityQuery['sort']>;
+/** A 主体 query as the handler gets it (defaults filled in). */
+export type EntityFilter = z.output<typeof EntityQuerySchema>;
 
 export const CadreQuerySchema = z
   .object({
@@ -127,9 +144,12 @@ export const CadreQuerySchema = z
     maxLoad: z.number().int().min(0).optional(),
     levels: z.array(CadreLevelSchema).default([]),
     active: z.enum(['any', 'yes', 'no']).default('any'),
+    sort: listSort(CADRE_SORT_FIELDS),
+    ...LIST_WINDOW,
   })
   .strict();
 export type CadreQuery = z.input<typeof CadreQuerySchema>;
+export type CadreSort = NonNullable<CadreQuery['sort']>;
 /** A cadre query as the handler gets it (defaults filled in). */
 export type CadreFilter = z.output<typeof CadreQuerySchema>;
 
@@ -419,6 +439,7 @@ export interface VisitRow {
 }
 
 export interface QueryResult<Row> {
+  /** Every match, also when `rows` is only the window asked for. */
   readonly total: number;
   readonly rows: readonly Row[];
 }
@@ -468,7 +489,7 @@ export const apiSchemas = {
     .strict(),
   /** Deletes a region nothing refers to. Error `conflict` naming what still uses it. */
   'regions:delete': ById,
-  /** Filtered 主体 rows in list order. */
+  /** Filtered 主体 rows in list order (or `sort`'s), all or the window `offset`/`limit`. */
   'entities:query': EntityQuerySchema,
   /** One 主体 with its current cadre and history. Error `not-found`. */
   'entities:get': ById,
@@ -476,6 +497,7 @@ export const apiSchemas = {
   'entities:save': EntityInputSchema,
   /** Deletes a 主体 and its 包保 records. Error `not-found`. */
   'entities:delete': ById,
+  /** Filtered 干部 rows, like entities:query. */
   'cadres:query': CadreQuerySchema,
   /** One cadre with current 主体 and history. Error `not-found`. */
   'cadres:get': ById,

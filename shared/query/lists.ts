@@ -1,4 +1,5 @@
-import type { CadreFilter, CadreRow, EntityQuery, EntityRow } from '../api/contract';
+import type { CadreFilter, CadreRow, CadreSort, EntityFilter, EntityRow, EntitySort } from '../api/contract';
+import { ENTITY_STATUSES, ENTITY_TYPES, REGION_LEVELS } from '../domain/schemas';
 import { RegionIndex } from '../domain/regions';
 import type { DataDoc } from '../storage/types';
 import { makeSearchKey, textMatcher, warmInitials, type SearchKey } from './search';
@@ -19,6 +20,9 @@ export class ListIndex {
   private readonly cadreRows: Indexed<CadreRow>[];
   private readonly assignedEntityIds: Set<string>;
   private readonly regulatorOf: Map<string, string>;
+  /** Per sorted column, each row's place in that order (worked out on the first sort by it). */
+  private readonly entityRanks = new Map<EntitySort['field'], Uint32Array>();
+  private readonly cadreRanks = new Map<CadreSort['field'], Uint32Array>();
   /** Resolves once every name's pinyin initials are worked out (searches work before, just slower once). */
   readonly searchReady: Promise<void>;
 
@@ -77,13 +81,14 @@ export class ListIndex {
     this.searchReady = warmInitials([...doc.entities.map((e) => e.name), ...doc.cadres.map((c) => c.name)]);
   }
 
-  entities(query: Required<EntityQuery>): EntityRow[] {
+  /** Every matching 主体 row, in list order or the query's sort (a window is the caller's slice). */
+  entities(query: EntityFilter): EntityRow[] {
     const matches = textMatcher(query.text);
     const grades = new Set(query.grades);
     const types = new Set(query.types);
     const statuses = new Set(query.statuses);
-    const out: EntityRow[] = [];
-    for (const item of this.entityRows) {
+    const out: number[] = [];
+    for (const [index, item] of this.entityRows.entries()) {
       const { row } = item;
       if (grades.size > 0 && !grades.has(row.grade)) continue;
       if (types.size > 0 && !types.has(row.type)) continue;
@@ -92,24 +97,89 @@ export class ListIndex {
       if (query.regulatorId && this.regulatorOf.get(row.id) !== query.regulatorId) continue;
       if (query.regionId && !this.regions.contains(query.regionId, item.regionId)) continue;
       if (matches && !matches(item.key)) continue;
-      out.push(row);
+      out.push(index);
     }
-    return out;
+    const ranks = query.sort && cachedRanks(this.entityRanks, query.sort.field, () => ranksBy(this.entityRows, entitySortKey(query.sort!.field)));
+    return sortedRows(this.entityRows, out, ranks, query.sort?.order);
   }
 
   cadres(query: CadreFilter): CadreRow[] {
     const matches = textMatcher(query.text);
     const levels = new Set(query.levels);
-    const out: CadreRow[] = [];
-    for (const item of this.cadreRows) {
+    const out: number[] = [];
+    for (const [index, item] of this.cadreRows.entries()) {
       const { row } = item;
       if (levels.size > 0 && !levels.has(row.level)) continue;
       if (query.active !== 'any' && row.active !== (query.active === 'yes')) continue;
       if (row.entityCount < (query.minLoad ?? 0) || row.entityCount > (query.maxLoad ?? Infinity)) continue;
       if (query.regionId && !this.regions.contains(query.regionId, item.regionId)) continue;
       if (matches && !matches(item.key)) continue;
-      out.push(row);
+      out.push(index);
     }
-    return out;
+    const ranks = query.sort && cachedRanks(this.cadreRanks, query.sort.field, () => ranksBy(this.cadreRows, cadreSortKey(query.sort!.field)));
+    return sortedRows(this.cadreRows, out, ranks, query.sort?.order);
   }
+}
+
+/** The rows a virtual table shows: `limit` rows from `offset` (all of them without a limit). */
+export function listWindow<Row>(rows: readonly Row[], window: { readonly offset?: number | undefined; readonly limit?: number | undefined }): readonly Row[] {
+  const offset = window.offset ?? 0;
+  return window.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + window.limit);
+}
+
+type SortKey<Row> = (row: Row) => string | number;
+
+// Chinese by pinyin, digits by value: the order a clerk expects in a 花名册.
+const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+
+/** Enumerations sort in their own order (A before D, 在营 before 注销, 市级 before 村级), not by their text. */
+const enumRank = (values: readonly string[]) => (value: string) => values.indexOf(value);
+
+function entitySortKey(field: EntitySort['field']): SortKey<EntityRow> {
+  if (field === 'type') return (row) => enumRank(ENTITY_TYPES)(row.type);
+  if (field === 'status') return (row) => enumRank(ENTITY_STATUSES)(row.status);
+  return (row) => row[field];
+}
+
+function cadreSortKey(field: CadreSort['field']): SortKey<CadreRow> {
+  if (field === 'level') return (row) => enumRank(REGION_LEVELS)(row.level);
+  // 在岗 first.
+  if (field === 'active') return (row) => (row.active ? 0 : 1);
+  return (row) => row[field];
+}
+
+function cachedRanks<F>(cache: Map<F, Uint32Array>, field: F, make: () => Uint32Array): Uint32Array {
+  let ranks = cache.get(field);
+  if (!ranks) {
+    ranks = make();
+    cache.set(field, ranks);
+  }
+  return ranks;
+}
+
+/** Each row's place among all rows by `key`; equal values share a place. Sorted once, so each search after is a number sort. */
+function ranksBy<Row>(items: readonly Indexed<Row>[], key: SortKey<Row>): Uint32Array {
+  const keys = items.map((item) => key(item.row));
+  const compare = (a: number, b: number): number => {
+    const x = keys[a]!;
+    const y = keys[b]!;
+    return typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+  };
+  const order = keys.map((_, index) => index).sort(compare);
+  const ranks = new Uint32Array(items.length);
+  let place = 0;
+  for (const [position, index] of order.entries()) {
+    if (position > 0 && compare(order[position - 1]!, index) !== 0) place = position;
+    ranks[index] = place;
+  }
+  return ranks;
+}
+
+/** The matching rows by rank (rows of equal rank stay in list order, whichever the direction), or in list order without a sort. */
+function sortedRows<Row>(items: readonly Indexed<Row>[], matches: number[], ranks: Uint32Array | undefined, order: 'ascend' | 'descend' | undefined): Row[] {
+  if (ranks) {
+    const direction = order === 'descend' ? -1 : 1;
+    matches.sort((a, b) => direction * (ranks[a]! - ranks[b]!) || a - b);
+  }
+  return matches.map((index) => items[index]!.row);
 }

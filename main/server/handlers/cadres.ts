@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
+import { listWindow } from '@shared/query/lists';
 import { stampInactiveSince } from '@shared/rules/inactive';
 import { cadreRegionProblem } from '@shared/rules/region-level';
 import { notFound, type HandlerContext } from './context';
@@ -9,7 +10,7 @@ export function cadreHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'cadres:qu
   return {
     'cadres:query': async (query) => {
       const rows = ctx.lists().cadres(query);
-      return { total: rows.length, rows };
+      return { total: rows.length, rows: listWindow(rows, query) };
     },
 
     'cadres:get': async ({ id }) => {

@@ -2,6 +2,7 @@ import type { ApiHandlers, AssignmentView } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { requiresDirector } from '@shared/domain/director';
 import type { Assignment } from '@shared/domain/schemas';
+import { listWindow } from '@shared/query/lists';
 import { entityRegionProblem } from '@shared/rules/region-level';
 import type { DataDoc as Doc } from '@shared/storage/types';
 import { notFound, type HandlerContext } from './context';
@@ -23,7 +24,7 @@ export function entityHandlers(
   return {
     'entities:query': async (query) => {
       const rows = ctx.lists().entities(query);
-      return { total: rows.length, rows };
+      return { total: rows.length, rows: listWindow(rows, query) };
     },
 
     'entities:get': async ({ id }) => {
