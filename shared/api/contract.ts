@@ -30,9 +30,9 @@ import { letterTemplateProblems, type Letter } from '../handbook/letter';
 import { BattleTaskSchema, DispatchEntrySchema, type BattleMap } from '../battlemap/types';
 import type { Schedule, ScheduleProblem } from '../battlemap/schedule';
 import type { DispatchPlan, TaskState } from '../battlemap/dispatch';
-import { ChecklistResultSchema, PROBLEM_STEP_KINDS, VisitProblemSchema, VisitTypeSchema, type Visit, type VisitProblem } from '../visits/types';
-import { OVERDUE_STEPS, PROBLEM_STAGES, type ProblemTiming } from '../visits/problems';
+import { ChecklistResultSchema, VisitProblemSchema, VisitTypeSchema, type Visit } from '../visits/types';
 import type { OpenProblem } from '../visits/records';
+import { InspectionSchema, type Inspection } from '../inspections/types';
 import type { Breakdown } from '../stats/breakdown';
 import type { LoadBands } from '../stats/loads';
 import type { WeeklySeries } from '../stats/weekly';
@@ -265,7 +265,7 @@ export type TemplateKind = z.infer<typeof TemplateKindSchema>;
 
 const ReportRequest = z
   .object({
-    report: z.enum(REPORT_KINDS, { error: '报表应为 summary、assignments、visits、problems、dispatch 之一' }),
+    report: z.enum(REPORT_KINDS, { error: '报表应为 summary、assignments、visits、problems、dispatch、inspections 之一' }),
     /** '' = the whole library; else a 旗区 or 乡镇 and everything below it. */
     regionId: z.string().default(''),
     /** The 督导 year; defaults to the plan year. */
@@ -429,7 +429,7 @@ export interface VisitRow {
   readonly regionPath: string;
   readonly cadreId: string;
   readonly cadreName: string;
-  /** Decides the 督查清单 the visit is recorded against; '' when the cadre was deleted. */
+  /** Decides the 督导检查要点 the visit is recorded against; '' when the cadre was deleted. */
   readonly cadreLevel: CadreLevel | '';
   readonly plannedDate: string;
   readonly doneDate: string;
@@ -439,18 +439,13 @@ export interface VisitRow {
   readonly openProblems: number;
 }
 
-/** A problem in the 问题整改台账: where it was found, where it stands and what is overdue. */
-export interface ProblemView extends ProblemTiming {
-  readonly visitId: string;
-  readonly entityId: string;
-  readonly entityName: string;
-  readonly regionPath: string;
-  readonly cadreId: string;
+/** A 督查 record of a cadre, with whom it is about and how many items were found 未落实. */
+export interface InspectionRow extends Inspection {
   readonly cadreName: string;
-  readonly foundOn: string;
-  readonly problem: VisitProblem;
-  /** The 主体's 网格监管人员, whom a 交办 goes to unless another is chosen; null when it has none. */
-  readonly regulator: { readonly id: string; readonly name: string; readonly unit: string } | null;
+  /** '' when the cadre is no longer in the library (a hand-edited file). */
+  readonly cadreLevel: CadreLevel | '';
+  readonly regionPath: string;
+  readonly unmet: number;
 }
 
 export interface QueryResult<Row> {
@@ -607,7 +602,7 @@ export const apiSchemas = {
   /**
    * A 上报 report as a print-ready workbook (SPEC §5.4): `summary` = 包保工作情况统计表 per region
    * below `regionId` (per 旗区 for the whole city) with a 合计 row; `assignments` = 包保关系明细表;
-   * `visits` = 督导记录汇总; `problems` = 问题整改台账; `dispatch` = 作战图周调度进展表.
+   * `visits` = 督导记录汇总; `problems` = 问题整改台账; `dispatch` = 作战图周调度进展表; `inspections` = 督查情况表.
    */
   'report:export': ReportRequest,
   /** The same report's title, columns, first 50 rows and 合计, to check before exporting. */
@@ -664,8 +659,7 @@ export const apiSchemas = {
       /** 现场 when not said. */
       type: VisitTypeSchema.optional(),
       checklist: z.array(ChecklistResultSchema).default([]),
-      // The steps after 发现 are taken one by one (visits:problemStep), never rewritten by an edit of the record.
-      problems: z.array(VisitProblemSchema.omit({ id: true, steps: true }).extend({ id: z.string().optional() })).default([]),
+      problems: z.array(VisitProblemSchema.omit({ id: true }).extend({ id: z.string().optional() })).default([]),
       notes: z.string().max(500).check(textRule('备注', 'multi')).default(''),
     })
     .strict(),
@@ -676,38 +670,19 @@ export const apiSchemas = {
    * 主体 in a region, found in a date range.
    */
   'visits:openProblems': ScopeRangeSchema.default({}),
-  /**
-   * The 问题整改台账: every problem of every year (optionally of 主体 in a region, found in a date
-   * range), at one stage or overdue at one step, earliest 整改期限 first.
-   */
-  'visits:problems': z
+  /** 督查 records of cadres, newest first: of one cadre, of a year (by 督查 date), of cadres in a region and below. */
+  'inspections:list': z
     .object({
-      regionId: z.string().optional(),
-      from: z.union([z.literal(''), IsoDateSchema]).optional(),
-      to: z.union([z.literal(''), IsoDateSchema]).optional(),
-      stage: z.enum(PROBLEM_STAGES, { error: '环节应为 待交办、待整改、待复核、待销号、已销号 之一' }).optional(),
-      overdue: z.enum(OVERDUE_STEPS, { error: '逾期环节应为 交办、整改、复核 之一' }).optional(),
+      cadreId: z.string().default(''),
+      year: z.number().int().min(2000).max(2100).optional(),
+      regionId: z.string().default(''),
     })
     .strict()
-    .default({}),
-  /**
-   * Moves a problem one step (发现 → 交办 → 整改 → 复核通过 / 退回 → 销号), dated (today unless `on`)
-   * and by whom (the 操作人 of 设置 unless `by`). 交办 goes to `regulatorId`, or to `to` (a 市场监管所), or else to
-   * the 主体's 网格监管人员; 退回 needs its reason in `note`.
-   */
-  'visits:problemStep': z
-    .object({
-      visitId: z.string().min(1),
-      problemId: z.string().min(1),
-      step: z.enum(PROBLEM_STEP_KINDS, { error: '办理步骤应为 交办、整改、复核通过、退回、销号 之一' }),
-      /** Today unless given. */
-      on: IsoDateSchema.optional(),
-      by: z.string().trim().max(20, { error: '经办人姓名不能超过20个字' }).check(textRule('经办人')).optional(),
-      note: z.string().trim().max(500, { error: '说明不能超过500个字' }).check(textRule('说明', 'multi')).default(''),
-      regulatorId: z.string().optional(),
-      to: z.string().trim().max(100, { error: '交办对象不能超过100个字' }).check(textRule('交办对象')).optional(),
-    })
-    .strict(),
+    .default({ cadreId: '', regionId: '' }),
+  /** Records (no id) or corrects a 督查 of a cadre against the 督查清单: who checked, when (today if not said), per item 落实/未落实. */
+  'inspections:save': InspectionSchema.omit({ id: true }).extend({ id: z.string().min(1).optional(), date: IsoDateSchema.optional() }).strict(),
+  /** Deletes a 督查 record entered by mistake. */
+  'inspections:delete': ById,
   /** One cadre's 包保干部工作手册 (SPEC §5.1) as a workbook named 旗区-乡镇-姓名-包保干部工作手册-年度.xlsx. */
   'handbook:export': z.object({ cadreId: z.string().min(1, { error: '请选择包保干部' }) }).strict(),
   /**
@@ -873,8 +848,9 @@ export interface ApiResults {
   'visits:record': Visit;
   'visits:rectify': Visit;
   'visits:openProblems': readonly (OpenProblem & { readonly entityName: string; readonly cadreName: string })[];
-  'visits:problems': readonly ProblemView[];
-  'visits:problemStep': ProblemView;
+  'inspections:list': readonly InspectionRow[];
+  'inspections:save': Inspection;
+  'inspections:delete': { readonly id: string };
   'assign:violations': {
     readonly counts: Readonly<Record<ViolationKind, number>>;
     readonly items: readonly ViolationView[];

@@ -6,7 +6,7 @@ import { IsoDateOrEmptySchema, IsoDateSchema } from './dates';
 import { toHalfWidth } from './normalize';
 import { textRule, type TextLines } from './text';
 import { VisitRulesSchema } from '../visits/types';
-import { DEFAULT_CHECKLISTS, DEFAULT_LETTER } from '../handbook/texts';
+import { DEFAULT_CHECKLISTS, DEFAULT_INSPECTION_ITEMS, DEFAULT_LETTER } from '../handbook/texts';
 
 // zod's own messages (wrong type, missing field) in Chinese, for every consumer of the schemas.
 z.config(z.locales.zhCN());
@@ -227,15 +227,19 @@ export type ExportTemplate = z.infer<typeof ExportTemplateSchema>;
 // ---- policy profile (SPEC §3.8); later issues add visit, schedule and document settings ----
 
 /** One item per line in 设置: blank lines are dropped, not refused. */
-const ChecklistItemsSchema = z
-  .array(z.string())
-  .transform((items) => items.map((item) => item.trim()).filter(Boolean))
-  .pipe(
-    z
-      .array(z.string().max(200, { error: '每条检查要点不能超过200个字' }))
-      .min(1, { error: '每个层级至少保留一条检查要点' })
-      .max(40, { error: '每个层级最多40条检查要点' }),
-  );
+function itemLinesSchema(what: { readonly item: string; readonly none: string; readonly most: number; readonly tooMany: string }) {
+  return z
+    .array(z.string())
+    .transform((items) => items.map((item) => item.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().max(200, { error: `每条${what.item}不能超过200个字` }))
+        .min(1, { error: what.none })
+        .max(what.most, { error: what.tooMany }),
+    );
+}
+const ChecklistItemsSchema = itemLinesSchema({ item: '检查要点', none: '每个层级至少保留一条检查要点', most: 40, tooMany: '每个层级最多40条检查要点' });
+const InspectionItemsSchema = itemLinesSchema({ item: '督查事项', none: '督查清单至少保留一条督查事项', most: 60, tooMany: '督查清单最多60条督查事项' });
 
 const templateText = (label: string, max: number) => z.string().max(max, { error: `${label}不能超过${max}个字` });
 const dutyText = templateText('工作职责', 500);
@@ -288,10 +292,15 @@ export const ProfileSchema = z.object({
   importMappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   /** Named column layouts for list exports (each higher office wants its own). */
   exportTemplates: z.array(ExportTemplateSchema).default([]),
-  /** 督查清单 检查要点 per cadre level, printed in each cadre's handbook (SPEC §3.8). */
+  /**
+   * 督导检查要点 per cadre level: what a cadre checks on a visit, printed in each cadre's handbook
+   * (SPEC §3.8). The key keeps the name older libraries stored it under.
+   */
   checklistByLevel: z
     .object({ city: ChecklistItemsSchema, county: ChecklistItemsSchema, township: ChecklistItemsSchema, village: ChecklistItemsSchema })
     .default(() => ({ city: [...DEFAULT_CHECKLISTS.city], county: [...DEFAULT_CHECKLISTS.county], township: [...DEFAULT_CHECKLISTS.township], village: [...DEFAULT_CHECKLISTS.village] })),
+  /** 督查清单: what the 督查组 check each cadre against (SPEC §3.4), printed in the handbook. */
+  inspectionItems: InspectionItemsSchema.default(() => [...DEFAULT_INSPECTION_ITEMS]),
   letter: LetterTemplateSchema.prefault({}),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -1,6 +1,7 @@
 import { RegionIndex } from '../domain/regions';
 import { CADRE_LEVEL_LABELS, type Cadre } from '../domain/schemas';
 import { fileNameText } from '../domain/text';
+import { FULFILMENTS } from '../inspections/types';
 import type { Cell } from '../records/cell';
 import { formatPeople } from '../records/cell';
 import type { ReportColumn } from '../reports/summary';
@@ -36,6 +37,10 @@ export interface Handbook {
   readonly fileName: string;
   readonly sheets: readonly HandbookSheet[];
 }
+
+/** 督查清单: what the 督查组 check the cadre against; 督导检查要点: what the cadre checks on a visit. */
+export const INSPECTION_SHEET = '督查清单';
+export const VISIT_CHECKLIST_SHEET = '督导检查要点';
 
 /** The 督导记录表 sheet and its key column: what the importer of returned handbooks looks for. */
 export const RECORD_SHEET = '督导记录表';
@@ -102,7 +107,7 @@ function safeFilePart(name: string): string {
 
 /**
  * 包保干部工作手册 for one cadre (SPEC §5.1): the 三单一书 (责任清单, 任务清单, 督查清单, 承诺书)
- * with the cover, duties, visit plan, record forms and contacts. Pure data; main writes the file.
+ * with the cover, duties, 督导检查要点, visit plan, record forms and contacts. Pure data; main writes the file.
  */
 export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions: RegionIndex = new RegionIndex(doc.regions)): Handbook {
   const year = doc.profile.planYear;
@@ -183,8 +188,16 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
       rows: TASK_BLOCKS.flatMap((b) => b.tasks.map((t, i): Cell[] => [i === 0 ? b.block : '', i + 1, t])),
     },
     {
-      sheetName: '督查清单',
-      title: `督查清单（${CADRE_LEVEL_LABELS[cadre.level]}检查要点）`,
+      sheetName: INSPECTION_SHEET,
+      title: '督查清单',
+      subtitle: `${who}　省、市、旗区、乡镇督查组据此督查责任清单和任务清单的落实情况`,
+      columns: [{ label: '序号', width: 5, format: 'number' }, text('督查事项', 56), { ...text('落实情况', 10), entry: true, choices: FULFILMENTS }, text('说明', 16)],
+      minRowHeight: 30,
+      rows: doc.profile.inspectionItems.map((item, i): Cell[] => [i + 1, item, null, null]),
+    },
+    {
+      sheetName: VISIT_CHECKLIST_SHEET,
+      title: `督导检查要点（${CADRE_LEVEL_LABELS[cadre.level]}）`,
       subtitle: '每次督导对照逐项检查，结果填入督导记录表',
       columns: [{ label: '序号', width: 5, format: 'number' }, text('检查要点', 70)],
       rows: doc.profile.checklistByLevel[cadre.level].map((item, i): Cell[] => [i + 1, item]),

@@ -13,7 +13,7 @@ export const DUTIES_WHAT: readonly string[] = [
 ];
 
 export const DUTIES_HOW: readonly string[] = [
-  '一查：对照督查清单逐项查看，查主要负责人、总监、安全员在岗履职情况（三类人）。',
+  '一查：对照督导检查要点逐项查看，查主要负责人、总监、安全员在岗履职情况（三类人）。',
   '二看：看日管控、周排查、月调度是否落实（三件事），看每日检查记录、每周排查报告、每月调度纪要（三本账）。',
   '三问：问企业存在的困难和风险隐患，问上次督导发现问题的整改情况。',
   '四记：如实填写督导记录表，发现问题写明整改期限，交回市场监管部门录入。',
@@ -49,8 +49,8 @@ const COMMON_CHECKS: readonly string[] = [
 ];
 
 /**
- * Default 督查清单 per level (the office edits them in 设置, stored in the profile): 乡镇级 “六有六无”,
- * 村级 “五有五无”, and the common checks for all.
+ * Default 督导检查要点 per level, what a cadre checks on a visit (the office edits them in 设置,
+ * stored in the profile): 乡镇级 “六有六无”, 村级 “五有五无”, and the common checks for all.
  */
 export const DEFAULT_CHECKLISTS: Readonly<Record<CadreLevel, readonly string[]>> = {
   city: [...COMMON_CHECKS, '企业风险管控系统运行情况', '上级交办事项和重大隐患整改情况'],
@@ -62,6 +62,23 @@ export const DEFAULT_CHECKLISTS: Readonly<Record<CadreLevel, readonly string[]>>
   ],
   village: [...COMMON_CHECKS.slice(0, 3), '五有：有证照、有台账、有健康证、有防蝇防鼠设施、有公示', '五无：无过期食品、无“三无”产品、无病媒生物、无脏乱差、无违规经营'],
 };
+
+/**
+ * Default 督查清单 (SPEC §3.4): what the 省/市/旗区/乡镇 督查组 check a cadre against — the
+ * 责任清单 first, then the 任务清单's four blocks. The office edits them in 设置 after its own
+ * latest notice (按本地最新通知核对).
+ */
+export const DEFAULT_INSPECTION_ITEMS: readonly string[] = [
+  '责任清单：熟悉所包保主体的基本情况、包保等级和责任人员',
+  '责任清单：按督导计划完成督导，每季度至少一次，督导记录如实填写、按时交回',
+  '责任清单：督促所包保主体配齐食品安全总监、食品安全员，落实“日管控、周排查、月调度”',
+  '责任清单：督导发现的问题已督促整改，做到闭环销号',
+  '任务清单·完善管理体系：督促企业建立风险管控清单并纳入风险管控系统',
+  '任务清单·抓好常态化防控：节假日前、重大活动前开展专项督导',
+  '任务清单·强化应急处置：督促主体制定事故处置方案，发生事件及时到场、如实报告',
+  '任务清单·加强宣传培训：参加包保工作培训，向主体宣传法律法规和“两个责任”要求',
+  '已签订《食品安全责任与任务承诺书》并按承诺履职',
+];
 
 export function commitmentLetter(cadreName: string, orgName: string, year: number): readonly string[] {
   return [
@@ -85,7 +102,7 @@ export const DEFAULT_LETTER = {
     // Fits the GB/T 9704 page (22 lines of 28 characters) with the title, 称呼, 署名 and 成文日期.
     '您好！按照“两个责任”工作部署，{年度}年度由您作为{包保层级}包保干部，包保{包保区域}食品生产经营主体{包保主体总数}户，其中A级{A级数}户、B级{B级数}户、C级{C级数}户、D级{D级数}户。',
     '一、干什么。{工作职责}',
-    '二、如何干。对照工作手册中的督查清单，查“三类人”在岗履职，看“三件事”落实，翻“三本账”是否齐全；发现问题督促限期整改，重大风险隐患立即报告属地党委政府。',
+    '二、如何干。对照手册中的督导检查要点，查“三类人”在岗履职，看“三件事”落实，翻“三本账”是否齐全；发现问题督促限期整改，重大风险隐患立即报告属地党委政府。',
     '三、多久干一次。每户每季度至少督导1次，全年共{年度督导次数}次；每次督导后如实填写督导记录表，交回市场监管部门。',
     '四、签订承诺书。请签订《食品安全责任与任务承诺书》，交市场监管部门存档。',
     '如有问题，请联系{联系人}，电话{联系电话}。让我们携手守护群众“舌尖上的安全”！',

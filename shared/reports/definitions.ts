@@ -3,6 +3,7 @@ import { ASSIGNMENT_REPORT_COLUMNS } from './assignments';
 import { DISPATCH_COLUMN_CHOICES } from './battlemap';
 import { columnChoices, type ReportColumnChoice } from './columns';
 import { reportOfTemplateKind, REPORT_LABELS, type ReportKind } from './kinds';
+import { INSPECTION_REPORT_COLUMNS } from './inspections';
 import { PROBLEM_COLUMNS } from './problems';
 import { summaryColumns } from './summary';
 import { VISIT_SUMMARY_COLUMNS } from './visits';
@@ -14,6 +15,7 @@ export const REPORT_COLUMN_CHOICES: Readonly<Record<ReportKind, readonly ReportC
   visits: columnChoices(VISIT_SUMMARY_COLUMNS),
   problems: columnChoices(PROBLEM_COLUMNS),
   dispatch: DISPATCH_COLUMN_CHOICES,
+  inspections: columnChoices(INSPECTION_REPORT_COLUMNS),
 };
 
 /** “包保主体” for a list, “督导记录汇总” for a report: as the 操作日志 names a template's kind. */

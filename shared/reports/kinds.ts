@@ -1,5 +1,5 @@
 /** The 上报 reports (SPEC §5.4) by their CLI names. */
-export const REPORT_KINDS = ['summary', 'assignments', 'visits', 'problems', 'dispatch'] as const;
+export const REPORT_KINDS = ['summary', 'assignments', 'visits', 'problems', 'dispatch', 'inspections'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_LABELS: Readonly<Record<ReportKind, string>> = {
@@ -8,6 +8,7 @@ export const REPORT_LABELS: Readonly<Record<ReportKind, string>> = {
   visits: '督导记录汇总',
   problems: '问题整改台账',
   dispatch: '周调度进展表',
+  inspections: '督查情况表',
 };
 
 /** Column templates of a report are stored beside the list templates under this kind. */

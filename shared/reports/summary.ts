@@ -26,6 +26,9 @@ export interface ReportTable {
   readonly paper?: 'A4' | 'A3';
 }
 
+/** Under a 上报 table: who filled it in, who checked it, and a phone number, written in by hand. */
+export const SIGN_OFF_LINE = '填报人：　　　　　　　　审核人：　　　　　　　　联系电话：';
+
 /** done/total as a fraction for a percent cell; '—' where nothing applies (no 0/0 = 0%). */
 export function percentCell({ done, total }: Ratio): Cell {
   return total === 0 ? '—' : done / total;
@@ -101,7 +104,7 @@ export function summaryReport(
       rows,
       breakdown.total,
     ),
-    footer: '填报人：　　　　　　　　审核人：　　　　　　　　联系电话：',
+    footer: SIGN_OFF_LINE,
     paper: 'A3',
   };
 }

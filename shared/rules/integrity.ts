@@ -1,6 +1,6 @@
 import type { DataDoc } from '../storage/types';
 
-type Library = Pick<DataDoc, 'regions' | 'entities' | 'cadres' | 'regulators' | 'assignments' | 'visits'>;
+type Library = Pick<DataDoc, 'regions' | 'entities' | 'cadres' | 'regulators' | 'assignments' | 'visits' | 'inspections'>;
 
 /** How many problems of one sort are spelled out; the rest are counted. */
 const SHOWN = 5;
@@ -9,7 +9,7 @@ const SHOWN = 5;
  * What no screen of the app can produce but a hand-edited or foreign file can: an id used twice
  * in one list, and a record pointing at a 主体, cadre, region or regulator that is not there
  * (SPEC §7). Visits may name a 主体 deleted since (deleting a 主体 keeps its 督导 history), so
- * they are checked for duplicates only. One Chinese sentence per problem sort; none: [].
+ * they are checked for duplicates only; a cadre with 督查 records is never deleted. One Chinese sentence per problem sort; none: [].
  */
 export function findIntegrityProblems(doc: Library): string[] {
   const problems: string[] = [];
@@ -26,6 +26,7 @@ export function findIntegrityProblems(doc: Library): string[] {
     ['网格监管人员', doc.regulators],
     ['包保关系', doc.assignments],
     ['督导记录', doc.visits],
+    ['督查记录', doc.inspections],
   ] as const;
   for (const [label, records] of lists) {
     const seen = new Map<string, number>();
@@ -47,6 +48,10 @@ export function findIntegrityProblems(doc: Library): string[] {
   report(
     doc.assignments.filter((a) => !cadreIds.has(a.cadreId)).map((a) => `${a.id}（干部“${a.cadreId}”）`),
     '包保关系指向不存在的包保干部',
+  );
+  report(
+    doc.inspections.filter((i) => !cadreIds.has(i.cadreId)).map((i) => `${i.id}（干部“${i.cadreId}”）`),
+    '督查记录指向不存在的包保干部',
   );
   report(
     doc.regions.filter((r) => r.parentId !== null && !regionIds.has(r.parentId)).map((r) => `${r.name}（上级“${r.parentId}”）`),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BattleMapSchema, BattleTaskSchema, DispatchEntrySchema, DispatchRecordSchema } from '../battlemap/types';
 import { ChecklistResultSchema, VisitProblemSchema, VisitSchema } from '../visits/types';
+import { InspectionItemSchema, InspectionSchema } from '../inspections/types';
 import { StoredDateOrEmptySchema, StoredDateSchema } from '../domain/dates';
 import { ReceivedPackageSchema } from '../packages/receipt';
 import {
@@ -17,7 +18,7 @@ import {
 } from '../domain/schemas';
 
 /** Bumped with every migration in ./migrations; the file records the version it was written by. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** The office's own days on top of the official calendar (e.g. next year's 调休 before the package has it). */
 export const CalendarSettingsSchema = z.object({
@@ -102,6 +103,14 @@ const SavedVisitSchema = VisitSchema.extend({
   notes: savedText,
 });
 
+const SavedInspectionSchema = InspectionSchema.extend({
+  date: StoredDateSchema,
+  team: z.string(),
+  inspectors: z.string(),
+  items: z.array(InspectionItemSchema.extend({ item: z.string(), note: savedText })),
+  notes: savedText,
+});
+
 export const DataDocSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   createdAt: z.string(),
@@ -115,6 +124,8 @@ export const DataDocSchema = z.object({
   battleMap: SavedBattleMapSchema.nullable(),
   /** 督导 visits, planned and done, with their problems. */
   visits: z.array(SavedVisitSchema),
+  /** 督查 of cadres by the 督查组 of 省/市/旗区/乡镇, against the 督查清单. */
+  inspections: z.array(SavedInspectionSchema),
   calendar: CalendarSettingsSchema,
   log: z.array(LogEntrySchema),
   /** 上报包 taken in from the areas below (汇总); none in a library that consolidates nothing. */
@@ -135,6 +146,7 @@ export function emptyDoc(now: Date): DataDoc {
     assignments: [],
     battleMap: null,
     visits: [],
+    inspections: [],
     calendar: { extraHolidays: [], extraWorkdays: [], notices: [] },
     log: [],
     receivedPackages: [],

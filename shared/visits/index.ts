@@ -1,4 +1,3 @@
 export * from './types';
 export * from './plan';
 export * from './records';
-export * from './problems';

@@ -67,7 +67,7 @@ describe('backups', () => {
       const cadre = doc.cadres.find((c) => c.id === 'c1');
       if (cadre) cadre.phone = '13900000009';
       const visit = doc.visits[0];
-      if (visit) visit.problems.push({ id: 'p1', description: '台账不全', deadline: '2027-05-01', steps: [] });
+      if (visit) visit.problems.push({ id: 'p1', description: '台账不全', deadline: '2027-05-01' });
     });
     const now = store.read();
     const preview = await handlers['backup:preview']({ fileName: first.fileName });
@@ -83,6 +83,7 @@ describe('backups', () => {
       '包保关系（含历史）': { current: 1, backup: 1, added: 0, changed: 0, dropped: 0 },
       '督导记录（含计划）': { current: visits, backup: 0, added: 0, changed: 0, dropped: visits },
       督导发现的问题: { current: 1, backup: 0, added: 0, changed: 0, dropped: 1 },
+      干部督查记录: { current: 0, backup: 0, added: 0, changed: 0, dropped: 0 },
       作战图排期: { current: 1, backup: 0, added: 0, changed: 0, dropped: 1 },
       作战图任务: { current: tasks, backup: 0, added: 0, changed: 0, dropped: tasks },
       周调度记录: { current: 1, backup: 0, added: 0, changed: 0, dropped: 1 },

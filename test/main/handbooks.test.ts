@@ -22,7 +22,7 @@ describe('包保干部工作手册', () => {
     const file = await handlers['handbook:export']({ cadreId: 'c1' });
     expect(file.fileName).toBe('达拉特旗-昭君镇-张伟-包保干部工作手册-2027.xlsx');
     const book = await workbook(file.contentBase64);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导计划', '督导记录表', '承诺书', '联系方式']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导检查要点', '督导计划', '督导记录表', '承诺书', '联系方式']);
     for (const sheet of book.worksheets) {
       if (sheet.name === '封面' || sheet.name === '承诺书') {
         // Set as paper: one page, no grid, no frozen pane.
@@ -93,7 +93,7 @@ describe('包保干部工作手册', () => {
     expect(/<fonts[^>]*><font>(.*?)<\/font>/.exec(styles)?.[1]).toContain('<name val="宋体"/>');
     expect(styles).not.toContain('Calibri');
     const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
-    expect(sheets).toHaveLength(9);
+    expect(sheets).toHaveLength(10);
     for (const name of sheets) {
       expect(await zip.file(name)?.async('string')).toMatch(/<ignoredErrors><ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"\/><\/ignoredErrors><\/worksheet>$/);
     }

@@ -42,7 +42,7 @@ const xlsxIn = (dir: string): Promise<string[]> => filesUnder(dir, 'xlsx');
 /** Where a 铜川镇 cadre's handbook is filed. */
 const TOWNSHIP_FOLDER = path.join('东胜区', '铜川镇');
 /** The sheets of one cadre's handbook, in order. */
-const HANDBOOK_SHEETS = ['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导计划', '督导记录表', '承诺书', '联系方式'];
+const HANDBOOK_SHEETS = ['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导检查要点', '督导计划', '督导记录表', '承诺书', '联系方式'];
 
 describe('bulk handbook export as a background job', () => {
   it('writes one handbook per active cadre of a 乡镇 into a new dated subfolder, with rising progress, and never overwrites', async () => {

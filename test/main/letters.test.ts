@@ -71,7 +71,7 @@ describe('letters:get and handbook:view', () => {
   it('serves the handbook sheets for the print view', async () => {
     const { handlers } = await openSmall();
     const book = await handlers['handbook:view']({ cadreId: 'c1' });
-    expect(book.sheets.map((s) => s.sheetName)).toEqual(['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导计划', '督导记录表', '承诺书', '联系方式']);
+    expect(book.sheets.map((s) => s.sheetName)).toEqual(['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导检查要点', '督导计划', '督导记录表', '承诺书', '联系方式']);
     expect(book.sheets[2]?.rows[0]?.[1]).toBe('内蒙古食用油有限公司');
     expect(book.cadreName).toBe('张伟');
     expect(await dispatch(handlers, 'handbook:view', { cadreId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'not-found' } });

@@ -3,7 +3,7 @@ import { EntitySchema, ProfileSchema } from '@shared/domain/schemas';
 import { buildHandbook } from '@shared/handbook/handbook';
 import { BLANK, buildLetters, letterContactProblem, letterTemplateProblems, unknownFields } from '@shared/handbook/letter';
 import { closingRightSpace, letterPageHtml, lettersHtmlDocument } from '@shared/handbook/letter-html';
-import { DEFAULT_CHECKLISTS, DEFAULT_LETTER } from '@shared/handbook/texts';
+import { DEFAULT_CHECKLISTS, DEFAULT_INSPECTION_ITEMS, DEFAULT_LETTER } from '@shared/handbook/texts';
 import type { DataDoc } from '@shared/storage/types';
 import { smallDoc } from '../main/small-doc';
 
@@ -149,25 +149,43 @@ describe('致包保领导的一封信', () => {
   });
 });
 
-describe('policy profile: letter template and 督查清单', () => {
+describe('policy profile: letter template, 督导检查要点 and 督查清单', () => {
   it('gives a profile saved before these settings existed the defaults', () => {
     const profile = ProfileSchema.parse({ orgName: '某市市场监督管理局' });
     expect(profile.letter.body).toBe(DEFAULT_LETTER.body);
     expect(profile.letter.dutiesByLevel.village).toBe(DEFAULT_LETTER.dutiesByLevel.village);
     expect(profile.checklistByLevel.township).toEqual(DEFAULT_CHECKLISTS.township);
+    expect(profile.inspectionItems).toEqual(DEFAULT_INSPECTION_ITEMS);
   });
 
-  it('prints the level’s checklist from the profile and this year’s 承诺书 date in the handbook', () => {
+  it('prints the level’s 督导检查要点, the 督查清单 to be checked against and this year’s 承诺书 date in the handbook', () => {
     const doc = smallDoc();
     doc.profile.planYear = 2027;
     doc.profile.checklistByLevel.township = ['看证照', '看台账'];
+    doc.profile.inspectionItems = ['责任清单：按计划督导', '任务清单·加强宣传培训：参加培训'];
     const c1 = doc.cadres.find((c) => c.id === 'c1');
     if (!c1) throw new Error('fixture');
     c1.commitments = [{ year: 2026, signedOn: '2026-02-01' }, { year: 2027, signedOn: '2027-02-14' }];
     const sheets = buildHandbook(doc, c1, '2027-03-01').sheets;
-    expect(sheets.find((s) => s.sheetName === '督查清单')?.rows).toEqual([
-      [1, '看证照'],
-      [2, '看台账'],
+    expect(sheets.find((s) => s.sheetName === '督导检查要点')).toMatchObject({
+      title: '督导检查要点（乡镇级）',
+      rows: [
+        [1, '看证照'],
+        [2, '看台账'],
+      ],
+    });
+    // The 督查组 mark each item 落实/未落实 on the printed 督查清单 (a drop-down in the workbook).
+    const inspection = sheets.find((s) => s.sheetName === '督查清单');
+    expect(inspection?.title).toBe('督查清单');
+    expect(inspection?.columns.map((c) => [c.label, c.choices ?? null])).toEqual([
+      ['序号', null],
+      ['督查事项', null],
+      ['落实情况', ['落实', '未落实']],
+      ['说明', null],
+    ]);
+    expect(inspection?.rows).toEqual([
+      [1, '责任清单：按计划督导', null, null],
+      [2, '任务清单·加强宣传培训：参加培训', null, null],
     ]);
     const commitment = sheets.find((s) => s.sheetName === '承诺书')?.closing ?? [];
     expect(commitment.at(-1)).toContain('2027年2月14日');

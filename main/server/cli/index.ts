@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, ProblemView, RecordKind } from '@shared/api/contract';
-import { OVERDUE_STEPS, overdueText, PROBLEM_STAGES } from '@shared/visits/problems';
-import type { ProblemStepKind } from '@shared/visits/types';
+import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, RecordKind } from '@shared/api/contract';
 import type { Cadre, Region } from '@shared/domain/schemas';
 import { lettersHtmlDocument } from '@shared/handbook/letter-html';
 import { skippedFile, uniqueFileName, type SkippedFile } from '../export/unique-name';
@@ -14,6 +12,7 @@ import { writeFileAtomic } from '../storage/atomic-file';
 import { ApiError, unwrap } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
 import { displayText } from '@shared/domain/text';
+import { INSPECTOR_LEVEL_LABELS, INSPECTOR_LEVELS, type InspectionResult, type InspectorLevel } from '@shared/inspections/types';
 import { packageTime } from '@shared/packages/api';
 import type { Ratio, Stats } from '@shared/stats/stats';
 import { ANY_FOLDER, dispatch } from '../api/dispatch';
@@ -30,8 +29,8 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
                                                      空白单元格不改动已有内容（--clear-blanks 清空）
   export entities|cadres|regulators|regions|assignments --out 文件.xlsx [--columns 列,列] [--template 模板名]
                                                      导出名单
-  export report summary|assignments|visits|problems|dispatch --out 文件.xlsx [--region 区划代码] [--year 年度]
-         [--template 模板名] [--columns 列,列]        导出上报报表：统计表、包保关系明细表、督导记录汇总、问题整改台账、周调度进展表
+  export report summary|assignments|visits|problems|dispatch|inspections --out 文件.xlsx [--region 区划代码] [--year 年度]
+         [--template 模板名] [--columns 列,列]        导出上报报表：统计表、包保关系明细表、督导记录汇总、问题整改台账、周调度进展表、督查情况表
   assign [--dry-run] [--reset] [--violating] [--keep-manual=false] [--json]
                                                      自动分配包保干部（--reset 先解除全部现有包保，保留历史）
   check [--json]                                     数据检查：违反包保规则的情况
@@ -51,11 +50,6 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
          [--unmet 2,5] [--note "2=说明;5=说明"] [--result 合格|基本合格|不合格] [--notes 备注] [--json]
                                                      记录一次督查：--unmet 为未落实事项的序号（见设置中的督查清单），其余为落实；
                                                      督查组级别默认本单位层级，日期默认今天；督查情况表用 export report inspections
-  problems [--stage 待交办|待整改|待复核|待销号|已销号] [--overdue 交办|整改|复核] [--region 区划代码] [--json]
-                                                     问题整改台账：各年度督导发现的问题、所处环节和逾期情况
-  problem assign|rectify|review|close --id 问题编号 [--date 年-月-日] [--by 经办人] [--note 说明]
-         [--regulator 网格监管人员编号 | --to 市场监管所]（assign）  [--result 通过|退回]（review，退回须用 --note 写明原因）
-                                                     问题办理一步：交办、整改、复核、销号（日期默认今天，经办人默认设置中的操作人）
   init [--unit 单位名称]                               新建空白库（数据文件夹须为空），可再用 import package 汇总各区域的上报包
   export package --out 文件.xlsx [--region 区划代码] [--year 年度]
                                                      导出上报包：该区域的名单、统计表与报表（Excel/WPS 可直接打印），并含供上级汇总的数据
@@ -66,7 +60,7 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   backup --out 文件.json                              备份数据到指定文件（已校验）
   restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
 
-const READ_ONLY_COMMANDS = new Set(['stats', 'list', 'check', 'export', 'packages', 'problems']);
+const READ_ONLY_COMMANDS = new Set(['stats', 'list', 'check', 'export', 'packages']);
 
 type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResults[M]>;
 
@@ -253,70 +247,11 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     for (const note of result.notes) console.log(`  ${note}`);
   },
 
-  async problems(call, _rest, args) {
-    const stage = oneOf(args, 'stage', PROBLEM_STAGES);
-    const overdue = oneOf(args, 'overdue', OVERDUE_STEPS);
-    const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
-    const rows = await call('visits:problems', { regionId, ...(stage ? { stage } : {}), ...(overdue ? { overdue } : {}) });
-    if (args.flags['json']) print(rows);
-    else for (const row of rows) console.log(problemLine(row));
-  },
-
-  async problem(call, rest, args) {
-    const [action] = rest;
-    const steps: Readonly<Record<string, ProblemStepKind>> = { assign: '交办', rectify: '整改', close: '销号' };
-    if (action !== 'review' && !(action && steps[action])) throw new UsageError('请指明办理哪一步：problem assign、rectify、review 或 close', 'say the step: problem assign|rectify|review|close');
-    const id = stringFlag(args, 'id');
-    if (!id) throw new UsageError('请用 --id 指定问题编号（problems 列出编号）', 'give the problem id with --id');
-    let step = steps[action] ?? '复核通过';
-    if (action === 'review') {
-      const result = stringFlag(args, 'result');
-      if (result !== '通过' && result !== '退回' && result !== 'pass' && result !== 'return') throw new UsageError('复核请用 --result 通过 或 --result 退回', 'review needs --result pass|return');
-      step = result === '通过' || result === 'pass' ? '复核通过' : '退回';
-    }
-    const visitId = stringFlag(args, 'visit');
-    const found = (await call('visits:problems', {})).filter((p) => p.problem.id === id && (!visitId || p.visitId === visitId));
-    if (found.length === 0) throw new UsageError(`找不到编号为“${id}”的问题（problems 列出编号）`, `no problem "${id}"`);
-    if (found.length > 1) throw new UsageError(`编号“${id}”有 ${found.length} 个问题，请再用 --visit 指定督导记录编号`, `problem id "${id}" is not unique: add --visit`);
-    const regulatorId = stringFlag(args, 'regulator');
-    const to = stringFlag(args, 'to');
-    const by = stringFlag(args, 'by');
-    const on = stringFlag(args, 'date');
-    const row = await call('visits:problemStep', {
-      visitId: found[0]!.visitId,
-      problemId: id,
-      step,
-      note: stringFlag(args, 'note') ?? '',
-      ...(on ? { on } : {}),
-      ...(by ? { by } : {}),
-      ...(regulatorId ? { regulatorId } : {}),
-      ...(to ? { to } : {}),
-    });
-    if (args.flags['json']) print(row);
-    else console.log(`已${step}：${problemLine(row)}`);
-  },
-
   async inspect(call, rest, args) {
     const [action] = rest;
     if (action === 'list') return listInspections(call, args);
     if (action === 'add') return addInspection(call, args);
     throw new UsageError('请指明：inspect list（查看督查记录）或 inspect add（记录一次督查）', 'say what to do: inspect list | inspect add');
-  },
-
-  /** 年度切换: `year open --year 2028`. */
-  async year(call, rest, args) {
-    if (rest[0] !== 'open') throw new UsageError('请写 year open --year 年度（年度切换：开启新的计划年度）', 'use: year open --year YYYY');
-    const year = yearFlag(args);
-    if (year === undefined) throw new UsageError('请用 --year 指定要开启的年度，如 --year 2028', 'give the year with --year');
-    const opened = await call('year:open', { year });
-    if (args.flags['json']) {
-      print(opened);
-      return;
-    }
-    console.log(`已开启 ${year} 年度（原计划年度 ${opened.previousYear} 年）：${opened.closedYears.join('、')} 年度已关闭，只能查看和导出报表`);
-    console.log(`  督导计划${opened.from ? `（从 ${opened.from} 起排）` : ''}：计划 ${opened.plan.planned} 次，保留已完成 ${opened.plan.keptDone} 次`);
-    console.log(`  ${opened.commitmentsDue} 名在岗干部需签订 ${year} 年度承诺书`);
-    for (const note of opened.plan.notes) console.log(`  ${note}`);
   },
 
   async backup(call, _rest, args) {
@@ -445,6 +380,63 @@ async function exportLetters(call: Call, outDir: string, args: ParsedArgs): Prom
   }
   console.log(`已导出 ${written} 封致包保领导的一封信到 ${dir}${combinedWritten ? '（另有合订本一份）' : ''}，用浏览器打开后打印即为 A4 纸`);
   failIfSkipped(skipped);
+}
+
+/** 督查 records, newest first: one line each, or the rows as JSON. */
+async function listInspections(call: Call, args: ParsedArgs): Promise<void> {
+  const year = yearFlag(args);
+  const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
+  const rows = await call('inspections:list', { cadreId: stringFlag(args, 'cadre') ?? '', regionId, ...(year === undefined ? {} : { year }) });
+  if (args.flags['json']) {
+    print(rows);
+    return;
+  }
+  if (rows.length === 0) console.log('没有督查记录');
+  for (const r of rows) {
+    const who = `${displayText(r.cadreName)}（${r.cadreLevel ? CADRE_LEVEL_LABELS[r.cadreLevel] : ''}，${displayText(r.regionPath)}）`;
+    console.log(`${r.id}\t${r.date}\t${INSPECTOR_LEVEL_LABELS[r.inspectorLevel]} ${displayText(r.team)}\t${who}\t落实 ${r.items.length - r.unmet} 项，未落实 ${r.unmet} 项\t${r.result}`);
+    for (const item of r.items.filter((i) => i.result === '未落实')) console.log(`  未落实：${displayText(item.item)}${item.note ? `（${displayText(item.note)}）` : ''}`);
+  }
+}
+
+/**
+ * One 督查 against the 督查清单 of 设置: the items named by --unmet (their numbers) are 未落实,
+ * the others 落实; --note "2=说明;5=说明" notes items by number.
+ */
+async function addInspection(call: Call, args: ParsedArgs): Promise<void> {
+  const cadreId = stringFlag(args, 'cadre');
+  if (!cadreId) throw new UsageError('请用 --cadre 指定被督查的干部编号（可用 list cadres 查看）', 'give the cadre id with --cadre');
+  const { profile } = await call('profile:get', {});
+  const items = profile.inspectionItems;
+  const itemNumber = (text: string, flag: string): number => {
+    const n = Number(text.trim());
+    if (!Number.isInteger(n) || n < 1 || n > items.length) throw new UsageError(`${flag} 中的“${text}”不是督查清单的序号（1—${items.length}）`, `${flag}: "${text}" is not an item number 1-${items.length}`);
+    return n;
+  };
+  const unmet = new Set((stringFlag(args, 'unmet') ?? '').split(/[,，]/).filter((t) => t.trim()).map((t) => itemNumber(t, '--unmet')));
+  const notes = new Map<number, string>();
+  for (const part of (stringFlag(args, 'note') ?? '').split(/[;；]/).filter((t) => t.trim())) {
+    const [number = '', ...text] = part.split(/[=＝]/);
+    notes.set(itemNumber(number, '--note'), text.join('=').trim());
+  }
+  const level = stringFlag(args, 'level') ?? (profile.orgLevel === 'village' ? 'township' : profile.orgLevel);
+  if (!(INSPECTOR_LEVELS as readonly string[]).includes(level)) {
+    throw new UsageError('--level 应为 province（省级）、city（市级）、county（旗区/县级）或 township（乡镇级）督查组', '--level must be province, city, county or township');
+  }
+  const result = stringFlag(args, 'result') ?? (unmet.size === 0 ? '合格' : '基本合格');
+  const date = stringFlag(args, 'date');
+  const saved = await call('inspections:save', {
+    cadreId,
+    ...(date ? { date } : {}),
+    inspectorLevel: level as InspectorLevel,
+    team: stringFlag(args, 'team') ?? '',
+    inspectors: stringFlag(args, 'inspector') ?? '',
+    items: items.map((item, i) => ({ item, result: unmet.has(i + 1) ? '未落实' : '落实', note: notes.get(i + 1) ?? '' })),
+    result: result as InspectionResult,
+    notes: stringFlag(args, 'notes') ?? '',
+  });
+  if (args.flags['json']) print(saved);
+  else console.log(`已记录督查：${saved.date} ${INSPECTOR_LEVEL_LABELS[saved.inspectorLevel]}${saved.team}，落实 ${items.length - unmet.size} 项，未落实 ${unmet.size} 项，总体评价 ${saved.result}（编号 ${saved.id}）`);
 }
 
 /** A bulk export that could not write some files lists them and ends with exit code 1. */
@@ -578,19 +570,6 @@ function regionByCode(regions: readonly Region[], code: string | undefined): str
   return found.id;
 }
 
-/** A flag that takes one of a few words, or none. */
-function oneOf<T extends string>(args: ParsedArgs, name: string, words: readonly T[]): T | undefined {
-  const value = stringFlag(args, name);
-  if (value === undefined || (words as readonly string[]).includes(value)) return value as T | undefined;
-  throw new UsageError(`--${name} 应为 ${words.join('、')} 之一`, `--${name} must be one of ${words.join(', ')}`);
-}
-
-/** One problem of the 台账 on a line: id, stage, 主体, description, deadline and what is overdue. */
-function problemLine(row: ProblemView): string {
-  const late = overdueText(row.overdue);
-  return [row.problem.id, row.stage, displayText(row.entityName), displayText(row.problem.description), `整改期限 ${row.problem.deadline}`, late].filter(Boolean).join('\t');
-}
-
 function recordKind(word: string | undefined): RecordKind {
   if (word && (RECORD_KINDS as readonly string[]).includes(word)) return word as RecordKind;
   throw new UsageError(`请指明类型：${RECORD_KINDS.join('、')}`, `kind must be one of ${RECORD_KINDS.join(', ')}`);
@@ -619,7 +598,6 @@ function formatStats(s: Stats): string {
     `日管控周排查月调度 ${percent(s.duties.dailyWeeklyMonthly)}；纳入风险管控系统 ${percent(s.duties.riskSystem)}`,
     `配备食品安全员 ${percent(s.duties.safetyOfficer)}；配备食品安全总监 ${percent(s.duties.safetyDirector)}；主体责任承诺书 ${percent(s.duties.commitment)}`,
     `督导 计划 ${s.visits.planned} 次，完成 ${s.visits.done} 次（${s.visits.byQuarter.map((q, i) => `${i + 1} 季度 ${q.done}/${q.planned}`).join('，')}）；本年度问题 未整改 ${s.problems.open}，已整改 ${s.problems.closed}；历年未整改合计 ${s.problems.openAllYears}`,
-    `问题办理（历年未销号）：待交办 ${s.problems.byStage.toAssign}，待整改 ${s.problems.byStage.toRectify}，待复核 ${s.problems.byStage.toReview}，待销号 ${s.problems.byStage.toClose}`,
   ].join('\n');
 }
 

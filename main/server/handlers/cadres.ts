@@ -62,6 +62,10 @@ export function cadreHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'cadres:qu
               `干部“${cadre.name}”有 ${records} 条包保记录，为保留包保历史不能删除。如已调离，请将其设为“不在岗”并把包保主体调整给接任干部`,
             );
           }
+          const inspections = doc.inspections.filter((i) => i.cadreId === id).length;
+          if (inspections > 0) {
+            throw new ApiError('conflict', `干部“${cadre.name}”有 ${inspections} 条督查记录，为保留督查历史不能删除。如已调离，请将其设为“不在岗”`);
+          }
           return cadre;
         },
         (doc, cadre) => {

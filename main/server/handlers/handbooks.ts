@@ -59,7 +59,7 @@ function handbookSnapshot(doc: DataDoc, cadres: readonly Cadre[], year: number |
   });
   const profile = { ...copy.profile, planYear };
   // The 作战图 and the 操作日志 are not in a handbook.
-  const snapshot: DataDoc = { ...copy, profile, schemaVersion: doc.schemaVersion, createdAt: doc.createdAt, battleMap: null, log: [], receivedPackages: [] };
+  const snapshot: DataDoc = { ...copy, profile, schemaVersion: doc.schemaVersion, createdAt: doc.createdAt, battleMap: null, inspections: [], log: [], receivedPackages: [] };
   return { doc: snapshot, cadres: copy.cadres.slice(0, cadres.length), regions: new RegionIndex(copy.regions) };
 }
 
@@ -262,10 +262,8 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
             const visit = byId.get(r.visitId);
             if (!visit) continue;
             visit.doneDate = r.doneDate;
-            if (r.result) visit.checklist = [{ item: '督查清单综合检查', result: r.result }];
-            // A problem read again keeps how far it got (整改, 复核 …): the sheet only says what was found.
-            const kept = visit.problems[0];
-            visit.problems = r.problem ? [{ steps: [], ...kept, id: kept?.id ?? ctx.newId('Q'), ...r.problem }] : [];
+            if (r.result) visit.checklist = [{ item: '督导检查要点综合检查', result: r.result }];
+            visit.problems = r.problem ? [{ id: visit.problems[0]?.id ?? ctx.newId('Q'), ...r.problem }] : [];
           }
           ctx.log(doc, 'handbook:import', `录入交回的督导记录表“${fileName}”：${plan.records.length} 次督导`, undefined, { visitIds: plan.records.map((r) => r.visitId) });
         });

@@ -5,6 +5,7 @@ import { dispatchProgressTable } from '@shared/reports/battlemap';
 import { fullLabel, unknownKeys } from '@shared/reports/columns';
 import { REPORT_COLUMN_CHOICES } from '@shared/reports/definitions';
 import { REPORT_LABELS } from '@shared/reports/kinds';
+import { inspectionReport } from '@shared/reports/inspections';
 import { problemLedgerReport } from '@shared/reports/problems';
 import { scopeName, type ReportScope } from '@shared/reports/scope';
 import { summaryReport, type ReportTable } from '@shared/reports/summary';
@@ -58,6 +59,8 @@ export function reportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'report:e
       case 'dispatch':
         // One 作战图 for the whole bureau: neither region nor year cut it.
         return dispatchProgressTable(battleMapView(doc, scope.today), doc.profile.orgName, scope.today, keys);
+      case 'inspections':
+        return inspectionReport(scope, keys);
     }
   };
 

@@ -1,5 +1,6 @@
 import { CURRENT_SCHEMA_VERSION } from '../types';
 import { addBattleMapAndVisits } from './0002-battlemap-visits';
+import { addInspections } from './0003-inspections';
 
 /**
  * Forward migrations: entry N turns a version-N document into version N+1. Pure functions on
@@ -8,6 +9,7 @@ import { addBattleMapAndVisits } from './0002-battlemap-visits';
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: addBattleMapAndVisits,
+  2: addInspections,
 };
 
 export type MigrationResult =
