@@ -8,8 +8,20 @@ import { unwrap } from '@shared/api/result';
  */
 export const api: ApiClient = async (method, input) => {
   const result = window.api ? await window.api.invoke(method, input) : await invokeOverHttp(method, input);
-  return unwrap(result);
+  const value = unwrap(result);
+  if (COUNT_CHANGING.has(method)) for (const listener of countListeners) listener();
+  return value;
 };
+
+/** Calls that can add or remove 主体 or 干部: whoever shows their counts reads them again after each. */
+const COUNT_CHANGING: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['entities:save', 'entities:delete', 'cadres:save', 'cadres:delete', 'import:commit']);
+const countListeners = new Set<() => void>();
+
+/** Calls `listener` after every change that can move the 主体 or 干部 counts; returns the way to stop. */
+export function onCountsChanged(listener: () => void): () => void {
+  countListeners.add(listener);
+  return () => void countListeners.delete(listener);
+}
 
 /** The secret the web harness puts into index.html for this start; every call sends it back. */
 function harnessToken(): string {

@@ -2,7 +2,8 @@ import { FolderOpenOutlined } from '@ant-design/icons';
 import { Layout, Menu, Spin, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
-import { api } from '../api/client';
+import { api, onCountsChanged } from '../api/client';
+import { countText } from '@shared/util/format';
 import { useHashScreen } from '../hooks/useHashScreen';
 import { useMenuCommands } from '../hooks/useMenuCommands';
 import { SCREEN_KEYS, SCREENS, type ScreenKey } from '../navigation/screens';
@@ -12,6 +13,7 @@ import { hasUnsavedChanges, useConfirmDiscard } from '../navigation/unsaved';
 const AssignmentsPage = lazy(() => import('../pages/AssignmentsPage').then((m) => ({ default: m.AssignmentsPage })));
 const BackupPage = lazy(() => import('../pages/BackupPage').then((m) => ({ default: m.BackupPage })));
 const BattleMapPage = lazy(() => import('../pages/BattleMapPage').then((m) => ({ default: m.BattleMapPage })));
+const ConsolidatePage = lazy(() => import('../pages/ConsolidatePage').then((m) => ({ default: m.ConsolidatePage })));
 const CadresPage = lazy(() => import('../pages/CadresPage').then((m) => ({ default: m.CadresPage })));
 const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const EntitiesPage = lazy(() => import('../pages/EntitiesPage').then((m) => ({ default: m.EntitiesPage })));
@@ -44,7 +46,9 @@ export function AppShell({ info, onRestored }: AppShellProps) {
   );
   useMenuCommands(navigate);
   const [counts, setCounts] = useState(info.counts);
-  // The header's counts follow the data: read again whenever another screen is opened.
+  const [countsRound, setCountsRound] = useState(0);
+  useEffect(() => onCountsChanged(() => setCountsRound((n) => n + 1)), []);
+  // The header's counts follow the data: read again whenever another screen is opened or a 主体 or 干部 is added or removed.
   useEffect(() => {
     let live = true;
     api('app:info', {}).then(
@@ -54,7 +58,7 @@ export function AppShell({ info, onRestored }: AppShellProps) {
     return () => {
       live = false;
     };
-  }, [screen]);
+  }, [screen, countsRound]);
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header
@@ -64,11 +68,11 @@ export function AppShell({ info, onRestored }: AppShellProps) {
           食安包保工作台
         </Typography.Title>
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-          {info.orgName}
+          {info.orgName || '单位名称未填写（请到“设置”填写）'}
           {info.planYear > 0 && ` · ${info.planYear} 年度`}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="header-counts">
-          主体 {counts.entities.toLocaleString('zh-CN')} 户 · 干部 {counts.cadres.toLocaleString('zh-CN')} 名
+          主体 {countText(counts.entities)} 户 · 干部 {countText(counts.cadres)} 名
         </Typography.Text>
         <Tooltip title={info.dataDir}>
           <Typography.Text type="secondary" ellipsis style={{ marginInlineStart: 'auto', maxWidth: 460 }}>
@@ -113,6 +117,7 @@ function ScreenView({ screen, onNavigate, info, onRestored }: ScreenViewProps) {
   if (screen === 'settings') return <SettingsPage onAppInfoChanged={onRestored} />;
   if (screen === 'import') return <ImportPage onNavigate={onNavigate} />;
   if (screen === 'export') return <ExportPage />;
+  if (screen === 'consolidate') return <ConsolidatePage />;
   if (screen === 'log') return <LogPage />;
   if (screen === 'letters') return <LettersPage />;
   if (screen === 'handbook-print') return <HandbookPrintPage />;

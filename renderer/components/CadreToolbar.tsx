@@ -1,6 +1,7 @@
 import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Tooltip, Typography } from 'antd';
 import type { CadreFilter } from '@shared/api/contract';
+import { countText } from '@shared/util/format';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type Region } from '@shared/domain/schemas';
 import { DrillDownTag } from './dashboard/DrillDownTag';
 import { RegionTreeSelect } from './RegionTreeSelect';
@@ -64,9 +65,10 @@ export function CadreToolbar({ filters, onChange, regions, total, onCreate, onEx
       {(filters.minLoad !== undefined || filters.maxLoad !== undefined) && (
         <DrillDownTag text={`主体 ${loadRangeText(filters.minLoad ?? 0, filters.maxLoad)}`} onClear={() => onChange({ minLoad: undefined, maxLoad: undefined })} />
       )}
+      {filters.unsignedYear !== undefined && <DrillDownTag text={`${filters.unsignedYear} 年度承诺书未签`} onClear={() => onChange({ unsignedYear: undefined })} />}
       <Flex gap={12} align="center" style={{ marginInlineStart: 'auto' }}>
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-          {total === null ? '正在查询…' : `共 ${total} 名`}
+          {total === null ? '正在查询…' : `共 ${countText(total)} 名`}
         </Typography.Text>
         <Tooltip title="导出当前列表（Excel，可选择列）">
           <Button icon={<ExportOutlined />} aria-label="导出" disabled={!total} onClick={onExport} />

@@ -1,8 +1,10 @@
 import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Tooltip, Typography } from 'antd';
 import type { EntityQuery } from '@shared/api/contract';
+import { countText } from '@shared/util/format';
 import { ENTITY_STATUSES, ENTITY_TYPES, GRADES, type Region } from '@shared/domain/schemas';
 import { DrillDownTag } from './dashboard/DrillDownTag';
+import { DUTY_LABELS } from './dashboard/duties';
 import { RegionTreeSelect } from './RegionTreeSelect';
 
 export type EntityFilters = Required<EntityQuery>;
@@ -90,9 +92,11 @@ export function EntityToolbar({ filters, onChange, regions, regulatorName, total
         style={{ width: 116 }}
       />
       {filters.regulatorId && <DrillDownTag text={`网格监管人员：${regulatorName || filters.regulatorId}`} onClear={() => onChange({ regulatorId: '' })} />}
+      {filters.lacking && <DrillDownTag text={`未落实：${DUTY_LABELS[filters.lacking]}（企业，不含注销）`} onClear={() => onChange({ lacking: '' })} />}
+      {filters.scales && filters.scales.length > 0 && <DrillDownTag text={`规模：${filters.scales.join('、')}`} onClear={() => onChange({ scales: [] })} />}
       <Flex gap={12} align="center" style={{ marginInlineStart: 'auto' }}>
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-          {total === null ? '正在查询…' : `共 ${total} 户`}
+          {total === null ? '正在查询…' : `共 ${countText(total)} 户`}
         </Typography.Text>
         <Tooltip title="导出当前列表（Excel，可选择列）">
           <Button icon={<ExportOutlined />} aria-label="导出" disabled={!total} onClick={onExport} />

@@ -14,6 +14,9 @@ export interface RegionTreeSelectProps extends RegionTreeOptions {
   readonly 'aria-label'?: string;
 }
 
+/** What a blank library says where a region is needed: regions come first. */
+export const NO_REGIONS_YET = '还没有行政区划：请先到“导入”页导入行政区划表，或在“设置 → 行政区划…”中建立，再添加主体和干部';
+
 /** Searchable region picker; works as a Form.Item child (value/onChange/id). */
 export function RegionTreeSelect({ regions, selectable, deepest, value, onChange, ...rest }: RegionTreeSelectProps) {
   const treeData = useMemo(() => buildRegionTree(regions, { selectable, deepest }), [regions, selectable, deepest]);
@@ -29,7 +32,7 @@ export function RegionTreeSelect({ regions, selectable, deepest, value, onChange
       treeDefaultExpandedKeys={rootKeys}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { minWidth: 280, maxWidth: 420 } } }}
-      notFoundContent="没有匹配的区划"
+      notFoundContent={regions.length === 0 ? NO_REGIONS_YET : '没有匹配的区划'}
     />
   );
 }

@@ -7,6 +7,7 @@ import { CadreForm } from '../components/CadreForm';
 import { CadreTable } from '../components/CadreTable';
 import { CadreToolbar, type CadreFilters } from '../components/CadreToolbar';
 import { LoadProblem } from '../components/LoadProblem';
+import { NO_REGIONS_YET } from '../components/RegionTreeSelect';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useElementHeight } from '../hooks/useElementHeight';
 import { hashParams } from '../hooks/useHashScreen';
@@ -16,21 +17,27 @@ import { useReference } from '../hooks/useReference';
 
 const NO_FILTERS: CadreFilters = { text: '', regionId: '', levels: [], active: 'any' };
 
+const YEAR = /^\d{4}$/;
+
 /**
  * Filters the list was opened with (a dashboard load band: #/cadres?regionId=…&levels=township
- * &minLoad=1&maxLoad=6); unknown values are ignored.
+ * &minLoad=1&maxLoad=6, or 承诺书未签: ?active=yes&unsignedYear=2026); unknown values are ignored.
  */
 function filtersFromAddress(): CadreFilters {
   const params = hashParams();
   const count = (name: string): number | undefined => (/^\d+$/.test(params.get(name) ?? '') ? Number(params.get(name)) : undefined);
   const minLoad = count('minLoad');
   const maxLoad = count('maxLoad');
+  const unsignedYear = YEAR.test(params.get('unsignedYear') ?? '') ? Number(params.get('unsignedYear')) : undefined;
+  const active = params.get('active');
   return {
     ...NO_FILTERS,
     regionId: params.get('regionId') ?? '',
     levels: (params.get('levels') ?? '').split(',').filter((v): v is Cadre['level'] => (REGION_LEVELS as readonly string[]).includes(v)),
     ...(minLoad === undefined ? {} : { minLoad }),
     ...(maxLoad === undefined ? {} : { maxLoad }),
+    ...(active === 'yes' || active === 'no' ? { active } : {}),
+    ...(unsignedYear === undefined ? {} : { unsignedYear }),
   };
 }
 
@@ -75,7 +82,13 @@ export function CadresPage() {
           rows={list.result?.rows ?? []}
           loading={list.loading}
           height={tableHeight}
-          emptyText={filtered ? '没有符合条件的干部，请调整搜索词或筛选条件' : '还没有包保干部：点击右上角“新增干部”，或到“导入”页导入表格'}
+          emptyText={
+            filtered
+              ? '没有符合条件的干部，请调整搜索词或筛选条件'
+              : regionList.value?.length === 0
+                ? NO_REGIONS_YET
+                : '还没有包保干部：点击右上角“新增干部”，或到“导入”页导入表格'
+          }
           onOpen={detail.show}
         />
       </div>

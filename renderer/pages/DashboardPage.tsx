@@ -8,15 +8,16 @@ import { CoverageDutyChart, type CoverageDutyRow } from '../components/charts/Co
 import { GradeByRegionChart } from '../components/charts/GradeByRegionChart';
 import { LOAD_BAND_LABELS, LOAD_BANDS, type LoadBand, type LoadBands } from '@shared/stats/loads';
 import { percentValue } from '@shared/stats/percent';
+import { DUTY_KEYS } from '@shared/stats/tally';
 import type { WeekPoint } from '@shared/stats/weekly';
 import { COVERAGE_FILL, DONE_LINE, DUTY_LINES, GRADE_FILLS, LOAD_FILLS, OPEN_FILL, PLANNED_LINE, RECTIFIED_FILL } from '../components/charts/palette';
 import { ProblemsWeeklyChart } from '../components/charts/ProblemsWeeklyChart';
 import { VisitsWeeklyChart } from '../components/charts/VisitsWeeklyChart';
 import { ChartPanel } from '../components/dashboard/ChartPanel';
-import { DUTY_KEYS, DUTY_LABELS } from '../components/dashboard/duties';
+import { DUTY_LABELS } from '../components/dashboard/duties';
 import type { LegendEntry } from '../components/dashboard/export-png';
-import { count } from '../components/dashboard/format';
-import { KpiCards, type OverdueTasks } from '../components/dashboard/KpiCards';
+import { countText } from '@shared/util/format';
+import { KpiCards, type KpiTarget, type OverdueTasks } from '../components/dashboard/KpiCards';
 import { useAnswer, useDashboardData, useReloadRound, type DashboardRange } from '../components/dashboard/useDashboardData';
 import '../components/dashboard/dashboard.css';
 import { LoadProblem } from '../components/LoadProblem';
@@ -52,6 +53,41 @@ const ROW_WORDS: Readonly<Record<RegionLevel, string>> = { city: '区划', count
 const SCOPE_LEVELS = (region: Region): boolean => region.level !== 'village';
 /** 主体 counted in 包保覆盖率: every status but 注销. */
 const COUNTED_STATUSES = '在营,停业';
+
+/** The list each KPI figure opens, in the lists' own address filters, within the scope `regionId`. */
+function openKpiList(target: KpiTarget, regionId: string, planYear: number | null): void {
+  const month = dayjs();
+  switch (target.list) {
+    case 'entities':
+      return openScreen('entities', { regionId, grades: target.grade ?? '' });
+    case 'assigned':
+      return openScreen('entities', { regionId, assigned: 'yes', statuses: COUNTED_STATUSES });
+    case 'unassigned':
+      return openScreen('entities', { regionId, assigned: 'no', statuses: COUNTED_STATUSES });
+    case 'closed':
+      return openScreen('entities', { regionId, statuses: '注销' });
+    case 'enterprises':
+      return openScreen('entities', { regionId, types: '企业' });
+    case 'large':
+      return openScreen('entities', { regionId, types: '企业', scales: '大型' });
+    case 'lacking':
+      return openScreen('entities', { regionId, lacking: target.duty });
+    case 'cadres':
+      return openScreen('cadres', { regionId, levels: target.level ?? '' });
+    case 'unsigned':
+      return openScreen('cadres', { regionId, active: 'yes', unsignedYear: planYear ? String(planYear) : '' });
+    case 'violations':
+      return openScreen('assignments', { regionId });
+    case 'visits':
+      return openScreen('visits', { regionId });
+    case 'visits-month':
+      return openScreen('visits', { regionId, from: month.startOf('month').format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') });
+    case 'problems':
+      return openScreen('visits', { tab: 'problems', regionId });
+    case 'battle-map':
+      return openScreen('battle-map');
+  }
+}
 
 /**
  * 首页概览 (SPEC §4): the programme's figures for the whole city, a 旗区 or a 乡镇 — KPI cards as
@@ -204,9 +240,7 @@ export function DashboardPage() {
         month={weekly?.month ?? null}
         overdueTasks={overdueTasks}
         planYear={planYear}
-        onOpenUnassigned={() => openUnassigned(regionId)}
-        onOpenProblems={() => openScreen('visits', { tab: 'problems', regionId })}
-        onOpenViolations={() => openScreen('assignments', { regionId })}
+        onOpen={(target) => openKpiList(target, regionId, planYear)}
       />
 
       <div className="dashboard-charts">
@@ -238,7 +272,7 @@ export function DashboardPage() {
         </ChartPanel>
         <ChartPanel
           title="督导计划与完成（按周累计）"
-          note={lastWeek ? `计划 ${count(lastWeek.plannedCum)} 次 · 完成 ${count(lastWeek.doneCum)} 次；点击某周查看` : undefined}
+          note={lastWeek ? `计划 ${countText(lastWeek.plannedCum)} 次 · 完成 ${countText(lastWeek.doneCum)} 次；点击某周查看` : undefined}
           legend={VISITS_LEGEND}
           caption={caption}
           fileName={`${filePrefix}-督导进度`}
@@ -251,7 +285,7 @@ export function DashboardPage() {
         </ChartPanel>
         <ChartPanel
           title="督导发现问题与整改（按发现周）"
-          note={problemTotals ? `发现 ${count(problemTotals.found)} 个 · 已整改 ${count(problemTotals.rectified)} 个` : undefined}
+          note={problemTotals ? `发现 ${countText(problemTotals.found)} 个 · 已整改 ${countText(problemTotals.rectified)} 个` : undefined}
           legend={PROBLEMS_LEGEND}
           caption={caption}
           fileName={`${filePrefix}-问题整改`}
@@ -264,7 +298,7 @@ export function DashboardPage() {
         </ChartPanel>
         <ChartPanel
           title="干部包保负担"
-          note={bands ? `共 ${count(cadreCount)} 名 · 按软上限` : '按软上限'}
+          note={bands ? `共 ${countText(cadreCount)} 名 · 按软上限` : '按软上限'}
           legend={LOAD_LEGEND}
           caption={caption}
           fileName={`${filePrefix}-干部负担`}

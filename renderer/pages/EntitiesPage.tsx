@@ -1,12 +1,14 @@
 import { Flex } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { ENTITY_STATUSES, ENTITY_TYPES, GRADES, type Entity } from '@shared/domain/schemas';
+import { ENTITY_STATUSES, ENTITY_TYPES, GRADES, SCALES, type Entity } from '@shared/domain/schemas';
+import { DUTY_KEYS } from '@shared/stats/tally';
 import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
 import { EntityDetailDrawer } from '../components/EntityDetailDrawer';
 import { EntityForm } from '../components/EntityForm';
 import { EntityTable } from '../components/EntityTable';
 import { EntityToolbar, type EntityFilters } from '../components/EntityToolbar';
 import { LoadProblem } from '../components/LoadProblem';
+import { NO_REGIONS_YET } from '../components/RegionTreeSelect';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useElementHeight } from '../hooks/useElementHeight';
 import { hashParams } from '../hooks/useHashScreen';
@@ -14,11 +16,11 @@ import { useListQuery } from '../hooks/useListQuery';
 import { usePanel } from '../hooks/usePanel';
 import { useReference } from '../hooks/useReference';
 
-const NO_FILTERS: EntityFilters = { text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '' };
+const NO_FILTERS: EntityFilters = { text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '', scales: [], lacking: '' };
 
 /**
- * Filters the list was opened with (a drill-down: #/entities?regionId=…&grades=B, or
- * ?regulatorId=… from 网格监管);
+ * Filters the list was opened with (a drill-down: #/entities?regionId=…&grades=B, ?lacking=safetyDirector
+ * or ?scales=大型 from 首页概览, or ?regulatorId=… from 网格监管);
  * unknown values are ignored. Lists are comma-separated.
  */
 function filtersFromAddress(): EntityFilters {
@@ -26,6 +28,7 @@ function filtersFromAddress(): EntityFilters {
   const list = <T extends string>(name: string, allowed: readonly T[]): T[] =>
     (params.get(name) ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
   const assigned = params.get('assigned');
+  const [lacking = ''] = list('lacking', DUTY_KEYS);
   return {
     text: params.get('text') ?? '',
     regionId: params.get('regionId') ?? '',
@@ -34,6 +37,8 @@ function filtersFromAddress(): EntityFilters {
     statuses: list('statuses', ENTITY_STATUSES),
     assigned: assigned === 'yes' || assigned === 'no' ? assigned : 'any',
     regulatorId: params.get('regulatorId') ?? '',
+    scales: list('scales', SCALES),
+    lacking,
   };
 }
 
@@ -81,7 +86,13 @@ export function EntitiesPage() {
           rows={list.result?.rows ?? []}
           loading={list.loading}
           height={tableHeight}
-          emptyText={filtered ? '没有符合条件的主体，请调整搜索词或筛选条件' : '还没有包保主体：点击右上角“新增主体”，或到“导入”页导入表格'}
+          emptyText={
+            filtered
+              ? '没有符合条件的主体，请调整搜索词或筛选条件'
+              : regionList.value?.length === 0
+                ? NO_REGIONS_YET
+                : '还没有包保主体：点击右上角“新增主体”，或到“导入”页导入表格'
+          }
           onOpen={detail.show}
         />
       </div>

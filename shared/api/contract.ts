@@ -7,6 +7,7 @@ import {
   EntityTypeSchema,
   GradeSchema,
   IsoDateSchema,
+  ScaleSchema,
   LetterTemplateSchema,
   ProfileSchema,
   type Profile,
@@ -34,6 +35,7 @@ import { ChecklistResultSchema, VisitProblemSchema, VisitTypeSchema, type Visit 
 import type { OpenProblem } from '../visits/records';
 import { InspectionSchema, type Inspection } from '../inspections/types';
 import type { Breakdown } from '../stats/breakdown';
+import { DUTY_KEYS } from '../stats/tally';
 import type { LoadBands } from '../stats/loads';
 import type { WeeklySeries } from '../stats/weekly';
 import type { ColumnMapping } from '../records/header';
@@ -127,6 +129,9 @@ export const EntityQuerySchema = z
     assigned: z.enum(['any', 'yes', 'no']).default('any'),
     /** 主体 naming this grid regulator (网格监管 drill-down). */
     regulatorId: z.string().default(''),
+    scales: z.array(ScaleSchema).optional(),
+    /** 企业 (not 注销) a duty applies to that have not done it (a 首页概览 企业主体责任 drill-down). */
+    lacking: z.union([z.literal(''), z.enum(DUTY_KEYS)]).optional(),
     sort: listSort(ENTITY_SORT_FIELDS),
     ...LIST_WINDOW,
   })
@@ -145,6 +150,8 @@ export const CadreQuerySchema = z
     maxLoad: z.number().int().min(0).optional(),
     levels: z.array(CadreLevelSchema).default([]),
     active: z.enum(['any', 'yes', 'no']).default('any'),
+    /** 在岗 cadres without a signed 承诺书 for this year (the 首页概览 承诺书未签 drill-down). */
+    unsignedYear: z.number().int().min(2000).max(2100).optional(),
     sort: listSort(CADRE_SORT_FIELDS),
     ...LIST_WINDOW,
   })

@@ -1,6 +1,7 @@
 import type { CadreFilter, CadreRow, CadreSort, EntityFilter, EntityRow, EntitySort } from '../api/contract';
 import { ENTITY_STATUSES, ENTITY_TYPES, REGION_LEVELS } from '../domain/schemas';
 import { RegionIndex } from '../domain/regions';
+import { DUTY_KEYS, dutyApplies, dutyDone, type DutyKey } from '../stats/tally';
 import type { DataDoc } from '../storage/types';
 import { makeSearchKey, textMatcher, warmInitials, type SearchKey } from './search';
 
@@ -20,6 +21,11 @@ export class ListIndex {
   private readonly cadreRows: Indexed<CadreRow>[];
   private readonly assignedEntityIds: Set<string>;
   private readonly regulatorOf: Map<string, string>;
+  private readonly scaleOf: Map<string, string>;
+  /** Per 企业 duty, the 主体 it applies to that have not done it. */
+  private readonly lackingDuty = new Map<DutyKey, Set<string>>(DUTY_KEYS.map((key) => [key, new Set()]));
+  /** The years each cadre has signed a 承诺书 for. */
+  private readonly signedYears: Map<string, readonly number[]>;
   /** Per sorted column, each row's place in that order (worked out on the first sort by it). */
   private readonly entityRanks = new Map<EntitySort['field'], Uint32Array>();
   private readonly cadreRanks = new Map<CadreSort['field'], Uint32Array>();
@@ -38,6 +44,11 @@ export class ListIndex {
     }
     this.assignedEntityIds = new Set(currentCadre.keys());
     this.regulatorOf = new Map(doc.entities.map((e) => [e.id, e.regulatorId]));
+    this.scaleOf = new Map(doc.entities.map((e) => [e.id, e.scale]));
+    for (const e of doc.entities) {
+      for (const key of DUTY_KEYS) if (dutyApplies(e, key, doc.profile.directorRule) && !dutyDone(e, key)) this.lackingDuty.get(key)?.add(e.id);
+    }
+    this.signedYears = new Map(doc.cadres.map((c) => [c.id, c.commitments.map((k) => k.year)]));
 
     this.entityRows = doc.entities.map((e) => ({
       regionId: e.regionId,
@@ -87,6 +98,8 @@ export class ListIndex {
     const grades = new Set(query.grades);
     const types = new Set(query.types);
     const statuses = new Set(query.statuses);
+    const scales = new Set<string>(query.scales);
+    const lacking = query.lacking ? this.lackingDuty.get(query.lacking) : undefined;
     const out: number[] = [];
     for (const [index, item] of this.entityRows.entries()) {
       const { row } = item;
@@ -95,6 +108,8 @@ export class ListIndex {
       if (statuses.size > 0 && !statuses.has(row.status)) continue;
       if (query.assigned !== 'any' && this.assignedEntityIds.has(row.id) !== (query.assigned === 'yes')) continue;
       if (query.regulatorId && this.regulatorOf.get(row.id) !== query.regulatorId) continue;
+      if (scales.size > 0 && !scales.has(this.scaleOf.get(row.id) ?? '')) continue;
+      if (lacking && !lacking.has(row.id)) continue;
       if (query.regionId && !this.regions.contains(query.regionId, item.regionId)) continue;
       if (matches && !matches(item.key)) continue;
       out.push(index);
@@ -111,6 +126,7 @@ export class ListIndex {
       const { row } = item;
       if (levels.size > 0 && !levels.has(row.level)) continue;
       if (query.active !== 'any' && row.active !== (query.active === 'yes')) continue;
+      if (query.unsignedYear !== undefined && (!row.active || this.signedYears.get(row.id)?.includes(query.unsignedYear))) continue;
       if (row.entityCount < (query.minLoad ?? 0) || row.entityCount > (query.maxLoad ?? Infinity)) continue;
       if (query.regionId && !this.regions.contains(query.regionId, item.regionId)) continue;
       if (matches && !matches(item.key)) continue;

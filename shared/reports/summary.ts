@@ -1,6 +1,7 @@
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '../domain/schemas';
 import type { Cell } from '../records/cell';
 import type { Breakdown, BreakdownRow } from '../stats/breakdown';
+import { percentValue } from '../stats/percent';
 import type { Ratio } from '../stats/tally';
 import { chineseDate } from '../handbook/handbook';
 import { pickColumns, tableOf, type ReportColumnDef } from './columns';
@@ -29,9 +30,16 @@ export interface ReportTable {
 /** Under a 上报 table: who filled it in, who checked it, and a phone number, written in by hand. */
 export const SIGN_OFF_LINE = '填报人：　　　　　　　　审核人：　　　　　　　　联系电话：';
 
-/** done/total as a fraction for a percent cell; '—' where nothing applies (no 0/0 = 0%). */
-export function percentCell({ done, total }: Ratio): Cell {
-  return total === 0 ? '—' : done / total;
+/**
+ * done/total as a fraction for a percent cell; '—' where nothing applies (no 0/0 = 0%). Excel's
+ * 0.0% format rounds the fraction itself: where that would print 0.0% or 100.0% against the
+ * app's rule (percentValue), the cell holds the figure as the screens show it.
+ */
+export function percentCell(ratio: Ratio): Cell {
+  const shown = percentValue(ratio);
+  if (shown === null) return '—';
+  const exact = ratio.done / ratio.total;
+  return Math.round(exact * 1000) / 10 === shown ? exact : shown / 100;
 }
 
 const LEVEL_NAMES = { city: '市', county: '旗区', township: '乡镇', village: '村' } as const;

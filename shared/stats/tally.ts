@@ -22,6 +22,23 @@ export interface DutyRatios {
   readonly commitment: Ratio;
 }
 
+/** The 企业 duty indicators in the bureau's order (SPEC §3.3). */
+export const DUTY_KEYS = ['dailyWeeklyMonthly', 'riskSystem', 'safetyOfficer', 'safetyDirector', 'commitment'] as const;
+export type DutyKey = (typeof DUTY_KEYS)[number];
+
+/** Whether a duty is counted for a 主体: a 企业 not 注销, and for the 总监 one the rules require one of. */
+export function dutyApplies(e: Entity, key: DutyKey, directorRule: Profile['directorRule']): boolean {
+  if (e.type !== '企业' || e.status === '注销') return false;
+  return key !== 'safetyDirector' || requiresDirector(e, directorRule);
+}
+
+/** Whether a 主体 has done a duty (where it applies). */
+export function dutyDone(e: Entity, key: DutyKey): boolean {
+  if (key === 'safetyOfficer') return e.safetyOfficers.length > 0;
+  if (key === 'safetyDirector') return e.director !== null;
+  return e.duties[key] !== '';
+}
+
 export function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
@@ -44,7 +61,7 @@ export class Tally {
   readonly cadresByLevel = zeroRecord(REGION_LEVELS);
   /** 督导 of the plan year: visits planned and made, problems found, rectified and past their deadline unrectified. */
   readonly visits = { planned: 0, done: 0, problems: 0, rectified: 0, overdue: 0 };
-  private readonly duty = { dailyWeeklyMonthly: 0, riskSystem: 0, safetyOfficer: 0, directorDone: 0, directorTotal: 0, commitment: 0, total: 0 };
+  private readonly duty = { done: zeroRecord(DUTY_KEYS), total: zeroRecord(DUTY_KEYS) };
 
   /** `year`: whose 承诺书 count (the plan year unless a report asks for another). */
   constructor(
@@ -62,16 +79,10 @@ export class Tally {
     if (e.type !== '企业') return;
     this.enterprises++;
     if (e.scale === '大型') this.largeEnterprises++;
-    if (e.status === '注销') return;
-    const d = this.duty;
-    d.total++;
-    if (e.duties.dailyWeeklyMonthly) d.dailyWeeklyMonthly++;
-    if (e.duties.riskSystem) d.riskSystem++;
-    if (e.duties.commitment) d.commitment++;
-    if (e.safetyOfficers.length > 0) d.safetyOfficer++;
-    if (requiresDirector(e, this.profile.directorRule)) {
-      d.directorTotal++;
-      if (e.director) d.directorDone++;
+    for (const key of DUTY_KEYS) {
+      if (!dutyApplies(e, key, this.profile.directorRule)) continue;
+      this.duty.total[key]++;
+      if (dutyDone(e, key)) this.duty.done[key]++;
     }
   }
 
@@ -96,13 +107,7 @@ export class Tally {
   }
 
   duties(): DutyRatios {
-    const d = this.duty;
-    return {
-      dailyWeeklyMonthly: { done: d.dailyWeeklyMonthly, total: d.total },
-      riskSystem: { done: d.riskSystem, total: d.total },
-      safetyOfficer: { done: d.safetyOfficer, total: d.total },
-      safetyDirector: { done: d.directorDone, total: d.directorTotal },
-      commitment: { done: d.commitment, total: d.total },
-    };
+    const { done, total } = this.duty;
+    return Object.fromEntries(DUTY_KEYS.map((key) => [key, { done: done[key], total: total[key] }])) as Record<DutyKey, Ratio>;
   }
 }

@@ -14,7 +14,8 @@ import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schema
 import { displayText } from '@shared/domain/text';
 import { INSPECTOR_LEVEL_LABELS, INSPECTOR_LEVELS, type InspectionResult, type InspectorLevel } from '@shared/inspections/types';
 import { packageTime } from '@shared/packages/api';
-import type { Ratio, Stats } from '@shared/stats/stats';
+import type { Stats } from '@shared/stats/stats';
+import { countText, ratioText } from '@shared/util/format';
 import { ANY_FOLDER, dispatch } from '../api/dispatch';
 import { defaultDataDir } from '../paths';
 import { openServices } from '../services';
@@ -583,21 +584,20 @@ function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-function percent({ done, total }: Ratio): string {
-  return total === 0 ? `${done}/0` : `${done}/${total} = ${((done / total) * 100).toFixed(1)}%`;
-}
-
 function formatStats(s: Stats): string {
-  const grades = GRADES.map((g) => `${g}级 ${s.entities.byGrade[g]}`).join('，');
-  const levels = REGION_LEVELS.map((l) => `${CADRE_LEVEL_LABELS[l]} ${s.cadres.byLevel[l]}`).join('，');
+  const n = countText;
+  const grades = GRADES.map((g) => `${g}级 ${n(s.entities.byGrade[g])}`).join('，');
+  const levels = REGION_LEVELS.map((l) => `${CADRE_LEVEL_LABELS[l]} ${n(s.cadres.byLevel[l])}`).join('，');
+  // 包保覆盖 counts every 主体 but the 注销 ones: said, so that the figures add up to the total.
+  const closed = s.entities.total - s.coverage.assigned - s.coverage.unassigned;
   return [
-    `包保主体 ${s.entities.total} 户（${grades}）；企业 ${s.entities.enterprises} 家，其中大型企业 ${s.entities.largeEnterprises} 家`,
-    `包保干部 ${s.cadres.total} 名（${levels}）；承诺书已签 ${percent(s.cadres.commitmentSigned)}`,
-    `网格监管人员 ${s.regulators.total} 名；区划：旗区 ${s.regions.county}，乡镇 ${s.regions.township}，村 ${s.regions.village}`,
-    `包保覆盖：已落实 ${s.coverage.assigned}，未落实 ${s.coverage.unassigned}，其他违规 ${s.coverage.violations}`,
-    `日管控周排查月调度 ${percent(s.duties.dailyWeeklyMonthly)}；纳入风险管控系统 ${percent(s.duties.riskSystem)}`,
-    `配备食品安全员 ${percent(s.duties.safetyOfficer)}；配备食品安全总监 ${percent(s.duties.safetyDirector)}；主体责任承诺书 ${percent(s.duties.commitment)}`,
-    `督导 计划 ${s.visits.planned} 次，完成 ${s.visits.done} 次（${s.visits.byQuarter.map((q, i) => `${i + 1} 季度 ${q.done}/${q.planned}`).join('，')}）；本年度问题 未整改 ${s.problems.open}，已整改 ${s.problems.closed}；历年未整改合计 ${s.problems.openAllYears}`,
+    `包保主体 ${n(s.entities.total)} 户（${grades}）；企业 ${n(s.entities.enterprises)} 家，其中大型企业 ${n(s.entities.largeEnterprises)} 家`,
+    `包保干部 ${n(s.cadres.total)} 名（${levels}）；承诺书已签 ${ratioText(s.cadres.commitmentSigned)}`,
+    `网格监管人员 ${n(s.regulators.total)} 名；区划：旗区 ${n(s.regions.county)}，乡镇 ${n(s.regions.township)}，村 ${n(s.regions.village)}`,
+    `包保覆盖：已落实 ${n(s.coverage.assigned)}，未落实 ${n(s.coverage.unassigned)}${closed > 0 ? `（另有已注销 ${n(closed)} 户不计）` : ''}，其他违规 ${n(s.coverage.violations)}`,
+    `日管控周排查月调度 ${ratioText(s.duties.dailyWeeklyMonthly)}；纳入风险管控系统 ${ratioText(s.duties.riskSystem)}`,
+    `配备食品安全员 ${ratioText(s.duties.safetyOfficer)}；配备食品安全总监 ${ratioText(s.duties.safetyDirector)}；主体责任承诺书 ${ratioText(s.duties.commitment)}`,
+    `督导 计划 ${n(s.visits.planned)} 次，完成 ${n(s.visits.done)} 次（${s.visits.byQuarter.map((q, i) => `${i + 1} 季度 ${n(q.done)}/${n(q.planned)}`).join('，')}）；本年度问题 未整改 ${n(s.problems.open)}，已整改 ${n(s.problems.closed)}；历年未整改合计 ${n(s.problems.openAllYears)}`,
   ].join('\n');
 }
 

@@ -39,7 +39,8 @@ export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' |
     'app:info': info,
     'app:createBlank': async ({ orgName }) => {
       const doc = emptyDoc(ctx.deps.now());
-      if (orgName) doc.profile.orgName = orgName;
+      // Unnamed unless told: the profile's default (the demo city's bureau) would head every title and report.
+      doc.profile.orgName = orgName ?? '';
       ctx.log(doc, 'app:createBlank', orgName ? `新建空白库（${orgName}）` : '新建空白库');
       return start(doc);
     },

@@ -1,9 +1,10 @@
 import { Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import type { Stats } from '@shared/stats/stats';
-import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
-import { DUTY_KEYS, DUTY_LABELS, DUTY_OVER } from './duties';
-import { count, percent, ratioText } from './format';
+import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS, type Grade, type RegionLevel } from '@shared/domain/schemas';
+import { DUTY_KEYS, type DutyKey } from '@shared/stats/tally';
+import { DUTY_LABELS, DUTY_OVER } from './duties';
+import { countText, percentText, ratioText } from '@shared/util/format';
 
 export interface VisitMonth {
   readonly planned: number;
@@ -16,6 +17,14 @@ export interface VisitMonth {
  */
 export type OverdueTasks = { readonly overdue: number; readonly tasks: number } | 'none' | 'whole-only';
 
+/** The list a figure opens: every figure on the cards leads to the 主体, 干部, 督导 or 作战图 it counts. */
+export type KpiTarget =
+  | { readonly list: 'entities'; readonly grade?: Grade }
+  | { readonly list: 'assigned' | 'unassigned' | 'closed' | 'enterprises' | 'large' }
+  | { readonly list: 'lacking'; readonly duty: DutyKey }
+  | { readonly list: 'cadres'; readonly level?: RegionLevel }
+  | { readonly list: 'unsigned' | 'violations' | 'visits' | 'visits-month' | 'problems' | 'battle-map' };
+
 export interface KpiCardsProps {
   /** null while the scope's figures are read. */
   readonly stats: Stats | null;
@@ -25,29 +34,30 @@ export interface KpiCardsProps {
   readonly overdueTasks: OverdueTasks | null;
   /** The plan year the 督导 figures are for; null while read. */
   readonly planYear: number | null;
-  readonly onOpenUnassigned: () => void;
-  readonly onOpenProblems: () => void;
-  readonly onOpenViolations: () => void;
+  readonly onOpen: (target: KpiTarget) => void;
 }
 
 /** The KPI strip and the 企业主体责任 strip of 首页概览. */
-export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigned, onOpenProblems, onOpenViolations }: KpiCardsProps) {
+export function KpiCards({ stats, month, overdueTasks, planYear, onOpen }: KpiCardsProps) {
   const s = stats;
   const coverage = s ? { done: s.coverage.assigned, total: s.coverage.assigned + s.coverage.unassigned } : null;
+  // 包保覆盖 and the duties leave the 注销 主体 out: said on the cards, so their figures add up to the totals shown.
+  const closed = s && coverage ? s.entities.total - coverage.total : 0;
+  const closedEnterprises = s ? s.entities.enterprises - s.duties.commitment.total : 0;
   return (
     <>
       <div className="dashboard-kpis" role="group" aria-label="主要指标">
         <Kpi title="包保主体" wide>
           {s && (
             <>
-              <Value testId="kpi-entities" unit="户">
-                {count(s.entities.total)}
+              <Value testId="kpi-entities" unit="户" label="查看全部包保主体" onClick={() => onOpen({ list: 'entities' })}>
+                {countText(s.entities.total)}
               </Value>
               <div className="kpi-grid">
                 {GRADES.map((g) => (
-                  <span key={g}>
-                    {g}级 <b data-testid={`kpi-grade-${g}`}>{count(s.entities.byGrade[g])}</b>
-                  </span>
+                  <Drill key={g} label={`查看${g}级主体`} onClick={() => onOpen({ list: 'entities', grade: g })}>
+                    {g}级 <b data-testid={`kpi-grade-${g}`}>{countText(s.entities.byGrade[g])}</b>
+                  </Drill>
                 ))}
               </div>
             </>
@@ -56,14 +66,14 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigne
         <Kpi title="包保干部" wide>
           {s && (
             <>
-              <Value testId="kpi-cadres" unit="名">
-                {count(s.cadres.total)}
+              <Value testId="kpi-cadres" unit="名" label="查看全部包保干部" onClick={() => onOpen({ list: 'cadres' })}>
+                {countText(s.cadres.total)}
               </Value>
               <div className="kpi-grid">
                 {REGION_LEVELS.map((level) => (
-                  <span key={level}>
-                    {CADRE_LEVEL_LABELS[level]} <b data-testid={`kpi-level-${level}`}>{count(s.cadres.byLevel[level])}</b>
-                  </span>
+                  <Drill key={level} label={`查看${CADRE_LEVEL_LABELS[level]}干部`} onClick={() => onOpen({ list: 'cadres', level })}>
+                    {CADRE_LEVEL_LABELS[level]} <b data-testid={`kpi-level-${level}`}>{countText(s.cadres.byLevel[level])}</b>
+                  </Drill>
                 ))}
               </div>
             </>
@@ -72,15 +82,26 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigne
         <Kpi title="包保覆盖率">
           {s && coverage && (
             <>
-              <Value testId="kpi-coverage" title={`已落实 ${count(coverage.done)} / 应落实 ${count(coverage.total)}`}>
-                {percent(coverage)}
+              <Value testId="kpi-coverage" title={`已落实 ${countText(coverage.done)} / 应落实 ${countText(coverage.total)}`}>
+                {percentText(coverage)}
               </Value>
-              <Sub>已落实 {count(coverage.done)} 户</Sub>
               <Sub>
-                <button type="button" className="kpi-link" onClick={onOpenUnassigned} disabled={s.coverage.unassigned === 0}>
-                  未落实 <b data-testid="kpi-unassigned">{count(s.coverage.unassigned)}</b> 户
+                <Drill label="查看已落实包保的主体" onClick={() => onOpen({ list: 'assigned' })}>
+                  已落实 <b data-testid="kpi-assigned">{countText(coverage.done)}</b> 户
+                </Drill>
+              </Sub>
+              <Sub>
+                <button type="button" className="kpi-link" onClick={() => onOpen({ list: 'unassigned' })} disabled={s.coverage.unassigned === 0}>
+                  未落实 <b data-testid="kpi-unassigned">{countText(s.coverage.unassigned)}</b> 户
                 </button>
               </Sub>
+              {closed > 0 && (
+                <Sub>
+                  <Drill label="查看已注销的主体" onClick={() => onOpen({ list: 'closed' })}>
+                    已注销 <b data-testid="kpi-closed">{countText(closed)}</b> 户不计
+                  </Drill>
+                </Sub>
+              )}
             </>
           )}
         </Kpi>
@@ -88,11 +109,11 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigne
           {s && (
             <>
               <Value testId="kpi-violations" unit="处" alert={s.coverage.violations > 0}>
-                {count(s.coverage.violations)}
+                {countText(s.coverage.violations)}
               </Value>
               <Sub>不含未落实</Sub>
               <Sub>
-                <button type="button" className="kpi-link" onClick={onOpenViolations}>
+                <button type="button" className="kpi-link" onClick={() => onOpen({ list: 'violations' })}>
                   查看明细
                 </button>
               </Sub>
@@ -104,10 +125,12 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigne
             <>
               <div className="kpi-line">
                 <span className="kpi-line-label">全年</span>
-                <b data-testid="kpi-visits-year">
-                  {count(s.visits.done)} / {count(s.visits.planned)}
-                </b>
-                <span className="kpi-line-pct">{percent({ done: s.visits.done, total: s.visits.planned })}</span>
+                <Drill label="查看全年督导" onClick={() => onOpen({ list: 'visits' })}>
+                  <b data-testid="kpi-visits-year">
+                    {countText(s.visits.done)} / {countText(s.visits.planned)}
+                  </b>
+                </Drill>
+                <span className="kpi-line-pct">{percentText({ done: s.visits.done, total: s.visits.planned })}</span>
               </div>
               <div className="kpi-line">
                 <span className="kpi-line-label">本月</span>
@@ -115,10 +138,12 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigne
                   <Skeleton.Input active size="small" style={{ height: 14, minWidth: 90, width: 90 }} />
                 ) : (
                   <>
-                    <b data-testid="kpi-visits-month">
-                      {count(month.done)} / {count(month.planned)}
-                    </b>
-                    <span className="kpi-line-pct">{percent({ done: month.done, total: month.planned })}</span>
+                    <Drill label="查看本月督导" onClick={() => onOpen({ list: 'visits-month' })}>
+                      <b data-testid="kpi-visits-month">
+                        {countText(month.done)} / {countText(month.planned)}
+                      </b>
+                    </Drill>
+                    <span className="kpi-line-pct">{percentText({ done: month.done, total: month.planned })}</span>
                   </>
                 )}
               </div>
@@ -130,14 +155,14 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigne
           {s && (
             <>
               <Value testId="kpi-problems-open" unit="个" alert={s.problems.openAllYears > 0}>
-                {count(s.problems.openAllYears)}
+                {countText(s.problems.openAllYears)}
               </Value>
               <Sub>
                 {/* The card is narrow: the year is in the status line and the hint. */}
-                已整改 <b data-testid="kpi-problems-closed">{count(s.problems.closed)}</b> 个
+                已整改 <b data-testid="kpi-problems-closed">{countText(s.problems.closed)}</b> 个
               </Sub>
               <Sub>
-                <button type="button" className="kpi-link" onClick={onOpenProblems} disabled={s.problems.openAllYears === 0}>
+                <button type="button" className="kpi-link" onClick={() => onOpen({ list: 'problems' })} disabled={s.problems.openAllYears === 0}>
                   查看整改台账
                 </button>
               </Sub>
@@ -150,14 +175,24 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigne
               <Value testId="kpi-battle-overdue">—</Value>
               <Sub>{overdueTasks === 'none' ? '尚未制定作战图' : '全市统一任务'}</Sub>
               {overdueTasks === 'whole-only' && <Sub>选“全市”查看</Sub>}
+              <Sub>
+                <button type="button" className="kpi-link" onClick={() => onOpen({ list: 'battle-map' })}>
+                  {overdueTasks === 'none' ? '去制定作战图' : '查看作战图'}
+                </button>
+              </Sub>
             </>
           ) : (
             overdueTasks && (
               <>
                 <Value testId="kpi-battle-overdue" unit="项" alert={overdueTasks.overdue > 0}>
-                  {count(overdueTasks.overdue)}
+                  {countText(overdueTasks.overdue)}
                 </Value>
-                <Sub>共 {count(overdueTasks.tasks)} 项任务</Sub>
+                <Sub>共 {countText(overdueTasks.tasks)} 项任务</Sub>
+                <Sub>
+                  <button type="button" className="kpi-link" onClick={() => onOpen({ list: 'battle-map' })}>
+                    查看作战图
+                  </button>
+                </Sub>
               </>
             )
           )}
@@ -165,11 +200,17 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigne
         <Kpi title="承诺书未签" hint="三单一书中的《食品安全责任与任务承诺书》：本计划年度尚未签署的在岗干部">
           {s && (
             <>
-              <Value testId="kpi-commitment-unsigned" unit="名" alert={s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done > 0}>
-                {count(s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done)}
+              <Value
+                testId="kpi-commitment-unsigned"
+                unit="名"
+                alert={s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done > 0}
+                label="查看承诺书未签的在岗干部"
+                onClick={() => onOpen({ list: 'unsigned' })}
+              >
+                {countText(s.cadres.commitmentSigned.total - s.cadres.commitmentSigned.done)}
               </Value>
-              <Sub>在岗干部 {count(s.cadres.commitmentSigned.total)} 名</Sub>
-              <Sub>已签 {percent(s.cadres.commitmentSigned)}</Sub>
+              <Sub>在岗干部 {countText(s.cadres.commitmentSigned.total)} 名</Sub>
+              <Sub>已签 {percentText(s.cadres.commitmentSigned)}</Sub>
             </>
           )}
         </Kpi>
@@ -180,19 +221,32 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpenUnassigne
           <div className="kpi-title">企业主体责任</div>
           {s ? (
             <div className="duty-lead-figures">
-              企业 <b data-testid="kpi-enterprises">{count(s.entities.enterprises)}</b> 家 · 大型 <b data-testid="kpi-large">{count(s.entities.largeEnterprises)}</b> 家
+              <Drill label="查看全部企业" onClick={() => onOpen({ list: 'enterprises' })}>
+                企业 <b data-testid="kpi-enterprises">{countText(s.entities.enterprises)}</b> 家
+              </Drill>
+              {closedEnterprises > 0 && (
+                <span className="kpi-muted" data-testid="kpi-enterprises-closed">
+                  （注销 {countText(closedEnterprises)} 家不计）
+                </span>
+              )}
+              {' · '}
+              <Drill label="查看大型企业" onClick={() => onOpen({ list: 'large' })}>
+                大型 <b data-testid="kpi-large">{countText(s.entities.largeEnterprises)}</b> 家
+              </Drill>
             </div>
           ) : (
             <Skeleton.Input active size="small" block style={{ height: 16 }} />
           )}
         </div>
         {DUTY_KEYS.map((key) => (
-          <div key={key} className="duty-cell" title={`${DUTY_LABELS[key]}：已落实 / ${DUTY_OVER[key]}数`}>
+          <div key={key} className="duty-cell" title={`${DUTY_LABELS[key]}：已落实 / ${DUTY_OVER[key]}数（不含注销）；点击查看未落实的企业`}>
             <div className="kpi-title">{DUTY_LABELS[key]}</div>
             {s ? (
-              <div className="duty-value" data-testid={`kpi-duty-${key}`}>
-                {ratioText(s.duties[key])}
-              </div>
+              <Drill label={`查看未${DUTY_LABELS[key]}的企业`} onClick={() => onOpen({ list: 'lacking', duty: key })}>
+                <span className="duty-value" data-testid={`kpi-duty-${key}`}>
+                  {ratioText(s.duties[key])}
+                </span>
+              </Drill>
             ) : (
               <Skeleton.Input active size="small" block style={{ height: 16 }} />
             )}
@@ -222,12 +276,39 @@ function Kpi({ title, hint, wide, loading, children }: KpiProps) {
   );
 }
 
-function Value({ testId, unit, alert, title, children }: { readonly testId: string; readonly unit?: string; readonly alert?: boolean; readonly title?: string; readonly children: ReactNode }) {
+interface ValueProps {
+  readonly testId: string;
+  readonly unit?: string;
+  readonly alert?: boolean;
+  readonly title?: string;
+  /** Where the figure leads (its list): the tooltip, and what a click opens. */
+  readonly label?: string;
+  readonly onClick?: () => void;
+  readonly children: ReactNode;
+}
+
+function Value({ testId, unit, alert, title, label, onClick, children }: ValueProps) {
+  const figure = <span data-testid={testId}>{children}</span>;
   return (
     <div className={`kpi-value${alert ? ' kpi-alert' : ''}`} title={title}>
-      <span data-testid={testId}>{children}</span>
+      {onClick ? (
+        <Drill label={label ?? ''} onClick={onClick}>
+          {figure}
+        </Drill>
+      ) : (
+        figure
+      )}
       {unit && <span className="kpi-unit">{unit}</span>}
     </div>
+  );
+}
+
+/** A figure that opens the list it counts: reads as the figure, underlined on hover; `label` is its tooltip. */
+function Drill({ label, onClick, children }: { readonly label: string; readonly onClick: () => void; readonly children: ReactNode }) {
+  return (
+    <button type="button" className="kpi-drill" title={label} onClick={onClick}>
+      {children}
+    </button>
   );
 }
 

@@ -1,10 +1,6 @@
-import type { DutyRatios } from '@shared/stats/tally';
+import type { DutyKey } from '@shared/stats/tally';
 
-export type DutyKey = keyof DutyRatios;
-
-/** The 企业 duty indicators in the bureau's order and wording (SPEC §3.3). */
-export const DUTY_KEYS: readonly DutyKey[] = ['dailyWeeklyMonthly', 'riskSystem', 'safetyOfficer', 'safetyDirector', 'commitment'];
-
+/** The 企业 duty indicators in the bureau's wording (SPEC §3.3). */
 export const DUTY_LABELS: Readonly<Record<DutyKey, string>> = {
   dailyWeeklyMonthly: '日管控周排查月调度',
   riskSystem: '纳入风险管控系统',

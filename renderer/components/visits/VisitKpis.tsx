@@ -1,5 +1,6 @@
 import { Flex, Tooltip } from 'antd';
-import { rateText, type VisitFigures } from './visit-status';
+import { percentText } from '@shared/util/format';
+import type { VisitFigures } from './visit-status';
 
 export interface VisitKpisProps {
   readonly year: number | null;
@@ -19,7 +20,7 @@ export function VisitKpis({ year, figures, openProblems, overdueProblems }: Visi
       <Kpi
         testId="kpi-rate"
         label="完成率"
-        text={figures ? rateText(figures.done, figures.planned) : null}
+        text={figures ? percentText({ done: figures.done, total: figures.planned }) : null}
         color="#1677ff"
         title="已完成次数 ÷ 计划次数"
       />

@@ -43,10 +43,3 @@ export function visitFigures(rows: readonly VisitRow[], today: string): VisitFig
   return { planned: rows.length, done, overdue };
 }
 
-/** 完成率 as the office writes it: one decimal, '—' when nothing is planned. */
-export function rateText(done: number, planned: number): string {
-  if (planned === 0) return '—';
-  const percent = (done / planned) * 100;
-  // A few visits out of thousands still show that the work has begun.
-  return done > 0 && percent < 0.1 ? '<0.1%' : `${percent.toFixed(1)}%`;
-}
