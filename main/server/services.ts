@@ -23,7 +23,7 @@ export async function openServices(dataDir: string, options: ServiceOptions = {}
   const now = options.now ?? (() => new Date());
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbStore.open(dataDir, { lock: options.lock ?? true });
-  const backups = new Backups(dataDir);
+  const backups = new Backups(dataDir, store);
   const doc = store.read();
   let startWarning = '';
   if (options.backupAtStart && doc) {

@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { fileFault } from './file-faults';
@@ -10,20 +10,55 @@ import { jsonBytes } from './json-bytes';
  * the target (atomic on one volume), then fsync the folder so the rename itself is durable.
  * Rename is retried because antivirus or indexers on Windows briefly lock files.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await mkdir(dir, { recursive: true });
+export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
+  return replaceAtomic(file, async (temp) => {
     const handle = await open(temp, 'w');
     try {
-      for (const block of typeof data === 'string' ? [utf8(data)] : data instanceof Uint8Array ? [data] : data) {
-        for (let done = 0; done < block.length; ) done += (await handle.write(block, done)).bytesWritten;
-      }
+      for (const block of typeof data === 'string' ? [utf8(data)] : data instanceof Uint8Array ? [data] : data) await writeAll(handle, block);
       await handle.sync();
     } finally {
       await handle.close();
     }
+  });
+}
+
+/** Bytes read and written at a time by copyFileAtomic. */
+const COPY_BLOCK_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Copies `from` to `to` as writeFileAtomic writes: the whole copy or nothing at `to`. Read and
+ * written here rather than by fs.copyFile, whose in-kernel copy fails on some targets with EINVAL
+ * instead of the fault a clerk can fix (a full disk).
+ */
+export function copyFileAtomic(from: string, to: string): Promise<void> {
+  return replaceAtomic(to, async (temp) => {
+    const source = await open(from, 'r');
+    try {
+      const target = await open(temp, 'w');
+      try {
+        const buffer = Buffer.allocUnsafe(COPY_BLOCK_BYTES);
+        for (let read = 0; (read = (await source.read(buffer, 0, buffer.length, null)).bytesRead) > 0; ) await writeAll(target, buffer.subarray(0, read));
+        await target.sync();
+      } finally {
+        await target.close();
+      }
+    } finally {
+      await source.close();
+    }
+  });
+}
+
+async function writeAll(handle: FileHandle, block: Uint8Array): Promise<void> {
+  for (let done = 0; done < block.length; ) done += (await handle.write(block, done)).bytesWritten;
+}
+
+/** Fills a temp file beside `file` with `fill`, then renames it over `file`. */
+async function replaceAtomic(file: string, fill: (temp: string) => Promise<void>): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await fill(temp);
     await renameWithRetry(temp, file);
   } catch (error) {
     // A full disk stays full: a half-written temp file left behind would only make it fuller.

@@ -1,9 +1,9 @@
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '@shared/api/result';
 import { migrate } from '@shared/storage/migrations';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
-import { writeFileAtomic } from './atomic-file';
+import { copyFileAtomic, writeFileAtomic } from './atomic-file';
 import { checkLibrarySize } from './file-faults';
 import { jsonBytes } from './json-bytes';
 
@@ -68,29 +68,66 @@ export function parseLibrary(text: string, what: string): DataDoc {
   return check.doc;
 }
 
+/** The store as a backup sees it (LowdbStore). */
+export interface SavedLibrary {
+  read(): DataDoc | null;
+  /** Runs `use` on the library file while it holds what `read` gives (no write in between). */
+  withSavedFile<T>(use: (file: string) => Promise<T>): Promise<T>;
+}
+
 /** Backups live in `<data>/backups`, newest first when listed; only the last `keep` are kept. */
 export class Backups {
   readonly dir: string;
 
-  constructor(dataDir: string) {
+  /** `library`: the store of the same folder, whose saved file a backup of its document copies. */
+  constructor(
+    dataDir: string,
+    private readonly library?: SavedLibrary,
+  ) {
     this.dir = path.join(dataDir, BACKUP_DIR_NAME);
   }
 
-  /** Writes the document as a backup and reads it back before trusting it. */
-  async create(doc: DataDoc, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
+  /**
+   * Backs the document up. The store's own document is backed up as its saved file, copied (see
+   * `copy`); any other is written out and read back before it is trusted.
+   */
+  create(doc: DataDoc, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
+    if (this.library && this.library.read() === doc) return this.library.withSavedFile((file) => this.copy(file, reason, keep, now));
+    const blocks = jsonBytes(doc);
+    return this.add(reason, keep, now, (file) => writeFileAtomic(file, blocks), async (file) => {
+      parseLibrary(await readFile(file, 'utf8'), '备份文件');
+    });
+  }
+
+  /**
+   * Backs up the saved library file as it is, in about the time of a plain copy: it was checked when
+   * it was read and every save since wrote a checked document, so the copy is checked only for
+   * being whole (its length, and its first and last bytes against the original's).
+   */
+  copy(libraryFile: string, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
+    return this.add(reason, keep, now, (file) => copyFileAtomic(libraryFile, file), (file) => sameEnds(libraryFile, file));
+  }
+
+  /** Names the backup, has it written, verifies it (removed when it fails), then prunes the oldest. */
+  private async add(
+    reason: BackupReason,
+    keep: number,
+    now: Date,
+    write: (file: string) => Promise<void>,
+    verify: (file: string) => Promise<void>,
+  ): Promise<BackupInfo> {
     let fileName = `backup-${stamp(now)}-${reason}.json`;
     for (let n = 1; await exists(path.join(this.dir, fileName)); n++) fileName = `backup-${stamp(new Date(now.getTime() + n))}-${reason}.json`;
     const file = path.join(this.dir, fileName);
-    const blocks = jsonBytes(doc);
-    await writeFileAtomic(file, blocks);
+    await write(file);
     try {
-      parseLibrary(await readFile(file, 'utf8'), '备份文件');
+      await verify(file);
     } catch (error) {
       await rm(file, { force: true });
       throw new ApiError('internal', `备份写入后校验失败（${(error as Error).message}），请检查磁盘后重试`);
     }
     await this.prune(keep);
-    return { fileName, at: now.toISOString(), reason: BACKUP_REASONS[reason], bytes: blocks.reduce((sum, block) => sum + block.length, 0) };
+    return { fileName, at: now.toISOString(), reason: BACKUP_REASONS[reason], bytes: (await stat(file)).size };
   }
 
   async list(): Promise<BackupInfo[]> {
@@ -132,6 +169,31 @@ export class Backups {
   private async prune(keep: number): Promise<void> {
     const all = await this.list();
     for (const old of all.slice(Math.max(1, keep))) await rm(path.join(this.dir, old.fileName), { force: true });
+  }
+}
+
+/** Bytes compared at each end of a copy. */
+const END_BYTES = 64 * 1024;
+
+/** Throws unless `copy` has the length of `original` and the same first and last END_BYTES. */
+async function sameEnds(original: string, copy: string): Promise<void> {
+  const [a, b] = await Promise.all([readEnds(original), readEnds(copy)]);
+  if (a.size !== b.size) throw new Error(`副本长度 ${b.size} 字节，原文件 ${a.size} 字节`);
+  if (!a.head.equals(b.head) || !a.tail.equals(b.tail)) throw new Error('副本内容与原文件不同');
+}
+
+async function readEnds(file: string): Promise<{ size: number; head: Buffer; tail: Buffer }> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const read = async (position: number) => {
+      const buffer = Buffer.alloc(Math.min(END_BYTES, size));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      return buffer.subarray(0, bytesRead);
+    };
+    return { size, head: await read(0), tail: await read(Math.max(0, size - END_BYTES)) };
+  } finally {
+    await handle.close();
   }
 }
 

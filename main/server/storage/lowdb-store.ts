@@ -111,6 +111,16 @@ export class LowdbStore implements Store {
     });
   }
 
+  /**
+   * Runs `use` on the data file once every write queued before this call has finished and before
+   * any queued after it starts: the file then holds what memory holds (before the first save after
+   * a migration, in the older shape), so a backup copies it rather than writing the library again.
+   * Refused when saving has stopped (see reloadFromDisk).
+   */
+  withSavedFile<T>(use: (file: string) => Promise<T>): Promise<T> {
+    return this.queued(() => use(path.join(this.dataDir, DATA_FILE_NAME)));
+  }
+
   /** Waits for pending writes and releases the folder lock. */
   async close(): Promise<void> {
     await this.writes;
@@ -120,6 +130,11 @@ export class LowdbStore implements Store {
   /** One write at a time, in call order; a failed write does not block the next. */
   private serialized<T>(work: () => Promise<T>): Promise<T> {
     if (!this.unlock) return Promise.reject(new ApiError('forbidden', '只读方式打开的数据不能修改'));
+    return this.queued(work);
+  }
+
+  /** In the write queue, refused once saving has stopped. */
+  private queued<T>(work: () => Promise<T>): Promise<T> {
     const guarded = (): Promise<T> => (this.halted ? Promise.reject(new ApiError('internal', this.halted)) : work());
     const run = this.writes.then(guarded, guarded);
     this.writes = run.catch(() => undefined);
