@@ -1,7 +1,7 @@
 // One benchmark step in a fresh process, so that its time includes nothing warmed up by another
 // step and its peak memory is its own: `tsx scripts/bench-step.ts <step> <data folder>` prints
 // {"ms": …, "peakRssMb": …, "note"?: …} as its last line. scripts/bench.ts runs it once per step and run.
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordContext } from '@shared/records/types';
 import type { DemoScale } from '@shared/demo/generate';
@@ -55,12 +55,14 @@ function handbookSample(doc: DataDoc) {
 
 /** Each step: set up untimed, then return the work to time. */
 const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
-  /** Not timed: writes the scale's library and the import file into the folder. */
+  /** Not timed: writes the scale's library and the import file into the folder. `…InUse`: with three years of history. */
   prepare: async () => {
     const { generateDemo } = await import('@shared/demo/generate');
     const { exportTable } = await import('@shared/records');
     const { buildWorkbook } = await import('../main/server/export/xlsx');
-    const doc = generateDemo(process.env['BENCH_SCALE'] as DemoScale, 1, new Date('2027-01-05T00:00:00Z'));
+    const scale = process.env['BENCH_SCALE'] ?? '';
+    const doc = generateDemo(scale.replace(/InUse$/, '') as DemoScale, 1, new Date('2027-01-05T00:00:00Z'));
+    if (scale.endsWith('InUse')) (await import('./bench-history')).addHistory(doc);
     const store = await LowdbStore.open(dataDir);
     await store.replace(doc);
     await store.close();
@@ -70,13 +72,37 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     return () => undefined;
   },
 
+  /** One 主体 edit as the app makes it: through dispatch and the handler, the 操作日志 entry and the save included. */
   save: async () => {
+    const { createHandlers } = await import('../main/server/handlers');
+    const { dispatch } = await import('../main/server/api/dispatch');
     const store = await LowdbStore.open(dataDir);
-    return { work: () => store.update(() => undefined), after: () => store.close() };
+    const handlers = createHandlers({ store, now: () => new Date(`${TODAY}T09:00:00+08:00`) });
+    const entity = (store.read() as DataDoc).entities[0];
+    if (!entity) throw new Error('库中没有主体');
+    const work = async () => {
+      const result = await dispatch(handlers, 'entities:save', { ...entity, notes: '已核实（测量）' });
+      if (!result.ok) throw new Error(result.error.message);
+    };
+    return { work, after: () => store.close() };
   },
   'save:floor': async () => {
     const doc = await openDoc();
     return () => writeFile(path.join(dataDir, 'floor.json'), JSON.stringify(doc));
+  },
+
+  /** The verified backup taken before an import. */
+  backup: async () => {
+    const { Backups } = await import('../main/server/storage/backups');
+    const store = await LowdbStore.open(dataDir, { lock: false });
+    const doc = store.read() as DataDoc;
+    return () => new Backups(dataDir, store).create(doc, 'import', doc.profile.backupKeep);
+  },
+  /** A plain copy of the library file (fs.copyFile). */
+  'backup:floor': async () => {
+    const copies = path.join(dataDir, 'floor-copy');
+    await mkdir(copies, { recursive: true });
+    return () => copyFile(path.join(dataDir, DATA_FILE_NAME), path.join(copies, DATA_FILE_NAME));
   },
 
   load: async () => {
