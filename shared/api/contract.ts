@@ -31,7 +31,8 @@ import { letterTemplateProblems, type Letter } from '../handbook/letter';
 import { BattleTaskSchema, DispatchEntrySchema, type BattleMap } from '../battlemap/types';
 import type { Schedule, ScheduleProblem } from '../battlemap/schedule';
 import type { DispatchPlan, TaskState } from '../battlemap/dispatch';
-import { ChecklistResultSchema, VisitProblemSchema, VisitTypeSchema, type Visit } from '../visits/types';
+import { ChecklistResultSchema, PROBLEM_STEP_KINDS, VisitProblemSchema, VisitTypeSchema, type Visit, type VisitProblem } from '../visits/types';
+import { OVERDUE_STEPS, PROBLEM_STAGES, type ProblemTiming } from '../visits/problems';
 import type { OpenProblem } from '../visits/records';
 import { InspectionSchema, type Inspection } from '../inspections/types';
 import type { Breakdown } from '../stats/breakdown';
@@ -446,6 +447,20 @@ export interface VisitRow {
   readonly openProblems: number;
 }
 
+/** A problem in the 问题整改台账: where it was found, where it stands and what is overdue. */
+export interface ProblemView extends ProblemTiming {
+  readonly visitId: string;
+  readonly entityId: string;
+  readonly entityName: string;
+  readonly regionPath: string;
+  readonly cadreId: string;
+  readonly cadreName: string;
+  readonly foundOn: string;
+  readonly problem: VisitProblem;
+  /** The 主体's 网格监管人员, whom a 交办 goes to unless another is chosen; null when it has none. */
+  readonly regulator: { readonly id: string; readonly name: string; readonly unit: string } | null;
+}
+
 /** A 督查 record of a cadre, with whom it is about and how many items were found 未落实. */
 export interface InspectionRow extends Inspection {
   readonly cadreName: string;
@@ -666,7 +681,8 @@ export const apiSchemas = {
       /** 现场 when not said. */
       type: VisitTypeSchema.optional(),
       checklist: z.array(ChecklistResultSchema).default([]),
-      problems: z.array(VisitProblemSchema.omit({ id: true }).extend({ id: z.string().optional() })).default([]),
+      // The steps after 发现 are taken one by one (visits:problemStep), never rewritten by an edit of the record.
+      problems: z.array(VisitProblemSchema.omit({ id: true, steps: true }).extend({ id: z.string().optional() })).default([]),
       notes: z.string().max(500).check(textRule('备注', 'multi')).default(''),
     })
     .strict(),
@@ -690,6 +706,38 @@ export const apiSchemas = {
   'inspections:save': InspectionSchema.omit({ id: true }).extend({ id: z.string().min(1).optional(), date: IsoDateSchema.optional() }).strict(),
   /** Deletes a 督查 record entered by mistake. */
   'inspections:delete': ById,
+  /**
+   * The 问题整改台账: every problem of every year (optionally of 主体 in a region, found in a date
+   * range), at one stage or overdue at one step, earliest 整改期限 first.
+   */
+  'visits:problems': z
+    .object({
+      regionId: z.string().optional(),
+      from: z.union([z.literal(''), IsoDateSchema]).optional(),
+      to: z.union([z.literal(''), IsoDateSchema]).optional(),
+      stage: z.enum(PROBLEM_STAGES, { error: '环节应为 待交办、待整改、待复核、待销号、已销号 之一' }).optional(),
+      overdue: z.enum(OVERDUE_STEPS, { error: '逾期环节应为 交办、整改、复核 之一' }).optional(),
+    })
+    .strict()
+    .default({}),
+  /**
+   * Moves a problem one step (发现 → 交办 → 整改 → 复核通过 / 退回 → 销号), dated (today unless `on`)
+   * and by whom (the 操作人 of 设置 unless `by`). 交办 goes to `regulatorId`, or to `to` (a 市场监管所), or else to
+   * the 主体's 网格监管人员; 退回 needs its reason in `note`.
+   */
+  'visits:problemStep': z
+    .object({
+      visitId: z.string().min(1),
+      problemId: z.string().min(1),
+      step: z.enum(PROBLEM_STEP_KINDS, { error: '办理步骤应为 交办、整改、复核通过、退回、销号 之一' }),
+      /** Today unless given. */
+      on: IsoDateSchema.optional(),
+      by: z.string().trim().max(20, { error: '经办人姓名不能超过20个字' }).check(textRule('经办人')).optional(),
+      note: z.string().trim().max(500, { error: '说明不能超过500个字' }).check(textRule('说明', 'multi')).default(''),
+      regulatorId: z.string().optional(),
+      to: z.string().trim().max(100, { error: '交办对象不能超过100个字' }).check(textRule('交办对象')).optional(),
+    })
+    .strict(),
   /** One cadre's 包保干部工作手册 (SPEC §5.1) as a workbook named 旗区-乡镇-姓名-包保干部工作手册-年度.xlsx. */
   'handbook:export': z.object({ cadreId: z.string().min(1, { error: '请选择包保干部' }) }).strict(),
   /**
@@ -858,6 +906,8 @@ export interface ApiResults {
   'inspections:list': readonly InspectionRow[];
   'inspections:save': Inspection;
   'inspections:delete': { readonly id: string };
+  'visits:problems': readonly ProblemView[];
+  'visits:problemStep': ProblemView;
   'assign:violations': {
     readonly counts: Readonly<Record<ViolationKind, number>>;
     readonly items: readonly ViolationView[];

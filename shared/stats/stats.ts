@@ -5,6 +5,7 @@ import { unmetItems, type Inspection } from '../inspections/types';
 import type { FallbackRule } from '../rules/fallback';
 import { checkAssignments, scopedRuleInput, VIOLATION_KINDS, type ViolationKind } from '../rules/violations';
 import type { DataDoc } from '../storage/types';
+import { problemStage, type ProblemStage } from '../visits/problems';
 import { isDue, levelQuarterTallies, quarterOf, QuarterTally, type ByQuarter } from './quarters';
 import { inPlanYear, Tally, zeroRecord, type DutyRatios, type Ratio } from './tally';
 
@@ -52,7 +53,13 @@ export interface Stats {
    * open/closed: the plan year's problems (as the reports count them); openAllYears: every problem
    * not yet rectified, whichever year found — what the 问题整改台账 lists and a clerk still chases.
    */
-  readonly problems: { readonly open: number; readonly closed: number; readonly openAllYears: number };
+  readonly problems: {
+    readonly open: number;
+    readonly closed: number;
+    readonly openAllYears: number;
+    /** Every year's problems not yet 销号, by the step they wait for (as the 问题整改台账 lists them). */
+    readonly byStage: ProblemsByStage;
+  };
   /**
    * 督查 of the scope's cadres dated in the year: records, cadres checked at least once and items
    * found 未落实, in all and per cadre level.
@@ -75,7 +82,14 @@ function inspectionFigures(found: readonly { readonly inspection: Inspection }[]
 }
 
 
+export interface ProblemsByStage {
+  readonly toAssign: number;
+  readonly toRectify: number;
+  readonly toReview: number;
+  readonly toClose: number;
+}
 
+const STAGE_KEYS: Readonly<Record<Exclude<ProblemStage, '已销号'>, keyof ProblemsByStage>> = { 待交办: 'toAssign', 待整改: 'toRectify', 待复核: 'toReview', 待销号: 'toClose' };
 
 /** Figures for the whole library, or for one region and everything below it; 督导 and 承诺书 of `year` (the plan year by default). */
 export function computeStats(doc: DataDoc, scope: { regionId?: string; year?: number } = {}): Stats {
@@ -95,10 +109,15 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string; year?: nu
   for (const e of entities) tally.addEntity(e, assignedIds.has(e.id));
   for (const c of cadres) tally.addCadre(c);
   let openAllYears = 0;
+  const byStage = { toAssign: 0, toRectify: 0, toReview: 0, toClose: 0 };
   for (const v of doc.visits) {
     // As the 问题整改台账 lists them: the whole library's ledger keeps a deleted 主体's problems too.
     if (scope.regionId && !entityById.has(v.entityId)) continue;
     openAllYears += v.problems.filter((p) => p.rectifiedOn === undefined).length;
+    for (const p of v.problems) {
+      const stage = problemStage(p);
+      if (stage !== '已销号') byStage[STAGE_KEYS[stage]]++;
+    }
     if (!entityById.has(v.entityId) || !inPlanYear(v, year)) continue;
     tally.addVisit(v);
     const quarter = quarterOf(v, year);
@@ -137,7 +156,7 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string; year?: nu
       byQuarter: byQuarter.result(),
       byLevel: { city: byLevel.city.result(), county: byLevel.county.result(), township: byLevel.township.result(), village: byLevel.village.result() },
     },
-    problems: { open: tally.visits.problems - tally.visits.rectified, closed: tally.visits.rectified, openAllYears },
+    problems: { open: tally.visits.problems - tally.visits.rectified, closed: tally.visits.rectified, openAllYears, byStage },
     inspections: {
       ...inspectionFigures(inspected),
       byLevel: { city: inspectionsOf('city'), county: inspectionsOf('county'), township: inspectionsOf('township'), village: inspectionsOf('village') },

@@ -21,14 +21,38 @@ export const VISIT_TYPES = ['现场', '集中', '视频'] as const;
 export const VisitTypeSchema = z.enum(VISIT_TYPES, { error: '督导方式应为 现场、集中、视频 之一' });
 export type VisitType = z.infer<typeof VisitTypeSchema>;
 
-/** A problem found on a visit, tracked until rectified (闭环). */
+/**
+ * One step a problem took after it was found (SPEC §3.7 闭环): 交办 to a 网格监管人员 or a
+ * 市场监管所, 整改 (what was done), 复核 that passed or 退回 (back to 整改, the note its reason),
+ * and 销号. Each dated and by whom.
+ */
+export const PROBLEM_STEP_KINDS = ['交办', '整改', '复核通过', '退回', '销号'] as const;
+export type ProblemStepKind = (typeof PROBLEM_STEP_KINDS)[number];
+export const ProblemStepSchema = z.object({
+  step: z.enum(PROBLEM_STEP_KINDS),
+  on: IsoDateSchema,
+  by: z.string().trim().max(20, { error: '经办人姓名不能超过20个字' }).check(textRule('经办人')),
+  note: z.string().trim().max(500, { error: '说明不能超过500个字' }).check(textRule('说明', 'multi')).default(''),
+  /** 交办: whom to, as printed (姓名（单位）or the 市场监管所). */
+  to: z.string().trim().max(140, { error: '交办对象不能超过140个字' }).check(textRule('交办对象')).optional(),
+  /** 交办 to a 网格监管人员: their id ('' or absent for a 市场监管所). */
+  regulatorId: z.string().optional(),
+});
+export type ProblemStep = z.infer<typeof ProblemStepSchema>;
+
+/** A problem found on a visit, tracked until 销号 (闭环). */
 export const VisitProblemSchema = z.object({
   id: z.string().min(1),
   description: z.string().trim().min(1, { error: '请填写问题描述' }).max(500, { error: '问题描述不能超过500个字' }).check(textRule('问题描述', 'multi')),
   /** 整改期限 */
   deadline: IsoDateSchema,
-  /** The day it was found rectified; absent while open. */
+  /**
+   * The day of the 整改 that stands: set by 整改, cleared by 退回. Older libraries have only this
+   * (no steps): such a problem reads as 整改 done, awaiting 复核 (shared/visits/problems.ts).
+   */
   rectifiedOn: IsoDateSchema.optional(),
+  /** The steps after 发现, in order. */
+  steps: z.array(ProblemStepSchema).default([]),
 });
 export type VisitProblem = z.infer<typeof VisitProblemSchema>;
 
@@ -78,6 +102,13 @@ export interface VisitRules {
   /** High-risk grades: their visits must be 现场 (集中 / 视频 are refused). */
   readonly onSiteGrades: readonly Grade[];
   readonly holidayExtras: HolidayExtras;
+  /** How soon a problem is 交办 after it is found and 复核 after its 整改, in working days (local rule). */
+  readonly problemDays: ProblemDays;
+}
+
+export interface ProblemDays {
+  readonly assign: number;
+  readonly review: number;
 }
 
 export const DEFAULT_VISIT_RULES: VisitRules = {
@@ -86,7 +117,15 @@ export const DEFAULT_VISIT_RULES: VisitRules = {
   weeklyCapPerCadre: 10,
   onSiteGrades: ['A', 'B'],
   holidayExtras: { holidays: [], grades: ['A', 'B'], workingDaysBefore: 10 },
+  problemDays: { assign: 3, review: 5 },
 };
+
+const ProblemDaysSchema = (step: string) =>
+  z
+    .number()
+    .int({ error: `${step}时限应为整数` })
+    .min(1, { error: `${step}时限至少为 1 个工作日` })
+    .max(60, { error: `${step}时限不能超过60个工作日` });
 
 const GradeListSchema = z.array(z.enum(['A', 'B', 'C', 'D'], { error: '包保等级应为 A、B、C、D 之一' })).transform((grades) => [...new Set(grades)].sort());
 
@@ -114,6 +153,12 @@ export const VisitRulesSchema = z.object({
         .min(1, { error: '节前天数至少为 1 个工作日' })
         .max(30, { error: '节前天数不能超过30个工作日' })
         .default(DEFAULT_VISIT_RULES.holidayExtras.workingDaysBefore),
+    })
+    .prefault({}),
+  problemDays: z
+    .object({
+      assign: ProblemDaysSchema('交办').default(DEFAULT_VISIT_RULES.problemDays.assign),
+      review: ProblemDaysSchema('复核').default(DEFAULT_VISIT_RULES.problemDays.review),
     })
     .prefault({}),
 });

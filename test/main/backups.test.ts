@@ -67,7 +67,7 @@ describe('backups', () => {
       const cadre = doc.cadres.find((c) => c.id === 'c1');
       if (cadre) cadre.phone = '13900000009';
       const visit = doc.visits[0];
-      if (visit) visit.problems.push({ id: 'p1', description: '台账不全', deadline: '2027-05-01' });
+      if (visit) visit.problems.push({ id: 'p1', description: '台账不全', deadline: '2027-05-01', steps: [] });
     });
     const now = store.read();
     const preview = await handlers['backup:preview']({ fileName: first.fileName });

@@ -192,7 +192,7 @@ describe('a library stored by an older version', () => {
     expect(await dispatch(handlers, 'stats:get', {})).toMatchObject({ ok: true });
     // A 督导 problem recorded with a day that does not exist is listed; no lateness is counted from it.
     await store.update((d) => {
-      d.visits = [{ id: 'v1', entityId: 'e1', cadreId: 'c1', plannedDate: '2027-02-30', doneDate: '2027-02-31', checklist: [], problems: [{ id: 'q1', description: '证照过期', deadline: '2027-02-30' }], notes: '' }];
+      d.visits = [{ id: 'v1', entityId: 'e1', cadreId: 'c1', plannedDate: '2027-02-30', doneDate: '2027-02-31', checklist: [], problems: [{ id: 'q1', description: '证照过期', deadline: '2027-02-30', steps: [] }], notes: '' }];
     });
     for (const report of ['problems', 'visits'] as const) expect(await dispatch(handlers, 'report:preview', { report, year: 2027 }), report).toMatchObject({ ok: true });
     expect(await dispatch(handlers, 'visits:openProblems', {})).toMatchObject({ ok: true, value: [{ problem: { id: 'q1' } }] });

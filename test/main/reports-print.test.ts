@@ -108,13 +108,18 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
     expect(summed).toBeGreaterThan(25);
   }, 480_000);
 
-  function expectEveryPageWhole(pages: readonly string[], info: string, first: string, last: string, words: readonly Word[]): void {
+  function expectEveryPageWhole(pages: readonly string[], info: string, first: string, last: string, words: readonly Word[], paper: 'A4' | 'A3' = 'A4'): void {
     // Fitted to the page's width, the type still prints at 8 pt or more, inside the margins.
     expect(smallestHanSize(words)).toBeGreaterThanOrEqual(8);
-    expectInsideMargins(words, 841.89, 595.28);
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(pages.length);
-    // A4 landscape: 842 × 595 points.
-    expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    // Landscape: A4 842 × 595 points, A3 1191 × 842.
+    if (paper === 'A4') {
+      expectInsideMargins(words, 841.89, 595.28);
+      expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    } else {
+      expectInsideMargins(words, 1190.55, 841.89);
+      expect(info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts \(A3\)/);
+    }
     pages.forEach((page, i) => {
       expect(page, `第 ${i + 1} 页缺少表头“${first}”`).toContain(first);
       expect(page, `第 ${i + 1} 页缺少表头“${last}”`).toContain(last);
@@ -154,9 +159,11 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
     expect(pages[pages.length - 1]).toContain('合计');
   }, 480_000);
 
-  it('问题整改台账: every page A4 landscape with the full header and its page number', async () => {
+  it('问题整改台账: every page A3 landscape with the full header of every step and its page number', async () => {
     const { pages, info, words } = await printed('problems');
-    expect(pages.length).toBeGreaterThan(20);
-    expectEveryPageWhole(pages, info, '问题描述', '是否逾期', words);
+    expect(pages.length).toBeGreaterThan(10);
+    expectEveryPageWhole(pages, info, '问题描述', '逾期情况', words, 'A3');
+    for (const label of ['交办对象', '整改情况', '复核情况', '销号日期', '当前环节']) expect(pages[0]).toContain(label);
+    expect(pages.join('')).toContain('退回');
   }, 480_000);
 });

@@ -47,7 +47,7 @@ async function districtWithVisits(): Promise<{ handlers: ApiHandlers; store: Sto
 }
 
 describe('上报 reports', () => {
-  it('every report is a print-ready sheet: merged title, subtitle, frozen and repeated header, A4 landscape (the 统计表 A3) fitted to width, page footer', async () => {
+  it('every report is a print-ready sheet: merged title, subtitle, frozen and repeated header, A4 landscape (the 统计表 and 问题整改台账 A3) fitted to width, page footer', async () => {
     const { handlers } = await districtWithVisits();
     for (const report of REPORT_KINDS) {
       // The 统计表's header is two rows: its groups over its columns.
@@ -59,7 +59,7 @@ describe('上报 reports', () => {
       expect(sheet.name).toBe(REPORT_LABELS[report]);
       expect(String(sheet.getCell('A1').value)).toContain(REPORT_LABELS[report]);
       expect(sheet.model.merges).toEqual(expect.arrayContaining([`A1:${sheet.getColumn(width).letter}1`, `A2:${sheet.getColumn(width).letter}2`]));
-      const paperSize = report === 'summary' ? 8 : 9;
+      const paperSize = report === 'summary' || report === 'problems' ? 8 : 9;
       expect(sheet.pageSetup).toMatchObject({ paperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `3:${headerRows}` });
       expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRows });
@@ -109,9 +109,10 @@ describe('上报 reports', () => {
     const ledger = await workbookOf((await handlers['report:export']({ report: 'problems', regionId: township.id })).contentBase64);
     expect(ledger.rowCount - 3).toBe(problems.length);
     const ledgerHeader = values(ledger, 3);
-    const status = ledgerHeader.indexOf('整改状态');
-    const statuses = Array.from({ length: problems.length }, (_, i) => values(ledger, 4 + i)[status]);
-    expect(statuses.filter((s) => s === '已整改')).toHaveLength(problems.filter((p) => p.rectifiedOn).length);
+    const stage = ledgerHeader.indexOf('当前环节');
+    const stages = Array.from({ length: problems.length }, (_, i) => values(ledger, 4 + i)[stage]);
+    expect(stages.filter((s) => s !== '待交办' && s !== '待整改')).toHaveLength(problems.filter((p) => p.rectifiedOn).length);
+    expect(stages.filter((s) => s === '已销号')).toHaveLength(problems.filter((p) => p.steps.some((s) => s.step === '销号')).length);
     // Dates are real dates, in the date columns.
     expect(ledger.getCell(4, ledgerHeader.indexOf('发现日期') + 1).value).toBeInstanceOf(Date);
   });
@@ -129,11 +130,13 @@ describe('上报 reports', () => {
   it('a saved column template picks and orders the columns; bad templates and columns are refused in Chinese', async () => {
     const { handlers } = await districtWithVisits();
     const columns = await handlers['export:columns']({ kind: 'report:problems' });
-    expect(columns.map((c) => c.label)).toEqual(['序号', '旗区', '乡镇', '主体名称', '包保干部', '发现日期', '问题描述', '整改期限', '整改日期', '整改状态', '是否逾期']);
+    expect(columns.map((c) => c.label)).toEqual(['序号', '旗区', '乡镇', '主体名称', '包保干部', '发现日期', '问题描述', '整改期限', '交办日期', '交办对象', '整改日期', '整改情况', '复核日期', '复核情况', '销号日期', '当前环节', '逾期情况']);
     await handlers['export:saveTemplate']({ kind: 'report:problems', name: '市局月报', columns: ['entity', 'description', 'status'] });
     expect((await handlers['export:templates']({ kind: 'report:problems' })).map((t) => t.name)).toEqual(['市局月报']);
     const sheet = await workbookOf((await handlers['report:export']({ report: 'problems', regionId: '', template: '市局月报' })).contentBase64);
-    expect(values(sheet, 3)).toEqual(['主体名称', '问题描述', '整改状态']);
+    expect(values(sheet, 3)).toEqual(['主体名称', '问题描述', '当前环节']);
+    // A few columns fit A4; the whole 闭环 takes A3.
+    expect(sheet.pageSetup.paperSize).toBe(9);
 
     // The 周调度 dates are one choice that brings every date column.
     const dispatchSheet = await workbookOf((await handlers['report:export']({ report: 'dispatch', regionId: '', columns: ['dispatches', 'task'] })).contentBase64);

@@ -27,7 +27,7 @@ function docWithVisits(): DataDoc {
       plannedDate: '2027-03-01',
       doneDate: '2027-03-02',
       checklist: [{ item: '三类人', result: '符合' }],
-      problems: [{ id: 'p1', description: '晨检记录不全', deadline: '2027-03-20', rectifiedOn: '2027-03-25' }],
+      problems: [{ id: 'p1', description: '晨检记录不全', deadline: '2027-03-20', rectifiedOn: '2027-03-25', steps: [] }],
     }),
     visit({
       id: 'v2',
@@ -39,7 +39,7 @@ function docWithVisits(): DataDoc {
         { item: '三件事', result: '不符合' },
         { item: '三本账', result: '符合' },
       ],
-      problems: [{ id: 'p2', description: '未建立周排查报告', deadline: '2027-06-20' }],
+      problems: [{ id: 'p2', description: '未建立周排查报告', deadline: '2027-06-20', steps: [] }],
     }),
     visit({ id: 'v3', entityId: 'e1', cadreId: 'c1', plannedDate: '2027-09-01' }),
     visit({
@@ -48,9 +48,9 @@ function docWithVisits(): DataDoc {
       cadreId: 'c2',
       plannedDate: '2027-04-01',
       doneDate: '2027-04-02',
-      problems: [{ id: 'p3', description: '过期食品未下架', deadline: '2027-07-10' }],
+      problems: [{ id: 'p3', description: '过期食品未下架', deadline: '2027-07-10', steps: [] }],
     }),
-    visit({ id: 'v0', entityId: 'e1', cadreId: 'c1', plannedDate: '2026-05-01', doneDate: '2026-05-02', problems: [{ id: 'p0', description: '去年的问题', deadline: '2026-05-10' }] }),
+    visit({ id: 'v0', entityId: 'e1', cadreId: 'c1', plannedDate: '2026-05-01', doneDate: '2026-05-02', problems: [{ id: 'p0', description: '去年的问题', deadline: '2026-05-10', steps: [] }] }),
   ];
   return doc;
 }
@@ -96,15 +96,17 @@ describe('督导记录汇总', () => {
 });
 
 describe('问题整改台账', () => {
-  it('lists every problem of the year in the order found, with status and lateness', () => {
+  it('lists every problem of the year in the order found, with the step it waits for and what is overdue', () => {
     const table = problemLedgerReport(scopeOf(docWithVisits()));
     const at = (label: string) => table.columns.findIndex((c) => c.label === label);
-    expect(table.rows.map((r) => [r[at('序号')], r[at('主体名称')], r[at('包保干部')], r[at('发现日期')], r[at('问题描述')], r[at('整改期限')], r[at('整改日期')], r[at('整改状态')], r[at('是否逾期')]])).toEqual([
-      [1, '内蒙古食用油有限公司', '张伟', { date: '2027-03-02' }, '晨检记录不全', { date: '2027-03-20' }, { date: '2027-03-25' }, '已整改', '逾期 5 天后整改'],
-      [2, '幸福便利店', '李娜', { date: '2027-04-02' }, '过期食品未下架', { date: '2027-07-10' }, null, '整改中', '否'],
-      [3, '内蒙古食用油有限公司', '张伟', { date: '2027-06-03' }, '未建立周排查报告', { date: '2027-06-20' }, null, '逾期未整改', '已逾期 11 天'],
+    // p1 was rectified before the steps existed: it awaits 复核, due 5 working days after 2027-03-25.
+    expect(table.rows.map((r) => [r[at('序号')], r[at('主体名称')], r[at('包保干部')], r[at('发现日期')], r[at('问题描述')], r[at('整改期限')], r[at('整改日期')], r[at('当前环节')], r[at('逾期情况')]])).toEqual([
+      [1, '内蒙古食用油有限公司', '张伟', { date: '2027-03-02' }, '晨检记录不全', { date: '2027-03-20' }, { date: '2027-03-25' }, '待复核', '复核逾期 61 个工作日；逾期 5 天后整改'],
+      [2, '幸福便利店', '李娜', { date: '2027-04-02' }, '过期食品未下架', { date: '2027-07-10' }, null, '待交办', '交办逾期 57 个工作日'],
+      [3, '内蒙古食用油有限公司', '张伟', { date: '2027-06-03' }, '未建立周排查报告', { date: '2027-06-20' }, null, '待交办', '交办逾期 16 个工作日；整改逾期 11 天'],
     ]);
-    expect(table.subtitle).toContain('共 3 个问题：已整改 1 个，整改中 1 个，逾期未整改 1 个');
+    expect(table.subtitle).toContain('共 3 个问题：待交办 2 个，待整改 0 个，待复核 1 个，待销号 0 个，已销号 0 个；逾期未办：交办 2 个，整改 1 个，复核 1 个');
+    expect(table.paper).toBe('A3');
   });
 
   it('is empty for a year without visits, and says so in the subtitle', () => {

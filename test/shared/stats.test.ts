@@ -55,7 +55,7 @@ describe('statistics', () => {
 
   it('counts the plan year problems, and the open ones of every year as the 问题整改台账 lists them', () => {
     const doc = handMade();
-    const problem = (id: string, rectifiedOn?: string) => ({ id, description: id, deadline: '2026-12-31', ...(rectifiedOn ? { rectifiedOn } : {}) });
+    const problem = (id: string, rectifiedOn?: string) => ({ id, description: id, deadline: '2026-12-31', steps: [], ...(rectifiedOn ? { rectifiedOn } : {}) });
     const visit = (id: string, entityId: string, doneDate: string, problems: ReturnType<typeof problem>[]) => ({ id, entityId, cadreId: 'k1', plannedDate: doneDate, doneDate, checklist: [], problems, notes: '' });
     doc.visits = [
       // Found last year, still open: the clerk still has to chase it.
@@ -65,8 +65,9 @@ describe('statistics', () => {
       // A deleted 主体's visit stays in the whole library's ledger.
       visit('v-gone', 'gone', '2027-01-04', [problem('gone')]),
     ];
-    expect(computeStats(doc).problems).toEqual({ open: 2, closed: 1, openAllYears: 4 });
-    expect(computeStats(doc, { regionId: 'q1' }).problems).toEqual({ open: 1, closed: 1, openAllYears: 2 });
+    // A problem rectified before the 复核 step existed awaits 复核: open in byStage, though counted 已整改.
+    expect(computeStats(doc).problems).toEqual({ open: 2, closed: 1, openAllYears: 4, byStage: { toAssign: 4, toRectify: 0, toReview: 2, toClose: 0 } });
+    expect(computeStats(doc, { regionId: 'q1' }).problems).toEqual({ open: 1, closed: 1, openAllYears: 2, byStage: { toAssign: 2, toRectify: 0, toReview: 2, toClose: 0 } });
   });
 
   it('counts completion per quarter and per cadre level for the year asked, leaving out what 停业 and 注销 主体 still owed', () => {

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, RecordKind } from '@shared/api/contract';
+import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, ProblemView, RecordKind } from '@shared/api/contract';
+import { OVERDUE_STEPS, overdueText, PROBLEM_STAGES } from '@shared/visits/problems';
+import type { ProblemStepKind } from '@shared/visits/types';
 import type { Cadre, Region } from '@shared/domain/schemas';
 import { lettersHtmlDocument } from '@shared/handbook/letter-html';
 import { skippedFile, uniqueFileName, type SkippedFile } from '../export/unique-name';
@@ -51,6 +53,11 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
          [--unmet 2,5] [--note "2=说明;5=说明"] [--result 合格|基本合格|不合格] [--notes 备注] [--json]
                                                      记录一次督查：--unmet 为未落实事项的序号（见设置中的督查清单），其余为落实；
                                                      督查组级别默认本单位层级，日期默认今天；督查情况表用 export report inspections
+  problems [--stage 待交办|待整改|待复核|待销号|已销号] [--overdue 交办|整改|复核] [--region 区划代码] [--json]
+                                                     问题整改台账：各年度督导发现的问题、所处环节和逾期情况
+  problem assign|rectify|review|close --id 问题编号 [--date 年-月-日] [--by 经办人] [--note 说明]
+         [--regulator 网格监管人员编号 | --to 市场监管所]（assign）  [--result 通过|退回]（review，退回须用 --note 写明原因）
+                                                     问题办理一步：交办、整改、复核、销号（日期默认今天，经办人默认设置中的操作人）
   init [--unit 单位名称]                               新建空白库（数据文件夹须为空），可再用 import package 汇总各区域的上报包
   export package --out 文件.xlsx [--region 区划代码] [--year 年度]
                                                      导出上报包：该区域的名单、统计表与报表（Excel/WPS 可直接打印），并含供上级汇总的数据
@@ -61,7 +68,7 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   backup --out 文件.json                              备份数据到指定文件（已校验）
   restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
 
-const READ_ONLY_COMMANDS = new Set(['stats', 'list', 'check', 'export', 'packages']);
+const READ_ONLY_COMMANDS = new Set(['stats', 'list', 'check', 'export', 'packages', 'problems']);
 
 type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResults[M]>;
 
@@ -248,11 +255,70 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     for (const note of result.notes) console.log(`  ${note}`);
   },
 
+  async problems(call, _rest, args) {
+    const stage = oneOf(args, 'stage', PROBLEM_STAGES);
+    const overdue = oneOf(args, 'overdue', OVERDUE_STEPS);
+    const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
+    const rows = await call('visits:problems', { regionId, ...(stage ? { stage } : {}), ...(overdue ? { overdue } : {}) });
+    if (args.flags['json']) print(rows);
+    else for (const row of rows) console.log(problemLine(row));
+  },
+
+  async problem(call, rest, args) {
+    const [action] = rest;
+    const steps: Readonly<Record<string, ProblemStepKind>> = { assign: '交办', rectify: '整改', close: '销号' };
+    if (action !== 'review' && !(action && steps[action])) throw new UsageError('请指明办理哪一步：problem assign、rectify、review 或 close', 'say the step: problem assign|rectify|review|close');
+    const id = stringFlag(args, 'id');
+    if (!id) throw new UsageError('请用 --id 指定问题编号（problems 列出编号）', 'give the problem id with --id');
+    let step = steps[action] ?? '复核通过';
+    if (action === 'review') {
+      const result = stringFlag(args, 'result');
+      if (result !== '通过' && result !== '退回' && result !== 'pass' && result !== 'return') throw new UsageError('复核请用 --result 通过 或 --result 退回', 'review needs --result pass|return');
+      step = result === '通过' || result === 'pass' ? '复核通过' : '退回';
+    }
+    const visitId = stringFlag(args, 'visit');
+    const found = (await call('visits:problems', {})).filter((p) => p.problem.id === id && (!visitId || p.visitId === visitId));
+    if (found.length === 0) throw new UsageError(`找不到编号为“${id}”的问题（problems 列出编号）`, `no problem "${id}"`);
+    if (found.length > 1) throw new UsageError(`编号“${id}”有 ${found.length} 个问题，请再用 --visit 指定督导记录编号`, `problem id "${id}" is not unique: add --visit`);
+    const regulatorId = stringFlag(args, 'regulator');
+    const to = stringFlag(args, 'to');
+    const by = stringFlag(args, 'by');
+    const on = stringFlag(args, 'date');
+    const row = await call('visits:problemStep', {
+      visitId: found[0]!.visitId,
+      problemId: id,
+      step,
+      note: stringFlag(args, 'note') ?? '',
+      ...(on ? { on } : {}),
+      ...(by ? { by } : {}),
+      ...(regulatorId ? { regulatorId } : {}),
+      ...(to ? { to } : {}),
+    });
+    if (args.flags['json']) print(row);
+    else console.log(`已${step}：${problemLine(row)}`);
+  },
+
   async inspect(call, rest, args) {
     const [action] = rest;
     if (action === 'list') return listInspections(call, args);
     if (action === 'add') return addInspection(call, args);
     throw new UsageError('请指明：inspect list（查看督查记录）或 inspect add（记录一次督查）', 'say what to do: inspect list | inspect add');
+  },
+
+  /** 年度切换: `year open --year 2028`. */
+  async year(call, rest, args) {
+    if (rest[0] !== 'open') throw new UsageError('请写 year open --year 年度（年度切换：开启新的计划年度）', 'use: year open --year YYYY');
+    const year = yearFlag(args);
+    if (year === undefined) throw new UsageError('请用 --year 指定要开启的年度，如 --year 2028', 'give the year with --year');
+    const opened = await call('year:open', { year });
+    if (args.flags['json']) {
+      print(opened);
+      return;
+    }
+    console.log(`已开启 ${year} 年度（原计划年度 ${opened.previousYear} 年）：${opened.closedYears.join('、')} 年度已关闭，只能查看和导出报表`);
+    console.log(`  督导计划${opened.from ? `（从 ${opened.from} 起排）` : ''}：计划 ${opened.plan.planned} 次，保留已完成 ${opened.plan.keptDone} 次`);
+    console.log(`  ${opened.commitmentsDue} 名在岗干部需签订 ${year} 年度承诺书`);
+    for (const note of opened.plan.notes) console.log(`  ${note}`);
   },
 
   async backup(call, _rest, args) {
@@ -571,6 +637,19 @@ function regionByCode(regions: readonly Region[], code: string | undefined): str
   return found.id;
 }
 
+/** A flag that takes one of a few words, or none. */
+function oneOf<T extends string>(args: ParsedArgs, name: string, words: readonly T[]): T | undefined {
+  const value = stringFlag(args, name);
+  if (value === undefined || (words as readonly string[]).includes(value)) return value as T | undefined;
+  throw new UsageError(`--${name} 应为 ${words.join('、')} 之一`, `--${name} must be one of ${words.join(', ')}`);
+}
+
+/** One problem of the 台账 on a line: id, stage, 主体, description, deadline and what is overdue. */
+function problemLine(row: ProblemView): string {
+  const late = overdueText(row.overdue);
+  return [row.problem.id, row.stage, displayText(row.entityName), displayText(row.problem.description), `整改期限 ${row.problem.deadline}`, late].filter(Boolean).join('\t');
+}
+
 function recordKind(word: string | undefined): RecordKind {
   if (word && (RECORD_KINDS as readonly string[]).includes(word)) return word as RecordKind;
   throw new UsageError(`请指明类型：${RECORD_KINDS.join('、')}`, `kind must be one of ${RECORD_KINDS.join(', ')}`);
@@ -598,6 +677,7 @@ function formatStats(s: Stats): string {
     `日管控周排查月调度 ${ratioText(s.duties.dailyWeeklyMonthly)}；纳入风险管控系统 ${ratioText(s.duties.riskSystem)}`,
     `配备食品安全员 ${ratioText(s.duties.safetyOfficer)}；配备食品安全总监 ${ratioText(s.duties.safetyDirector)}；主体责任承诺书 ${ratioText(s.duties.commitment)}`,
     `督导 计划 ${n(s.visits.planned)} 次，完成 ${n(s.visits.done)} 次（${s.visits.byQuarter.map((q, i) => `${i + 1} 季度 ${n(q.done)}/${n(q.planned)}`).join('，')}）；本年度问题 未整改 ${n(s.problems.open)}，已整改 ${n(s.problems.closed)}；历年未整改合计 ${n(s.problems.openAllYears)}`,
+    `问题办理（历年未销号）：待交办 ${n(s.problems.byStage.toAssign)}，待整改 ${n(s.problems.byStage.toRectify)}，待复核 ${n(s.problems.byStage.toReview)}，待销号 ${n(s.problems.byStage.toClose)}`,
   ].join('\n');
 }
 

@@ -263,7 +263,9 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
             if (!visit) continue;
             visit.doneDate = r.doneDate;
             if (r.result) visit.checklist = [{ item: '督导检查要点综合检查', result: r.result }];
-            visit.problems = r.problem ? [{ id: visit.problems[0]?.id ?? ctx.newId('Q'), ...r.problem }] : [];
+            // A problem read again keeps how far it got (整改, 复核 …): the sheet only says what was found.
+            const kept = visit.problems[0];
+            visit.problems = r.problem ? [{ steps: [], ...kept, id: kept?.id ?? ctx.newId('Q'), ...r.problem }] : [];
           }
           ctx.log(doc, 'handbook:import', `录入交回的督导记录表“${fileName}”：${plan.records.length} 次督导`, undefined, { visitIds: plan.records.map((r) => r.visitId) });
         });

@@ -1,6 +1,7 @@
 import type { ApiHandlers, VisitRow } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { openProblems } from '@shared/visits/records';
+import { stepRefusal, takeStep } from '@shared/visits/problems';
 import { planVisits } from '@shared/visits/plan';
 import type { Entity } from '@shared/domain/schemas';
 import type { Visit } from '@shared/visits/types';
@@ -97,11 +98,13 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         visit.doneDate = doneDate;
         visit.type = type;
         visit.checklist = checklist;
-        // An edited record keeps what it knew: a problem already rectified stays rectified unless the edit says otherwise.
+        // An edited record keeps what it knew: a problem already rectified stays rectified unless the edit says otherwise,
+        // and keeps the steps it took (交办, 整改, 复核 …).
         const stored = new Map(visit.problems.map((p) => [p.id, p]));
         visit.problems = problems.map((p) => {
-          const rectifiedOn = p.rectifiedOn ?? (p.id === undefined ? undefined : stored.get(p.id)?.rectifiedOn);
-          return { ...p, id: p.id ?? ctx.newId('Q'), ...(rectifiedOn === undefined ? {} : { rectifiedOn }) };
+          const before = p.id === undefined ? undefined : stored.get(p.id);
+          const rectifiedOn = p.rectifiedOn ?? before?.rectifiedOn;
+          return { ...p, id: p.id ?? ctx.newId('Q'), ...(rectifiedOn === undefined ? {} : { rectifiedOn }), steps: before?.steps ?? [] };
         });
         visit.notes = notes;
         ctx.log(doc, 'visits:record', `记录督导：${doc.entities.find((e) => e.id === visit.entityId)?.name ?? ''}（${doneDate}，问题 ${problems.length} 个）`, before, visit);
@@ -113,8 +116,11 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         const visit = doc.visits.find((v) => v.id === visitId);
         const problem = visit?.problems.find((p) => p.id === problemId);
         if (!visit || !problem) throw notFound('问题');
-        if (visit.doneDate && rectifiedOn < visit.doneDate) throw new ApiError('invalid-argument', '整改日期不能早于发现问题的督导日期', { rectifiedOn: '不能早于督导日期' });
-        problem.rectifiedOn = rectifiedOn;
+        // The 整改 step of the 闭环, by the 操作人 (visits:problemStep takes a note and a name too).
+        const step = { step: '整改' as const, on: rectifiedOn, by: doc.profile.operatorName, note: '' };
+        const refusal = stepRefusal(problem, step, visit.doneDate ?? visit.plannedDate, ctx.today());
+        if (refusal) throw new ApiError('invalid-argument', refusal.message, { rectifiedOn: refusal.message });
+        takeStep(problem, step);
         ctx.log(doc, 'visits:rectify', `问题整改完成：${problem.description}（${rectifiedOn}）`);
         return visit;
       }),
@@ -132,7 +138,7 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
 }
 
 /** Whether a 主体 lies in a region or below it (by id, as the statistics scope it); a deleted one never does. */
-function inRegion(ctx: HandlerContext, regionId: string): (entity: Entity | undefined) => boolean {
+export function inRegion(ctx: HandlerContext, regionId: string): (entity: Entity | undefined) => boolean {
   if (regionId && !ctx.lists().regions.get(regionId)) throw notFound('区划');
   const regions = ctx.lists().regions;
   return (entity) => entity !== undefined && regions.contains(regionId, entity.regionId);
