@@ -10,8 +10,17 @@ export const api: ApiClient = async (method, input) => {
   const result = window.api ? await window.api.invoke(method, input) : await invokeOverHttp(method, input);
   const value = unwrap(result);
   if (COUNT_CHANGING.has(method)) for (const listener of countListeners) listener();
+  for (const listener of successListeners) listener(method);
   return value;
 };
+
+const successListeners = new Set<(method: ApiMethod) => void>();
+
+/** Calls `listener` with the method after every call that succeeded (the query cache refreshes what a change touched). */
+export function onApiSuccess(listener: (method: ApiMethod) => void): () => void {
+  successListeners.add(listener);
+  return () => void successListeners.delete(listener);
+}
 
 /** Calls that can add or remove 主体 or 干部: whoever shows their counts reads them again after each. */
 const COUNT_CHANGING: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['entities:save', 'entities:delete', 'cadres:save', 'cadres:delete', 'import:commit']);

@@ -1,29 +1,34 @@
-import { DeleteOutlined, DownOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownOutlined, EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Drawer, Dropdown, Flex, Spin, Table, Tag, Typography, type DescriptionsProps } from 'antd';
-import type { AssignmentView, CadreDetail } from '@shared/api/contract';
+import type { AssignmentView, CadreDetail, CadreRow } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, type Cadre } from '@shared/domain/schemas';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { useDetail } from '../hooks/useDetail';
 import { openScreen } from '../hooks/useHashScreen';
+import { usePanel } from '../hooks/usePanel';
+import { ReplaceCadreModal } from './assignments/ReplaceCadreModal';
 import { AssignmentHistory } from './AssignmentHistory';
+import { EntityDetailDrawer } from './EntityDetailDrawer';
 import { GradeTag } from './GradeTag';
+import { RowLink } from './RowLink';
 
 export interface CadreDetailDrawerProps {
   readonly open: boolean;
   readonly id: string | null;
-  /** Bumped after an edit so the drawer shows what was saved. */
-  readonly round: number;
   readonly onClose: () => void;
   readonly onEdit: (cadre: Cadre) => void;
   readonly onDeleted: () => void;
 }
 
-export function CadreDetailDrawer({ open, id, round, onClose, onEdit, onDeleted }: CadreDetailDrawerProps) {
-  const { detail, error } = useDetail('cadres:get', id, round);
+export function CadreDetailDrawer({ open, id, onClose, onEdit, onDeleted }: CadreDetailDrawerProps) {
+  const { detail, error } = useDetail('cadres:get', id);
   const { message, modal } = App.useApp();
   const cadre = detail?.cadre;
+  // A 主体 of the cadre opens over this drawer; 干部变动 starts with this cadre as the leaving one.
+  const entity = usePanel<string | null>(null);
+  const replace = usePanel<CadreRow | null>(null);
 
   const confirmDelete = (target: Cadre) =>
     modal.confirm({
@@ -68,6 +73,9 @@ export function CadreDetailDrawer({ open, id, round, onClose, onEdit, onDeleted 
                 打印 <DownOutlined />
               </Button>
             </Dropdown>
+            <Button icon={<SwapOutlined />} onClick={() => detail && replace.show(cadreRow(detail))}>
+              干部变动
+            </Button>
             <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(cadre)}>
               编辑
             </Button>
@@ -78,12 +86,20 @@ export function CadreDetailDrawer({ open, id, round, onClose, onEdit, onDeleted 
         )
       }
     >
-      {error ? <Alert type="error" showIcon title={error} /> : detail ? <CadreDetailBody detail={detail} /> : <Spin />}
+      {error ? <Alert type="error" showIcon title={error} /> : detail ? <CadreDetailBody detail={detail} onOpenEntity={entity.show} /> : <Spin />}
+      <EntityDetailDrawer open={entity.open} id={entity.target} onClose={entity.hide} onDeleted={entity.hide} />
+      <ReplaceCadreModal open={replace.open} leaving={replace.target} onClose={replace.hide} onDone={replace.hide} />
     </Drawer>
   );
 }
 
-function CadreDetailBody({ detail }: { readonly detail: CadreDetail }) {
+/** The cadre as a list row: what 干部变动 shows of the leaving cadre. */
+function cadreRow({ cadre, regionPath, current }: CadreDetail): CadreRow {
+  const { id, name, unit, position, level, phone, active } = cadre;
+  return { id, name, unit, position, level, regionPath, phone, active, entityCount: current.length };
+}
+
+function CadreDetailBody({ detail, onOpenEntity }: { readonly detail: CadreDetail; readonly onOpenEntity: (id: string) => void }) {
   const { cadre } = detail;
   const commitments = [...cadre.commitments].sort((a, b) => b.year - a.year);
   const items: DescriptionsProps['items'] = [
@@ -113,7 +129,12 @@ function CadreDetailBody({ detail }: { readonly detail: CadreDetail }) {
           pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
           locale={{ emptyText: '暂无包保主体' }}
           columns={[
-            { title: '主体名称', dataIndex: 'entityName', ellipsis: true },
+            {
+              title: '主体名称',
+              dataIndex: 'entityName',
+              ellipsis: true,
+              render: (name: string, row) => <RowLink label={name} onOpen={() => onOpenEntity(row.entityId)} />,
+            },
             {
               title: '等级',
               dataIndex: 'entityGrade',

@@ -1,12 +1,12 @@
-import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Tooltip, Typography } from 'antd';
+import { Select } from 'antd';
 import type { CadreFilter } from '@shared/api/contract';
-import { countText } from '@shared/util/format';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type Region } from '@shared/domain/schemas';
 import { DrillDownTag } from './dashboard/DrillDownTag';
+import { ListToolbar } from './list/ListToolbar';
 import { RegionTreeSelect } from './RegionTreeSelect';
 
-export type CadreFilters = CadreFilter;
+/** What the 干部 list is narrowed by (its sort and window are kept apart). */
+export type CadreFilters = Omit<CadreFilter, 'sort' | 'offset' | 'limit'>;
 
 export const CADRE_LEVEL_OPTIONS = REGION_LEVELS.map((level) => ({ value: level, label: CADRE_LEVEL_LABELS[level] }));
 const ACTIVE_OPTIONS: { value: CadreFilters['active']; label: string }[] = [
@@ -27,16 +27,19 @@ export interface CadreToolbarProps {
 
 export function CadreToolbar({ filters, onChange, regions, total, onCreate, onExport }: CadreToolbarProps) {
   return (
-    <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-      <Input
-        allowClear
-        prefix={<SearchOutlined />}
-        placeholder="姓名 / 拼音首字母 / 电话"
-        aria-label="搜索干部"
-        value={filters.text}
-        onChange={(e) => onChange({ text: e.target.value })}
-        style={{ width: 260 }}
-      />
+    <ListToolbar
+      text={filters.text}
+      onText={(text) => onChange({ text })}
+      placeholder="姓名 / 拼音首字母 / 电话"
+      searchHint="按姓名、拼音首字母或电话查找"
+      searchLabel="搜索干部"
+      searchWidth={260}
+      total={total}
+      unit="名"
+      createLabel="新增干部"
+      onCreate={onCreate}
+      onExport={onExport}
+    >
       <RegionTreeSelect
         regions={regions}
         allowClear
@@ -66,18 +69,7 @@ export function CadreToolbar({ filters, onChange, regions, total, onCreate, onEx
         <DrillDownTag text={`主体 ${loadRangeText(filters.minLoad ?? 0, filters.maxLoad)}`} onClear={() => onChange({ minLoad: undefined, maxLoad: undefined })} />
       )}
       {filters.unsignedYear !== undefined && <DrillDownTag text={`${filters.unsignedYear} 年度承诺书未签`} onClear={() => onChange({ unsignedYear: undefined })} />}
-      <Flex gap={12} align="center" style={{ marginInlineStart: 'auto' }}>
-        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-          {total === null ? '正在查询…' : `共 ${countText(total)} 名`}
-        </Typography.Text>
-        <Tooltip title="导出当前列表（Excel，可选择列）">
-          <Button icon={<ExportOutlined />} aria-label="导出" disabled={!total} onClick={onExport} />
-        </Tooltip>
-        <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>
-          新增干部
-        </Button>
-      </Flex>
-    </Flex>
+    </ListToolbar>
   );
 }
 

@@ -11,15 +11,14 @@ import { GradeTag } from './GradeTag';
 export interface EntityDetailDrawerProps {
   readonly open: boolean;
   readonly id: string | null;
-  /** Bumped after an edit so the drawer shows what was saved. */
-  readonly round: number;
   readonly onClose: () => void;
-  readonly onEdit: (entity: Entity) => void;
+  /** Absent where the drawer is opened from another one (a cadre's 主体): it only shows. */
+  readonly onEdit?: (entity: Entity) => void;
   readonly onDeleted: () => void;
 }
 
-export function EntityDetailDrawer({ open, id, round, onClose, onEdit, onDeleted }: EntityDetailDrawerProps) {
-  const { detail, error } = useDetail('entities:get', id, round);
+export function EntityDetailDrawer({ open, id, onClose, onEdit, onDeleted }: EntityDetailDrawerProps) {
+  const { detail, error } = useDetail('entities:get', id);
   const { message, modal } = App.useApp();
   const entity = detail?.entity;
 
@@ -59,9 +58,11 @@ export function EntityDetailDrawer({ open, id, round, onClose, onEdit, onDeleted
       extra={
         entity && (
           <Flex gap={8}>
+            {onEdit && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(entity)}>
               编辑
             </Button>
+            )}
             <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(entity)}>
               删除
             </Button>

@@ -1,13 +1,13 @@
-import { ExportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Tooltip, Typography } from 'antd';
-import type { EntityQuery } from '@shared/api/contract';
-import { countText } from '@shared/util/format';
+import { Select } from 'antd';
+import type { EntityFilter } from '@shared/api/contract';
 import { ENTITY_STATUSES, ENTITY_TYPES, GRADES, type Region } from '@shared/domain/schemas';
 import { DrillDownTag } from './dashboard/DrillDownTag';
 import { DUTY_LABELS } from './dashboard/duties';
+import { ListToolbar } from './list/ListToolbar';
 import { RegionTreeSelect } from './RegionTreeSelect';
 
-export type EntityFilters = Required<EntityQuery>;
+/** What the 主体 list is narrowed by (its sort and window are kept apart). */
+export type EntityFilters = Omit<EntityFilter, 'sort' | 'offset' | 'limit'>;
 
 const GRADE_OPTIONS = GRADES.map((g) => ({ value: g, label: `${g}级` }));
 const TYPE_OPTIONS = ENTITY_TYPES.map((t) => ({ value: t, label: t }));
@@ -32,16 +32,19 @@ export interface EntityToolbarProps {
 
 export function EntityToolbar({ filters, onChange, regions, regulatorName, total, onCreate, onExport }: EntityToolbarProps) {
   return (
-    <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-      <Input
-        allowClear
-        prefix={<SearchOutlined />}
-        placeholder="名称 / 拼音首字母 / 统一社会信用代码 / 许可证号 / 电话"
-        aria-label="搜索主体"
-        value={filters.text}
-        onChange={(e) => onChange({ text: e.target.value })}
-        style={{ width: 300 }}
-      />
+    <ListToolbar
+      text={filters.text}
+      onText={(text) => onChange({ text })}
+      placeholder="名称、拼音首字母、证照号码或电话"
+      searchHint="按主体名称、拼音首字母、统一社会信用代码、许可证号或电话查找"
+      searchLabel="搜索主体"
+      searchWidth={300}
+      total={total}
+      unit="户"
+      createLabel="新增主体"
+      onCreate={onCreate}
+      onExport={onExport}
+    >
       <RegionTreeSelect
         regions={regions}
         allowClear
@@ -94,17 +97,6 @@ export function EntityToolbar({ filters, onChange, regions, regulatorName, total
       {filters.regulatorId && <DrillDownTag text={`网格监管人员：${regulatorName || filters.regulatorId}`} onClear={() => onChange({ regulatorId: '' })} />}
       {filters.lacking && <DrillDownTag text={`未落实：${DUTY_LABELS[filters.lacking]}（企业，不含注销）`} onClear={() => onChange({ lacking: '' })} />}
       {filters.scales && filters.scales.length > 0 && <DrillDownTag text={`规模：${filters.scales.join('、')}`} onClear={() => onChange({ scales: [] })} />}
-      <Flex gap={12} align="center" style={{ marginInlineStart: 'auto' }}>
-        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-          {total === null ? '正在查询…' : `共 ${countText(total)} 户`}
-        </Typography.Text>
-        <Tooltip title="导出当前列表（Excel，可选择列）">
-          <Button icon={<ExportOutlined />} aria-label="导出" disabled={!total} onClick={onExport} />
-        </Tooltip>
-        <Button type="primary" icon={<PlusOutlined />} onClick={onCreate}>
-          新增主体
-        </Button>
-      </Flex>
-    </Flex>
+    </ListToolbar>
   );
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isScreenKey, type ScreenKey } from '../navigation/screens';
+import { hasUnsavedChanges, useConfirmDiscard } from '../navigation/unsaved';
 
 // A bare address opens 首页概览.
 const DEFAULT_SCREEN: ScreenKey = 'dashboard';
@@ -43,15 +44,39 @@ export function openScreen(screen: ScreenKey, params: HashParams = {}): void {
   window.location.hash = screenHash(screen, params);
 }
 
-/** The current screen, kept in location.hash (#/entities) so a reload stays on it. */
+/**
+ * The current screen, kept in location.hash (#/entities) so a reload stays on it. The browser's
+ * Back and Forward (a hashchange) ask 「放弃修改？」 like the menu does while a form holds changes.
+ */
 export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
   const [screen, setScreen] = useState(screenFromHash);
+  const confirmDiscard = useConfirmDiscard();
+  // What the hashchange listener (set up once) compares with and asks through.
+  const shown = useRef(screen);
+  const confirmRef = useRef(confirmDiscard);
+  useLayoutEffect(() => {
+    shown.current = screen;
+    confirmRef.current = confirmDiscard;
+  });
   useEffect(() => {
     // A bare or unknown address is rewritten to the screen shown, without a history entry;
     // a known screen keeps its query.
     const { key } = splitHash();
     if (!isScreenKey(key)) window.history.replaceState(null, '', screenHash(DEFAULT_SCREEN));
-    const onHashChange = () => setScreen(screenFromHash());
+    const onHashChange = (event: HashChangeEvent) => {
+      const next = screenFromHash();
+      if (next === shown.current || !hasUnsavedChanges()) {
+        setScreen(next);
+        return;
+      }
+      // The address goes back to the screen with the form until the clerk answers.
+      const wanted = window.location.hash;
+      window.history.replaceState(window.history.state, '', new URL(event.oldURL).hash);
+      confirmRef.current(true, () => {
+        window.history.pushState(null, '', wanted);
+        setScreen(screenFromHash());
+      });
+    };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);

@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { ApiInput, ApiResults } from '@shared/api/contract';
-import { api } from '../api/client';
-import { errorText } from '../api/error-text';
+import { useApiQuery } from '../api/queries';
 
 type ReferenceMethod = 'regions:list' | 'regulators:list';
 
@@ -11,28 +9,9 @@ export interface ReferenceState<M extends ReferenceMethod> {
   readonly reload: () => void;
 }
 
-/** Reference data that takes no input (regions, regulators), loaded once per mount. */
+/** Reference data that takes no input (regions, regulators): read once, shared by every screen until a change. */
 export function useReference<M extends ReferenceMethod>(method: M): ReferenceState<M> {
-  const [value, setValue] = useState<ApiResults[M] | null>(null);
-  const [error, setError] = useState('');
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let live = true;
-    // Every ReferenceMethod takes no input; TypeScript cannot see that through the generic M.
-    api(method, {} as ApiInput<M>).then(
-      (v) => {
-        if (!live) return;
-        setValue(v);
-        setError('');
-      },
-      (e: unknown) => {
-        if (live) setError(errorText(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [method, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { value, error, reload };
+  // Every ReferenceMethod takes no input; TypeScript cannot see that through the generic M.
+  const { result, error, reload } = useApiQuery(method, {} as ApiInput<M>);
+  return { value: result, error, reload };
 }

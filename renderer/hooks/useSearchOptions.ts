@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ApiMethod } from '@shared/api/contract';
 import { errorText } from '../api/error-text';
 import { useDebouncedValue } from './useDebouncedValue';
 
@@ -14,36 +16,23 @@ export interface SearchOptions<O> {
 
 /**
  * The state behind a searching Select: debounced text, the latest answer only (an earlier,
- * slower search never overwrites a newer one), loading and the error in Chinese.
+ * slower search never overwrites a newer one), loading and the error in Chinese. Cached under
+ * `[method, 'search', ...inputs, text]`, so a change to the method's domain refreshes it.
  */
-export function useSearchOptions<O>(search: (query: string) => Promise<{ options: O[]; total: number }>, deps: readonly unknown[] = []): SearchOptions<O> {
+export function useSearchOptions<O>(
+  method: ApiMethod,
+  inputs: readonly unknown[],
+  search: (query: string) => Promise<{ options: O[]; total: number }>,
+): SearchOptions<O> {
   const [text, setText] = useState('');
   const query = useDebouncedValue(text.trim(), 250);
-  const [options, setOptions] = useState<O[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState('');
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    search(query).then(
-      (found) => {
-        if (ticket !== latest.current) return;
-        setOptions(found.options);
-        setTotal(found.total);
-        setError('');
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ticket !== latest.current) return;
-        setError(errorText(e));
-        setLoading(false);
-      },
-    );
-    // `search` is rebuilt each render; what it depends on is passed in `deps`.
-  }, [query, ...deps]);
-
-  return { options, total, loading, error, query, setText };
+  const found = useQuery({ queryKey: [method, 'search', ...inputs, query], queryFn: () => search(query), placeholderData: keepPreviousData });
+  return {
+    options: found.data?.options ?? [],
+    total: found.data?.total ?? 0,
+    loading: found.isFetching,
+    error: found.error ? errorText(found.error) : '',
+    query,
+    setText,
+  };
 }

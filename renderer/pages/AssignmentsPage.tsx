@@ -46,7 +46,6 @@ export function AssignmentsPage() {
   const cadreDetail = usePanel<string | null>(null);
   const entityEditor = usePanel<Entity | null>(null);
   const cadreEditor = usePanel<Cadre | null>(null);
-  const [detailRound, setDetailRound] = useState(0);
 
   const items = data.violations?.items;
   const rows = useMemo(() => (items ? (kind ? items.filter((v) => v.kind === kind) : items) : []), [items, kind]);
@@ -63,7 +62,6 @@ export function AssignmentsPage() {
   /** After any change: everything on the screen is read again. */
   const refresh = useCallback(() => {
     setSelectedKeys([]);
-    setDetailRound((n) => n + 1);
     data.reload();
   }, [data]);
 
@@ -183,7 +181,6 @@ export function AssignmentsPage() {
       <EntityDetailDrawer
         open={entityDetail.open}
         id={entityDetail.target}
-        round={detailRound}
         onClose={entityDetail.hide}
         onEdit={entityEditor.show}
         onDeleted={() => {
@@ -194,7 +191,6 @@ export function AssignmentsPage() {
       <CadreDetailDrawer
         open={cadreDetail.open}
         id={cadreDetail.target}
-        round={detailRound}
         onClose={cadreDetail.hide}
         onEdit={cadreEditor.show}
         onDeleted={() => {

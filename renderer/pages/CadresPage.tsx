@@ -1,19 +1,10 @@
-import { Flex } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
 import { REGION_LEVELS, type Cadre } from '@shared/domain/schemas';
-import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
 import { CadreDetailDrawer } from '../components/CadreDetailDrawer';
 import { CadreForm } from '../components/CadreForm';
-import { CadreTable } from '../components/CadreTable';
 import { CadreToolbar, type CadreFilters } from '../components/CadreToolbar';
-import { LoadProblem } from '../components/LoadProblem';
-import { NO_REGIONS_YET } from '../components/RegionTreeSelect';
-import { useDebouncedValue } from '../hooks/useDebouncedValue';
-import { useElementHeight } from '../hooks/useElementHeight';
+import { CADRE_COLUMNS } from '../components/list/cadre-columns';
+import { ListScreen } from '../components/list/ListScreen';
 import { hashParams } from '../hooks/useHashScreen';
-import { useListQuery } from '../hooks/useListQuery';
-import { usePanel } from '../hooks/usePanel';
-import { useReference } from '../hooks/useReference';
 
 const NO_FILTERS: CadreFilters = { text: '', regionId: '', levels: [], active: 'any' };
 
@@ -43,75 +34,28 @@ function filtersFromAddress(): CadreFilters {
 
 /** 包保干部: filterable list, detail drawer, create/edit form. */
 export function CadresPage() {
-  const [filters, setFilters] = useState(filtersFromAddress);
-  const text = useDebouncedValue(filters.text, 250);
-  const query = useMemo(() => ({ ...filters, text }), [filters, text]);
-  const list = useListQuery('cadres:query', query);
-  const regionList = useReference('regions:list');
-  const regions = regionList.value ?? [];
-  const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
-  const detail = usePanel<string | null>(null);
-  const [detailRound, setDetailRound] = useState(0);
-  const exporter = usePanel(false);
-  const editor = usePanel<Cadre | null>(null);
-
-  const patchFilters = useCallback((patch: Partial<CadreFilters>) => setFilters((f) => ({ ...f, ...patch })), []);
-  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
-
-  const onSaved = (saved: Cadre) => {
-    editor.hide();
-    list.reload();
-    setDetailRound((n) => n + 1);
-    detail.show(saved.id);
-  };
-
   return (
-    <Flex vertical style={{ height: '100%', minHeight: 0 }}>
-      <CadreToolbar
-        filters={filters}
-        onChange={patchFilters}
-        regions={regions}
-        total={list.result?.total ?? null}
-        onCreate={() => editor.show(null)}
-        onExport={() => exporter.show(true)}
-      />
-      <LoadProblem text={list.error} onRetry={list.reload} />
-      <LoadProblem text={regionList.error && `区划读取失败，区划筛选暂不可用：${regionList.error}`} onRetry={regionList.reload} />
-      <div ref={tableBox} style={{ flex: 1, minHeight: 0 }}>
-        <CadreTable
-          rows={list.result?.rows ?? []}
-          loading={list.loading}
-          height={tableHeight}
-          emptyText={
-            filtered
-              ? '没有符合条件的干部，请调整搜索词或筛选条件'
-              : regionList.value?.length === 0
-                ? NO_REGIONS_YET
-                : '还没有包保干部：点击右上角“新增干部”，或到“导入”页导入表格'
-          }
-          onOpen={detail.show}
+    <ListScreen<'cadres:query', CadreFilters, Cadre>
+      method="cadres:query"
+      initialFilters={filtersFromAddress}
+      noFilters={NO_FILTERS}
+      columns={CADRE_COLUMNS}
+      toolbar={({ filters, patchFilters, regions, total, editor, openExport }) => (
+        <CadreToolbar filters={filters} onChange={patchFilters} regions={regions} total={total} onCreate={() => editor.show(null)} onExport={openExport} />
+      )}
+      drawer={({ detail, editor }) => <CadreDetailDrawer open={detail.open} id={detail.target} onClose={detail.hide} onEdit={editor.show} onDeleted={detail.hide} />}
+      form={({ detail, editor, regions }) => (
+        <CadreForm
+          open={editor.open}
+          cadre={editor.target}
+          regions={regions}
+          onClose={editor.hide}
+          onSaved={(saved) => {
+            editor.hide();
+            detail.show(saved.id);
+          }}
         />
-      </div>
-      <CadreDetailDrawer
-        open={detail.open}
-        id={detail.target}
-        round={detailRound}
-        onClose={detail.hide}
-        onEdit={editor.show}
-        onDeleted={() => {
-          detail.hide();
-          list.reload();
-        }}
-      />
-      <ColumnTemplateEditor
-        open={exporter.open}
-        kind="cadres"
-        scope={`${filtered ? '当前筛选的' : '全部'} ${list.result?.total ?? 0} 名`}
-        cadreQuery={query}
-        onClose={exporter.hide}
-      />
-      {/* A sibling of the drawer, not inside it: Esc in the form then closes only the form. */}
-      <CadreForm open={editor.open} cadre={editor.target} regions={regions} onClose={editor.hide} onSaved={onSaved} />
-    </Flex>
+      )}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Empty, Spin } from 'antd';
 import { api } from '../api/client';
-import { CadreSelect } from '../components/export/CadreSelect';
+import { CadrePicker } from '../components/CadrePicker';
 import { HANDBOOK_PAGE_CSS, HandbookPages } from '../components/print/HandbookPages';
 import { PrintToolbar } from '../components/print/PrintToolbar';
 import { useHashQuery } from '../components/print/useHashQuery';
@@ -17,7 +17,7 @@ export function HandbookPrintPage() {
       <style>{HANDBOOK_PAGE_CSS}</style>
       <PrintToolbar title="包保干部工作手册" pdfFileName={value ? value.fileName.replace(/\.xlsx$/, '.pdf') : null}>
         <div style={{ width: 240 }}>
-          <CadreSelect value={cadreId} valueLabel={value?.cadreName} onChange={(id) => setQuery({ cadre: id })} />
+          <CadrePicker value={cadreId ? { id: cadreId, name: value?.cadreName ?? '' } : null} onChange={(row) => setQuery({ cadre: row?.id ?? '' })} />
         </div>
       </PrintToolbar>
       {error && <Alert className="no-print" type="error" showIcon title={`手册读取失败：${error}`} style={{ marginBottom: 8 }} />}

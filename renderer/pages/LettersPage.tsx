@@ -5,7 +5,7 @@ import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel } from '@shared/doma
 import { LETTER_CSS, letterPageHtml } from '@shared/handbook/letter-html';
 import { api } from '../api/client';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
-import { CadreSelect } from '../components/export/CadreSelect';
+import { CadrePicker } from '../components/CadrePicker';
 import { useAppInfo } from '../components/export/useAppInfo';
 import { PrintToolbar } from '../components/print/PrintToolbar';
 import { useHashQuery } from '../components/print/useHashQuery';
@@ -92,7 +92,10 @@ export function LettersPage() {
         summary={value && <Typography.Text type="secondary">共 {letters.length.toLocaleString('zh-CN')} 封</Typography.Text>}
       >
         <div style={{ width: 220 }}>
-          <CadreSelect value={cadreId.includes(',') ? '' : cadreId} valueLabel={first?.cadreName} onChange={(id) => setQuery({ cadre: id, year: yearText, date: dateText })} />
+          <CadrePicker
+            value={cadreId && !cadreId.includes(',') ? { id: cadreId, name: first?.cadreName ?? '' } : null}
+            onChange={(row) => setQuery({ cadre: row?.id ?? '', year: yearText, date: dateText })}
+          />
         </div>
         <Typography.Text type="secondary">或</Typography.Text>
         <RegionTreeSelect

@@ -2,7 +2,6 @@ import type { ApiMethod, ApiResults, Result } from './contract';
 
 /** Events main pushes to the renderer (progress of long work arrives here in later issues). */
 export interface AppEvents {
-  'data:changed': { readonly version: number };
   /** The application menu asks for a screen (导入…, 导出与打印…, 备份与恢复…); the key is a ScreenKey. */
   'menu:open': { readonly screen: string };
 }

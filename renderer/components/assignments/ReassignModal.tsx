@@ -5,7 +5,8 @@ import type { CadreRow } from '@shared/api/contract';
 import { api } from '../../api/client';
 import { showApiErrorOnForm } from '../../forms/api-errors';
 import { toIsoDate } from '../../forms/dates';
-import { CadreFacts, CadrePicker, type LevelCaps } from './CadrePicker';
+import { useDiscardGuard } from '../../navigation/unsaved';
+import { CadreFacts, CadrePicker, type LevelCaps } from '../CadrePicker';
 
 export interface ReassignModalProps {
   readonly open: boolean;
@@ -27,6 +28,8 @@ export function ReassignModal({ open, entities, caps, onClose, onDone }: Reassig
   const cadre = Form.useWatch('cadreId', form);
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
+  // A cadre picked and not yet confirmed is asked about before Esc, × or 取消 drop it.
+  const guard = useDiscardGuard(open, onClose);
 
   const save = async (values: ReassignValues) => {
     if (!values.cadreId) return;
@@ -56,11 +59,11 @@ export function ReassignModal({ open, entities, caps, onClose, onDone }: Reassig
       cancelText="取消"
       confirmLoading={saving}
       okButtonProps={{ htmlType: 'submit', disabled: !cadre }}
-      onCancel={onClose}
+      onCancel={guard.close}
       destroyOnHidden
       mask={{ closable: false }}
       modalRender={(dom) => (
-        <Form<ReassignValues> form={form} layout="vertical" initialValues={{ cadreId: null, date: dayjs() }} onFinish={(v) => void save(v)}>
+        <Form<ReassignValues> form={form} layout="vertical" initialValues={{ cadreId: null, date: dayjs() }} onValuesChange={guard.markDirty} onFinish={(v) => void save(v)}>
           {dom}
         </Form>
       )}

@@ -5,12 +5,17 @@ import type { CadreRow } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS } from '@shared/domain/schemas';
 import { api } from '../../api/client';
 import { showApiErrorOnForm } from '../../forms/api-errors';
+import { useApiQuery } from '../../api/queries';
 import { toIsoDate } from '../../forms/dates';
-import { CadreFacts, CadrePicker, type LevelCaps } from './CadrePicker';
+import { useDiscardGuard } from '../../navigation/unsaved';
+import { CadreFacts, CadrePicker, type LevelCaps } from '../CadrePicker';
 
 export interface ReplaceCadreModalProps {
   readonly open: boolean;
-  readonly caps: LevelCaps;
+  /** Each level's most 主体 per cadre; read here when not given (the cadre's own drawer). */
+  readonly caps?: LevelCaps;
+  /** The leaving cadre chosen already (干部变动 from the cadre's drawer). */
+  readonly leaving?: CadreRow | null;
   readonly onClose: () => void;
   readonly onDone: () => void;
 }
@@ -26,8 +31,11 @@ interface ReplaceValues {
  * 干部变动: every current 主体 of the leaving cadre moves to the successor (assign:replaceCadre);
  * both keep the history. Enter confirms, Esc closes.
  */
-export function ReplaceCadreModal({ open, caps, onClose, onDone }: ReplaceCadreModalProps) {
+export function ReplaceCadreModal({ open, caps: givenCaps, leaving: preset = null, onClose, onDone }: ReplaceCadreModalProps) {
   const [form] = Form.useForm<ReplaceValues>();
+  const caps = useLevelCaps(givenCaps, open);
+  // A successor picked and not yet confirmed is asked about before Esc, × or 取消 drop it.
+  const guard = useDiscardGuard(open, onClose);
   const leaving = Form.useWatch('fromCadreId', form) ?? null;
   const successor = Form.useWatch('toCadreId', form) ?? null;
   const [saving, setSaving] = useState(false);
@@ -63,15 +71,16 @@ export function ReplaceCadreModal({ open, caps, onClose, onDone }: ReplaceCadreM
       cancelText="取消"
       confirmLoading={saving}
       okButtonProps={{ htmlType: 'submit', disabled: !leaving || !successor }}
-      onCancel={onClose}
+      onCancel={guard.close}
       destroyOnHidden
       mask={{ closable: false }}
       modalRender={(dom) => (
         <Form<ReplaceValues>
           form={form}
           layout="vertical"
-          initialValues={{ fromCadreId: null, toCadreId: null, date: dayjs(), deactivate: true }}
+          initialValues={{ fromCadreId: preset, toCadreId: null, date: dayjs(), deactivate: true }}
           onValuesChange={(changed: Partial<ReplaceValues>) => {
+            guard.markDirty();
             // A new leaving cadre changes who is suggested; the old choice of successor may not fit.
             if ('fromCadreId' in changed) form.setFieldValue('toCadreId', null);
           }}
@@ -91,7 +100,7 @@ export function ReplaceCadreModal({ open, caps, onClose, onDone }: ReplaceCadreM
         extra={leaving ? <CadreFacts row={leaving} caps={caps} /> : '输入姓名、拼音首字母或电话查找'}
         style={{ marginBottom: 12 }}
       >
-        <CadrePicker activeOnly={false} onEnter={form.submit} caps={caps} placeholder="选择离任干部" autoFocus />
+        <CadrePicker activeOnly={false} onEnter={form.submit} caps={caps} placeholder="选择离任干部" autoFocus={!preset} />
       </Form.Item>
       {leaving && moving === 0 && <Alert type="info" showIcon title="该干部当前没有包保主体，无需移交；确认后只更新在岗状态。" style={{ marginBottom: 12 }} />}
       <Form.Item
@@ -103,6 +112,7 @@ export function ReplaceCadreModal({ open, caps, onClose, onDone }: ReplaceCadreM
       >
         <CadrePicker
           activeOnly
+          autoFocus={Boolean(preset)}
           onEnter={form.submit}
           caps={caps}
           prefer={leaving ? { level: leaving.level, regionPath: leaving.regionPath } : null}
@@ -126,4 +136,13 @@ export function ReplaceCadreModal({ open, caps, onClose, onDone }: ReplaceCadreM
       </Form.Item>
     </Modal>
   );
+}
+
+/** The caps given, or each level's cap as the 包保关系 screen reads them (assign:loads). */
+function useLevelCaps(given: LevelCaps | undefined, open: boolean): LevelCaps {
+  const loads = useApiQuery('assign:loads', {}, { enabled: open && !given }).result;
+  if (given) return given;
+  const caps: Partial<Record<CadreRow['level'], number>> = {};
+  for (const load of loads ?? []) caps[load.level] = load.cap;
+  return caps;
 }

@@ -3,15 +3,16 @@ import { Button, Card, Flex, InputNumber, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel, type Region } from '@shared/domain/schemas';
 import { openScreen } from '../../hooks/useHashScreen';
+import { CadrePicker, type PickedCadre } from '../CadrePicker';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { CadreSelect } from './CadreSelect';
 import { useAppInfo } from './useAppInfo';
 
 const LEVEL_OPTIONS = REGION_LEVELS.map((level) => ({ value: level, label: `${CADRE_LEVEL_LABELS[level]}干部` }));
 
 /** 打印与 PDF: opens the A4 print views of the 一封信 (for a year, the plan year unless chosen) and the 工作手册. */
 export function PrintViewsCard({ regions }: { readonly regions: readonly Region[] }) {
-  const [cadreId, setCadreId] = useState('');
+  const [cadre, setCadre] = useState<PickedCadre | null>(null);
+  const cadreId = cadre?.id ?? '';
   const [regionId, setRegionId] = useState('');
   const [level, setLevel] = useState<CadreLevel | undefined>(undefined);
   const planYear = useAppInfo()?.planYear;
@@ -26,7 +27,7 @@ export function PrintViewsCard({ regions }: { readonly regions: readonly Region[
           <InputNumber aria-label="一封信的年度" min={2000} max={2100} value={year ?? planYear ?? null} onChange={setYear} suffix="年度" style={{ width: 112 }} />
         </Flex>
         <Typography.Text type="secondary">一名干部的致包保领导的一封信或工作手册：</Typography.Text>
-        <CadreSelect value={cadreId} onChange={setCadreId} />
+        <CadrePicker value={cadre} onChange={setCadre} />
         <Flex gap={8} justify="flex-end">
           <Button icon={<PrinterOutlined />} disabled={!cadreId} onClick={() => openScreen('letters', { cadre: cadreId, year: letterYear })}>
             一封信

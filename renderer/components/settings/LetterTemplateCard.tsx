@@ -9,7 +9,7 @@ import { DEFAULT_LETTER } from '@shared/handbook/texts';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { CadreSelect } from '../export/CadreSelect';
+import { CadrePicker, type PickedCadre } from '../CadrePicker';
 import { SettingsCard } from './ProfileCards';
 
 /** A template text: not too long, and every `{…}` a merge field. */
@@ -155,15 +155,16 @@ const PREVIEW_SCALE = 0.5;
 function LetterPreview() {
   const letter = Form.useWatch('letter') as LetterTemplate | undefined;
   const template = useDebouncedValue(letter, 400);
-  const [cadreId, setCadreId] = useState('');
+  const [cadre, setCadre] = useState<PickedCadre | null>(null);
+  const cadreId = cadre?.id ?? '';
   const [html, setHtml] = useState('');
   const [error, setError] = useState('');
 
   // Starts with the first cadre on the list, so the preview shows real figures at once.
   useEffect(() => {
     let live = true;
-    api('cadres:query', {}).then(
-      (result) => live && setCadreId((id) => id || (result.rows[0]?.id ?? '')),
+    api('cadres:query', { limit: 1 }).then(
+      (result) => live && setCadre((picked) => picked ?? result.rows[0] ?? null),
       () => undefined,
     );
     return () => {
@@ -195,7 +196,7 @@ function LetterPreview() {
           预览
         </Typography.Text>
         <div style={{ flex: 1, minWidth: 0 }}>
-          <CadreSelect value={cadreId} onChange={setCadreId} />
+          <CadrePicker value={cadre} onChange={setCadre} />
         </div>
       </Flex>
       {error && <Alert type="warning" showIcon title={error} />}

@@ -6,6 +6,7 @@ import { RegionIndex } from '@shared/domain/regions';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { showApiErrorOnForm } from '../../forms/api-errors';
+import { useConfirmDiscard, useUnsavedChanges } from '../../navigation/unsaved';
 import { required } from '../../forms/validators';
 import { useReference } from '../../hooks/useReference';
 import { buildRegionTree } from '../../regions/region-tree';
@@ -36,6 +37,14 @@ export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
   const [selectedId, setSelectedId] = useState('');
   const [expanded, setExpanded] = useState<string[]>([]);
   const selected = index.get(selectedId);
+  // The cards (修改, 新增) holding typed changes not yet saved: closing the drawer asks first.
+  const [dirtyCards, setDirtyCards] = useState<ReadonlySet<string>>(new Set());
+  const markCard = (card: string, dirty: boolean) =>
+    setDirtyCards((cards) => (cards.has(card) === dirty ? cards : new Set(dirty ? [...cards, card] : [...cards].filter((c) => c !== card))));
+  // Another region's cards start unchanged (they are new forms).
+  useEffect(() => setDirtyCards(new Set()), [open, selectedId]);
+  useUnsavedChanges(open && dirtyCards.size > 0);
+  const confirmDiscard = useConfirmDiscard();
 
   // Picking a region in the finder opens its branch of the tree.
   const select = (id: string) => {
@@ -54,7 +63,7 @@ export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
   };
 
   return (
-    <Drawer open={open} onClose={onClose} title="行政区划" size={920} destroyOnHidden>
+    <Drawer open={open} onClose={() => confirmDiscard(dirtyCards.size > 0, onClose)} title="行政区划" size={920} destroyOnHidden>
       <Flex gap={16} style={{ height: '100%' }}>
         <Flex vertical gap={8} style={{ width: 360, minWidth: 360 }}>
           <RegionTreeSelect regions={regions} placeholder="查找区划" aria-label="查找区划" value={selectedId} onChange={select} allowClear style={{ width: '100%' }} />
@@ -74,11 +83,18 @@ export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
         </Flex>
         <Flex vertical gap={12} style={{ flex: 1, minWidth: 0 }}>
           {regions.length === 0 ? (
-            <NewRegionCard parent={null} onSaved={added} />
+            <NewRegionCard parent={null} onSaved={added} onDirty={(dirty) => markCard('new', dirty)} />
           ) : selected ? (
             <>
-              <EditRegionCard key={selected.id} region={selected} path={index.path(selected.id)} onChanged={regionList.reload} onDeleted={deleted} />
-              {childLevel(selected.level) && <NewRegionCard key={`new-${selected.id}`} parent={selected} onSaved={added} />}
+              <EditRegionCard
+                key={selected.id}
+                region={selected}
+                path={index.path(selected.id)}
+                onChanged={regionList.reload}
+                onDeleted={deleted}
+                onDirty={(dirty) => markCard('edit', dirty)}
+              />
+              {childLevel(selected.level) && <NewRegionCard key={`new-${selected.id}`} parent={selected} onSaved={added} onDirty={(dirty) => markCard('new', dirty)} />}
             </>
           ) : (
             <Typography.Text type="secondary">在左侧选择一个区划，可修改名称和代码、删除，或在其下新增下级区划。</Typography.Text>
@@ -112,7 +128,19 @@ function RegionFields() {
   );
 }
 
-function EditRegionCard({ region, path, onChanged, onDeleted }: { readonly region: Region; readonly path: string; readonly onChanged: () => void; readonly onDeleted: () => void }) {
+function EditRegionCard({
+  region,
+  path,
+  onChanged,
+  onDeleted,
+  onDirty,
+}: {
+  readonly region: Region;
+  readonly path: string;
+  readonly onChanged: () => void;
+  readonly onDeleted: () => void;
+  readonly onDirty: (dirty: boolean) => void;
+}) {
   const [form] = Form.useForm<RegionValues>();
   const [busy, setBusy] = useState(false);
   const { message, modal } = App.useApp();
@@ -123,6 +151,7 @@ function EditRegionCard({ region, path, onChanged, onDeleted }: { readonly regio
     try {
       await api('regions:save', { id: region.id, parentId: region.parentId, ...values });
       message.success('已保存');
+      onDirty(false);
       onChanged();
     } catch (e) {
       message.error(showApiErrorOnForm(form, e));
@@ -152,7 +181,14 @@ function EditRegionCard({ region, path, onChanged, onDeleted }: { readonly regio
   return (
     <Card size="small" title={`${REGION_LEVEL_LABELS[region.level]}：${region.name}`}>
       <Descriptions size="small" column={1} items={[{ key: 'path', label: '位置', children: path || region.name }]} style={{ marginBottom: 8 }} />
-      <Form<RegionValues> form={form} name="region-edit" layout="vertical" initialValues={{ name: region.name, code: region.code, kind: region.kind }} onFinish={(v) => void save(v)}>
+      <Form<RegionValues>
+        form={form}
+        name="region-edit"
+        layout="vertical"
+        initialValues={{ name: region.name, code: region.code, kind: region.kind }}
+        onValuesChange={() => onDirty(true)}
+        onFinish={(v) => void save(v)}
+      >
         <RegionFields />
         <Flex gap={8}>
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={busy}>
@@ -167,7 +203,7 @@ function EditRegionCard({ region, path, onChanged, onDeleted }: { readonly regio
   );
 }
 
-function NewRegionCard({ parent, onSaved }: { readonly parent: Region | null; readonly onSaved: (saved: Region) => void }) {
+function NewRegionCard({ parent, onSaved, onDirty }: { readonly parent: Region | null; readonly onSaved: (saved: Region) => void; readonly onDirty: (dirty: boolean) => void }) {
   const [form] = Form.useForm<RegionValues>();
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
@@ -180,6 +216,7 @@ function NewRegionCard({ parent, onSaved }: { readonly parent: Region | null; re
       const saved = await api('regions:save', { parentId: parent?.id ?? null, ...values });
       message.success(`已新增“${saved.name}”`);
       form.resetFields();
+      onDirty(false);
       onSaved(saved);
     } catch (e) {
       message.error(showApiErrorOnForm(form, e));
@@ -190,7 +227,14 @@ function NewRegionCard({ parent, onSaved }: { readonly parent: Region | null; re
 
   return (
     <Card size="small" title={parent ? `在“${parent.name}”下新增${REGION_LEVEL_LABELS[level]}` : '新建市级区划'}>
-      <Form<RegionValues> form={form} name="region-new" layout="vertical" initialValues={{ name: '', code: '', kind: '' }} onFinish={(v) => void add(v)}>
+      <Form<RegionValues>
+        form={form}
+        name="region-new"
+        layout="vertical"
+        initialValues={{ name: '', code: '', kind: '' }}
+        onValuesChange={() => onDirty(true)}
+        onFinish={(v) => void add(v)}
+      >
         <RegionFields />
         <Button htmlType="submit" icon={<PlusOutlined />} loading={busy}>
           新增

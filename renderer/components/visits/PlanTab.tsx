@@ -2,7 +2,8 @@ import { Flex, Segmented, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { VisitRow } from '@shared/api/contract';
 import { useElementSize } from '../assignments/useElementSize';
-import { SearchPicker, type PickedRecord } from './SearchPicker';
+import { CadrePicker } from '../CadrePicker';
+import { EntityPicker, type PickedRecord } from './EntityPicker';
 import { matchesStatus, VISIT_STATUS_OPTIONS, type VisitStatus } from './visit-status';
 import { VisitTable } from './VisitTable';
 import { WeekView } from './WeekView';
@@ -38,8 +39,8 @@ export function PlanTab({ year, rows, loading, today, weeklyCap, onOpen }: PlanT
   return (
     <Flex vertical style={{ flex: 1, minHeight: 0 }}>
       <Flex gap={8} align="center" wrap={false} style={{ marginBottom: 8 }}>
-        <SearchPicker kind="cadre" value={cadre} onChange={setCadre} width={170} />
-        <SearchPicker kind="entity" value={entity} onChange={setEntity} width={210} />
+        <CadrePicker value={cadre} onChange={setCadre} width={170} aria-label="按包保干部筛选" placeholder="包保干部：全部" data-testid="visit-filter-cadre" />
+        <EntityPicker value={entity} onChange={setEntity} width={210} />
         <Select<VisitStatus>
           aria-label="按状态筛选"
           data-testid="visit-filter-status"

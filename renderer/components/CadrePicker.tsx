@@ -2,8 +2,8 @@ import { Flex, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { CadreRow } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS, type CadreLevel } from '@shared/domain/schemas';
-import { api } from '../../api/client';
-import { useSearchOptions } from '../../hooks/useSearchOptions';
+import { api } from '../api/client';
+import { useSearchOptions } from '../hooks/useSearchOptions';
 
 /** Options shown at once; typing narrows the list (cadres:query searches name, pinyin, phone). */
 const MAX_OPTIONS = 100;
@@ -15,42 +15,73 @@ export interface CadrePreference {
   readonly regionPath: string;
 }
 
+/** A cadre chosen elsewhere (an address, a filter) may be known only by id and name. */
+export type PickedCadre = Pick<CadreRow, 'id' | 'name'> & Partial<CadreRow>;
+
 export interface CadrePickerProps {
   /** Form.Item passes value/onChange/id. */
-  readonly value?: CadreRow | null;
+  readonly value?: PickedCadre | null;
   readonly onChange?: (row: CadreRow | null) => void;
   readonly id?: string;
   /** Only cadres 在岗 can receive 主体. */
-  readonly activeOnly: boolean;
+  readonly activeOnly?: boolean;
   /** Listed first: same level (and same area) as this; with no search text only this level is listed. */
   readonly prefer?: CadrePreference | null;
   readonly excludeId?: string;
-  readonly caps: LevelCaps;
-  readonly placeholder: string;
+  /** Loads over a level's cap are shown in red. */
+  readonly caps?: LevelCaps;
+  readonly placeholder?: string;
+  readonly 'aria-label'?: string;
+  readonly width?: number | string;
   readonly autoFocus?: boolean;
   /** Enter on the closed picker with a cadre chosen (saves the dialog) instead of reopening the list. */
   readonly onEnter?: () => void;
+  readonly 'data-testid'?: string;
 }
+
+const NO_CAPS: LevelCaps = {};
 
 type Rank = 0 | 1 | 2;
 const RANK_GROUPS: Readonly<Record<Rank, string>> = { 0: '建议：同层级、同区域', 1: '同层级', 2: '其他层级' };
 
-/** A searchable cadre picker backed by cadres:query; each option shows level, area and load. */
-export function CadrePicker({ value, onChange, id, activeOnly, prefer, excludeId, caps, placeholder, autoFocus, onEnter }: CadrePickerProps) {
+/**
+ * The one cadre picker (包保关系, 干部变动, 导出与打印, print views, 督导 filter): searches by name,
+ * pinyin initials or phone (cadres:query); each option shows level, area and load.
+ */
+export function CadrePicker({
+  value,
+  onChange,
+  id,
+  activeOnly = false,
+  prefer,
+  excludeId,
+  caps = NO_CAPS,
+  placeholder = '输入姓名或拼音首字母查找干部',
+  'aria-label': ariaLabel,
+  width = '100%',
+  autoFocus,
+  onEnter,
+  'data-testid': testId,
+}: CadrePickerProps) {
   const [open, setOpen] = useState(false);
   const preferLevel = prefer?.level;
-  const found = useSearchOptions(
-    (search) => api('cadres:query', { text: search, active: activeOnly ? 'yes' : 'any', levels: !search && preferLevel ? [preferLevel] : [] }).then((r) => ({ options: [...r.rows], total: r.total })),
-    [activeOnly, preferLevel],
+  const found = useSearchOptions('cadres:query', [activeOnly, preferLevel], (search) =>
+    api('cadres:query', {
+      text: search,
+      active: activeOnly ? 'yes' : 'any',
+      levels: !search && preferLevel ? [preferLevel] : [],
+      // With a preference every match is ranked here (same area first); without, the first ones do.
+      ...(preferLevel ? {} : { limit: MAX_OPTIONS }),
+    }).then((r) => ({ options: [...r.rows], total: r.total })),
   );
   const { options: rows, loading, error, query: search, setText } = found;
 
   const { options, truncated } = useMemo(() => {
-    const rank = (r: CadreRow): Rank => (!prefer || r.level !== prefer.level ? (prefer ? 2 : 1) : r.regionPath === prefer.regionPath ? 0 : 1);
+    const rank = (r: PickedCadre): Rank => (!prefer || r.level !== prefer.level ? (prefer ? 2 : 1) : r.regionPath === prefer.regionPath ? 0 : 1);
     const ranked = rows
       .filter((r) => r.id !== excludeId)
-      .map((r) => ({ r, rank: rank(r) }))
-      .sort((a, b) => a.rank - b.rank || a.r.entityCount - b.r.entityCount || a.r.name.localeCompare(b.r.name, 'zh-CN'));
+      .map((r): { r: PickedCadre; rank: Rank } => ({ r, rank: rank(r) }))
+      .sort((a, b) => a.rank - b.rank || (a.r.entityCount ?? 0) - (b.r.entityCount ?? 0) || a.r.name.localeCompare(b.r.name, 'zh-CN'));
     const shown = ranked.slice(0, MAX_OPTIONS);
     if (value && !shown.some((s) => s.r.id === value.id)) shown.unshift({ r: value, rank: rank(value) });
     const groups = ([0, 1, 2] as const)
@@ -58,8 +89,8 @@ export function CadrePicker({ value, onChange, id, activeOnly, prefer, excludeId
       .filter((g) => g.options.length > 0);
     // Without a preference everything is one group; a lone group needs no heading.
     const options = groups.length === 1 || !prefer ? groups.flatMap((g) => g.options) : groups;
-    return { options, truncated: ranked.length > MAX_OPTIONS };
-  }, [rows, prefer, excludeId, value]);
+    return { options, truncated: found.total > MAX_OPTIONS || ranked.length > MAX_OPTIONS };
+  }, [rows, prefer, excludeId, value, found.total]);
 
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
 
@@ -74,6 +105,9 @@ export function CadrePicker({ value, onChange, id, activeOnly, prefer, excludeId
     >
       <Select<string>
         id={id}
+        // In a form the field's label names it; alone it says what it picks.
+        aria-label={ariaLabel ?? (id ? undefined : '包保干部')}
+        data-testid={testId}
         open={open}
         onOpenChange={setOpen}
         autoFocus={autoFocus}
@@ -85,12 +119,12 @@ export function CadrePicker({ value, onChange, id, activeOnly, prefer, excludeId
         showSearch={{ filterOption: false, onSearch: setText }}
         onChange={(picked) => {
           setText('');
-          onChange?.(picked ? (byId.get(picked) ?? (value?.id === picked ? value : null)) : null);
+          onChange?.(picked ? (byId.get(picked) ?? (value?.id === picked && value.level ? (value as CadreRow) : null)) : null);
         }}
         notFoundContent={error ? <Typography.Text type="danger">{error}</Typography.Text> : loading ? '正在查找…' : '没有符合条件的干部'}
         optionRender={(option) => {
-          const row = (option.data as { row?: CadreRow }).row;
-          return row ? <CadreOption row={row} caps={caps} /> : option.label;
+          const row = (option.data as { row?: PickedCadre }).row;
+          return row?.level ? <CadreOption row={row as CadreRow} caps={caps} /> : option.label;
         }}
         popupRender={(menu) => (
           <>
@@ -103,7 +137,8 @@ export function CadrePicker({ value, onChange, id, activeOnly, prefer, excludeId
             )}
           </>
         )}
-        style={{ width: '100%' }}
+        popupMatchSelectWidth={360}
+        style={{ width }}
       />
     </div>
   );

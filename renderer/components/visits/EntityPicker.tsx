@@ -16,48 +16,34 @@ interface Option {
   readonly detail: string;
 }
 
-export type PickerKind = 'cadre' | 'entity';
-
-const PLACEHOLDERS: Readonly<Record<PickerKind, string>> = { cadre: '包保干部：全部', entity: '主体：全部' };
-const NOT_FOUND: Readonly<Record<PickerKind, string>> = { cadre: '没有符合条件的干部', entity: '没有符合条件的主体' };
-const ENTITY_HINT = '输入主体名称、拼音首字母或统一社会信用代码查找';
-
-/** Same search as the 主体 and 干部 lists (name, pinyin initials, codes, phone). */
-async function search(kind: PickerKind, text: string): Promise<{ options: Option[]; total: number }> {
-  if (kind === 'cadre') {
-    const result = await api('cadres:query', { text });
-    return {
-      total: result.total,
-      options: result.rows.slice(0, MAX_OPTIONS).map((r) => ({ value: r.id, label: r.name, detail: r.regionPath })),
-    };
-  }
-  // Without a search word the whole 主体 list would come back (up to 100,000): wait for one.
+/** Same search as the 主体 list (name, pinyin initials, codes, phone); only the first matches come. */
+async function search(text: string): Promise<{ options: Option[]; total: number }> {
+  // Without a search word every 主体 would match: wait for one.
   if (!text) return { options: [], total: 0 };
-  const result = await api('entities:query', { text });
+  const result = await api('entities:query', { text, limit: MAX_OPTIONS });
   return {
     total: result.total,
-    options: result.rows.slice(0, MAX_OPTIONS).map((r) => ({ value: r.id, label: r.name, detail: `${r.grade}级 · ${r.regionPath}` })),
+    options: result.rows.map((r) => ({ value: r.id, label: r.name, detail: `${r.grade}级 · ${r.regionPath}` })),
   };
 }
 
-export interface SearchPickerProps {
-  readonly kind: PickerKind;
+export interface EntityPickerProps {
   readonly value: PickedRecord | null;
   readonly onChange: (picked: PickedRecord | null) => void;
   readonly width: number;
 }
 
-/** A filter that picks one cadre or one 主体 by searching (cadres:query / entities:query). */
-export function SearchPicker({ kind, value, onChange, width }: SearchPickerProps) {
-  const { options, total, loading, error, query, setText } = useSearchOptions<Option>((text) => search(kind, text), [kind]);
+/** A filter that picks one 主体 by searching (entities:query); cadres are picked with CadrePicker. */
+export function EntityPicker({ value, onChange, width }: EntityPickerProps) {
+  const { options, total, loading, error, query, setText } = useSearchOptions<Option>('entities:query', [], search);
 
   const shown = value && !options.some((o) => o.value === value.id) ? [{ value: value.id, label: value.name, detail: '' }, ...options] : options;
   return (
     <Select<string>
-      aria-label={kind === 'cadre' ? '按包保干部筛选' : '按主体筛选'}
-      data-testid={`visit-filter-${kind}`}
+      aria-label="按主体筛选"
+      data-testid="visit-filter-entity"
       allowClear
-      placeholder={PLACEHOLDERS[kind]}
+      placeholder="主体：全部"
       value={value?.id}
       loading={loading}
       options={shown}
@@ -68,7 +54,7 @@ export function SearchPicker({ kind, value, onChange, width }: SearchPickerProps
         onChange(picked ? { id: picked.value, name: picked.label } : null);
       }}
       notFoundContent={
-        error ? <Typography.Text type="danger">{error}</Typography.Text> : loading ? '正在查找…' : kind === 'entity' && !query ? ENTITY_HINT : NOT_FOUND[kind]
+        error ? <Typography.Text type="danger">{error}</Typography.Text> : loading ? '正在查找…' : !query ? '输入主体名称、拼音首字母或统一社会信用代码查找' : '没有符合条件的主体'
       }
       optionRender={(option) => (
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, minWidth: 0 }}>

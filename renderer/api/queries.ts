@@ -1,0 +1,104 @@
+import { keepPreviousData, QueryClient, useQuery, type QueryKey } from '@tanstack/react-query';
+import type { ApiInput, ApiMethod, ApiResults } from '@shared/api/contract';
+import { api, onApiSuccess } from './client';
+import { errorText } from './error-text';
+
+/**
+ * The renderer's cache of answers, keyed by `[method, input]`. Answers stay fresh until a change
+ * (any call that is not a read, see INVALIDATES) marks the domains it touches stale; screens on
+ * show then read again, others when they next open.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: Infinity,
+      // A refused call is shown with its Chinese reason at once; the clerk retries.
+      retry: false,
+      refetchOnWindowFocus: false,
+      // A list's answer is a few kB; nothing is kept for screens closed longer than this.
+      gcTime: 5 * 60_000,
+    },
+  },
+});
+
+/** Actions that only read: calling them changes nothing, so they invalidate nothing. */
+const READ_ACTIONS = new Set([
+  'info', 'list', 'get', 'query', 'overview', 'breakdown', 'weekly', 'loads', 'preview', 'progress', 'columns', 'templates',
+  'errorReport', 'download', 'export', 'exportAll', 'view', 'current', 'violations', 'openProblems', 'problems', 'received', 'cancel',
+]);
+
+const EVERYTHING = ['*'] as const;
+
+/**
+ * What a change touches: the prefix of a changing method → the prefixes of the queries to read
+ * again after it succeeds. A prefix not listed (a bulk change: 导入, 恢复, 示例数据) refreshes
+ * everything.
+ */
+export const INVALIDATES: Readonly<Record<string, readonly string[]>> = {
+  entities: ['entities', 'cadres', 'regulators', 'stats', 'assign', 'visits', 'battlemap', 'letters', 'handbook', 'log', 'app'],
+  cadres: ['cadres', 'entities', 'stats', 'assign', 'visits', 'letters', 'handbook', 'inspections', 'log', 'app'],
+  regions: ['regions', 'entities', 'cadres', 'regulators', 'stats', 'assign', 'visits', 'log'],
+  regulators: ['regulators', 'entities', 'log'],
+  assign: ['entities', 'cadres', 'assign', 'stats', 'visits', 'letters', 'handbook', 'log'],
+  visits: ['visits', 'stats', 'battlemap', 'handbook', 'log'],
+  inspections: ['inspections', 'log'],
+  battlemap: ['battlemap', 'stats', 'log'],
+  calendar: ['calendar', 'battlemap', 'visits', 'profile'],
+  profile: ['profile', 'stats', 'letters', 'handbook', 'visits', 'assign', 'log'],
+  export: ['export'],
+  handbook: EVERYTHING,
+  import: EVERYTHING,
+  backup: EVERYTHING,
+  package: EVERYTHING,
+};
+
+/** The query prefixes a successful call of `method` makes stale (none for a read). */
+export function invalidatedBy(method: ApiMethod): readonly string[] {
+  const [prefix = '', action = ''] = method.split(':');
+  if (READ_ACTIONS.has(action)) return [];
+  return INVALIDATES[prefix] ?? EVERYTHING;
+}
+
+function methodOf(key: QueryKey): string {
+  return typeof key[0] === 'string' ? key[0] : '';
+}
+
+onApiSuccess((method) => {
+  const prefixes = invalidatedBy(method);
+  if (prefixes.length === 0) return;
+  const all = prefixes.includes('*');
+  void queryClient.invalidateQueries({ predicate: (query) => all || prefixes.includes(methodOf(query.queryKey).split(':')[0] ?? '') });
+});
+
+export interface ApiQueryState<T> {
+  readonly result: T | null;
+  /** True while an answer for the current input is awaited (the previous one may still show). */
+  readonly loading: boolean;
+  readonly error: string;
+  /** Reads again (after 重试), keeping what is shown until the answer comes. */
+  readonly reload: () => void;
+}
+
+/**
+ * One read, cached under `[method, input]`: the same input is never asked twice while fresh, an
+ * answer to an outdated input is never shown, and the previous answer stays on screen while the
+ * next is on its way (a list does not flash empty between searches).
+ */
+export function useApiQuery<M extends ApiMethod>(
+  method: M,
+  input: ApiInput<M>,
+  options: { readonly enabled?: boolean; /** false: one record's view, never shown for another */ readonly keepPrevious?: boolean } = {},
+): ApiQueryState<ApiResults[M]> {
+  const query = useQuery({
+    queryKey: [method, input],
+    queryFn: () => api(method, input),
+    placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+  return {
+    result: query.data ?? null,
+    loading: query.isFetching,
+    error: query.error ? errorText(query.error) : '',
+    reload: () => void query.refetch(),
+  };
+}

@@ -1,0 +1,106 @@
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import type { ApiInput, ApiResults } from '@shared/api/contract';
+import { api } from '../../api/client';
+import { errorText } from '../../api/error-text';
+
+export type WindowMethod = 'entities:query' | 'cadres:query';
+type RowOf<M extends WindowMethod> = ApiResults[M]['rows'][number];
+/** The filters and sort of a list, without the window (the hook adds it). */
+export type ListInput<M extends WindowMethod> = Omit<ApiInput<M>, 'offset' | 'limit'>;
+
+/** Rows per request: a screenful is about 15, so one or two blocks cover what shows. */
+export const BLOCK_ROWS = 100;
+
+/** A row of the list not fetched yet (scrolled to faster than it arrived). */
+export interface PendingRow {
+  readonly id: string;
+  readonly pending: true;
+}
+
+export function isPending<Row extends object>(row: Row | PendingRow): row is PendingRow {
+  return 'pending' in row;
+}
+
+export interface ListWindow<Row> {
+  /** One entry per match (`total` of them); rows not fetched yet are PendingRow. */
+  readonly rows: readonly (Row | PendingRow)[];
+  readonly total: number | null;
+  /** True while the list for new filters is on its way (the previous one still shows). */
+  readonly loading: boolean;
+  readonly error: string;
+  readonly reload: () => void;
+  /** The table reports the rows on screen; the blocks around them are fetched. */
+  readonly showRows: (first: number, last: number) => void;
+}
+
+/**
+ * A 主体/干部 list fetched by the window the virtual table shows: one request of BLOCK_ROWS rows
+ * (with the count of every match) for the top, more only as the clerk scrolls. Each block is
+ * cached under `[method, {...input, offset, limit}]`; a new search starts again at the top.
+ */
+export function useListWindow<M extends WindowMethod>(method: M, input: ListInput<M>): ListWindow<RowOf<M>> {
+  const inputKey = JSON.stringify(input);
+  // Callers build the input each render; what counts is its content.
+  const stableInput = useMemo(() => input, [inputKey]);
+  const [shown, setShown] = useState({ inputKey, first: 0, last: 0 });
+  // New filters: back to the top (the table scrolls there too).
+  const range = shown.inputKey === inputKey ? shown : { inputKey, first: 0, last: 0 };
+  const blockInput = useCallback((block: number) => ({ ...stableInput, offset: block * BLOCK_ROWS, limit: BLOCK_ROWS }) as ApiInput<M>, [stableInput]);
+
+  // The first block always: it carries the count, and keeps the previous list on screen until the new one comes.
+  const head = useQuery({
+    queryKey: [method, blockInput(0)],
+    queryFn: () => api(method, blockInput(0)),
+    placeholderData: keepPreviousData,
+  });
+  const firstBlock = Math.floor(range.first / BLOCK_ROWS);
+  const lastBlock = Math.floor(range.last / BLOCK_ROWS);
+  const rest = useQueries({
+    queries: Array.from({ length: lastBlock - Math.max(firstBlock, 1) + 1 }, (_, i) => Math.max(firstBlock, 1) + i).map((block) => ({
+      queryKey: [method, blockInput(block)],
+      queryFn: () => api(method, blockInput(block)),
+      enabled: !head.isPlaceholderData && block * BLOCK_ROWS < (head.data?.total ?? 0),
+    })),
+  });
+
+  const total = head.data?.total ?? null;
+  const headRows = head.data?.rows;
+  const restRows = rest.map((q) => q.data?.rows);
+  const restKey = rest.map((q) => q.dataUpdatedAt).join();
+  const rows = useMemo(() => {
+    const all: (RowOf<M> | PendingRow)[] = [];
+    if (total === null || !headRows) return all;
+    const fetched = new Map<number, readonly RowOf<M>[]>([[0, headRows as readonly RowOf<M>[]]]);
+    restRows.forEach((block, i) => block && fetched.set(Math.max(firstBlock, 1) + i, block as readonly RowOf<M>[]));
+    const count = head.isPlaceholderData ? headRows.length : total;
+    for (let index = 0; index < count; index++) {
+      const block = fetched.get(Math.floor(index / BLOCK_ROWS));
+      all.push(block?.[index % BLOCK_ROWS] ?? { id: `pending-${index}`, pending: true });
+    }
+    return all;
+    // restRows is a new array each render; restKey says when one of its blocks changed.
+  }, [total, headRows, restKey, firstBlock, head.isPlaceholderData]);
+
+  const showRows = useCallback(
+    (first: number, last: number) =>
+      setShown((now) => {
+        const same = now.inputKey === inputKey && Math.floor(now.first / BLOCK_ROWS) === Math.floor(first / BLOCK_ROWS) && Math.floor(now.last / BLOCK_ROWS) === Math.floor(last / BLOCK_ROWS);
+        return same ? now : { inputKey, first, last };
+      }),
+    [inputKey],
+  );
+
+  const failed = head.error ?? rest.find((q) => q.error)?.error;
+  return {
+    rows,
+    total,
+    loading: head.isFetching,
+    error: failed ? errorText(failed) : '',
+    reload: () => {
+      void head.refetch();
+      for (const q of rest) void q.refetch();
+    },
+    showRows,
+  };
+}

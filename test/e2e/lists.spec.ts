@@ -1,0 +1,172 @@
+import { expect, test, type Page, type Response } from '@playwright/test';
+import { EntityQuerySchema } from '../../shared/api/contract';
+import { ListIndex } from '../../shared/query/lists';
+import { pinyinInitials } from '../../shared/query/search';
+import type { DataDoc } from '../../shared/storage/types';
+import { expectNoPageOverflow, startHarness, type Harness } from './harness';
+
+const SHOTS = process.env['LIST_SHOTS'];
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
+};
+
+let harness: Harness;
+test.beforeEach(async () => {
+  harness = await startHarness({ library: 'city' });
+});
+test.afterEach(async () => {
+  await harness.stop();
+});
+
+const NO_ENTITY_FILTERS = EntityQuerySchema.parse({});
+
+/** A 主体 whose first nine pinyin initials no other 主体 starts the same way: typed key by key, it alone matches. */
+function entityWithLongInitials(doc: DataDoc): { name: string; keys: string } {
+  const keysOf = (name: string) => pinyinInitials(name).slice(0, 9);
+  const counts = new Map<string, number>();
+  for (const e of doc.entities) counts.set(keysOf(e.name), (counts.get(keysOf(e.name)) ?? 0) + 1);
+  const entity = doc.entities.find((e) => keysOf(e.name).length === 9 && /^[a-z]+$/.test(keysOf(e.name)) && counts.get(keysOf(e.name)) === 1);
+  if (!entity) throw new Error('示例数据中找不到拼音首字母有 9 个的主体');
+  return { name: entity.name, keys: keysOf(entity.name) };
+}
+
+/** Every list request the page makes from now on; `sizes()` gives the size of each answer. */
+function listRequests(page: Page, method: string): { readonly sizes: () => Promise<number[]> } {
+  const answers: Promise<number>[] = [];
+  page.on('response', (response: Response) => {
+    if (decodeURIComponent(response.url()).endsWith(`/api/${method}`)) answers.push(response.body().then((body) => body.length));
+  });
+  return { sizes: () => Promise.all(answers) };
+}
+
+/** Whether the input shows its whole placeholder (no text cut off at 1366×768). */
+async function placeholderFits(page: Page, label: string): Promise<boolean> {
+  return page.getByRole('textbox', { name: label }).evaluate((input: HTMLInputElement) => {
+    const probe = document.createElement('span');
+    probe.style.font = getComputedStyle(input).font;
+    probe.style.whiteSpace = 'pre';
+    probe.textContent = input.placeholder;
+    document.body.append(probe);
+    const fits = probe.offsetWidth <= input.clientWidth;
+    probe.remove();
+    return fits;
+  });
+}
+
+test('包保主体：逐字键入 9 个拼音首字母，最多 3 次列表请求、每次不超过 1 MB，匹配的主体显示出来', async ({ page }) => {
+  const doc = await harness.readDoc();
+  const { name, keys } = entityWithLongInitials(doc);
+  const all = listRequests(page, 'entities:query');
+  await page.goto(`${harness.url}#/entities`);
+  await expect(page.getByText(/共 21,?893 户/)).toBeVisible();
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  await expectNoPageOverflow(page);
+  expect(await placeholderFits(page, '搜索主体')).toBe(true);
+  await shot(page, 'entities-list');
+  // Opening the screen fetched a window of rows, not the whole list.
+  const opening = await all.sizes();
+  expect(opening.length).toBeGreaterThan(0);
+  expect(Math.max(...opening)).toBeLessThan(100_000);
+
+  const typed = listRequests(page, 'entities:query');
+  await page.getByRole('textbox', { name: '搜索主体' }).focus();
+  // A clerk's normal pace: about six keys a second.
+  await page.keyboard.type(keys, { delay: 160 });
+  await expect(page.locator('.ant-table-row', { hasText: name })).toBeVisible();
+  const expected = new ListIndex(doc).entities({ ...NO_ENTITY_FILTERS, text: keys }).length;
+  await expect(page.getByText(`共 ${expected} 户`)).toBeVisible();
+  await shot(page, 'entities-search');
+  const answers = await typed.sizes();
+  expect(answers.length).toBeGreaterThanOrEqual(1);
+  expect(answers.length).toBeLessThanOrEqual(3);
+  for (const size of answers) expect(size).toBeLessThanOrEqual(1_000_000);
+
+  await test.step('键盘：Tab 到行上的名称按钮，Enter 打开详情', async () => {
+    await page.locator('.ant-table-row', { hasText: name }).locator('.row-link').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name })).toBeHidden();
+  });
+});
+
+test('包保主体：点列头在服务端排序，滚到底时最后一行也取到', async ({ page }) => {
+  const doc = await harness.readDoc();
+  await page.goto(`${harness.url}#/entities`);
+  await expect(page.getByText(/共 21,?893 户/)).toBeVisible();
+
+  const byName = new ListIndex(doc).entities({ ...NO_ENTITY_FILTERS, sort: { field: 'name', order: 'ascend' } });
+  await page.locator('.ant-table-thead th', { hasText: '主体名称' }).click();
+  await expect(page.locator('.ant-table-row').first().locator('.row-link')).toHaveText(byName[0]!.name);
+  await page.locator('.ant-table-thead th', { hasText: '主体名称' }).click();
+  await expect(page.locator('.ant-table-row').first().locator('.row-link')).toHaveText(byName.at(-1)!.name);
+  await shot(page, 'entities-sorted');
+
+  // Back to list order, then to the very end: the last block is fetched as it comes into view.
+  await page.locator('.ant-table-thead th', { hasText: '主体名称' }).click();
+  await expect(page.locator('.ant-table-row').first().locator('.row-link')).toHaveText(doc.entities[0]!.name);
+  await page.locator('.ant-table-tbody').hover();
+  for (let turn = 0; turn < 40; turn++) await page.mouse.wheel(0, 30_000);
+  await expect(page.locator('.ant-table-row', { hasText: doc.entities.at(-1)!.name })).toBeVisible();
+});
+
+test('包保干部：详情里的主体可点开，干部变动从干部详情发起；改了一半按 Esc 或浏览器后退先问', async ({ page }) => {
+  const doc = await harness.readDoc();
+  const loads = new Map<string, number>();
+  for (const a of doc.assignments) if (a.end === '') loads.set(a.cadreId, (loads.get(a.cadreId) ?? 0) + 1);
+  const cadre = doc.cadres.find((c) => c.level === 'township' && c.active && (loads.get(c.id) ?? 0) > 0 && doc.cadres.filter((o) => o.name === c.name).length === 1);
+  if (!cadre) throw new Error('示例数据中找不到有包保主体的乡镇级干部');
+  const entityId = doc.assignments.find((a) => a.cadreId === cadre.id && a.end === '')?.entityId;
+  const entity = doc.entities.find((e) => e.id === entityId);
+  if (!entity) throw new Error('缺少主体');
+
+  await page.goto(`${harness.url}#/dashboard`);
+  await page.getByRole('menuitem', { name: '包保干部' }).click();
+  await expect(page.getByText(/共 2,?684 名/)).toBeVisible();
+  expect(await placeholderFits(page, '搜索干部')).toBe(true);
+  await page.getByRole('textbox', { name: '搜索干部' }).fill(cadre.name);
+  await page.locator('.ant-table-row', { hasText: cadre.name }).first().locator('.row-link').click();
+  const drawer = page.getByRole('dialog', { name: `${cadre.name}（乡镇级）` });
+  await expect(drawer).toBeVisible();
+
+  await test.step('主体名称是链接，打开该主体的详情', async () => {
+    await drawer.getByRole('button', { name: entity.name }).click();
+    const entityDrawer = page.getByRole('dialog', { name: entity.name });
+    await expect(entityDrawer).toBeVisible();
+    await shot(page, 'cadre-entity-link');
+    await page.keyboard.press('Escape');
+    await expect(entityDrawer).toBeHidden();
+    await expect(drawer).toBeVisible();
+  });
+
+  await test.step('干部变动：离任干部已填好；选了接任干部后 Esc 先问「放弃修改？」', async () => {
+    await drawer.getByRole('button', { name: /干部变动/ }).click();
+    const modal = page.getByRole('dialog', { name: '干部变动（移交包保主体）' });
+    await expect(modal).toBeVisible();
+    await expect(modal.getByText(`当前包保 ${loads.get(cadre.id)} 户`)).toBeVisible();
+    await expect(modal.getByRole('button', { name: `确认移交 ${loads.get(cadre.id)} 个主体` })).toBeVisible();
+    await modal.getByRole('combobox', { name: /接任干部/ }).click();
+    await page.locator('.ant-select-item-option').first().click();
+    await shot(page, 'cadre-replace');
+    await modal.getByRole('button', { name: /^取\s?消$/ }).click();
+    const ask = page.getByRole('dialog', { name: '放弃修改？' });
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: /^放\s?弃$/ }).click();
+    await expect(modal).toBeHidden();
+    expect((await harness.readDoc()).assignments.filter((a) => a.cadreId === cadre.id && a.end === '')).toHaveLength(loads.get(cadre.id)!);
+  });
+
+  await test.step('浏览器后退也先问，继续编辑则留在原处', async () => {
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+    await page.getByRole('button', { name: '新增干部' }).click();
+    const form = page.getByRole('dialog', { name: '新增干部' });
+    await form.getByLabel('姓名').fill('半路放下的干部');
+    await page.goBack();
+    const ask = page.getByRole('dialog', { name: '放弃修改？' });
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await expect(page).toHaveURL(/#\/cadres$/);
+    await expect(form.getByLabel('姓名')).toHaveValue('半路放下的干部');
+  });
+});
