@@ -1,6 +1,9 @@
+import { Console } from 'node:console';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, ProblemView, RecordKind } from '@shared/api/contract';
 import { OVERDUE_STEPS, overdueText, PROBLEM_STAGES } from '@shared/visits/problems';
 import type { ProblemStepKind } from '@shared/visits/types';
@@ -76,6 +79,35 @@ type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiR
 let openStore: { close(): Promise<void> } | null = null;
 /** What Ctrl+C does while a background job runs (stop the job); otherwise it ends the run. */
 let onInterrupt: (() => void) | null = null;
+
+/** Where a run's output goes: the process's own streams, or a test's (see runCli). */
+export interface CliIo {
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+}
+let io: CliIo = process;
+// The commands print with console.log/error: this module's console, which runCli points at the run's io.
+let console = globalThis.console;
+
+/**
+ * Runs one command as `npm run cli -- …` does, its output going to `runIo`, and resolves to the
+ * exit code: 0, or 1 after one line on stderr for a user error or an unexpected one. The tests run
+ * the CLI in process through it; run as a program, the process's signals and stream errors end it
+ * (see the end of this file).
+ */
+export async function runCli(argv: readonly string[], runIo: CliIo = process): Promise<number> {
+  io = runIo;
+  console = new Console({ stdout: runIo.stdout, stderr: runIo.stderr });
+  try {
+    await main(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) console.error(`错误：${error.chinese} / Error: ${error.english}`);
+    else if (error instanceof ApiError) console.error(`错误：${error.message} / Error: ${error.code}`);
+    else console.error(unexpected(error));
+    return 1;
+  }
+}
 
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
@@ -594,7 +626,7 @@ async function followJob(call: Call, started: JobStatus): Promise<JobStatus> {
   // The first Ctrl+C stops the job; a second one ends the run.
   onInterrupt = () => {
     onInterrupt = null;
-    process.stderr.write('\n正在取消…\n');
+    io.stderr.write('\n正在取消…\n');
     void call('jobs:cancel', { jobId: started.jobId });
   };
   try {
@@ -602,9 +634,9 @@ async function followJob(call: Call, started: JobStatus): Promise<JobStatus> {
     while (status.state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 250));
       status = await call('jobs:get', { jobId: started.jobId });
-      if (status.state === 'running' && status.total > 0) process.stderr.write(`\r${status.done}/${status.total}　${status.message.slice(0, 40)}\u001b[K`);
+      if (status.state === 'running' && status.total > 0) io.stderr.write(`\r${status.done}/${status.total}　${status.message.slice(0, 40)}\u001b[K`);
     }
-    process.stderr.write('\n');
+    io.stderr.write('\n');
     return status;
   } finally {
     onInterrupt = null;
@@ -660,7 +692,7 @@ async function saveFile(target: string, file: FileContent): Promise<void> {
 }
 
 function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 function formatStats(s: Stats): string {
@@ -699,31 +731,27 @@ async function endRun(line: string, code: number): Promise<void> {
   process.stderr.write(`${line}\n`, () => process.exit(code));
 }
 
-// A reader that stops early (`… | head -1`) closes the pipe: what is left to print has nowhere to
-// go, and the run ends as it would have. Any other failure to write the output is an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') void endRun(unexpected(error), 1);
-  });
-}
-process.on('uncaughtException', (error) => void endRun(unexpected(error), 1));
-process.on('unhandledRejection', (error) => void endRun(unexpected(error), 1));
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    if (signal === 'SIGINT' && onInterrupt) return onInterrupt();
-    void endRun(`错误：操作被中断（${signal}），已完成的保存都在，未完成的修改没有写入 / Error: interrupted`, 128 + os.constants.signals[signal]);
+/** The process runs the CLI itself (`tsx main/server/cli/index.ts …`), rather than a test importing runCli. */
+function runAsProgram(): void {
+  // A reader that stops early (`… | head -1`) closes the pipe: what is left to print has nowhere to
+  // go, and the run ends as it would have. Any other failure to write the output is an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') void endRun(unexpected(error), 1);
+    });
+  }
+  process.on('uncaughtException', (error) => void endRun(unexpected(error), 1));
+  process.on('unhandledRejection', (error) => void endRun(unexpected(error), 1));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      if (signal === 'SIGINT' && onInterrupt) return onInterrupt();
+      void endRun(`错误：操作被中断（${signal}），已完成的保存都在，未完成的修改没有写入 / Error: interrupted`, 128 + os.constants.signals[signal]);
+    });
+  }
+  // exitCode, not exit(): a pipe (`… --json | jq`) must receive all of stdout before the process ends.
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
   });
 }
 
-// exitCode, not exit(): a pipe (`… --json | jq`) must receive all of stdout before the process ends.
-main(process.argv.slice(2)).then(
-  () => {
-    process.exitCode = 0;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) console.error(`错误：${error.chinese} / Error: ${error.english}`);
-    else if (error instanceof ApiError) console.error(`错误：${error.message} / Error: ${error.code}`);
-    else console.error(unexpected(error));
-    process.exitCode = 1;
-  },
-);
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) runAsProgram();
