@@ -1,30 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { cli, cliProcess, type CliRun } from './run-cli';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(TSX, ['main/server/cli/index.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 /** Exit 1 with one Chinese + English line on stderr, and no stack trace. */
-function expectUserError(run: Run, chinese: string): void {
+function expectUserError(run: CliRun, chinese: string): void {
   expect(run.code).toBe(1);
   const lines = run.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
@@ -51,7 +35,7 @@ describe('CLI', () => {
     expect(parsed.cadres.total).toBe(doc.cadres.length);
 
     // Large output through a pipe arrives whole (the process must not exit before stdout drains).
-    const entities = JSON.parse((await cli('list', 'entities', '--json', '--data', data)).stdout) as unknown[];
+    const entities = JSON.parse((await cliProcess('list', 'entities', '--json', '--data', data)).stdout) as unknown[];
     expect(entities).toHaveLength(doc.entities.length);
     const list = await cli('list', 'cadres', '--json', '--data', data);
     const cadres = JSON.parse(list.stdout) as { id: string; name: string }[];
@@ -111,7 +95,8 @@ describe('CLI', () => {
 
   it('answers bad input with exit 1 and one line', async () => {
     const data = await newDir();
-    expectUserError(await cli('frobnicate', '--data', data), '未知命令“frobnicate”');
+    // The process's own exit code and stderr, as a script calling it sees them.
+    expectUserError(await cliProcess('frobnicate', '--data', data), '未知命令“frobnicate”');
     expectUserError(await cli('demo', '--scale', 'galaxy', '--data', data), '示例规模应为');
     expectUserError(await cli('stats', '--data', data), '尚未建立数据库');
     expectUserError(await cli('list', 'things', '--data', data), 'list cadres');

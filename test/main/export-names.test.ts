@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,11 +5,11 @@ import type { ApiHandlers, JobStatus } from '@shared/api/contract';
 import { safeFileName, uniqueFileName } from '../../main/server/export/unique-name';
 import { openServices } from '../../main/server/services';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { cli } from './run-cli';
 import { smallDoc } from './small-doc';
 import { filesUnder, useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const YEAR = smallDoc().profile.planYear;
 const ZHANG_HANDBOOK = `达拉特旗-昭君镇-张伟-包保干部工作手册-${YEAR}.xlsx`;
 const LI_HANDBOOK = `达拉特旗-昭君街道-李娜-包保干部工作手册-${YEAR}.xlsx`;
@@ -126,30 +125,19 @@ describe('a 合订本 that cannot be written', () => {
 });
 
 describe('CLI export letters', () => {
-  /** Runs the CLI as one node process, so its pid (and so writeFileAtomic's temp names) is known from the start. */
-  function cli(args: string[], beforeWrites: (pid: number) => Promise<void> = async () => undefined): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'main/server/cli/index.ts', ...args], { cwd: ROOT });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      // Node takes far longer to start than this takes: done before the CLI has read the library.
-      beforeWrites(child.pid ?? 0).then(() => child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })), reject);
-    });
-  }
-
   it('writes the letters of stored names with control characters, and skips and reports a file it cannot write, exit code 1', async () => {
     const dir = await olderLibrary();
     const out = await newDir();
-    const clean = await cli(['export', 'letters', '--out', out, '--data', dir]);
+    const clean = await cli('export', 'letters', '--out', out, '--data', dir);
     expect(clean.stderr).toBe('');
     expect(clean.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual([LI_LETTER, ZHANG_LETTER, '致包保领导的一封信-合订本-2封.html'].sort());
     expect(await readFile(path.join(out, ZHANG_LETTER), 'utf8')).toContain('尊敬的');
 
     const blocked = await newDir();
-    const run = await cli(['export', 'letters', '--out', blocked, '--data', dir], (pid) => blockWrite(blocked, ZHANG_LETTER, pid));
+    // In process, so writeFileAtomic's temp names carry this process's pid.
+    await blockWrite(blocked, ZHANG_LETTER, process.pid);
+    const run = await cli('export', 'letters', '--out', blocked, '--data', dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`已导出 1 封致包保领导的一封信到 ${blocked}（另有合订本一份）`);
     expect(run.stderr).toContain(`未能写入“${ZHANG_LETTER}”：`);
@@ -159,7 +147,7 @@ describe('CLI export letters', () => {
 
   it('lists stored names with control characters without their escape codes', async () => {
     const dir = await olderLibrary();
-    const listed = await cli(['list', 'cadres', '--data', dir]);
+    const listed = await cli('list', 'cadres', '--data', dir);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('张伟');
     expect(listed.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);

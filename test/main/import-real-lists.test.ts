@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,6 +7,7 @@ import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { xlsxOf } from './import-fixtures';
+import { cli } from './run-cli';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
@@ -225,13 +225,6 @@ describe('an update does not erase', () => {
 });
 
 describe('CLI import', () => {
-  const ROOT = path.resolve(import.meta.dirname, '../..');
-  const cli = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-    new Promise((resolve) => {
-      execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/server/cli/index.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-      });
-    });
   async function folder(): Promise<string> {
     const dir = await newDir();
     const { store } = await openServices(dir);

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,11 +7,11 @@ import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
 import { BACKUP_DIR_NAME } from '../../main/server/storage/backups';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { cli } from './run-cli';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** smallDoc as a hand edit left it: 主体 e2 twice, and 包保关系 a2 naming a cadre that is not there. */
 function contradictoryDoc(): DataDoc {
@@ -77,11 +76,8 @@ describe('check sees what restore refuses', () => {
 
   it('the CLI check prints them', async () => {
     const dataDir = await handEdited();
-    const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/server/cli/index.ts', 'check', '--data', dataDir], { cwd: ROOT }, (error, out) =>
-        error ? reject(error) : resolve(out),
-      );
-    });
+    const { code, stdout } = await cli('check', '--data', dataDir);
+    expect(code).toBe(0);
     expect(stdout).toContain('数据不一致（编号重复或指向不存在的记录），请从备份恢复：\n  包保主体的编号重复：“e2”出现 2 次\n  包保关系指向不存在的包保干部：a2（干部“c9”）\n');
     expect(stdout).not.toContain('数据检查通过');
   });

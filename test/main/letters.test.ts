@@ -1,14 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
+import { cli } from './run-cli';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** smallDoc with the contacts the letters print filled in, as an office does before printing. */
 async function openSmall(contacts = { contactName: '赵敏', contactPhone: '0477-8581234' }) {
@@ -104,14 +103,6 @@ describe('letters:get and handbook:view', () => {
 });
 
 describe('CLI export letters', () => {
-  function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/server/cli/index.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
-  }
-
   it('writes one printable A4 page per cadre and a 合订本 of the scope', async () => {
     const { dir, store } = await openSmall();
     await store.close();
