@@ -6,7 +6,7 @@ import { createWebServer } from './server';
 
 /** `npm run web -- --data DIR --port N`: the real renderer and services in a browser. */
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), { data: { type: 'string' }, port: { type: 'string' } });
   const dataDir = path.resolve(stringFlag(args, 'data') ?? defaultDataDir());
   const port = Number(stringFlag(args, 'port') ?? '5175');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('端口号应为 0–65535 的整数', 'port must be an integer 0-65535');
