@@ -9,6 +9,7 @@ import { computeBreakdown, type Breakdown } from '@shared/stats/breakdown';
 import { computeLoadBands, type LoadBands } from '@shared/stats/loads';
 import { computeStats, type Stats } from '@shared/stats/stats';
 import { computeWeekly, type WeeklyScope, type WeeklySeries } from '@shared/stats/weekly';
+import { copyJson } from '@shared/storage/copy';
 import type { DataDoc, Store } from '@shared/storage/types';
 import type { BackupReason, Backups } from '../storage/backups';
 import type { Recovery } from '../storage/lowdb-store';
@@ -107,9 +108,13 @@ export class HandlerContext {
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   }
 
-  /** Appends an 操作日志 entry inside a mutation (SPEC §7: who, when, what, before/after). */
+  /**
+   * Appends an 操作日志 entry inside a mutation (SPEC §7: who, when, what, before/after). Before and
+   * after are copied: handlers pass live records (a visit recorded, then rectified in place), and an
+   * entry must keep saying what they were when it was made.
+   */
   log(doc: DataDoc, action: string, summary: string, before?: unknown, after?: unknown): void {
-    doc.log.push({ at: this.deps.now().toISOString(), operator: doc.profile.operatorName, action, summary, before, after });
+    doc.log.push({ at: this.deps.now().toISOString(), operator: doc.profile.operatorName, action, summary, before: copyJson(before), after: copyJson(after) });
   }
 }
 
