@@ -1,7 +1,7 @@
 import { CalendarOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Flex, Select, Tabs, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { VisitRow } from '@shared/api/contract';
+import type { ProblemView, VisitRow } from '@shared/api/contract';
 import type { VisitRules } from '@shared/visits/types';
 import { RegionIndex } from '@shared/domain/regions';
 import { api } from '../api/client';
@@ -12,8 +12,8 @@ import { confirmGeneratePlan } from '../components/visits/generate-plan';
 import { PlanTab } from '../components/visits/PlanTab';
 import { ProblemLedger } from '../components/visits/ProblemLedger';
 import { RecordVisitDrawer } from '../components/visits/RecordVisitDrawer';
-import { RectifyModal } from '../components/visits/RectifyModal';
-import { useVisitData, type OpenProblemRow, type VisitFocus } from '../components/visits/useVisitData';
+import { ProblemStepModal, type ProblemAction, type ProblemStepTarget } from '../components/visits/ProblemStepModal';
+import { useVisitData, type VisitFocus } from '../components/visits/useVisitData';
 import { todayIso, visitFigures } from '../components/visits/visit-status';
 import { VisitKpis } from '../components/visits/VisitKpis';
 import { hashParams, screenHash } from '../hooks/useHashScreen';
@@ -41,6 +41,7 @@ export function VisitsPage() {
   const [year, setYear] = useState<number | null>(() => (focus?.from ? Number(focus.from.slice(0, 4)) : null));
   const [planYear, setPlanYear] = useState<number | null>(null);
   const [rules, setRules] = useState<VisitRules | null>(null);
+  const [operatorName, setOperatorName] = useState('');
   const [profileError, setProfileError] = useState('');
   const [profileRound, setProfileRound] = useState(0);
   const [tab, setTab] = useState<TabKey>(() => (hashParams().get('tab') === 'problems' ? 'problems' : 'plan'));
@@ -66,7 +67,7 @@ export function VisitsPage() {
   );
   const today = todayIso();
   const recorder = usePanel<VisitRow | null>(null);
-  const rectifier = usePanel<OpenProblemRow | null>(null);
+  const stepper = usePanel<ProblemStepTarget | null>(null);
 
   // The plan year and the visit rules come from 设置; the screen opens on the plan year.
   useEffect(() => {
@@ -76,6 +77,7 @@ export function VisitsPage() {
         if (!live) return;
         setPlanYear(profile.planYear);
         setRules(profile.visitRules);
+        setOperatorName(profile.operatorName);
         setYear((current) => current ?? profile.planYear);
         setProfileError('');
       },
@@ -99,7 +101,7 @@ export function VisitsPage() {
     () => (recorder.target ? data.problems.filter((p) => p.visitId === recorder.target?.id) : []),
     [data.problems, recorder.target],
   );
-  const openRectify = useCallback((p: OpenProblemRow) => rectifier.show(p), [rectifier]);
+  const openStep = useCallback((action: ProblemAction, problem: ProblemView) => stepper.show({ action, problem }), [stepper]);
   const openVisit = useCallback((row: VisitRow) => recorder.show(row), [recorder]);
 
   const generate = () => {
@@ -149,7 +151,7 @@ export function VisitsPage() {
       {tab === 'plan' && year !== null && (
         <PlanTab year={year} rows={data.rows} loading={data.loading} today={today} weeklyCap={rules?.weeklyCapPerCadre ?? null} onOpen={openVisit} />
       )}
-      {tab === 'problems' && <ProblemLedger problems={data.problems} loading={data.loading} onRectify={openRectify} />}
+      {tab === 'problems' && <ProblemLedger problems={data.ledger} loading={data.loading} onStep={openStep} />}
 
       <RecordVisitDrawer
         open={recorder.open}
@@ -161,12 +163,13 @@ export function VisitsPage() {
           data.reload();
         }}
       />
-      <RectifyModal
-        open={rectifier.open}
-        problem={rectifier.target}
-        onClose={rectifier.hide}
+      <ProblemStepModal
+        open={stepper.open}
+        target={stepper.target}
+        operatorName={operatorName}
+        onClose={stepper.hide}
         onDone={() => {
-          rectifier.hide();
+          stepper.hide();
           data.reload();
         }}
       />

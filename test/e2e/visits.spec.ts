@@ -16,7 +16,7 @@ import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, s
 
 interface StatsJson {
   readonly visits: { readonly planned: number; readonly done: number };
-  readonly problems: { readonly open: number; readonly closed: number; readonly openAllYears: number };
+  readonly problems: { readonly open: number; readonly closed: number; readonly openAllYears: number; readonly byStage: Record<string, number> };
 }
 
 let dataDir = '';
@@ -143,7 +143,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(drawer).toBeHidden();
   });
 
-  await test.step('问题整改台账列出问题，登记已整改后移出，stats 记为已整改', async () => {
+  await test.step('问题整改台账列出问题，登记整改后待复核，stats 记为已整改', async () => {
     await page.getByRole('tab', { name: /问题整改台账/ }).click();
     const ledger = page.getByTestId('problem-ledger');
     const row = ledger.locator('.ant-table-row').filter({ hasText: '食品安全员未到岗' });
@@ -152,18 +152,19 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expectNoPageOverflow(page);
     await page.screenshot({ path: screenshotPath('visits-problems') });
 
-    await row.getByRole('button', { name: /已整改/ }).click();
-    const modal = page.locator('.ant-modal').filter({ hasText: '登记整改完成' });
+    await row.getByRole('button', { name: /^登记整改：/ }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '整改完成日期' });
     await expect(modal).toContainText('食品安全员未到岗');
-    await expect(modal.getByRole('button', { name: '确认已整改' })).toBeFocused();
+    await expect(modal.getByRole('button', { name: '登记整改' })).toBeFocused();
     await page.screenshot({ path: screenshotPath('visits-rectify') });
     await page.keyboard.press('Enter');
     await expect(modal).toBeHidden();
-    await expect(page.locator('.ant-message')).toContainText(`已登记整改完成：${entityName}`);
-    await expect(ledger.locator('.ant-table-row')).toHaveCount(0);
+    await expect(page.locator('.ant-message')).toContainText(`${entityName}：问题已登记整改`);
+    // Still in the 台账 until 复核 and 销号 (the 闭环), no longer among the unrectified.
+    await expect(row).toContainText('待复核');
     await expect(kpi(page, 'open')).toHaveText('0');
     const after = stats();
-    expect(after.problems).toEqual({ open: 0, closed: 1, openAllYears: 0 });
+    expect(after.problems).toEqual({ open: 0, closed: 1, openAllYears: 0, byStage: { toAssign: 0, toRectify: 0, toReview: 1, toClose: 0 } });
   });
 
   await test.step('首页概览的未整改问题与台账一致：往年发现、尚未整改的也算', async () => {
@@ -171,18 +172,21 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     const [old] = await call<{ id: string; plannedDate: string }[]>(page, 'visits:list', { year: planYear - 1, cadreId: '', entityId: '' });
     if (!old) throw new Error(`${planYear - 1} 年没有督导计划`);
     await call(page, 'visits:record', { id: old.id, doneDate: old.plannedDate, checklist: [], problems: [{ description: '往年问题未整改', deadline: old.plannedDate }], notes: '' });
-    expect(stats().problems).toEqual({ open: 0, closed: 1, openAllYears: 1 });
+    expect(stats().problems).toEqual({ open: 0, closed: 1, openAllYears: 1, byStage: { toAssign: 1, toRectify: 0, toReview: 1, toClose: 0 } });
 
     await page.goto(`${server!.url}#/dashboard`);
     await expect(page.getByTestId('kpi-problems-open')).toHaveText('1');
     await expect(page.getByTestId('kpi-problems-closed')).toHaveText('1');
+    await expect(page.getByTestId('kpi-problems-unclosed')).toHaveText('1');
     await expect(page.getByRole('group', { name: '主要指标' }).locator('[title*="问题整改台账"]')).toHaveAttribute('title', new RegExp(`已整改为${planYear}年度的数`));
     await page.screenshot({ path: screenshotPath('dashboard-problems') });
     await page.getByRole('button', { name: '查看整改台账' }).click();
     await expect(page).toHaveURL(/#\/visits\?tab=problems/);
+    // The 台账 lists every problem not yet 销号: last year's, awaiting 交办, and this year's, awaiting 复核.
     const ledger = page.getByTestId('problem-ledger');
-    await expect(ledger.locator('.ant-table-row')).toHaveCount(1);
-    await expect(ledger.locator('.ant-table-row')).toContainText('往年问题未整改');
+    await expect(ledger.locator('.ant-table-row')).toHaveCount(2);
+    await expect(ledger.locator('.ant-table-row').filter({ hasText: '往年问题未整改' })).toContainText('待交办');
+    await expect(ledger.locator('.ant-table-row').filter({ hasText: '食品安全员未到岗' })).toContainText('待复核');
   });
 });
 

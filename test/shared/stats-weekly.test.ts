@@ -45,7 +45,7 @@ function visit(entityId: string, plannedDate: string, doneDate?: string, problem
     plannedDate,
     ...(doneDate === undefined ? {} : { doneDate }),
     checklist: [],
-    problems: problems.map((rectifiedOn, i) => ({ id: `p${seq}-${i}`, description: '问题', deadline: '2027-02-01', ...(rectifiedOn === undefined ? {} : { rectifiedOn }) })),
+    problems: problems.map((rectifiedOn, i) => ({ id: `p${seq}-${i}`, description: '问题', deadline: '2027-02-01', steps: [], ...(rectifiedOn === undefined ? {} : { rectifiedOn }) })),
     notes: '',
   };
 }

@@ -161,8 +161,14 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpen }: KpiCa
                 {/* The card is narrow: the year is in the status line and the hint. */}
                 已整改 <b data-testid="kpi-problems-closed">{countText(s.problems.closed)}</b> 个
               </Sub>
+              {/* The 闭环 after 整改, of every year: one figure, as the card is narrow; each step on hover. */}
               <Sub>
-                <button type="button" className="kpi-link" onClick={() => onOpen({ list: 'problems' })} disabled={s.problems.openAllYears === 0}>
+                <span title={`待复核 ${countText(s.problems.byStage.toReview)} 个，待销号 ${countText(s.problems.byStage.toClose)} 个`}>
+                  待复核销号 <b data-testid="kpi-problems-unclosed">{countText(s.problems.byStage.toReview + s.problems.byStage.toClose)}</b> 个
+                </span>
+              </Sub>
+              <Sub>
+                <button type="button" className="kpi-link" onClick={() => onOpen({ list: 'problems' })} disabled={s.problems.openAllYears + s.problems.byStage.toReview + s.problems.byStage.toClose === 0}>
                   查看整改台账
                 </button>
               </Sub>

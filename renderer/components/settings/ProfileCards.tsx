@@ -108,7 +108,7 @@ export function AssignRulesCard() {
   );
 }
 
-/** 督导规则: visits a year per grade and per cadre level, 现场 grades, 节前 visits and the weekly cap (SPEC §3.7). */
+/** 督导规则: visits a year per grade and per cadre level, 现场 grades, 节前 visits, the weekly cap and the 问题整改 time limits (SPEC §3.7). */
 export function VisitRulesCard() {
   const mark = (
     <Tooltip title="2024 年国家层面的通知优化了包保督导频次，各地按本省（区）最新通知执行：请对照本地最新通知核对以下次数和要求">
@@ -169,6 +169,21 @@ export function VisitRulesCard() {
       >
         <InputNumber style={{ width: 140 }} suffix="次/周" />
       </Form.Item>
+      <Typography.Text type="secondary" style={HINT}>
+        问题整改时限：超过即列入“问题整改台账”的逾期清单（整改按每个问题的整改期限）
+      </Typography.Text>
+      <Row gutter={12} style={{ marginTop: 4 }}>
+        <Col span={12}>
+          <Form.Item name={['visitRules', 'problemDays', 'assign']} label="发现后交办" rules={presentWholeNumber('交办时限')}>
+            <InputNumber style={{ width: '100%' }} suffix="个工作日内" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name={['visitRules', 'problemDays', 'review']} label="整改后复核" rules={presentWholeNumber('复核时限')}>
+            <InputNumber style={{ width: '100%' }} suffix="个工作日内" />
+          </Form.Item>
+        </Col>
+      </Row>
     </SettingsCard>
   );
 }
