@@ -1,12 +1,39 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The slow files: printing through LibreOffice or Chromium, bench-like tables and the city and
+ * province demos. One at a time, beside the service tests (mostly waiting on those programs).
+ */
+const SLOW = [
+  'test/main/handbook-print.test.ts',
+  'test/main/reports-print.test.ts',
+  'test/main/letter-print.test.ts',
+  'test/main/xlsx.test.ts',
+  'test/main/reports.test.ts',
+  'test/shared/demo.test.ts',
+  'test/shared/assignment.test.ts',
+  'test/shared/stats.test.ts',
+  'test/shared/visits.test.ts',
+];
+
+/**
+ * `npx vitest run --project unit` (pure rules, seconds), `dom` (the renderer's pure helpers in
+ * happy-dom), `service` (the real services on temp folders), `slow`. On 2 cores the two quick
+ * projects run first, then the service and slow files side by side.
+ */
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
   test: {
-    include: ['test/shared/**/*.test.ts', 'test/main/**/*.test.ts', 'test/harness/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/shared/**/*.test.ts'], exclude: SLOW, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'dom', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'service', include: ['test/main/**/*.test.ts', 'test/harness/**/*.test.ts'], exclude: SLOW, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'slow', include: SLOW, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+    ],
   },
 });
