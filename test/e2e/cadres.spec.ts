@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ListIndex } from '../../shared/query/lists';
+import { countText } from '../../shared/util/format';
 import { screenshotPath, startHarness, type Harness } from './harness';
 
 let harness: Harness;
@@ -12,7 +13,7 @@ test.afterEach(async () => {
 
 test('查找包保干部并打开详情，看到其当前包保主体', async ({ page }) => {
   await page.goto(`${harness.url}#/cadres`);
-  await expect(page.getByText('共 2684 名')).toBeVisible();
+  await expect(page.getByText('共 2,684 名')).toBeVisible();
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('cadres-list') });
 
@@ -24,7 +25,7 @@ test('查找包保干部并打开详情，看到其当前包保主体', async ({
   const expected = new ListIndex(doc).cadres({ text: cadre.name, regionId: '', levels: [], active: 'any' }).length;
 
   await page.getByPlaceholder('姓名 / 拼音首字母 / 电话').fill(cadre.name);
-  await expect(page.getByText(`共 ${expected} 名`)).toBeVisible();
+  await expect(page.getByText(`共 ${countText(expected)} 名`)).toBeVisible();
   await page.locator('.ant-table-row', { hasText: cadre.phone || cadre.name }).first().click();
 
   const drawer = page.getByRole('dialog', { name: `${cadre.name}（乡镇级）` });

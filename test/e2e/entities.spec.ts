@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ListIndex } from '../../shared/query/lists';
 import { pinyinInitials } from '../../shared/query/search';
 import { USCC_ALPHABET } from '../../shared/domain/uscc';
+import { countText } from '../../shared/util/format';
 import type { DataDoc } from '../../shared/storage/types';
 import { expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
 
@@ -32,7 +33,7 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
 
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByText('正在生成示例数据…', { exact: false })).toBeVisible();
-  await expect(page.getByText('共 21893 户')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('共 21,893 户')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.ant-table-row').first()).toBeVisible();
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await expectNoPageOverflow(page);
@@ -46,7 +47,7 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
 
   await test.step('拼音首字母搜索', async () => {
     await page.getByRole('textbox', { name: '搜索主体' }).fill(initials);
-    await expect(page.getByText(`共 ${expected} 户`)).toBeVisible();
+    await expect(page.getByText(`共 ${countText(expected)} 户`)).toBeVisible();
     expect(expected).toBeLessThan(21893);
     await expect(page.locator('.ant-table-row', { hasText: entity.name })).toBeVisible();
   });
@@ -102,7 +103,8 @@ test('新建空白库后主体列表为空并提示如何添加', async ({ page 
   await page.goto(`${harness.url}#/entities`);
   await page.getByRole('button', { name: '新建空白库' }).click();
   await expect(page.getByText('共 0 户')).toBeVisible();
-  await expect(page.getByText('还没有包保主体')).toBeVisible();
+  // A blank library has no 行政区划 yet: the list says to build or import them first.
+  await expect(page.getByText('还没有行政区划')).toBeVisible();
   expect((await harness.readDoc()).entities).toEqual([]);
 });
 
@@ -115,7 +117,7 @@ test('新增主体时服务端发现的问题显示在对应字段旁，且不�
   if (!existing || !village) throw new Error('示例数据中缺少主体或村级区划');
 
   await page.goto(`${harness.url}#/entities`);
-  await expect(page.getByText('共 21893 户')).toBeVisible();
+  await expect(page.getByText('共 21,893 户')).toBeVisible();
   await page.getByRole('button', { name: '新增主体' }).click();
   const modal = page.getByRole('dialog', { name: '新增主体' });
   await expect(modal.getByLabel('主体名称')).toBeFocused();
