@@ -5,6 +5,7 @@ import { RegionIndex } from '@shared/domain/regions';
 import type { Cadre, Entity } from '@shared/domain/schemas';
 import { AutoAssignModal } from '../components/assignments/AutoAssignModal';
 import { confirmRelease } from '../components/assignments/confirm-release';
+import { EntityChanges } from '../components/assignments/EntityChanges';
 import { loadHistograms } from '../components/assignments/load-buckets';
 import { ReassignModal } from '../components/assignments/ReassignModal';
 import { ReplaceCadreModal } from '../components/assignments/ReplaceCadreModal';
@@ -110,6 +111,7 @@ export function AssignmentsPage() {
           <Button icon={<UserSwitchOutlined />} onClick={() => replace.show(true)}>
             干部变动（移交）…
           </Button>
+          <EntityChanges regionId={regionId} reloadOn={data.violations} />
           <Tooltip title="重新读取">
             <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={refresh} loading={data.loading} />
           </Tooltip>

@@ -1,5 +1,5 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Select, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { GRADES, type Grade, type Region, type RegionLevel } from '@shared/domain/schemas';
@@ -100,9 +100,11 @@ export function DashboardPage() {
   const [regionId, setRegionId] = useState(() => hashParams().get('regionId') ?? '');
   // The weekly charts' dates ('YYYY-MM-DD'); '' = the plan year.
   const [range, setRange] = useState<DashboardRange>(() => ({ from: hashParams().get('from') ?? '', to: hashParams().get('to') ?? '' }));
+  // The year of the 督导 and 承诺书 figures: the plan year unless another is chosen (also kept in the address).
+  const [chosenYear, setChosenYear] = useState<number | null>(() => Number(hashParams().get('year')) || null);
   useEffect(() => {
-    window.history.replaceState(null, '', screenHash('dashboard', { regionId, ...range }));
-  }, [regionId, range]);
+    window.history.replaceState(null, '', screenHash('dashboard', { regionId, ...range, year: chosenYear ? String(chosenYear) : '' }));
+  }, [regionId, range, chosenYear]);
   const chooseScope = useCallback((next: string) => setRegionId(next), []);
   const [round, reload] = useReloadRound();
   const regionList = useReference('regions:list');
@@ -111,7 +113,14 @@ export function DashboardPage() {
 
   const info = useAnswer('app:info', {}, round).value?.value ?? null;
   const planYear = info ? info.planYear || dayjs().year() : null;
-  const data = useDashboardData(regionId, range, round);
+  const year = chosenYear ?? planYear;
+  const yearOptions = useMemo(() => (planYear && year ? yearChoices(planYear, year) : []), [planYear, year]);
+  // Another year: its figures, and the weekly charts over that year.
+  const chooseYear = useCallback((next: number) => {
+    setChosenYear(next);
+    setRange({ from: `${next}-01-01`, to: `${next}-12-31` });
+  }, []);
+  const data = useDashboardData(regionId, range, round, chosenYear);
 
   // A scope from an old address whose region is gone: back to 全市.
   const unknownScope = regions !== null && regionId !== '' && !regions.some((r) => r.id === regionId);
@@ -197,6 +206,10 @@ export function DashboardPage() {
           />
         </label>
         <label className="dashboard-field no-print">
+          <span>年度</span>
+          <Select<number> aria-label="统计年度" value={year ?? undefined} options={yearOptions} onChange={chooseYear} style={{ width: 138 }} />
+        </label>
+        <label className="dashboard-field no-print">
           <span>督导周统计</span>
           <DatePicker.RangePicker
             aria-label="督导周统计日期范围"
@@ -219,7 +232,7 @@ export function DashboardPage() {
         </label>
         <Typography.Text type="secondary" className="dashboard-status" data-testid="dashboard-status" data-figures-ms={data.stats.value?.ms}>
           {scope.label}
-          {planYear ? ` · ${planYear} 年度` : ''}
+          {year ? ` · ${year} 年度` : ''}
           {stats ? ` · 截至 ${today}` : ' · 正在统计…'}
         </Typography.Text>
         <span className="dashboard-actions no-print">
@@ -239,8 +252,8 @@ export function DashboardPage() {
         stats={stats}
         month={weekly?.month ?? null}
         overdueTasks={overdueTasks}
-        planYear={planYear}
-        onOpen={(target) => openKpiList(target, regionId, planYear)}
+        planYear={year}
+        onOpen={(target) => openKpiList(target, regionId, year)}
       />
 
       <div className="dashboard-charts">
@@ -335,6 +348,12 @@ function describeScope(regions: readonly Region[], regionId: string): Scope {
   if (!top) return { label: '所选区划', whole: false };
   if (top.parentId === null) return { label: top.name, whole: true };
   return { label: names.join(' / '), whole: false };
+}
+
+/** The years to choose from: two before the plan year to the next one, and the one shown. */
+function yearChoices(planYear: number, shown: number): { value: number; label: string }[] {
+  const years = new Set([planYear - 2, planYear - 1, planYear, planYear + 1, shown]);
+  return [...years].sort((a, b) => a - b).map((y) => ({ value: y, label: `${y} 年度${y === planYear ? '（计划）' : ''}` }));
 }
 
 /** The percentage axis starts at a round 10 below the lowest value (0 when anything is low). */

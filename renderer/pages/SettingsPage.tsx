@@ -9,6 +9,7 @@ import { CalendarDaysCard, type CalendarDays } from '../components/settings/Cale
 import { ChecklistCard } from '../components/settings/ChecklistCard';
 import { LetterTemplateCard } from '../components/settings/LetterTemplateCard';
 import { RegionEditorDrawer } from '../components/settings/RegionEditorDrawer';
+import { YearSwitch } from '../components/settings/YearSwitch';
 import { AssignRulesCard, BackupCard, BasicCard, DirectorCard, VisitRulesCard } from '../components/settings/ProfileCards';
 import { toProfileValues, type ProfileValues } from '../components/settings/profile-values';
 import { showApiErrorOnForm } from '../forms/api-errors';
@@ -76,6 +77,15 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
     }
   };
 
+  // After 年度切换: the plan year (form, calendar notes) and the header, as the service now has them.
+  const readAgain = async () => {
+    const [info, profile] = await Promise.all([api('app:info', {}), api('profile:get', {})]);
+    const values = toProfileValues(profile.profile);
+    form.setFieldsValue(values);
+    setLoaded({ values, days: profile.calendar, notes: profile.calendarNotes });
+    onAppInfoChanged(info);
+  };
+
   const revert = useCallback(() => {
     if (!loaded) return;
     form.resetFields();
@@ -102,6 +112,11 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
         <Typography.Text type="secondary">各项规则都从这里读取：包保关系检查、自动分配、督导计划、食品安全总监判断和备份。</Typography.Text>
         {dirty && <Tag color="orange">有未保存的修改</Tag>}
         <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
+          <YearSwitch
+            planYear={loaded.values.planYear}
+            disabled={dirty || saving}
+            onOpened={() => void readAgain()}
+          />
           <Button icon={<ApartmentOutlined />} onClick={() => setRegionsOpen(true)}>
             行政区划…
           </Button>

@@ -24,6 +24,8 @@ import {
 } from '../domain/schemas';
 import { textProblem, textRule } from '../domain/text';
 import type { EnteredNotice, NoticeReading } from '../calendar/notice-text';
+import type { CadreQuarterRow } from '../stats/cadre-quarters';
+import type { ChangeDeadline, EntityChange } from '../rules/status-changes';
 import type { Stats } from '../stats/stats';
 import type { GridOverview } from '../grid/overview';
 import type { Handbook } from '../handbook/handbook';
@@ -89,6 +91,9 @@ const ProfileSaveSchema = ProfileSchema.omit({ importMappings: true, exportTempl
     letter: LetterTemplateSchema.superRefine((letter, ctx) => {
       for (const { key, message } of letterTemplateProblems(letter)) ctx.addIssue({ code: 'custom', path: [key], message });
     }).optional(),
+    // 年度切换 (year:open) keeps these; a form without them leaves them as stored.
+    closedYears: ProfileSchema.shape.closedYears.optional(),
+    statusDeadlines: ProfileSchema.shape.statusDeadlines.optional(),
   })
   .strict();
 
@@ -495,6 +500,28 @@ export interface CalendarSettings {
   readonly notices: readonly (EnteredNotice & { readonly enteredOn: string })[];
 }
 
+/** A 主体变动 with its deadlines, as the 包保关系 screen and `check` list it. */
+export interface EntityChangeRow extends ChangeDeadline {
+  readonly entityName: string;
+  readonly grade: string;
+  readonly regionPath: string;
+  /** The current 包保干部 ('' = none). */
+  readonly cadreName: string;
+}
+
+/** What 年度切换 did. */
+export interface YearOpened {
+  readonly year: number;
+  readonly previousYear: number;
+  /** Every year now closed (read-only). */
+  readonly closedYears: readonly number[];
+  /** The new year's plan (planned from `from` when the year has already begun, else the whole year). */
+  readonly plan: ApiResults['visits:plan'];
+  readonly from: string;
+  /** 在岗 cadres without a signed 承诺书 for the new year. */
+  readonly commitmentsDue: number;
+}
+
 /** A notice read from its text, with what saving it would change in the year's calendar. */
 export interface NoticePreview extends NoticeReading {
   /** Where the year's days come from now: a notice built in or entered, or the provisional rules. */
@@ -556,6 +583,19 @@ export const apiSchemas = {
   'stats:get': z.object({ regionId: z.string().default(''), year: z.number().int().min(2000).max(2100).optional() }).strict().default({ regionId: '' }),
   /** The figures per region one level below the scope (per 旗区 for the whole city), with a 合计. */
   'stats:breakdown': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
+  /** 主体变动 (opened, closed, grade changed) still open: the report and 包保关系 deadlines, due and overdue, of a region and below. */
+  'entityChanges:list': z.object({ regionId: z.string().default('') }).strict(),
+  /** Marks a 主体变动 as reported by 市场监管 on a day. */
+  'entityChanges:report': z.object({ id: z.string().min(1), reportedOn: IsoDateSchema }).strict(),
+  /** 督导 completion per quarter by cadre (planned/done over the visits due), of a region and below and one level. */
+  'stats:cadreQuarters': z
+    .object({
+      regionId: z.string().default(''),
+      level: CadreLevelSchema.optional(),
+      /** The plan year when absent. */
+      year: z.number().int().min(2000).max(2100).optional(),
+    })
+    .strict(),
   /** The 督导 charts per week of a date range (the plan year when none), with this month's figures. */
   'stats:weekly': ScopeRangeSchema.default({}),
   /** Cadres of the scope per level and load band against the soft cap. */
@@ -655,6 +695,12 @@ export const apiSchemas = {
   'calendar:saveNotice': HolidayNoticeText,
   /** Drops a notice entered in 设置: the year goes back to the built-in (or provisional) days. */
   'calendar:removeNotice': z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
+  /**
+   * 年度切换: opens `year` as the plan year (later than the current one), closes the years before it
+   * (read-only, still reportable), plans its 督导 (from today when it has begun) and says how many
+   * 在岗 cadres must sign the new year's 承诺书.
+   */
+  'year:open': z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
   /**
    * Plans the year's 督导 visits for every current 包保关系; done visits are kept. fromToday (从今天起排):
    * only the rest of the year, visits before today left as they are (past quarters not back-filled).
@@ -856,6 +902,13 @@ export interface ApiResults {
   'regulators:delete': { readonly id: string; readonly handedOver: number };
   'regulators:fill': { readonly filled: number; readonly stillMissing: number };
   'stats:get': Stats;
+  'stats:cadreQuarters': { readonly year: number; readonly rows: readonly CadreQuarterRow[] };
+  'entityChanges:list': {
+    readonly rows: readonly EntityChangeRow[];
+    readonly counts: { readonly toReport: number; readonly reportOverdue: number; readonly toAdjust: number; readonly adjustOverdue: number };
+    readonly settings: Profile['statusDeadlines'];
+  };
+  'entityChanges:report': EntityChange;
   'stats:breakdown': Breakdown;
   'stats:weekly': WeeklySeries;
   'stats:loads': readonly LoadBands[];
@@ -898,6 +951,7 @@ export interface ApiResults {
   'calendar:readNotice': NoticePreview;
   'calendar:saveNotice': { readonly year: number; readonly notes: readonly string[] };
   'calendar:removeNotice': { readonly notes: readonly string[] };
+  'year:open': YearOpened;
   'visits:plan': { readonly planned: number; readonly keptDone: number; readonly overCapWeeks: number; readonly notes: readonly string[] };
   'visits:list': readonly VisitRow[];
   'visits:record': Visit;

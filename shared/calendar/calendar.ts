@@ -184,7 +184,7 @@ export class WorkCalendar {
         : `内置节假日数据不含 ${year} 年`;
     const entered = [...this.extraHolidays, ...this.extraWorkdays].filter((day) => yearOfDay(day) === year).length;
     const office = entered > 0 ? `；已计入设置中录入的该年 ${entered} 个放假或上班日期，请核对是否与通知一致` : '';
-    return `${missing}，暂按法定节假日计算，未含调休；通知发布后请在设置中录入调休日期${office}。`;
+    return `${missing}，暂按法定节假日计算，未含调休；通知发布后请在设置“节假日与调休”中录入放假通知${office}。`;
   }
 
   /** Problems with the settings, then the notes of every provisional year consulted so far. */

@@ -265,6 +265,18 @@ export const ProfileSchema = z.object({
   orgName: z.string().default('鄂尔多斯市市场监督管理局'),
   orgLevel: RegionLevelSchema.default('city'),
   planYear: z.number().int().min(2000).max(2100).default(2027),
+  /** Years closed by 年度切换: their 督导 records stay read-only and reportable. */
+  closedYears: z.array(z.number().int().min(2000).max(2100)).default([]),
+  /**
+   * When a 主体 opens, closes or changes grade (SPEC §3.4, local rules such as 广元's): 市场监管 reports
+   * it within reportDays working days, and the 包保关系 is adjusted within adjustDays more.
+   */
+  statusDeadlines: z
+    .object({
+      reportDays: z.number().int().min(1, { error: '报告期限至少 1 个工作日' }).max(60, { error: '报告期限不能超过 60 个工作日' }).default(15),
+      adjustDays: z.number().int().min(1, { error: '调整期限至少 1 个工作日' }).max(60, { error: '调整期限不能超过 60 个工作日' }).default(7),
+    })
+    .prefault({}),
   operatorName: z.string().default('管理员'),
   /** 督导 visits a year per grade and the weekly cap per cadre (SPEC §3.7). */
   visitRules: VisitRulesSchema.prefault({}),

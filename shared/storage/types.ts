@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BattleMapSchema, BattleTaskSchema, DispatchEntrySchema, DispatchRecordSchema } from '../battlemap/types';
 import { ChecklistResultSchema, VisitProblemSchema, VisitSchema } from '../visits/types';
+import { EntityChangeSchema } from '../rules/status-changes';
 import { InspectionItemSchema, InspectionSchema } from '../inspections/types';
 import { StoredDateOrEmptySchema, StoredDateSchema } from '../domain/dates';
 import { ReceivedPackageSchema } from '../packages/receipt';
@@ -127,6 +128,8 @@ export const DataDocSchema = z.object({
   /** 督查 of cadres by the 督查组 of 省/市/旗区/乡镇, against the 督查清单. */
   inspections: z.array(SavedInspectionSchema),
   calendar: CalendarSettingsSchema,
+  /** 主体 status and grade changes, with when 市场监管 reported them (SPEC §3.4). */
+  entityChanges: z.array(EntityChangeSchema).default([]),
   log: z.array(LogEntrySchema),
   /** 上报包 taken in from the areas below (汇总); none in a library that consolidates nothing. */
   receivedPackages: z.array(ReceivedPackageSchema).default([]),
@@ -148,6 +151,7 @@ export function emptyDoc(now: Date): DataDoc {
     visits: [],
     inspections: [],
     calendar: { extraHolidays: [], extraWorkdays: [], notices: [] },
+    entityChanges: [],
     log: [],
     receivedPackages: [],
   };

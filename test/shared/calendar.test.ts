@@ -162,7 +162,7 @@ describe('years chinese-days does not carry (provisional)', () => {
     expect(cal.isWorkingDay('2035-09-29')).toBe(false);
     const note = cal.yearNote(2035) ?? '';
     expect(note).toContain('2035 年的放假安排尚未发布（内置节假日数据截至 2026 年）');
-    expect(note).toContain('暂按法定节假日计算，未含调休；通知发布后请在设置中录入调休日期');
+    expect(note).toContain('暂按法定节假日计算，未含调休；通知发布后请在设置“节假日与调休”中录入放假通知');
     expect(cal.warnings()).toEqual([note]);
   });
 

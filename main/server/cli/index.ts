@@ -29,6 +29,8 @@ import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
 const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   demo --scale district|city|province [--seed N]   生成示例数据（数据文件夹须为空）
   stats [--year 年度] [--region 区划代码] [--json]   统计数据（督导按年度，默认计划年度；含各季度完成情况）
+  stats --by-cadre [--year 年度] [--region 区划代码] [--level city|county|township|village] [--json]
+                                                     各干部各季度督导完成情况（完成/计划）
   list cadres|entities [--json]                      列出干部或主体（编号与名称）
   import entities|cadres|regulators|regions|assignments 文件 [--report 未导入行.xlsx] [--clear-blanks] [--json]
                                                      导入 .xlsx、.csv 或 .txt（UTF-8、GBK 或 UTF-16），读取同样表头的每个工作表；
@@ -40,6 +42,7 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   assign [--dry-run] [--reset] [--violating] [--keep-manual=false] [--json]
                                                      自动分配包保干部（--reset 先解除全部现有包保，保留历史）
   check [--json]                                     数据检查：违反包保规则的情况
+  year open --year 年度 [--json]                     年度切换：开启新的计划年度（生成督导计划，往年只读但可出报表，承诺书待重签）
   plan --year 年度 [--from today] [--json]           生成督导计划（已完成的督导保留；--from today 从今天起排，不补排已过去的季度）
   export battlemap --out 文件.xlsx                   导出作战图（A3）与周调度进展表
   export handbook --cadre 干部编号 --out 文件.xlsx    导出一名干部的包保干部工作手册
@@ -157,6 +160,7 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
   async stats(call, _rest, args) {
     const year = yearFlag(args);
     const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
+    if (args.flags['by-cadre']) return cadreQuarterList(call, { regionId, level: levelFlag(args), year }, args.flags['json'] === true);
     const stats = await call('stats:get', { regionId, ...(year === undefined ? {} : { year }) });
     if (args.flags['json']) print(stats);
     else console.log(formatStats(stats));
@@ -256,10 +260,13 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
 
   async check(call, _rest, args) {
     const { counts, items, integrity } = await call('assign:violations', { kinds: [] });
+    const changes = await call('entityChanges:list', {});
     if (args.flags['json']) {
-      print({ counts, items: items.map((v) => ({ kind: v.kind, entityId: v.entityId, cadreId: v.cadreId, message: v.message })), integrity });
+      const statusChanges = changes.rows.map((r) => ({ entityId: r.change.entityId, kind: r.change.kind, on: r.change.on, reportDue: r.reportDue, reportOverdue: r.reportOverdue, adjustDue: r.adjustDue, adjusted: r.adjusted, adjustOverdue: r.adjustOverdue }));
+      print({ counts, items: items.map((v) => ({ kind: v.kind, entityId: v.entityId, cadreId: v.cadreId, message: v.message })), integrity, statusChanges: { counts: changes.counts, items: statusChanges } });
       return;
     }
+    printEntityChanges(changes);
     if (integrity.length > 0) {
       console.log('数据不一致（编号重复或指向不存在的记录），请从备份恢复：');
       for (const problem of integrity) console.log(`  ${problem}`);
@@ -536,6 +543,34 @@ async function addInspection(call: Call, args: ParsedArgs): Promise<void> {
   });
   if (args.flags['json']) print(saved);
   else console.log(`已记录督查：${saved.date} ${INSPECTOR_LEVEL_LABELS[saved.inspectorLevel]}${saved.team}，落实 ${items.length - unmet.size} 项，未落实 ${unmet.size} 项，总体评价 ${saved.result}（编号 ${saved.id}）`);
+}
+
+/** `stats --by-cadre`: each cadre's 督导 per quarter (done/planned over the visits due), or the rows as JSON. */
+async function cadreQuarterList(call: Call, scope: { regionId: string; level: Cadre['level'] | undefined; year: number | undefined }, json: boolean): Promise<void> {
+  const { year, rows } = await call('stats:cadreQuarters', { regionId: scope.regionId, ...(scope.level ? { level: scope.level } : {}), ...(scope.year ? { year: scope.year } : {}) });
+  if (json) {
+    print({ year, rows });
+    return;
+  }
+  console.log(`${year} 年督导完成情况（按干部，完成/计划；停业、注销主体未完成的督导不计）：${rows.length} 名干部`);
+  for (const r of rows) {
+    const quarters = r.quarters.map((q, i) => `${i + 1}季度 ${q.done}/${q.planned}`).join('  ');
+    console.log(`${r.cadreId}\t${displayText(r.name)}\t${CADRE_LEVEL_LABELS[r.level]}\t${displayText(r.regionPath)}\t${quarters}\t全年 ${r.done}/${r.planned}`);
+  }
+}
+
+/** 主体变动 still open: what 市场监管 must report and which 包保关系 to adjust, by when. */
+function printEntityChanges({ rows, counts, settings }: ApiResults['entityChanges:list']): void {
+  if (rows.length === 0) return;
+  console.log(
+    `主体变动（开业、停业、注销、等级变更；${settings.reportDays} 个工作日内报告，其后 ${settings.adjustDays} 个工作日内调整包保关系）：待报告 ${counts.toReport}（逾期 ${counts.reportOverdue}），待调整包保 ${counts.toAdjust}（逾期 ${counts.adjustOverdue}）`,
+  );
+  for (const r of rows.slice(0, 20)) {
+    const report = r.change.reportedOn ? `已报告 ${r.change.reportedOn}` : `报告期限 ${r.reportDue}${r.reportOverdue ? '（已逾期）' : ''}`;
+    const adjust = r.adjusted ? '包保已调整' : `调整期限 ${r.adjustDue}${r.adjustOverdue ? '（已逾期）' : ''}`;
+    console.log(`  ${displayText(r.entityName)}：${r.change.kind}${r.change.from && r.change.to ? ` ${r.change.from}→${r.change.to}` : ''}（${r.change.on}）；${report}；${adjust}`);
+  }
+  if (rows.length > 20) console.log(`  …另有 ${rows.length - 20} 条（--json 列出全部）`);
 }
 
 /** A bulk export that could not write some files lists them and ends with exit code 1. */

@@ -6,6 +6,7 @@ import { listWindow } from '@shared/query/lists';
 import { entityRegionProblem } from '@shared/rules/region-level';
 import type { DataDoc as Doc } from '@shared/storage/types';
 import { notFound, type HandlerContext } from './context';
+import { recordEntityChanges } from './entity-changes';
 
 export function assignmentViews(doc: Doc, assignments: readonly Assignment[]): AssignmentView[] {
   const cadreNames = new Map(doc.cadres.map((c) => [c.id, c.name]));
@@ -69,6 +70,7 @@ export function entityHandlers(
           const saved = { ...input, id: input.id ?? ctx.newId('E') };
           if (before) doc.entities[index] = saved;
           else doc.entities.push(saved);
+          recordEntityChanges(ctx, doc, [{ before, after: saved }]);
           ctx.log(doc, 'entities:save', `${before ? '修改' : '新增'}主体“${saved.name}”`, before, saved);
           return saved;
         },

@@ -59,7 +59,7 @@ function handbookSnapshot(doc: DataDoc, cadres: readonly Cadre[], year: number |
   });
   const profile = { ...copy.profile, planYear };
   // The 作战图 and the 操作日志 are not in a handbook.
-  const snapshot: DataDoc = { ...copy, profile, schemaVersion: doc.schemaVersion, createdAt: doc.createdAt, battleMap: null, inspections: [], log: [], receivedPackages: [] };
+  const snapshot: DataDoc = { ...copy, profile, schemaVersion: doc.schemaVersion, createdAt: doc.createdAt, battleMap: null, inspections: [], entityChanges: [], log: [], receivedPackages: [] };
   return { doc: snapshot, cadres: copy.cadres.slice(0, cadres.length), regions: new RegionIndex(copy.regions) };
 }
 

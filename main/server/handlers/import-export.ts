@@ -12,7 +12,9 @@ import { yieldToEventLoop } from '../jobs';
 import { readSheetsArriving, type SheetsFromWorker } from '../workers/off-thread';
 import type { TableSheet } from '../export/xlsx';
 import { buildDownloadWorkbook } from '../workers/workbook-pool';
+import type { Entity } from '@shared/domain/schemas';
 import type { HandlerContext } from './context';
+import { recordEntityChanges } from './entity-changes';
 
 interface PendingImport {
   readonly plan: ImportPlan<unknown>;
@@ -156,6 +158,11 @@ export function importExportHandlers(ctx: HandlerContext): Pick<ApiHandlers, Imp
       await ctx.backup('import');
       await ctx.store.update((doc) => {
         RECORD_DEFINITIONS[plan.kind].apply(doc, plan.changes, recordCtx);
+        // A 主体 whose status or grade the list changes starts its report and 包保 deadlines (new rows build the library: not 开业).
+        if (plan.kind === 'entities') {
+          const updates = plan.changes.filter((c) => c.existing !== undefined) as { existing: Entity; record: Entity }[];
+          recordEntityChanges(ctx, doc, updates.map((c) => ({ before: c.existing, after: c.record })));
+        }
         if (saveMapping) doc.profile.importMappings[plan.kind] = { ...doc.profile.importMappings[plan.kind], ...mapping };
         // The records themselves are in the backup made just before; the log names which ones changed.
         const idsOf = (added: boolean) => plan.changes.filter((c) => (c.existing === undefined) === added).map((c) => (c.record as { id: string }).id);

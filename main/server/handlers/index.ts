@@ -21,6 +21,7 @@ import { reportHandlers } from './reports';
 import { visitHandlers } from './visits';
 import { problemHandlers } from './problems';
 import { yearHandlers } from './year';
+import { entityChangeHandlers } from './entity-changes';
 
 /** The one handler table behind IPC, the web harness and the CLI. */
 export function createHandlers(deps: HandlerDeps): ApiHandlers {
@@ -41,6 +42,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const inspections = inspectionHandlers(ctx);
   const problems = problemHandlers(ctx);
   const year = yearHandlers(ctx);
+  const entityChanges = entityChangeHandlers(ctx);
   // One runner per process: one heavy background job at a time, whoever asks.
   const runner = new JobRunner();
   const handbooks = handbookHandlers(ctx, runner);
@@ -48,10 +50,10 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const letters = letterHandlers(ctx);
   const packages = packageHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, regions, regulators, stats, importExport, assignments, backups, reports, battleMap, visits, problems, inspections, handbooks, letters, year, packages, jobs].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, reference, regions, regulators, stats, importExport, assignments, backups, reports, battleMap, visits, problems, inspections, handbooks, letters, packages, year, entityChanges, jobs].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...regions, ...regulators, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...problems, ...inspections, ...handbooks, ...letters, ...year, ...packages, ...jobs };
+  return { ...app, ...entities, ...cadres, ...reference, ...regions, ...regulators, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...problems, ...inspections, ...handbooks, ...letters, ...packages, ...year, ...entityChanges, ...jobs };
 }

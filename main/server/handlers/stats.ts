@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
+import { cadreQuarters } from '@shared/stats/cadre-quarters';
 import { dayNumber } from '@shared/stats/weekly';
 import { notFound, type HandlerContext } from './context';
 
@@ -7,7 +8,7 @@ import { notFound, type HandlerContext } from './context';
 const MAX_RANGE_DAYS = 5 * 366;
 
 /** 首页概览 and `stats`: the programme's figures for the library or one region and below, memoised per data version. */
-export function statsHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'stats:get' | 'stats:breakdown' | 'stats:weekly' | 'stats:loads'> {
+export function statsHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'stats:get' | 'stats:cadreQuarters' | 'stats:breakdown' | 'stats:weekly' | 'stats:loads'> {
   const checkRegion = (regionId: string): void => {
     if (regionId && !ctx.lists().regions.get(regionId)) throw notFound('区划');
   };
@@ -15,6 +16,12 @@ export function statsHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'stats:get
     'stats:get': async ({ regionId, year }) => {
       checkRegion(regionId);
       return ctx.stats(regionId, year);
+    },
+    'stats:cadreQuarters': async ({ regionId, level, year }) => {
+      checkRegion(regionId);
+      const doc = ctx.doc();
+      const shown = year ?? doc.profile.planYear;
+      return { year: shown, rows: cadreQuarters(doc, { year: shown, regionId, level }) };
     },
     'stats:breakdown': async ({ regionId }) => {
       checkRegion(regionId);

@@ -1,4 +1,5 @@
-import type { ApiHandlers, VisitRow } from '@shared/api/contract';
+import type { ApiHandlers, ApiResults, VisitRow } from '@shared/api/contract';
+import type { DataDoc } from '@shared/storage/types';
 import { ApiError } from '@shared/api/result';
 import { openProblems } from '@shared/visits/records';
 import { stepRefusal, takeStep } from '@shared/visits/problems';
@@ -22,33 +23,8 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
       // Replaces the year's planned visits at once: a backup first, as before an import.
       await ctx.backup('plan');
       return ctx.store.update((doc) => {
-        const inYear = (v: Visit): boolean => v.plannedDate.startsWith(`${year}-`) || (v.doneDate ?? '').startsWith(`${year}-`);
-        const existing = doc.visits.filter(inYear);
-        const plan = planVisits({
-          year,
-          assignments: doc.assignments.filter((a) => a.end === ''),
-          entities: doc.entities,
-          cadres: doc.cadres,
-          calendar: calendarOf(doc),
-          rules: doc.profile.visitRules,
-          existing,
-          ...(from ? { from } : {}),
-        });
-        // Done visits stay; every visit not yet made in the year (from today on, 从今天起排) is replaced by the new plan.
-        const kept = doc.visits.filter((v) => !inYear(v) || v.doneDate !== undefined || v.plannedDate < from);
-        const planned: Visit[] = plan.visits.map((d) => ({
-          id: ctx.newId('V'),
-          entityId: d.entityId,
-          cadreId: d.cadreId,
-          plannedDate: d.plannedDate,
-          checklist: [],
-          problems: [],
-          notes: '',
-        }));
-        doc.visits = [...kept, ...planned];
-        const keptDone = existing.filter((v) => v.doneDate !== undefined).length;
-        ctx.log(doc, 'visits:plan', `生成 ${year} 年督导计划${from ? `（从 ${from} 起排）` : ''}：计划 ${planned.length} 次，保留已完成 ${keptDone} 次`);
-        return { planned: planned.length, keptDone, overCapWeeks: plan.overCap.length, notes: plan.notes };
+        refuseClosedYear(doc, year);
+        return replacePlan(ctx, doc, year, from);
       });
     },
 
@@ -88,6 +64,8 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
       ctx.store.update((doc) => {
         const visit = doc.visits.find((v) => v.id === id);
         if (!visit) throw notFound('督导记录');
+        refuseClosedYear(doc, Number((visit.doneDate ?? visit.plannedDate).slice(0, 4)));
+        refuseClosedYear(doc, Number(doneDate.slice(0, 4)));
         if (doneDate > ctx.today()) throw new ApiError('invalid-argument', '督导日期不能晚于今天', { doneDate: '不能晚于今天' });
         // Refused rather than kept as not counting: the clerk learns it at once and records the 现场 visit instead.
         const grade = doc.entities.find((e) => e.id === visit.entityId)?.grade;
@@ -135,6 +113,46 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         .map((p) => ({ ...p, entityName: entities.get(p.entityId)?.name ?? '', cadreName: cadres.get(p.cadreId) ?? '' }));
     },
   };
+}
+
+/**
+ * The year's 督导 plan put into the library: done visits stay, and every visit not yet made in the
+ * year (from `from` on when 从今天起排, '' = the whole year) is replaced by the new plan.
+ */
+export function replacePlan(ctx: HandlerContext, doc: DataDoc, year: number, from: string): ApiResults['visits:plan'] {
+  const inYear = (v: Visit): boolean => v.plannedDate.startsWith(`${year}-`) || (v.doneDate ?? '').startsWith(`${year}-`);
+  const existing = doc.visits.filter(inYear);
+  const plan = planVisits({
+    year,
+    assignments: doc.assignments.filter((a) => a.end === ''),
+    entities: doc.entities,
+    cadres: doc.cadres,
+    calendar: calendarOf(doc),
+    rules: doc.profile.visitRules,
+    existing,
+    ...(from ? { from } : {}),
+  });
+  const kept = doc.visits.filter((v) => !inYear(v) || v.doneDate !== undefined || v.plannedDate < from);
+  const planned: Visit[] = plan.visits.map((d) => ({
+    id: ctx.newId('V'),
+    entityId: d.entityId,
+    cadreId: d.cadreId,
+    plannedDate: d.plannedDate,
+    checklist: [],
+    problems: [],
+    notes: '',
+  }));
+  doc.visits = [...kept, ...planned];
+  const keptDone = existing.filter((v) => v.doneDate !== undefined).length;
+  ctx.log(doc, 'visits:plan', `生成 ${year} 年督导计划${from ? `（从 ${from} 起排）` : ''}：计划 ${planned.length} 次，保留已完成 ${keptDone} 次`);
+  return { planned: planned.length, keptDone, overCapWeeks: plan.overCap.length, notes: plan.notes };
+}
+
+/** A year closed by 年度切换 is read-only: its visits are neither planned again nor edited (its reports still work). */
+export function refuseClosedYear(doc: DataDoc, year: number): void {
+  if (doc.profile.closedYears.includes(year)) {
+    throw new ApiError('conflict', `${year} 年度已在年度切换时关闭，该年的督导计划和记录只能查看、导出报表，不能再修改`);
+  }
 }
 
 /** Whether a 主体 lies in a region or below it (by id, as the statistics scope it); a deleted one never does. */

@@ -25,8 +25,9 @@ export interface DashboardRange {
  * asked for at once, the scope's stats first: the server answers in order, so the KPI cards
  * paint while the charts' figures are still being worked out.
  */
-export function useDashboardData(regionId: string, range: DashboardRange, round: number) {
-  const stats = useAnswer('stats:get', { regionId }, round);
+export function useDashboardData(regionId: string, range: DashboardRange, round: number, year: number | null) {
+  // year null: the plan year (the service's default), so the first answer needs no app:info.
+  const stats = useAnswer('stats:get', year ? { regionId, year } : { regionId }, round);
   const breakdown = useAnswer('stats:breakdown', { regionId }, round);
   const weekly = useAnswer('stats:weekly', { regionId, from: range.from, to: range.to }, round);
   const loads = useAnswer('stats:loads', { regionId }, round);

@@ -13,6 +13,9 @@ export interface HolidayNoticeDialogProps {
 
 type Preview = ApiResults['calendar:readNotice'];
 
+/** The changed days listed in the dialog; the count says how many there are in all. */
+const SHOWN_CHANGES = 8;
+
 const REPLACES: Readonly<Record<Preview['replaces'], string>> = {
   'built-in': '软件内置的该年通知',
   entered: '此前录入的该年通知',
@@ -113,7 +116,9 @@ export function HolidayNoticeDialog({ open, onClose, onSaved }: HolidayNoticeDia
           ))}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             保存后替换{REPLACES[preview.replaces]}
-            {preview.changes.length === 0 ? '，工作日与休息日没有变化。' : `，以下 ${preview.changes.length} 天改变：${preview.changes.join('；')}。`}
+            {preview.changes.length === 0
+              ? '，工作日与休息日没有变化。'
+              : `，${preview.changes.length} 天改变：${preview.changes.slice(0, SHOWN_CHANGES).join('；')}${preview.changes.length > SHOWN_CHANGES ? ' 等' : ''}。`}
           </Typography.Text>
         </div>
       )}
