@@ -104,6 +104,26 @@ export function AssignRulesCard() {
           <Checkbox>{FALLBACK_LABELS[rule]}</Checkbox>
         </Form.Item>
       ))}
+      <Typography.Text type="secondary" style={HINT}>
+        主体开业、停业、注销或等级变更后的期限（工作日）{' '}
+        <Tooltip title="各地规定不同（如广元：市场监管 15 个工作日内报告，其后 7 个工作日内调整包保关系），请对照本地最新通知核对">
+          <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+            按本地最新通知核对
+          </Tag>
+        </Tooltip>
+      </Typography.Text>
+      <Row gutter={12} style={{ marginTop: 6 }}>
+        <Col span={12}>
+          <Form.Item name={['statusDeadlines', 'reportDays']} label="市场监管报告" rules={wholeNumber('报告期限', 1, 60, ' 个工作日')}>
+            <InputNumber style={{ width: '100%' }} suffix="个工作日" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name={['statusDeadlines', 'adjustDays']} label="其后调整包保关系" rules={wholeNumber('调整期限', 1, 60, ' 个工作日')}>
+            <InputNumber style={{ width: '100%' }} suffix="个工作日" />
+          </Form.Item>
+        </Col>
+      </Row>
     </SettingsCard>
   );
 }
