@@ -61,8 +61,21 @@ describe('importer robustness', () => {
     );
   });
 
-  it('CSV parsing and file reading refuse or read random bytes, never crash', async () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (text) => Array.isArray(parseCsv(text))), { numRuns: 1000, seed: 3 });
+  it('CSV parsing gives back exactly the fields written, quoted or not, with CRLF or LF', () => {
+    const field = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('', '"', '""', ',', '\t', '\r\n', '\n', ' 昭君镇 ', '"羊肉馆"', 'a,"b"'));
+    const grid = fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(grid, fc.constantFrom(',', '\t'), fc.constantFrom('\r\n', '\n'), fc.boolean(), (rows, separator: ',' | '\t', lineEnd, quoteAll) => {
+        // As Excel writes it: a field is quoted when it must be (or always), its quotes doubled.
+        const quote = (f: string): string => (quoteAll || /["\r\n]/.test(f) || f.includes(separator) ? `"${f.replaceAll('"', '""')}"` : f);
+        const text = rows.map((row) => row.map(quote).join(separator) + lineEnd).join('');
+        expect(parseCsv(text, separator)).toEqual(rows);
+      }),
+      { numRuns: 1000, seed: 3 },
+    );
+  });
+
+  it('file reading reads random bytes or refuses them with a Chinese message, never crashes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom('a.xlsx', 'a.csv', 'a.xls', 'a.txt', 'a'), async (bytes, name) => {
         try {
@@ -70,6 +83,7 @@ describe('importer robustness', () => {
           expect(Array.isArray(sheets)).toBe(true);
         } catch (error) {
           expect(error).toBeInstanceOf(ApiError);
+          expect((error as ApiError).message).toMatch(/[\u4e00-\u9fff]/);
         }
       }),
       { numRuns: 300, seed: 5 },
