@@ -15,10 +15,16 @@ dayjs.locale('zh-cn');
 const FONT_FAMILY =
   "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'SimHei', sans-serif";
 
+/**
+ * Toasts and notifications start below a drawer's title bar (56 px), not over it: the title says
+ * which record a message is about, and its × must stay clickable.
+ */
+const TOAST_TOP = 72;
+
 export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT_FAMILY } }}>
-      <AntApp style={{ height: '100%' }}>
+      <AntApp style={{ height: '100%' }} message={{ top: TOAST_TOP }} notification={{ top: TOAST_TOP }}>
         <Startup />
       </AntApp>
     </ConfigProvider>

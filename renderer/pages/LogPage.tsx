@@ -1,9 +1,10 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Drawer, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { LogEntry } from '@shared/domain/schemas';
 import { LoadProblem } from '../components/LoadProblem';
-import { LogDiff } from '../components/LogDiff';
+import { api } from '../api/client';
+import { idsIn, LogDiff, type LogNames } from '../components/LogDiff';
 import { timeText } from '../forms/dates';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useElementHeight } from '../hooks/useElementHeight';
@@ -96,6 +97,7 @@ export function LogPage() {
   ];
 
   const entry = detail.target;
+  const names = useLogNames(entry);
   return (
     <Flex vertical style={{ height: '100%', minHeight: 0 }}>
       <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
@@ -149,10 +151,31 @@ export function LogPage() {
                 { key: 'summary', label: '内容', span: 2, children: entry.summary },
               ]}
             />
-            <LogDiff key={entry.key + entry.at} before={entry.before} after={entry.after} />
+            <LogDiff key={entry.key + entry.at} before={entry.before} after={entry.after} names={names} />
           </Flex>
         )}
       </Drawer>
     </Flex>
   );
+}
+
+/** The names of the regions, 主体, cadres and grid regulators an entry refers to by id ({} while read, or when none). */
+function useLogNames(entry: LogEntry | null): LogNames {
+  const [names, setNames] = useState<LogNames>({});
+  useEffect(() => {
+    setNames({});
+    if (!entry) return;
+    const ids = [...idsIn([entry.before, entry.after])];
+    if (ids.length === 0) return;
+    let live = true;
+    // Without names the ids still show, marked; nothing to report.
+    api('log:names', { ids }).then(
+      (found) => live && setNames(found),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [entry]);
+  return names;
 }

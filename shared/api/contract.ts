@@ -604,6 +604,8 @@ export const apiSchemas = {
   'log:list': z
     .object({ limit: z.number().int().min(1).max(5000).default(200), text: z.string().max(100).default('') })
     .strict(),
+  /** What the ids an 操作日志 entry holds stand for: a region's path, a 主体's, cadre's or grid regulator's name (unknown ids left out). */
+  'log:names': z.object({ ids: z.array(z.string().max(100)).max(20000) }).strict(),
   /**
    * Reads a file into a preview without changing any data: header row, column mapping, and each
    * row's outcome with reasons. `mapping` overrides column names (header → field key, '' ignores).
@@ -913,6 +915,7 @@ export interface ApiResults {
   'stats:weekly': WeeklySeries;
   'stats:loads': readonly LoadBands[];
   'log:list': readonly LogEntry[];
+  'log:names': Readonly<Record<string, string>>;
   'import:preview': ImportPreview;
   'import:progress': ImportProgress | null;
   'import:commit': ImportResult;

@@ -79,15 +79,16 @@ export function GanttChart({ view, rows, problemIds, today, onOpen }: GanttChart
     return buildTimeline(dates);
   }, [map.planStart, map.finalDeadline, schedule, rows, dispatches, today]);
 
-  // Opens on today's week while the plan is running, else on its first task (a week before it).
+  // Opens on today's week whenever today is on the chart (before, during or after the plan), else
+  // on its first task (a week before it); again once the first task arrives in an empty chart.
   const scroller = useRef<HTMLDivElement>(null);
   const todayX = dayLeft(timeline, today);
-  const running = schedule !== null && schedule.start !== '' && today >= addDays(schedule.start, -14) && today <= schedule.finish;
-  const focusX = running ? todayX : dayLeft(timeline, schedule?.start || map.planStart);
+  const focusX = todayX ?? dayLeft(timeline, schedule?.start || map.planStart);
+  const empty = rows.length === 0;
   useEffect(() => {
     const element = scroller.current;
     if (element && focusX !== null) element.scrollLeft = Math.max(0, focusX - WEEK_WIDTH);
-  }, [focusX, timeline.origin]);
+  }, [focusX, timeline.origin, empty]);
 
   if (rows.length === 0) {
     return (

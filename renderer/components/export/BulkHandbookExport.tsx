@@ -127,6 +127,18 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
         <Input aria-label="导出文件夹" value={folder} readOnly placeholder="导出文件夹" style={{ flex: 1, minWidth: 0 }} />
         {window.desktop?.chooseFolder && <Button onClick={() => void chooseFolder()}>选择文件夹…</Button>}
       </Flex>
+      {/* The action right after the choices, what it writes below: 开始导出 stays on screen at 1366×768. */}
+      <Flex justify="flex-end" gap={8}>
+        {running ? (
+          <Button danger icon={<StopOutlined />} onClick={cancel}>
+            取消
+          </Button>
+        ) : (
+          <Button type="primary" icon={<PlayCircleOutlined />} loading={starting} onClick={() => void start()}>
+            开始导出
+          </Button>
+        )}
+      </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {combined
           ? '合订本：每个乡镇一本，逐名干部排列其全部分册，每页页眉印有干部姓名，一次打印即可；按旗区放在所选文件夹下新建的子文件夹中，全市请按每人一个文件导出。'
@@ -150,17 +162,6 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
           />
         </Flex>
       )}
-      <Flex justify="flex-end" gap={8}>
-        {running ? (
-          <Button danger icon={<StopOutlined />} onClick={cancel}>
-            取消
-          </Button>
-        ) : (
-          <Button type="primary" icon={<PlayCircleOutlined />} loading={starting} onClick={() => void start()}>
-            开始导出
-          </Button>
-        )}
-      </Flex>
     </Flex>
   );
 }

@@ -84,7 +84,7 @@ export function ReportCard({ regions }: { readonly regions: readonly Region[] })
           <Typography.Text style={{ width: 36, flex: 'none' }}>范围</Typography.Text>
           {scoped ? (
             <>
-              <ScopeSelect aria-label="范围" regions={regions} value={regionId} onChange={setRegionId} placeholder="全市（可选择旗区或乡镇）" style={{ flex: 1, minWidth: 0 }} />
+              <ScopeSelect aria-label="范围" regions={regions} value={regionId} onChange={setRegionId} placeholder="全市（可选下级）" style={{ flex: 1, minWidth: 0 }} />
               <InputNumber
                 aria-label="年度"
                 min={2000}
