@@ -137,6 +137,9 @@ describe('年度切换', () => {
     // … but still counted and reported.
     expect((await handlers['stats:get']({ regionId: '', year: 2027 })).visits).toMatchObject({ planned: 8, done: 1 });
     expect((await handlers['report:export']({ report: 'visits', regionId: '', year: 2027 })).contentBase64.length).toBeGreaterThan(0);
+    // The handbook of the closed year is still made, with that year's plan; the plan year's by default.
+    expect((await handlers['handbook:export']({ cadreId: 'c1' })).fileName).toMatch(/-2028\.xlsx$/);
+    expect((await handlers['handbook:export']({ cadreId: 'c1', year: 2027 })).fileName).toMatch(/-2027\.xlsx$/);
     // A year not later than the plan year cannot be opened again.
     expect(await dispatch(handlers, 'year:open', { year: 2028 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });

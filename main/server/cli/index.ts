@@ -45,7 +45,8 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   year open --year 年度 [--json]                     年度切换：开启新的计划年度（生成督导计划，往年只读但可出报表，承诺书待重签）
   plan --year 年度 [--from today] [--json]           生成督导计划（已完成的督导保留；--from today 从今天起排，不补排已过去的季度）
   export battlemap --out 文件.xlsx                   导出作战图（A3）与周调度进展表
-  export handbook --cadre 干部编号 --out 文件.xlsx    导出一名干部的包保干部工作手册
+  export handbook --cadre 干部编号 --out 文件.xlsx [--year 年度]
+                                                     导出一名干部的包保干部工作手册（默认计划年度）
   export handbooks --out 文件夹 [--region 区划代码] [--level city|county|township|village] [--year 年度] [--combined]
                                                      批量导出在岗干部的工作手册，每人一个文件（--combined 合成一个合订本）；
                                                      已有的同名文件不覆盖，Ctrl+C 取消时保留已导出的文件
@@ -387,7 +388,8 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     if (rest[0] === 'handbook') {
       const cadreId = stringFlag(args, 'cadre');
       if (!cadreId) throw new UsageError('请用 --cadre 指定干部编号（可用 list cadres 查看）', 'give the cadre id with --cadre');
-      await saveFile(out, await call('handbook:export', { cadreId }));
+      const year = yearFlag(args);
+      await saveFile(out, await call('handbook:export', { cadreId, ...(year ? { year } : {}) }));
       console.log(`已导出工作手册：${path.resolve(out)}`);
       return;
     }

@@ -224,11 +224,13 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
   };
 
   return {
-    'handbook:export': async ({ cadreId }) => {
+    'handbook:export': async ({ cadreId, year }) => {
       const doc = ctx.doc();
       const cadre = doc.cadres.find((c) => c.id === cadreId);
       if (!cadre) throw notFound('干部');
-      const handbook = buildHandbook(doc, cadre, ctx.today(), ctx.lists().regions);
+      // Another year than the plan year: that year's plan and 承诺书, as the bulk export makes it.
+      const source = year === undefined ? { doc, cadres: [cadre], regions: ctx.lists().regions } : handbookSnapshot(doc, [cadre], year);
+      const handbook = buildHandbook(source.doc, source.cadres[0] ?? cadre, ctx.today(), source.regions);
       return { fileName: handbook.fileName, contentBase64: (await buildWorkbook(handbookSheets(handbook))).toString('base64') };
     },
 
