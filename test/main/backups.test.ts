@@ -5,6 +5,7 @@ import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
 import { BACKUP_DIR_NAME } from '../../main/server/storage/backups';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { xlsxOf } from './import-fixtures';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
@@ -21,20 +22,36 @@ async function library(dir?: string) {
 
 describe('backups', () => {
   it('backs up at start and before import, keeps the last N, and every backup reads back', async () => {
-    const { dataDir, handlers, store } = await library();
+    const { dataDir, dataFile, store } = await library();
     await store.update((doc) => {
       doc.profile.backupKeep = 3;
     });
     await store.close();
+    const opened = await readFile(dataFile, 'utf8');
     const again = await library(dataDir);
+    const backupText = (fileName: string) => readFile(path.join(dataDir, BACKUP_DIR_NAME, fileName), 'utf8');
+
+    // Opening the library backs it up as it was opened.
+    const [start] = await again.handlers['backup:list']({});
+    expect(start?.reason).toBe('启动时');
+    expect(JSON.parse(await backupText(start?.fileName ?? ''))).toEqual(JSON.parse(opened));
+
+    // An import backs up the library before it changes it.
+    const file = await xlsxOf([{ name: '主体', rows: [['主体名称', '包保等级', '乡镇'], ['昭君羊肉馆', 'D', '昭君镇']] }]);
+    const preview = await again.handlers['import:preview']({ kind: 'entities', fileName: '主体.xlsx', contentBase64: file.toString('base64'), mapping: {} } as never);
+    await again.handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
+    const [beforeImport] = await again.handlers['backup:list']({});
+    expect(beforeImport?.reason).toBe('导入前');
+    expect(JSON.parse(await backupText(beforeImport?.fileName ?? '')).entities).toHaveLength(2);
+    expect(JSON.parse(await readFile(dataFile, 'utf8')).entities).toHaveLength(3);
+
+    // Only the newest backupKeep stay, newest first.
     for (let i = 0; i < 4; i++) await again.handlers['backup:create']({});
     const list = await again.handlers['backup:list']({});
-    expect(list).toHaveLength(3);
     expect(list.map((b) => b.reason)).toEqual(['手动备份', '手动备份', '手动备份']);
     expect((list[0]?.fileName ?? '') > (list[1]?.fileName ?? '')).toBe(true);
-    for (const b of list) expect((await again.handlers['backup:preview']({ fileName: b.fileName })).collections[1]).toMatchObject({ label: '包保主体', current: 2, backup: 2, added: 0, changed: 0, dropped: 0 });
+    for (const b of list) expect((await again.handlers['backup:preview']({ fileName: b.fileName })).collections[1]).toMatchObject({ label: '包保主体', current: 3, backup: 3, added: 0, changed: 0, dropped: 0 });
     expect(await readdir(path.join(dataDir, BACKUP_DIR_NAME))).toHaveLength(3);
-    expect(handlers).toBeDefined();
   });
 
   it('previews and restores a backup, backing up the current data first', async () => {
