@@ -101,6 +101,7 @@ describe('backups', () => {
       '督导记录（含计划）': { current: visits, backup: 0, added: 0, changed: 0, dropped: visits },
       督导发现的问题: { current: 1, backup: 0, added: 0, changed: 0, dropped: 1 },
       干部督查记录: { current: 0, backup: 0, added: 0, changed: 0, dropped: 0 },
+      主体变动记录: { current: 0, backup: 0, added: 0, changed: 0, dropped: 0 },
       作战图排期: { current: 1, backup: 0, added: 0, changed: 0, dropped: 1 },
       作战图任务: { current: tasks, backup: 0, added: 0, changed: 0, dropped: tasks },
       周调度记录: { current: 1, backup: 0, added: 0, changed: 0, dropped: 1 },

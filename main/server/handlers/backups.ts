@@ -32,6 +32,7 @@ const KINDS: readonly KindSpec[] = [
   { label: '督导记录（含计划）', records: (d) => d.visits.map(({ problems: _problems, ...visit }) => visit), key: byId },
   { label: '督导发现的问题', records: (d) => d.visits.flatMap((v) => v.problems), key: byId },
   { label: '干部督查记录', records: (d) => d.inspections, key: byId },
+  { label: '主体变动记录', records: (d) => d.entityChanges, key: byId },
   { label: '作战图排期', records: (d) => (d.battleMap ? [{ ...d.battleMap, tasks: undefined, dispatches: undefined }] : []), key: single },
   { label: '作战图任务', records: (d) => d.battleMap?.tasks ?? [], key: byId },
   { label: '周调度记录', records: (d) => d.battleMap?.dispatches ?? [], key: (record: { readonly date: string }) => record.date },
