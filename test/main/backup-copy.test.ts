@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openServices } from '../../main/server/services';
@@ -22,8 +23,8 @@ async function backupBytes(dataDir: string, fileName: string): Promise<Buffer> {
   return readFile(path.join(dataDir, BACKUP_DIR_NAME, fileName));
 }
 
-describe('a backup of the library is a copy of its saved file', () => {
-  it('copies data.json byte for byte (not the library written out again), and it previews and restores', async () => {
+describe('a backup of the library is its saved file', () => {
+  it('holds data.json byte for byte (not the library written out again), and it previews and restores', async () => {
     const { dataDir, handlers } = await handWrittenLibrary(smallDoc());
     const saved = await readFile(path.join(dataDir, DATA_FILE_NAME));
     const info = await handlers['backup:create']({});
@@ -33,6 +34,34 @@ describe('a backup of the library is a copy of its saved file', () => {
     await handlers['entities:delete']({ id: 'e2' });
     expect((await handlers['backup:preview']({ fileName: info.fileName })).collections[1]).toMatchObject({ label: '包保主体', current: 1, backup: 2, added: 1 });
     expect((await handlers['backup:restore']({ fileName: info.fileName })).counts.entities).toBe(2);
+  });
+
+  it('is a hard link to the saved file (no bytes copied), which keeps its contents when the next save replaces data.json', async () => {
+    const { dataDir, handlers, store, backups } = await handWrittenLibrary(smallDoc());
+    const dataFile = path.join(dataDir, DATA_FILE_NAME);
+    const saved = await readFile(dataFile);
+    // As before an import (backup:create saves its own 操作日志 entry right after).
+    const info = await backups.create(store.read() ?? smallDoc(), 'import', 20);
+    const backupFile = path.join(dataDir, BACKUP_DIR_NAME, info.fileName);
+    expect((await stat(backupFile)).ino).toBe((await stat(dataFile)).ino);
+    await handlers['entities:delete']({ id: 'e2' });
+    expect((await stat(backupFile)).ino).not.toBe((await stat(dataFile)).ino);
+    expect((await readFile(backupFile)).equals(saved)).toBe(true);
+  });
+
+  it('is a copy where no link can be made (the backups folder on another volume)', async () => {
+    const { dataDir, store, backups } = await handWrittenLibrary(smallDoc());
+    // /dev/shm is a memory file system: a link from the data folder's disk into it fails with EXDEV.
+    const elsewhere = await mkdtemp(path.join(os.platform() === 'linux' ? '/dev/shm' : os.tmpdir(), 'baobao-backups-'));
+    try {
+      await symlink(elsewhere, path.join(dataDir, BACKUP_DIR_NAME));
+      const info = await backups.create(store.read() ?? smallDoc(), 'import', 20);
+      const backupFile = path.join(elsewhere, info.fileName);
+      expect((await readFile(backupFile)).equals(await readFile(path.join(dataDir, DATA_FILE_NAME)))).toBe(true);
+      expect(JSON.parse((await readFile(backupFile)).toString('utf8')).entities).toHaveLength(store.read()?.entities.length ?? -1);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('waits for the change being saved: the backup before an import holds every change made before it', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@shared/api/result';
@@ -132,11 +132,19 @@ describe('an update is all or nothing', () => {
     await store.replace(smallDoc());
     const file = path.join(dataDir, DATA_FILE_NAME);
     const bytes = await readFile(file);
-    await fillDiskFor(path.join(dataDir, BACKUP_DIR_NAME, 'backup-20270401-080000-000-manual.json'));
-    const result = await dispatch(handlers, 'backup:create', {});
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('磁盘空间已满') } });
-    expect(await readdir(path.join(dataDir, BACKUP_DIR_NAME))).toEqual([]);
-    expect(await readFile(file)).toEqual(bytes);
+    // On the data folder's own disk a backup is a hard link, which a full disk does not stop: the
+    // backups folder is put on another volume (/dev/shm), where the backup must be written out.
+    const elsewhere = await mkdtemp('/dev/shm/baobao-backups-');
+    try {
+      await symlink(elsewhere, path.join(dataDir, BACKUP_DIR_NAME));
+      await fillDiskFor(path.join(dataDir, BACKUP_DIR_NAME, 'backup-20270401-080000-000-manual.json'));
+      const result = await dispatch(handlers, 'backup:create', {});
+      expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('磁盘空间已满') } });
+      expect(await readdir(path.join(dataDir, BACKUP_DIR_NAME))).toEqual([]);
+      expect(await readFile(file)).toEqual(bytes);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApiError } from '@shared/api/result';
 import { migrate } from '@shared/storage/migrations';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
-import { copyFileAtomic, writeFileAtomic } from './atomic-file';
+import { linkOrCopyAtomic, writeFileAtomic } from './atomic-file';
 import { checkLibrarySize } from './file-faults';
 import { jsonBytes } from './json-bytes';
 
@@ -100,12 +100,13 @@ export class Backups {
   }
 
   /**
-   * Backs up the saved library file as it is, in about the time of a plain copy: it was checked when
-   * it was read and every save since wrote a checked document, so the copy is checked only for
-   * being whole (its length, and its first and last bytes against the original's).
+   * Backs up the saved library file as it is: a hard link to it (the store replaces the file on each
+   * save, never writes into it), or where the disk has none a copy. It was checked when it was read
+   * and every save since wrote a checked document, so the backup is checked only for being whole
+   * (its length, and its first and last bytes against the original's).
    */
   copy(libraryFile: string, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
-    return this.add(reason, keep, now, (file) => copyFileAtomic(libraryFile, file), (file) => sameEnds(libraryFile, file));
+    return this.add(reason, keep, now, (file) => linkOrCopyAtomic(libraryFile, file), (file) => sameEnds(libraryFile, file));
   }
 
   /** Names the backup, has it written, verifies it (removed when it fails), then prunes the oldest. */
