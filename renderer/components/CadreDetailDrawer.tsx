@@ -12,6 +12,7 @@ import { ReplaceCadreModal } from './assignments/ReplaceCadreModal';
 import { AssignmentHistory } from './AssignmentHistory';
 import { EntityDetailDrawer } from './EntityDetailDrawer';
 import { GradeTag } from './GradeTag';
+import { CadreInspections } from './inspections/CadreInspections';
 import { RowLink } from './RowLink';
 
 export interface CadreDetailDrawerProps {
@@ -150,6 +151,7 @@ function CadreDetailBody({ detail, onOpenEntity }: { readonly detail: CadreDetai
         <Typography.Title level={5}>历史包保记录</Typography.Title>
         <AssignmentHistory history={detail.history} who={(a) => a.entityName} />
       </section>
+      <CadreInspections cadre={cadre} />
     </Flex>
   );
 }

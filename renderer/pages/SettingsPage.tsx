@@ -7,6 +7,7 @@ import { errorText } from '../api/error-text';
 import { LoadProblem } from '../components/LoadProblem';
 import { CalendarDaysCard, type CalendarDays } from '../components/settings/CalendarDaysCard';
 import { ChecklistCard } from '../components/settings/ChecklistCard';
+import { InspectionItemsCard } from '../components/settings/InspectionItemsCard';
 import { LetterTemplateCard } from '../components/settings/LetterTemplateCard';
 import { RegionEditorDrawer } from '../components/settings/RegionEditorDrawer';
 import { YearSwitch } from '../components/settings/YearSwitch';
@@ -151,6 +152,7 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
         </Row>
         <Flex vertical gap={12} style={{ marginTop: 12 }}>
           <ChecklistCard />
+          <InspectionItemsCard />
           <LetterTemplateCard onChanged={() => setDirty(true)} />
         </Flex>
       </div>

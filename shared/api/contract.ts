@@ -88,6 +88,15 @@ const ProfileSaveSchema = ProfileSchema.omit({ importMappings: true, exportTempl
         }
       })
       .optional(),
+    inspectionItems: ProfileSchema.shape.inspectionItems
+      .unwrap()
+      .superRefine((items, ctx) => {
+        for (const [index, item] of items.entries()) {
+          const message = textProblem(item, '督查事项');
+          if (message) ctx.addIssue({ code: 'custom', path: [index], message });
+        }
+      })
+      .optional(),
     letter: LetterTemplateSchema.superRefine((letter, ctx) => {
       for (const { key, message } of letterTemplateProblems(letter)) ctx.addIssue({ code: 'custom', path: [key], message });
     }).optional(),

@@ -30,13 +30,13 @@ export const INSPECTION_REPORT_COLUMNS: readonly Column[] = [
   text('township', '乡镇', 10, (r) => r.township),
   text('cadre', '包保干部', 8, (r) => r.cadreName),
   text('cadreLevel', '干部层级', 6, (r) => r.cadreLevel),
-  text('unit', '工作单位及职务', 14, (r) => r.unitPosition),
+  text('unit', '工作单位及职务', 12, (r) => r.unitPosition),
   { key: 'date', label: '督查日期', width: 11, format: 'date', value: (r) => (r.inspection ? { date: r.inspection.date } : null) },
-  text('team', '督查组', 14, (r) => (r.inspection ? `${INSPECTOR_LEVEL_LABELS[r.inspection.inspectorLevel]} ${r.inspection.team}` : '')),
+  text('team', '督查组', 12, (r) => (r.inspection ? `${INSPECTOR_LEVEL_LABELS[r.inspection.inspectorLevel]} ${r.inspection.team}` : '')),
   text('inspectors', '督查人', 9, (r) => r.inspection?.inspectors ?? ''),
   { key: 'met', label: '落实', width: 5, format: 'number', value: (r) => r.met },
   { key: 'unmet', label: '未落实', width: 6, format: 'number', value: (r) => r.unmet },
-  text('unmetDetail', '未落实事项及说明', 28, (r) => r.unmetDetail),
+  text('unmetDetail', '未落实事项及说明', 36, (r) => r.unmetDetail),
   text('result', '总体评价', 8, (r) => r.inspection?.result ?? ''),
 ];
 

@@ -190,9 +190,10 @@ test('工作手册打印：各节为 A4 纸，表格不超出页宽', async ({ p
   if (!cadre) throw new Error('示例数据中没有带督导计划的乡镇级干部');
   await page.goto(`${server.url}#/handbook-print?cadre=${cadre.id}`);
   const sections = page.locator('.hb-page');
-  await expect(sections).toHaveCount(9);
+  await expect(sections).toHaveCount(10);
   await expect(sections.first()).toContainText(cadre.name);
-  await expect(page.locator('.hb-page[data-sheet="督查清单"] tbody tr')).toHaveCount(doc.profile.checklistByLevel.township.length);
+  await expect(page.locator('.hb-page[data-sheet="督导检查要点"] tbody tr')).toHaveCount(doc.profile.checklistByLevel.township.length);
+  await expect(page.locator('.hb-page[data-sheet="督查清单"] tbody tr')).toHaveCount(doc.profile.inspectionItems.length);
   await expectNoPageOverflow(page);
   await page.screenshot({ path: screenshotPath('handbook-print') });
 
@@ -200,7 +201,7 @@ test('工作手册打印：各节为 A4 纸，表格不超出页宽', async ({ p
   const overflowing = await sections.evaluateAll((nodes) => nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.getAttribute('data-sheet')));
   expect(overflowing).toEqual([]);
   const pdf = await printToPdf(page, 'handbook-print');
-  expect(pdf.pages).toBeGreaterThanOrEqual(9);
+  expect(pdf.pages).toBeGreaterThanOrEqual(10);
   expect(pdf.pages).toBeLessThan(60);
   expect(pdf.sizes).toHaveLength(pdf.pages);
   expectA4(pdf.sizes);
@@ -233,7 +234,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await expectNoPageOverflow(page);
   await page.screenshot({ path: screenshotPath('settings-letter') });
 
-  // 督查清单: one item per line, blank lines dropped; the handbook prints what was saved.
+  // 督导检查要点: one item per line, blank lines dropped; the handbook prints what was saved.
   const checklist = page.getByTestId('checklist-card');
   await checklist.scrollIntoViewIfNeeded();
   const village = checklist.getByLabel('村级干部');
@@ -248,7 +249,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await checklist.screenshot({ path: screenshotPath('settings-checklist') });
   const villageCadre = doc.cadres.find((c) => c.active && c.level === 'village');
   await page.goto(`${server.url}#/handbook-print?cadre=${villageCadre?.id ?? ''}`);
-  await expect(page.locator('.hb-page[data-sheet="督查清单"] tbody tr')).toHaveText([/看证照是否齐全/, /看防蝇防鼠设施/]);
+  await expect(page.locator('.hb-page[data-sheet="督导检查要点"] tbody tr')).toHaveText([/看证照是否齐全/, /看防蝇防鼠设施/]);
 
   await page.goto(`${server.url}#/export`);
   const printCard = page.getByTestId('export-print');

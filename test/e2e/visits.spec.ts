@@ -100,7 +100,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await page.locator('.ant-table-row').first().locator('.row-link').click();
     const drawer = page.getByRole('dialog', { name: `记录督导：${entityName}` });
     await expect(drawer).toBeVisible();
-    // The 督查清单 is the one 设置 holds for the visiting cadre's level (the handbook prints the same).
+    // The 督导检查要点 are the ones 设置 holds for the visiting cadre's level (the handbook prints the same).
     const doc0 = await readDoc();
     const entityId = doc0.entities.find((e) => e.name === entityName)?.id;
     const cadreId = doc0.visits.find((v) => v.entityId === entityId)?.cadreId;

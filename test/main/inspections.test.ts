@@ -73,6 +73,22 @@ describe('督查 of cadres', () => {
     );
   });
 
+  it('keeps the 督查清单 of 设置 when a save leaves it out, saves it one item a line, and refuses invisible characters', async () => {
+    const { handlers, onDisk } = await library();
+    const { profile } = await handlers['profile:get']({});
+    const { importMappings: _mappings, exportTemplates: _templates, inspectionItems: _items, ...values } = profile;
+    // Through dispatch, as every caller goes: the schema drops blank lines and trims.
+    expect(await dispatch(handlers, 'profile:save', { ...values, inspectionItems: ['责任清单：按计划督导', '  ', '任务清单：参加培训 '] })).toMatchObject({ ok: true });
+    expect((await onDisk()).profile.inspectionItems).toEqual(['责任清单：按计划督导', '任务清单：参加培训']);
+    expect(await dispatch(handlers, 'profile:save', { ...values, orgName: '达拉特旗市场监督管理局' })).toMatchObject({ ok: true });
+    expect((await onDisk()).profile.inspectionItems).toEqual(['责任清单：按计划督导', '任务清单：参加培训']);
+    expect(await dispatch(handlers, 'profile:save', { ...values, inspectionItems: ['参加\u202e培训'] })).toMatchObject({
+      ok: false,
+      error: { fields: { 'inspectionItems.0': '督查事项含有改变文字方向的不可见字符，请删除后重新输入' } },
+    });
+    expect(await dispatch(handlers, 'profile:save', { ...values, inspectionItems: [' '] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('督查清单至少保留一条督查事项') } });
+  });
+
   it('refuses what a 督查 record cannot be, in Chinese beside the field, and writes nothing', async () => {
     const { handlers, onDisk } = await library();
     const before = await onDisk();

@@ -124,7 +124,8 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!run) throw new UsageError(`未知命令“${command}”，可用命令：${Object.keys(COMMANDS).join('、')}（--help 查看用法）`, `unknown command "${command}"`);
   const dataDir = path.resolve(stringFlag(args, 'data') ?? defaultDataDir());
   // Commands that only read may run beside the app; the others take the folder's writer lock.
-  const { handlers, store } = await openServices(dataDir, { lock: !READ_ONLY_COMMANDS.has(command) });
+  const readOnly = READ_ONLY_COMMANDS.has(command) || (command === 'inspect' && rest[0] === 'list');
+  const { handlers, store } = await openServices(dataDir, { lock: !readOnly });
   openStore = store;
   try {
     await run(callThrough(handlers), rest, args);

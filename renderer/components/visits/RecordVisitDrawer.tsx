@@ -20,7 +20,7 @@ interface ProblemValues {
 interface RecordValues {
   readonly doneDate: Dayjs;
   readonly type: VisitType;
-  /** One result per 督查清单 item, same order. */
+  /** One result per 督导检查要点 item, same order. */
   readonly results: CheckResult[];
   readonly problems: ProblemValues[];
   readonly notes: string;
@@ -39,7 +39,7 @@ const DATE_FORMAT = 'YYYY-MM-DD';
 const FAILED_THEME = { token: { colorPrimary: '#cf1322' } };
 const afterToday = (day: Dayjs): boolean => day.isAfter(dayjs(), 'day');
 
-/** 记录督导: date, 督查清单 results, problems found (each with a 整改期限) and notes → visits:record. */
+/** 记录督导: date, 督导检查要点 results, problems found (each with a 整改期限) and notes → visits:record. */
 export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved }: RecordVisitDrawerProps) {
   const done = visit !== null && visit.doneDate !== '';
   const [saving, setSaving] = useState(false);
@@ -70,7 +70,7 @@ export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved 
       }
     >
       {visit && <VisitFacts visit={visit} />}
-      {visit && (done ? <DoneVisit visit={visit} openProblems={openProblems} /> : checklist ? <RecordFields checklist={checklist} /> : <Spin description="正在读取督查清单…" />)}
+      {visit && (done ? <DoneVisit visit={visit} openProblems={openProblems} /> : checklist ? <RecordFields checklist={checklist} /> : <Spin description="正在读取督导检查要点…" />)}
     </Drawer>
   );
 }
@@ -205,11 +205,11 @@ function RecordFields({ checklist }: { readonly checklist: readonly string[] }) 
         </Flex>
       </Form.Item>
 
-      <Typography.Text strong>督查清单</Typography.Text>
+      <Typography.Text strong>督导检查要点</Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
         选“不符合”会自动添加一条待整改问题
       </Typography.Text>
-      <div role="list" aria-label="督查清单" style={{ margin: '6px 0 12px', border: '1px solid #f0f0f0', borderRadius: 8 }}>
+      <div role="list" aria-label="督导检查要点" style={{ margin: '6px 0 12px', border: '1px solid #f0f0f0', borderRadius: 8 }}>
         {checklist.map((item, index) => (
           <Flex
             key={item}

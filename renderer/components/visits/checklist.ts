@@ -22,7 +22,7 @@ export function problemTextFor(item: string): string {
 export const RECTIFY_DAYS = 15;
 
 /**
- * The 督查清单 a visit is recorded against: the visiting cadre's level's 检查要点 from 设置 (the
+ * The 督导检查要点 a visit is recorded against: the visiting cadre's level's 检查要点 from 设置 (the
  * same list their handbook prints). null while 设置 is read; the shipped defaults if it cannot be.
  */
 export function useVisitChecklist(level: CadreLevel | ''): readonly string[] | null {
