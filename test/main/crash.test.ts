@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataDocSchema } from '@shared/storage/types';
 import { DATA_FILE_NAME, LowdbStore } from '../../main/server/storage/lowdb-store';
@@ -9,6 +10,8 @@ import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
 const KILLS = 50;
+/** When each kill comes, in ms: varied but seeded, so a failing run can be repeated. */
+const KILL_DELAYS = fc.sample(fc.integer({ min: 0, max: 120 }), { seed: 20261205, numRuns: KILLS });
 
 describe('crash safety (kill -9)', () => {
   it(
@@ -26,8 +29,8 @@ describe('crash safety (kill -9)', () => {
           const match = /^ack (\d+)$/.exec(line);
           if (match) acknowledged.push(Number(match[1]));
         });
-        // Kill at a random moment: sometimes before the first write, mostly in the middle of one.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 120));
+        // Kill at a varied moment: sometimes before the first write, mostly in the middle of one.
+        await new Promise((resolve) => setTimeout(resolve, KILL_DELAYS[round]));
         await killed(child);
 
         const text = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');

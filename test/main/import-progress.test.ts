@@ -93,7 +93,8 @@ describe('import preview progress', () => {
   it('pauses every few hundred rows and last at the total', async () => {
     const doc = smallDoc();
     const regions = new RegionIndex(doc.regions);
-    const ctx = { doc, regions, matcher: new RegionMatcher(regions, doc.regions), today: '2027-03-01', newId: (p: string) => `${p}-${Math.random()}` };
+    let n = 0;
+    const ctx = { doc, regions, matcher: new RegionMatcher(regions, doc.regions), today: '2027-03-01', newId: (p: string) => `${p}-${++n}` };
     const rows = cityRows().slice(0, 1_201);
     const pauses: [number, number][] = [];
     const result = await planImport(RECORD_DEFINITIONS.entities, [{ name: 'S', rows }], ctx, {}, async (done, total) => {
