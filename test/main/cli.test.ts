@@ -28,7 +28,7 @@ describe('CLI', () => {
     const stats = await cli('stats', '--json', '--data', data);
     expect(stats.code).toBe(0);
     const parsed = JSON.parse(stats.stdout);
-    expect(Object.keys(parsed)).toEqual(['entities', 'cadres', 'regulators', 'regions', 'coverage', 'duties', 'visits', 'problems']);
+    expect(Object.keys(parsed)).toEqual(['entities', 'cadres', 'regulators', 'regions', 'coverage', 'duties', 'visits', 'problems', 'inspections']);
     expect(parsed.entities.total).toBeGreaterThan(2000);
     const doc = JSON.parse(await readFile(path.join(data, 'data.json'), 'utf8'));
     expect(parsed.entities.total).toBe(doc.entities.length);

@@ -7,6 +7,7 @@ import { findIntegrityProblems } from '@shared/rules/integrity';
 import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { cli } from './run-cli';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
@@ -179,6 +180,26 @@ describe('督查 of cadres', () => {
     expect(preview.collections.find((c) => c.label === '干部督查记录')).toEqual({ label: '干部督查记录', current: 2, backup: 1, added: 0, changed: 0, dropped: 1 });
     await handlers['backup:restore']({ fileName: backup.fileName });
     expect((await onDisk()).inspections.map((i) => i.cadreId)).toEqual(['c1']);
+  });
+
+  // The CLI dates things by this PC's clock: a date in the past.
+  it('CLI: inspect add records a 督查 against the 督查清单 by item numbers, inspect list shows it, the report exports', async () => {
+    const { dir, store } = await library();
+    await store.close();
+    const added = await cli('inspect', 'add', '--cadre', 'c1', '--team', '市食安委第二督查组', '--inspector', '赵刚', '--level', 'city', '--date', '2026-06-01', '--unmet', '2,4', '--note', '2=记录未交回;4=问题未销号', '--json', '--data', dir);
+    expect(added.stderr).toBe('');
+    const saved = JSON.parse(added.stdout) as { id: string; result: string; items: { result: string; note: string }[] };
+    expect(saved.result).toBe('基本合格');
+    expect(saved.items.map((i) => i.result === '未落实' ? i.note : '')).toEqual(['', '记录未交回', '', '问题未销号', '', '', '', '', '']);
+    const listed = await cli('inspect', 'list', '--cadre', 'c1', '--data', dir);
+    expect(listed.stdout).toContain('2026-06-01\t市级 市食安委第二督查组\t张伟（乡镇级，');
+    expect(listed.stdout).toContain('落实 7 项，未落实 2 项\t基本合格');
+    expect(listed.stdout).toContain('  未落实：责任清单：按督导计划完成督导，每季度至少一次，督导记录如实填写、按时交回（记录未交回）');
+    const wrong = await cli('inspect', 'add', '--cadre', 'c1', '--team', '督查组', '--inspector', '赵刚', '--unmet', '12', '--data', dir);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('--unmet 中的“12”不是督查清单的序号（1—9）');
+    const out = path.join(dir, '督查情况表.xlsx');
+    expect((await cli('export', 'report', 'inspections', '--year', '2026', '--out', out, '--data', dir)).stdout).toContain('已导出报表');
   });
 
   it('the integrity check finds a 督查 record used twice or naming a cadre not in the library', () => {
