@@ -1,6 +1,7 @@
-// npm test: typecheck, unit and service tests (vitest), then the browser tests (Playwright in
-// the system Chromium against the web harness). Ends with one plain line counting every test.
-import { spawnSync } from 'node:child_process';
+// npm test: typecheck and the web build side by side (one core each), the vitest projects (unit,
+// dom, service, slow), then the browser tests (Playwright in the system Chromium against the web
+// harness). Says how long each step took and ends with one plain line counting every test.
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -9,10 +10,19 @@ const reports = path.join(root, '.tmp');
 mkdirSync(reports, { recursive: true });
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
+const timings = [];
+
+/** Runs one step to its end; resolves to whether it passed. */
 function step(title, command, args, env = {}) {
   console.log(`\n=== ${title} ===`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status === 0;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.once('exit', (code) => {
+      timings.push(`${title} ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      resolve(code === 0);
+    });
+  });
 }
 
 function readJson(file) {
@@ -23,13 +33,16 @@ function readJson(file) {
   }
 }
 
-const typecheckOk = step('类型检查 typecheck', bin('tsc'), ['-b']);
+const started = performance.now();
+const [typecheckOk, webOk] = await Promise.all([
+  step('类型检查 typecheck', bin('tsc'), ['-b']),
+  step('构建网页界面 build dist-web', bin('vite'), ['build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']),
+]);
 const vitestFile = path.join(reports, 'vitest.json');
-const vitestOk = step('单元与服务测试 vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
-const webOk = step('构建网页界面 build dist-web', bin('vite'), ['build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']);
+const vitestOk = await step('单元与服务测试 vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
 const playwrightFile = path.join(reports, 'playwright.json');
 const playwrightOk =
-  webOk && step('浏览器测试 playwright', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
+  webOk && (await step('浏览器测试 playwright', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile }));
 
 const vitest = readJson(vitestFile);
 const playwright = webOk ? readJson(playwrightFile) : null;
@@ -40,5 +53,6 @@ const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (
 
 const allOk = typecheckOk && vitestOk && webOk && playwrightOk && vitest !== null && playwright !== null;
 console.log(`\n${typecheckOk ? '' : 'typecheck failed; '}${webOk ? '' : 'web build failed; '}`.trim());
+console.log(`time: ${timings.join(', ')}; in all ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(allOk && failed === 0 ? 0 : 1);
