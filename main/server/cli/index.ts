@@ -545,7 +545,7 @@ async function addInspection(call: Call, args: ParsedArgs): Promise<void> {
     notes: stringFlag(args, 'notes') ?? '',
   });
   if (args.flags['json']) print(saved);
-  else console.log(`已记录督查：${saved.date} ${INSPECTOR_LEVEL_LABELS[saved.inspectorLevel]}${saved.team}，落实 ${items.length - unmet.size} 项，未落实 ${unmet.size} 项，总体评价 ${saved.result}（编号 ${saved.id}）`);
+  else console.log(`已记录督查：${saved.date} ${INSPECTOR_LEVEL_LABELS[saved.inspectorLevel]} ${saved.team}，落实 ${items.length - unmet.size} 项，未落实 ${unmet.size} 项，总体评价 ${saved.result}（编号 ${saved.id}）`);
 }
 
 /** `stats --by-cadre`: each cadre's 督导 per quarter (done/planned over the visits due), or the rows as JSON. */
@@ -753,6 +753,7 @@ function formatStats(s: Stats): string {
 
 function unexpected(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
+    `干部督查：督查 ${n(s.inspections.records)} 次，涉及干部 ${n(s.inspections.cadresChecked)} 名，未落实事项 ${n(s.inspections.unmetItems)} 项`,
   return `错误：意外错误（${detail}），本次操作未完成，此前已保存的数据不受影响。请重试；仍出错请把这一行发给技术支持 / Error: unexpected failure`;
 }
 
