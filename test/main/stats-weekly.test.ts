@@ -36,7 +36,7 @@ function docWithVisits(): DataDoc {
     plannedDate,
     ...(doneDate === undefined ? {} : { doneDate }),
     checklist: [],
-    problems: Array.from({ length: problems }, (_, k) => ({ id: `q${i}-${k}`, description: '问题', deadline: '2027-01-31', ...(k < rectified ? { rectifiedOn: '2027-01-25' } : {}) })),
+    problems: Array.from({ length: problems }, (_, k) => ({ id: `q${i}-${k}`, description: '问题', deadline: '2027-01-31', steps: [], ...(k < rectified ? { rectifiedOn: '2027-01-25' } : {}) })),
     notes: '',
   }));
   return doc;
