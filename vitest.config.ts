@@ -9,6 +9,7 @@ const SLOW = [
   'test/main/handbook-print.test.ts',
   'test/main/reports-print.test.ts',
   'test/main/letter-print.test.ts',
+  'test/main/inspections-print.test.ts',
   'test/main/xlsx.test.ts',
   'test/main/reports.test.ts',
   'test/shared/demo.test.ts',
