@@ -421,13 +421,12 @@ function mapRegions(libRegions: readonly Region[], lib: RegionIndex, pkgRegions:
   const matched = new Map<string, string>();
   const parentsFirst = [...pkgRegions].sort((a, b) => pkg.ancestry(a.id).length - pkg.ancestry(b.id).length);
   for (const r of parentsFirst) {
-    const parent = r.parentId === null ? undefined : matched.get(r.parentId);
-    const siblings = parent !== undefined ? lib.children(parent) : r.parentId === null || !pkg.get(r.parentId) ? lib.roots() : [];
+    // This library's parent; null for a top region; undefined while the parent is new here too.
+    const parent = r.parentId === null || !pkg.get(r.parentId) ? null : matched.get(r.parentId);
+    const siblings = parent === undefined ? [] : parent === null ? lib.roots() : lib.children(parent);
+    const same = (l: Region): boolean => l.name === r.name && l.level === r.level && (!r.code || !l.code || l.code === r.code) && l.parentId === parent;
     const sameId = lib.get(r.id);
-    const own =
-      (r.code ? byCode.get(r.code) : undefined) ??
-      (sameId && sameId.name === r.name && sameId.level === r.level ? sameId : undefined) ??
-      siblings.find((s) => s.name === r.name && s.level === r.level && (!r.code || !s.code));
+    const own = (r.code ? byCode.get(r.code) : undefined) ?? (sameId && same(sameId) ? sameId : undefined) ?? siblings.find(same);
     if (own) {
       ids.set(r.id, own.id);
       matched.set(r.id, own.id);

@@ -614,11 +614,16 @@ async function importPackages(call: Call, files: readonly string[], args: Parsed
     }),
   );
   const force = args.flags['force'] === true;
-  const preview = await call('package:preview', { files: uploads, force });
-  const conflicts = preview.reduce((sum, p) => sum + p.conflicts.length, 0);
   const dryRun = args.flags['dry-run'] === true;
-  const result = dryRun || conflicts > 0 ? null : await call('package:import', { files: uploads, force });
-  const packages = result?.packages ?? preview;
+  // Refused for conflicts: the preview says each one (reading the files once more only then).
+  const result = dryRun
+    ? null
+    : await call('package:import', { files: uploads, force }).catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'conflict') return null;
+        throw error;
+      });
+  const packages = result?.packages ?? (await call('package:preview', { files: uploads, force }));
+  const conflicts = packages.reduce((sum, p) => sum + p.conflicts.length, 0);
   if (args.flags['json']) print(dryRun ? packages : { changed: result?.changed ?? false, packages });
   else {
     for (const p of packages) {

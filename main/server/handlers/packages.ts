@@ -64,6 +64,7 @@ export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageM
 
     'package:import': async ({ files, force }) => {
       const read = await readFiles(files);
+      const version = ctx.store.version;
       const first = planAll(ctx.doc(), read, force);
       const refused = refusal(first.previews);
       if (refused) throw refused;
@@ -73,7 +74,8 @@ export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageM
       const receivedAt = ctx.deps.now().toISOString();
       const packages = await ctx.store.update(
         (doc) => {
-          // The library may have changed since the first look: checked again inside the change.
+          // The library may have changed since the first look (the backup is awaited): then checked again.
+          if (ctx.store.version === version) return first.previews;
           const again = planAll(doc as DataDoc, read, force);
           const stillRefused = refusal(again.previews);
           if (stillRefused) throw stillRefused;

@@ -1,6 +1,6 @@
 import { chineseDate } from '@shared/handbook/handbook';
 import { packageTime } from '@shared/packages/api';
-import { PACKAGE_KIND_LABELS, PACKAGE_KINDS, type PackageContent } from '@shared/packages/content';
+import type { PackageContent } from '@shared/packages/content';
 import { packageOf } from '@shared/packages/slice';
 import { exportTable } from '@shared/records';
 import type { RecordContext, RecordKind } from '@shared/records/types';
@@ -47,8 +47,14 @@ export async function buildPackage(recordCtx: RecordContext, areaId: string, yea
         ['报送区域', `${manifest.region.name}${manifest.region.code ? `（${manifest.region.code}）` : ''}`],
         ['年　　度', `${year}年`],
         ['生成时间', packageTime(createdAt)],
-        ['内　　容', PACKAGE_KINDS.map((kind) => `${PACKAGE_KIND_LABELS[kind]} ${records[kind].length}`).join('，')],
-        ['说　　明', '本文件供上级汇总：请原样发送，不要在 Excel/WPS 中修改后另存（另存后无法汇总）'],
+        // One line each: a list of six counts wraps with its commas at the line starts.
+        ['行政区划', `${records.regions.filter((r) => regions.contains(areaId, r.id)).length} 个`],
+        ['包保主体', `${records.entities.length} 户`],
+        ['包保干部', `${records.cadres.length} 名`],
+        ['网格监管', `${records.regulators.length} 名`],
+        ['包保关系', `${records.assignments.length} 条（含历史）`],
+        ['督导记录', `${records.visits.length} 次（${year}年度）`],
+        ['说　　明', '供上级汇总，请原样报送，勿修改另存'],
       ],
     },
     report('统计表', summaryReport(computeBreakdown(doc, areaId, year, today), { orgName: doc.profile.orgName, year, today })),

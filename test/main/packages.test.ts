@@ -1,0 +1,281 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { ApiHandlers } from '@shared/api/contract';
+import type { PackageContent } from '@shared/packages/content';
+import type { DataDoc } from '@shared/storage/types';
+import { computeStats, type Stats } from '@shared/stats/stats';
+import { dispatch } from '../../main/server/api/dispatch';
+import { openServices } from '../../main/server/services';
+import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { useTempDirs } from './temp-dir';
+
+const newDir = useTempDirs();
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(TSX, ['main/server/cli/index.ts', ...args], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function ok(...args: string[]): Promise<string> {
+  const run = await cli(...args);
+  expect(run.stderr, args.join(' ')).toBe('');
+  expect(run.code).toBe(0);
+  return run.stdout;
+}
+
+/** A CLI run with its wall and CPU seconds (bash's time: user + sys of the process and its children). */
+function timedCli(...args: string[]): Promise<{ stdout: string; wallSeconds: number; cpuSeconds: number }> {
+  const command = `TIMEFORMAT='%R %U %S'; time "$0" main/server/cli/index.ts "$@" 2>/dev/null`;
+  return new Promise((resolve, reject) => {
+    execFile('bash', ['-c', command, TSX, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) return reject(error);
+      const [wall = 0, user = 0, sys = 0] = stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+      resolve({ stdout, wallSeconds: wall, cpuSeconds: Math.round((user + sys) * 10) / 10 });
+    });
+  });
+}
+
+async function sha256Of(file: string): Promise<string> {
+  return createHash('sha256').update(await readFile(file)).digest('hex');
+}
+
+async function readDoc(dir: string): Promise<DataDoc> {
+  return JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')) as DataDoc;
+}
+
+/** The figures the issue's done-when compares: 主体 by grade, cadres below 市级 by level, coverage. */
+function consolidated(stats: Stats) {
+  const { city: _city, ...belowCity } = stats.cadres.byLevel;
+  return { entities: { total: stats.entities.total, byGrade: stats.entities.byGrade }, cadres: belowCity, coverage: stats.coverage };
+}
+
+/** Another library's package: the records changed and checksummed again, as that library would have made it. */
+async function remade(bytes: Buffer, change: (content: PackageContent) => void): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const content = JSON.parse(await zip.file('shian/content.json')!.async('string')) as PackageContent;
+  change(content);
+  const json = Buffer.from(JSON.stringify(content));
+  const manifest = JSON.parse(await zip.file('shian/manifest.json')!.async('string')) as { sha256: string };
+  zip.file('shian/content.json', json);
+  zip.file('shian/manifest.json', JSON.stringify({ ...manifest, sha256: createHash('sha256').update(json).digest('hex') }));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('上报包 through the CLI (issue #19 done-when)', () => {
+  it('nine 旗区 packages of the city demo rebuild its figures in a library made with init; again changes nothing; edited is refused; a newer one replaces only its slice', async () => {
+    const city = await newDir();
+    const consolidating = await newDir();
+    const out = await newDir();
+    await ok('demo', '--scale', 'city', '--data', city);
+    // The exports go through the services in this process (nine CLI starts, each loading the city, add nothing to what is tested).
+    const exportPackages = async (codes: readonly string[], folder: string): Promise<string[]> => {
+      const { handlers, store } = await openServices(city, { lock: false });
+      try {
+        const regions = await handlers['regions:list']({});
+        const files: string[] = [];
+        for (const code of codes) {
+          const made = await handlers['package:export']({ regionId: regions.find((r) => r.code === code)!.id });
+          files.push(path.join(folder, `${code}.xlsx`));
+          await writeFile(files.at(-1)!, Buffer.from(made.contentBase64, 'base64'));
+        }
+        return files;
+      } finally {
+        await store.close();
+      }
+    };
+    const planYear = (await readDoc(city)).profile.planYear;
+    {
+      const { handlers, store } = await openServices(city);
+      await handlers['visits:plan']({ year: planYear });
+      await store.close();
+    }
+    const counties = (await readDoc(city)).regions.filter((r) => r.level === 'county');
+    expect(counties).toHaveLength(9);
+    const files = await exportPackages(
+      counties.map((c) => c.code),
+      out,
+    );
+    expect(await ok('init', '--unit', '鄂尔多斯市市场监督管理局', '--data', consolidating)).toContain('已新建空白库');
+
+    const dryRun = JSON.parse(await ok('import', 'package', ...files, '--dry-run', '--json', '--data', consolidating)) as {
+      region: { code: string };
+      period: number;
+      kinds: { kind: string; added: number; updated: number; removed: number; unchanged: number; conflicts: string[] }[];
+      conflicts: string[];
+    }[];
+    expect(dryRun.map((p) => p.region.code)).toEqual(counties.map((c) => c.code));
+    expect(dryRun.every((p) => p.period === planYear && p.conflicts.length === 0)).toBe(true);
+    const cityDoc = await readDoc(city);
+    const added = (kind: string) => dryRun.reduce((sum, p) => sum + (p.kinds.find((k) => k.kind === kind)?.added ?? 0), 0);
+    expect(added('entities')).toBe(cityDoc.entities.length);
+    expect(added('visits')).toBeGreaterThan(0);
+    expect((await readDoc(consolidating)).entities).toHaveLength(0);
+
+    // CPU time, which other work on the shared cores does not stretch as it does the wall clock.
+    const timed = await timedCli('import', 'package', ...files, '--data', consolidating);
+    expect(timed.stdout).toContain('已汇总');
+    console.log(`import of the city's nine packages: ${timed.wallSeconds} s wall, ${timed.cpuSeconds} s CPU (CLI start, library load, backup and save included)`);
+    expect(timed.cpuSeconds).toBeLessThan(30);
+
+    // stats --json is computeStats over the library (main/server/handlers/stats.ts).
+    const statsOf = async (dir: string, regionId = '') => computeStats(await readDoc(dir), { regionId });
+    const cityStats = await statsOf(city);
+    const sumStats = await statsOf(consolidating);
+    expect(consolidated(sumStats)).toEqual(consolidated(cityStats));
+    expect(sumStats.regions).toEqual(cityStats.regions);
+    expect(sumStats.visits.planned).toBe(cityStats.visits.planned);
+    const sumCli = JSON.parse(await ok('stats', '--json', '--region', counties[0]!.code, '--data', consolidating));
+    expect(sumCli).toEqual(JSON.parse(JSON.stringify(await statsOf(city, counties[0]!.id))));
+
+    // The same packages again: the data file is not even rewritten.
+    const dataFile = path.join(consolidating, DATA_FILE_NAME);
+    const before = await sha256Of(dataFile);
+    expect(await ok('import', 'package', ...files, '--data', consolidating)).toContain('都已汇总过，数据未改动');
+    expect(await sha256Of(dataFile)).toBe(before);
+
+    // Edited by hand: the records changed (checksum kept).
+    const edited = path.join(out, 'edited.xlsx');
+    const zip = await JSZip.loadAsync(await readFile(files[0]!));
+    const text = await zip.file('shian/content.json')!.async('string');
+    zip.file('shian/content.json', text.replace(cityDoc.entities.find((e) => text.includes(e.name))!.name, '改过的名称'));
+    await writeFile(edited, await zip.generateAsync({ type: 'nodebuffer' }));
+    const refused = await cli('import', 'package', edited, '--data', consolidating);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('上报包已被修改');
+    expect(await sha256Of(dataFile)).toBe(before);
+
+    // A newer package of 东胜区 (one 主体 renamed, one gone) replaces that slice and nothing else.
+    const dongsheng = counties.find((c) => c.name === '东胜区')!;
+    const cityNow = await readDoc(city);
+    const inDongsheng = new Set(cityNow.regions.filter((r) => r.id === dongsheng.id || r.code.startsWith(dongsheng.code)).map((r) => r.id));
+    const [renamed, gone] = cityNow.entities.filter((e) => inDongsheng.has(e.regionId));
+    renamed!.name = `${renamed!.name}（更名）`;
+    cityNow.entities = cityNow.entities.filter((e) => e.id !== gone!.id);
+    cityNow.assignments = cityNow.assignments.filter((a) => a.entityId !== gone!.id);
+    cityNow.visits = cityNow.visits.filter((v) => v.entityId !== gone!.id);
+    await writeFile(path.join(city, DATA_FILE_NAME), JSON.stringify(cityNow));
+    const [newer] = await exportPackages([dongsheng.code], await newDir());
+    const preview = JSON.parse(await ok('import', 'package', newer!, '--dry-run', '--json', '--data', consolidating));
+    expect(preview[0].status).toBe('newer');
+    expect(preview[0].kinds.find((k: { kind: string }) => k.kind === 'entities')).toMatchObject({ added: 0, updated: 1, removed: 1 });
+    const othersBefore = (await readDoc(consolidating)).entities.filter((e) => !inDongsheng.has(e.regionId));
+    await ok('import', 'package', newer!, '--data', consolidating);
+    const after = await readDoc(consolidating);
+    expect(after.entities.filter((e) => !inDongsheng.has(e.regionId))).toEqual(othersBefore);
+    expect(after.entities.find((e) => e.id === renamed!.id)?.name).toBe(renamed!.name);
+    expect(after.entities.some((e) => e.id === gone!.id)).toBe(false);
+    expect(consolidated(await statsOf(consolidating))).toEqual(consolidated(await statsOf(city)));
+
+    // The older package of 东胜区 is refused now, unless forced.
+    const olderFile = files[counties.indexOf(dongsheng)]!;
+    const older = await cli('import', 'package', olderFile, '--data', consolidating);
+    expect(older.code).toBe(1);
+    expect(older.stdout).toContain('更早');
+    expect(await ok('import', 'package', olderFile, '--force', '--data', consolidating)).toContain('已汇总');
+
+    const received = JSON.parse(await ok('packages', '--json', '--data', consolidating));
+    expect(received.areas).toHaveLength(9);
+    expect(received.areas.every((a: { status: string }) => a.status === 'received')).toBe(true);
+    expect(received.received).toHaveLength(11);
+  }, 1_500_000);
+});
+
+describe('上报包 conflicts and refusals', () => {
+  async function district(): Promise<{ handlers: ApiHandlers; dir: string; pkg: Buffer }> {
+    const dir = await newDir();
+    const { handlers } = await openServices(dir, { now: () => new Date('2027-02-01T09:00:00Z') });
+    await handlers['app:loadDemo']({ scale: 'district', seed: 3 });
+    const made = await handlers['package:export']({ regionId: '' });
+    expect(made.region.name).toBe('东胜区');
+    return { handlers, dir, pkg: Buffer.from(made.contentBase64, 'base64') };
+  }
+
+  async function blank(): Promise<{ handlers: ApiHandlers; dataFile: string }> {
+    const dir = await newDir();
+    const { handlers } = await openServices(dir, { now: () => new Date('2027-03-01T09:00:00Z') });
+    await handlers['app:createBlank']({});
+    return { handlers, dataFile: path.join(dir, DATA_FILE_NAME) };
+  }
+
+  const file = (fileName: string, bytes: Buffer) => ({ fileName, contentBase64: bytes.toString('base64') });
+
+  it('lists a USCC held by two 旗区, a cadre in two areas and an area outside the library, and takes nothing in', async () => {
+    const { pkg } = await district();
+    const { handlers, dataFile } = await blank();
+    await handlers['package:import']({ files: [file('东胜区.xlsx', pkg)], force: false });
+    const before = await sha256Of(dataFile);
+
+    // 达拉特旗's package (another 旗区 of the same city) holding a 主体 and a cadre 东胜区 already has.
+    const first = JSON.parse(await (await JSZip.loadAsync(pkg)).file('shian/content.json')!.async('string')) as PackageContent;
+    const someEntity = first.records.entities.find((e) => e.uscc)!;
+    const someCadre = first.records.cadres.find((c) => c.phone && c.level === 'village')!;
+    const dalate = await remade(pkg, (content) => {
+      const { records } = content;
+      const county = records.regions.find((r) => r.level === 'county')!;
+      Object.assign(county, { code: '150621', name: '达拉特旗' });
+      content.manifest.region = { ...content.manifest.region, code: '150621', name: '达拉特旗' };
+      for (const r of records.regions) if (r.level !== 'city' && r.code) r.code = `150621${r.code.slice(6)}`;
+      const keep = new Set(records.entities.slice(0, 5).map((e) => e.id));
+      records.entities = records.entities.filter((e) => keep.has(e.id)).map((e, i) => ({ ...e, id: `X${i}`, uscc: i === 0 ? someEntity.uscc : '' }));
+      records.cadres = [{ ...someCadre, id: 'XC1' }];
+      records.assignments = [];
+      records.visits = [];
+      records.regulators = [];
+    });
+    const preview = await handlers['package:preview']({ files: [file('达拉特旗.xlsx', dalate)], force: false });
+    const kinds = Object.fromEntries(preview[0]!.kinds.map((k) => [k.kind, k.conflicts]));
+    expect(kinds['entities']).toEqual([expect.stringContaining(`统一社会信用代码 ${someEntity.uscc}`)]);
+    expect(kinds['cadres']).toEqual([expect.stringContaining(`包保干部“${someCadre.name}”`)]);
+    const refused = await dispatch(handlers, 'package:import', { files: [file('达拉特旗.xlsx', dalate)] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('上报包未导入，数据未改动') } });
+    expect(await sha256Of(dataFile)).toBe(before);
+
+    // A package of another city's 旗区: not in this library's regions.
+    const elsewhere = await remade(pkg, (content) => {
+      for (const r of content.records.regions) {
+        if (r.level === 'city') Object.assign(r, { code: '150100', name: '呼和浩特市' });
+        else if (r.code) r.code = `1501${r.code.slice(4)}`;
+      }
+      content.manifest.region.code = '150102';
+    });
+    const outside = await handlers['package:preview']({ files: [file('外市.xlsx', elsewhere)], force: false });
+    expect(outside[0]!.conflicts).toEqual(expect.arrayContaining([expect.stringContaining('不在本库的行政区划中')]));
+    expect((await dispatch(handlers, 'package:import', { files: [file('外市.xlsx', elsewhere)] })).ok).toBe(false);
+    expect(await sha256Of(dataFile)).toBe(before);
+  }, 120_000);
+
+  it('refuses a package Excel/WPS saved again, and a file that is no package, with one Chinese sentence', async () => {
+    const { pkg } = await district();
+    const { handlers, dataFile } = await blank();
+    const before = await sha256Of(dataFile);
+    // What a save in Excel or WPS keeps: the workbook's own parts, not the app's.
+    const zip = await JSZip.loadAsync(pkg);
+    for (const name of Object.keys(zip.files)) if (name.startsWith('shian/')) zip.remove(name);
+    const resaved = await zip.generateAsync({ type: 'nodebuffer' });
+    expect(await dispatch(handlers, 'package:preview', { files: [file('另存.xlsx', resaved)] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('上报包已被修改（在 Excel/WPS 中打开后另存') },
+    });
+    expect(await dispatch(handlers, 'package:import', { files: [file('随便.xlsx', Buffer.from('not a zip'))] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('不是上报包') },
+    });
+    expect(await sha256Of(dataFile)).toBe(before);
+  }, 120_000);
+});
