@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAME } from '../../main/server/storage/lock';
 import { DATA_FILE_NAME, LowdbStore } from '../../main/server/storage/lowdb-store';
 import { GOOD_ROWS, goodRows, hostileXlsx, rowsXml, STRAY_CELL } from './hostile-xlsx';
+import { cli as runInProcess } from './run-cli';
 import { smallDoc } from './small-doc';
 import { filesUnder, useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** A CLI run answers a hostile file within this, its own start (tsx, the reading thread) included. */
+/** A CLI run answers a hostile file within this, the reading thread's start included. */
 const PROMPTLY_MS = 20_000;
 
 interface Run {
@@ -67,6 +68,13 @@ function cli(dataDir: string, args: string[], options: Options = {}): Promise<Ru
   });
 }
 
+/** The same run in this process (runCli): the hostile files test the reading, not the process. */
+async function cliInProcess(dataDir: string, args: string[]): Promise<Run> {
+  const started = performance.now();
+  const run = await runInProcess(...args, '--data', dataDir);
+  return { ...run, signal: null, ms: performance.now() - started };
+}
+
 /** A data folder holding smallDoc, and the hash of its data file. */
 async function library(): Promise<{ dir: string; hash: () => Promise<string> }> {
   const dir = await newDir();
@@ -113,7 +121,7 @@ describe('CLI: hostile files', () => {
       const file = path.join(dir, '主体.xlsx');
       await writeFile(file, build());
       const before = await hash();
-      const run = await cli(dir, ['import', 'entities', file]);
+      const run = await cliInProcess(dir, ['import', 'entities', file]);
       await expectOneLine(run, chinese, dir, before, hash);
       expect(run.ms).toBeLessThan(PROMPTLY_MS);
     });
@@ -123,7 +131,7 @@ describe('CLI: hostile files', () => {
     const { dir } = await library();
     const file = path.join(dir, '主体.xlsx');
     await writeFile(file, hostileXlsx({ sheetData: rowsXml(goodRows()) + STRAY_CELL }));
-    const run = await cli(dir, ['import', 'entities', file, '--json']);
+    const run = await cliInProcess(dir, ['import', 'entities', file, '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // The million rows the file leaves out are not counted as blank rows skipped.
@@ -136,7 +144,7 @@ describe('CLI: hostile files', () => {
     const before = await hash();
     const file = path.join(dir, '主体.xlsx');
     await writeFile(file, hostileXlsx({ sheetData: rowsXml(goodRows().slice(0, 1)) + STRAY_CELL }));
-    const run = await cli(dir, ['import', 'entities', file]);
+    const run = await cliInProcess(dir, ['import', 'entities', file]);
     expect(run.stdout).toContain('第 1048576 行');
     await expectOneLine(run, '文件中没有一行可以导入，数据未改动', dir, before, hash);
     expect(existsSync(path.join(dir, 'backups'))).toBe(false);
