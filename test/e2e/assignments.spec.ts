@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { VIOLATION_KINDS, type ViolationKind } from '../../shared/rules/violations';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * The 包保关系 screen against a folder prepared by the CLI (SPEC §6 demo/check): the screen must
@@ -56,7 +56,7 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
     await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('assignments') });
+    await screenshot(page, 'assignments');
   });
 
   await test.step('从首页概览按区划打开：只列该区划的违规，数字与该区划的统计一致，可清除', async () => {
@@ -100,12 +100,12 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
     expect(assigned + unresolved).toBe(check.counts.unassigned);
     expect(assigned).toBeGreaterThan(0);
     await expect(dialog.locator('.ant-table-row').first()).toBeVisible();
-    await page.screenshot({ path: screenshotPath('assignments-auto-preview') });
+    await screenshot(page, 'assignments-auto-preview');
 
     await dialog.getByRole('tab', { name: /无法分配/ }).click();
     await expect(dialog.getByRole('tab', { name: `无法分配（${unresolved}）` })).toBeVisible();
     await dialog.getByRole('tab', { name: /干部负担变化/ }).click();
-    await page.screenshot({ path: screenshotPath('assignments-auto-loads') });
+    await screenshot(page, 'assignments-auto-loads');
 
     await dialog.getByRole('button', { name: `应用（写入 ${assigned} 条）` }).click();
     const confirm = page.getByRole('dialog', { name: `写入 ${assigned} 条包保变更？` });
@@ -156,7 +156,7 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
     await pickCadre(page, dialog.getByRole('combobox', { name: /接任干部/ }), successor.name, regionPath);
     await expect(dialog.getByText(`接收后 ${(loads.get(successor.id) ?? 0) + moving.length} 户`)).toBeVisible();
     await expect(dialog.getByRole('checkbox', { name: '将离任干部设为不在岗' })).toBeChecked();
-    await page.screenshot({ path: screenshotPath('assignments-replace-cadre') });
+    await screenshot(page, 'assignments-replace-cadre');
     await dialog.getByRole('button', { name: `确认移交 ${moving.length} 个主体` }).click();
     await expect(page.getByText(`已移交 ${moved} 个主体`)).toBeVisible();
     await expect(dialog).toBeHidden();
@@ -236,7 +236,7 @@ test('包保关系：勾选主体批量解除（主体注销）和调整包保�
     const dialog = page.getByRole('dialog', { name: '调整包保干部（1 个主体）' });
     await pickCadre(page, dialog.getByRole('combobox', { name: /新的包保干部/ }), cadre.name, cadreArea);
     await expect(dialog.getByText('接收后', { exact: false })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('assignments-reassign') });
+    await screenshot(page, 'assignments-reassign');
     await page.keyboard.press('Enter');
     await expect(page.getByText(`已将 1 个主体调整由${cadre.name}包保`)).toBeVisible();
     await expect(cardCount(page, 'inactive-cadre')).toHaveText(String(check.counts['inactive-cadre'] - 1));

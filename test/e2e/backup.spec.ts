@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
-import { copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * SPEC §7 in the UI: a damaged data file is moved aside and the welcome screen offers the newest
@@ -33,7 +33,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
   );
-  await page.screenshot({ path: screenshotPath(name) });
+  await screenshot(page, name);
 }
 
 async function call<T>(harness: Harness, method: string, input: unknown): Promise<T> {

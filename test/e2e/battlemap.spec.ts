@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { WorkCalendar } from '../../shared/calendar/calendar';
 import type { DataDoc } from '../../shared/storage/types';
-import { BIN_DIR, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { BIN_DIR, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * 作战图 (SPEC §3.9) on a folder the CLI filled: new from the template with 倒排工期, the Gantt
@@ -68,7 +68,7 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     await typeDate(page.getByRole('textbox', { name: /计划开始日期$/ }), planStart);
     await expect(page.getByRole('radio', { name: /倒排工期/ })).toBeChecked();
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('battlemap-empty') });
+    await screenshot(page, 'battlemap-empty');
     await page.getByRole('button', { name: '从模板新建作战图' }).click();
   });
 
@@ -87,7 +87,7 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     await expect(page.getByTestId('gantt-dispatch').first()).toBeAttached();
     await expect(page.getByTestId('battlemap-problems')).toHaveCount(0);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('battlemap-gantt') });
+    await screenshot(page, 'battlemap-gantt');
   });
 
   await test.step('任务抽屉：点击横道打开，Esc 关闭', async () => {
@@ -99,7 +99,7 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     // The drawer has finished sliding in when its footer is wholly on screen.
     await expect(drawer.getByRole('button', { name: /^保\s?存$/ })).toBeInViewport({ ratio: 1 });
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('battlemap-task-drawer') });
+    await screenshot(page, 'battlemap-task-drawer');
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
   });
@@ -143,7 +143,7 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     await page.getByRole('button', { name: '排期设置…' }).click();
     const dialog = page.getByRole('dialog', { name: '排期设置' });
     await typeDate(dialog.getByRole('textbox', { name: /总截止日期$/ }), laterDeadline);
-    await page.screenshot({ path: screenshotPath('battlemap-settings') });
+    await screenshot(page, 'battlemap-settings');
     await dialog.getByRole('button', { name: '保存并重新排期' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.locator('.ant-message')).toContainText('已保存，工期已重新计算');
@@ -164,7 +164,7 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     await progress.fill('100');
     await dialog.getByRole('textbox', { name: /^1\. .*调度情况$/ }).fill('实施方案已印发');
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('battlemap-dispatch') });
+    await screenshot(page, 'battlemap-dispatch');
     await progress.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(cell(page, 1, 'status')).toHaveText('已完成');
@@ -172,7 +172,7 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     const doc = await readDoc();
     const record = doc.battleMap?.dispatches.find((d) => d.date === date);
     expect(record?.entries.find((e) => e.taskId === doc.battleMap?.tasks.find((t) => t.seq === 1)?.id)).toMatchObject({ progress: 100, note: '实施方案已印发' });
-    await page.screenshot({ path: screenshotPath('battlemap-after-dispatch') });
+    await screenshot(page, 'battlemap-after-dispatch');
   });
 
   await test.step('导出作战图：A3 横向的作战图和周调度进展表', async () => {
@@ -208,6 +208,6 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     await expect(alert).toContainText('早于计划开始日期');
     await expect(row(page, 2)).toHaveClass(/bm-row-problem/);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('battlemap-problems') });
+    await screenshot(page, 'battlemap-problems');
   });
 });

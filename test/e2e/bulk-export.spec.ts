@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * 导出与打印 → 包保干部工作手册 → 批量导出, on a district the CLI filled and planned: a run over
@@ -48,7 +48,7 @@ test('批量导出工作手册：显示进度，离开再回来仍在进行，�
     await expect(progress).toContainText(/正在导出第 \d+\/\d+ 本/);
     await expect(bulk.getByRole('button', { name: /开始导出/ })).toBeHidden();
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('bulk-export-running') });
+    await screenshot(page, 'bulk-export-running');
   });
 
   await test.step('离开导出页再回来，任务仍在进行', async () => {
@@ -92,7 +92,7 @@ test('批量导出工作手册：显示进度，离开再回来仍在进行，�
     // Two runs, two folders: the cancelled run's files are untouched.
     expect(await readdir(outDir)).toEqual([path.basename(cancelledFolder), path.basename(folder)].sort());
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('bulk-export-done') });
+    await screenshot(page, 'bulk-export-done');
   });
 });
 
@@ -110,7 +110,7 @@ test('上报报表：选择报表、范围和年度，预览前几行和合计�
   await expect(dialog.locator('.ant-table-thead')).toContainText('计划次数');
   await expect(dialog.locator('tfoot.ant-table-summary')).toContainText('合计');
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('report-preview') });
+  await screenshot(page, 'report-preview');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: /导出 Excel/ }).click();
   const file = await download;
@@ -128,7 +128,7 @@ test('上报报表：选择报表、范围和年度，预览前几行和合计�
     await editor.getByLabel('模板名称').fill('季度报送');
     await editor.getByRole('button', { name: /保存为模板/ }).click();
     await expect(page.getByText('已保存模板“季度报送”')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('report-template') });
+    await screenshot(page, 'report-template');
     await editor.getByRole('button', { name: /^取 ?消$/ }).click();
     await card.getByLabel('列模板').click();
     await page.locator('.ant-select-item-option', { hasText: '季度报送（2 列）' }).click();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ListIndex } from '../../shared/query/lists';
 import { countText } from '../../shared/util/format';
-import { screenshotPath, startHarness, type Harness } from './harness';
+import { screenshot, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -15,7 +15,7 @@ test('查找包保干部并打开详情，看到其当前包保主体', async ({
   await page.goto(`${harness.url}#/cadres`);
   await expect(page.getByText('共 2,684 名')).toBeVisible();
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
-  await page.screenshot({ path: screenshotPath('cadres-list') });
+  await screenshot(page, 'cadres-list');
 
   const doc = await harness.readDoc();
   const loads = new Map<string, number>();
@@ -34,7 +34,7 @@ test('查找包保干部并打开详情，看到其当前包保主体', async ({
   const firstEntityId = doc.assignments.find((a) => a.cadreId === cadre.id && a.end === '')?.entityId;
   const firstEntity = doc.entities.find((e) => e.id === firstEntityId);
   await expect(drawer.getByText(firstEntity?.name ?? '（缺少主体）')).toBeVisible();
-  await page.screenshot({ path: screenshotPath('cadre-detail') });
+  await screenshot(page, 'cadre-detail');
 
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();

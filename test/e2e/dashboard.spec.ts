@@ -5,7 +5,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
 import type { Ratio, Stats } from '../../shared/stats/stats';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * 首页概览 at city scale (SPEC §4), against a folder prepared by the CLI (demo + plan): every KPI
@@ -193,10 +193,10 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     await expectChartTotals(page, stats);
     await expect(page.locator('.ant-skeleton')).toHaveCount(0);
     await expectDashboardFits(page);
-    await page.screenshot({ path: screenshotPath('dashboard-city') });
+    await screenshot(page, 'dashboard-city');
     // What a grayscale print shows: the series must still be told apart (fill lightness, dashes, markers).
     const gray = await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
-    await page.screenshot({ path: screenshotPath('dashboard-city-grayscale') });
+    await screenshot(page, 'dashboard-city-grayscale');
     await gray.evaluate((node) => (node as Element).remove());
   });
 
@@ -231,7 +231,7 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     await expect(page.locator('.ant-skeleton')).toHaveCount(0);
     await expectDashboardFits(page);
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: screenshotPath('dashboard-county') });
+    await screenshot(page, 'dashboard-county');
   });
 
   await test.step('点击分级柱形：包保主体列表按区划和等级筛选，户数与柱形一致', async () => {
@@ -242,7 +242,7 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     await expect(page).toHaveURL(new RegExp(`#/entities\\?regionId=${town.regionId}&grades=C$`));
     await expect(page.getByText(`共 ${town.byGrade.C} 户`)).toBeVisible();
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
-    await page.screenshot({ path: screenshotPath('dashboard-drill-grade') });
+    await screenshot(page, 'dashboard-drill-grade');
   });
 
   await test.step('返回后范围不变；点击覆盖率柱形：未落实主体', async () => {
@@ -276,7 +276,7 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     await expect(page.getByTestId('drilldown-filter')).toHaveText(`仅看：${county.name} · 计划或完成于 ${busyWeek.start} 至 ${busyWeek.end}`);
     await expect(page.getByTestId('visit-count')).toHaveText(`共 ${n(expected)} 次`);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('dashboard-drill-visits') });
+    await screenshot(page, 'dashboard-drill-visits');
     // × clears the drill-down: the whole year again.
     await page.getByLabel('清除筛选').click();
     await expect(page.getByTestId('drilldown-filter')).toHaveCount(0);
@@ -296,7 +296,7 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     await expect(page.getByTestId('drilldown-filter')).toHaveText(`仅看：${county.name} · 发现于 ${busyWeek.start} 至 ${busyWeek.end}`);
     await expect(page.getByText(`全部未整改 ${expected}`)).toBeVisible();
     await expect(page.getByTestId('problem-ledger').locator('.ant-table-row')).toHaveCount(expected);
-    await page.screenshot({ path: screenshotPath('dashboard-drill-problems') });
+    await screenshot(page, 'dashboard-drill-problems');
   });
 
   await test.step('点击干部负担柱形：干部列表按范围、层级和包保户数筛选，人数与手工统计一致', async () => {
@@ -318,7 +318,7 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     await expect(page.getByText(`共 ${expected} 名`)).toBeVisible();
     await expect(page.getByTestId('drilldown-filter')).toHaveText(max === null ? `主体 ${min} 户及以上` : `主体 ${min === max ? `${min} 户` : `${min}–${max} 户`}`);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('dashboard-drill-cadres') });
+    await screenshot(page, 'dashboard-drill-cadres');
     await page.getByLabel('清除筛选').click();
     const withoutLoad = doc.cadres.filter((c) => c.level === 'township' && countyRegions.has(c.regionId)).length;
     await expect(page.getByText(`共 ${withoutLoad} 名`)).toBeVisible();

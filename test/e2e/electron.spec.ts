@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { DesktopApi } from '../../shared/api/desktop';
 import type { DataDoc } from '../../shared/storage/types';
 import { xlsxOf } from '../main/import-fixtures';
-import { cli, screenshotPath, startHarness, type Harness } from './harness';
+import { cli, screenshot, startHarness, type Harness } from './harness';
 
 // The Electron binary is fetched by the electron package on first use; machines without network
 // (like the build machine) have none. Detect it without requiring 'electron', which would try
@@ -264,7 +264,7 @@ test.describe('desktop bridge in the page', () => {
     page.on('filechooser', () => (browserChooser = true));
     await page.getByText('点击选择文件，或把文件拖到这里').click();
     await expect(page.getByText('文件“新增主体.xlsx”')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('desktop-import-native-open') });
+    await screenshot(page, 'desktop-import-native-open');
     expect(browserChooser).toBe(false);
     expect(await desktopCalls(page)).toEqual([
       ['openFile', { title: '选择要导入的表格文件', filters: [{ name: 'Excel 工作簿、CSV 或 Unicode 文本', extensions: ['xlsx', 'csv', 'txt'] }], maxBytes: 20 * 1024 * 1024 }],
@@ -285,7 +285,7 @@ test.describe('desktop bridge in the page', () => {
       await expect(page.getByText('如要从以前的备份恢复，请点本页的“从备份文件恢复…”。')).toBeVisible();
       // For looking at: the notices slide in.
       await page.waitForTimeout(500);
-      await page.screenshot({ path: screenshotPath('welcome-menu') });
+      await screenshot(page, 'welcome-menu');
 
       await page.getByRole('button', { name: '新建空白库' }).click();
       await expect(page.getByTestId('header-counts')).toBeVisible();
@@ -318,7 +318,7 @@ test.describe('desktop bridge in the page', () => {
     await page.getByRole('button', { name: '从文件恢复…' }).click();
     const preview = page.getByRole('dialog', { name: '从备份文件恢复' });
     await expect(preview).toContainText('另存的备份.json');
-    await page.screenshot({ path: screenshotPath('desktop-restore-native-open') });
+    await screenshot(page, 'desktop-restore-native-open');
     expect((await desktopCalls(page)).at(-1)).toEqual(['openFile', expect.objectContaining({ filters: [{ name: '备份文件', extensions: ['json'] }] })]);
   });
 });

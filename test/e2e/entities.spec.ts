@@ -4,7 +4,7 @@ import { pinyinInitials } from '../../shared/query/search';
 import { USCC_ALPHABET } from '../../shared/domain/uscc';
 import { countText } from '../../shared/util/format';
 import type { DataDoc } from '../../shared/storage/types';
-import { expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -29,7 +29,7 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
   await page.goto(`${harness.url}#/entities`);
   await expect(page.getByRole('heading', { name: '欢迎使用食安包保工作台' })).toBeVisible();
   await expect(page.getByText(harness.dataDir)).toBeVisible();
-  await page.screenshot({ path: screenshotPath('welcome') });
+  await screenshot(page, 'welcome');
 
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByText('正在生成示例数据…', { exact: false })).toBeVisible();
@@ -37,7 +37,7 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
   await expect(page.locator('.ant-table-row').first()).toBeVisible();
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('entities-list') });
+  await screenshot(page, 'entities-list');
 
   const doc = await harness.readDoc();
   const entity = pickEntity(doc);
@@ -73,7 +73,7 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
     const usccItem = modal.locator('.ant-form-item', { has: page.getByLabel('统一社会信用代码') });
     await expect(usccItem.locator('.ant-form-item-explain-error')).toContainText('统一社会信用代码校验位错误');
     await expect(modal).toBeVisible();
-    await page.screenshot({ path: screenshotPath('entity-form-error') });
+    await screenshot(page, 'entity-form-error');
     expect(saves).toEqual([]);
     const onDisk = (await harness.readDoc()).entities.find((e) => e.id === entity.id);
     expect(onDisk).toEqual(entity);

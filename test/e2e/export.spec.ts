@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
-import { copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * 导出与打印 (SPEC §5) on a folder the CLI filled and planned: the 统计表 downloads, one cadre's
@@ -101,7 +101,7 @@ test('导出与打印：统计表、干部工作手册，录入交回的督导�
     await expect(outcome).toContainText('已录入过 0');
     expect((await readDoc()).visits.filter((v) => v.doneDate === dayjs().format('YYYY-MM-DD')).length).toBeGreaterThanOrEqual(1);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('export-page') });
+    await screenshot(page, 'export-page');
 
     await card.locator('input[type=file]').setInputFiles([]);
     await card.locator('input[type=file]').setInputFiles(handbookPath);

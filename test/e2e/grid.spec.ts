@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { copyLibrary, expectNoPageOverflow, screenshotPath, startHarness, type Harness } from './harness';
+import { copyLibrary, expectNoPageOverflow, screenshot, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 let dataDir: string;
@@ -29,7 +29,7 @@ test('网格监管：人员与其主体、查看主体、新增、删除时移�
   await expect(page).toHaveURL(/#\/grid$/);
   await expect(page.getByText(`共 ${doc.regulators.length} 人`)).toBeVisible();
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('grid') });
+  await screenshot(page, 'grid');
 
   await test.step('点主体数打开该人员的主体列表，筛选可清除', async () => {
     await page.getByPlaceholder('姓名 / 单位 / 电话 / 网格').fill(first.phone || first.name);
@@ -88,7 +88,7 @@ test('网格监管：人员与其主体、查看主体、新增、删除时移�
 
     const alert = page.getByRole('alert').filter({ hasText: '未指定网格监管人员' });
     await expect(alert).toContainText(`${countOf(first.id)} 户主体未指定网格监管人员，其中 ${countOf(first.id)} 户可按所在区划自动补全`);
-    await page.screenshot({ path: screenshotPath('grid-fill') });
+    await screenshot(page, 'grid-fill');
     await alert.getByRole('button', { name: '按网格补全' }).click();
     await page.getByRole('dialog').getByRole('button', { name: /^补 ?全$/ }).click();
     await expect(alert).toBeHidden();
@@ -119,7 +119,7 @@ test('行政区划：在设置中查找、新增下级、不能删除仍被使�
   await adding.getByLabel('统计用区划代码').fill('');
   await adding.getByRole('button', { name: /新\s?增/ }).click();
   await expect(drawer.getByText('村（社区、嘎查）：新建示范村')).toBeVisible();
-  await page.screenshot({ path: screenshotPath('regions-editor') });
+  await screenshot(page, 'regions-editor');
   const added = (await harness.readDoc()).regions.find((r) => r.name === '新建示范村');
   expect(added).toMatchObject({ parentId: township.id, level: 'village' });
 

@@ -3,11 +3,15 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SCREENS_DIR = path.join(process.env['SCREENS_DIR'] ?? path.join(ROOT, 'test-results'), 'screens');
+/**
+ * Screenshots are for a person to look at (nothing compares them): taken only when SCREENS_DIR
+ * names a folder, e.g. `SCREENS_DIR=/tmp/screens npx playwright test`.
+ */
+export const SCREENS_DIR = process.env['SCREENS_DIR'] ?? '';
 /** What global-setup.ts prepares once per run: the bundled programs and the demo libraries. */
 export const E2E_DIR = path.join(ROOT, '.tmp', 'e2e');
 export const BIN_DIR = path.join(E2E_DIR, 'bin');
@@ -112,6 +116,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
+/** What the page (or one part of it) shows, as SCREENS_DIR/name.png when SCREENS_DIR is set. */
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
+  if (SCREENS_DIR) await target.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
+}
+
+/** A screenshot's file for the specs that still take one themselves: in SCREENS_DIR, else a temporary folder. */
 export function screenshotPath(name: string): string {
-  return path.join(SCREENS_DIR, `${name}.png`);
+  return path.join(SCREENS_DIR || path.join(os.tmpdir(), 'baobao-screens'), `${name}.png`);
 }

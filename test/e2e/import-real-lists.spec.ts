@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { xlsxOf } from '../main/import-fixtures';
-import { expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -49,7 +49,7 @@ test('导入分乡镇工作表：区域取自工作表名，列出未导入的�
   await expect(notice).toContainText('未读取的工作表：“说明”（没有包保主体表的表头行）');
   await expect(page.locator('.ant-table-row', { hasText: '统一社会信用代码' })).toContainText('100%');
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('import-real-1-mapping') });
+  await screenshot(page, 'import-real-1-mapping');
 
   await page.getByRole('button', { name: '下一步：逐行预览' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '未导入的列' })).toContainText('第 A 列“序号”（未识别）');
@@ -60,7 +60,7 @@ test('导入分乡镇工作表：区域取自工作表名，列出未导入的�
 
   await page.getByRole('radio', { name: '清空已有内容' }).check();
   await expect(page.locator('.ant-table-row', { hasText: entity.name })).toContainText(`法定代表人(负责人)：${entity.legalRep} → （空）`);
-  await page.screenshot({ path: screenshotPath('import-real-2-clear') });
+  await screenshot(page, 'import-real-2-clear');
   await page.getByRole('radio', { name: '不改动已有内容' }).check();
   await expect(page.locator('.ant-table-row', { hasText: entity.name })).not.toContainText('法定代表人');
 

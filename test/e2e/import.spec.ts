@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
 import { xlsxOf } from '../main/import-fixtures';
-import { expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -25,7 +25,7 @@ async function settled(page: Page): Promise<void> {
 
 async function shot(page: Page, name: string): Promise<void> {
   await settled(page);
-  await page.screenshot({ path: screenshotPath(name) });
+  await screenshot(page, name);
 }
 
 /** Clicks the option with exactly this text in the open Select dropdown. */
@@ -199,10 +199,10 @@ test('城市规模的表格：预览时先显示读取文件，再显示边读�
   await test.step('读取文件，然后逐行核对并显示进度', async () => {
     await page.locator('input[type=file]').setInputFiles(file);
     await expect(page.getByRole('status').getByText('正在读取文件…')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('import-progress-reading') });
+    await screenshot(page, 'import-progress-reading');
     // Rows are checked as they are read; the total (and a bar) shows only once the file is read to its end.
     await expect(page.getByRole('status').getByText(/^正在读取并核对，已核对 [\d,]+ 行…$/)).toBeVisible({ timeout: 60_000 });
-    await page.screenshot({ path: screenshotPath('import-progress-checking') });
+    await screenshot(page, 'import-progress-checking');
     await expect(page.getByText('预览：新增 21893、更新 0、未变 0、拒绝 0')).toBeVisible({ timeout: 60_000 });
   });
 

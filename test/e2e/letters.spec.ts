@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Cadre } from '../../shared/domain/schemas';
 import type { DataDoc } from '../../shared/storage/types';
-import { copyLibrary, expectNoPageOverflow, type Harness, SCREENS_DIR, screenshotPath, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, SCREENS_DIR, screenshot, startHarness } from './harness';
 
 /**
  * 致包保领导的一封信 and the 工作手册 print views (SPEC §5.1, §5.2) on the city demo with a visit
@@ -68,14 +68,14 @@ interface PdfFacts {
 /** Prints the page as Chromium does for 另存为 PDF and reads the file back with poppler. */
 async function printToPdf(page: Page, name: string): Promise<PdfFacts> {
   await page.emulateMedia({ media: 'print' });
-  const file = path.join(SCREENS_DIR, `${name}.pdf`);
+  const file = path.join(dataDir, `${name}.pdf`);
   await writeFile(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
   await page.emulateMedia({ media: 'screen' });
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '100000', file], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => [Number(m[1]), Number(m[2])] as const);
   // For looking at: the first pages at 60 dpi.
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', file, path.join(SCREENS_DIR, name)]);
+  if (SCREENS_DIR) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', file, path.join(SCREENS_DIR, name)]);
   return { pages, sizes };
 }
 
@@ -104,7 +104,7 @@ test('一封信：一名干部的合并数字与数据一致，联系人未填�
   await expect(page.getByText('无法生成信件：信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出')).toBeVisible();
   await expect(page.getByRole('button', { name: /打\s*印/ })).toBeDisabled();
   await expect(page.getByRole('button', { name: '去设置' })).toBeVisible();
-  await page.screenshot({ path: screenshotPath('letters-no-contacts') });
+  await screenshot(page, 'letters-no-contacts');
   await saveLetter({ contactName: '食品协调科 王科长', contactPhone: '0477-8581234' });
 
   await page.reload();
@@ -130,7 +130,7 @@ test('一封信：一名干部的合并数字与数据一致，联系人未填�
   await expect(page).toHaveURL(/date=2027-01-10/);
   await expect(letter.locator('.letter-closing')).toContainText('2027年1月10日');
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('letters-one') });
+  await screenshot(page, 'letters-one');
 
   const pdf = await printToPdf(page, 'letters-one');
   expect(pdf.pages).toBe(1);
@@ -144,7 +144,7 @@ test('一封信：一名干部的合并数字与数据一致，联系人未填�
   await yearInput.fill(String(planYear + 1));
   await expect(page).toHaveURL(new RegExp(`cadre=${cadre.id}&year=${planYear + 1}`));
   await expect(letter).toContainText(`${planYear + 1}年度由您`);
-  await page.screenshot({ path: screenshotPath('letters-next-year') });
+  await screenshot(page, 'letters-next-year');
   await page.reload();
   await expect(page.getByRole('spinbutton', { name: '信件年度' })).toHaveValue(String(planYear + 1));
   await expect(letter).toContainText(`${planYear + 1}年度由您`);
@@ -182,7 +182,7 @@ test('一封信：一个乡镇的村级干部每人一页，城市规模超过�
   await expect(page.locator('.letter-page')).toHaveCount(Math.min(600, active));
   expect(Date.now() - started).toBeLessThan(15_000);
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('letters-city-cap') });
+  await screenshot(page, 'letters-city-cap');
 });
 
 test('工作手册打印：各节为 A4 纸，表格不超出页宽', async ({ page }) => {
@@ -195,7 +195,7 @@ test('工作手册打印：各节为 A4 纸，表格不超出页宽', async ({ p
   await expect(page.locator('.hb-page[data-sheet="督导检查要点"] tbody tr')).toHaveCount(doc.profile.checklistByLevel.township.length);
   await expect(page.locator('.hb-page[data-sheet="督查清单"] tbody tr')).toHaveCount(doc.profile.inspectionItems.length);
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('handbook-print') });
+  await screenshot(page, 'handbook-print');
 
   await page.emulateMedia({ media: 'print' });
   const overflowing = await sections.evaluateAll((nodes) => nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.getAttribute('data-sheet')));
@@ -220,7 +220,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   expect((await server.readDoc()).profile.letter.body).toBe(doc.profile.letter.body);
   // The contacts the letters print are asked for where they are typed.
   await expect(card.getByText('信中印出时必填，否则不能打印')).toHaveCount(2);
-  await page.screenshot({ path: screenshotPath('settings-letter-invalid') });
+  await screenshot(page, 'settings-letter-invalid');
 
   // A click on a field puts it into the body; the preview follows the unsaved text.
   await body.fill('请');
@@ -232,7 +232,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await expect(body).toHaveValue(doc.profile.letter.body);
   await expect(card.getByTestId('letter-preview')).toContainText('按照“两个责任”工作部署');
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('settings-letter') });
+  await screenshot(page, 'settings-letter');
 
   // 督导检查要点: one item per line, blank lines dropped; the handbook prints what was saved.
   const checklist = page.getByTestId('checklist-card');
@@ -246,7 +246,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await expect(page.getByText('设置已保存')).toBeVisible();
   expect((await server.readDoc()).profile.checklistByLevel.village).toEqual(['看证照是否齐全', '看防蝇防鼠设施']);
   await expect(village).toHaveValue('看证照是否齐全\n看防蝇防鼠设施');
-  await checklist.screenshot({ path: screenshotPath('settings-checklist') });
+  await screenshot(checklist, 'settings-checklist');
   const villageCadre = doc.cadres.find((c) => c.active && c.level === 'village');
   await page.goto(`${server.url}#/handbook-print?cadre=${villageCadre?.id ?? ''}`);
   await expect(page.locator('.hb-page[data-sheet="督导检查要点"] tbody tr')).toHaveText([/看证照是否齐全/, /看防蝇防鼠设施/]);
@@ -266,7 +266,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await page.getByRole('button', { name: '返回' }).click();
   await expect(page).toHaveURL(/#\/export/);
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('export-print-card') });
+  await screenshot(page, 'export-print-card');
 
   await page.goto(`${server.url}#/cadres`);
   await page.locator('.row-link').first().click();

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * 问题整改 to 销号 at 1366×768 (SPEC §3.7): a problem found on a visit goes 交办 → 登记整改 →
@@ -64,7 +64,7 @@ test('问题整改台账：一个问题在界面上走完 交办、整改、复�
     await stageFilter.getByText(/^待交办 \d+$/).click();
     await expectStage('待交办');
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('problems-ledger') });
+    await screenshot(page, 'problems-ledger');
   });
 
   await test.step('交办：默认交给主体的网格监管人员；改过的对话框关闭前先问“放弃修改？”', async () => {
@@ -74,7 +74,7 @@ test('问题整改台账：一个问题在界面上走完 交办、整改、复�
     await expect(modal.getByRole('combobox', { name: '网格监管人员' })).toBeVisible();
     await expect(modal).toContainText(regulator.unit ? `${regulator.name}（${regulator.unit}）` : regulator.name);
     await modal.getByLabel('说明').fill('请三日内督促整改');
-    await page.screenshot({ path: screenshotPath('problems-assign') });
+    await screenshot(page, 'problems-assign');
     await page.keyboard.press('Escape');
     const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '放弃修改？' });
     await expect(confirm).toBeVisible();
@@ -93,7 +93,7 @@ test('问题整改台账：一个问题在界面上走完 交办、整改、复�
     const modal = dialog('登记整改');
     await modal.getByLabel('整改情况').fill('已督促更换健康证');
     await expect(modal.getByLabel('登记人')).not.toHaveValue('');
-    await page.screenshot({ path: screenshotPath('problems-rectify') });
+    await screenshot(page, 'problems-rectify');
     await modal.getByRole('button', { name: '登记整改' }).click();
     await expect(modal).toBeHidden();
     await expectStage('待复核');
@@ -107,7 +107,7 @@ test('问题整改台账：一个问题在界面上走完 交办、整改、复�
     await modal.getByRole('button', { name: '确认复核' }).click();
     await expect(modal).toContainText('请填写退回的原因，整改人据此重新整改');
     await modal.getByLabel('退回原因').fill('仍有一人健康证未更换');
-    await page.screenshot({ path: screenshotPath('problems-return') });
+    await screenshot(page, 'problems-return');
     await modal.getByRole('button', { name: '确认复核' }).click();
     await expect(modal).toBeHidden();
     await expect(row).toHaveCount(0);
@@ -127,14 +127,14 @@ test('问题整改台账：一个问题在界面上走完 交办、整改、复�
     await dialog('复核整改').getByRole('button', { name: '确认复核' }).click();
     await expectStage('待销号');
     await row.getByRole('button', { name: /^销号：/ }).click();
-    await page.screenshot({ path: screenshotPath('problems-close') });
+    await screenshot(page, 'problems-close');
     await dialog('问题销号').getByRole('button', { name: '确认销号' }).click();
     await expect(row).toHaveCount(0);
     await stageFilter.getByText(/^已销号 \d+$/).click();
     await expectStage('已销号');
     await expect(row.getByRole('button')).toHaveCount(0);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('problems-closed') });
+    await screenshot(page, 'problems-closed');
   });
 
   await test.step('CLI 与问题整改台账报表跟着走：每一步都有日期和经办人', async () => {
@@ -157,7 +157,7 @@ test('设置：问题整改时限在督导规则中，标明“按本地最新�
   await expect(review).toHaveValue('5');
   await expect(card.getByText('按本地最新通知核对')).toBeVisible();
   await review.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: screenshotPath('problems-settings') });
+  await screenshot(page, 'problems-settings');
 
   await review.fill('0');
   await review.press('Enter');

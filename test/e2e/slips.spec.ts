@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import type { DataDoc } from '../../shared/storage/types';
-import { copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * Nothing lost by a slip (issue #22), at 1366×768 on the demo: Esc, 取消 and the side menu ask
@@ -40,7 +40,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
   );
-  await page.screenshot({ path: screenshotPath(name) });
+  await screenshot(page, name);
 }
 
 const discardDialog = (page: Page) => page.getByRole('dialog', { name: '放弃修改？' });

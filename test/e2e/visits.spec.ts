@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * 督导 and 设置 against a folder prepared by the CLI (SPEC §3.7, §3.8, §6): the plan the screen
@@ -75,7 +75,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
     await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('visits') });
+    await screenshot(page, 'visits');
   });
 
   await test.step('按周查看：点一天只列出当天的督导', async () => {
@@ -86,7 +86,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     const day = week.locator('button[title*="计划"]').first();
     await expect(day).toBeVisible();
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('visits-weeks') });
+    await screenshot(page, 'visits-weeks');
     const date = (await day.getAttribute('title'))!.slice(0, 10);
     await day.click();
     await expect(page.getByText(`计划日期 ${date}`)).toBeVisible();
@@ -115,7 +115,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(drawer.getByLabel('问题 2 描述')).toHaveCount(0);
     await description.fill('食品安全员未到岗');
     await expect(drawer).toBeVisible();
-    await page.screenshot({ path: screenshotPath('visits-record') });
+    await screenshot(page, 'visits-record');
     await description.press('Enter');
     await expect(drawer).toBeHidden();
 
@@ -150,13 +150,13 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(entityName);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('visits-problems') });
+    await screenshot(page, 'visits-problems');
 
     await row.getByRole('button', { name: /^登记整改：/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '整改完成日期' });
     await expect(modal).toContainText('食品安全员未到岗');
     await expect(modal.getByRole('button', { name: '登记整改' })).toBeFocused();
-    await page.screenshot({ path: screenshotPath('visits-rectify') });
+    await screenshot(page, 'visits-rectify');
     await page.keyboard.press('Enter');
     await expect(modal).toBeHidden();
     await expect(page.locator('.ant-message')).toContainText(`${entityName}：问题已登记整改`);
@@ -179,7 +179,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(page.getByTestId('kpi-problems-closed')).toHaveText('1');
     await expect(page.getByTestId('kpi-problems-unclosed')).toHaveText('1');
     await expect(page.getByRole('group', { name: '主要指标' }).locator('[title*="问题整改台账"]')).toHaveAttribute('title', new RegExp(`已整改为${planYear}年度的数`));
-    await page.screenshot({ path: screenshotPath('dashboard-problems') });
+    await screenshot(page, 'dashboard-problems');
     await page.getByRole('button', { name: '查看整改台账' }).click();
     await expect(page).toHaveURL(/#\/visits\?tab=problems/);
     // The 台账 lists every problem not yet 销号: last year's, awaiting 交办, and this year's, awaiting 复核.
@@ -196,7 +196,7 @@ test('设置：错误值在字段旁提示且不保存，正确值保存后页�
   const cap = page.getByLabel('每周督导上限');
   await expect(cap).toHaveValue(String(before.profile.visitRules.weeklyCapPerCadre));
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: screenshotPath('settings') });
+  await screenshot(page, 'settings');
 
   await test.step('每周督导上限填 0：字段旁显示中文提示，什么也不保存', async () => {
     await cap.fill('0');
@@ -205,7 +205,7 @@ test('设置：错误值在字段旁提示且不保存，正确值保存后页�
     await expect(error).toHaveText('每周督导上限至少为 1 次');
     const doc = await readDoc();
     expect(doc.profile.visitRules.weeklyCapPerCadre).toBe(before.profile.visitRules.weeklyCapPerCadre);
-    await page.screenshot({ path: screenshotPath('settings-error') });
+    await screenshot(page, 'settings-error');
   });
 
   await test.step('改为正确值并修改单位名称：保存，页头显示新名称', async () => {
@@ -261,6 +261,6 @@ test('设置：错误值在字段旁提示且不保存，正确值保存后页�
     await expect(page.getByTestId('calendar-card').locator('.ant-alert-warning')).toContainText('2027');
     expect((await readDoc()).profile.planYear).toBe(2027);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('settings-calendar') });
+    await screenshot(page, 'settings-calendar');
   });
 });
