@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
+import type { DataDoc } from '../../shared/storage/types';
 import { type Harness, screenshotPath, startHarness } from './harness';
 
 /**
@@ -112,66 +113,74 @@ test('空白库：先建行政区划的提示，不预填示例单位名称', as
   expect((await harness.readDoc()).profile.orgName).toBe('');
 });
 
-test('操作日志显示名称而非编号；提示不遮住抽屉标题；删除主体后表头计数随即更新', async ({ page }) => {
-  test.setTimeout(180_000);
-  harness = await startHarness({ library: 'city' });
+/** Two A级 主体 and a 市级 cadre of the city demo. */
+async function cityPicks(): Promise<{ first: DataDoc['entities'][number]; second: DataDoc['entities'][number]; cadre: DataDoc['cadres'][number]; doc: DataDoc }> {
   const doc = await harness.readDoc();
   const [first, second] = doc.entities.filter((e) => e.grade === 'A');
   const cadre = doc.cadres.find((c) => c.active && c.level === 'city');
   if (!first || !second || !cadre) throw new Error('示例数据中缺少 A 级主体或市级干部');
+  return { first, second, cadre, doc };
+}
+
+test('保存后的“已保存”提示在抽屉标题之下', async ({ page }) => {
+  harness = await startHarness({ library: 'city' });
+  const { first } = await cityPicks();
   await page.goto(`${harness.url}#/entities?text=${encodeURIComponent(first.name)}`);
-  await expect(page.getByTestId('header-counts')).toHaveText(`主体 ${n(doc.entities.length)} 户 · 干部 ${n(doc.cadres.length)} 名`);
-
-  await test.step('保存后的“已保存”提示在抽屉标题之下', async () => {
-    await page.locator('.ant-table-row', { hasText: first.name }).first().click();
-    const drawer = page.getByRole('dialog', { name: first.name });
-    await drawer.getByRole('button', { name: /编\s*辑/ }).click();
-    const modal = page.getByRole('dialog', { name: `编辑主体：${first.name}` });
-    await modal.getByLabel('地址').fill('康巴什区市民中心东侧');
-    await modal.getByRole('button', { name: /保\s*存/ }).click();
-    const toast = page.locator('.ant-message-notice', { hasText: '已保存' });
-    await expect(toast).toBeVisible();
-    const header = page.locator('.ant-drawer-open .ant-drawer-header').last();
-    await expect(header).toBeVisible();
-    const headerBox = await header.boundingBox();
-    // Where the toast settles once its entrance animation is over.
-    await expect.poll(async () => (await toast.boundingBox())?.y ?? 0).toBeGreaterThanOrEqual(headerBox!.y + headerBox!.height);
-    await page.screenshot({ path: screenshotPath('toast-below-drawer-title') });
-    await page.keyboard.press('Escape');
-  });
-
-  await test.step('删除一户主体：表头计数随即减一', async () => {
-    await page.getByRole('textbox', { name: '搜索主体' }).fill(second.name);
-    await page.locator('.ant-table-row', { hasText: second.name }).first().click();
-    await page.getByRole('dialog', { name: second.name }).getByRole('button', { name: /删\s*除/ }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /删\s*除/ }).click();
-    await expect(page.getByTestId('header-counts')).toHaveText(`主体 ${n(doc.entities.length - 1)} 户 · 干部 ${n(doc.cadres.length)} 名`);
-  });
-
-  await test.step('操作日志：主体、干部、区划以名称显示，改动的字段以中文名列出', async () => {
-    await call(page, 'assign:reassign', { entityIds: [first.id], cadreId: cadre.id });
-    await page.goto(`${harness.url}#/log`);
-    await page.locator('.ant-table-row', { hasText: '调整由' }).first().click();
-    const detail = page.getByRole('dialog', { name: '操作详情' });
-    await expect(detail).toContainText(first.name);
-    await expect(detail).toContainText(cadre.name);
-    await expect(detail).not.toContainText(first.id);
-    await expect(detail).not.toContainText(cadre.id);
-    await expect(detail).not.toContainText('{');
-    await page.screenshot({ path: screenshotPath('log-names') });
-    await page.keyboard.press('Escape');
-
-    await page.locator('.ant-table-row', { hasText: `修改主体“${first.name}”` }).first().click();
-    await expect(detail.locator('tr.diff-changed')).toHaveCount(1);
-    await expect(detail.locator('tr.diff-changed')).toContainText('地址');
-    await detail.getByRole('switch', { name: '只看有变化的字段' }).click();
-    await expect(detail).toContainText(doc.regions.find((r) => r.id === first.regionId)!.name);
-    await expect(detail).not.toContainText(first.regionId);
-    await expect(detail).not.toContainText('{');
-  });
+  await page.locator('.ant-table-row', { hasText: first.name }).first().click();
+  const drawer = page.getByRole('dialog', { name: first.name });
+  await drawer.getByRole('button', { name: /编\s*辑/ }).click();
+  const modal = page.getByRole('dialog', { name: `编辑主体：${first.name}` });
+  await modal.getByLabel('地址').fill('康巴什区市民中心东侧');
+  await modal.getByRole('button', { name: /保\s*存/ }).click();
+  const toast = page.locator('.ant-message-notice', { hasText: '已保存' });
+  await expect(toast).toBeVisible();
+  const header = page.locator('.ant-drawer-open .ant-drawer-header').last();
+  await expect(header).toBeVisible();
+  const headerBox = await header.boundingBox();
+  // Where the toast settles once its entrance animation is over.
+  await expect.poll(async () => (await toast.boundingBox())?.y ?? 0).toBeGreaterThanOrEqual(headerBox!.y + headerBox!.height);
+  await page.screenshot({ path: screenshotPath('toast-below-drawer-title') });
 });
 
-test('导出与打印：开始导出与各项文字不被截断；作战图打开时显示今天', async ({ page }) => {
+test('删除一户主体后表头计数随即减一', async ({ page }) => {
+  harness = await startHarness({ library: 'city' });
+  const { second, doc } = await cityPicks();
+  await page.goto(`${harness.url}#/entities?text=${encodeURIComponent(second.name)}`);
+  await expect(page.getByTestId('header-counts')).toHaveText(`主体 ${n(doc.entities.length)} 户 · 干部 ${n(doc.cadres.length)} 名`);
+  await page.locator('.ant-table-row', { hasText: second.name }).first().click();
+  await page.getByRole('dialog', { name: second.name }).getByRole('button', { name: /删\s*除/ }).click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: /删\s*除/ }).click();
+  await expect(page.getByTestId('header-counts')).toHaveText(`主体 ${n(doc.entities.length - 1)} 户 · 干部 ${n(doc.cadres.length)} 名`);
+});
+
+test('操作日志：主体、干部、区划以名称显示，改动的字段以中文名列出', async ({ page }) => {
+  harness = await startHarness({ library: 'city' });
+  const { first, cadre, doc } = await cityPicks();
+  await page.goto(`${harness.url}#/log`);
+  await call(page, 'entities:save', { ...first, address: '康巴什区市民中心东侧' });
+  await call(page, 'assign:reassign', { entityIds: [first.id], cadreId: cadre.id });
+  await page.reload();
+  await page.locator('.ant-table-row', { hasText: '调整由' }).first().click();
+  const detail = page.getByRole('dialog', { name: '操作详情' });
+  await expect(detail).toContainText(first.name);
+  await expect(detail).toContainText(cadre.name);
+  await expect(detail).not.toContainText(first.id);
+  await expect(detail).not.toContainText(cadre.id);
+  await expect(detail).not.toContainText('{');
+  await page.screenshot({ path: screenshotPath('log-names') });
+  await page.keyboard.press('Escape');
+
+  await page.locator('.ant-table-row', { hasText: `修改主体“${first.name}”` }).first().click();
+  await expect(detail.locator('tr.diff-changed')).toHaveCount(1);
+  await expect(detail.locator('tr.diff-changed')).toContainText('地址');
+  await detail.getByRole('switch', { name: '只看有变化的字段' }).click();
+  await expect(detail).toContainText(doc.regions.find((r) => r.id === first.regionId)!.name);
+  await expect(detail).not.toContainText(first.regionId);
+  await expect(detail).not.toContainText('{');
+  await page.screenshot({ path: screenshotPath('log-diff-fields') });
+});
+
+test('导出与打印：开始导出在首屏内，范围提示文字不被截断', async ({ page }) => {
   test.setTimeout(180_000);
   harness = await startHarness({ library: 'city' });
   await page.goto(`${harness.url}#/export`);
@@ -187,12 +196,19 @@ test('导出与打印：开始导出与各项文字不被截断；作战图打�
     expect(await placeholder.evaluate((node) => node.scrollWidth <= node.clientWidth)).toBe(true);
     await page.screenshot({ path: screenshotPath('export-first-screen') });
   });
+});
 
-  await test.step('作战图：今天所在的周在可见范围内', async () => {
+test('作战图打开时今天所在的周在可见范围内', async ({ page }) => {
+  harness = await startHarness({ library: 'city' });
+  await page.goto(`${harness.url}#/battle-map`);
+  await test.step('计划已于三周前结束：仍滚到今天，而不是计划开头', async () => {
     const today = new Date();
     const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    // A plan that began months ago and runs on: the chart is wider than the screen and today is far from its start.
-    await call(page, 'battlemap:create', { planStart: iso(new Date(today.getFullYear(), today.getMonth() - 5, 1)), finalDeadline: iso(new Date(today.getFullYear(), today.getMonth() + 4, 28)) });
+    // Seven months of plan: the chart is wider than the screen and today is far from its start.
+    await call(page, 'battlemap:create', {
+      planStart: iso(new Date(today.getFullYear(), today.getMonth() - 7, 1)),
+      finalDeadline: iso(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 21)),
+    });
     await page.goto(`${harness.url}#/battle-map`);
     const gantt = page.getByTestId('gantt');
     const line = page.getByTestId('gantt-today');
