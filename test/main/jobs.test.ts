@@ -66,7 +66,7 @@ describe('bulk handbook export as a background job', () => {
       expect(path.basename(file)).toMatch(/^东胜区-铜川镇-[^-]+-包保干部工作手册-2026\.xlsx$/);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(path.join(started.outDir, file));
-      expect(book.worksheets).toHaveLength(9);
+      expect(book.worksheets).toHaveLength(HANDBOOK_SHEETS.length);
       const duty = book.getWorksheet('责任清单')!;
       expect(duty.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
       expect(duty.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
@@ -113,7 +113,7 @@ describe('bulk handbook export as a background job', () => {
     // Each file left behind is whole: written atomically, it opens.
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(out, files[0]!));
-    expect(book.worksheets).toHaveLength(9);
+    expect(book.worksheets).toHaveLength(HANDBOOK_SHEETS.length);
 
     // Once it has ended, a new job may start; the old one is gone.
     const next = await handlers['handbooks:exportAll']({ regionId: '', level: 'city', outDir: out, subfolder: false, combined: false });
