@@ -273,7 +273,7 @@ test('设置：信件模板编辑、预览和未知字段提示；干部详情�
   await page.getByRole('button', { name: /打印/ }).click();
   await page.getByText('包保干部工作手册', { exact: true }).click();
   await expect(page).toHaveURL(/#\/handbook-print\?cadre=/);
-  await expect(page.locator('.hb-page')).toHaveCount(9);
+  await expect(page.locator('.hb-page')).toHaveCount(10);
 });
 
 test('一封信：正文长时打印为两页，超过两页时提示精简', async ({ page }) => {
