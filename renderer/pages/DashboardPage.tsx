@@ -207,7 +207,7 @@ export function DashboardPage() {
         </label>
         <label className="dashboard-field no-print">
           <span>年度</span>
-          <Select<number> aria-label="统计年度" value={year ?? undefined} options={yearOptions} onChange={chooseYear} style={{ width: 138 }} />
+          <Select<number> aria-label="统计年度" value={year ?? undefined} options={yearOptions} onChange={chooseYear} style={{ width: 150 }} />
         </label>
         <label className="dashboard-field no-print">
           <span>督导周统计</span>
@@ -353,7 +353,7 @@ function describeScope(regions: readonly Region[], regionId: string): Scope {
 /** The years to choose from: two before the plan year to the next one, and the one shown. */
 function yearChoices(planYear: number, shown: number): { value: number; label: string }[] {
   const years = new Set([planYear - 2, planYear - 1, planYear, planYear + 1, shown]);
-  return [...years].sort((a, b) => a - b).map((y) => ({ value: y, label: `${y} 年度${y === planYear ? '（计划）' : ''}` }));
+  return [...years].sort((a, b) => a - b).map((y) => ({ value: y, label: `${y} 年${y === planYear ? '（计划）' : ''}` }));
 }
 
 /** The percentage axis starts at a round 10 below the lowest value (0 when anything is low). */

@@ -50,7 +50,7 @@ test('首页概览按所选年度统计；设置中录入放假通知并年度�
     await expect(status).toContainText(`${planYear} 年度`);
     await expect(page.getByTestId('kpi-visits-year')).toHaveText(`${count(old.visits.done)} / ${count(old.visits.planned)}`);
     await page.getByRole('combobox', { name: '统计年度' }).click();
-    await page.getByTitle(`${next} 年度`, { exact: true }).click();
+    await page.getByTitle(`${next} 年`, { exact: true }).click();
     await expect(status).toContainText(`${next} 年度`);
     await expect(page.getByTestId('kpi-visits-year')).toHaveText(`0 / ${count(ahead.visits.planned)}`);
     // The weekly charts cover that year, and the address keeps the choice.
@@ -121,6 +121,8 @@ test('包保关系：主体变动期限列出待报告、待调整的主体，�
   const row = table.locator('.ant-table-row').filter({ hasText: entity.name });
   await expect(row).toContainText('停业 在营→停业');
   await expect(row).toContainText('前');
+  // The drawer has slid in fully (its own animation) before the screenshot.
+  await expect(page.locator('.ant-drawer-content-wrapper')).toHaveCSS('transform', 'none');
   await page.screenshot({ path: path.join(SHOTS, 'entity-changes.png') });
   await row.getByLabel(`${entity.name}的报告日期`).click();
   await page.locator('.ant-picker-cell-today').click();

@@ -52,7 +52,7 @@ export function EntityChanges({ regionId, reloadOn }: EntityChangesProps) {
   const overdue = (counts?.reportOverdue ?? 0) + (counts?.adjustOverdue ?? 0);
   const columns: ColumnsType<EntityChangeRow> = [
     { title: '主体', dataIndex: 'entityName', ellipsis: true },
-    { title: '区域', dataIndex: 'regionPath', ellipsis: true, width: 180 },
+    { title: '区域', dataIndex: 'regionPath', ellipsis: true, width: 160 },
     {
       title: '变动',
       width: 130,
@@ -96,7 +96,7 @@ export function EntityChanges({ regionId, reloadOn }: EntityChangesProps) {
           主体变动期限{counts ? `（${counts.toReport + counts.toAdjust > 0 ? `待办 ${Math.max(counts.toReport, counts.toAdjust)}` : '无'}）` : ''}…
         </Button>
       </Badge>
-      <Drawer open={open} onClose={() => setOpen(false)} title="主体变动期限" size={1000} destroyOnHidden>
+      <Drawer open={open} onClose={() => setOpen(false)} title="主体变动期限" size={1080} destroyOnHidden>
         {error && <Typography.Text type="danger">读取失败：{error}</Typography.Text>}
         {listing && (
           <>
