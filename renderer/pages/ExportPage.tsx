@@ -5,6 +5,7 @@ import type { RecordKind } from '@shared/records/types';
 import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
 import { BattleMapCard } from '../components/export/BattleMapCard';
 import { HandbookCard } from '../components/export/HandbookCard';
+import { PackageCard } from '../components/packages/PackageCard';
 import { PrintViewsCard } from '../components/export/PrintViewsCard';
 import { ReportCard } from '../components/export/ReportCard';
 import { ReturnedRecordsCard } from '../components/export/ReturnedRecordsCard';
@@ -19,7 +20,7 @@ const LIST_NOTES: Readonly<Record<RecordKind, string>> = {
   assignments: '当前包保关系：主体、包保干部及层级、起始日期。',
 };
 
-/** 导出与打印: 名单导出 with column templates, 上报报表, 作战图, 工作手册 and 录入交回的督导记录表. */
+/** 导出与打印: 名单导出 with column templates, 上报报表, 作战图, 上报包, 工作手册 and 录入交回的督导记录表. */
 export function ExportPage() {
   const [kind, setKind] = useState<RecordKind | null>(null);
   const [lastKind, setLastKind] = useState<RecordKind>('entities');
@@ -57,6 +58,7 @@ export function ExportPage() {
         <Flex vertical gap={16} style={{ minWidth: 0 }}>
           <ReportCard regions={regions} />
           <BattleMapCard />
+          <PackageCard regions={regions} />
         </Flex>
         <div style={{ minWidth: 0 }}>
           <HandbookCard regions={regions} />
