@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
 import type { DataDoc } from '../../shared/storage/types';
-import { type Harness, screenshotPath, startHarness } from './harness';
+import { type Harness, screenshot, startHarness } from './harness';
 
 /**
  * Issue #22 at 1366×768 on the city demo: every 首页概览 figure opens the list it counts, with as
@@ -59,7 +59,7 @@ test('首页概览：每个数字都能打开对应列表且条数一致，覆�
     await expect(page.getByTestId('kpi-entities')).toHaveText(/^\d{1,3}(,\d{3})+$/);
     await expect(page.getByTestId('dashboard')).not.toContainText('<0.1%');
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: screenshotPath('dashboard-cards') });
+    await screenshot(page, 'dashboard-cards');
   });
 
   await test.step('主体、等级、干部、层级', async () => {
@@ -89,7 +89,7 @@ test('首页概览：每个数字都能打开对应列表且条数一致，覆�
     await expect(page).toHaveURL(new RegExp(`#/cadres\\?active=yes&unsignedYear=${planYear}$`));
     await expect(page.getByText(`共 ${n(total - done)} 名`, { exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('drilldown-filter')).toHaveText(`${planYear} 年度承诺书未签`);
-    await page.screenshot({ path: screenshotPath('dashboard-drill-unsigned') });
+    await screenshot(page, 'dashboard-drill-unsigned');
     await page.goBack();
   });
 
@@ -109,7 +109,7 @@ test('空白库：先建行政区划的提示，不预填示例单位名称', as
   await page.getByRole('combobox', { name: '所属区划' }).click();
   await expect(page.locator('.ant-select-dropdown').getByText('还没有行政区划', { exact: false })).toBeVisible();
   await expect(page.locator('.ant-select-dropdown')).not.toContainText('没有匹配的区划');
-  await page.screenshot({ path: screenshotPath('blank-library-entities') });
+  await screenshot(page, 'blank-library-entities');
   expect((await harness.readDoc()).profile.orgName).toBe('');
 });
 
@@ -139,7 +139,7 @@ test('保存后的“已保存”提示在抽屉标题之下', async ({ page }) 
   const headerBox = await header.boundingBox();
   // Where the toast settles once its entrance animation is over.
   await expect.poll(async () => (await toast.boundingBox())?.y ?? 0).toBeGreaterThanOrEqual(headerBox!.y + headerBox!.height);
-  await page.screenshot({ path: screenshotPath('toast-below-drawer-title') });
+  await screenshot(page, 'toast-below-drawer-title');
 });
 
 test('删除一户主体后表头计数随即减一', async ({ page }) => {
@@ -167,7 +167,7 @@ test('操作日志：主体、干部、区划以名称显示，改动的字段�
   await expect(detail).not.toContainText(first.id);
   await expect(detail).not.toContainText(cadre.id);
   await expect(detail).not.toContainText('{');
-  await page.screenshot({ path: screenshotPath('log-names') });
+  await screenshot(page, 'log-names');
   await page.keyboard.press('Escape');
 
   await page.locator('.ant-table-row', { hasText: `修改主体“${first.name}”` }).first().click();
@@ -177,7 +177,7 @@ test('操作日志：主体、干部、区划以名称显示，改动的字段�
   await expect(detail).toContainText(doc.regions.find((r) => r.id === first.regionId)!.name);
   await expect(detail).not.toContainText(first.regionId);
   await expect(detail).not.toContainText('{');
-  await page.screenshot({ path: screenshotPath('log-diff-fields') });
+  await screenshot(page, 'log-diff-fields');
 });
 
 test('导出与打印：开始导出在首屏内，范围提示文字不被截断', async ({ page }) => {
@@ -194,7 +194,7 @@ test('导出与打印：开始导出在首屏内，范围提示文字不被截�
     const placeholder = page.getByText('全市（可选下级）', { exact: true });
     await expect(placeholder).toBeVisible();
     expect(await placeholder.evaluate((node) => node.scrollWidth <= node.clientWidth)).toBe(true);
-    await page.screenshot({ path: screenshotPath('export-first-screen') });
+    await screenshot(page, 'export-first-screen');
   });
 });
 
@@ -218,6 +218,6 @@ test('作战图打开时今天所在的周在可见范围内', async ({ page }) 
       return g !== null && l !== null && l.x > g.x && l.x < g.x + g.width;
     }).toBe(true);
     expect(await gantt.evaluate((node) => node.scrollLeft)).toBeGreaterThan(0);
-    await page.screenshot({ path: screenshotPath('battlemap-today') });
+    await screenshot(page, 'battlemap-today');
   });
 });
