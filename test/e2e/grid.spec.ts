@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { countText } from '../../shared/util/format';
 import { copyLibrary, expectNoPageOverflow, screenshot, startHarness, type Harness } from './harness';
 
 let harness: Harness;
@@ -37,13 +38,13 @@ test('网格监管：人员与其主体、查看主体、新增、删除时移�
     await row.getByRole('button', { name: `${countOf(first.id)} 户` }).click();
     await expect(page).toHaveURL(new RegExp(`#/entities\\?regulatorId=${first.id}$`));
     await expect(page.getByTestId('drilldown-filter')).toHaveText(`网格监管人员：${first.name}`);
-    await expect(page.getByText(`共 ${countOf(first.id)} 户`)).toBeVisible();
+    await expect(page.getByText(`共 ${countText(countOf(first.id))} 户`)).toBeVisible();
     await page.getByLabel('清除筛选').click();
-    await expect(page.getByText(`共 ${doc.entities.length} 户`)).toBeVisible();
+    await expect(page.getByText(`共 ${countText(doc.entities.length)} 户`)).toBeVisible();
     // Cleared in the address too: a reload keeps the whole list.
     await expect(page).toHaveURL(/#\/entities$/);
     await page.reload();
-    await expect(page.getByText(`共 ${doc.entities.length} 户`)).toBeVisible();
+    await expect(page.getByText(`共 ${countText(doc.entities.length)} 户`)).toBeVisible();
     await page.getByRole('menuitem', { name: '网格监管' }).click();
     // The screen is kept in the address: a reload stays on it.
     await page.reload();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
+import { countText } from '../../shared/util/format';
 import { xlsxOf } from '../main/import-fixtures';
 import { expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
@@ -270,7 +271,7 @@ test('导出包保主体名单：按当前筛选和列模板下载 xlsx，表头
   const expected = doc.entities.filter((e) => e.grade === grade).length;
 
   await page.goto(`${harness.url}#/entities`);
-  await expect(page.getByText(`共 ${doc.entities.length} 户`)).toBeVisible();
+  await expect(page.getByText(`共 ${countText(doc.entities.length)} 户`)).toBeVisible();
   await expectNoPageOverflow(page);
   // The toolbar keeps to one line at 1366×768 with the 导出 button added.
   const toolbar = await page.getByRole('button', { name: '导出' }).boundingBox();
@@ -280,7 +281,7 @@ test('导出包保主体名单：按当前筛选和列模板下载 xlsx，表头
   await page.getByLabel('包保等级').click();
   await pickOption(page, `${grade}级`);
   await page.keyboard.press('Escape');
-  await expect(page.getByText(`共 ${expected} 户`)).toBeVisible();
+  await expect(page.getByText(`共 ${countText(expected)} 户`)).toBeVisible();
 
   await page.getByRole('button', { name: '导出' }).click();
   const dialog = page.getByRole('dialog', { name: `导出包保主体名单：当前筛选的 ${expected} 户` });
