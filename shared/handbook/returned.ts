@@ -32,7 +32,7 @@ const RESULTS: Readonly<Record<string, CheckResult>> = { 符合: '符合', 合�
  * hidden 记录编号. Rows already recorded the same way are unchanged, so a second import of the
  * same file adds nothing.
  */
-export function readReturnedRecords(sheets: readonly Sheet[], visits: readonly Visit[], today: string): ReturnedPlan | { error: string } {
+export function readReturnedRecords(sheets: readonly Sheet[], visits: readonly Visit[], today: string, closedYears: readonly number[] = []): ReturnedPlan | { error: string } {
   const sheet =
     sheets.find((s) => s.name === RECORD_SHEET) ?? sheets.find((s) => s.rows.some((r) => r.some((c) => cellText(c) === RECORD_KEY_HEADER)));
   if (!sheet) return { error: `文件中没有“${RECORD_SHEET}”工作表，请选择交回的包保干部工作手册` };
@@ -71,6 +71,12 @@ export function readReturnedRecords(sheets: readonly Sheet[], visits: readonly V
     }
     if (done.value > today) {
       reject(`督导日期${done.value}晚于今天，请核对`);
+      continue;
+    }
+    // A year closed by 年度切换 is read-only: its visits are not recorded any more.
+    const closed = [visit.doneDate ?? visit.plannedDate, done.value].map((d) => Number(d.slice(0, 4))).find((y) => closedYears.includes(y));
+    if (closed !== undefined) {
+      reject(`${closed} 年度已在年度切换时关闭，该年的督导记录不能再录入`);
       continue;
     }
     const resultText = cellText(at(result));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '@shared/demo/generate';
@@ -139,7 +140,16 @@ describe('年度切换', () => {
     expect((await handlers['report:export']({ report: 'visits', regionId: '', year: 2027 })).contentBase64.length).toBeGreaterThan(0);
     // The handbook of the closed year is still made, with that year's plan; the plan year's by default.
     expect((await handlers['handbook:export']({ cadreId: 'c1' })).fileName).toMatch(/-2028\.xlsx$/);
-    expect((await handlers['handbook:export']({ cadreId: 'c1', year: 2027 })).fileName).toMatch(/-2027\.xlsx$/);
+    const handbook2027 = await handlers['handbook:export']({ cadreId: 'c1', year: 2027 });
+    expect(handbook2027.fileName).toMatch(/-2027\.xlsx$/);
+    // A returned 2027 handbook is not recorded any more: the row says why.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(handbook2027.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const row = book.getWorksheet('督导记录表')?.getRow(5);
+    if (!row) throw new Error('no second planned visit');
+    row.getCell(4).value = new Date(Date.UTC(2027, 4, 10));
+    const returned = await handlers['handbook:import']({ fileName: '张伟-交回.xlsx', contentBase64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') });
+    expect(returned).toMatchObject({ recorded: 0, rejected: [{ row: 5, reason: '2027 年度已在年度切换时关闭，该年的督导记录不能再录入' }] });
     // A year not later than the plan year cannot be opened again.
     expect(await dispatch(handlers, 'year:open', { year: 2028 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });

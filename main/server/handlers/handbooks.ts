@@ -254,7 +254,8 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
 
     'handbook:import': async ({ fileName, contentBase64 }) => {
       const sheets = await readSheetsOffThread(fileName, Buffer.from(contentBase64, 'base64'));
-      const plan = readReturnedRecords(sheets, ctx.doc().visits, ctx.today());
+      const doc = ctx.doc();
+      const plan = readReturnedRecords(sheets, doc.visits, ctx.today(), doc.profile.closedYears);
       if ('error' in plan) throw new ApiError('invalid-argument', plan.error);
       if (plan.records.length > 0) {
         await ctx.backup('import');
