@@ -16,6 +16,9 @@ interface Step {
   note?: string;
   /** Set when the step's process failed: the figure is missing, the table says why. */
   error?: string;
+  /** uiSearch: list requests while typing, and the largest answer. */
+  requests?: number;
+  largestKb?: number;
 }
 /** `…InUse`: the same library after three years of 督导 and a 100,000-entry 操作日志 (scripts/bench-history.ts). */
 type Scale = 'city' | 'cityInUse' | 'province' | 'provinceInUse';
@@ -44,6 +47,12 @@ const TARGETS: Readonly<Record<string, { readonly text: string; readonly ok: (s:
   exportHandbooks: { text: '≤1.5× floor', ok: (s) => (s.ratio ?? Infinity) <= 1.5 },
   uiListReady: { text: '(measured)', ok: () => true },
   uiScroll: { text: '(measured)', ok: () => true },
+  uiSearch: { text: '≤500 ms, ≤3 requests, ≤1 MB', ok: (s) => s.ms <= 500 && (s.requests ?? Infinity) <= 3 && (s.largestKb ?? Infinity) <= 1024 },
+  uiSave: { text: '≤500 ms', ok: (s) => s.ms <= 500 },
+  uiScreenVisits: { text: '≤1000 ms', ok: (s) => s.ms <= 1000 },
+  uiScreenEntities: { text: '≤1000 ms', ok: (s) => s.ms <= 1000 },
+  uiScreenCadres: { text: '≤1000 ms', ok: (s) => s.ms <= 1000 },
+  uiScreenDashboard: { text: '≤1000 ms', ok: (s) => s.ms <= 1000 },
 };
 
 function median(values: readonly number[]): number {
@@ -77,7 +86,12 @@ function measure(step: string, dataDir: string): Step {
 function measureUi(dataDir: string, webDist: string): Record<string, Step> {
   const runs = Array.from({ length: RUNS }, () => runChild<Record<string, Step>>('test/bench/ui-bench.ts', [dataDir], { WEB_DIST: webDist }));
   const names = Object.keys(runs[0] ?? {});
-  return Object.fromEntries(names.map((name) => [name, { ms: round(median(runs.map((r) => r[name]?.ms ?? 0))), note: runs[0]?.[name]?.note ?? '' }]));
+  return Object.fromEntries(
+    names.map((name) => {
+      const worst = (key: 'requests' | 'largestKb') => (runs[0]?.[name]?.[key] === undefined ? {} : { [key]: Math.max(...runs.map((r) => r[name]?.[key] ?? 0)) });
+      return [name, { ms: round(median(runs.map((r) => r[name]?.ms ?? 0))), ...worst('requests'), ...worst('largestKb'), note: runs[0]?.[name]?.note ?? '' }];
+    }),
+  );
 }
 
 function failure(error: unknown): Step {
