@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { WorkCalendar } from '../../shared/calendar/calendar';
 import type { DataDoc } from '../../shared/storage/types';
-import { BIN_DIR, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { binFile, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * 作战图 (SPEC §3.9) on a folder the CLI filled: new from the template with 倒排工期, the Gantt
@@ -31,7 +31,7 @@ test.afterEach(async () => {
  * global-setup.ts: the calendar's holiday data is JSON that Playwright's module loader cannot import.
  */
 async function workingDaysOnOrBefore(calendar: DataDoc['calendar'], dates: readonly string[]): Promise<string[]> {
-  const bundle = (await import(pathToFileURL(path.join(BIN_DIR, 'calendar.mjs')).href)) as { WorkCalendar: typeof WorkCalendar };
+  const bundle = (await import(pathToFileURL(binFile('calendar.mjs')).href)) as { WorkCalendar: typeof WorkCalendar };
   const workCalendar = new bundle.WorkCalendar(calendar);
   return dates.map((date) => workCalendar.workingDayOnOrBefore(date));
 }

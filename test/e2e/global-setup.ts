@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import type { DataDoc } from '../../shared/storage/types';
-import { BIN_DIR, E2E_DIR, libraryFile, ROOT } from './harness';
+import { binFile, E2E_DIR_VARIABLE, libraryFile, ROOT } from './harness';
 
 const run = promisify(execFile);
 
@@ -24,16 +24,20 @@ const jsonIntoBundle: Plugin = {
  * Once per Playwright run: bundles the web harness and the CLI (plain node starts them in a
  * fraction of tsx's time, which compiled the TypeScript at every start) with the worker threads'
  * scripts beside them as in the built app, and generates each demo library once; the tests copy
- * its data.json into a folder of their own.
+ * its data.json into a folder of their own. Returns the teardown that removes them.
  */
-export default async function globalSetup(): Promise<void> {
-  await rm(E2E_DIR, { recursive: true, force: true });
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  // Under the repository, so that the bundles find node_modules; the test workers inherit the variable.
+  await mkdir(path.join(ROOT, '.tmp'), { recursive: true });
+  const runDir = await mkdtemp(path.join(ROOT, '.tmp', 'e2e-'));
+  process.env[E2E_DIR_VARIABLE] = runDir;
+  const binDir = path.join(runDir, 'bin');
   const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', alias: { '@shared': path.join(ROOT, 'shared') }, logLevel: 'error' } as const;
   await Promise.all([
     build({
       ...common,
       entryPoints: { 'web-harness': path.join(ROOT, 'main/server/web/start.ts'), cli: path.join(ROOT, 'main/server/cli/index.ts'), calendar: path.join(ROOT, 'shared/calendar/calendar.ts') },
-      outdir: BIN_DIR,
+      outdir: binDir,
       format: 'esm',
       outExtension: { '.js': '.mjs' },
       plugins: [jsonIntoBundle],
@@ -42,13 +46,13 @@ export default async function globalSetup(): Promise<void> {
     build({
       ...common,
       entryPoints: ['read-sheets-worker', 'workbook-worker'].map((name) => path.join(ROOT, 'main/server/workers', `${name}.ts`)),
-      outdir: BIN_DIR,
+      outdir: binDir,
       format: 'cjs',
       outExtension: { '.js': '.cjs' },
     }),
   ]);
 
-  const cli = (...args: string[]) => run(process.execPath, [path.join(BIN_DIR, 'cli.mjs'), ...args], { cwd: ROOT, timeout: 180_000 });
+  const cli = (...args: string[]) => run(process.execPath, [binFile('cli.mjs'), ...args], { cwd: ROOT, timeout: 180_000 });
   await Promise.all(
     (['district', 'city'] as const).map(async (scale) => {
       const plain = path.dirname(libraryFile(scale));
@@ -61,4 +65,5 @@ export default async function globalSetup(): Promise<void> {
       await cli('plan', '--year', String(planYear), '--data', planned);
     }),
   );
+  return () => rm(runDir, { recursive: true, force: true });
 }

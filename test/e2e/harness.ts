@@ -12,15 +12,23 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
  * names a folder, e.g. `SCREENS_DIR=/tmp/screens npx playwright test`.
  */
 export const SCREENS_DIR = process.env['SCREENS_DIR'] ?? '';
-/** What global-setup.ts prepares once per run: the bundled programs and the demo libraries. */
-export const E2E_DIR = path.join(ROOT, '.tmp', 'e2e');
-export const BIN_DIR = path.join(E2E_DIR, 'bin');
+/**
+ * What global-setup.ts prepares once per run, the bundled programs and the demo libraries: a
+ * folder of the run's own under .tmp (so runs side by side do not share one), named in this variable.
+ */
+export const E2E_DIR_VARIABLE = 'BAOBAO_E2E_DIR';
+function e2eDir(): string {
+  const dir = process.env[E2E_DIR_VARIABLE];
+  if (!dir) throw new Error(`${E2E_DIR_VARIABLE} 未设置：请用 npx playwright test 运行（它的 global setup 准备示例库）`);
+  return dir;
+}
+export const binFile = (name: string): string => path.join(e2eDir(), 'bin', name);
 export const WEB_DIST = process.env['WEB_DIST'] ?? path.join(ROOT, 'dist-web');
 
 /** The demo libraries generated once per run: district (~2,500 主体) and city scale, each also with the plan year's 督导 plan. */
 export const LIBRARIES = ['district', 'district-planned', 'city', 'city-planned'] as const;
 export type Library = (typeof LIBRARIES)[number];
-export const libraryFile = (library: Library): string => path.join(E2E_DIR, 'libraries', library, 'data.json');
+export const libraryFile = (library: Library): string => path.join(e2eDir(), 'libraries', library, 'data.json');
 
 /** Puts a copy of a demo library into an empty data folder. */
 export async function copyLibrary(library: Library, dataDir: string): Promise<void> {
@@ -29,7 +37,7 @@ export async function copyLibrary(library: Library, dataDir: string): Promise<vo
 
 /** Runs the real CLI (bundled by global-setup.ts, so no TypeScript is compiled per call) and returns its stdout. */
 export function cli(args: readonly string[], timeoutMs = 60_000): string {
-  return execFileSync(process.execPath, [path.join(BIN_DIR, 'cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs });
+  return execFileSync(process.execPath, [binFile('cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs });
 }
 
 /** Office screens are 1366×768: the page itself never scrolls (tables scroll inside). */
@@ -73,7 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-')));
   if (options.library) await copyLibrary(options.library, dataDir);
   // Its own process group, so stop() ends it and anything it starts.
-  const child = spawn(process.execPath, [path.join(BIN_DIR, 'web-harness.mjs'), '--data', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [binFile('web-harness.mjs'), '--data', dataDir, '--port', '0'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
