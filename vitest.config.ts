@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The slow files: printing through LibreOffice or Chromium, bench-like tables and the city and
- * province demos. One at a time, beside the service tests (mostly waiting on those programs).
+ * province demos. They run beside the service tests (mostly waiting on those programs).
  */
 const SLOW = [
   'test/main/handbook-print.test.ts',
@@ -34,7 +34,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/shared/**/*.test.ts'], exclude: SLOW, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'dom', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'service', include: ['test/main/**/*.test.ts', 'test/harness/**/*.test.ts'], exclude: SLOW, sequence: { groupOrder: 1 } } },
-      { extends: true, test: { name: 'slow', include: SLOW, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'slow', include: SLOW, sequence: { groupOrder: 1 } } },
     ],
   },
 });
