@@ -59,7 +59,8 @@ function expectHandbookPages(pages: readonly PdfPage[], cadre: Cadre, orgName: s
   expect(pages[1]?.text).toContain('包保干部工作职责');
 
   // 承诺书: 2号 title, 3号 text inside the GB/T 9704 margins, room to sign; one page.
-  const at = pages.findIndex((page) => page.text.includes('食品安全责任与任务承诺书'));
+  // By its title alone: the 督查清单 names the 承诺书 inside an item.
+  const at = pages.findIndex((page) => page.words.some((w) => w.text === '食品安全责任与任务承诺书'));
   const letter = pages[at]!;
   expect(pages[at + 1]?.text).toContain('工作联系方式');
   expect(typeSize(wordOn(letter, '食品安全责任与任务承诺书'))).toBeCloseTo(22, 0);
@@ -112,7 +113,7 @@ describe('工作手册 printed by LibreOffice', () => {
       expectHandbookPages(pages, cadre, doc.profile.orgName, `${cadre.level} ${cadre.name}`);
       // Tables carry 第 N 页 共 M 页 (numbered through the printed file); cover and 承诺书 none.
       pages.forEach((page, n) => {
-        const paper = n === 0 || page.text.includes('食品安全责任与任务承诺书');
+        const paper = n === 0 || page.words.some((w) => w.text === '食品安全责任与任务承诺书');
         if (paper) expect(page.text).not.toContain('页共');
         else expect(page.text).toContain(`第${n + 1}页共${pages.length}页`);
       });
@@ -187,7 +188,7 @@ describe('工作手册 printed by LibreOffice', () => {
     pages.forEach((page, i) => {
       if (headed[i] !== '') return;
       const cover = page.text.includes('落实食品安全包保责任');
-      expect(cover || page.text.includes('食品安全责任与任务承诺书'), `合订本第 ${i + 1} 页没有页眉`).toBe(true);
+      expect(cover || page.words.some((w) => w.text === '食品安全责任与任务承诺书'), `合订本第 ${i + 1} 页没有页眉`).toBe(true);
       headed[i] = cover ? (headed.slice(i + 1).find((label) => label !== '') ?? '') : (headed[i - 1] ?? '');
     });
     const blocks = headed.filter((label, i) => label !== headed[i - 1]);
