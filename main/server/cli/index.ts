@@ -17,8 +17,8 @@ import { writeFileAtomic } from '../storage/atomic-file';
 import { ApiError, unwrap } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
 import { displayText } from '@shared/domain/text';
-import { INSPECTOR_LEVEL_LABELS, INSPECTOR_LEVELS, type InspectionResult, type InspectorLevel } from '@shared/inspections/types';
 import { packageTime } from '@shared/packages/api';
+import { INSPECTOR_LEVEL_LABELS, INSPECTOR_LEVELS, type InspectionResult, type InspectorLevel } from '@shared/inspections/types';
 import type { Stats } from '@shared/stats/stats';
 import { countText, ratioText } from '@shared/util/format';
 import { ANY_FOLDER, dispatch } from '../api/dispatch';
@@ -753,12 +753,12 @@ function formatStats(s: Stats): string {
     `配备食品安全员 ${ratioText(s.duties.safetyOfficer)}；配备食品安全总监 ${ratioText(s.duties.safetyDirector)}；主体责任承诺书 ${ratioText(s.duties.commitment)}`,
     `督导 计划 ${n(s.visits.planned)} 次，完成 ${n(s.visits.done)} 次（${s.visits.byQuarter.map((q, i) => `${i + 1} 季度 ${n(q.done)}/${n(q.planned)}`).join('，')}）；本年度问题 未整改 ${n(s.problems.open)}，已整改 ${n(s.problems.closed)}；历年未整改合计 ${n(s.problems.openAllYears)}`,
     `问题办理（历年未销号）：待交办 ${n(s.problems.byStage.toAssign)}，待整改 ${n(s.problems.byStage.toRectify)}，待复核 ${n(s.problems.byStage.toReview)}，待销号 ${n(s.problems.byStage.toClose)}`,
+    `干部督查：督查 ${n(s.inspections.records)} 次，涉及干部 ${n(s.inspections.cadresChecked)} 名，未落实事项 ${n(s.inspections.unmetItems)} 项`,
   ].join('\n');
 }
 
 function unexpected(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
-    `干部督查：督查 ${n(s.inspections.records)} 次，涉及干部 ${n(s.inspections.cadresChecked)} 名，未落实事项 ${n(s.inspections.unmetItems)} 项`,
   return `错误：意外错误（${detail}），本次操作未完成，此前已保存的数据不受影响。请重试；仍出错请把这一行发给技术支持 / Error: unexpected failure`;
 }
 

@@ -58,7 +58,7 @@ function handbookSnapshot(doc: DataDoc, cadres: readonly Cadre[], year: number |
     calendar: doc.calendar,
   });
   const profile = { ...copy.profile, planYear };
-  // The 作战图 and the 操作日志 are not in a handbook.
+  // The 作战图, the 督查 records, the 主体变动 records, the 操作日志 and the 上报包 received are not in a handbook.
   const snapshot: DataDoc = { ...copy, profile, schemaVersion: doc.schemaVersion, createdAt: doc.createdAt, battleMap: null, inspections: [], entityChanges: [], log: [], receivedPackages: [] };
   return { doc: snapshot, cadres: copy.cadres.slice(0, cadres.length), regions: new RegionIndex(copy.regions) };
 }
