@@ -82,6 +82,6 @@ function historyLog(doc: DataDoc, visits: readonly Visit[]): LogEntry[] {
       const entity = entities[(i * 104_729) % entities.length] as Entity;
       return { at, operator, action: 'entities:save', summary: `修改主体“${entity.name}”`, before: entity, after: { ...entity, notes: '已核实' } };
     }
-    return { at, operator, action: 'visits:problemStep', summary: '问题销号（过期食品未及时下架，经办人 管理员）' };
+    return { at, operator, action: 'problems:step', summary: '问题销号（过期食品未及时下架，经办人 管理员）' };
   });
 }

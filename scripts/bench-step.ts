@@ -176,7 +176,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     const { RegionIndex } = await import('@shared/domain/regions');
     const { buildHandbook } = await import('@shared/handbook/handbook');
     const { prepareWorkbookWorker, WorkbookPipe, WorkbookPool, workbookPoolSize } = await import('../main/server/workers/workbook-pool');
-    const { handbookSheets } = await import('../main/server/handlers/handbooks');
+    const { handbookSheets } = await import('../main/server/handlers/handbook');
     await prepareWorkbookWorker();
     const doc = await openDoc();
     const regions = new RegionIndex(doc.regions);

@@ -24,7 +24,7 @@ export const queryClient = new QueryClient({
 /** Actions that only read: calling them changes nothing, so they invalidate nothing. */
 const READ_ACTIONS = new Set([
   'info', 'list', 'get', 'query', 'overview', 'breakdown', 'weekly', 'loads', 'preview', 'progress', 'columns', 'templates',
-  'errorReport', 'download', 'export', 'exportAll', 'view', 'current', 'violations', 'openProblems', 'problems', 'received', 'cancel',
+  'errorReport', 'download', 'export', 'exportAll', 'view', 'current', 'violations', 'openProblems', 'received', 'cancel',
 ]);
 
 const EVERYTHING = ['*'] as const;
@@ -35,16 +35,17 @@ const EVERYTHING = ['*'] as const;
  * everything.
  */
 export const INVALIDATES: Readonly<Record<string, readonly string[]>> = {
-  entities: ['entities', 'cadres', 'regulators', 'stats', 'assign', 'visits', 'battlemap', 'letters', 'handbook', 'log', 'app'],
-  cadres: ['cadres', 'entities', 'stats', 'assign', 'visits', 'letters', 'handbook', 'inspections', 'log', 'app'],
-  regions: ['regions', 'entities', 'cadres', 'regulators', 'stats', 'assign', 'visits', 'log'],
+  entities: ['entities', 'cadres', 'regulators', 'stats', 'assign', 'visits', 'problems', 'battlemap', 'letters', 'handbook', 'log', 'app'],
+  cadres: ['cadres', 'entities', 'stats', 'assign', 'visits', 'problems', 'letters', 'handbook', 'inspections', 'log', 'app'],
+  regions: ['regions', 'entities', 'cadres', 'regulators', 'stats', 'assign', 'visits', 'problems', 'log'],
   regulators: ['regulators', 'entities', 'log'],
-  assign: ['entities', 'cadres', 'assign', 'stats', 'visits', 'letters', 'handbook', 'log'],
-  visits: ['visits', 'stats', 'battlemap', 'handbook', 'log'],
+  assign: ['entities', 'cadres', 'assign', 'stats', 'visits', 'problems', 'letters', 'handbook', 'log'],
+  visits: ['visits', 'problems', 'stats', 'battlemap', 'handbook', 'log'],
+  problems: ['problems', 'visits', 'stats', 'handbook', 'log'],
   inspections: ['inspections', 'log'],
   battlemap: ['battlemap', 'stats', 'log'],
-  calendar: ['calendar', 'battlemap', 'visits', 'profile'],
-  profile: ['profile', 'stats', 'letters', 'handbook', 'visits', 'assign', 'log'],
+  calendar: ['calendar', 'battlemap', 'visits', 'problems', 'profile'],
+  profile: ['profile', 'stats', 'letters', 'handbook', 'visits', 'problems', 'assign', 'log'],
   export: ['export'],
   handbook: EVERYTHING,
   import: EVERYTHING,

@@ -38,7 +38,7 @@ const ACTION_LABELS: Readonly<Record<string, { text: string; color: string }>> =
   'visits:plan': { text: '生成督导计划', color: 'geekblue' },
   'visits:record': { text: '登记督导', color: 'geekblue' },
   'visits:rectify': { text: '问题整改', color: 'geekblue' },
-  'visits:problemStep': { text: '问题办理', color: 'geekblue' },
+  'problems:step': { text: '问题办理', color: 'geekblue' },
   'handbook:import': { text: '读入督导记录', color: 'green' },
   'profile:save': { text: '保存设置', color: 'default' },
   'calendar:save': { text: '调整工作日', color: 'default' },

@@ -195,13 +195,13 @@ describe('web harness', () => {
     await call(running, 'app:loadDemo', '{"scale":"district"}');
     const elsewhere = await newDir();
     for (const outDir of [elsewhere, path.join(exportDirOf(running.dataDir), '..', '..', 'outside')]) {
-      const refused = await call(running, 'handbooks:exportAll', JSON.stringify({ outDir, level: 'city' }));
+      const refused = await call(running, 'handbook:exportAll', JSON.stringify({ outDir, level: 'city' }));
       expect(envelope(refused.body)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('导出') } });
     }
     expect(await readdir(elsewhere)).toEqual([]);
     expect(existsSync(path.join(running.dataDir, 'outside'))).toBe(false);
     // The export folder itself (or below it) is fine, named or not.
-    const inside = envelope((await call(running, 'handbooks:exportAll', JSON.stringify({ outDir: exportDirOf(running.dataDir), level: 'city', combined: true }))).body);
+    const inside = envelope((await call(running, 'handbook:exportAll', JSON.stringify({ outDir: exportDirOf(running.dataDir), level: 'city', combined: true }))).body);
     expect(inside).toMatchObject({ ok: true, value: { outDir: expect.stringContaining(exportDirOf(running.dataDir)) } });
     // Let the job end before its folder is removed.
     const jobId = (inside.value as { jobId: string }).jobId;

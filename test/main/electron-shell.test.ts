@@ -132,7 +132,7 @@ describe('IPC registration', () => {
     });
     const handler = recorded.ipcHandlers.get(INVOKE_CHANNEL);
     const outDir = 'C:\\Windows\\System32';
-    expect(await handler?.({ senderFrame: { url: FROM_APP } }, 'handbooks:exportAll', { outDir })).toMatchObject({
+    expect(await handler?.({ senderFrame: { url: FROM_APP } }, 'handbook:exportAll', { outDir })).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('选择文件夹') },
     });

@@ -89,7 +89,7 @@ describe('bulk exports of a library stored by an older version', () => {
     const { handlers } = await openServices(dir);
     expect((await handlers['handbook:export']({ cadreId: 'c1' })).fileName).toBe(ZHANG_HANDBOOK);
     const out = await newDir();
-    const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
+    const ended = await finished(handlers, await handlers['handbook:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
     expect(ended).toMatchObject({ state: 'done', files: 2, skipped: [] });
     expect(await filesUnder(out, 'xlsx')).toEqual([path.join(LI_FOLDER, LI_HANDBOOK), path.join(ZHANG_FOLDER, ZHANG_HANDBOOK)].sort());
   }, 60_000);
@@ -99,7 +99,7 @@ describe('bulk exports of a library stored by an older version', () => {
     const { handlers } = await openServices(dir);
     const out = await newDir();
     await blockWrite(path.join(out, ZHANG_FOLDER), ZHANG_HANDBOOK, process.pid);
-    const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
+    const ended = await finished(handlers, await handlers['handbook:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
     // The file is named with its folder in the export, so the clerk can find it.
     const blocked = path.join(ZHANG_FOLDER, ZHANG_HANDBOOK);
     expect(ended).toMatchObject({ state: 'done', files: 1, error: '', skipped: [{ fileName: blocked, reason: expect.stringContaining('是一个文件夹') }] });
@@ -116,7 +116,7 @@ describe('a 合订本 that cannot be written', () => {
     // One 乡镇, so one 合订本, filed in its 旗区's folder.
     const name = `达拉特旗-昭君镇-包保干部工作手册合订本-${YEAR}.xlsx`;
     await blockWrite(path.join(out, '达拉特旗'), name, process.pid);
-    const ended = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: 'zjz', outDir: out, subfolder: false, combined: true }));
+    const ended = await finished(handlers, await handlers['handbook:exportAll']({ regionId: 'zjz', outDir: out, subfolder: false, combined: true }));
     const blocked = path.join('达拉特旗', name);
     expect(ended).toMatchObject({ state: 'done', files: 0, error: '', skipped: [{ fileName: blocked, reason: expect.stringContaining('是一个文件夹') }] });
     expect(ended.message).toMatch(new RegExp(`^未能写入合订本：“${blocked}”（.*是一个文件夹.*）。请处理后重新导出$`));

@@ -164,7 +164,7 @@ describe('工作手册 printed by LibreOffice', () => {
       .filter(([id, members]) => id && new Set(members.map((c) => c.name)).size < members.length)
       .sort((a, b) => a[1].length - b[1].length)[0]!;
     const out = path.join(dir, 'combined');
-    const status = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: townshipId, combined: true, outDir: out, subfolder: false }));
+    const status = await finished(handlers, await handlers['handbook:exportAll']({ regionId: townshipId, combined: true, outDir: out, subfolder: false }));
     expect(status).toMatchObject({ state: 'done', files: 1 });
     const [county, township] = filingPlace(cadres[0]!, regions);
     const file = path.join(out, county!, `${county}-${township}-包保干部工作手册合订本-2026.xlsx`);
@@ -201,7 +201,7 @@ describe('工作手册 printed by LibreOffice', () => {
 
     // One file each: namesakes told apart by 单位 or 职务, never by -2.
     const each = path.join(dir, 'each');
-    await finished(handlers, await handlers['handbooks:exportAll']({ regionId: townshipId, combined: false, outDir: each, subfolder: false }));
+    await finished(handlers, await handlers['handbook:exportAll']({ regionId: townshipId, combined: false, outDir: each, subfolder: false }));
     const names = await readdir(path.join(each, county!, township!));
     expect(names).toHaveLength(cadres.length);
     expect(names.filter((name) => /-2026-\d+\.xlsx$/.test(name))).toEqual([]);

@@ -61,12 +61,12 @@ describe('包保干部工作手册', () => {
     expect((await handlers['visits:openProblems']({})).filter((p) => p.visitId === visitId)).toHaveLength(1);
 
     // The problem is 交办; a copy with a corrected 整改期限 read again keeps the step (the sheet only says what was found).
-    const [found] = (await handlers['visits:problems']({})).filter((p) => p.visitId === visitId);
-    await handlers['visits:problemStep']({ visitId, problemId: found!.problem.id, step: '交办', on: '2027-02-11', note: '' });
+    const [found] = (await handlers['problems:list']({})).filter((p) => p.visitId === visitId);
+    await handlers['problems:step']({ visitId, problemId: found!.problem.id, step: '交办', on: '2027-02-11', note: '' });
     row.getCell(7).value = '2027年3月15日';
     const corrected = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
     expect(await handlers['handbook:import']({ fileName: '张伟-交回.xlsx', contentBase64: corrected })).toMatchObject({ recorded: 1 });
-    expect((await handlers['visits:problems']({})).filter((p) => p.visitId === visitId).map((p) => [p.problem.id, p.problem.deadline, p.stage])).toEqual([[found!.problem.id, '2027-03-15', '待整改']]);
+    expect((await handlers['problems:list']({})).filter((p) => p.visitId === visitId).map((p) => [p.problem.id, p.problem.deadline, p.stage])).toEqual([[found!.problem.id, '2027-03-15', '待整改']]);
   });
 
   it('merges the groups, checks what the clerk fills in, and is set in a Chinese font without error triangles', async () => {

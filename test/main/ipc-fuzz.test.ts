@@ -118,7 +118,7 @@ describe('every write method holds against well-typed but invalid values', () =>
       'visits:plan': { year: 2027 },
       'visits:record': { id: visit!.id, doneDate: '2027-03-12', checklist: [{ item: '证照', result: '符合' }], problems: [{ id: recorded.problems[0]!.id, description: '证照过期', deadline: '2027-04-01' }], notes: '已复查' },
       'visits:rectify': { visitId: visit!.id, problemId: recorded.problems[0]!.id, rectifiedOn: '2027-03-14' },
-      'visits:problemStep': { visitId: visit!.id, problemId: recorded.problems[0]!.id, step: '交办', on: '2027-03-13', by: '刘文', note: '请督促整改', to: '昭君市场监督管理所' },
+      'problems:step': { visitId: visit!.id, problemId: recorded.problems[0]!.id, step: '交办', on: '2027-03-13', by: '刘文', note: '请督促整改', to: '昭君市场监督管理所' },
       'assign:reassign': { entityIds: ['e1'], cadreId: 'c2', date: '2027-03-10' },
       'assign:release': { entityIds: ['e1'], reason: '调整', date: '2027-03-10' },
       'assign:replaceCadre': { fromCadreId: 'c1', toCadreId: 'c2', date: '2027-03-10', deactivate: true },
@@ -127,7 +127,7 @@ describe('every write method holds against well-typed but invalid values', () =>
     const reads: [string, Json][] = [
       ['app:info', {}], ['regions:list', {}], ['entities:query', {}], ['cadres:query', {}], ['regulators:list', {}], ['regulators:overview', {}],
       ['stats:get', {}], ['stats:breakdown', {}], ['stats:weekly', {}], ['stats:loads', {}], ['log:list', {}], ['battlemap:get', {}],
-      ['visits:list', { year: 2027 }], ['visits:openProblems', {}], ['visits:problems', {}], ['assign:violations', {}], ['assign:loads', {}], ['profile:get', {}],
+      ['visits:list', { year: 2027 }], ['visits:openProblems', {}], ['problems:list', {}], ['assign:violations', {}], ['assign:loads', {}], ['profile:get', {}],
       ['letters:get', {}], ['handbook:view', { cadreId: 'c1' }], ['entities:get', { id: 'e1' }], ['cadres:get', { id: 'c1' }],
       ...(['summary', 'assignments', 'visits', 'problems', 'dispatch'] as const).map((report): [string, Json] => ['report:preview', { report }]),
     ];

@@ -48,7 +48,7 @@ describe('bulk handbook export as a background job', () => {
   it('writes one handbook per active cadre of a 乡镇 into a new dated subfolder, with rising progress, and never overwrites', async () => {
     const { handlers, townshipId, activeInTownship } = await district();
     const out = await newDir();
-    const started = await handlers['handbooks:exportAll']({ regionId: townshipId, outDir: out, subfolder: true, combined: false });
+    const started = await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: true, combined: false });
     expect(started).toMatchObject({ state: 'running', kind: 'handbooks', outDir: path.join(out, '包保干部工作手册-2026年度-20260520-0905') });
     const seen = await follow(handlers, started);
     const last = seen[seen.length - 1]!;
@@ -73,7 +73,7 @@ describe('bulk handbook export as a background job', () => {
     }
 
     // The same folder again (as the CLI's --out does): the new files get -2, nothing is replaced.
-    const again = await handlers['handbooks:exportAll']({ regionId: townshipId, outDir: started.outDir, subfolder: false, combined: false });
+    const again = await handlers['handbook:exportAll']({ regionId: townshipId, outDir: started.outDir, subfolder: false, combined: false });
     expect(again.outDir).toBe(started.outDir);
     await follow(handlers, again);
     const both = await xlsxIn(started.outDir);
@@ -85,13 +85,13 @@ describe('bulk handbook export as a background job', () => {
   it('refuses a second job, answers other calls while it runs, and on cancel stops early keeping the finished files', async () => {
     const { handlers } = await district();
     const out = await newDir();
-    const started = await handlers['handbooks:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false });
+    const started = await handlers['handbook:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false });
     expect(started.total === 0 || started.total > 100).toBe(true);
 
     // A transport that does not say which folders its caller may use gets none.
-    const unvouched = await dispatch(handlers, 'handbooks:exportAll', { outDir: out });
+    const unvouched = await dispatch(handlers, 'handbook:exportAll', { outDir: out });
     expect(unvouched).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const refused = await dispatch(handlers, 'handbooks:exportAll', { outDir: out }, ANY_FOLDER);
+    const refused = await dispatch(handlers, 'handbook:exportAll', { outDir: out }, ANY_FOLDER);
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('请等它完成或取消后再开始新的导出') } });
 
     // Another request is answered between two handbooks, while the job is still going.
@@ -116,7 +116,7 @@ describe('bulk handbook export as a background job', () => {
     expect(book.worksheets).toHaveLength(HANDBOOK_SHEETS.length);
 
     // Once it has ended, a new job may start; the old one is gone.
-    const next = await handlers['handbooks:exportAll']({ regionId: '', level: 'city', outDir: out, subfolder: false, combined: false });
+    const next = await handlers['handbook:exportAll']({ regionId: '', level: 'city', outDir: out, subfolder: false, combined: false });
     await follow(handlers, next);
     expect(await dispatch(handlers, 'jobs:get', { jobId: started.jobId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
@@ -127,7 +127,7 @@ describe('bulk handbook export as a background job', () => {
     const township = store.read()!.regions.find((r) => r.name === '铜川镇')!;
     const orgName = store.read()!.profile.orgName;
     const out = await newDir();
-    const started = await handlers['handbooks:exportAll']({ regionId: township.id, outDir: out, subfolder: false, combined: false });
+    const started = await handlers['handbook:exportAll']({ regionId: township.id, outDir: out, subfolder: false, combined: false });
     // Saved before the first handbook is built: one edit replaces the profile, one changes 主体 in place.
     await store.update((doc) => {
       doc.profile = { ...doc.profile, orgName: '改名后的市场监督管理局' };
@@ -149,7 +149,7 @@ describe('bulk handbook export as a background job', () => {
   it('makes one 合订本 per 乡镇 in its 旗区 folder: each cadre\'s handbook in turn, its sheets and page headers naming the cadre', async () => {
     const { handlers, townshipId, townshipCadres } = await district();
     const out = await newDir();
-    const started = await handlers['handbooks:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: true });
+    const started = await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: true });
     const last = (await follow(handlers, started)).pop()!;
     const file = path.join('东胜区', '东胜区-铜川镇-包保干部工作手册合订本-2026.xlsx');
     expect(last).toMatchObject({ state: 'done', files: 1, error: '' });
@@ -177,7 +177,7 @@ describe('bulk handbook export as a background job', () => {
     expect(names.sort()).toEqual(townshipCadres.map((c) => c.name).sort());
 
     // 市级 cadres have no 旗区: theirs is one 合订本 in a 市级 folder.
-    const city = await handlers['handbooks:exportAll']({ regionId: '', level: 'city', outDir: out, subfolder: false, combined: true });
+    const city = await handlers['handbook:exportAll']({ regionId: '', level: 'city', outDir: out, subfolder: false, combined: true });
     expect((await follow(handlers, city)).pop()).toMatchObject({ state: 'done', files: 1 });
     expect(await xlsxIn(out)).toEqual([file, path.join('市级', '市级-包保干部工作手册合订本-2026.xlsx')].sort());
   });
@@ -185,14 +185,14 @@ describe('bulk handbook export as a background job', () => {
   it('says what to do when the scope has no active cadre, and leaves no folder behind', async () => {
     const { handlers } = await district();
     const out = await newDir();
-    const empty = await dispatch(handlers, 'handbooks:exportAll', { level: 'city', outDir: out, regionId: (await handlers['regions:list']({})).find((r) => r.name === '铜川镇')!.id }, ANY_FOLDER);
+    const empty = await dispatch(handlers, 'handbook:exportAll', { level: 'city', outDir: out, regionId: (await handlers['regions:list']({})).find((r) => r.name === '铜川镇')!.id }, ANY_FOLDER);
     expect(empty).toMatchObject({ ok: false, error: { message: '所选范围和层级内没有在岗的包保干部，请换一个范围或层级' } });
     expect(await readdir(out)).toEqual([]);
 
     // A folder that cannot be made (here a file is in the way) is refused before any work starts.
     const blocker = path.join(out, '不是文件夹');
     await writeFile(blocker, 'x');
-    const unwritable = await dispatch(handlers, 'handbooks:exportAll', { outDir: blocker }, ANY_FOLDER);
+    const unwritable = await dispatch(handlers, 'handbook:exportAll', { outDir: blocker }, ANY_FOLDER);
     expect(unwritable).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining(`无法在“${blocker}”中建立导出文件夹`) } });
     expect(await handlers['jobs:current']({})).toBeNull();
   });
@@ -200,7 +200,7 @@ describe('bulk handbook export as a background job', () => {
   it('exports the handbooks of another year when asked (file names and 督导计划 of that year)', async () => {
     const { handlers, townshipId, activeInTownship } = await district();
     const out = await newDir();
-    const started = await handlers['handbooks:exportAll']({ regionId: townshipId, level: 'village', year: 2025, outDir: out, subfolder: false, combined: false });
+    const started = await handlers['handbook:exportAll']({ regionId: townshipId, level: 'village', year: 2025, outDir: out, subfolder: false, combined: false });
     const last = (await follow(handlers, started)).pop()!;
     const files = await xlsxIn(out);
     expect(files.length).toBe(last.files);

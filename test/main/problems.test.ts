@@ -60,8 +60,8 @@ async function ledgerRows(call: Call): Promise<Record<string, unknown>[]> {
 describe('问题整改 to 销号', () => {
   it('takes a problem through 交办, 整改, 退回, 整改, 复核通过 and 销号, each dated and by whom, and the 台账 shows every step', async () => {
     const { handlers, call } = await library('2027-04-20', [visitWith('v1', '2027-03-01', [{ id: 'q1', description: '晨检记录不全', deadline: '2027-03-31', steps: [] }])]);
-    const step = (input: object) => dispatch(handlers, 'visits:problemStep', { visitId: 'v1', problemId: 'q1', ...input });
-    const stage = async () => (await call('visits:problems', {}))[0]?.stage;
+    const step = (input: object) => dispatch(handlers, 'problems:step', { visitId: 'v1', problemId: 'q1', ...input });
+    const stage = async () => (await call('problems:list', {}))[0]?.stage;
     expect(await stage()).toBe('待交办');
 
     // Out of order, or dated before the visit or after today: refused in Chinese, nothing recorded.
@@ -73,14 +73,14 @@ describe('问题整改 to 销号', () => {
     expect(await step({ step: '交办', on: '2027-03-02', note: '请督促三日内整改' })).toMatchObject({ ok: true, value: { stage: '待整改' } });
     expect(await step({ step: '整改', on: '2027-03-20', by: '王芳', note: '补齐晨检记录' })).toMatchObject({ ok: true, value: { stage: '待复核', problem: { rectifiedOn: '2027-03-20' } } });
     expect(await step({ step: '退回', on: '2027-03-22' })).toMatchObject({ ok: false, error: { message: '请填写退回的原因，整改人据此重新整改' } });
-    const returned = await call('visits:problemStep', { visitId: 'v1', problemId: 'q1', step: '退回', on: '2027-03-22', note: '三月上旬记录仍缺' });
+    const returned = await call('problems:step', { visitId: 'v1', problemId: 'q1', step: '退回', on: '2027-03-22', note: '三月上旬记录仍缺' });
     expect(returned.stage).toBe('待整改');
     expect(returned.problem.rectifiedOn).toBeUndefined();
     expect(await step({ step: '复核通过', on: '2027-03-23' })).toMatchObject({ ok: false, error: { message: '不能复核通过：这个问题现在待整改，下一步应为整改' } });
     expect(await step({ step: '整改', on: '2027-03-21' })).toMatchObject({ ok: false, error: { message: '整改日期不能早于上一步的日期（2027-03-22）' } });
     await step({ step: '整改', on: '2027-03-25', note: '已补记并培训晨检员' });
     await step({ step: '复核通过', on: '2027-03-26', by: '高峰' });
-    const closed = await call('visits:problemStep', { visitId: 'v1', problemId: 'q1', step: '销号', on: '2027-03-27' });
+    const closed = await call('problems:step', { visitId: 'v1', problemId: 'q1', step: '销号', on: '2027-03-27' });
     expect(closed).toMatchObject({ stage: '已销号', overdue: {} });
     expect(closed.problem.steps.map((s) => [s.step, s.on, s.by, s.to ?? '', s.note])).toEqual([
       ['交办', '2027-03-02', '刘文', '高峰（达拉特旗市场监督管理局昭君市场监督管理所）', '请督促三日内整改'],
@@ -123,8 +123,8 @@ describe('问题整改 to 销号', () => {
     await store.update((doc) => {
       doc.regulators.push({ id: 'g2', name: '白雪', unit: '', phone: '', regionIds: [] });
     });
-    const to = async (visitId: string, problemId: string, input: object) => (await call('visits:problemStep', { visitId, problemId, step: '交办', on: '2027-03-02', ...input })).problem.steps[0]?.to;
-    expect(await dispatch(handlers, 'visits:problemStep', { visitId: 'v2', problemId: 'q2', step: '交办', on: '2027-03-02' })).toMatchObject({
+    const to = async (visitId: string, problemId: string, input: object) => (await call('problems:step', { visitId, problemId, step: '交办', on: '2027-03-02', ...input })).problem.steps[0]?.to;
+    expect(await dispatch(handlers, 'problems:step', { visitId: 'v2', problemId: 'q2', step: '交办', on: '2027-03-02' })).toMatchObject({
       ok: false,
       error: { message: '这个主体没有网格监管人员：请选择交办给哪位网格监管人员，或填写交办的市场监管所', fields: { to: expect.any(String) } },
     });
@@ -142,11 +142,11 @@ describe('问题整改 to 销号', () => {
         { id: 'in-time', description: '按时', deadline: '2027-04-30', steps: [{ step: '交办', on: '2027-03-08', by: '刘文', note: '' }] },
       ]),
     ]);
-    const overdue = async (step: '交办' | '整改' | '复核') => (await call('visits:problems', { overdue: step })).map((p) => [p.problem.id, p.overdue[step]]);
+    const overdue = async (step: '交办' | '整改' | '复核') => (await call('problems:list', { overdue: step })).map((p) => [p.problem.id, p.overdue[step]]);
     expect(await overdue('交办')).toEqual([['late-assign', 10]]);
     expect(await overdue('整改')).toEqual([['late-rectify', 4]]);
     expect(await overdue('复核')).toEqual([['late-review', 2]]);
-    expect((await call('visits:problems', { stage: '待整改' })).map((p) => p.problem.id)).toEqual(['late-rectify', 'in-time']);
+    expect((await call('problems:list', { stage: '待整改' })).map((p) => p.problem.id)).toEqual(['late-rectify', 'in-time']);
 
     // The local rule is a setting: ten working days to 复核 and nothing is late there any more.
     const { visitRules } = (await call('profile:get', {})).profile;
@@ -177,7 +177,7 @@ describe('问题整改 to 销号', () => {
     await writeFile(path.join(dir, 'data.json'), JSON.stringify(old));
     const { handlers } = await openServices(dir, { now: () => new Date('2026-12-01T08:00:00Z') });
     const call = caller(handlers);
-    const rows = await call('visits:problems', {});
+    const rows = await call('problems:list', {});
     expect(rows.map((p) => [p.problem.id, p.stage, p.problem.steps])).toEqual([
       ['old-open', '待交办', []],
       ['old-rectified', '待复核', []],
@@ -187,8 +187,8 @@ describe('问题整改 to 销号', () => {
     const stats = await call('stats:get', { regionId: '', year: 2026 });
     expect(stats.problems).toEqual({ open: 1, closed: 1, openAllYears: 1, byStage: { toAssign: 1, toRectify: 0, toReview: 1, toClose: 0 } });
     // It carries on from there.
-    await call('visits:problemStep', { visitId: 'v1', problemId: 'old-rectified', step: '复核通过', on: '2026-11-30' });
-    expect((await call('visits:problems', { stage: '待销号' })).map((p) => p.problem.id)).toEqual(['old-rectified']);
+    await call('problems:step', { visitId: 'v1', problemId: 'old-rectified', step: '复核通过', on: '2026-11-30' });
+    expect((await call('problems:list', { stage: '待销号' })).map((p) => p.problem.id)).toEqual(['old-rectified']);
   });
 });
 

@@ -7,7 +7,7 @@ import type { ApiHandlers } from '@shared/api/contract';
 import { REPORT_KINDS, REPORT_LABELS } from '@shared/reports/kinds';
 import type { Store } from '@shared/storage/types';
 import { dispatch } from '../../main/server/api/dispatch';
-import { COMBINED_LIMIT } from '../../main/server/handlers/handbooks';
+import { COMBINED_LIMIT } from '../../main/server/handlers/handbook';
 import { openServices } from '../../main/server/services';
 import { useTempDirs } from './temp-dir';
 import { recordVisitsBefore } from './visit-fixtures';
@@ -235,14 +235,14 @@ describe('上报 reports at city scale', () => {
   });
 
   it('refuses a 合订本 of the whole city and says how to narrow it', async () => {
-    const refused = await dispatch(handlers, 'handbooks:exportAll', { combined: true });
+    const refused = await dispatch(handlers, 'handbook:exportAll', { combined: true });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'invalid-argument', message: expect.stringMatching(new RegExp(`^合订本最多包含 ${COMBINED_LIMIT} 名干部，所选范围有 \\d{4} 名：请选择一个旗区或乡镇`)) },
     });
     // The largest 旗区 fits; cancelled before the file is written, it leaves nothing behind.
     const county = (await handlers['regions:list']({})).find((r) => r.name === '东胜区')!;
-    const started = await handlers['handbooks:exportAll']({ regionId: county.id, combined: true, outDir: path.join(cityDir, 'out'), subfolder: false });
+    const started = await handlers['handbook:exportAll']({ regionId: county.id, combined: true, outDir: path.join(cityDir, 'out'), subfolder: false });
     await handlers['jobs:cancel']({ jobId: started.jobId });
     let status = started;
     while (status.state === 'running') {

@@ -160,7 +160,7 @@ describe('bulk handbook export through the pool', () => {
     expect(workbookPoolSize()).toBe(2);
     const { handlers, townshipId, expectedNames } = await district();
     const out = await newDir();
-    const last = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: false }));
+    const last = await finished(handlers, await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: false }));
     expect(last).toMatchObject({ state: 'done', files: expectedNames.length });
 
     const files = seen.written.filter((f) => f.endsWith('.xlsx'));
@@ -179,7 +179,7 @@ describe('bulk handbook export through the pool', () => {
     const { handlers, townshipId } = await district();
     const out = await newDir();
     seen.crash = 'on-build';
-    const last = await finished(handlers, await handlers['handbooks:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: false }));
+    const last = await finished(handlers, await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: false }));
     expect(last).toMatchObject({ state: 'failed', files: 0, error: '生成 Excel 文件的后台任务意外退出（代码 7），请关闭其他程序后重试' });
     expect(last.message).toBe(`导出中断：生成 Excel 文件的后台任务意外退出（代码 7），请关闭其他程序后重试。已完成的 0 个文件保留在 ${out}，请处理后重新导出`);
   });

@@ -14,7 +14,7 @@ export const NO_FOLDER: OutputFolderCheck = () => false;
 
 /** The input naming the folder a method writes files into, per method that takes one. */
 const OUTPUT_FOLDERS: { readonly [M in ApiMethod]?: (input: ApiParsed<M>) => string | undefined } = {
-  'handbooks:exportAll': (input) => input.outDir,
+  'handbook:exportAll': (input) => input.outDir,
 };
 
 /**

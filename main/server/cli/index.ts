@@ -300,7 +300,7 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     const stage = oneOf(args, 'stage', PROBLEM_STAGES);
     const overdue = oneOf(args, 'overdue', OVERDUE_STEPS);
     const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
-    const rows = await call('visits:problems', { regionId, ...(stage ? { stage } : {}), ...(overdue ? { overdue } : {}) });
+    const rows = await call('problems:list', { regionId, ...(stage ? { stage } : {}), ...(overdue ? { overdue } : {}) });
     if (args.flags['json']) print(rows);
     else for (const row of rows) console.log(problemLine(row));
   },
@@ -318,14 +318,14 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       step = result === '通过' || result === 'pass' ? '复核通过' : '退回';
     }
     const visitId = stringFlag(args, 'visit');
-    const found = (await call('visits:problems', {})).filter((p) => p.problem.id === id && (!visitId || p.visitId === visitId));
+    const found = (await call('problems:list', {})).filter((p) => p.problem.id === id && (!visitId || p.visitId === visitId));
     if (found.length === 0) throw new UsageError(`找不到编号为“${id}”的问题（problems 列出编号）`, `no problem "${id}"`);
     if (found.length > 1) throw new UsageError(`编号“${id}”有 ${found.length} 个问题，请再用 --visit 指定督导记录编号`, `problem id "${id}" is not unique: add --visit`);
     const regulatorId = stringFlag(args, 'regulator');
     const to = stringFlag(args, 'to');
     const by = stringFlag(args, 'by');
     const on = stringFlag(args, 'date');
-    const row = await call('visits:problemStep', {
+    const row = await call('problems:step', {
       visitId: found[0]!.visitId,
       problemId: id,
       step,
@@ -398,7 +398,7 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       // The same background job as the 导出与打印 screen, followed here until it ends.
       const level = levelFlag(args);
       const year = yearFlag(args);
-      const started = await call('handbooks:exportAll', {
+      const started = await call('handbook:exportAll', {
         regionId: regionByCode(await call('regions:list', {}), stringFlag(args, 'region')),
         ...(level ? { level } : {}),
         ...(year ? { year } : {}),

@@ -4,10 +4,10 @@ import { dispatchDates, taskStatus, type TaskState } from '@shared/battlemap/dis
 import { scheduleBackward, scheduleForward } from '@shared/battlemap/schedule';
 import { defaultBattleTemplate, tasksFromTemplate } from '@shared/battlemap/template';
 import type { BattleMap } from '@shared/battlemap/types';
-import { WorkCalendar } from '@shared/calendar/calendar';
 import { parseIsoDate } from '@shared/calendar/days';
 import type { DataDoc } from '@shared/storage/types';
 import { battleMapWorkbook } from '../export/battlemap';
+import { calendarNotes, calendarOf } from './calendar';
 import { notFound, type HandlerContext } from './context';
 
 type BattleMethods =
@@ -17,20 +17,7 @@ type BattleMethods =
   | 'battlemap:saveTask'
   | 'battlemap:deleteTask'
   | 'battlemap:dispatch'
-  | 'battlemap:export'
-  | 'calendar:save'
-  | 'profile:get'
-  | 'profile:save';
-
-export function calendarOf(doc: DataDoc): WorkCalendar {
-  return new WorkCalendar(doc.calendar);
-}
-
-/** What the office must know about the calendar: the plan year's note first, then any others. */
-export function calendarNotes(doc: DataDoc, calendar: WorkCalendar = calendarOf(doc)): string[] {
-  const planYear = calendar.yearNote(doc.profile.planYear);
-  return [...new Set([...(planYear ? [planYear] : []), ...calendar.warnings()])];
-}
+  | 'battlemap:export';
 
 /** The 作战图 as the screens show it: recomputed on every read, so it follows calendar changes. */
 export function battleMapView(doc: DataDoc, today: string): BattleMapView {
@@ -159,26 +146,5 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
       const workbook = await battleMapWorkbook(current, doc.profile.orgName, ctx.today());
       return { fileName: `作战图-${ctx.today()}.xlsx`, contentBase64: workbook.toString('base64') };
     },
-
-    'profile:get': async () => {
-      const doc = ctx.doc();
-      return { profile: doc.profile, calendar: doc.calendar, calendarNotes: calendarNotes(doc) };
-    },
-
-    'profile:save': async (input) =>
-      ctx.store.update((doc) => {
-        const before = doc.profile;
-        doc.profile = { ...before, ...input };
-        ctx.log(doc, 'profile:save', '修改设置', before, doc.profile);
-        return doc.profile;
-      }),
-
-    'calendar:save': async ({ extraHolidays, extraWorkdays }) =>
-      ctx.store.update((doc) => {
-        const before = doc.calendar;
-        doc.calendar = { ...before, extraHolidays: [...new Set(extraHolidays)].sort(), extraWorkdays: [...new Set(extraWorkdays)].sort() };
-        ctx.log(doc, 'calendar:save', `修改本单位节假日与调休（休息 ${extraHolidays.length} 天，上班 ${extraWorkdays.length} 天）`, before, doc.calendar);
-        return { notes: calendarNotes(doc) };
-      }),
   };
 }

@@ -3,7 +3,7 @@ import { ApiError } from '@shared/api/result';
 import type { Entity } from '@shared/domain/schemas';
 import { changesBetween, openChangeDeadlines } from '@shared/rules/status-changes';
 import type { DataDoc } from '@shared/storage/types';
-import { calendarOf } from './battlemap';
+import { calendarOf } from './calendar';
 import { notFound, type HandlerContext } from './context';
 
 /** Records, inside a save or an import, the status and grade changes of 主体 (a new one entered by hand is 开业). */

@@ -1,23 +1,26 @@
 import type { ApiHandlers } from '@shared/api/contract';
 import { JobRunner } from '../jobs';
 import { appHandlers } from './app';
-import { assignmentHandlers } from './assignments';
-import { backupHandlers } from './backups';
+import { assignmentHandlers } from './assign';
+import { backupHandlers } from './backup';
 import { battleMapHandlers } from './battlemap';
+import { calendarHandlers } from './calendar';
 import { cadreHandlers } from './cadres';
 import { HandlerContext, type HandlerDeps } from './context';
 import { entityHandlers } from './entities';
-import { handbookHandlers } from './handbooks';
-import { importExportHandlers } from './import-export';
+import { handbookHandlers } from './handbook';
+import { exportHandlers } from './export';
+import { importHandlers } from './import';
 import { inspectionHandlers } from './inspections';
 import { jobHandlers } from './jobs';
 import { letterHandlers } from './letters';
-import { packageHandlers } from './packages';
-import { referenceHandlers } from './reference';
+import { packageHandlers } from './package';
+import { profileHandlers } from './profile';
+import { logHandlers } from './log';
 import { regionHandlers } from './regions';
 import { regulatorHandlers } from './regulators';
 import { statsHandlers } from './stats';
-import { reportHandlers } from './reports';
+import { reportHandlers } from './report';
 import { visitHandlers } from './visits';
 import { problemHandlers } from './problems';
 import { yearHandlers } from './year';
@@ -29,11 +32,14 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const app = appHandlers(ctx);
   const entities = entityHandlers(ctx);
   const cadres = cadreHandlers(ctx);
-  const reference = referenceHandlers(ctx);
+  const log = logHandlers(ctx);
+  const calendar = calendarHandlers(ctx);
+  const profile = profileHandlers(ctx);
   const regulators = regulatorHandlers(ctx);
   const regions = regionHandlers(ctx);
   const stats = statsHandlers(ctx);
-  const importExport = importExportHandlers(ctx);
+  const imports = importHandlers(ctx);
+  const exports = exportHandlers(ctx);
   const assignments = assignmentHandlers(ctx);
   const backups = backupHandlers(ctx);
   const reports = reportHandlers(ctx);
@@ -50,10 +56,10 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const letters = letterHandlers(ctx);
   const packages = packageHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, reference, regions, regulators, stats, importExport, assignments, backups, reports, battleMap, visits, problems, inspections, handbooks, letters, packages, year, entityChanges, jobs].flatMap(Object.keys)) {
+  for (const name of [app, entities, cadres, log, regions, regulators, stats, imports, exports, assignments, backups, reports, battleMap, calendar, profile, visits, problems, inspections, handbooks, letters, packages, year, entityChanges, jobs].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...reference, ...regions, ...regulators, ...stats, ...importExport, ...assignments, ...backups, ...reports, ...battleMap, ...visits, ...problems, ...inspections, ...handbooks, ...letters, ...packages, ...year, ...entityChanges, ...jobs };
+  return { ...app, ...entities, ...cadres, ...log, ...regions, ...regulators, ...stats, ...imports, ...exports, ...assignments, ...backups, ...reports, ...battleMap, ...calendar, ...profile, ...visits, ...problems, ...inspections, ...handbooks, ...letters, ...packages, ...year, ...entityChanges, ...jobs };
 }

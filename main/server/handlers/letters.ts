@@ -1,11 +1,10 @@
 import type { ApiHandlers } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
-import { buildHandbook } from '@shared/handbook/handbook';
 import { buildLetters, letterContactProblem } from '@shared/handbook/letter';
 import { notFound, type HandlerContext } from './context';
 
-/** Data for the print views: 致包保领导的一封信 and the 工作手册 as pages. */
-export function letterHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'letters:get' | 'handbook:view'> {
+/** Data for the print view of 致包保领导的一封信. */
+export function letterHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'letters:get'> {
   return {
     'letters:get': async ({ cadreIds, regionId, level, year, limit, date = ctx.today(), template }) => {
       const stored = ctx.doc();
@@ -23,13 +22,6 @@ export function letterHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'letters:
             doc.cadres.filter((c) => c.active && (!level || c.level === level) && (!regionId || regions.contains(regionId, c.regionId)));
       const letters = buildLetters(doc, cadres.slice(0, limit ?? cadres.length), date, year, regions);
       return { letters, total: cadres.length, date };
-    },
-
-    'handbook:view': async ({ cadreId }) => {
-      const doc = ctx.doc();
-      const cadre = doc.cadres.find((c) => c.id === cadreId);
-      if (!cadre) throw notFound('干部');
-      return { ...buildHandbook(doc, cadre, ctx.today(), ctx.lists().regions), cadreName: cadre.name };
     },
   };
 }

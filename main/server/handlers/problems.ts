@@ -3,11 +3,11 @@ import { ApiError } from '@shared/api/result';
 import { problemTiming, stepRefusal, takeStep } from '@shared/visits/problems';
 import type { ProblemStep, Visit, VisitProblem } from '@shared/visits/types';
 import type { DataDoc } from '@shared/storage/types';
-import { calendarOf } from './battlemap';
+import { calendarOf } from './calendar';
 import { notFound, type HandlerContext } from './context';
 import { inRegion } from './visits';
 
-type ProblemMethods = 'visits:problems' | 'visits:problemStep';
+type ProblemMethods = 'problems:list' | 'problems:step';
 
 /** 问题整改 to 销号 (SPEC §3.7): the ledger with each problem's stage and overdue steps, and one step at a time. */
 export function problemHandlers(ctx: HandlerContext): Pick<ApiHandlers, ProblemMethods> {
@@ -39,7 +39,7 @@ export function problemHandlers(ctx: HandlerContext): Pick<ApiHandlers, ProblemM
   };
 
   return {
-    'visits:problems': async ({ regionId = '', from = '', to = '', stage, overdue }) => {
+    'problems:list': async ({ regionId = '', from = '', to = '', stage, overdue }) => {
       const doc = ctx.doc();
       const entityIn = inRegion(ctx, regionId);
       const entities = new Map(doc.entities.map((e) => [e.id, e]));
@@ -57,7 +57,7 @@ export function problemHandlers(ctx: HandlerContext): Pick<ApiHandlers, ProblemM
       return rows.sort((a, b) => a.problem.deadline.localeCompare(b.problem.deadline) || a.visitId.localeCompare(b.visitId) || a.problem.id.localeCompare(b.problem.id));
     },
 
-    'visits:problemStep': async (input) =>
+    'problems:step': async (input) =>
       ctx.store.update((doc) => {
         const visit = doc.visits.find((v) => v.id === input.visitId);
         const problem = visit?.problems.find((p) => p.id === input.problemId);
@@ -70,14 +70,14 @@ export function problemHandlers(ctx: HandlerContext): Pick<ApiHandlers, ProblemM
         const entityName = doc.entities.find((e) => e.id === visit.entityId)?.name ?? '';
         const to = step.to ? `给${step.to}` : '';
         const note = step.note ? `：${step.note}` : '';
-        ctx.log(doc, 'visits:problemStep', `问题${step.step}${to}（${entityName}：${problem.description}，${step.on}，经办人 ${step.by}）${note}`);
+        ctx.log(doc, 'problems:step', `问题${step.step}${to}（${entityName}：${problem.description}，${step.on}，经办人 ${step.by}）${note}`);
         return viewer(doc)(visit, problem);
       }),
   };
 }
 
 /** The step as recorded: by the 操作人 unless named; a 交办 with its addressee worked out. */
-function stepOf(doc: DataDoc, visit: Visit, input: ApiParsed<'visits:problemStep'>, today: string): ProblemStep {
+function stepOf(doc: DataDoc, visit: Visit, input: ApiParsed<'problems:step'>, today: string): ProblemStep {
   const by = input.by || doc.profile.operatorName;
   const base = { step: input.step, on: input.on ?? today, by, note: input.note };
   if (input.step !== '交办') return base;

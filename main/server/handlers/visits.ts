@@ -6,7 +6,7 @@ import { stepRefusal, takeStep } from '@shared/visits/problems';
 import { planVisits } from '@shared/visits/plan';
 import type { Entity } from '@shared/domain/schemas';
 import type { Visit } from '@shared/visits/types';
-import { calendarOf } from './battlemap';
+import { calendarOf } from './calendar';
 import { notFound, type HandlerContext } from './context';
 
 type VisitMethods = 'visits:plan' | 'visits:list' | 'visits:record' | 'visits:rectify' | 'visits:openProblems';
@@ -94,7 +94,7 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         const visit = doc.visits.find((v) => v.id === visitId);
         const problem = visit?.problems.find((p) => p.id === problemId);
         if (!visit || !problem) throw notFound('问题');
-        // The 整改 step of the 闭环, by the 操作人 (visits:problemStep takes a note and a name too).
+        // The 整改 step of the 闭环, by the 操作人 (problems:step takes a note and a name too).
         const step = { step: '整改' as const, on: rectifiedOn, by: doc.profile.operatorName, note: '' };
         const refusal = stepRefusal(problem, step, visit.doneDate ?? visit.plannedDate, ctx.today());
         if (refusal) throw new ApiError('invalid-argument', refusal.message, { rectifiedOn: refusal.message });

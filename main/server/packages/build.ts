@@ -11,7 +11,7 @@ import { summaryReport, type ReportTable } from '@shared/reports/summary';
 import { visitSummaryReport } from '@shared/reports/visits';
 import { computeBreakdown } from '@shared/stats/breakdown';
 import type { TableSheet } from '../export/xlsx';
-import { listSheet } from '../handlers/import-export';
+import { listSheet } from '../handlers/export';
 import { buildDownloadWorkbook } from '../workers/workbook-pool';
 import { addMachinePart } from './file';
 

@@ -78,7 +78,7 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
     if (outDir !== null) rememberFolder(outDir);
     try {
       follow(
-        await api('handbooks:exportAll', {
+        await api('handbook:exportAll', {
           regionId,
           ...(level ? { level } : {}),
           ...(shownYear ? { year: shownYear } : {}),

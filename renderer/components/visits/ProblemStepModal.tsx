@@ -42,7 +42,7 @@ const OK_TEXT: Readonly<Record<ProblemAction, string>> = { 交办: '确认交办
 const DATE_LABEL: Readonly<Record<ProblemAction, string>> = { 交办: '交办日期', 整改: '整改完成日期', 复核: '复核日期', 销号: '销号日期' };
 const BY_LABEL: Readonly<Record<ProblemAction, string>> = { 交办: '交办人', 整改: '登记人', 复核: '复核人', 销号: '销号人' };
 
-/** 交办, 登记整改, 复核 (通过 / 退回 with its reason) or 销号 of one problem → visits:problemStep. Asks before discarding edits. */
+/** 交办, 登记整改, 复核 (通过 / 退回 with its reason) or 销号 of one problem → problems:step. Asks before discarding edits. */
 export function ProblemStepModal(props: ProblemStepModalProps) {
   // Each opening gets a form of its own: a form kept between openings would carry the last
   // dialog's note (a 整改情况 turning up as the 退回原因) and the last problem's addressee.
@@ -68,7 +68,7 @@ function StepDialog({ open, target, operatorName, onClose, onDone }: ProblemStep
     if (!problem) throw new Error('请先在列表中选择要办理的问题');
     const step = action === '复核' ? (values.result === '退回' ? '退回' : '复核通过') : action;
     const addressee = action !== '交办' ? {} : values.toKind === 'office' ? { to: values.office } : { regulatorId: values.regulatorId };
-    return api('visits:problemStep', {
+    return api('problems:step', {
       visitId: problem.visitId,
       problemId: problem.problem.id,
       step,

@@ -41,7 +41,7 @@ export function useVisitData(year: number | null, focus: VisitFocus | null): Vis
     if (year === null) return;
     const ticket = ++latest.current;
     setLoading(true);
-    Promise.all([api('visits:list', { year, ...focus }), api('visits:openProblems', focus ?? {}), api('visits:problems', focus ?? {})]).then(
+    Promise.all([api('visits:list', { year, ...focus }), api('visits:openProblems', focus ?? {}), api('problems:list', focus ?? {})]).then(
       ([visits, open, all]) => {
         if (ticket !== latest.current) return;
         setRows(visits);

@@ -25,7 +25,7 @@ import { notFound, type HandlerContext } from './context';
  */
 export const COMBINED_LIMIT = 800;
 
-type BulkRequest = ApiParsed<'handbooks:exportAll'>;
+type BulkRequest = ApiParsed<'handbook:exportAll'>;
 
 /** A handbook's sheets as printed: A4, and no page with a table's last row alone. */
 export function handbookSheets(handbook: Handbook): TableSheet[] {
@@ -111,7 +111,7 @@ function skippedNote(skipped: readonly SkippedFile[]): string {
   return `；${skipped.length} 个文件未能写入：${skipped.map((f) => `“${f.fileName}”（${f.reason}）`).join('；')}。请处理后重新导出这些文件`;
 }
 
-export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<ApiHandlers, 'handbook:export' | 'handbook:import' | 'handbooks:exportAll'> {
+export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<ApiHandlers, 'handbook:export' | 'handbook:import' | 'handbook:exportAll' | 'handbook:view'> {
   /** Active cadres of the scope in 旗区 · 乡镇 · 姓名 order (the order of the files in the folder). */
   const cadresOf = (doc: DataDoc, regions: RegionIndex, { regionId, level }: BulkRequest): Cadre[] =>
     doc.cadres
@@ -224,6 +224,14 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
   };
 
   return {
+    // The 工作手册 as pages, for its print view.
+    'handbook:view': async ({ cadreId }) => {
+      const doc = ctx.doc();
+      const cadre = doc.cadres.find((c) => c.id === cadreId);
+      if (!cadre) throw notFound('干部');
+      return { ...buildHandbook(doc, cadre, ctx.today(), ctx.lists().regions), cadreName: cadre.name };
+    },
+
     'handbook:export': async ({ cadreId, year }) => {
       const doc = ctx.doc();
       const cadre = doc.cadres.find((c) => c.id === cadreId);
@@ -234,7 +242,7 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
       return { fileName: handbook.fileName, contentBase64: (await buildWorkbook(handbookSheets(handbook))).toString('base64') };
     },
 
-    'handbooks:exportAll': async (request) => {
+    'handbook:exportAll': async (request) => {
       const live = ctx.lists().regions;
       const scope = request.regionId ? live.get(request.regionId) : undefined;
       if (request.regionId && !scope) throw notFound('区划');

@@ -6,7 +6,7 @@ import { planAutoAssign, type AssignPlan } from '@shared/rules/auto-assign';
 import { stampInactiveSince } from '@shared/rules/inactive';
 import { findViolations, scopedRuleInput, VIOLATION_KINDS, type ViolationKind } from '@shared/rules/violations';
 import type { DataDoc } from '@shared/storage/types';
-import { calendarOf } from './battlemap';
+import { calendarOf } from './calendar';
 import { notFound, type HandlerContext } from './context';
 
 type AssignMethods =

@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '@shared/api/contract';
 import type { HandlerContext } from './context';
 
-export function referenceHandlers(
+export function logHandlers(
   ctx: HandlerContext,
 ): Pick<ApiHandlers, 'log:list' | 'log:names'> {
   return {

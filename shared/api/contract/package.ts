@@ -1,0 +1,20 @@
+import { PackageExportSchema, PackageImportSchema, PackageReceivedSchema, type PackageExportResult, type PackageImportResult, type PackagePreview, type ReceivedReport } from '../../packages/api';
+
+/** The `package:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
+export const packageSchemas = {
+  /** 上报包 of an area for a year (SPEC §7): print-ready sheets and the records, checksummed. */
+  'package:export': PackageExportSchema,
+  /** What taking 上报包 in would do, per package and kind, with every conflict; changes nothing. */
+  'package:preview': PackageImportSchema,
+  /** Takes 上报包 in (汇总), after a backup; refused whole, nothing changed, while any conflict stands. */
+  'package:import': PackageImportSchema,
+  /** Each 旗区 of the library and its packages for a year: received, late or missing. */
+  'package:received': PackageReceivedSchema,
+} as const;
+
+export interface PackageResults {
+  'package:export': PackageExportResult;
+  'package:preview': readonly PackagePreview[];
+  'package:import': PackageImportResult;
+  'package:received': ReceivedReport;
+}
