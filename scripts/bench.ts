@@ -1,4 +1,4 @@
-// npm run bench: the performance targets of SPEC/issue 7, measured on this machine beside the
+// npm run bench: the performance targets of docs/performance.md, measured on this machine beside the
 // raw libraries they stand on. Every step and every floor runs in a fresh process
 // (scripts/bench-step.ts), so each time is cold and each peak memory figure is the step's own;
 // the figure is the median of BENCH_RUNS runs. Prints a table and writes test/bench/results.json.

@@ -17,7 +17,7 @@ export function createMainWindow(devServerUrl: string | null, placement: WindowP
     title: PRODUCT_NAME,
     show: false,
     backgroundColor: '#f5f5f5',
-    // The hardened defaults (SPEC §9), spelled out here so that scanners and reviewers see them.
+    // The hardened defaults (docs/architecture.md#trust-boundaries), spelled out here so that scanners and reviewers see them.
     webPreferences: {
       preload: path.join(__dirname, '../preload/preload.cjs'),
       contextIsolation: true,

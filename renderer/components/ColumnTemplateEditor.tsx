@@ -59,7 +59,7 @@ function ExportOnlyTag() {
 
 /**
  * 导出名单 with a column template: pick a saved template or choose and order the columns,
- * save the choice as a named template (each higher office wants its own layout, SPEC §5.4),
+ * save the choice as a named template (each higher office wants its own layout, docs/domain.md#上报报表),
  * and export the list as a print-ready workbook.
  */
 export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuery, onClose, exportReport }: ColumnTemplateEditorProps) {

@@ -19,7 +19,7 @@ import { RegionTreeSelect } from './RegionTreeSelect';
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 const GRADE_OPTIONS = GRADES.map((g) => ({ value: g, label: `${g}级` }));
-// SPEC §3.2: a 主体 sits at a village, or at its 乡镇 when the village is unknown.
+// docs/domain.md#包保主体的规则: a 主体 sits at a village, or at its 乡镇 when the village is unknown.
 const ENTITY_REGION_SELECTABLE = (region: Region) => region.level === 'township' || region.level === 'village';
 
 export interface EntityFormProps {

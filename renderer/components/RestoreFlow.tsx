@@ -71,7 +71,7 @@ function targetName(target: RestoreTarget): string {
 }
 
 /**
- * 从备份恢复 (SPEC §7): preview what changes (records per category now and in the backup), then
+ * 从备份恢复 (docs/architecture.md#data-files): preview what changes (records per category now and in the backup), then
  * a confirmation saying the current data is backed up first, then the restore. `onRestored`
  * gets the new AppInfo so the caller can reload the app state.
  */

@@ -41,7 +41,7 @@ export interface ScreenInfo {
   readonly openedFrom?: ScreenKey;
 }
 
-/** Every SPEC §4 screen, in menu order. */
+/** Every docs/domain.md#界面一览 screen, in menu order. */
 export const SCREENS: Readonly<Record<ScreenKey, ScreenInfo>> = {
   dashboard: { label: '首页概览', icon: <DashboardOutlined /> },
   entities: { label: '包保主体', icon: <ShopOutlined /> },

@@ -27,7 +27,7 @@ import { useReference } from '../hooks/useReference';
 
 const CHART_WIDTH = 340;
 
-/** 包保关系 (SPEC §3.6): violations, bulk reassign/release, auto-assignment, 干部变动, load chart. */
+/** 包保关系 (docs/domain.md#包保关系的规则): violations, bulk reassign/release, auto-assignment, 干部变动, load chart. */
 export function AssignmentsPage() {
   // 首页概览's 违规 card opens this screen for its scope (#/assignments?regionId=…).
   const [regionId, setRegionId] = useState(() => hashParams().get('regionId') ?? '');

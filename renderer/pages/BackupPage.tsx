@@ -27,7 +27,7 @@ function megabytes(bytes: number): string {
 
 const HEADER_HEIGHT = 40;
 
-/** 备份与恢复 (SPEC §7): the backups in the data folder, 立即备份, 下载, and restore with a preview. */
+/** 备份与恢复 (docs/architecture.md#data-files): the backups in the data folder, 立即备份, 下载, and restore with a preview. */
 export function BackupPage({ info, onRestored }: { readonly info: AppInfo; readonly onRestored: (info: AppInfo) => void }) {
   const { message } = App.useApp();
   const [backups, setBackups] = useState<readonly BackupInfo[] | null>(null);

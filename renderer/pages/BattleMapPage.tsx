@@ -18,7 +18,7 @@ import { useBattleMap } from '../components/battlemap/useBattleMap';
 import { LoadProblem } from '../components/LoadProblem';
 import { usePanel } from '../hooks/usePanel';
 
-/** 作战图 (SPEC §3.9): the plan's tasks as a Gantt chart, 倒排工期, 周调度 and the A3 export. */
+/** 作战图 (docs/domain.md#作战图与周调度的规则): the plan's tasks as a Gantt chart, 倒排工期, 周调度 and the A3 export. */
 export function BattleMapPage() {
   const data = useBattleMap();
   const { view } = data;

@@ -90,7 +90,7 @@ function openKpiList(target: KpiTarget, regionId: string, planYear: number | nul
 }
 
 /**
- * 首页概览 (SPEC §4): the programme's figures for the whole city, a 旗区 or a 乡镇 — KPI cards as
+ * 首页概览 (docs/domain.md#界面一览): the programme's figures for the whole city, a 旗区 or a 乡镇 — KPI cards as
  * the bureau reports them, charts per region and per week, drill-down into the 主体 list,
  * PNG export of each chart and a print layout.
  */

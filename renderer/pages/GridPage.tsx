@@ -20,7 +20,7 @@ const HEADER_HEIGHT = 40;
 
 const matches = (row: GridRow, text: string): boolean => !text || [row.name, row.unit, row.phone, ...row.grid].some((v) => v.includes(text));
 
-/** 网格监管 (SPEC §3.5): each grid regulator, their 主体 and the 包保干部 they work with. */
+/** 网格监管 (docs/domain.md#网格监管的规则): each grid regulator, their 主体 and the 包保干部 they work with. */
 export function GridPage() {
   const overview = useListQuery('regulators:overview', NO_INPUT);
   const regions = useReference('regions:list').value ?? [];

@@ -29,7 +29,7 @@ interface Busy {
   readonly progress?: ImportProgress | null;
 }
 
-/** 导入: file → 列对应 → row-level preview → commit (SPEC §4, §8). */
+/** 导入: file → 列对应 → row-level preview → commit (docs/domain.md#界面一览, docs/domain.md#导入的规则). */
 export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: ScreenKey) => void }) {
   const { message, modal } = App.useApp();
   const [step, setStep] = useState<Step>(0);

@@ -38,7 +38,7 @@ function dateFrom(text: string): string | undefined {
 }
 
 /**
- * 致包保领导的一封信 as A4 pages (SPEC §5.2): one cadre (#/letters?cadre=ID) or the active cadres
+ * 致包保领导的一封信 as A4 pages (docs/domain.md#致包保领导的一封信): one cadre (#/letters?cadre=ID) or the active cadres
  * of a region and/or level (#/letters?region=ID&level=village), for the plan year or another
  * (&year=2028), dated today or on a chosen 成文日期 (&date=2027-03-01), ready to print or save as PDF.
  */

@@ -27,7 +27,7 @@ interface Loaded {
   readonly notes: readonly string[];
 }
 
-/** 设置 (SPEC §3.8): the policy profile every rule reads from, and the office's calendar days. */
+/** 设置 (docs/domain.md#设置的规则): the policy profile every rule reads from, and the office's calendar days. */
 export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
   const [form] = Form.useForm<ProfileValues>();
   const { message } = App.useApp();

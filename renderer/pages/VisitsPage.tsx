@@ -33,7 +33,7 @@ function focusFromAddress(): VisitFocus | null {
   return focus.regionId || (focus.from && focus.to) ? focus : null;
 }
 
-/** 督导 (SPEC §3.7): the year's plan and figures, recording visits, and the 问题整改台账. */
+/** 督导 (docs/domain.md#督导的规则): the year's plan and figures, recording visits, and the 问题整改台账. */
 export function VisitsPage() {
   const app = App.useApp();
   const [focus, setFocus] = useState(focusFromAddress);

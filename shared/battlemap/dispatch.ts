@@ -17,7 +17,7 @@ export interface DispatchPlan {
 }
 
 /**
- * 周调度 dates (SPEC §3.9): one per week (Monday–Sunday) whose configured weekday (1 = Monday …
+ * 周调度 dates (docs/domain.md#作战图与周调度的规则): one per week (Monday–Sunday) whose configured weekday (1 = Monday …
  * 7 = Sunday) lies in from…to. When that day is not a working day the dispatch moves to the
  * previous working day of the same week; when there is none before it (a Monday holiday), to the
  * next working day of the week, since last week already had its dispatch; a week with no working

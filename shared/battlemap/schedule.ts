@@ -80,7 +80,7 @@ export interface ForwardOptions {
 }
 
 /**
- * 倒排工期 (SPEC §3.9): every task's latest finish is the earlier of its own deadline and the
+ * 倒排工期 (docs/domain.md#作战图与周调度的规则): every task's latest finish is the earlier of its own deadline and the
  * working day before its earliest-starting successor's latest start (for tasks nobody waits on:
  * the final deadline); its latest start lies durationDays − 1 working days before. A deadline on
  * a rest day moves to the working day before it. The earliest schedule from planStart gives the

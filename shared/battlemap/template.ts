@@ -13,7 +13,7 @@ export interface BattleTaskDraft {
 }
 
 /**
- * The shipped 作战图 (SPEC §3.9), in the phases of the seed's programme: 动员部署 → 摸底建档与
+ * The shipped 作战图 (docs/domain.md#作战图与周调度的规则), in the phases of the seed's programme: 动员部署 → 摸底建档与
  * 分级 → 确定包保关系 → 印发手册与培训 → 首轮督导全覆盖 → 问题整改 → 常态化督导 → 总结评估.
  * The longest chain is 112 working days, about five and a half months; the office edits freely.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../domain/dates';
 import { textRule, type TextLines } from '../domain/text';
 
-/** 作战图 records (SPEC §3.9): the tasks, the plan around them and the 周调度 records. */
+/** 作战图 records (docs/domain.md#作战图与周调度的规则): the tasks, the plan around them and the 周调度 records. */
 
 export const BATTLE_STATUSES = ['未开始', '进行中', '已完成', '逾期'] as const;
 export const BattleStatusSchema = z.enum(BATTLE_STATUSES, { error: '状态应为 未开始、进行中、已完成、逾期 之一' });

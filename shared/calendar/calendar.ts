@@ -44,7 +44,7 @@ interface YearTable {
 }
 
 /**
- * China's working-day calendar (SPEC §3.7, §3.9): weekends, the official holidays and 调休 working
+ * China's working-day calendar (docs/domain.md#工作日历的规则): weekends, the official holidays and 调休 working
  * days from the chinese-days package or from a notice entered in 设置, the statutory holidays for
  * years neither carries (marked provisional, with a note), and the office's own extra days off and
  * working days on top.

@@ -3,7 +3,7 @@ import { dayOfDate, isoDate, parseIsoDate, weekdayOfDay } from './days';
 /**
  * 国务院办公厅关于YYYY年部分节假日安排的通知, read from its text as a clerk pastes it: the rest days
  * and 调休 working days of each festival, so a year the built-in calendar does not carry yet gets
- * its real arrangement in one step (SPEC §3.7).
+ * its real arrangement in one step (docs/domain.md#督导的规则).
  */
 
 /** A day the notice names: a rest day or a 调休 working day, with its festival. */

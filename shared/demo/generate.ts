@@ -20,8 +20,8 @@ import { emptyDoc, type DataDoc } from '../storage/types';
 import { ORDOS_REGIONS_CSV, parseRegionCsv } from './ordos-regions';
 
 /**
- * Realistic synthetic libraries for demos, manual testing and load tests (SPEC §6 `demo`).
- * `city` reproduces the seed's figures exactly (SPEC §1); every record is invented except the
+ * Realistic synthetic libraries for demos, manual testing and load tests (`demo`, docs/domain.md#示范数据与规模).
+ * `city` reproduces the seed's figures exactly (docs/domain.md#示范数据与规模); every record is invented except the
  * real 旗区 and 乡镇 of 鄂尔多斯市. The same seed always gives the same library.
  */
 
@@ -294,7 +294,7 @@ interface Quota {
   readonly cadres: Readonly<Record<CadreLevel, number>>;
 }
 
-/** SPEC §1: the seed's city, with the earlier report's level and grade shape. */
+/** docs/domain.md#示范数据与规模: the seed's city, with the earlier report's level and grade shape. */
 const CITY_QUOTA: Quota = {
   grades: { A: 31, B: 246, C: 2_404, D: 19_212 },
   enterprises: 1_635,
@@ -649,7 +649,7 @@ class DemoBuilder {
     };
   }
 
-  /** SPEC §3.3 for the 企业: nearly all done, a few gaps so the figures are not all 100 %. */
+  /** docs/domain.md#企业主体责任的规则 for the 企业: nearly all done, a few gaps so the figures are not all 100 %. */
   private fillDuties(entities: readonly Entity[]): void {
     const rng = this.rng;
     const enterprises = entities.filter((e) => e.type === '企业');
@@ -672,7 +672,7 @@ class DemoBuilder {
 
   // -- assignments --
 
-  /** The least-loaded cadre of the right level whose region holds the 主体 (SPEC §3.6). */
+  /** The least-loaded cadre of the right level whose region holds the 主体 (docs/domain.md#包保关系的规则). */
   private balancedLinks(draft: Draft): Link[] {
     const level = this.doc.profile.gradeLevel[draft.spec.grade];
     const regionId = {
@@ -919,7 +919,7 @@ interface Place {
   readonly village: string | null;
 }
 
-/** Grade → types and scales: A and B are all 企业; C holds the rest of the 企业 (SPEC §1). */
+/** Grade → types and scales: A and B are all 企业; C holds the rest of the 企业 (docs/domain.md#示范数据与规模). */
 function entitySpecs(quota: Quota, rng: Random): EntitySpec[] {
   const { A, B, C, D } = quota.grades;
   const specs: EntitySpec[] = [];
@@ -1203,7 +1203,7 @@ const PROVINCE_CADRES = 12_000;
 const SYNTHETIC_CITY_WEIGHTS = [1.15, 1, 0.95, 0.9];
 
 /**
- * A complete, valid library: `district` = 东胜区 (~2,500 主体), `city` = the SPEC §1 figures
+ * A complete, valid library: `district` = 东胜区 (~2,500 主体), `city` = the docs/domain.md#示范数据与规模
  * exactly, `province` = 100,000 主体 and 12,000 cadres. `now` only stamps createdAt and the log.
  */
 export function generateDemo(scale: DemoScale, seed: number, now: Date): DataDoc {

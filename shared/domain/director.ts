@@ -1,7 +1,7 @@
 import type { Entity, Profile } from './schemas';
 
 /**
- * Whether the rules require a 食品安全总监 (SPEC §3.3): special-food producers, enterprises of
+ * Whether the rules require a 食品安全总监 (docs/domain.md#企业主体责任的规则): special-food producers, enterprises of
  * the configured scales, chain headquarters, and canteens serving at least the configured
  * headcount per meal. Only 企业 fall under the enterprise rules.
  */

@@ -129,7 +129,7 @@ export const RegionSchema = z.object({
 });
 export type Region = z.infer<typeof RegionSchema>;
 
-/** The enterprise-duty indicators of SPEC §3.3: the date each was established, or '' if not. */
+/** The enterprise-duty indicators of docs/domain.md#企业主体责任的规则: the date each was established, or '' if not. */
 export const EntityDutiesSchema = z.object({
   dailyWeeklyMonthly: IsoDateOrEmptySchema.default(''),
   riskList: IsoDateOrEmptySchema.default(''),
@@ -224,7 +224,7 @@ export const ExportTemplateSchema = z.object({
 });
 export type ExportTemplate = z.infer<typeof ExportTemplateSchema>;
 
-// ---- policy profile (SPEC §3.8); later issues add visit, schedule and document settings ----
+// ---- policy profile (docs/domain.md#设置的规则); later issues add visit, schedule and document settings ----
 
 /** One item per line in 设置: blank lines are dropped, not refused. */
 function itemLinesSchema(what: { readonly item: string; readonly none: string; readonly most: number; readonly tooMany: string }) {
@@ -245,7 +245,7 @@ const templateText = (label: string, max: number) => z.string().max(max, { error
 const dutyText = templateText('工作职责', 500);
 
 /**
- * 《致食品安全包保领导的一封信》 (SPEC §5.2): texts with {合并字段} (shared/handbook/letter.ts merges
+ * 《致食品安全包保领导的一封信》 (docs/domain.md#致包保领导的一封信): texts with {合并字段} (shared/handbook/letter.ts merges
  * them per cadre), the duties told to each cadre level, and whom the official calls with questions.
  */
 export const LetterTemplateSchema = z.object({
@@ -268,7 +268,7 @@ export const ProfileSchema = z.object({
   /** Years closed by 年度切换: their 督导 records stay read-only and reportable. */
   closedYears: z.array(z.number().int().min(2000).max(2100)).default([]),
   /**
-   * When a 主体 opens, closes or changes grade (SPEC §3.4, local rules such as 广元's): 市场监管 reports
+   * When a 主体 opens, closes or changes grade (docs/domain.md#包保干部的规则, local rules such as 广元's): 市场监管 reports
    * it within reportDays working days, and the 包保关系 is adjusted within adjustDays more.
    */
   statusDeadlines: z
@@ -278,20 +278,20 @@ export const ProfileSchema = z.object({
     })
     .prefault({}),
   operatorName: z.string().default('管理员'),
-  /** 督导 visits a year per grade and the weekly cap per cadre (SPEC §3.7). */
+  /** 督导 visits a year per grade and the weekly cap per cadre (docs/domain.md#督导的规则). */
   visitRules: VisitRulesSchema.prefault({}),
   /** How many automatic and manual backups to keep in the data folder. */
   backupKeep: z.number().int().min(3).max(200).default(20),
   gradeLevel: z
     .object({ A: CadreLevelSchema, B: CadreLevelSchema, C: CadreLevelSchema, D: CadreLevelSchema })
     .default({ A: 'city', B: 'county', C: 'township', D: 'village' }),
-  /** 包保全覆盖 fallbacks where the strict rule finds no cadre (SPEC §3.6; shared/rules/fallback.ts). */
+  /** 包保全覆盖 fallbacks where the strict rule finds no cadre (docs/domain.md#包保关系的规则; shared/rules/fallback.ts). */
   assignFallbacks: z.object({ villageInTownship: z.boolean().default(true), levelAbove: z.boolean().default(true) }).prefault({}),
   /** Soft cap of 主体 per cadre, by cadre level. */
   loadCap: z
     .object({ city: z.number().int().min(1), county: z.number().int().min(1), township: z.number().int().min(1), village: z.number().int().min(1) })
     .default({ city: 5, county: 5, township: 12, village: 25 }),
-  /** 食品安全总监 rule (SPEC §3.3): canteen headcounts per meal from which a director is required. */
+  /** 食品安全总监 rule (docs/domain.md#企业主体责任的规则): canteen headcounts per meal from which a director is required. */
   directorRule: z
     .object({
       scales: z.array(ScaleSchema).default(['大型', '中型']),
@@ -306,12 +306,12 @@ export const ProfileSchema = z.object({
   exportTemplates: z.array(ExportTemplateSchema).default([]),
   /**
    * 督导检查要点 per cadre level: what a cadre checks on a visit, printed in each cadre's handbook
-   * (SPEC §3.8). The key keeps the name older libraries stored it under.
+   * (docs/domain.md#设置的规则). The key keeps the name older libraries stored it under.
    */
   checklistByLevel: z
     .object({ city: ChecklistItemsSchema, county: ChecklistItemsSchema, township: ChecklistItemsSchema, village: ChecklistItemsSchema })
     .default(() => ({ city: [...DEFAULT_CHECKLISTS.city], county: [...DEFAULT_CHECKLISTS.county], township: [...DEFAULT_CHECKLISTS.township], village: [...DEFAULT_CHECKLISTS.village] })),
-  /** 督查清单: what the 督查组 check each cadre against (SPEC §3.4), printed in the handbook. */
+  /** 督查清单: what the 督查组 check each cadre against (docs/domain.md#包保干部的规则), printed in the handbook. */
   inspectionItems: InspectionItemsSchema.default(() => [...DEFAULT_INSPECTION_ITEMS]),
   letter: LetterTemplateSchema.prefault({}),
 });

@@ -2,7 +2,7 @@ import type { RegionIndex } from '../domain/regions';
 import type { Assignment, Entity, Grade, Regulator } from '../domain/schemas';
 import { groupBy } from '../util/collections';
 
-/** One 网格监管人员 with the 包保 chain of their 主体 beside the 监管 chain (SPEC §3.5). */
+/** One 网格监管人员 with the 包保 chain of their 主体 beside the 监管 chain (docs/domain.md#网格监管的规则). */
 export interface GridRow {
   readonly id: string;
   readonly name: string;

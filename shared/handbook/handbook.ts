@@ -106,7 +106,7 @@ function safeFilePart(name: string): string {
 }
 
 /**
- * 包保干部工作手册 for one cadre (SPEC §5.1): the 三单一书 (责任清单, 任务清单, 督查清单, 承诺书)
+ * 包保干部工作手册 for one cadre (docs/domain.md#工作手册): the 三单一书 (责任清单, 任务清单, 督查清单, 承诺书)
  * with the cover, duties, 督导检查要点, visit plan, record forms and contacts. Pure data; main writes the file.
  */
 export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions: RegionIndex = new RegionIndex(doc.regions)): Handbook {

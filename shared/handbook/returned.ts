@@ -28,7 +28,7 @@ export interface ReturnedPlan {
 const RESULTS: Readonly<Record<string, CheckResult>> = { 符合: '符合', 合格: '符合', 不符合: '不符合', 不合格: '不符合', 不适用: '不适用' };
 
 /**
- * Reads the filled 督导记录表 of a returned handbook (SPEC §5.1): each row names its visit by the
+ * Reads the filled 督导记录表 of a returned handbook (docs/domain.md#工作手册): each row names its visit by the
  * hidden 记录编号. Rows already recorded the same way are unchanged, so a second import of the
  * same file adds nothing.
  */

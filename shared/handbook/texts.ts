@@ -1,7 +1,7 @@
 import type { CadreLevel } from '../domain/schemas';
 
 /**
- * The handbook's standing texts (SPEC §3.4, §3.8), written by the team in plain Chinese after the
+ * The handbook's standing texts (docs/domain.md#包保干部的规则, docs/domain.md#设置的规则), written by the team in plain Chinese after the
  * published 包保 rules. Offices adjust the wording to their own 实施方案.
  */
 export const DUTIES_WHAT: readonly string[] = [
@@ -64,7 +64,7 @@ export const DEFAULT_CHECKLISTS: Readonly<Record<CadreLevel, readonly string[]>>
 };
 
 /**
- * Default 督查清单 (SPEC §3.4): what the 省/市/旗区/乡镇 督查组 check a cadre against — the
+ * Default 督查清单 (docs/domain.md#包保干部的规则): what the 省/市/旗区/乡镇 督查组 check a cadre against — the
  * 责任清单 first, then the 任务清单's four blocks. The office edits them in 设置 after its own
  * latest notice (按本地最新通知核对).
  */
@@ -92,7 +92,7 @@ export function commitmentLetter(cadreName: string, orgName: string, year: numbe
 }
 
 /**
- * 《致食品安全包保领导的一封信》 (SPEC §5.2), after the seed's wording: tells the official what to
+ * 《致食品安全包保领导的一封信》 (docs/domain.md#致包保领导的一封信), after the seed's wording: tells the official what to
  * do (干什么), how (如何干) and how often. `{字段}` are merge fields (shared/handbook/letter.ts).
  */
 export const DEFAULT_LETTER = {

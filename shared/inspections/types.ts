@@ -3,7 +3,7 @@ import { IsoDateSchema } from '../domain/dates';
 import { textRule } from '../domain/text';
 
 /**
- * 督查 of cadres (SPEC §3.4): a 督查组 of the 省, 市, 旗区 (县) or 乡镇 checks one cadre against the
+ * 督查 of cadres (docs/domain.md#包保干部的规则): a 督查组 of the 省, 市, 旗区 (县) or 乡镇 checks one cadre against the
  * 督查清单 — whether the cadre fulfils the 责任清单 and 任务清单 — item by item.
  */
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * A 上报包 a library has taken in: from whom (单位, 操作人), for which area and period, made and
- * received when, and its checksum. Kept with the data (SPEC §7: who, when, what), so a restore
+ * received when, and its checksum. Kept with the data (docs/domain.md#上报包与下发包: who, when, what), so a restore
  * takes it back with the records it brought.
  */
 export const ReceivedPackageSchema = z.object({

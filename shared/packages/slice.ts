@@ -6,7 +6,7 @@ import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PACKAGE_KINDS, type PackageCont
 import type { ReceivedPackage } from './receipt';
 
 /**
- * An area's slice of a library, and how a consolidating library takes a slice in (SPEC §7): each
+ * An area's slice of a library, and how a consolidating library takes a slice in (docs/domain.md#上报包与下发包): each
  * package replaces the records of its area — regions below and including it, their 主体 with
  * every 包保关系 (history too), the cadres and grid regulators registered there, the year's 督导 —
  * and nothing else. What it cannot settle by itself (a USCC or a cadre held by another area, an

@@ -34,7 +34,7 @@ function weeksByQuarter(mondays: readonly string[]): Map<string, string[]> {
 }
 
 /**
- * 作战图 (SPEC §5.3): the task columns, then one column per week (under its month), filled over
+ * 作战图 (docs/domain.md#作战图表格): the task columns, then one column per week (under its month), filled over
  * the task's span; a sheet per quarter, as a year of weeks across one A3 page prints at 5 pt.
  * Empty when no 作战图 has been made.
  */

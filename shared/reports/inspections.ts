@@ -68,7 +68,7 @@ export function inspectionReportRows(scope: ReportScope): InspectionReportRow[] 
     .map((row, i) => ({ ...row, seq: i + 1 }));
 }
 
-/** 督查情况表 (SPEC §3.4): every 督查 of the scope's cadres in the year, with a 合计 row. */
+/** 督查情况表 (docs/domain.md#包保干部的规则): every 督查 of the scope's cadres in the year, with a 合计 row. */
 export function inspectionReport(scope: ReportScope, columns?: readonly string[]): ReportTable {
   const rows = inspectionReportRows(scope);
   const cadres = new Set(rows.map((r) => r.inspection?.cadreId));

@@ -1,4 +1,4 @@
-/** The 上报 reports (SPEC §5.4) by their CLI names. */
+/** The 上报 reports (docs/domain.md#上报报表) by their CLI names. */
 export const REPORT_KINDS = ['summary', 'assignments', 'visits', 'problems', 'dispatch', 'inspections'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 

@@ -86,7 +86,7 @@ export function problemRows(scope: ReportScope): ProblemRow[] {
 }
 
 /**
- * 问题整改台账 (SPEC §5.4): every problem with each step of its 闭环 (交办, 整改, 复核, 销号), where
+ * 问题整改台账 (docs/domain.md#上报报表): every problem with each step of its 闭环 (交办, 整改, 复核, 销号), where
  * it stands and what is overdue.
  */
 export function problemLedgerReport(scope: ReportScope, columns?: readonly string[]): ReportTable {

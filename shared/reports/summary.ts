@@ -14,7 +14,7 @@ export interface ReportColumn {
   readonly group?: string;
 }
 
-/** A report as pure data: the exporter turns it into a print-ready sheet (SPEC §5.4). */
+/** A report as pure data: the exporter turns it into a print-ready sheet (docs/domain.md#上报报表). */
 export interface ReportTable {
   readonly title: string;
   readonly subtitle: string;
@@ -47,14 +47,14 @@ const LEVEL_NAMES = { city: '市', county: '旗区', township: '乡镇', village
 type Column = ReportColumnDef<BreakdownRow>;
 const count = (key: string, group: string | undefined, label: string, value: (row: BreakdownRow) => number, width = 4.5): Column => ({ key, label, width, format: 'number', value, ...(group ? { group } : {}) });
 const ratio = (key: string, group: string, label: string, value: (row: BreakdownRow) => Ratio): Column => ({ key, group, label, width: 6, format: 'percent', value: (row) => percentCell(value(row)) });
-/** A duty of the 企业 (SPEC §5.4): how many have it and the share, over the 在营企业. */
+/** A duty of the 企业 (docs/domain.md#上报报表): how many have it and the share, over the 在营企业. */
 const duty = (key: string, group: string, value: (row: BreakdownRow) => Ratio): Column[] => [
   count(`${key}Count`, group, '户数', (row) => value(row).done),
   ratio(key, group, '比例', value),
 ];
 
 /**
- * The 统计表's columns (SPEC §5.4, the seed's indicators), counts beside their rates, under
+ * The 统计表's columns (docs/domain.md#上报报表, the seed's indicators), counts beside their rates, under
  * two-level headers with units: the first is named after the row level (旗区 or 乡镇); a column
  * template picks and orders them by key.
  */

@@ -96,7 +96,7 @@ export function visitSummaryRows(scope: ReportScope): VisitSummaryRow[] {
   );
 }
 
-/** 督导记录汇总 (SPEC §5.4), with a 合计 row over the counts. */
+/** 督导记录汇总 (docs/domain.md#上报报表), with a 合计 row over the counts. */
 export function visitSummaryReport(scope: ReportScope, columns?: readonly string[]): ReportTable {
   const rows = visitSummaryRows(scope);
   const sum = (pick: (r: VisitSummaryRow) => number): number => rows.reduce((n, r) => n + pick(r), 0);

@@ -56,7 +56,7 @@ export interface AssignInput {
 }
 
 /**
- * Auto-assignment (SPEC §3.6): every 主体 that needs a cadre gets one of the required level whose
+ * Auto-assignment (docs/domain.md#包保关系的规则): every 主体 that needs a cadre gets one of the required level whose
  * area contains it (or, where there is none, one the profile's fallbacks allow, said in the
  * reason), nearest area first, then the least loaded (below the soft cap where possible), then by
  * cadre id so the result is the same every time. A 主体 without any candidate is listed with the reason.

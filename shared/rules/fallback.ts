@@ -3,7 +3,7 @@ import { CADRE_LEVEL_LABELS, REGION_LEVELS, type Cadre, type CadreLevel, type En
 import { groupBy } from '../util/collections';
 
 /**
- * 包保全覆盖 (SPEC §3.6): where the strict rule (grade → level, area containing the 主体) finds no
+ * 包保全覆盖 (docs/domain.md#包保关系的规则): where the strict rule (grade → level, area containing the 主体) finds no
  * 在岗 cadre, the profile's fallbacks apply in this order.
  */
 export const FALLBACK_RULES = ['villageInTownship', 'levelAbove'] as const;

@@ -1,7 +1,7 @@
 import type { WorkCalendar } from '../calendar/calendar';
 import type { Cadre } from '../domain/schemas';
 
-/** Local rule (SPEC §3.4): when a cadre leaves the post, their 主体 move within this many working days. */
+/** Local rule (docs/domain.md#包保干部的规则): when a cadre leaves the post, their 主体 move within this many working days. */
 export const REASSIGN_WITHIN_WORKING_DAYS = 7;
 
 /**

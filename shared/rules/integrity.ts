@@ -8,7 +8,7 @@ const SHOWN = 5;
 /**
  * What no screen of the app can produce but a hand-edited or foreign file can: an id used twice
  * in one list, and a record pointing at a 主体, cadre, region or regulator that is not there
- * (SPEC §7). Visits may name a 主体 deleted since (deleting a 主体 keeps its 督导 history), so
+ * (docs/architecture.md#data-files). Visits may name a 主体 deleted since (deleting a 主体 keeps its 督导 history), so
  * they are checked for duplicates only; a cadre with 督查 records is never deleted. One Chinese sentence per problem sort; none: [].
  */
 export function findIntegrityProblems(doc: Library): string[] {

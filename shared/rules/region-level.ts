@@ -1,7 +1,7 @@
 import { CADRE_LEVEL_LABELS, REGION_LEVEL_LABELS, type CadreLevel, type Region } from '../domain/schemas';
 
 /**
- * Where records sit in the region tree (SPEC §3.1), one rule for the forms and the imports. Each
+ * Where records sit in the region tree (docs/domain.md#行政区划的规则), one rule for the forms and the imports. Each
  * gives what is wrong and what to choose instead, or '' when the region fits.
  */
 

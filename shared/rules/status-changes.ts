@@ -4,7 +4,7 @@ import { StoredDateOrEmptySchema, StoredDateSchema } from '../domain/dates';
 import type { Assignment, Entity, Profile } from '../domain/schemas';
 
 /**
- * 主体 status and grade changes and their deadlines (SPEC §3.4, local rules such as 广元's): when a
+ * 主体 status and grade changes and their deadlines (docs/domain.md#包保干部的规则, local rules such as 广元's): when a
  * 主体 opens, closes or changes grade, 市场监管 reports it within `reportDays` working days and the
  * 包保关系 is adjusted within `adjustDays` more. Both are settings (按本地最新通知核对).
  */

@@ -56,7 +56,7 @@ export function scopedRuleInput(doc: Omit<RuleInput, 'regions' | 'deadlines'>, r
   return { ...doc, entities, assignments: doc.assignments.filter((a) => ids.has(a.entityId)), regions };
 }
 
-/** Every broken 包保 rule (SPEC §3.6). An overloaded cadre counts once, not once per 主体. */
+/** Every broken 包保 rule (docs/domain.md#包保关系的规则). An overloaded cadre counts once, not once per 主体. */
 export function findViolations(input: RuleInput): Violation[] {
   return checkAssignments(input).violations;
 }
@@ -67,7 +67,7 @@ export interface AssignmentCheck {
   readonly fallbacks: Record<FallbackRule, number>;
 }
 
-/** The violations, and the current 包保 that a fallback allows (SPEC §3.6). */
+/** The violations, and the current 包保 that a fallback allows (docs/domain.md#包保关系的规则). */
 export function checkAssignments(input: RuleInput): AssignmentCheck {
   const { profile, regions } = input;
   const cadreById = new Map(input.cadres.map((c) => [c.id, c]));

@@ -4,7 +4,7 @@ import type { DataDoc } from '../storage/types';
 import { isDue, quarterOf, QuarterTally, type ByQuarter } from './quarters';
 import { inPlanYear } from './tally';
 
-/** One cadre's 督导 of a year: planned and done per quarter, over the visits due (SPEC §3.7). */
+/** One cadre's 督导 of a year: planned and done per quarter, over the visits due (docs/domain.md#督导的规则). */
 export interface CadreQuarterRow {
   readonly cadreId: string;
   readonly name: string;

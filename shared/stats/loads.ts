@@ -13,7 +13,7 @@ export interface LoadRange {
   readonly max: number | null;
 }
 
-/** Cadres of one level by how full their 包保 load is against the soft cap (SPEC §3.6). */
+/** Cadres of one level by how full their 包保 load is against the soft cap (docs/domain.md#包保关系的规则). */
 export interface LoadBands {
   readonly level: CadreLevel;
   readonly cap: number;

@@ -1,7 +1,7 @@
 import { REGION_LEVELS, type CadreLevel, type Entity } from '../domain/schemas';
 import type { Visit } from '../visits/types';
 
-/** One quarter's 督导: visits due and visits made (SPEC §3.7). */
+/** One quarter's 督导: visits due and visits made (docs/domain.md#督导的规则). */
 export interface QuarterFigures {
   readonly planned: number;
   readonly done: number;

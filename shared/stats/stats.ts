@@ -11,7 +11,7 @@ import { inPlanYear, Tally, zeroRecord, type DutyRatios, type Ratio } from './ta
 
 export type { Ratio };
 
-/** The programme's figures; the keys are the stable `stats --json` contract of SPEC §6. */
+/** The programme's figures; the keys are the stable `stats --json` contract of docs/domain.md#统计口径. */
 export interface Stats {
   readonly entities: {
     readonly total: number;
@@ -30,7 +30,7 @@ export interface Stats {
   readonly coverage: {
     readonly assigned: number;
     readonly unassigned: number;
-    /** Broken rules other than "unassigned" (SPEC §3.6). */
+    /** Broken rules other than "unassigned" (docs/domain.md#包保关系的规则). */
     readonly violations: number;
     readonly byKind: Readonly<Record<ViolationKind, number>>;
     /** Current 包保 held under each fallback rule of the profile (allowed, not violations). */

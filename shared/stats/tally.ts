@@ -22,7 +22,7 @@ export interface DutyRatios {
   readonly commitment: Ratio;
 }
 
-/** The 企业 duty indicators in the bureau's order (SPEC §3.3). */
+/** The 企业 duty indicators in the bureau's order (docs/domain.md#企业主体责任的规则). */
 export const DUTY_KEYS = ['dailyWeeklyMonthly', 'riskSystem', 'safetyOfficer', 'safetyDirector', 'commitment'] as const;
 export type DutyKey = (typeof DUTY_KEYS)[number];
 

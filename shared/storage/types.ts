@@ -128,7 +128,7 @@ export const DataDocSchema = z.object({
   /** 督查 of cadres by the 督查组 of 省/市/旗区/乡镇, against the 督查清单. */
   inspections: z.array(SavedInspectionSchema),
   calendar: CalendarSettingsSchema,
-  /** 主体 status and grade changes, with when 市场监管 reported them (SPEC §3.4). */
+  /** 主体 status and grade changes, with when 市场监管 reported them (docs/domain.md#包保干部的规则). */
   entityChanges: z.array(EntityChangeSchema).default([]),
   log: z.array(LogEntrySchema),
   /** 上报包 taken in from the areas below (汇总); none in a library that consolidates nothing. */

@@ -62,7 +62,7 @@ interface Demand {
 }
 
 /**
- * 督导计划 (SPEC §3.7). Each current assignment's 主体 gets its visits a year (the larger of its
+ * 督导计划 (docs/domain.md#督导的规则). Each current assignment's 主体 gets its visits a year (the larger of its
  * grade's and its cadre's level's number), one in each equal period (4 → one a quarter, 12 → one
  * a month, 2 → one a half-year; counts that do not divide 12 split the year's days evenly), plus
  * one in the working days before each holiday the rules name, for the grades they name. A period

@@ -3,7 +3,7 @@ import { parseIsoDate } from '../calendar/days';
 import type { ProblemDays, ProblemStep, ProblemStepKind, VisitProblem } from './types';
 
 /**
- * 问题整改 as offices run it (SPEC §3.7): 发现 → 交办 → 整改 → 复核 (通过, or 退回 to 整改) → 销号.
+ * 问题整改 as offices run it (docs/domain.md#督导的规则): 发现 → 交办 → 整改 → 复核 (通过, or 退回 to 整改) → 销号.
  * Where a problem stands follows from its last step. A problem saved before the steps existed has
  * at most `rectifiedOn`: with it, it reads as 整改 done and awaiting 复核 (nobody recorded a 复核,
  * so it is not taken as closed); without it, as found and awaiting 交办.

@@ -3,7 +3,7 @@ import { IsoDateSchema } from '../domain/dates';
 import { textRule } from '../domain/text';
 import type { CadreLevel, Grade } from '../domain/schemas';
 
-/** 督导 records and planning rules (SPEC §3.7). */
+/** 督导 records and planning rules (docs/domain.md#督导的规则). */
 
 export const CHECK_RESULTS = ['符合', '不符合', '不适用'] as const;
 export const CheckResultSchema = z.enum(CHECK_RESULTS, { error: '检查结果应为 符合、不符合、不适用 之一' });
@@ -16,13 +16,13 @@ export const ChecklistResultSchema = z.object({
 });
 export type ChecklistResult = z.infer<typeof ChecklistResultSchema>;
 
-/** How a visit was made (SPEC §3.7): on site, at a 集中 meeting, or by video. */
+/** How a visit was made (docs/domain.md#督导的规则): on site, at a 集中 meeting, or by video. */
 export const VISIT_TYPES = ['现场', '集中', '视频'] as const;
 export const VisitTypeSchema = z.enum(VISIT_TYPES, { error: '督导方式应为 现场、集中、视频 之一' });
 export type VisitType = z.infer<typeof VisitTypeSchema>;
 
 /**
- * One step a problem took after it was found (SPEC §3.7 闭环): 交办 to a 网格监管人员 or a
+ * One step a problem took after it was found (docs/domain.md#督导的规则 闭环): 交办 to a 网格监管人员 or a
  * 市场监管所, 整改 (what was done), 复核 that passed or 退回 (back to 整改, the note its reason),
  * and 销号. Each dated and by whom.
  */

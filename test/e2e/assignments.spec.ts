@@ -7,7 +7,7 @@ import type { DataDoc } from '../../shared/storage/types';
 import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
- * The 包保关系 screen against a folder prepared by the CLI (SPEC §6 demo/check): the screen must
+ * The 包保关系 screen against a folder prepared by the CLI (docs/cli.md#command-line (`demo`, `check`)): the screen must
  * agree with `check --json`, auto-assignment must do what its preview said, and 干部变动 must
  * leave history in both the UI and data.json.
  */

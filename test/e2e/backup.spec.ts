@@ -6,7 +6,7 @@ import type { DataDoc } from '../../shared/storage/types';
 import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
- * SPEC §7 in the UI: a damaged data file is moved aside and the welcome screen offers the newest
+ * docs/architecture.md#data-files in the UI: a damaged data file is moved aside and the welcome screen offers the newest
  * good backup; the 备份与恢复 screen makes, lists and restores backups with a preview.
  */
 

@@ -10,7 +10,7 @@ import type { DataDoc } from '../../shared/storage/types';
 import { binFile, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
- * 作战图 (SPEC §3.9) on a folder the CLI filled: new from the template with 倒排工期, the Gantt
+ * 作战图 (docs/domain.md#作战图与周调度的规则) on a folder the CLI filled: new from the template with 倒排工期, the Gantt
  * ends on the deadline and follows a new one, a 周调度 completes a task, and the A3 export opens
  * in exceljs.
  */

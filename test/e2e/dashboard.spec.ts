@@ -8,7 +8,7 @@ import type { DataDoc } from '../../shared/storage/types';
 import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
- * 首页概览 at city scale (SPEC §4), against a folder prepared by the CLI (demo + plan): every KPI
+ * 首页概览 at city scale (docs/domain.md#界面一览), against a folder prepared by the CLI (demo + plan): every KPI
  * and every chart's totals must equal `stats --json` (the seed's 21893 主体, 1635 企业, 332 大型企业),
  * a 旗区 scope must equal stats:get for it, and every chart's bars must open their list (主体,
  * 督导 of a week, 问题整改台账 of a week, cadres of a load band) with as many rows as a hand

@@ -8,7 +8,7 @@ import type { DataDoc } from '../../shared/storage/types';
 import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
- * 导出与打印 (SPEC §5) on a folder the CLI filled and planned: the 统计表 downloads, one cadre's
+ * 导出与打印 (docs/domain.md#表格与打印的规则) on a folder the CLI filled and planned: the 统计表 downloads, one cadre's
  * 工作手册 downloads, and its 督导记录表 filled in and handed back is recorded once (a second
  * upload of the same file adds nothing).
  */

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { cli, copyLibrary, expectNoPageOverflow, type Harness, startHarness } from './harness';
 
 /**
- * 督查 of cadres (SPEC §3.4) at 1366×768: the 督查清单 in 设置, a 督查 recorded from the cadre's
+ * 督查 of cadres (docs/domain.md#包保干部的规则) at 1366×768: the 督查清单 in 设置, a 督查 recorded from the cadre's
  * drawer item by item, guarded against losing it, then in the CLI's list, stats and report.
  */
 

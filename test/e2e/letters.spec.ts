@@ -8,7 +8,7 @@ import type { DataDoc } from '../../shared/storage/types';
 import { copyLibrary, expectNoPageOverflow, type Harness, SCREENS_DIR, screenshot, startHarness } from './harness';
 
 /**
- * 致包保领导的一封信 and the 工作手册 print views (SPEC §5.1, §5.2) on the city demo with a visit
+ * 致包保领导的一封信 and the 工作手册 print views (docs/domain.md#工作手册, docs/domain.md#致包保领导的一封信) on the city demo with a visit
  * plan: the merged figures equal the data (visits from the plan), the letters wait for the
  * contacts they print and carry the chosen 成文日期, the PDF Chromium prints has one A4 page per
  * letter, the handbook's pages are all A4 and nothing is cut off at the sides; the 设置 editor

@@ -5,7 +5,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
- * 问题整改 to 销号 at 1366×768 (SPEC §3.7): a problem found on a visit goes 交办 → 登记整改 →
+ * 问题整改 to 销号 at 1366×768 (docs/domain.md#督导的规则): a problem found on a visit goes 交办 → 登记整改 →
  * 复核 退回 (with its reason) → 登记整改 → 复核 通过 → 销号 in the 问题整改台账, each in its own
  * dialog with a note, filtered by step; an edited dialog asks before it is thrown away; the CLI's
  * figures and the 台账 report follow.

@@ -6,7 +6,7 @@ import type { DataDoc } from '../../shared/storage/types';
 import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
- * 督导 and 设置 against a folder prepared by the CLI (SPEC §3.7, §3.8, §6): the plan the screen
+ * 督导 and 设置 against a folder prepared by the CLI (docs/domain.md#督导的规则, docs/domain.md#设置的规则, docs/cli.md#command-line): the plan the screen
  * generates must agree with `stats --json`, a recorded visit and its problem must show up in the
  * figures and the 问题整改台账 and leave it when rectified; 设置 must refuse a bad value beside
  * the field and save a good one.

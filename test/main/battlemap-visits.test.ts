@@ -94,7 +94,7 @@ describe('督导 services', () => {
     expect((await handlers['stats:get']({ regionId: '' })).problems).toEqual({ open: 1, closed: 0, openAllYears: 1, byStage: { toAssign: 1, toRectify: 0, toReview: 0, toClose: 0 } });
     await handlers['visits:rectify']({ visitId: first.id, problemId: open[0]?.problem.id ?? '', rectifiedOn: '2027-03-01' });
     const stats = await handlers['stats:get']({ regionId: '' });
-    // Rectified is not yet closed: it awaits 复核 (the 闭环 of SPEC §3.7).
+    // Rectified is not yet closed: it awaits 复核 (the 闭环 of docs/domain.md#督导的规则).
     expect(stats.problems).toEqual({ open: 0, closed: 1, openAllYears: 0, byStage: { toAssign: 0, toRectify: 0, toReview: 1, toClose: 0 } });
     expect(stats.visits).toMatchObject({ planned: 8, done: 1 });
     expect(stats.visits.byQuarter).toEqual([{ planned: 2, done: 1 }, { planned: 2, done: 0 }, { planned: 2, done: 0 }, { planned: 2, done: 0 }]);

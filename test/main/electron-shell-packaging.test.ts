@@ -24,7 +24,7 @@ function icoImages(ico: Buffer): { entrySize: number; png: Buffer }[] {
 }
 
 describe('installer configuration (electron-builder.yml)', () => {
-  it('is what electron-builder itself loads and accepts, with the settings SPEC §10 asks for', async () => {
+  it('is what electron-builder itself loads and accepts, with the settings docs/release.md#installer asks for', async () => {
     // getConfig reads electron-builder.yml beside package.json, as `electron-builder` does.
     const config = await getConfig(ROOT, null, null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();

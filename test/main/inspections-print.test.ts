@@ -7,7 +7,7 @@ import { openServices } from '../../main/server/services';
 import { expectInsidePaper, pdfPages, printWithLibreOffice, typeSize, wordOn } from './pdf-pages';
 
 /**
- * The 督查情况表 as LibreOffice prints it (SPEC §5: A4 landscape fitted to width, header repeated,
+ * The 督查情况表 as LibreOffice prints it (docs/domain.md#表格与打印的规则: A4 landscape fitted to width, header repeated,
  * page footer): a district's 督查 of a year, some with several 未落实 items and notes, so rows
  * wrap and the table runs over pages. Needs LibreOffice and poppler. The pages are also kept as
  * PNG under /tmp/inspections to look at.

@@ -8,7 +8,7 @@ import { openServices } from '../../main/server/services';
 import { recordVisitsBefore } from './visit-fixtures';
 
 /**
- * The long 上报 reports at city scale as LibreOffice prints them (SPEC §5: A4 landscape fitted to
+ * The long 上报 reports at city scale as LibreOffice prints them (docs/domain.md#表格与打印的规则: A4 landscape fitted to
  * width, header repeated, page footer): every page is A4 landscape and carries the whole header
  * row, first column to last, so no column spilled onto pages of its own. Needs LibreOffice and
  * poppler (Debian: libreoffice-calc, poppler-utils).

@@ -50,7 +50,7 @@ const sheet: TableSheet = {
 };
 
 describe('buildWorkbook', () => {
-  it('writes the title, subtitle and header the SPEC §5 way', async () => {
+  it('writes the title, subtitle and header the docs/domain.md#表格与打印的规则 way', async () => {
     const ws = sheetAt(await readBack(await buildWorkbook([sheet])), 0);
     expect(ws.name).toBe('责任清单');
 

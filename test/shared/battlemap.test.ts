@@ -160,7 +160,7 @@ describe('forward scheduling', () => {
 describe('default template', () => {
   const tasks = tasksFromTemplate(defaultBattleTemplate(), (seq) => `bt-${seq}`);
 
-  it('is valid, in the SPEC phases, with working predecessor links', () => {
+  it('is valid, in the phases of docs/domain.md#作战图与周调度的规则, with working predecessor links', () => {
     expect(tasks).toHaveLength(12);
     for (const t of tasks) expect(BattleTaskSchema.parse(t)).toEqual(t);
     expect(tasks.map((t) => t.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);

@@ -28,7 +28,7 @@ describe('鄂尔多斯 region list', () => {
   });
 });
 
-describe('city demo (SPEC §1 figures)', () => {
+describe('city demo (docs/domain.md#示范数据与规模)', () => {
   it('hits the seed figures exactly', () => {
     expect(cityStats.entities).toEqual({ total: 21_893, byGrade: { A: 31, B: 246, C: 2_404, D: 19_212 }, enterprises: 1_635, largeEnterprises: 332 });
     expect(cityStats.cadres.total).toBe(2_684);

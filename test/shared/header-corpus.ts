@@ -61,7 +61,7 @@ export const HEADER_CORPUS: Readonly<Record<RecordKind, readonly (readonly [stri
     // 统计 lists (企业一套表): 单位详细名称
     ['单位详细名称', 'name'],
     ['身份证号码', null],
-    // the app's own export and SPEC §8
+    // the app's own export and docs/domain.md#导入的规则
     ['主体名称', 'name'],
     ['单位名称', 'name'],
     ['食品生产经营者名称', 'name'],

@@ -49,7 +49,7 @@ const QUARTERS: ReadonlyArray<readonly [string, string]> = [
   ['2026-10-01', '2026-12-31'],
 ];
 
-describe('city-scale plan (SPEC §1 figures)', () => {
+describe('city-scale plan (docs/domain.md#示范数据与规模)', () => {
   const doc = generateDemo('city', 1, new Date('2026-01-05T00:00:00Z'));
   const entityById = new Map(doc.entities.map((e) => [e.id, e]));
   // 停业 and 注销 主体 are not due.

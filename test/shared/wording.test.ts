@@ -7,7 +7,7 @@ import { DEFAULT_LETTER, DUTIES_HOW, DUTIES_WHAT } from '@shared/handbook/texts'
 import { smallDoc } from '../main/small-doc';
 
 /**
- * SPEC §3.4, §3.8: what a cadre checks on a visit is the 督导检查要点; the 督查清单 is what the
+ * docs/domain.md#包保干部的规则, docs/domain.md#设置的规则: what a cadre checks on a visit is the 督导检查要点; the 督查清单 is what the
  * 督查组 check the cadre against. Nothing the clerk or a cadre reads calls the first by the second's name.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -187,7 +187,7 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
 
   async import(call, rest, args) {
     const [kindWord, file] = rest;
-    // SPEC's word is visits; records was the first name and still works.
+    // docs/cli.md's word is visits; records was the first name and still works.
     if (kindWord === 'visits' || kindWord === 'records') return importReturnedHandbook(call, file, args);
     if (kindWord === 'package') return importPackages(call, rest.slice(1), args);
     const kind = recordKind(kindWord);

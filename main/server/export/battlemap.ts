@@ -2,7 +2,7 @@ import type { BattleMapView } from '@shared/api/contract';
 import { battleMapTables, dispatchProgressTable } from '@shared/reports/battlemap';
 import { buildWorkbook } from './xlsx';
 
-/** 作战图 (A3 landscape, a sheet per quarter, one coloured column per week) and the 周调度进展表 (SPEC §5.3, §5.4). */
+/** 作战图 (A3 landscape, a sheet per quarter, one coloured column per week) and the 周调度进展表 (docs/domain.md#作战图表格, docs/domain.md#上报报表). */
 export function battleMapWorkbook(view: BattleMapView, orgName: string, today: string): Promise<Buffer> {
   const charts = battleMapTables(view, orgName, today);
   const progress = dispatchProgressTable(view, orgName, today);

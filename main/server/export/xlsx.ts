@@ -3,7 +3,7 @@ import { cellText, type Cell } from '@shared/records/cell';
 import { writeFileAtomic } from '../storage/atomic-file';
 
 /**
- * Every workbook the app writes goes through here, so every sheet follows SPEC §5: merged
+ * Every workbook the app writes goes through here, so every sheet follows docs/domain.md#表格与打印的规则: merged
  * title, frozen header repeated on each printed page, borders, A4/A3 fitted to width,
  * "第 N 页 共 M 页" footer, real dates, codes as text, fonts a Chinese Windows PC has.
  */

@@ -109,7 +109,7 @@ export class HandlerContext {
   }
 
   /**
-   * Appends an 操作日志 entry inside a mutation (SPEC §7: who, when, what, before/after). Before and
+   * Appends an 操作日志 entry inside a mutation (docs/architecture.md#data-files: who, when, what, before/after). Before and
    * after are copied: handlers pass live records (a visit recorded, then rectified in place), and an
    * entry must keep saying what they were when it was made.
    */

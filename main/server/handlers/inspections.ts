@@ -6,7 +6,7 @@ import { notFound, type HandlerContext } from './context';
 
 type InspectionMethods = 'inspections:list' | 'inspections:save' | 'inspections:delete';
 
-/** 督查 of cadres (SPEC §3.4): the 督查组's records against the 督查清单. */
+/** 督查 of cadres (docs/domain.md#包保干部的规则): the 督查组's records against the 督查清单. */
 export function inspectionHandlers(ctx: HandlerContext): Pick<ApiHandlers, InspectionMethods> {
   return {
     'inspections:list': async ({ cadreId, year, regionId }) => {

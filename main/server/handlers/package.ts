@@ -10,7 +10,7 @@ import { notFound, type HandlerContext } from './context';
 
 type PackageMethods = 'package:export' | 'package:preview' | 'package:import' | 'package:received';
 
-/** 上报包 (SPEC §7): an area's package made here, and a consolidating library taking its areas' packages in. */
+/** 上报包 (docs/domain.md#上报包与下发包): an area's package made here, and a consolidating library taking its areas' packages in. */
 export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageMethods> {
   /** The area a package is made for when none is named: the library's own 旗区 (or city). */
   const ownArea = (): string => {

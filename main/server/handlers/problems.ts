@@ -9,7 +9,7 @@ import { inRegion } from './visits';
 
 type ProblemMethods = 'problems:list' | 'problems:step';
 
-/** 问题整改 to 销号 (SPEC §3.7): the ledger with each problem's stage and overdue steps, and one step at a time. */
+/** 问题整改 to 销号 (docs/domain.md#督导的规则): the ledger with each problem's stage and overdue steps, and one step at a time. */
 export function problemHandlers(ctx: HandlerContext): Pick<ApiHandlers, ProblemMethods> {
   /** How the ledger shows the problems of a library, as of today. */
   const viewer = (doc: DataDoc): ((visit: Visit, problem: VisitProblem) => ProblemView) => {

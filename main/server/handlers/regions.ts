@@ -11,7 +11,7 @@ function childLevel(level: RegionLevel): RegionLevel | undefined {
   return REGION_LEVELS[REGION_LEVELS.indexOf(level) + 1];
 }
 
-/** 行政区划 built in the UI (SPEC §3.1): the tree the lists, rules and reports hang on. */
+/** 行政区划 built in the UI (docs/domain.md#行政区划的规则): the tree the lists, rules and reports hang on. */
 export function regionHandlers(ctx: HandlerContext): Pick<ApiHandlers, RegionMethods> {
   return {
     'regions:list': async () => ctx.doc().regions,

@@ -6,7 +6,7 @@ import { notFound, type HandlerContext } from './context';
 
 type RegulatorMethods = 'regulators:list' | 'regulators:overview' | 'regulators:save' | 'regulators:delete' | 'regulators:fill';
 
-/** 网格监管人员 (SPEC §3.5): their grids and the 主体 that name them. */
+/** 网格监管人员 (docs/domain.md#网格监管的规则): their grids and the 主体 that name them. */
 export function regulatorHandlers(ctx: HandlerContext): Pick<ApiHandlers, RegulatorMethods> {
   return {
     'regulators:list': async () => ctx.doc().regulators,

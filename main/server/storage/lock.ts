@@ -70,7 +70,7 @@ function parseLock(text: string): LockInfo | null {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * One writer per data folder (SPEC §7). The lock file names the holder; a lock left by a
+ * One writer per data folder (docs/architecture.md#data-files). The lock file names the holder; a lock left by a
  * process that no longer runs (a crash, a power cut) is taken over. Taking over is atomic: the
  * stale lock is removed only by the process holding the takeover file, and only if it is still
  * the stale one it judged; the new lock is then created exclusively, so of several processes

@@ -16,7 +16,7 @@ export interface EntityChangesProps {
 }
 
 /**
- * 主体变动期限 (SPEC §3.4): the 主体 that opened, closed or changed grade, with the working-day
+ * 主体变动期限 (docs/domain.md#包保干部的规则): the 主体 that opened, closed or changed grade, with the working-day
  * deadlines to report the change and to adjust the 包保关系, due or overdue. The button says how
  * many are overdue; the drawer lists them and records the report.
  */

@@ -25,7 +25,7 @@ export interface LoadHistogram {
 const OVER_BUCKETS = 3;
 
 /**
- * Cadres per load bucket, one histogram per level (SPEC §3.6 soft cap). Buckets split 1…cap into
+ * Cadres per load bucket, one histogram per level (the soft cap of docs/domain.md#包保关系的规则). Buckets split 1…cap into
  * about five equal ranges so the cap is always a bucket edge; loads above it get their own
  * buckets, so the chart can mark them. Levels without cadres are left out.
  */

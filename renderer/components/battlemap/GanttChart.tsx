@@ -59,7 +59,7 @@ export interface GanttChartProps {
 }
 
 /**
- * The 作战图 as a Gantt chart (SPEC §3.9): the task table on the left, weeks as columns on the
+ * The 作战图 as a Gantt chart (docs/domain.md#作战图与周调度的规则): the task table on the left, weeks as columns on the
  * right, bars coloured by status with the progress filled in, the critical path outlined and
  * marked ★, a red 今天 line, the 总截止日期 dashed and the 周调度 dates as ◆ in the header.
  */

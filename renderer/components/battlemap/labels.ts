@@ -24,7 +24,7 @@ export interface StatusLook {
   readonly fill: string;
 }
 
-/** 未开始 grey · 进行中 blue · 已完成 green · 逾期 red (SPEC §3.9 status colours). */
+/** 未开始 grey · 进行中 blue · 已完成 green · 逾期 red (status colours of docs/domain.md#作战图与周调度的规则). */
 export const STATUS_LOOKS: Readonly<Record<BattleStatus, StatusLook>> = {
   未开始: { tag: 'default', light: '#f5f5f5', border: '#bfbfbf', fill: '#bfbfbf' },
   进行中: { tag: 'blue', light: '#e6f4ff', border: '#69b1ff', fill: '#1677ff' },

@@ -1,6 +1,6 @@
 import type { DutyKey } from '@shared/stats/tally';
 
-/** The 企业 duty indicators in the bureau's wording (SPEC §3.3). */
+/** The 企业 duty indicators in the bureau's wording (docs/domain.md#企业主体责任的规则). */
 export const DUTY_LABELS: Readonly<Record<DutyKey, string>> = {
   dailyWeeklyMonthly: '日管控周排查月调度',
   riskSystem: '纳入风险管控系统',

@@ -19,7 +19,7 @@ const ALL_COLUMNS = '';
 
 
 /**
- * 上报报表 (SPEC §5.4): the report, its scope (whole city, a 旗区 or a 乡镇), the 督导 year and a
+ * 上报报表 (docs/domain.md#上报报表): the report, its scope (whole city, a 旗区 or a 乡镇), the 督导 year and a
  * column template; 预览 shows the first rows as they will be written, 导出 saves the workbook.
  */
 export function ReportCard({ regions }: { readonly regions: readonly Region[] }) {

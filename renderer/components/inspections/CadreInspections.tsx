@@ -10,7 +10,7 @@ import { InspectionDrawer } from './InspectionDrawer';
 
 const RESULT_COLORS: Readonly<Record<InspectionResult, string>> = { 合格: 'green', 基本合格: 'gold', 不合格: 'red' };
 
-/** A cadre's 督查 history (SPEC §3.4), newest first, where a new 督查 is recorded or one corrected. */
+/** A cadre's 督查 history (docs/domain.md#包保干部的规则), newest first, where a new 督查 is recorded or one corrected. */
 export function CadreInspections({ cadre }: { readonly cadre: Cadre }) {
   const [rows, setRows] = useState<readonly InspectionRow[] | null>(null);
   const [error, setError] = useState('');

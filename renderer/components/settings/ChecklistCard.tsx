@@ -25,7 +25,7 @@ export const ITEM_LINES = {
   normalize: (text: string) => text.split('\n'),
 };
 
-/** 督导检查要点 (SPEC §3.8): what a cadre checks on a visit, printed in each level's handbook, one item per line. */
+/** 督导检查要点 (docs/domain.md#设置的规则): what a cadre checks on a visit, printed in each level's handbook, one item per line. */
 export function ChecklistCard() {
   return (
     <SettingsCard title="督导检查要点" testId="checklist-card">

@@ -3,7 +3,7 @@ import { ITEM_LINES, itemLineRules } from './ChecklistCard';
 import { SettingsCard } from './ProfileCards';
 
 /**
- * 督查清单 (SPEC §3.4): what the 省/市/旗区/乡镇 督查组 check each cadre against — the 责任清单
+ * 督查清单 (docs/domain.md#包保干部的规则): what the 省/市/旗区/乡镇 督查组 check each cadre against — the 责任清单
  * and the 任务清单 — printed in every handbook and offered item by item when a 督查 is recorded.
  */
 export function InspectionItemsCard() {

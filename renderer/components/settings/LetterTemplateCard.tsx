@@ -30,7 +30,7 @@ export interface LetterTemplateCardProps {
   readonly onChanged: () => void;
 }
 
-/** 致包保领导的一封信 (SPEC §5.2): the template with its merge fields, and a live preview for one cadre. */
+/** 致包保领导的一封信 (docs/domain.md#致包保领导的一封信): the template with its merge fields, and a live preview for one cadre. */
 export function LetterTemplateCard({ onChanged }: LetterTemplateCardProps) {
   const form = Form.useFormInstance();
   const { modal } = App.useApp();

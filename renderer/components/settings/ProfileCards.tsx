@@ -128,7 +128,7 @@ export function AssignRulesCard() {
   );
 }
 
-/** 督导规则: visits a year per grade and per cadre level, 现场 grades, 节前 visits, the weekly cap and the 问题整改 time limits (SPEC §3.7). */
+/** 督导规则: visits a year per grade and per cadre level, 现场 grades, 节前 visits, the weekly cap and the 问题整改 time limits (docs/domain.md#督导的规则). */
 export function VisitRulesCard() {
   const mark = (
     <Tooltip title="2024 年国家层面的通知优化了包保督导频次，各地按本省（区）最新通知执行：请对照本地最新通知核对以下次数和要求">
@@ -208,7 +208,7 @@ export function VisitRulesCard() {
   );
 }
 
-/** 食品安全总监规则 (SPEC §3.3): which 企业 must appoint a 总监. */
+/** 食品安全总监规则 (docs/domain.md#企业主体责任的规则): which 企业 must appoint a 总监. */
 export function DirectorCard() {
   return (
     <SettingsCard title="食品安全总监规则">

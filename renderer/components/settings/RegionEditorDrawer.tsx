@@ -28,7 +28,7 @@ export interface RegionEditorDrawerProps {
   readonly onClose: () => void;
 }
 
-/** 行政区划 (SPEC §3.1) built by hand: the city, its 旗区, 乡镇 and 村, one level at a time. */
+/** 行政区划 (docs/domain.md#行政区划的规则) built by hand: the city, its 旗区, 乡镇 and 村, one level at a time. */
 export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
   const regionList = useReference('regions:list');
   const regions = useMemo(() => regionList.value ?? [], [regionList.value]);

@@ -44,7 +44,7 @@ export interface AssignProposalView {
   readonly toCadreId: string;
   readonly toCadreName: string;
   readonly reason: string;
-  /** The fallback rule of the profile that gave the cadre (SPEC §3.6); null: the strict rule. */
+  /** The fallback rule of the profile that gave the cadre (docs/domain.md#包保关系的规则); null: the strict rule. */
   readonly fallback: FallbackRule | null;
 }
 
@@ -62,7 +62,7 @@ export interface AssignPreview {
 
 /** The `assign:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const assignSchemas = {
-  /** Every broken 包保 rule with names, and the count per kind (SPEC §3.6). */
+  /** Every broken 包保 rule with names, and the count per kind (docs/domain.md#包保关系的规则). */
   'assign:violations': z.object({ kinds: z.array(z.enum(VIOLATION_KINDS)).default([]), regionId: z.string().default('') }).strict(),
   /** Current load of every cadre against the soft cap. */
   'assign:loads': NoInput,

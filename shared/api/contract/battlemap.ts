@@ -24,7 +24,7 @@ export interface BattleMapView {
 export const battlemapSchemas = {
   /** The 作战图 with its schedule recomputed over the working-day calendar, statuses and 周调度 dates. */
   'battlemap:get': NoInput,
-  /** Starts the 作战图 from the shipped template (SPEC §3.9). Error `conflict` when one exists. */
+  /** Starts the 作战图 from the shipped template (docs/domain.md#作战图与周调度的规则). Error `conflict` when one exists. */
   'battlemap:create': z
     .object({ planStart: IsoDateSchema, finalDeadline: IsoDateSchema, mode: z.enum(['backward', 'forward']).default('backward'), dispatchWeekday: z.number().int().min(1).max(7).default(5) })
     .strict(),

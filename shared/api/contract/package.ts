@@ -2,7 +2,7 @@ import { PackageExportSchema, PackageImportSchema, PackageReceivedSchema, type P
 
 /** The `package:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const packageSchemas = {
-  /** 上报包 of an area for a year (SPEC §7): print-ready sheets and the records, checksummed. */
+  /** 上报包 of an area for a year (docs/domain.md#上报包与下发包): print-ready sheets and the records, checksummed. */
   'package:export': PackageExportSchema,
   /** What taking 上报包 in would do, per package and kind, with every conflict; changes nothing. */
   'package:preview': PackageImportSchema,

@@ -52,7 +52,7 @@ export const ProfileSaveSchema = ProfileSchema.omit({ importMappings: true, expo
 
 /** The `profile:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const profileSchemas = {
-  /** The policy profile (设置, SPEC §3.8) and the office's calendar days. */
+  /** The policy profile (设置, docs/domain.md#设置的规则) and the office's calendar days. */
   'profile:get': NoInput,
   /** Saves the policy profile; every rule reads from it. */
   'profile:save': ProfileSaveSchema,

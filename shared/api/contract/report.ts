@@ -32,7 +32,7 @@ export interface ReportPreview {
 /** The `report:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const reportSchemas = {
   /**
-   * A 上报 report as a print-ready workbook (SPEC §5.4): `summary` = 包保工作情况统计表 per region
+   * A 上报 report as a print-ready workbook (docs/domain.md#上报报表): `summary` = 包保工作情况统计表 per region
    * below `regionId` (per 旗区 for the whole city) with a 合计 row; `assignments` = 包保关系明细表;
    * `visits` = 督导记录汇总; `problems` = 问题整改台账; `dispatch` = 作战图周调度进展表; `inspections` = 督查情况表.
    */

@@ -9,7 +9,7 @@ import { ScopeRangeSchema } from './common';
 
 /** The `stats:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const statsSchemas = {
-  /** The programme's figures (SPEC §6 stats keys), for the library or one region and below. */
+  /** The programme's figures (docs/domain.md#统计口径), for the library or one region and below. */
   /** `year`: whose 督导 and 承诺书 count (the plan year when absent). */
   'stats:get': z.object({ regionId: z.string().default(''), year: z.number().int().min(2000).max(2100).optional() }).strict().default({ regionId: '' }),
   /** The figures per region one level below the scope (per 旗区 for the whole city), with a 合计. */

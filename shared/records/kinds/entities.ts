@@ -62,7 +62,7 @@ export const entityColumns: readonly RecordColumn<Entity>[] = [
   text('scale', '规模', ['企业规模', '经营规模'], 6, (e) => e.scale),
   {
     ...text('grade', '包保等级', ['等级', '分级', '包保级别', '分级等级'], 8, (e) => e.grade),
-    // 2016 风险分级 (A = lowest risk), 餐饮 量化分级 and 信用等级 are other scales (SPEC §3.8).
+    // 2016 风险分级 (A = lowest risk), 餐饮 量化分级 and 信用等级 are other scales (docs/domain.md#设置的规则).
     notWords: ['风险', '量化', '信用'],
     lookalikeQuestion: '是另一种分级（风险分级 A 级风险最低，包保等级 A 级最高），没有作为包保等级导入。如该列确是包保等级，请在“列对应”中把它对应为“包保等级”；否则请在表中增加“包保等级”列（A、B、C、D）后重新导入',
   },

@@ -1,6 +1,6 @@
 /**
  * Version 2 → 3: the 督查 records of cadres join the library, and what the app shipped under the
- * name 督查清单 but meant the visit checklist is called 督导检查要点 (SPEC §3.4, §3.8): in the
+ * name 督查清单 but meant the visit checklist is called 督导检查要点 (docs/domain.md#包保干部的规则, docs/domain.md#设置的规则): in the
  * letter template and 作战图 tasks made from the shipped texts, and in visits read back from
  * returned handbooks. Only the shipped phrases change; an office's own wording is left alone.
  */
