@@ -4,7 +4,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordContext } from '@shared/records/types';
-import type { DemoScale } from '@shared/demo/generate';
+import type { DemoScale } from '@shared/api/contract';
 import type { DataDoc } from '@shared/storage/types';
 import { DATA_FILE_NAME, LowdbStore } from '../main/server/storage/lowdb-store';
 import type { WorkbookPool } from '../main/server/workers/workbook-pool';

@@ -66,7 +66,7 @@ export function LettersPage() {
           })
       : null,
   );
-  const letters = value?.letters ?? [];
+  const letters = useMemo(() => value?.letters ?? [], [value]);
   const html = useMemo(() => letters.map(letterPageHtml).join(''), [letters]);
   const first = letters[0];
   const pdfFileName = !first ? null : letters.length === 1 ? first.fileName.replace(/\.html$/, '.pdf') : `致包保领导的一封信-${letters.length}封.pdf`;

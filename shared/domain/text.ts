@@ -8,6 +8,7 @@ import { z } from 'zod';
  */
 
 /** C0 and C1 control characters and DEL; multi-line text (notes, letter paragraphs) keeps tab and line feed. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const TAB_OR_LINE_FEED = /[\t\n]/g;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/g;
@@ -16,6 +17,7 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** Zero-width characters; with whitespace, all that text can be made of and still show nothing. */
 const INVISIBLE_ONLY = /^[\s\u200b-\u200d\u2060\ufeff]+$/;
 /** Every character the rule refuses anywhere, to strip from names that must still be used (file names). */
+// eslint-disable-next-line no-control-regex -- as CONTROL
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 export type TextLines = 'single' | 'multi';
@@ -43,6 +45,7 @@ export function textRule(label: string, lines: TextLines = 'single') {
 }
 
 /** A terminal escape sequence such as the colour code ESC[31m: all of it goes, not only the ESC. */
+// eslint-disable-next-line no-control-regex -- as CONTROL
 const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
 
 /**

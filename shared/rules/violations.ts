@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../calendar/calendar';
-import { RegionIndex } from '../domain/regions';
+import { type RegionIndex } from '../domain/regions';
 import { CADRE_LEVEL_LABELS, type Assignment, type Cadre, type Entity, type Profile } from '../domain/schemas';
 import { AssignmentRules, FALLBACK_RULES, type FallbackRule } from './fallback';
 import { reassignDeadline, REASSIGN_WITHIN_WORKING_DAYS } from './inactive';

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiSchemas } from '@shared/api/contract';
-import { BrowserWindow as FakeWindow, recorded, resetFake } from './electron-shell-fake';
+import { type BrowserWindow as FakeWindow, recorded, resetFake } from './electron-shell-fake';
 import { useTempDirs } from './temp-dir';
 
 // The Electron module is the one thing replaced: a small fake that records what the shell does.

@@ -150,6 +150,7 @@ describe('CLI export letters', () => {
     const listed = await cli('list', 'cadres', '--data', dir);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('张伟');
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(listed.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   }, 60_000);
 });

@@ -59,6 +59,7 @@ const SHEETS: TableSheet[] = [
       { label: '备注（隐藏）', width: 10, format: 'text', hidden: true },
     ],
     rows: [
+      // eslint-disable-next-line no-loss-of-precision -- a long number cell, as Excel stores one
       ['东胜区昭君第1号商店，一个很长很长的名字需要换行显示在单元格里面', 911506021234567890, { date: '2027-03-15' }, 4, 0.975, null],
       ['达拉特旗和胜村小卖部', '91150602MA0N1234X', { date: 'not a date' }, '无', 1, true],
       ['（无）', null, null, null, null, false],

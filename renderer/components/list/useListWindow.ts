@@ -42,6 +42,7 @@ export interface ListWindow<Row> {
 export function useListWindow<M extends WindowMethod>(method: M, input: ListInput<M>): ListWindow<RowOf<M>> {
   const inputKey = JSON.stringify(input);
   // Callers build the input each render; what counts is its content.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- inputKey is the input's content
   const stableInput = useMemo(() => input, [inputKey]);
   const [shown, setShown] = useState({ inputKey, first: 0, last: 0 });
   // New filters: back to the top (the table scrolls there too).
@@ -80,6 +81,7 @@ export function useListWindow<M extends WindowMethod>(method: M, input: ListInpu
     }
     return all;
     // restRows is a new array each render; restKey says when one of its blocks changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [total, headRows, restKey, firstBlock, head.isPlaceholderData]);
 
   const showRows = useCallback(

@@ -25,6 +25,7 @@ export function useLoaded<T>(key: string, load: (() => Promise<T>) | null): Load
       live = false;
     };
     // `key` names what `load` fetches; the function itself is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [key]);
   return state;
 }
