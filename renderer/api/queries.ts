@@ -88,13 +88,20 @@ export interface ApiQueryState<T> {
 export function useApiQuery<M extends ApiMethod>(
   method: M,
   input: ApiInput<M>,
-  options: { readonly enabled?: boolean; /** false: one record's view, never shown for another */ readonly keepPrevious?: boolean } = {},
+  options: {
+    readonly enabled?: boolean;
+    /** false: one record's view, never shown for another */
+    readonly keepPrevious?: boolean;
+    /** Read again each time the screen opens (showing the cached answer meanwhile): for figures a job or another window may change. */
+    readonly readOnOpen?: boolean;
+  } = {},
 ): ApiQueryState<ApiResults[M]> {
   const query = useQuery({
     queryKey: [method, input],
     queryFn: () => api(method, input),
     placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
     enabled: options.enabled ?? true,
+    ...(options.readOnOpen ? { refetchOnMount: 'always' as const } : {}),
   });
   return {
     result: query.data ?? null,

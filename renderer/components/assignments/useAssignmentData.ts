@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { ApiResults, CadreLoad } from '@shared/api/contract';
 import type { CadreLevel } from '@shared/domain/schemas';
-import { api } from '../../api/client';
-import { errorText } from '../../api/error-text';
+import { useApiQuery } from '../../api/queries';
 
 export interface AssignmentData {
   readonly violations: ApiResults['assign:violations'] | null;
@@ -16,40 +15,26 @@ export interface AssignmentData {
   readonly reload: () => void;
 }
 
-/** Violations and cadre loads for the 包保关系 screen; one reload after every change. */
+const READ_ON_OPEN = { readOnOpen: true } as const;
+
 /** Everything the 包保关系 screen shows; violations within `regionId` ('' = all) as in 首页概览. */
 export function useAssignmentData(regionId: string): AssignmentData {
-  const [violations, setViolations] = useState<AssignmentData['violations']>(null);
-  const [loads, setLoads] = useState<AssignmentData['loads']>(null);
-  const [caps, setCaps] = useState<AssignmentData['caps']>({});
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-  const [round, setRound] = useState(0);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    setLoading(true);
-    Promise.all([api('assign:violations', { kinds: [], regionId }), api('assign:loads', {}), api('cadres:query', { active: 'no' })]).then(
-      ([v, l, inactive]) => {
-        if (ticket !== latest.current) return;
-        const gone = new Set(inactive.rows.map((r) => r.id));
-        const levelCaps: Partial<Record<CadreLevel, number>> = {};
-        for (const load of l) levelCaps[load.level] = load.cap;
-        setViolations(v);
-        setLoads(l.filter((load) => load.before > 0 || !gone.has(load.cadreId)));
-        setCaps(levelCaps);
-        setError('');
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (ticket !== latest.current) return;
-        setError(`包保关系读取失败：${errorText(e)}`);
-        setLoading(false);
-      },
-    );
-  }, [round, regionId]);
-
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { violations, loads, caps, loading, error, reload };
+  const violations = useApiQuery('assign:violations', { kinds: [], regionId }, READ_ON_OPEN);
+  const loads = useApiQuery('assign:loads', {}, READ_ON_OPEN);
+  const inactive = useApiQuery('cadres:query', { active: 'no' }, READ_ON_OPEN);
+  const derived = useMemo(() => {
+    if (!loads.result || !inactive.result) return { loads: null, caps: {} };
+    const gone = new Set(inactive.result.rows.map((r) => r.id));
+    const caps: Partial<Record<CadreLevel, number>> = {};
+    for (const load of loads.result) caps[load.level] = load.cap;
+    return { loads: loads.result.filter((load) => load.before > 0 || !gone.has(load.cadreId)), caps };
+  }, [loads.result, inactive.result]);
+  const failed = violations.error || loads.error || inactive.error;
+  return {
+    violations: violations.result,
+    ...derived,
+    loading: violations.loading || loads.loading || inactive.loading,
+    error: failed ? `包保关系读取失败：${failed}` : '',
+    reload: () => [violations, loads, inactive].forEach((q) => q.reload()),
+  };
 }
