@@ -18,7 +18,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // Chinese text uses the ideographic space (U+3000) on purpose: in strings, templates and comments.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true, skipJSXText: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true, skipJSXText: true },
+      ],
     },
   },
   {
@@ -33,7 +36,10 @@ export default tseslint.config(
         {
           patterns: [
             ...NODE_AND_ELECTRON,
-            { group: ['exceljs', 'lowdb', 'lowdb/*', 'react', 'react-dom', 'react-dom/*', 'antd', 'antd/*'], message: 'shared/ holds the rules only: no files, workbooks or UI.' },
+            {
+              group: ['exceljs', 'lowdb', 'lowdb/*', 'react', 'react-dom', 'react-dom/*', 'antd', 'antd/*'],
+              message: 'shared/ holds the rules only: no files, workbooks or UI.',
+            },
             { group: ['**/main/**', '**/renderer/**'], message: 'shared/ depends on nothing else in the repository.' },
           ],
         },
@@ -48,7 +54,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', '**/electron/**'], message: 'The Node services run without Electron (CLI, web harness): only main/electron/ may load it.' },
+            {
+              group: ['electron', 'electron/*', '**/electron/**'],
+              message: 'The Node services run without Electron (CLI, web harness): only main/electron/ may load it.',
+            },
             { group: ['**/renderer/**', 'react', 'react-dom', 'antd'], message: 'The services never load the renderer.' },
           ],
         },
@@ -67,7 +76,10 @@ export default tseslint.config(
         {
           patterns: [
             ...NODE_AND_ELECTRON,
-            { group: ['**/main/**', 'exceljs', 'lowdb', 'lowdb/*'], message: 'The renderer reaches the services only through the contract (window.api / @shared/api).' },
+            {
+              group: ['**/main/**', 'exceljs', 'lowdb', 'lowdb/*'],
+              message: 'The renderer reaches the services only through the contract (window.api / @shared/api).',
+            },
           ],
         },
       ],

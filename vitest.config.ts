@@ -32,8 +32,19 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/shared/**/*.test.ts'], exclude: SLOW, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'dom', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'service', include: ['test/main/**/*.test.ts', 'test/harness/**/*.test.ts'], exclude: SLOW, sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: { name: 'dom', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'service',
+          include: ['test/main/**/*.test.ts', 'test/harness/**/*.test.ts'],
+          exclude: SLOW,
+          sequence: { groupOrder: 1 },
+        },
+      },
       { extends: true, test: { name: 'slow', include: SLOW, sequence: { groupOrder: 1 } } },
     ],
   },

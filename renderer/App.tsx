@@ -59,7 +59,11 @@ function Startup() {
         status="error"
         title="无法打开数据文件夹"
         subTitle={error}
-        extra={<Button type="primary" onClick={load}>重试</Button>}
+        extra={
+          <Button type="primary" onClick={load}>
+            重试
+          </Button>
+        }
       />
     );
   }

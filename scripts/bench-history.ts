@@ -21,11 +21,27 @@ export function addHistory(doc: DataDoc): void {
   const cadreLevel = new Map(doc.cadres.map((c) => [c.id, c.level]));
   const visits: Visit[] = [];
   for (const y of [year - 2, year - 1, year]) {
-    const plan = planVisits({ year: y, assignments, entities: doc.entities, cadres: doc.cadres, calendar, rules: doc.profile.visitRules, existing: [] });
+    const plan = planVisits({
+      year: y,
+      assignments,
+      entities: doc.entities,
+      cadres: doc.cadres,
+      calendar,
+      rules: doc.profile.visitRules,
+      existing: [],
+    });
     const doneBefore = y === year ? `${y}${HALF_YEAR}` : `${y + 1}-01-01`;
     plan.visits.forEach((draft, i) => {
       const id = `V-${y}-${i}`;
-      const visit: Visit = { id, entityId: draft.entityId, cadreId: draft.cadreId, plannedDate: draft.plannedDate, checklist: [], problems: [], notes: '' };
+      const visit: Visit = {
+        id,
+        entityId: draft.entityId,
+        cadreId: draft.cadreId,
+        plannedDate: draft.plannedDate,
+        checklist: [],
+        problems: [],
+        notes: '',
+      };
       if (draft.plannedDate < doneBefore) recordDone(visit, i, doc.profile.checklistByLevel[cadreLevel.get(draft.cadreId) ?? 'village']);
       visits.push(visit);
     });
@@ -76,11 +92,25 @@ function historyLog(doc: DataDoc, visits: readonly Visit[]): LogEntry[] {
       const before = { ...visit, checklist: [], problems: [] };
       delete before.doneDate;
       delete before.type;
-      return { at, operator, action: 'visits:record', summary: `记录督导：（${visit.doneDate}，问题 ${visit.problems.length} 个）`, before, after: visit };
+      return {
+        at,
+        operator,
+        action: 'visits:record',
+        summary: `记录督导：（${visit.doneDate}，问题 ${visit.problems.length} 个）`,
+        before,
+        after: visit,
+      };
     }
     if (kind < 8 && entities.length > 0) {
       const entity = entities[(i * 104_729) % entities.length] as Entity;
-      return { at, operator, action: 'entities:save', summary: `修改主体“${entity.name}”`, before: entity, after: { ...entity, notes: '已核实' } };
+      return {
+        at,
+        operator,
+        action: 'entities:save',
+        summary: `修改主体“${entity.name}”`,
+        before: entity,
+        after: { ...entity, notes: '已核实' },
+      };
     }
     return { at, operator, action: 'problems:step', summary: '问题销号（过期食品未及时下架，经办人 管理员）' };
   });

@@ -49,7 +49,8 @@ interface Timed {
 function handbookSample(doc: DataDoc) {
   const active = doc.cadres.filter((c) => c.active);
   const cadres = active.slice(0, Number(process.env['BENCH_HANDBOOKS'] ?? '3000'));
-  const note = cadres.length === active.length ? `all ${active.length} handbooks` : `${cadres.length} handbooks timed, scaled to all ${active.length}`;
+  const note =
+    cadres.length === active.length ? `all ${active.length} handbooks` : `${cadres.length} handbooks timed, scaled to all ${active.length}`;
   return { cadres, factor: active.length / cadres.length, note };
 }
 
@@ -68,7 +69,10 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     await store.close();
     const table = exportTable('entities', await recordContext(doc));
     const columns = table.columns.map((c) => ({ label: c.label, width: c.width, format: c.format }));
-    await writeFile(path.join(dataDir, IMPORT_FILE_NAME), await buildWorkbook([{ sheetName: '主体', title: '主体', columns, rows: table.rows }]));
+    await writeFile(
+      path.join(dataDir, IMPORT_FILE_NAME),
+      await buildWorkbook([{ sheetName: '主体', title: '主体', columns, rows: table.rows }]),
+    );
     return () => undefined;
   },
 
@@ -125,7 +129,9 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     return async () => {
       // As the app previews it: the workbook read in a worker thread, then planned against the library,
       // yielding to the event loop between slices of rows.
-      const plan = await planImport(RECORD_DEFINITIONS.entities, await readSheetsArriving(IMPORT_FILE_NAME, bytes), ctx, {}, () => yieldToEventLoop());
+      const plan = await planImport(RECORD_DEFINITIONS.entities, await readSheetsArriving(IMPORT_FILE_NAME, bytes), ctx, {}, () =>
+        yieldToEventLoop(),
+      );
       if (!plan.ok) throw new Error(plan.message);
       // The app's own export read back is the library as it is: anything else is a reading fault.
       const { add, update, reject } = plan.plan.counts;
@@ -152,7 +158,16 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     const doc = await openDoc();
     const calendar = new WorkCalendar();
     const assignments = doc.assignments.filter((a) => a.end === '');
-    return () => planVisits({ year: 2027, assignments, entities: doc.entities, cadres: doc.cadres, calendar, rules: doc.profile.visitRules, existing: [] });
+    return () =>
+      planVisits({
+        year: 2027,
+        assignments,
+        entities: doc.entities,
+        cadres: doc.cadres,
+        calendar,
+        rules: doc.profile.visitRules,
+        existing: [],
+      });
   },
   stats: async () => {
     const { computeStats } = await import('@shared/stats/stats');
@@ -169,7 +184,11 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     await index.searchReady;
     clearInterval(alive);
     const { EntityQuerySchema } = await import('@shared/api/contract');
-    return { work: () => KEYSTROKES.forEach((text) => index.entities(EntityQuerySchema.parse({ text }))), factor: 1 / KEYSTROKES.length, note: 'per keystroke' };
+    return {
+      work: () => KEYSTROKES.forEach((text) => index.entities(EntityQuerySchema.parse({ text }))),
+      factor: 1 / KEYSTROKES.length,
+      note: 'per keystroke',
+    };
   },
 
   exportHandbooks: async () => {

@@ -47,7 +47,10 @@ const TARGETS: Readonly<Record<string, { readonly text: string; readonly ok: (s:
   exportHandbooks: { text: '≤1.5× floor', ok: (s) => (s.ratio ?? Infinity) <= 1.5 },
   uiListReady: { text: '(measured)', ok: () => true },
   uiScroll: { text: '(measured)', ok: () => true },
-  uiSearch: { text: '≤500 ms, ≤3 requests, ≤1 MB', ok: (s) => s.ms <= 500 && (s.requests ?? Infinity) <= 3 && (s.largestKb ?? Infinity) <= 1024 },
+  uiSearch: {
+    text: '≤500 ms, ≤3 requests, ≤1 MB',
+    ok: (s) => s.ms <= 500 && (s.requests ?? Infinity) <= 3 && (s.largestKb ?? Infinity) <= 1024,
+  },
   uiSave: { text: '≤500 ms', ok: (s) => s.ms <= 500 },
   uiScreenVisits: { text: '≤1000 ms', ok: (s) => s.ms <= 1000 },
   uiScreenEntities: { text: '≤1000 ms', ok: (s) => s.ms <= 1000 },
@@ -84,12 +87,23 @@ function measure(step: string, dataDir: string): Step {
 
 /** The browser figures (test/bench/ui-bench.ts), each the median of RUNS runs. */
 function measureUi(dataDir: string, webDist: string): Record<string, Step> {
-  const runs = Array.from({ length: RUNS }, () => runChild<Record<string, Step>>('test/bench/ui-bench.ts', [dataDir], { WEB_DIST: webDist }));
+  const runs = Array.from({ length: RUNS }, () =>
+    runChild<Record<string, Step>>('test/bench/ui-bench.ts', [dataDir], { WEB_DIST: webDist }),
+  );
   const names = Object.keys(runs[0] ?? {});
   return Object.fromEntries(
     names.map((name) => {
-      const worst = (key: 'requests' | 'largestKb') => (runs[0]?.[name]?.[key] === undefined ? {} : { [key]: Math.max(...runs.map((r) => r[name]?.[key] ?? 0)) });
-      return [name, { ms: round(median(runs.map((r) => r[name]?.ms ?? 0))), ...worst('requests'), ...worst('largestKb'), note: runs[0]?.[name]?.note ?? '' }];
+      const worst = (key: 'requests' | 'largestKb') =>
+        runs[0]?.[name]?.[key] === undefined ? {} : { [key]: Math.max(...runs.map((r) => r[name]?.[key] ?? 0)) };
+      return [
+        name,
+        {
+          ms: round(median(runs.map((r) => r[name]?.ms ?? 0))),
+          ...worst('requests'),
+          ...worst('largestKb'),
+          note: runs[0]?.[name]?.note ?? '',
+        },
+      ];
     }),
   );
 }
@@ -145,7 +159,9 @@ function printTable(scale: Scale, steps: Record<string, Step>): void {
   const cityScale = CITY_OF[scale];
   const city = cityScale ? results[cityScale] : undefined;
   console.log(`\n== ${scale} ==  (median of ${RUNS} runs, each in a fresh process)`);
-  console.log(`${'step'.padEnd(16)}${pad('ms', 10)}${pad('floor ms', 10)}${pad('ratio', 7)}${pad('peak MB', 9)}  ${cityScale ? `vs ${cityScale} (≤${PROVINCE_MAX_FACTOR}×)` : 'target'}`);
+  console.log(
+    `${'step'.padEnd(16)}${pad('ms', 10)}${pad('floor ms', 10)}${pad('ratio', 7)}${pad('peak MB', 9)}  ${cityScale ? `vs ${cityScale} (≤${PROVINCE_MAX_FACTOR}×)` : 'target'}`,
+  );
   for (const [name, step] of Object.entries(steps)) {
     let verdict: string;
     if (step.error) {

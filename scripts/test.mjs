@@ -1,6 +1,6 @@
-// npm test: typecheck and the web build side by side (one core each), the vitest projects (unit,
-// dom, service, slow), then the browser tests (Playwright in the system Chromium against the web
-// harness). Says how long each step took and ends with one plain line counting every test.
+// npm test: the guardrails first (lint with the runtime boundaries, format check, typecheck and
+// the Electron build side by side), the web build, the vitest projects (unit, dom, service, slow),
+// then the browser tests (Playwright in the system Chromium against the web harness). Says how long each step took and ends with one plain line counting every test.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,25 +34,55 @@ function readJson(file) {
 }
 
 const started = performance.now();
-const [typecheckOk, webOk] = await Promise.all([
-  step('类型检查 typecheck', bin('tsc'), ['-b']),
-  step('构建网页界面 build dist-web', bin('vite'), ['build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']),
+const [lintOk, formatOk] = await Promise.all([
+  step('代码检查 lint', bin('eslint'), ['--cache', '--cache-location', path.join(reports, 'eslintcache'), '.']),
+  step('格式检查 prettier', bin('prettier'), ['--check', '--log-level', 'warn', '.']),
 ]);
+// The packaged entry points (main, preload, workers, renderer) are built by electron-vite only.
+const [typecheckOk, electronOk] = await Promise.all([
+  step('类型检查 typecheck', bin('tsc'), ['-b']),
+  step('构建桌面程序 electron-vite build', bin('electron-vite'), ['build', '--logLevel', 'warn']),
+]);
+const webOk = await step('构建网页界面 build dist-web', bin('vite'), ['build', '--config', 'vite.web.config.ts', '--logLevel', 'warn']);
 const vitestFile = path.join(reports, 'vitest.json');
-const vitestOk = await step('单元与服务测试 vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+const vitestOk = await step('单元与服务测试 vitest', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestFile}`,
+]);
 const playwrightFile = path.join(reports, 'playwright.json');
 const playwrightOk =
-  webOk && (await step('浏览器测试 playwright', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile }));
+  webOk &&
+  (await step('浏览器测试 playwright', bin('playwright'), ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile,
+  }));
 
 const vitest = readJson(vitestFile);
 const playwright = webOk ? readJson(playwrightFile) : null;
 const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
 const failed =
-  (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0) + (typecheckOk ? 0 : 1);
+  (vitest?.numFailedTests ?? 0) +
+  (playwright?.stats?.unexpected ?? 0) +
+  (playwright?.stats?.flaky ?? 0) +
+  (typecheckOk ? 0 : 1) +
+  (lintOk ? 0 : 1) +
+  (formatOk ? 0 : 1) +
+  (electronOk ? 0 : 1);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
 
-const allOk = typecheckOk && vitestOk && webOk && playwrightOk && vitest !== null && playwright !== null;
-console.log(`\n${typecheckOk ? '' : 'typecheck failed; '}${webOk ? '' : 'web build failed; '}`.trim());
+const allOk =
+  lintOk && formatOk && typecheckOk && electronOk && vitestOk && webOk && playwrightOk && vitest !== null && playwright !== null;
+const stepsFailed = [
+  [lintOk, 'lint'],
+  [formatOk, 'format check'],
+  [typecheckOk, 'typecheck'],
+  [electronOk, 'electron-vite build'],
+  [webOk, 'web build'],
+]
+  .filter(([ok]) => !ok)
+  .map(([, name]) => `${name} failed`);
+console.log(`\n${stepsFailed.join('; ')}`.trim());
 console.log(`time: ${timings.join(', ')}; in all ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(allOk && failed === 0 ? 0 : 1);

@@ -27,7 +27,9 @@ const DESKTOP_INPUTS = {
   saveFile: z.object({ fileName: FileNameSchema, contentBase64: z.base64('文件内容不是 base64') }),
   openFile: z.object({
     title: z.string().max(100, '标题太长'),
-    filters: z.array(z.object({ name: z.string().max(50), extensions: z.array(z.string().regex(/^[a-z0-9]+$/i, '扩展名格式不正确')).min(1) })).max(10),
+    filters: z
+      .array(z.object({ name: z.string().max(50), extensions: z.array(z.string().regex(/^[a-z0-9]+$/i, '扩展名格式不正确')).min(1) }))
+      .max(10),
     maxBytes: z.number().int().positive().max(MAX_OPEN_BYTES),
   }),
 } satisfies { [M in DesktopMethod]: z.ZodType<InputOf<M>> };
@@ -53,7 +55,13 @@ export function createDesktopHandlers(dialogs: Dialogs): DesktopHandlers {
 
 const isDesktopMethod = (name: unknown): name is DesktopMethod => typeof name === 'string' && Object.hasOwn(DESKTOP_INPUTS, name);
 
-async function serve(handlers: DesktopHandlers, event: IpcMainInvokeEvent, name: unknown, raw: unknown, log: Logger): Promise<Result<unknown>> {
+async function serve(
+  handlers: DesktopHandlers,
+  event: IpcMainInvokeEvent,
+  name: unknown,
+  raw: unknown,
+  log: Logger,
+): Promise<Result<unknown>> {
   if (!isDesktopMethod(name)) return err('unknown-method', `未知的桌面操作“${String(name)}”`);
   const handler = handlers[name] as (window: BrowserWindow, input: unknown) => Promise<unknown>;
   return runChecked(

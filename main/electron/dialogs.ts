@@ -44,7 +44,14 @@ export class Dialogs {
   /** The last folder used while it still exists, else the export folder (created on first use). */
   private async startFolder(): Promise<string> {
     const last = this.state.get().lastFolder;
-    if (last && (await stat(last).then((info) => info.isDirectory(), () => false))) return last;
+    if (
+      last &&
+      (await stat(last).then(
+        (info) => info.isDirectory(),
+        () => false,
+      ))
+    )
+      return last;
     await mkdir(this.exportDir, { recursive: true }).catch(() => undefined);
     return this.exportDir;
   }
@@ -70,8 +77,15 @@ export class Dialogs {
       await writeFileAtomic(filePath, await make());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'EBUSY' || code === 'EPERM' || code === 'EACCES' ? '文件可能正在 Excel/WPS 中打开，或该文件夹不允许写入' : `写入时出错（${error instanceof Error ? error.message : String(error)}）`;
-      await tellOnWindow(window, `未能保存“${path.basename(filePath)}”`, `${why}。\n请关闭正在打开该文件的程序，或换一个文件名、文件夹后再保存一次。`);
+      const why =
+        code === 'EBUSY' || code === 'EPERM' || code === 'EACCES'
+          ? '文件可能正在 Excel/WPS 中打开，或该文件夹不允许写入'
+          : `写入时出错（${error instanceof Error ? error.message : String(error)}）`;
+      await tellOnWindow(
+        window,
+        `未能保存“${path.basename(filePath)}”`,
+        `${why}。\n请关闭正在打开该文件的程序，或换一个文件名、文件夹后再保存一次。`,
+      );
       return null;
     }
     this.remember(path.dirname(filePath));
@@ -96,12 +110,20 @@ export class Dialogs {
     try {
       const { size } = await stat(chosen);
       if (size > options.maxBytes) {
-        await tellOnWindow(window, `文件“${fileName}”太大`, `它有 ${sizeText(size)}，超过 ${sizeText(options.maxBytes)} 的上限。请删去无关的工作表、图片，或分成几个文件后再选择。`);
+        await tellOnWindow(
+          window,
+          `文件“${fileName}”太大`,
+          `它有 ${sizeText(size)}，超过 ${sizeText(options.maxBytes)} 的上限。请删去无关的工作表、图片，或分成几个文件后再选择。`,
+        );
         return null;
       }
       return { fileName, contentBase64: (await readFile(chosen)).toString('base64') };
     } catch {
-      await tellOnWindow(window, `无法读取文件“${fileName}”`, '文件可能已被移动，或正被其他程序占用。请关闭 Excel/WPS 中的该文件后重新选择。');
+      await tellOnWindow(
+        window,
+        `无法读取文件“${fileName}”`,
+        '文件可能已被移动，或正被其他程序占用。请关闭 Excel/WPS 中的该文件后重新选择。',
+      );
       return null;
     }
   }

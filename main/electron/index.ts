@@ -65,7 +65,13 @@ async function start(): Promise<void> {
 
   const primary = screen.getPrimaryDisplay();
   const others = screen.getAllDisplays().filter((display) => display.id !== primary.id);
-  const window = createMainWindow(devServerUrl, restorePlacement(shellState.get().window, [primary, ...others].map((display) => display.workArea)));
+  const window = createMainWindow(
+    devServerUrl,
+    restorePlacement(
+      shellState.get().window,
+      [primary, ...others].map((display) => display.workArea),
+    ),
+  );
   trackWindowState(window, shellState);
   logPageErrors(window.webContents, log, reportFatal);
   installMenu(createMenuActions({ window, dialogs, log, version: app.getVersion(), dataDir, exportDir, logsDir }));

@@ -44,7 +44,14 @@ export function createFatalErrorReporter(context: FatalErrorContext): (error: un
     if (showing) return;
     showing = true;
     try {
-      const report = [`${PRODUCT_NAME} ${context.version}`, `时间：${new Date().toISOString()}`, `数据文件夹：${context.dataDir()}`, `日志文件夹：${context.logsDir}`, '', details].join('\n');
+      const report = [
+        `${PRODUCT_NAME} ${context.version}`,
+        `时间：${new Date().toISOString()}`,
+        `数据文件夹：${context.dataDir()}`,
+        `日志文件夹：${context.logsDir}`,
+        '',
+        details,
+      ].join('\n');
       const { response } = await dialog.showMessageBox({
         type: 'error',
         title: `${PRODUCT_NAME} — 出现意外错误`,
@@ -82,6 +89,7 @@ export function logPageErrors(contents: WebContents, log: Logger, report: (error
     if (level === 'error') log.error(`[renderer] ${message} (${sourceId}:${lineNumber})`);
   });
   contents.on('render-process-gone', (_event, details) => {
-    if (details.reason !== 'clean-exit') void report(new Error(`页面进程意外退出（${details.reason}，退出码 ${details.exitCode}）。请点“视图 → 重新加载”或重新打开本软件`));
+    if (details.reason !== 'clean-exit')
+      void report(new Error(`页面进程意外退出（${details.reason}，退出码 ${details.exitCode}）。请点“视图 → 重新加载”或重新打开本软件`));
   });
 }

@@ -30,4 +30,3 @@ const desktop = {
 
 contextBridge.exposeInMainWorld('api', api);
 contextBridge.exposeInMainWorld('desktop', desktop);
-

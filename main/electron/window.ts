@@ -9,7 +9,10 @@ import { DEFAULT_SIZE, type WindowPlacement } from './window-state';
  * The app's one window, shown once the page has painted (the page's skeleton, so no white flash)
  * at the remembered place and size.
  */
-export function createMainWindow(devServerUrl: string | null, placement: WindowPlacement = { bounds: DEFAULT_SIZE, maximized: false }): BrowserWindow {
+export function createMainWindow(
+  devServerUrl: string | null,
+  placement: WindowPlacement = { bounds: DEFAULT_SIZE, maximized: false },
+): BrowserWindow {
   const window = new BrowserWindow({
     ...placement.bounds,
     minWidth: 1024,

@@ -47,7 +47,19 @@ export class JobRunner {
       throw new ApiError('conflict', `“${running.label}”正在进行（${running.done}/${running.total}），请等它完成或取消后再开始新的导出`);
     }
     const job: Job = {
-      status: { jobId: randomUUID(), kind, label, state: 'running', done: 0, total: 0, message: '正在准备…', outDir, files: 0, skipped: [], error: '' },
+      status: {
+        jobId: randomUUID(),
+        kind,
+        label,
+        state: 'running',
+        done: 0,
+        total: 0,
+        message: '正在准备…',
+        outDir,
+        files: 0,
+        skipped: [],
+        error: '',
+      },
       cancelRequested: false,
     };
     // Only the latest job is kept: a finished one is read once by the screen that started it.

@@ -23,7 +23,13 @@ export function onApiSuccess(listener: (method: ApiMethod) => void): () => void 
 }
 
 /** Calls that can add or remove 主体 or 干部: whoever shows their counts reads them again after each. */
-const COUNT_CHANGING: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['entities:save', 'entities:delete', 'cadres:save', 'cadres:delete', 'import:commit']);
+const COUNT_CHANGING: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'entities:save',
+  'entities:delete',
+  'cadres:save',
+  'cadres:delete',
+  'import:commit',
+]);
 const countListeners = new Set<() => void>();
 
 /** Calls `listener` after every change that can move the 主体 or 干部 counts; returns the way to stop. */

@@ -23,8 +23,28 @@ export const queryClient = new QueryClient({
 
 /** Actions that only read: calling them changes nothing, so they invalidate nothing. */
 const READ_ACTIONS = new Set([
-  'info', 'list', 'get', 'query', 'overview', 'breakdown', 'weekly', 'loads', 'preview', 'progress', 'columns', 'templates',
-  'errorReport', 'download', 'export', 'exportAll', 'view', 'current', 'violations', 'openProblems', 'received', 'cancel',
+  'info',
+  'list',
+  'get',
+  'query',
+  'overview',
+  'breakdown',
+  'weekly',
+  'loads',
+  'preview',
+  'progress',
+  'columns',
+  'templates',
+  'errorReport',
+  'download',
+  'export',
+  'exportAll',
+  'view',
+  'current',
+  'violations',
+  'openProblems',
+  'received',
+  'cancel',
 ]);
 
 const EVERYTHING = ['*'] as const;

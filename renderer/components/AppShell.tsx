@@ -26,7 +26,11 @@ const LogPage = lazy(() => import('../pages/LogPage').then((m) => ({ default: m.
 const SettingsPage = lazy(() => import('../pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const VisitsPage = lazy(() => import('../pages/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 
-const MENU_ITEMS = SCREEN_KEYS.filter((key) => !SCREENS[key].openedFrom).map((key) => ({ key, icon: SCREENS[key].icon, label: SCREENS[key].label }));
+const MENU_ITEMS = SCREEN_KEYS.filter((key) => !SCREENS[key].openedFrom).map((key) => ({
+  key,
+  icon: SCREENS[key].icon,
+  label: SCREENS[key].label,
+}));
 
 export interface AppShellProps {
   readonly info: AppInfo;
@@ -62,7 +66,15 @@ export function AppShell({ info, onRestored }: AppShellProps) {
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 24, height: 48, paddingInline: 20, background: '#fff', borderBottom: '1px solid #f0f0f0' }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 24,
+          height: 48,
+          paddingInline: 20,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+        }}
       >
         <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap', color: '#1677ff' }}>
           食安包保工作台

@@ -87,7 +87,13 @@ export function CadreDetailDrawer({ open, id, onClose, onEdit, onDeleted }: Cadr
         )
       }
     >
-      {error ? <Alert type="error" showIcon title={error} /> : detail ? <CadreDetailBody detail={detail} onOpenEntity={entity.show} /> : <Spin />}
+      {error ? (
+        <Alert type="error" showIcon title={error} />
+      ) : detail ? (
+        <CadreDetailBody detail={detail} onOpenEntity={entity.show} />
+      ) : (
+        <Spin />
+      )}
       <EntityDetailDrawer open={entity.open} id={entity.target} onClose={entity.hide} onDeleted={entity.hide} />
       <ReplaceCadreModal open={replace.open} leaving={replace.target} onClose={replace.hide} onDone={replace.hide} />
     </Drawer>
@@ -105,7 +111,15 @@ function CadreDetailBody({ detail, onOpenEntity }: { readonly detail: CadreDetai
   const commitments = [...cadre.commitments].sort((a, b) => b.year - a.year);
   const items: DescriptionsProps['items'] = [
     { key: 'level', label: '层级', children: CADRE_LEVEL_LABELS[cadre.level] },
-    { key: 'active', label: '在岗', children: cadre.active ? <Tag color="green">在岗</Tag> : <Tag>{cadre.inactiveSince ? `自 ${cadre.inactiveSince} 不在岗` : '不在岗'}</Tag> },
+    {
+      key: 'active',
+      label: '在岗',
+      children: cadre.active ? (
+        <Tag color="green">在岗</Tag>
+      ) : (
+        <Tag>{cadre.inactiveSince ? `自 ${cadre.inactiveSince} 不在岗` : '不在岗'}</Tag>
+      ),
+    },
     { key: 'unit', label: '工作单位', span: 2, children: cadre.unit || '—' },
     { key: 'position', label: '职务', children: cadre.position || '—' },
     { key: 'phone', label: '联系电话', children: cadre.phone || '—' },

@@ -86,7 +86,9 @@ function CadreFormFields({ form, regions }: { readonly form: FormInstance<CadreF
           <Form.Item
             name="regionId"
             label={level ? `包保区域（选到${REGION_LEVEL_LABELS[level]}一级）` : '包保区域'}
-            rules={[{ required: true, message: level ? `请选择包保区域（${REGION_LEVEL_LABELS[level]}一级）` : '请先选择层级，再选择包保区域' }]}
+            rules={[
+              { required: true, message: level ? `请选择包保区域（${REGION_LEVEL_LABELS[level]}一级）` : '请先选择层级，再选择包保区域' },
+            ]}
           >
             <CadreRegionSelect regions={regions} level={level} />
           </Form.Item>

@@ -77,7 +77,8 @@ export function CadrePicker({
   const { options: rows, loading, error, query: search, setText } = found;
 
   const { options, truncated } = useMemo(() => {
-    const rank = (r: PickedCadre): Rank => (!prefer || r.level !== prefer.level ? (prefer ? 2 : 1) : r.regionPath === prefer.regionPath ? 0 : 1);
+    const rank = (r: PickedCadre): Rank =>
+      !prefer || r.level !== prefer.level ? (prefer ? 2 : 1) : r.regionPath === prefer.regionPath ? 0 : 1;
     const ranked = rows
       .filter((r) => r.id !== excludeId)
       .map((r): { r: PickedCadre; rank: Rank } => ({ r, rank: rank(r) }))
@@ -85,7 +86,10 @@ export function CadrePicker({
     const shown = ranked.slice(0, MAX_OPTIONS);
     if (value && !shown.some((s) => s.r.id === value.id)) shown.unshift({ r: value, rank: rank(value) });
     const groups = ([0, 1, 2] as const)
-      .map((g) => ({ label: prefer ? RANK_GROUPS[g] : '', options: shown.filter((s) => s.rank === g).map((s) => ({ value: s.r.id, label: s.r.name, row: s.r })) }))
+      .map((g) => ({
+        label: prefer ? RANK_GROUPS[g] : '',
+        options: shown.filter((s) => s.rank === g).map((s) => ({ value: s.r.id, label: s.r.name, row: s.r })),
+      }))
       .filter((g) => g.options.length > 0);
     // Without a preference everything is one group; a lone group needs no heading.
     const options = groups.length === 1 || !prefer ? groups.flatMap((g) => g.options) : groups;

@@ -66,9 +66,14 @@ export function CadreToolbar({ filters, onChange, regions, total, onCreate, onEx
         style={{ width: 140 }}
       />
       {(filters.minLoad !== undefined || filters.maxLoad !== undefined) && (
-        <DrillDownTag text={`主体 ${loadRangeText(filters.minLoad ?? 0, filters.maxLoad)}`} onClear={() => onChange({ minLoad: undefined, maxLoad: undefined })} />
+        <DrillDownTag
+          text={`主体 ${loadRangeText(filters.minLoad ?? 0, filters.maxLoad)}`}
+          onClear={() => onChange({ minLoad: undefined, maxLoad: undefined })}
+        />
       )}
-      {filters.unsignedYear !== undefined && <DrillDownTag text={`${filters.unsignedYear} 年度承诺书未签`} onClear={() => onChange({ unsignedYear: undefined })} />}
+      {filters.unsignedYear !== undefined && (
+        <DrillDownTag text={`${filters.unsignedYear} 年度承诺书未签`} onClear={() => onChange({ unsignedYear: undefined })} />
+      )}
     </ListToolbar>
   );
 }

@@ -101,7 +101,10 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
 
   const labelOf = useMemo(() => new Map((columns ?? []).map((c) => [c.key, c.label])), [columns]);
   // A report is never imported: marking its columns 仅导出 would say nothing.
-  const exportOnly = useMemo(() => new Set(report ? [] : (columns ?? []).filter((c) => !c.importable).map((c) => c.key)), [columns, report]);
+  const exportOnly = useMemo(
+    () => new Set(report ? [] : (columns ?? []).filter((c) => !c.importable).map((c) => c.key)),
+    [columns, report],
+  );
   const available = (columns ?? []).filter((c) => !chosen.includes(c.key));
   const allKeys = (columns ?? []).map((c) => c.key);
   const templateColumns = template === ALL ? allKeys : (templates.find((t) => t.name === template)?.columns ?? []);
@@ -173,7 +176,10 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
     try {
       // A saved template exported as it is goes by name; anything else by its columns.
       const choice = !modified && template !== ALL ? { template } : modified ? { columns: [...chosen] } : {};
-      const file = report && exportReport ? await exportReport(choice) : await api('export:list', { kind: kind as RecordKind, ...choice, entityQuery, cadreQuery, maskPhones: hasPhones && maskPhones });
+      const file =
+        report && exportReport
+          ? await exportReport(choice)
+          : await api('export:list', { kind: kind as RecordKind, ...choice, entityQuery, cadreQuery, maskPhones: hasPhones && maskPhones });
       if (!(await saveAndTell(file, message.success))) return;
       remember(kind, modified ? ALL : template);
       onClose();
@@ -184,7 +190,10 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
     }
   };
 
-  const templateOptions = [{ value: ALL, label: '全部列（默认顺序）' }, ...templates.map((t) => ({ value: t.name, label: `${t.name}（${t.columns.length} 列）` }))];
+  const templateOptions = [
+    { value: ALL, label: '全部列（默认顺序）' },
+    ...templates.map((t) => ({ value: t.name, label: `${t.name}（${t.columns.length} 列）` })),
+  ];
 
   return (
     <Modal
@@ -217,9 +226,21 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
         <Flex vertical gap={12}>
           <Flex align="center" gap={8}>
             <Typography.Text id="template-pick-label">列模板</Typography.Text>
-            <Select aria-labelledby="template-pick-label" value={template} options={templateOptions} onChange={pickTemplate} style={{ width: 300 }} />
+            <Select
+              aria-labelledby="template-pick-label"
+              value={template}
+              options={templateOptions}
+              onChange={pickTemplate}
+              style={{ width: 300 }}
+            />
             {template !== ALL && (
-              <Popconfirm title={`删除模板“${template}”？`} okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
+              <Popconfirm
+                title={`删除模板“${template}”？`}
+                okText="删除"
+                cancelText="取消"
+                okButtonProps={{ danger: true }}
+                onConfirm={() => void remove()}
+              >
                 <Button danger icon={<DeleteOutlined />}>
                   删除此模板
                 </Button>
@@ -235,7 +256,12 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
             <section className="column-pane" aria-label="可选的列">
               <header>
                 <span>可选的列（{available.length}）</span>
-                <Button size="small" type="link" disabled={available.length === 0} onClick={() => setChosen((list) => [...list, ...available.map((c) => c.key)])}>
+                <Button
+                  size="small"
+                  type="link"
+                  disabled={available.length === 0}
+                  onClick={() => setChosen((list) => [...list, ...available.map((c) => c.key)])}
+                >
                   全部添加
                 </Button>
               </header>
@@ -245,7 +271,13 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
                     <span className="column-label">{c.label}</span>
                     {exportOnly.has(c.key) && <ExportOnlyTag />}
                     <Tooltip title="添加到导出的列末尾">
-                      <Button size="small" type="text" icon={<PlusOutlined />} aria-label={`添加“${c.label}”`} onClick={() => setChosen((list) => [...list, c.key])} />
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<PlusOutlined />}
+                        aria-label={`添加“${c.label}”`}
+                        onClick={() => setChosen((list) => [...list, c.key])}
+                      />
                     </Tooltip>
                   </li>
                 ))}
@@ -270,7 +302,14 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
                     <span className="column-order">{index + 1}</span>
                     <span className="column-label">{labelOf.get(key) ?? key}</span>
                     {exportOnly.has(key) && <ExportOnlyTag />}
-                    <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={`上移“${labelOf.get(key) ?? key}”`} disabled={index === 0} onClick={() => move(index, -1)} />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<ArrowUpOutlined />}
+                      aria-label={`上移“${labelOf.get(key) ?? key}”`}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    />
                     <Button
                       size="small"
                       type="text"
@@ -279,7 +318,13 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
                       disabled={index === chosen.length - 1}
                       onClick={() => move(index, 1)}
                     />
-                    <Button size="small" type="text" icon={<CloseOutlined />} aria-label={`移除“${labelOf.get(key) ?? key}”`} onClick={() => setChosen((list) => list.filter((k) => k !== key))} />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<CloseOutlined />}
+                      aria-label={`移除“${labelOf.get(key) ?? key}”`}
+                      onClick={() => setChosen((list) => list.filter((k) => k !== key))}
+                    />
                   </li>
                 ))}
                 {chosen.length === 0 && <li className="column-empty">请从左侧添加至少一列</li>}

@@ -59,9 +59,9 @@ export function EntityDetailDrawer({ open, id, onClose, onEdit, onDeleted }: Ent
         entity && (
           <Flex gap={8}>
             {onEdit && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(entity)}>
-              编辑
-            </Button>
+              <Button type="primary" icon={<EditOutlined />} onClick={() => onEdit(entity)}>
+                编辑
+              </Button>
             )}
             <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(entity)}>
               删除
@@ -94,7 +94,11 @@ function EntityDetailBody({ detail }: { readonly detail: EntityDetail }) {
       key: 'regulator',
       label: '网格监管人员',
       span: 2,
-      children: regulator ? `${regulator.name}（${regulator.unit || '未填单位'}）${regulator.phone}` : <Typography.Text type="warning">未指定</Typography.Text>,
+      children: regulator ? (
+        `${regulator.name}（${regulator.unit || '未填单位'}）${regulator.phone}`
+      ) : (
+        <Typography.Text type="warning">未指定</Typography.Text>
+      ),
     },
     { key: 'director', label: '食品安全总监', span: 2, children: <DirectorStatus detail={detail} /> },
     {

@@ -57,7 +57,12 @@ function EntityFormFields({ regions }: { readonly regions: readonly Region[] }) 
   return (
     <>
       {regulatorList.error && (
-        <Alert type="warning" showIcon title={`网格监管人员名单读取失败（${regulatorList.error}），可先保存其他内容，稍后再选`} style={{ marginBottom: 12 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={`网格监管人员名单读取失败（${regulatorList.error}），可先保存其他内容，稍后再选`}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Row gutter={12}>
         <Col span={12}>
@@ -106,7 +111,11 @@ function EntityFormFields({ regions }: { readonly regions: readonly Region[] }) 
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="regionId" label="所属区划（乡镇或村）" rules={[{ required: true, message: '请选择所属区划（选到乡镇或村一级）' }]}>
+          <Form.Item
+            name="regionId"
+            label="所属区划（乡镇或村）"
+            rules={[{ required: true, message: '请选择所属区划（选到乡镇或村一级）' }]}
+          >
             <RegionTreeSelect regions={regions} selectable={ENTITY_REGION_SELECTABLE} placeholder="输入名称查找" />
           </Form.Item>
         </Col>
@@ -146,13 +155,15 @@ function EntityFormFields({ regions }: { readonly regions: readonly Region[] }) 
 }
 
 /** A 总监 phone or 食堂 headcount without its partner field is half an entry: say which half is missing. */
-const needsPartner = (partner: (string | number)[], message: string): FormRule => ({ getFieldValue }) => ({
-  validator: async (_rule, value: unknown) => {
-    const partnerValue: unknown = getFieldValue(partner);
-    const empty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-    if (empty(value) && !empty(partnerValue)) throw new Error(message);
-  },
-});
+const needsPartner =
+  (partner: (string | number)[], message: string): FormRule =>
+  ({ getFieldValue }) => ({
+    validator: async (_rule, value: unknown) => {
+      const partnerValue: unknown = getFieldValue(partner);
+      const empty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+      if (empty(value) && !empty(partnerValue)) throw new Error(message);
+    },
+  });
 
 function PeopleFields() {
   return (
@@ -203,7 +214,11 @@ function PeopleFields() {
             {fields.map((field, index) => (
               <Row gutter={12} key={field.key} align="bottom">
                 <Col span={6}>
-                  <Form.Item name={[field.name, 'name']} label={`食品安全员 ${index + 1} 姓名`} rules={[required('请填写食品安全员姓名，或点右侧按钮删除此行')]}>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    label={`食品安全员 ${index + 1} 姓名`}
+                    rules={[required('请填写食品安全员姓名，或点右侧按钮删除此行')]}
+                  >
                     <Input maxLength={30} />
                   </Form.Item>
                 </Col>

@@ -94,9 +94,15 @@ export function EntityToolbar({ filters, onChange, regions, regulatorName, total
         onChange={(assigned) => onChange({ assigned })}
         style={{ width: 116 }}
       />
-      {filters.regulatorId && <DrillDownTag text={`网格监管人员：${regulatorName || filters.regulatorId}`} onClear={() => onChange({ regulatorId: '' })} />}
-      {filters.lacking && <DrillDownTag text={`未落实：${DUTY_LABELS[filters.lacking]}（企业，不含注销）`} onClear={() => onChange({ lacking: '' })} />}
-      {filters.scales && filters.scales.length > 0 && <DrillDownTag text={`规模：${filters.scales.join('、')}`} onClear={() => onChange({ scales: [] })} />}
+      {filters.regulatorId && (
+        <DrillDownTag text={`网格监管人员：${regulatorName || filters.regulatorId}`} onClear={() => onChange({ regulatorId: '' })} />
+      )}
+      {filters.lacking && (
+        <DrillDownTag text={`未落实：${DUTY_LABELS[filters.lacking]}（企业，不含注销）`} onClear={() => onChange({ lacking: '' })} />
+      )}
+      {filters.scales && filters.scales.length > 0 && (
+        <DrillDownTag text={`规模：${filters.scales.join('、')}`} onClear={() => onChange({ scales: [] })} />
+      )}
     </ListToolbar>
   );
 }

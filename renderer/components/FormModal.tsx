@@ -32,7 +32,22 @@ export interface FormModalProps<Values, Saved> {
  * the fields.
  */
 export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
-  const { open, title, width, tall, form, initialValues, submit, onSaved, onClose, onValuesChange, okText = '保存', savedMessage, focusOk, children } = props;
+  const {
+    open,
+    title,
+    width,
+    tall,
+    form,
+    initialValues,
+    submit,
+    onSaved,
+    onClose,
+    onValuesChange,
+    okText = '保存',
+    savedMessage,
+    focusOk,
+    children,
+  } = props;
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
   const okId = useId();
@@ -56,7 +71,12 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
       open={open}
       title={title}
       width={width}
-      {...(tall ? { style: { top: 20 }, styles: { body: { maxHeight: 'calc(100vh - 170px)', overflowY: 'auto', overflowX: 'hidden', paddingInlineEnd: 8 } } } : {})}
+      {...(tall
+        ? {
+            style: { top: 20 },
+            styles: { body: { maxHeight: 'calc(100vh - 170px)', overflowY: 'auto', overflowX: 'hidden', paddingInlineEnd: 8 } },
+          }
+        : {})}
       okText={okText}
       cancelText="取消"
       confirmLoading={saving}
@@ -89,4 +109,3 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
     </Modal>
   );
 }
-

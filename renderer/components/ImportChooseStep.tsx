@@ -49,7 +49,11 @@ export function ImportChooseStep({ kind, onKindChange, onFile, refusal }: Import
       <Flex vertical gap={8} style={{ flex: 1, minWidth: 0 }}>
         <Typography.Text strong>2. 选择表格文件</Typography.Text>
         {refusal && <Alert type="error" showIcon title="这个文件不能导入" description={refusal} />}
-        <div className="import-dragger" style={{ flex: 1, minHeight: 200 }} onClick={hasNativeOpen() ? () => void chooseNatively() : undefined}>
+        <div
+          className="import-dragger"
+          style={{ flex: 1, minHeight: 200 }}
+          onClick={hasNativeOpen() ? () => void chooseNatively() : undefined}
+        >
           <Upload.Dragger
             accept=".xlsx,.csv,.txt"
             openFileDialogOnClick={!hasNativeOpen()}
@@ -65,7 +69,8 @@ export function ImportChooseStep({ kind, onKindChange, onFile, refusal }: Import
             </p>
             <p className="ant-upload-text">点击选择文件，或把文件拖到这里</p>
             <p className="ant-upload-hint">
-              支持 Excel 工作簿（.xlsx，表头相同的每个工作表都会读取）、CSV 文件（.csv，UTF-8、GBK 或 UTF-16 编码）和 Excel 另存的“Unicode 文本”（.txt），最大 20 MB。
+              支持 Excel 工作簿（.xlsx，表头相同的每个工作表都会读取）、CSV 文件（.csv，UTF-8、GBK 或 UTF-16 编码）和 Excel 另存的“Unicode
+              文本”（.txt），最大 20 MB。
               <br />
               旧版 .xls 文件请先用 Excel/WPS “另存为” .xlsx。
             </p>

@@ -35,7 +35,8 @@ const HEADER_HEIGHT = 40;
 
 /** Step 2 “列对应”: which field each column of the sheet fills. */
 export function ImportMappingStep(props: ImportMappingStepProps) {
-  const { fileName, header, edits, onEdit, problem, counts, dirty, saveMapping, onSaveMappingChange, onRepreview, onNext, onCancel } = props;
+  const { fileName, header, edits, onEdit, problem, counts, dirty, saveMapping, onSaveMappingChange, onRepreview, onNext, onCancel } =
+    props;
   const rows = useMemo(() => mappingRows(header, edits), [header, edits]);
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const missing = missingRequired(header, rows);
@@ -140,7 +141,13 @@ export function ImportMappingStep(props: ImportMappingStepProps) {
           dataSource={rows}
           pagination={false}
           scroll={{ y: Math.max(tableHeight - HEADER_HEIGHT, 120) }}
-          rowClassName={(row) => (row.status === 'ambiguous' || row.status === 'unclear' ? 'mapping-row-ambiguous' : row.status === 'unmapped' ? 'mapping-row-unmapped' : '')}
+          rowClassName={(row) =>
+            row.status === 'ambiguous' || row.status === 'unclear'
+              ? 'mapping-row-ambiguous'
+              : row.status === 'unmapped'
+                ? 'mapping-row-unmapped'
+                : ''
+          }
           locale={{ emptyText: '表头行中没有列名' }}
         />
       </div>

@@ -65,7 +65,15 @@ function matches(row: PlannedRow, filter: RowFilter): boolean {
 }
 
 /** Step 3 “预览”: what each row will do, before anything is written. */
-export function ImportPreviewStep({ preview, downloading, onDownloadErrors, onBackToMapping, onCancel, onCommit, onBlankCellsChange }: ImportPreviewStepProps) {
+export function ImportPreviewStep({
+  preview,
+  downloading,
+  onDownloadErrors,
+  onBackToMapping,
+  onCancel,
+  onCommit,
+  onBlankCellsChange,
+}: ImportPreviewStepProps) {
   const [filter, setFilter] = useState<RowFilter>('all');
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const { counts } = preview;
@@ -90,7 +98,8 @@ export function ImportPreviewStep({ preview, downloading, onDownloadErrors, onBa
           <Statistic key={s.title} title={s.title} value={s.value} styles={{ content: { fontSize: 22, color: s.color } }} />
         ))}
         <Typography.Text type="secondary" style={{ marginInlineStart: 'auto', maxWidth: 560 }} ellipsis={{ tooltip: true }}>
-          “{preview.fileName}” · {many ? `${preview.sheets.length} 个工作表` : `工作表“${preview.sheetName}” · 表头在第 ${preview.headerRow} 行`}
+          “{preview.fileName}” ·{' '}
+          {many ? `${preview.sheets.length} 个工作表` : `工作表“${preview.sheetName}” · 表头在第 ${preview.headerRow} 行`}
         </Typography.Text>
       </Flex>
       <ImportColumnsNotice preview={preview} />

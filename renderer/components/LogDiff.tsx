@@ -56,7 +56,16 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Fields holding ids of regions, 主体, cadres or grid regulators: shown by name (see log:names). */
-const ID_FIELDS: ReadonlySet<string> = new Set(['regionId', 'regionIds', 'regulatorId', 'entityId', 'entityIds', 'cadreId', 'fromCadreId', 'toCadreId']);
+const ID_FIELDS: ReadonlySet<string> = new Set([
+  'regionId',
+  'regionIds',
+  'regulatorId',
+  'entityId',
+  'entityIds',
+  'cadreId',
+  'fromCadreId',
+  'toCadreId',
+]);
 
 /** Names for the ids in an entry (region paths, 主体/干部/网格监管人员 names). */
 export type LogNames = Readonly<Record<string, string>>;
@@ -178,7 +187,13 @@ export function LogDiff({ before, after, names }: { readonly before: unknown; re
             ? [{ title: '修改前', dataIndex: 'before', render: (text: string) => <pre className="diff-value">{text}</pre> }]
             : []),
           ...(after !== undefined
-            ? [{ title: after !== undefined && before === undefined ? '内容' : '修改后', dataIndex: 'after', render: (text: string) => <pre className="diff-value">{text}</pre> }]
+            ? [
+                {
+                  title: after !== undefined && before === undefined ? '内容' : '修改后',
+                  dataIndex: 'after',
+                  render: (text: string) => <pre className="diff-value">{text}</pre>,
+                },
+              ]
             : []),
         ]}
       />

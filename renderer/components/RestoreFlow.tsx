@@ -33,9 +33,24 @@ const columns: TableColumnsType<CollectionRow> = [
       if (row.kept) return <Typography.Text type="secondary">保留当前的，另记一条“恢复”</Typography.Text>;
       if (!changes(row)) return <Typography.Text type="secondary">不变</Typography.Text>;
       const parts: ReactNode[] = [];
-      if (row.dropped > 0) parts.push(<Typography.Text key="dropped" strong type="danger">删除 {row.dropped.toLocaleString('zh-CN')}</Typography.Text>);
-      if (row.changed > 0) parts.push(<Typography.Text key="changed" strong type="warning">改回 {row.changed.toLocaleString('zh-CN')}</Typography.Text>);
-      if (row.added > 0) parts.push(<Typography.Text key="added" strong type="success">恢复 {row.added.toLocaleString('zh-CN')}</Typography.Text>);
+      if (row.dropped > 0)
+        parts.push(
+          <Typography.Text key="dropped" strong type="danger">
+            删除 {row.dropped.toLocaleString('zh-CN')}
+          </Typography.Text>,
+        );
+      if (row.changed > 0)
+        parts.push(
+          <Typography.Text key="changed" strong type="warning">
+            改回 {row.changed.toLocaleString('zh-CN')}
+          </Typography.Text>,
+        );
+      if (row.added > 0)
+        parts.push(
+          <Typography.Text key="added" strong type="success">
+            恢复 {row.added.toLocaleString('zh-CN')}
+          </Typography.Text>,
+        );
       return <Flex gap={10}>{parts}</Flex>;
     },
   },
@@ -49,7 +64,11 @@ export async function uploadSource(file: File): Promise<RestoreSource> {
 
 /** Desktop app: a backup file chosen in the native open dialog (null when cancelled). */
 export function chooseBackupFile(): Promise<File | null> {
-  return openNativeFile({ title: '选择要恢复的备份文件', filters: [{ name: '备份文件', extensions: ['json'] }], maxBytes: 500 * 1024 * 1024 });
+  return openNativeFile({
+    title: '选择要恢复的备份文件',
+    filters: [{ name: '备份文件', extensions: ['json'] }],
+    maxBytes: 500 * 1024 * 1024,
+  });
 }
 
 interface Shown {
@@ -153,7 +172,11 @@ export function useRestoreFlow(onRestored: (info: AppInfo) => void): RestoreFlow
             column={1}
             styles={{ label: { width: 110 } }}
             items={[
-              { key: 'source', label: '备份文件', children: <Typography.Text style={{ wordBreak: 'break-all' }}>{shown.preview.source}</Typography.Text> },
+              {
+                key: 'source',
+                label: '备份文件',
+                children: <Typography.Text style={{ wordBreak: 'break-all' }}>{shown.preview.source}</Typography.Text>,
+              },
               { key: 'created', label: '数据库建立于', children: timeText(shown.preview.createdAt) },
             ]}
           />

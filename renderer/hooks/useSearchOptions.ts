@@ -26,7 +26,11 @@ export function useSearchOptions<O>(
 ): SearchOptions<O> {
   const [text, setText] = useState('');
   const query = useDebouncedValue(text.trim(), 250);
-  const found = useQuery({ queryKey: [method, 'search', ...inputs, query], queryFn: () => search(query), placeholderData: keepPreviousData });
+  const found = useQuery({
+    queryKey: [method, 'search', ...inputs, query],
+    queryFn: () => search(query),
+    placeholderData: keepPreviousData,
+  });
   return {
     options: found.data?.options ?? [],
     total: found.data?.total ?? 0,

@@ -14,7 +14,8 @@ export interface KindInfo {
 
 const DETAILS: Readonly<Record<RecordKind, Omit<KindInfo, 'kind' | 'label'>>> = {
   entities: {
-    columns: '主体名称（必填）、统一社会信用代码、许可证编号、主体类型、业态、包保等级、旗区/乡镇/村、地址、负责人及电话、食品安全总监/安全员 …',
+    columns:
+      '主体名称（必填）、统一社会信用代码、许可证编号、主体类型、业态、包保等级、旗区/乡镇/村、地址、负责人及电话、食品安全总监/安全员 …',
     screen: 'entities',
     unit: '户',
   },

@@ -49,7 +49,16 @@ export function mappingRows(header: SheetHeader, edits: MappingEdits): MappingRo
     const status: LiveStatus = value === '' ? unset : (uses.get(value) ?? 0) > 1 ? 'ambiguous' : 'mapped';
     // The status tag already says 未识别; a note says more (重复 with which column, 请确认 between which fields).
     const note = edited || status === 'mapped' || c.note === '未识别' ? '' : (c.note ?? '');
-    return { index: c.index, letter: columnLetter(c.index), header: c.header, value, status, edited, confidence: edited ? 1 : c.confidence, note };
+    return {
+      index: c.index,
+      letter: columnLetter(c.index),
+      header: c.header,
+      value,
+      status,
+      edited,
+      confidence: edited ? 1 : c.confidence,
+      note,
+    };
   });
 }
 

@@ -79,7 +79,9 @@ export function AssignmentsPage() {
           type="error"
           showIcon
           title="数据不一致（编号重复或指向不存在的记录），请从备份恢复"
-          description={data.violations?.integrity.map((problem) => <div key={problem}>{problem}</div>)}
+          description={data.violations?.integrity.map((problem) => (
+            <div key={problem}>{problem}</div>
+          ))}
           style={{ marginBottom: 10 }}
         />
       )}
@@ -99,7 +101,13 @@ export function AssignmentsPage() {
             icon={<DisconnectOutlined />}
             danger
             disabled={nothing}
-            onClick={() => confirmRelease(app, selectedEntities.map((e) => e.id), refresh)}
+            onClick={() =>
+              confirmRelease(
+                app,
+                selectedEntities.map((e) => e.id),
+                refresh,
+              )
+            }
           >
             解除包保
           </Button>
@@ -134,7 +142,15 @@ export function AssignmentsPage() {
         </div>
         <section
           aria-label="干部包保负担分布"
-          style={{ width: CHART_WIDTH, flex: 'none', display: 'flex', flexDirection: 'column', border: '1px solid #f0f0f0', borderRadius: 8, padding: '6px 10px 0' }}
+          style={{
+            width: CHART_WIDTH,
+            flex: 'none',
+            display: 'flex',
+            flexDirection: 'column',
+            border: '1px solid #f0f0f0',
+            borderRadius: 8,
+            padding: '6px 10px 0',
+          }}
         >
           <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
             干部包保负担分布

@@ -97,7 +97,12 @@ export function BackupPage({ info, onRestored }: { readonly info: AppInfo; reado
         </Flex>
       ),
     },
-    { title: '原因', dataIndex: 'reason', width: 120, render: (reason: string) => <Tag color={REASON_COLORS[reason] ?? 'default'}>{reason}</Tag> },
+    {
+      title: '原因',
+      dataIndex: 'reason',
+      width: 120,
+      render: (reason: string) => <Tag color={REASON_COLORS[reason] ?? 'default'}>{reason}</Tag>,
+    },
     { title: '大小', dataIndex: 'bytes', width: 110, align: 'right', render: (bytes: number) => megabytes(bytes) },
     {
       title: '文件名',
@@ -115,7 +120,13 @@ export function BackupPage({ info, onRestored }: { readonly info: AppInfo; reado
       width: 200,
       render: (_: unknown, row) => (
         <Flex gap={4}>
-          <Button size="small" icon={<DownloadOutlined />} loading={downloading === row.fileName} onClick={() => void download(row)} aria-label={`下载 ${timeText(row.at)} 的备份`}>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            loading={downloading === row.fileName}
+            onClick={() => void download(row)}
+            aria-label={`下载 ${timeText(row.at)} 的备份`}
+          >
             下载
           </Button>
           <Button
@@ -176,7 +187,9 @@ export function BackupPage({ info, onRestored }: { readonly info: AppInfo; reado
             </Typography.Text>
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {'备份保存在数据文件夹的 backups 子文件夹中。软件在启动时，导入、自动分配、生成督导计划、干部变动、成批调整或解除包保、按网格补全和恢复之前自动备份，只保留最近的若干份；重要的备份请“下载”后另存到 U 盘或其他电脑，需要时用“从文件恢复…”选择它。恢复前会先备份当前数据。'}
+            {
+              '备份保存在数据文件夹的 backups 子文件夹中。软件在启动时，导入、自动分配、生成督导计划、干部变动、成批调整或解除包保、按网格补全和恢复之前自动备份，只保留最近的若干份；重要的备份请“下载”后另存到 U 盘或其他电脑，需要时用“从文件恢复…”选择它。恢复前会先备份当前数据。'
+            }
           </Typography.Text>
         </Flex>
       </Card>

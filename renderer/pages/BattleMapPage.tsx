@@ -23,10 +23,22 @@ export function BattleMapPage() {
   const data = useBattleMap();
   const { view } = data;
   if (!view) {
-    return data.error ? <LoadProblem text={data.error} onRetry={data.reload} /> : <Spin style={{ marginTop: 80 }} description="正在读取作战图…" />;
+    return data.error ? (
+      <LoadProblem text={data.error} onRetry={data.reload} />
+    ) : (
+      <Spin style={{ marginTop: 80 }} description="正在读取作战图…" />
+    );
   }
   if (!view.map) return <CreateBattleMap calendarNotes={view.calendarNotes} onCreated={data.show} />;
-  return <BattleMapScreen view={{ ...view, map: view.map }} error={data.error} loading={data.loading} onView={data.show} onReload={data.reload} />;
+  return (
+    <BattleMapScreen
+      view={{ ...view, map: view.map }}
+      error={data.error}
+      loading={data.loading}
+      onView={data.show}
+      onReload={data.reload}
+    />
+  );
 }
 
 interface BattleMapScreenProps {

@@ -41,9 +41,18 @@ export function CadresPage() {
       noFilters={NO_FILTERS}
       columns={CADRE_COLUMNS}
       toolbar={({ filters, patchFilters, regions, total, editor, openExport }) => (
-        <CadreToolbar filters={filters} onChange={patchFilters} regions={regions} total={total} onCreate={() => editor.show(null)} onExport={openExport} />
+        <CadreToolbar
+          filters={filters}
+          onChange={patchFilters}
+          regions={regions}
+          total={total}
+          onCreate={() => editor.show(null)}
+          onExport={openExport}
+        />
       )}
-      drawer={({ detail, editor }) => <CadreDetailDrawer open={detail.open} id={detail.target} onClose={detail.hide} onEdit={editor.show} onDeleted={detail.hide} />}
+      drawer={({ detail, editor }) => (
+        <CadreDetailDrawer open={detail.open} id={detail.target} onClose={detail.hide} onEdit={editor.show} onDeleted={detail.hide} />
+      )}
       form={({ detail, editor, regions }) => (
         <CadreForm
           open={editor.open}

@@ -84,7 +84,9 @@ export function ConsolidatePage() {
     setError('');
     try {
       const result = await api('package:import', { files: [...chosen], force });
-      message.success(result.changed ? `已汇总 ${result.packages.length} 个上报包，导入前的数据已自动备份` : '这些上报包都已汇总过，数据未改动');
+      message.success(
+        result.changed ? `已汇总 ${result.packages.length} 个上报包，导入前的数据已自动备份` : '这些上报包都已汇总过，数据未改动',
+      );
       setChosen([]);
       setPreviews(null);
       loadReport();
@@ -139,7 +141,14 @@ export function ConsolidatePage() {
           </Flex>
           {error && <Alert type="error" showIcon title={error} data-testid="consolidate-error" />}
           {previews?.map((p) => (
-            <Card key={p.fileName} size="small" type="inner" data-testid="package-preview" title={`${p.region.name}${p.region.code ? `（${p.region.code}）` : ''}　${p.period}年度`} extra={<Tag color={STATUS_TAGS[p.status].color}>{STATUS_TAGS[p.status].label}</Tag>}>
+            <Card
+              key={p.fileName}
+              size="small"
+              type="inner"
+              data-testid="package-preview"
+              title={`${p.region.name}${p.region.code ? `（${p.region.code}）` : ''}　${p.period}年度`}
+              extra={<Tag color={STATUS_TAGS[p.status].color}>{STATUS_TAGS[p.status].label}</Tag>}
+            >
               <Flex vertical gap={8}>
                 <Descriptions
                   size="small"
@@ -184,16 +193,31 @@ export function ConsolidatePage() {
         data-testid="consolidate-received"
         extra={
           <Flex gap={8} align="center">
-            <InputNumber aria-label="汇总年度" min={2000} max={2100} value={shownYear || null} onChange={(v) => setYear(v ?? null)} suffix="年度" style={{ width: 112 }} />
-            <Input aria-label="报送截止日期" placeholder="截止日期 如 2027-03-31" value={due} onChange={(e) => setDue(e.target.value.trim())} style={{ width: 190 }} allowClear />
+            <InputNumber
+              aria-label="汇总年度"
+              min={2000}
+              max={2100}
+              value={shownYear || null}
+              onChange={(v) => setYear(v ?? null)}
+              suffix="年度"
+              style={{ width: 112 }}
+            />
+            <Input
+              aria-label="报送截止日期"
+              placeholder="截止日期 如 2027-03-31"
+              value={due}
+              onChange={(e) => setDue(e.target.value.trim())}
+              style={{ width: 190 }}
+              allowClear
+            />
           </Flex>
         }
       >
         {report && (
           <Flex vertical gap={8}>
             <Typography.Text>
-              {report.year}年度：已报 {report.areas.filter((a) => a.status === 'received').length}，逾期 {report.areas.filter((a) => a.status === 'late').length}，未报{' '}
-              {report.areas.filter((a) => a.status === 'missing').length}
+              {report.year}年度：已报 {report.areas.filter((a) => a.status === 'received').length}，逾期{' '}
+              {report.areas.filter((a) => a.status === 'late').length}，未报 {report.areas.filter((a) => a.status === 'missing').length}
             </Typography.Text>
             <Table<AreaReport>
               size="small"
@@ -203,10 +227,19 @@ export function ConsolidatePage() {
               columns={[
                 { title: '旗区', dataIndex: 'name', width: 120 },
                 { title: '区划代码', dataIndex: 'code', width: 100 },
-                { title: '状态', dataIndex: 'status', width: 80, render: (s: AreaReport['status']) => <Tag color={AREA_TAGS[s].color}>{AREA_TAGS[s].label}</Tag> },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  width: 80,
+                  render: (s: AreaReport['status']) => <Tag color={AREA_TAGS[s].color}>{AREA_TAGS[s].label}</Tag>,
+                },
                 { title: '报送单位', render: (_, a) => (a.forPeriod ?? a.last)?.unit ?? '', ellipsis: true },
                 { title: '操作人', width: 90, render: (_, a) => (a.forPeriod ?? a.last)?.operator ?? '' },
-                { title: '生成时间', width: 140, render: (_, a) => ((a.forPeriod ?? a.last) ? packageTime((a.forPeriod ?? a.last)!.createdAt) : '') },
+                {
+                  title: '生成时间',
+                  width: 140,
+                  render: (_, a) => ((a.forPeriod ?? a.last) ? packageTime((a.forPeriod ?? a.last)!.createdAt) : ''),
+                },
                 { title: '收到时间', width: 140, render: (_, a) => (a.last ? packageTime(a.last.receivedAt) : '从未收到') },
               ]}
             />

@@ -10,7 +10,16 @@ import { LOAD_BAND_LABELS, LOAD_BANDS, type LoadBand, type LoadBands } from '@sh
 import { percentValue } from '@shared/stats/percent';
 import { DUTY_KEYS } from '@shared/stats/tally';
 import type { WeekPoint } from '@shared/stats/weekly';
-import { COVERAGE_FILL, DONE_LINE, DUTY_LINES, GRADE_FILLS, LOAD_FILLS, OPEN_FILL, PLANNED_LINE, RECTIFIED_FILL } from '../components/charts/palette';
+import {
+  COVERAGE_FILL,
+  DONE_LINE,
+  DUTY_LINES,
+  GRADE_FILLS,
+  LOAD_FILLS,
+  OPEN_FILL,
+  PLANNED_LINE,
+  RECTIFIED_FILL,
+} from '../components/charts/palette';
 import { ProblemsWeeklyChart } from '../components/charts/ProblemsWeeklyChart';
 import { VisitsWeeklyChart } from '../components/charts/VisitsWeeklyChart';
 import { ChartPanel } from '../components/dashboard/ChartPanel';
@@ -81,7 +90,11 @@ function openKpiList(target: KpiTarget, regionId: string, planYear: number | nul
     case 'visits':
       return openScreen('visits', { regionId });
     case 'visits-month':
-      return openScreen('visits', { regionId, from: month.startOf('month').format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') });
+      return openScreen('visits', {
+        regionId,
+        from: month.startOf('month').format('YYYY-MM-DD'),
+        to: month.endOf('month').format('YYYY-MM-DD'),
+      });
     case 'problems':
       return openScreen('visits', { tab: 'problems', regionId });
     case 'battle-map':
@@ -150,7 +163,9 @@ export function DashboardPage() {
   const weekly = useDeferredValue(data.weekly.value?.value ?? null, null);
   const lastWeek = weekly?.weeks.at(-1);
   const problemTotals = useMemo(
-    () => weekly?.weeks.reduce((t, w) => ({ found: t.found + w.found, rectified: t.rectified + w.rectified }), { found: 0, rectified: 0 }) ?? null,
+    () =>
+      weekly?.weeks.reduce((t, w) => ({ found: t.found + w.found, rectified: t.rectified + w.rectified }), { found: 0, rectified: 0 }) ??
+      null,
     [weekly],
   );
   const bands = useDeferredValue(data.loads.value?.value ?? null, null);
@@ -169,9 +184,15 @@ export function DashboardPage() {
           : { overdue: Object.values(battle.states).filter((s) => s.status === '逾期').length, tasks: battle.map.tasks.length };
 
   const openGrade = useCallback((id: string, grade: Grade) => openScreen('entities', { regionId: id, grades: grade }), []);
-  const openUnassigned = useCallback((id: string) => openScreen('entities', { regionId: id, assigned: 'no', statuses: COUNTED_STATUSES }), []);
+  const openUnassigned = useCallback(
+    (id: string) => openScreen('entities', { regionId: id, assigned: 'no', statuses: COUNTED_STATUSES }),
+    [],
+  );
   const openWeekVisits = useCallback((w: WeekPoint) => openScreen('visits', { regionId, from: w.start, to: w.end }), [regionId]);
-  const openWeekProblems = useCallback((w: WeekPoint) => openScreen('visits', { tab: 'problems', regionId, from: w.start, to: w.end }), [regionId]);
+  const openWeekProblems = useCallback(
+    (w: WeekPoint) => openScreen('visits', { tab: 'problems', regionId, from: w.start, to: w.end }),
+    [regionId],
+  );
   const openLoadBand = useCallback(
     (row: LoadBands, band: LoadBand) => {
       const { min, max } = row.ranges[band];
@@ -207,7 +228,13 @@ export function DashboardPage() {
         </label>
         <label className="dashboard-field no-print">
           <span>年度</span>
-          <Select<number> aria-label="统计年度" value={year ?? undefined} options={yearOptions} onChange={chooseYear} style={{ width: 150 }} />
+          <Select<number>
+            aria-label="统计年度"
+            value={year ?? undefined}
+            options={yearOptions}
+            onChange={chooseYear}
+            style={{ width: 150 }}
+          />
         </label>
         <label className="dashboard-field no-print">
           <span>督导周统计</span>
@@ -230,7 +257,12 @@ export function DashboardPage() {
             style={{ width: 240 }}
           />
         </label>
-        <Typography.Text type="secondary" className="dashboard-status" data-testid="dashboard-status" data-figures-ms={data.stats.value?.ms}>
+        <Typography.Text
+          type="secondary"
+          className="dashboard-status"
+          data-testid="dashboard-status"
+          data-figures-ms={data.stats.value?.ms}
+        >
           {scope.label}
           {year ? ` · ${year} 年度` : ''}
           {stats ? ` · 截至 ${today}` : ' · 正在统计…'}
@@ -281,7 +313,9 @@ export function DashboardPage() {
           testId="chart-coverage"
           style={{ gridColumn: 'span 6' }}
         >
-          {coverageRows && <CoverageDutyChart rows={coverageRows} dutyLabels={DUTY_LABELS} floor={coverageFloor} onSelect={openUnassigned} />}
+          {coverageRows && (
+            <CoverageDutyChart rows={coverageRows} dutyLabels={DUTY_LABELS} floor={coverageFloor} onSelect={openUnassigned} />
+          )}
         </ChartPanel>
         <ChartPanel
           title="督导计划与完成（按周累计）"

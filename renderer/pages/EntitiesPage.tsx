@@ -8,7 +8,17 @@ import { ListScreen } from '../components/list/ListScreen';
 import { hashParams } from '../hooks/useHashScreen';
 import { useReference } from '../hooks/useReference';
 
-const NO_FILTERS: EntityFilters = { text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '', scales: [], lacking: '' };
+const NO_FILTERS: EntityFilters = {
+  text: '',
+  regionId: '',
+  grades: [],
+  types: [],
+  statuses: [],
+  assigned: 'any',
+  regulatorId: '',
+  scales: [],
+  lacking: '',
+};
 
 /**
  * Filters the list was opened with (a drill-down: #/entities?regionId=…&grades=B, ?lacking=safetyDirector
@@ -54,7 +64,9 @@ export function EntitiesPage() {
           onExport={openExport}
         />
       )}
-      drawer={({ detail, editor }) => <EntityDetailDrawer open={detail.open} id={detail.target} onClose={detail.hide} onEdit={editor.show} onDeleted={detail.hide} />}
+      drawer={({ detail, editor }) => (
+        <EntityDetailDrawer open={detail.open} id={detail.target} onClose={detail.hide} onEdit={editor.show} onDeleted={detail.hide} />
+      )}
       form={({ detail, editor, regions }) => (
         <EntityForm
           open={editor.open}

@@ -30,7 +30,11 @@ export function ExportPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         导出与打印
       </Typography.Title>
-      <Card title="名单导出" size="small" extra={<Typography.Text type="secondary">导出为带标题、表头、边框和页码的 Excel 表，可直接打印或上报</Typography.Text>}>
+      <Card
+        title="名单导出"
+        size="small"
+        extra={<Typography.Text type="secondary">导出为带标题、表头、边框和页码的 Excel 表，可直接打印或上报</Typography.Text>}
+      >
         <Flex vertical>
           {KIND_INFOS.map((info) => (
             <Flex key={info.kind} align="center" gap={16} className="export-row" style={{ paddingBlock: 4 }}>

@@ -18,7 +18,8 @@ import { useReference } from '../hooks/useReference';
 const NO_INPUT = {};
 const HEADER_HEIGHT = 40;
 
-const matches = (row: GridRow, text: string): boolean => !text || [row.name, row.unit, row.phone, ...row.grid].some((v) => v.includes(text));
+const matches = (row: GridRow, text: string): boolean =>
+  !text || [row.name, row.unit, row.phone, ...row.grid].some((v) => v.includes(text));
 
 /** 网格监管 (docs/domain.md#网格监管的规则): each grid regulator, their 主体 and the 包保干部 they work with. */
 export function GridPage() {
@@ -42,10 +43,22 @@ export function GridPage() {
   };
 
   const columns: TableColumnsType<GridRow> = [
-    { title: '姓名', dataIndex: 'name', width: 90, ellipsis: true, render: (name: string, row) => <RowLink label={name} onOpen={() => edit(row.id)} /> },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 90,
+      ellipsis: true,
+      render: (name: string, row) => <RowLink label={name} onOpen={() => edit(row.id)} />,
+    },
     { title: '工作单位', dataIndex: 'unit', width: 250, ellipsis: true },
     { title: '联系电话', dataIndex: 'phone', width: 120 },
-    { title: '负责网格', key: 'grid', width: 200, ellipsis: true, render: (_: unknown, row) => <span title={row.grid.join('\n')}>{row.grid.join('；') || '（未划网格）'}</span> },
+    {
+      title: '负责网格',
+      key: 'grid',
+      width: 200,
+      ellipsis: true,
+      render: (_: unknown, row) => <span title={row.grid.join('\n')}>{row.grid.join('；') || '（未划网格）'}</span>,
+    },
     {
       title: '主体（A/B/C/D）',
       key: 'entities',
@@ -93,7 +106,9 @@ export function GridPage() {
       onOk: async () => {
         try {
           const done = await api('regulators:fill', {});
-          app.message.success(`已补全 ${done.filled} 户${done.stillMissing > 0 ? `；仍有 ${done.stillMissing} 户所在区划不属于任何网格，请先为这些区划划定网格` : ''}`);
+          app.message.success(
+            `已补全 ${done.filled} 户${done.stillMissing > 0 ? `；仍有 ${done.stillMissing} 户所在区划不属于任何网格，请先为这些区划划定网格` : ''}`,
+          );
           reload();
         } catch (e) {
           app.message.error(errorText(e));

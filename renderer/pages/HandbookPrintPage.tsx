@@ -17,7 +17,10 @@ export function HandbookPrintPage() {
       <style>{HANDBOOK_PAGE_CSS}</style>
       <PrintToolbar title="包保干部工作手册" pdfFileName={value ? value.fileName.replace(/\.xlsx$/, '.pdf') : null}>
         <div style={{ width: 240 }}>
-          <CadrePicker value={cadreId ? { id: cadreId, name: value?.cadreName ?? '' } : null} onChange={(row) => setQuery({ cadre: row?.id ?? '' })} />
+          <CadrePicker
+            value={cadreId ? { id: cadreId, name: value?.cadreName ?? '' } : null}
+            onChange={(row) => setQuery({ cadre: row?.id ?? '' })}
+          />
         </div>
       </PrintToolbar>
       {error && <Alert className="no-print" type="error" showIcon title={`手册读取失败：${error}`} style={{ marginBottom: 8 }} />}

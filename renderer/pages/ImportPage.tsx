@@ -119,7 +119,14 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
       );
     }, PROGRESS_POLL_MS);
     try {
-      const next = await api('import:preview', { kind, fileName: source.name, contentBase64: source.base64, mapping: { ...mapping }, previewId, blankCells: blanks });
+      const next = await api('import:preview', {
+        kind,
+        fileName: source.name,
+        contentBase64: source.base64,
+        mapping: { ...mapping },
+        previewId,
+        blankCells: blanks,
+      });
       if (mine !== ticket.current) {
         api('import:cancel', { previewId: next.previewId }).catch(() => undefined);
         return;
@@ -225,7 +232,8 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
       content: (
         <Flex vertical gap={4}>
           <span>
-            将<b>新增 {counts.add} 条</b>、<b>更新 {counts.update} 条</b>{info.label}。更新只改表中有的列
+            将<b>新增 {counts.add} 条</b>、<b>更新 {counts.update} 条</b>
+            {info.label}。更新只改表中有的列
             {current.blankCells === 'clear' ? '，表中空白的单元格会清空已有内容' : '，表中空白的单元格不改动已有内容'}，其余内容保持不变。
           </span>
           {counts.unchanged > 0 && <span>未变的 {counts.unchanged} 条不会改动。</span>}

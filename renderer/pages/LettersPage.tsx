@@ -69,7 +69,11 @@ export function LettersPage() {
   const letters = useMemo(() => value?.letters ?? [], [value]);
   const html = useMemo(() => letters.map(letterPageHtml).join(''), [letters]);
   const first = letters[0];
-  const pdfFileName = !first ? null : letters.length === 1 ? first.fileName.replace(/\.html$/, '.pdf') : `致包保领导的一封信-${letters.length}封.pdf`;
+  const pdfFileName = !first
+    ? null
+    : letters.length === 1
+      ? first.fileName.replace(/\.html$/, '.pdf')
+      : `致包保领导的一封信-${letters.length}封.pdf`;
   const longest = useLongestLetter(html);
   const notices = letterNotices({
     total: value?.total ?? 0,
@@ -203,12 +207,16 @@ function letterNotices(found: {
   if (found.pages > 2) {
     notices.push({ type: 'warning', title: `信件有 ${found.pages} 页，超过两页。请到“设置 → 致包保领导的一封信”精简正文或工作职责。` });
   } else if (found.pages === 2) {
-    notices.push({ type: 'info', title: '信件正文较长，每封打印为两页（页码 — 1 —、— 2 —）；要印成一页，请到“设置 → 致包保领导的一封信”精简正文。' });
+    notices.push({
+      type: 'info',
+      title: '信件正文较长，每封打印为两页（页码 — 1 —、— 2 —）；要印成一页，请到“设置 → 致包保领导的一封信”精简正文。',
+    });
   }
   if (found.shown > 1) {
     notices.push({
       type: 'info',
-      title: '多封信一起打印时，页码按整份文件连续编排；要每封信都从 — 1 — 起编页码，请逐人打印，或用命令行 export letters 导出每人一个文件。',
+      title:
+        '多封信一起打印时，页码按整份文件连续编排；要每封信都从 — 1 — 起编页码，请逐人打印，或用命令行 export letters 导出每人一个文件。',
     });
   }
   if (found.empty.length > 0) {

@@ -82,7 +82,15 @@ export function LogPage() {
       dataIndex: 'summary',
       ellipsis: true,
       render: (summary: string, row) => (
-        <button type="button" className="row-link" title={summary} onClick={(e) => { e.stopPropagation(); detail.show(row); }}>
+        <button
+          type="button"
+          className="row-link"
+          title={summary}
+          onClick={(e) => {
+            e.stopPropagation();
+            detail.show(row);
+          }}
+        >
           {summary}
         </button>
       ),
@@ -92,7 +100,11 @@ export function LogPage() {
       key: 'diff',
       width: 90,
       render: (_: unknown, row) =>
-        row.before !== undefined || row.after !== undefined ? <Typography.Link onClick={() => detail.show(row)}>查看</Typography.Link> : <Typography.Text type="secondary">—</Typography.Text>,
+        row.before !== undefined || row.after !== undefined ? (
+          <Typography.Link onClick={() => detail.show(row)}>查看</Typography.Link>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
     },
   ];
 
@@ -118,7 +130,9 @@ export function LogPage() {
           刷新
         </Button>
         <Typography.Text type="secondary" style={{ marginInlineStart: 'auto', whiteSpace: 'nowrap' }}>
-          {entries === null ? '正在读取…' : `共 ${entries.length} 条${entries.length >= limit ? `（只显示最近 ${limit} 条）` : ''}，最新的在最上面`}
+          {entries === null
+            ? '正在读取…'
+            : `共 ${entries.length} 条${entries.length >= limit ? `（只显示最近 ${limit} 条）` : ''}，最新的在最上面`}
         </Typography.Text>
       </Flex>
       <LoadProblem text={error} onRetry={reload} />

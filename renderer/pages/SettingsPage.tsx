@@ -95,7 +95,11 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
   }, [form, loaded]);
 
   if (!loaded) {
-    return error ? <LoadProblem text={error} onRetry={() => setRound((n) => n + 1)} /> : <Spin description="正在读取设置…" style={{ marginTop: 80 }} />;
+    return error ? (
+      <LoadProblem text={error} onRetry={() => setRound((n) => n + 1)} />
+    ) : (
+      <Spin description="正在读取设置…" style={{ marginTop: 80 }} />
+    );
   }
 
   return (
@@ -113,11 +117,7 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
         <Typography.Text type="secondary">各项规则都从这里读取：包保关系检查、自动分配、督导计划、食品安全总监判断和备份。</Typography.Text>
         {dirty && <Tag color="orange">有未保存的修改</Tag>}
         <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
-          <YearSwitch
-            planYear={loaded.values.planYear}
-            disabled={dirty || saving}
-            onOpened={() => void readAgain()}
-          />
+          <YearSwitch planYear={loaded.values.planYear} disabled={dirty || saving} onOpened={() => void readAgain()} />
           <Button icon={<ApartmentOutlined />} onClick={() => setRegionsOpen(true)}>
             行政区划…
           </Button>
@@ -146,7 +146,11 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
           <Col span={8}>
             <Flex vertical gap={12}>
               <DirectorCard />
-              <CalendarDaysCard days={loaded.days} notes={loaded.notes} onSaved={(days, notes) => setLoaded((l) => l && { ...l, days, notes })} />
+              <CalendarDaysCard
+                days={loaded.days}
+                notes={loaded.notes}
+                onSaved={(days, notes) => setLoaded((l) => l && { ...l, days, notes })}
+              />
             </Flex>
           </Col>
         </Row>

@@ -88,7 +88,10 @@ export function VisitsPage() {
     };
   }, [profileRound]);
 
-  const figures = useMemo(() => (data.loading && data.rows.length === 0 ? null : visitFigures(data.rows, today)), [data.loading, data.rows, today]);
+  const figures = useMemo(
+    () => (data.loading && data.rows.length === 0 ? null : visitFigures(data.rows, today)),
+    [data.loading, data.rows, today],
+  );
   const overdueProblems = useMemo(() => data.problems.filter((p) => p.overdue).length, [data.problems]);
   const yearOptions = useMemo(() => {
     const base = planYear ?? Number(today.slice(0, 4));
@@ -117,7 +120,12 @@ export function VisitsPage() {
           <DrillDownTag text={focusText} onClear={clearFocus} />
         </Flex>
       )}
-      <VisitKpis year={year} figures={figures} openProblems={data.loading && data.problems.length === 0 ? null : data.problems.length} overdueProblems={overdueProblems} />
+      <VisitKpis
+        year={year}
+        figures={figures}
+        openProblems={data.loading && data.problems.length === 0 ? null : data.problems.length}
+        overdueProblems={overdueProblems}
+      />
       <LoadProblem text={profileError} onRetry={() => setProfileRound((n) => n + 1)} />
       <LoadProblem text={data.error} onRetry={data.reload} />
       <Tabs
@@ -131,14 +139,22 @@ export function VisitsPage() {
             key: 'problems',
             label: (
               <span>
-                问题整改台账 <Badge count={data.problems.length} overflowCount={9999} size="small" color={overdueProblems > 0 ? '#cf1322' : '#faad14'} />
+                问题整改台账{' '}
+                <Badge count={data.problems.length} overflowCount={9999} size="small" color={overdueProblems > 0 ? '#cf1322' : '#faad14'} />
               </span>
             ),
           },
         ]}
         tabBarExtraContent={
           <Flex gap={8} align="center">
-            <Select<number> aria-label="年度" value={year ?? undefined} options={yearOptions} onChange={chooseYear} style={{ width: 200 }} loading={year === null} />
+            <Select<number>
+              aria-label="年度"
+              value={year ?? undefined}
+              options={yearOptions}
+              onChange={chooseYear}
+              style={{ width: 200 }}
+              loading={year === null}
+            />
             <Button type="primary" icon={<CalendarOutlined />} onClick={generate} disabled={year === null}>
               生成督导计划…
             </Button>
@@ -149,7 +165,14 @@ export function VisitsPage() {
         }
       />
       {tab === 'plan' && year !== null && (
-        <PlanTab year={year} rows={data.rows} loading={data.loading} today={today} weeklyCap={rules?.weeklyCapPerCadre ?? null} onOpen={openVisit} />
+        <PlanTab
+          year={year}
+          rows={data.rows}
+          loading={data.loading}
+          today={today}
+          weeklyCap={rules?.weeklyCapPerCadre ?? null}
+          onOpen={openVisit}
+        />
       )}
       {tab === 'problems' && <ProblemLedger problems={data.ledger} loading={data.loading} onStep={openStep} />}
 

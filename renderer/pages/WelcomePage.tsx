@@ -82,7 +82,13 @@ export function WelcomePage({ info, onReady }: { readonly info: AppInfo; readonl
     </Upload>
   );
   const demoButton = (primary: boolean) => (
-    <Button type={primary ? 'primary' : 'default'} size="large" icon={<ExperimentOutlined />} disabled={busy} onClick={() => void start('demo')}>
+    <Button
+      type={primary ? 'primary' : 'default'}
+      size="large"
+      icon={<ExperimentOutlined />}
+      disabled={busy}
+      onClick={() => void start('demo')}
+    >
       载入示例数据
     </Button>
   );
@@ -149,7 +155,11 @@ export function WelcomePage({ info, onReady }: { readonly info: AppInfo; readonl
   };
 
   return (
-    <Flex align="center" justify="center" style={{ height: '100%', boxSizing: 'border-box', overflowY: 'auto', background: '#f5f5f5', padding: 24 }}>
+    <Flex
+      align="center"
+      justify="center"
+      style={{ height: '100%', boxSizing: 'border-box', overflowY: 'auto', background: '#f5f5f5', padding: 24 }}
+    >
       <Card style={{ width: 640, maxWidth: '100%' }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {recovery ? '数据文件需要恢复' : '欢迎使用食安包保工作台'}

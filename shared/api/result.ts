@@ -1,12 +1,5 @@
 /** Error codes every transport uses; the message beside them is Chinese and says what to do. */
-export type ErrorCode =
-  | 'unknown-method'
-  | 'invalid-argument'
-  | 'not-found'
-  | 'conflict'
-  | 'not-initialized'
-  | 'forbidden'
-  | 'internal';
+export type ErrorCode = 'unknown-method' | 'invalid-argument' | 'not-found' | 'conflict' | 'not-initialized' | 'forbidden' | 'internal';
 
 export interface ApiErrorBody {
   readonly code: ErrorCode;

@@ -114,7 +114,8 @@ export function taskStatus(
     const needed = Math.ceil(((100 - progress) * total) / 100);
     if (progress === 0 && elapsed > 0) reasons.push(`计划 ${start} 开始，至今仍无进度`);
     else if (expected - progress > options.behindBy) reasons.push(`按工期应完成约 ${expected}%，实际 ${progress}%`);
-    if (remaining <= options.finalDays && needed > remaining) reasons.push(`距完成期限仅剩 ${remaining} 个工作日，按计划工效还需约 ${needed} 个工作日`);
+    if (remaining <= options.finalDays && needed > remaining)
+      reasons.push(`距完成期限仅剩 ${remaining} 个工作日，按计划工效还需约 ${needed} 个工作日`);
   }
   return { status, progress, atRisk: reasons.length > 0, reason: reasons.join('；') };
 }

@@ -3,7 +3,10 @@ import { parseIsoDate, yearOfDay } from '../calendar/days';
 import type { BattleTask, ScheduleMode } from './types';
 
 /** What scheduling reads from a task. */
-export type SchedulableTask = Pick<BattleTask, 'id' | 'seq' | 'name' | 'durationDays' | 'predecessors' | 'deadline' | 'progress' | 'status'>;
+export type SchedulableTask = Pick<
+  BattleTask,
+  'id' | 'seq' | 'name' | 'durationDays' | 'predecessors' | 'deadline' | 'progress' | 'status'
+>;
 
 export interface ScheduledTask {
   readonly id: string;
@@ -41,13 +44,7 @@ export interface Schedule {
 }
 
 export type ScheduleProblemKind =
-  | 'invalid-input'
-  | 'duplicate-id'
-  | 'unknown-predecessor'
-  | 'cycle'
-  | 'before-plan-start'
-  | 'before-today'
-  | 'deadline-unmet';
+  'invalid-input' | 'duplicate-id' | 'unknown-predecessor' | 'cycle' | 'before-plan-start' | 'before-today' | 'deadline-unmet';
 
 export interface ScheduleProblem {
   readonly kind: ScheduleProblemKind;
@@ -192,14 +189,22 @@ function buildGraph(tasks: readonly SchedulableTask[]): Graph {
   for (const task of bySeq(tasks)) {
     const name = label(task);
     if (byId.has(task.id)) {
-      problems.push({ kind: 'duplicate-id', taskIds: [task.id], message: `任务“${name}”与另一任务的编号“${task.id}”重复，请删除重复的任务` });
+      problems.push({
+        kind: 'duplicate-id',
+        taskIds: [task.id],
+        message: `任务“${name}”与另一任务的编号“${task.id}”重复，请删除重复的任务`,
+      });
     }
     byId.set(task.id, task);
     if (!Number.isInteger(task.durationDays) || task.durationDays < 1) {
       problems.push({ kind: 'invalid-input', taskIds: [task.id], message: `任务“${name}”的工期应为不少于 1 的整数个工作日` });
     }
     if (task.deadline !== undefined && parseIsoDate(task.deadline) === null) {
-      problems.push({ kind: 'invalid-input', taskIds: [task.id], message: `任务“${name}”的截止日期“${task.deadline}”无效，应为年-月-日，如 2027-03-01` });
+      problems.push({
+        kind: 'invalid-input',
+        taskIds: [task.id],
+        message: `任务“${name}”的截止日期“${task.deadline}”无效，应为年-月-日，如 2027-03-01`,
+      });
     }
   }
   for (const task of bySeq(tasks)) {
@@ -386,7 +391,9 @@ function toSchedule(
 // ---- helpers -------------------------------------------------------------------------------
 
 function checkDate(text: string, what: string): ScheduleProblem | null {
-  return parseIsoDate(text) === null ? { kind: 'invalid-input', taskIds: [], message: `${what}“${text}”无效，应为年-月-日，如 2027-03-01` } : null;
+  return parseIsoDate(text) === null
+    ? { kind: 'invalid-input', taskIds: [], message: `${what}“${text}”无效，应为年-月-日，如 2027-03-01` }
+    : null;
 }
 
 function isStarted(task: SchedulableTask): boolean {

@@ -66,7 +66,10 @@ export class WorkCalendar {
   constructor(options: WorkCalendarOptions = {}) {
     for (const notice of options.notices ?? []) {
       const days: NoticeDay[] = [];
-      for (const [list, working] of [[notice.holidays, false], [notice.workdays, true]] as const) {
+      for (const [list, working] of [
+        [notice.holidays, false],
+        [notice.workdays, true],
+      ] as const) {
         for (const entry of list) {
           const day = parseIsoDate(entry.date);
           if (day !== null) days.push({ day, working, name: entry.name });
@@ -179,9 +182,7 @@ export class WorkCalendar {
     this.noticeRange ??= noticeYearRange();
     const range = this.noticeRange;
     const missing =
-      range && year > range.last
-        ? `${year} 年的放假安排尚未发布（内置节假日数据截至 ${range.last} 年）`
-        : `内置节假日数据不含 ${year} 年`;
+      range && year > range.last ? `${year} 年的放假安排尚未发布（内置节假日数据截至 ${range.last} 年）` : `内置节假日数据不含 ${year} 年`;
     const entered = [...this.extraHolidays, ...this.extraWorkdays].filter((day) => yearOfDay(day) === year).length;
     const office = entered > 0 ? `；已计入设置中录入的该年 ${entered} 个放假或上班日期，请核对是否与通知一致` : '';
     return `${missing}，暂按法定节假日计算，未含调休；通知发布后请在设置“节假日与调休”中录入放假通知${office}。`;

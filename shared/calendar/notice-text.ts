@@ -112,22 +112,28 @@ export function readHolidayNotice(text: string, year?: number): NoticeReading | 
       warnings.push(`“${label}”一项没有读到放假日期，请核对粘贴的文字`);
       continue;
     }
-    if (statedDays !== null && statedDays !== rest.length) warnings.push(`“${label}”通知写共 ${statedDays} 天，读到 ${rest.length} 天，请核对`);
+    if (statedDays !== null && statedDays !== rest.length)
+      warnings.push(`“${label}”通知写共 ${statedDays} 天，读到 ${rest.length} 天，请核对`);
     for (const day of rest) holidays.set(day, name);
     for (const day of work) {
       workdays.set(day, name);
       if (weekdayOfDay(day) < 6) warnings.push(`${isoDate(day)} 是工作日，通知却写为调休上班，请核对`);
     }
-    const span = (days: number[]): string => (days.length === 1 ? monthDay(days[0] ?? 0) : `${monthDay(days[0] ?? 0)}至${monthDay(days.at(-1) ?? 0)}`);
-    summary.push(`${label}：${span(rest)}放假，共 ${rest.length} 天${work.length > 0 ? `；${work.map(monthDay).join('、')}上班` : '；不调休'}`);
+    const span = (days: number[]): string =>
+      days.length === 1 ? monthDay(days[0] ?? 0) : `${monthDay(days[0] ?? 0)}至${monthDay(days.at(-1) ?? 0)}`;
+    summary.push(
+      `${label}：${span(rest)}放假，共 ${rest.length} 天${work.length > 0 ? `；${work.map(monthDay).join('、')}上班` : '；不调休'}`,
+    );
   }
   if (holidays.size === 0) return { problem: '没有读到放假安排：请粘贴通知中“一、元旦：……”起的各项（可连同标题一起粘贴）' };
   for (const name of FESTIVALS) {
-    if (![...holidays.values()].includes(name) && !summary.some((line) => line.includes(name))) warnings.push(`通知中没有读到“${name}”，请核对是否粘贴完整`);
+    if (![...holidays.values()].includes(name) && !summary.some((line) => line.includes(name)))
+      warnings.push(`通知中没有读到“${name}”，请核对是否粘贴完整`);
   }
   // 元旦 may start in the last days of the year before; anything further away is a misreading.
   for (const day of [...holidays.keys(), ...workdays.keys()]) {
-    if (day < dayOfDate(noticeYear, 1, 1) - 7 || day > dayOfDate(noticeYear, 12, 31)) warnings.push(`${isoDate(day)} 不在 ${noticeYear} 年，请核对`);
+    if (day < dayOfDate(noticeYear, 1, 1) - 7 || day > dayOfDate(noticeYear, 12, 31))
+      warnings.push(`${isoDate(day)} 不在 ${noticeYear} 年，请核对`);
   }
   const entries = (map: Map<number, string>): NoticeEntry[] =>
     [...map].sort((a, b) => a[0] - b[0]).map(([day, festival]) => ({ date: isoDate(day), name: festival }));

@@ -1,7 +1,19 @@
 import { requiresDirector } from '../domain/director';
 import type { Assignment, Cadre, CadreLevel, Entity, EntityType, Grade, Profile, Region, Scale } from '../domain/schemas';
 import { emptyDoc, type DataDoc } from '../storage/types';
-import { type Place, SMALL_OFFICER_SHARE, address, businessKinds, entityName, entitySpecs, makeCanteen, makeLicense, makeUscc, person, uniqueLicense } from './entity-details';
+import {
+  type Place,
+  SMALL_OFFICER_SHARE,
+  address,
+  businessKinds,
+  entityName,
+  entitySpecs,
+  makeCanteen,
+  makeLicense,
+  makeUscc,
+  person,
+  uniqueLicense,
+} from './entity-details';
 import { Sprinkler } from './imperfections';
 import { type CityPlan, type Quota, VILLAGES_PER_VILLAGE_CADRE, syntheticPlan } from './plans';
 import { postsFor, villageKind, villageName } from './posts';
@@ -138,7 +150,11 @@ export class DemoBuilder {
         townships.push({ region, county, city, weight, villages: [], regulatorIds: [] });
       }
     }
-    const counts = apportionWithFloor(villageTotal, townships.map((t) => t.weight), 3);
+    const counts = apportionWithFloor(
+      villageTotal,
+      townships.map((t) => t.weight),
+      3,
+    );
     townships.forEach((t, i) => this.addVillages(t, counts[i] ?? 0));
     const villages = townships.flatMap((t) => t.villages);
     for (const village of this.rng.sample(villages, Math.max(2, Math.round(villages.length / 200)))) {
@@ -154,7 +170,11 @@ export class DemoBuilder {
     const serial = { 社区: 0, 村: 200 };
     for (let index = 0; index < count; index++) {
       const kind = villageKind(township.region.kind, index, rng);
-      const name = uniqueName(used, () => villageName(kind, rng), (base, n) => base.replace(/(社区|村|嘎查)$/, `${cnNumber(n)}$1`));
+      const name = uniqueName(
+        used,
+        () => villageName(kind, rng),
+        (base, n) => base.replace(/(社区|村|嘎查)$/, `${cnNumber(n)}$1`),
+      );
       const code = `${township.region.code.slice(0, 9)}${pad(kind === '社区' ? ++serial.社区 : ++serial.村, 3)}`;
       const region = this.addRegion({ name, level: 'village', parentId: township.region.id, code, kind });
       // Village shares divide the township's weight, so big 乡镇 stay big whatever their village count.
@@ -167,9 +187,15 @@ export class DemoBuilder {
   private place(specs: readonly EntitySpec[], townships: readonly TownshipNode[]): Draft[] {
     const rng = this.rng;
     const villages = townships.flatMap((t) => t.villages);
-    const byVillage = new WeightedPicker(villages, villages.map((v) => v.weight));
+    const byVillage = new WeightedPicker(
+      villages,
+      villages.map((v) => v.weight),
+    );
     // Large firms cluster in the urban 街道.
-    const byTownship = new WeightedPicker(townships, townships.map((t) => t.weight * (t.region.kind === '街道' ? 2 : 1)));
+    const byTownship = new WeightedPicker(
+      townships,
+      townships.map((t) => t.weight * (t.region.kind === '街道' ? 2 : 1)),
+    );
     return specs.map((spec) => {
       if (spec.grade === 'A' || spec.grade === 'B') {
         const township = byTownship.pick(rng);
@@ -183,7 +209,13 @@ export class DemoBuilder {
 
   // -- cadres --
 
-  private addCadres(quota: Quota, city: Region, counties: readonly Region[], townships: readonly TownshipNode[], drafts: readonly Draft[]): void {
+  private addCadres(
+    quota: Quota,
+    city: Region,
+    counties: readonly Region[],
+    townships: readonly TownshipNode[],
+    drafts: readonly Draft[],
+  ): void {
     const tally = (key: (d: Draft) => string | undefined): Map<string, number> => {
       const counts = new Map<string, number>();
       for (const d of drafts) {
@@ -197,15 +229,39 @@ export class DemoBuilder {
     const dByVillage = tally((d) => (d.spec.grade === 'D' ? d.village?.region.id : undefined));
 
     this.addCadresOn('city', [city], [quota.cadres.city]);
-    this.addCadresOn('county', counties, apportionWithFloor(quota.cadres.county, counties.map((c) => (bByCounty.get(c.id) ?? 0) + 1), 1));
+    this.addCadresOn(
+      'county',
+      counties,
+      apportionWithFloor(
+        quota.cadres.county,
+        counties.map((c) => (bByCounty.get(c.id) ?? 0) + 1),
+        1,
+      ),
+    );
     const townshipRegions = townships.map((t) => t.region);
-    this.addCadresOn('township', townshipRegions, apportionWithFloor(quota.cadres.township, townshipRegions.map((r) => (cByTownship.get(r.id) ?? 0) + 1), 2));
+    this.addCadresOn(
+      'township',
+      townshipRegions,
+      apportionWithFloor(
+        quota.cadres.township,
+        townshipRegions.map((r) => (cByTownship.get(r.id) ?? 0) + 1),
+        2,
+      ),
+    );
 
     const villages = townships.flatMap((t) => t.villages);
     const open = villages.filter((v) => !v.crowded);
-    const openCounts = apportionWithFloor(quota.cadres.village - (villages.length - open.length), open.map((v) => (dByVillage.get(v.region.id) ?? 0) + 1), 1);
+    const openCounts = apportionWithFloor(
+      quota.cadres.village - (villages.length - open.length),
+      open.map((v) => (dByVillage.get(v.region.id) ?? 0) + 1),
+      1,
+    );
     const countOf = new Map(open.map((v, i) => [v, openCounts[i] ?? 0]));
-    this.addCadresOn('village', villages.map((v) => v.region), villages.map((v) => countOf.get(v) ?? 1));
+    this.addCadresOn(
+      'village',
+      villages.map((v) => v.region),
+      villages.map((v) => countOf.get(v) ?? 1),
+    );
   }
 
   private addCadresOn(level: CadreLevel, regions: readonly Region[], counts: readonly number[]): void {

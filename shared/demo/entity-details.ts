@@ -2,9 +2,25 @@ import type { BusinessKind, CanteenKind, EntityType, Grade, Person, Scale } from
 import { orgCodeCheckChar, usccCheckChar, USCC_ALPHABET } from '../domain/uscc';
 import type { EntitySpec } from './builder';
 import type { Quota } from './plans';
-import { Random } from './random';
+import { type Random } from './random';
 import { cnNumber, pad, shortName } from './text';
-import { CATERER_WORDS, EATERY_WORDS, GIVEN_CHARS, MOBILE_PREFIXES, MONGOLIAN_NAMES, PRODUCER_WORDS, ROAD_SUFFIXES, ROAD_WORDS, SELLER_WORDS, SHOP_WORDS, SNACK_WORDS, STALL_WORDS, SURNAMES, TRADE_WORDS, WORKSHOP_WORDS } from './words';
+import {
+  CATERER_WORDS,
+  EATERY_WORDS,
+  GIVEN_CHARS,
+  MOBILE_PREFIXES,
+  MONGOLIAN_NAMES,
+  PRODUCER_WORDS,
+  ROAD_SUFFIXES,
+  ROAD_WORDS,
+  SELLER_WORDS,
+  SHOP_WORDS,
+  SNACK_WORDS,
+  STALL_WORDS,
+  SURNAMES,
+  TRADE_WORDS,
+  WORKSHOP_WORDS,
+} from './words';
 
 /** 主体 details of the demo: types and scales by grade, names, addresses, USCC and licence numbers. */
 
@@ -39,12 +55,38 @@ export function entitySpecs(quota: Quota, rng: Random): EntitySpec[] {
 }
 
 const SMALL_TYPES: Readonly<Record<'C' | 'D', readonly (readonly [EntityType, number])[]>> = {
-  C: [['个体工商户', 0.45], ['小餐饮', 0.2], ['小作坊', 0.12], ['其他', 0.18], ['食品摊贩', 0.05]],
-  D: [['个体工商户', 0.45], ['小餐饮', 0.25], ['食品摊贩', 0.14], ['小作坊', 0.08], ['其他', 0.08]],
+  C: [
+    ['个体工商户', 0.45],
+    ['小餐饮', 0.2],
+    ['小作坊', 0.12],
+    ['其他', 0.18],
+    ['食品摊贩', 0.05],
+  ],
+  D: [
+    ['个体工商户', 0.45],
+    ['小餐饮', 0.25],
+    ['食品摊贩', 0.14],
+    ['小作坊', 0.08],
+    ['其他', 0.08],
+  ],
 };
-const SMALL_SCALE_SHARE: Readonly<Record<EntityType, number>> = { 企业: 1, 个体工商户: 0.25, 小餐饮: 0.1, 小作坊: 0.1, 食品摊贩: 0, 其他: 0.4 };
+const SMALL_SCALE_SHARE: Readonly<Record<EntityType, number>> = {
+  企业: 1,
+  个体工商户: 0.25,
+  小餐饮: 0.1,
+  小作坊: 0.1,
+  食品摊贩: 0,
+  其他: 0.4,
+};
 /** Share of non-企业 that name a 食品安全员 of their own accord (canteens most often). */
-export const SMALL_OFFICER_SHARE: Readonly<Record<EntityType, number>> = { 企业: 0, 个体工商户: 0.2, 小餐饮: 0.1, 小作坊: 0.3, 食品摊贩: 0, 其他: 0.7 };
+export const SMALL_OFFICER_SHARE: Readonly<Record<EntityType, number>> = {
+  企业: 0,
+  个体工商户: 0.2,
+  小餐饮: 0.1,
+  小作坊: 0.3,
+  食品摊贩: 0,
+  其他: 0.7,
+};
 
 function smallBusiness(grade: 'C' | 'D', rng: Random): EntitySpec {
   const type = rng.weighted(SMALL_TYPES[grade]);
@@ -54,7 +96,13 @@ function smallBusiness(grade: 'C' | 'D', rng: Random): EntitySpec {
 export function businessKinds(type: EntityType, rng: Random): BusinessKind[] {
   switch (type) {
     case '企业': {
-      const main = rng.weighted<BusinessKind>([['食品生产', 0.32], ['食品销售', 0.38], ['餐饮服务', 0.24], ['集中用餐单位食堂', 0.04], ['特殊食品', 0.02]]);
+      const main = rng.weighted<BusinessKind>([
+        ['食品生产', 0.32],
+        ['食品销售', 0.38],
+        ['餐饮服务', 0.24],
+        ['集中用餐单位食堂', 0.04],
+        ['特殊食品', 0.02],
+      ]);
       if (main === '特殊食品') return ['特殊食品', rng.chance(0.5) ? '食品生产' : '食品销售'];
       if (main === '食品生产' && rng.chance(0.2)) return ['食品生产', '食品销售'];
       return [main];
@@ -83,8 +131,18 @@ export function makeCanteen(type: EntityType, rng: Random): { kind: CanteenKind;
   // Companies mostly cater for schools and works canteens; 其他 are the schools and homes themselves.
   const kind = rng.weighted<CanteenKind>(
     type === '企业'
-      ? [['学校', 0.4], ['其他单位', 0.45], ['幼儿园', 0.1], ['养老机构', 0.05]]
-      : [['学校', 0.45], ['幼儿园', 0.25], ['养老机构', 0.1], ['其他单位', 0.2]],
+      ? [
+          ['学校', 0.4],
+          ['其他单位', 0.45],
+          ['幼儿园', 0.1],
+          ['养老机构', 0.05],
+        ]
+      : [
+          ['学校', 0.45],
+          ['幼儿园', 0.25],
+          ['养老机构', 0.1],
+          ['其他单位', 0.2],
+        ],
   );
   const [min, max] = CANTEEN_HEADCOUNT[kind];
   return { kind, mealHeadcount: Math.round(rng.int(min, max) / 10) * 10 };
@@ -100,12 +158,26 @@ export function person(rng: Random): Person {
   return { name: personName(rng), phone: rng.pick(MOBILE_PREFIXES) + rng.digits(8) };
 }
 
-export function entityName(type: EntityType, kinds: readonly BusinessKind[], canteen: { kind: CanteenKind } | null, place: Place, rng: Random): string {
+export function entityName(
+  type: EntityType,
+  kinds: readonly BusinessKind[],
+  canteen: { kind: CanteenKind } | null,
+  place: Place,
+  rng: Random,
+): string {
   const trade = rng.pick(TRADE_WORDS);
   const surname = rng.pick(SURNAMES);
   // Registered names start with the 旗区, sometimes also the 乡镇; some carry none.
-  const prefix = rng.weighted([[place.county, 0.55], [place.county + place.township, 0.3], ['', 0.15]]);
-  const firmPrefix = rng.weighted([[place.city, 0.45], [place.county, 0.35], ['内蒙古', 0.2]]);
+  const prefix = rng.weighted([
+    [place.county, 0.55],
+    [place.county + place.township, 0.3],
+    ['', 0.15],
+  ]);
+  const firmPrefix = rng.weighted([
+    [place.city, 0.45],
+    [place.county, 0.35],
+    ['内蒙古', 0.2],
+  ]);
   switch (type) {
     case '企业':
       if (kinds.includes('特殊食品')) return `${firmPrefix}${trade}${rng.pick(['生物科技', '营养食品', '保健食品'])}有限公司`;
@@ -136,13 +208,26 @@ function canteenSite(kind: CanteenKind, place: Place, rng: Random): string {
   const trade = rng.pick(TRADE_WORDS);
   switch (kind) {
     case '学校':
-      return rng.pick([`${place.county}第${cnNumber(rng.int(1, 12))}中学`, `${place.county}${shortName(place.township)}中心小学`, `${place.county}${trade}学校`]);
+      return rng.pick([
+        `${place.county}第${cnNumber(rng.int(1, 12))}中学`,
+        `${place.county}${shortName(place.township)}中心小学`,
+        `${place.county}${trade}学校`,
+      ]);
     case '幼儿园':
       return `${place.county}${trade}幼儿园`;
     case '养老机构':
-      return rng.pick([`${place.county}${trade}养老院`, `${place.county}社会福利中心`, `${place.county}${shortName(place.township)}敬老院`]);
+      return rng.pick([
+        `${place.county}${trade}养老院`,
+        `${place.county}社会福利中心`,
+        `${place.county}${shortName(place.township)}敬老院`,
+      ]);
     case '其他单位':
-      return rng.pick([`${place.county}人民医院职工`, `${place.county}${trade}煤业公司职工`, `${place.county}${trade}能源公司职工`, `${place.county}机关`]);
+      return rng.pick([
+        `${place.county}人民医院职工`,
+        `${place.county}${trade}煤业公司职工`,
+        `${place.county}${trade}能源公司职工`,
+        `${place.county}机关`,
+      ]);
   }
 }
 

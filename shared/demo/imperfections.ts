@@ -1,8 +1,8 @@
 import { addDays } from '../calendar/days';
 import type { Cadre, Entity, Grade } from '../domain/schemas';
-import { DemoBuilder, type Draft, type Link, type Reason, UNASSIGNED_SHARE } from './builder';
+import { type DemoBuilder, type Draft, type Link, type Reason, UNASSIGNED_SHARE } from './builder';
 import { CITY_ENTITIES } from './plans';
-import { Random } from './random';
+import { type Random } from './random';
 
 /** Deliberate imperfections planted in a demo library, for `check` and the screens to find. */
 
@@ -117,8 +117,11 @@ export class Sprinkler {
   private misassign(): void {
     const builder = this.builder;
     const healthy = (i: number, grade: Grade): boolean =>
-      this.drafts[i]?.spec.grade === grade && this.drafts[i]?.village != null && this.entity(i).status !== '注销' &&
-      this.current(i).length === 1 && this.current(i)[0]?.cadre.active === true;
+      this.drafts[i]?.spec.grade === grade &&
+      this.drafts[i]?.village != null &&
+      this.entity(i).status !== '注销' &&
+      this.current(i).length === 1 &&
+      this.current(i)[0]?.cadre.active === true;
     const reassign = (i: number, cadre: Cadre): void => {
       for (const link of this.current(i)) {
         link.cadre = cadre;
@@ -171,7 +174,14 @@ export class Sprinkler {
       const cadre = predecessor(i);
       if (!link || !cadre) continue;
       const handover = builder.dateIn('10-08', '12-25', -1);
-      const before: Link = { cadre, start: builder.dateIn('03-01', '06-30', -1), end: handover, reason: '新建', endReason: '干部变动', manual: false };
+      const before: Link = {
+        cadre,
+        start: builder.dateIn('03-01', '06-30', -1),
+        end: handover,
+        reason: '新建',
+        endReason: '干部变动',
+        manual: false,
+      };
       link.start = handover;
       link.reason = '干部变动';
       this.links[i]?.unshift(before);

@@ -1,6 +1,6 @@
 import type { CadreLevel, Grade } from '../domain/schemas';
 import { ORDOS_REGIONS_CSV, parseRegionCsv } from './ordos-regions';
-import { Random } from './random';
+import { type Random } from './random';
 import { apportion, cnNumber, uniqueName } from './text';
 import { MONGOLIAN_HEADS, MONGOLIAN_TAILS, PLACE_HEADS, PLACE_TAILS, SYNTHETIC_CITIES } from './words';
 
@@ -43,7 +43,10 @@ export const VILLAGES_PER_VILLAGE_CADRE = 1_000 / 1_840;
 
 function apportionRecord<K extends string>(total: number, shape: Readonly<Record<K, number>>): Record<K, number> {
   const keys = Object.keys(shape) as K[];
-  const counts = apportion(total, keys.map((k) => shape[k]));
+  const counts = apportion(
+    total,
+    keys.map((k) => shape[k]),
+  );
   return Object.fromEntries(keys.map((k, i) => [k, counts[i] ?? 0])) as Record<K, number>;
 }
 
@@ -81,7 +84,8 @@ export function syntheticPlan(index: number, rng: Random, usedNames: Set<string>
   const placeWord = (kind: string): string =>
     uniqueName(
       usedNames,
-      () => (kind === '苏木' ? `${rng.pick(MONGOLIAN_HEADS)}${rng.pick(MONGOLIAN_TAILS)}` : `${rng.pick(PLACE_HEADS)}${rng.pick(PLACE_TAILS)}`),
+      () =>
+        kind === '苏木' ? `${rng.pick(MONGOLIAN_HEADS)}${rng.pick(MONGOLIAN_TAILS)}` : `${rng.pick(PLACE_HEADS)}${rng.pick(PLACE_TAILS)}`,
       (base, n) => `${base}${cnNumber(n)}`,
     );
   return {

@@ -1,5 +1,5 @@
 import type { CadreLevel, Region } from '../domain/schemas';
-import { Random } from './random';
+import { type Random } from './random';
 import { COMMUNITY_SUFFIXES, COMMUNITY_WORDS, MONGOLIAN_HEADS, MONGOLIAN_TAILS, SURNAMES, VILLAGE_PLACES, VILLAGE_WORDS } from './words';
 
 /** Villages and cadre posts of the demo. */
@@ -29,11 +29,28 @@ export function postsFor(level: CadreLevel, region: Region, parentName: string):
       const samr = `${name}市场监督管理局`;
       return {
         leading: [
-          [gov, '市长'], [gov, '常务副市长'], [gov, '副市长'], [gov, '副市长'], [`中共${name}委员会`, '常委'], [gov, '秘书长'],
-          [samr, '局长'], [samr, '副局长'], [`${name}教育局`, '局长'], [`${name}卫生健康委员会`, '主任'], [`${name}商务局`, '局长'],
-          [`${name}农牧局`, '局长'], [`${name}公安局`, '副局长'], [samr, '食品安全总监'], [`${name}文化和旅游局`, '局长'], [samr, '副局长'],
+          [gov, '市长'],
+          [gov, '常务副市长'],
+          [gov, '副市长'],
+          [gov, '副市长'],
+          [`中共${name}委员会`, '常委'],
+          [gov, '秘书长'],
+          [samr, '局长'],
+          [samr, '副局长'],
+          [`${name}教育局`, '局长'],
+          [`${name}卫生健康委员会`, '主任'],
+          [`${name}商务局`, '局长'],
+          [`${name}农牧局`, '局长'],
+          [`${name}公安局`, '副局长'],
+          [samr, '食品安全总监'],
+          [`${name}文化和旅游局`, '局长'],
+          [samr, '副局长'],
         ],
-        deputies: [[gov, '副秘书长'], [samr, '副局长'], [`${name}人民政府办公室`, '副主任']],
+        deputies: [
+          [gov, '副秘书长'],
+          [samr, '副局长'],
+          [`${name}人民政府办公室`, '副主任'],
+        ],
       };
     }
     case 'county': {
@@ -42,11 +59,26 @@ export function postsFor(level: CadreLevel, region: Region, parentName: string):
       const samr = `${name}市场监督管理局`;
       return {
         leading: [
-          [`中共${name}委员会`, '书记'], [gov, head], [gov, `常务副${head}`], [gov, `副${head}`], [gov, `副${head}`],
-          [`中共${name}委员会`, '常委'], [samr, '局长'], [samr, '副局长'], [`${name}教育体育局`, '局长'],
-          [`${name}卫生健康委员会`, '主任'], [`${name}商务局`, '局长'], [`${name}农牧局`, '局长'], [samr, '党组书记'],
+          [`中共${name}委员会`, '书记'],
+          [gov, head],
+          [gov, `常务副${head}`],
+          [gov, `副${head}`],
+          [gov, `副${head}`],
+          [`中共${name}委员会`, '常委'],
+          [samr, '局长'],
+          [samr, '副局长'],
+          [`${name}教育体育局`, '局长'],
+          [`${name}卫生健康委员会`, '主任'],
+          [`${name}商务局`, '局长'],
+          [`${name}农牧局`, '局长'],
+          [samr, '党组书记'],
         ],
-        deputies: [[samr, '副局长'], [gov, `副${head}`], [`${name}人民政府办公室`, '副主任'], [samr, '四级主任科员']],
+        deputies: [
+          [samr, '副局长'],
+          [gov, `副${head}`],
+          [`${name}人民政府办公室`, '副主任'],
+          [samr, '四级主任科员'],
+        ],
       };
     }
     case 'township': {
@@ -55,16 +87,39 @@ export function postsFor(level: CadreLevel, region: Region, parentName: string):
         const party = `中共${county}${name}工作委员会`;
         const office = `${county}${name}办事处`;
         return {
-          leading: [[party, '党工委书记'], [office, '主任'], [party, '党工委副书记'], [office, '副主任'], [office, '副主任'], [party, '纪工委书记']],
-          deputies: [[office, '副主任'], [party, '党工委委员'], [office, '综合执法办主任']],
+          leading: [
+            [party, '党工委书记'],
+            [office, '主任'],
+            [party, '党工委副书记'],
+            [office, '副主任'],
+            [office, '副主任'],
+            [party, '纪工委书记'],
+          ],
+          deputies: [
+            [office, '副主任'],
+            [party, '党工委委员'],
+            [office, '综合执法办主任'],
+          ],
         };
       }
       const head = region.kind === '苏木' ? '苏木达' : region.kind === '乡' ? '乡长' : '镇长';
       const party = `中共${county}${name}委员会`;
       const gov = `${county}${name}人民政府`;
       return {
-        leading: [[party, '党委书记'], [gov, head], [party, '党委副书记'], [gov, `副${head}`], [gov, `副${head}`], [party, '纪委书记'], [party, '武装部长']],
-        deputies: [[gov, `副${head}`], [party, '党委委员'], [gov, '综合保障中心主任']],
+        leading: [
+          [party, '党委书记'],
+          [gov, head],
+          [party, '党委副书记'],
+          [gov, `副${head}`],
+          [gov, `副${head}`],
+          [party, '纪委书记'],
+          [party, '武装部长'],
+        ],
+        deputies: [
+          [gov, `副${head}`],
+          [party, '党委委员'],
+          [gov, '综合保障中心主任'],
+        ],
       };
     }
     case 'village': {
@@ -72,12 +127,30 @@ export function postsFor(level: CadreLevel, region: Region, parentName: string):
       if (region.kind === '社区') {
         const party = `中共${township}${name}委员会`;
         const committee = `${township}${name}居民委员会`;
-        return { leading: [[party, '社区党委书记'], [committee, '居委会主任']], deputies: [[committee, '居委会副主任'], [committee, '专职网格员']] };
+        return {
+          leading: [
+            [party, '社区党委书记'],
+            [committee, '居委会主任'],
+          ],
+          deputies: [
+            [committee, '居委会副主任'],
+            [committee, '专职网格员'],
+          ],
+        };
       }
       const party = `中共${township}${name}支部委员会`;
       const committee = `${township}${name}村民委员会`;
       const [head, member] = region.kind === '嘎查' ? (['嘎查达', '嘎查委员'] as const) : (['村委会主任', '村委会委员'] as const);
-      return { leading: [[party, '党支部书记'], [committee, head]], deputies: [[committee, member], [committee, '村监委会主任']] };
+      return {
+        leading: [
+          [party, '党支部书记'],
+          [committee, head],
+        ],
+        deputies: [
+          [committee, member],
+          [committee, '村监委会主任'],
+        ],
+      };
     }
   }
 }

@@ -1,5 +1,3 @@
-
-
 /** Seeded random numbers for the demo generator: the same seed always gives the same library. */
 
 /** mulberry32: tiny and fast; Math.random would make demo libraries unreproducible. */

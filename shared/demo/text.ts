@@ -1,5 +1,3 @@
-
-
 /** Small helpers of the demo generator: Chinese numerals, shares that add up, names not used twice. */
 
 export function pad(n: number, width: number): string {

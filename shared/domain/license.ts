@@ -13,8 +13,8 @@ export function classifyLicense(raw: string): { value: string; kind: LicenseKind
   if (/^JY\d{14}$/.test(value)) return { value, kind: '食品经营许可证' };
   if (/^(SC|JY)/.test(value)) {
     // 小作坊登记证, 食品摊贩登记卡 and 仅销售预包装食品备案 numbers say what they are in words.
-  if (/^YB\d{14}$/.test(value) || /登字|备字|登记|备案/.test(value)) return { value, kind: '登记或备案' };
-  return { value, kind: '其他', warning: `许可证编号“${value}”应为 SC 或 JY 加14位数字，请核对` };
+    if (/^YB\d{14}$/.test(value) || /登字|备字|登记|备案/.test(value)) return { value, kind: '登记或备案' };
+    return { value, kind: '其他', warning: `许可证编号“${value}”应为 SC 或 JY 加14位数字，请核对` };
   }
   // 小作坊登记证, 食品摊贩登记卡 and 仅销售预包装食品备案 numbers say what they are in words.
   if (/^YB\d{14}$/.test(value) || /登字|备字|登记|备案/.test(value)) return { value, kind: '登记或备案' };

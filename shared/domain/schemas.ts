@@ -42,7 +42,9 @@ export const EntityTypeSchema = z.enum(ENTITY_TYPES, { error: '主体类型应�
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 
 export const BUSINESS_KINDS = ['食品生产', '食品销售', '餐饮服务', '特殊食品', '集中用餐单位食堂'] as const;
-export const BusinessKindSchema = z.enum(BUSINESS_KINDS, { error: '业态应为 食品生产、食品销售、餐饮服务、特殊食品、集中用餐单位食堂 之一' });
+export const BusinessKindSchema = z.enum(BUSINESS_KINDS, {
+  error: '业态应为 食品生产、食品销售、餐饮服务、特殊食品、集中用餐单位食堂 之一',
+});
 export type BusinessKind = z.infer<typeof BusinessKindSchema>;
 
 export const SCALES = ['大型', '中型', '小型', '微型'] as const;
@@ -76,7 +78,12 @@ const requiredText = (label: string, max = 100) =>
     .check(textRule(label));
 
 const optionalText = (label: string, max = 200, lines: TextLines = 'single') =>
-  z.string().overwrite(toHalfWidthKeepCjk).max(max, { error: `${label}不能超过${max}个字` }).check(textRule(label, lines)).default('');
+  z
+    .string()
+    .overwrite(toHalfWidthKeepCjk)
+    .max(max, { error: `${label}不能超过${max}个字` })
+    .check(textRule(label, lines))
+    .default('');
 
 /** Names keep their Chinese characters; only stray full-width spaces and ends are cleaned. */
 function toHalfWidthKeepCjk(text: string): string {
@@ -123,7 +130,10 @@ export const RegionSchema = z.object({
   level: RegionLevelSchema,
   parentId: z.string().nullable(),
   /** 12-digit 统计用区划代码 where known; 6 digits for a 旗区 taken from the county list. */
-  code: z.string().regex(/^(\d{6}|\d{12})?$/, { error: '区划代码应为6位或12位数字' }).default(''),
+  code: z
+    .string()
+    .regex(/^(\d{6}|\d{12})?$/, { error: '区划代码应为6位或12位数字' })
+    .default(''),
   /** 街道 / 镇 / 苏木 / 乡 / 社区 / 村 / 嘎查 … as the source names it. */
   kind: optionalText('区划类别', 20),
 });
@@ -238,8 +248,18 @@ function itemLinesSchema(what: { readonly item: string; readonly none: string; r
         .max(what.most, { error: what.tooMany }),
     );
 }
-const ChecklistItemsSchema = itemLinesSchema({ item: '检查要点', none: '每个层级至少保留一条检查要点', most: 40, tooMany: '每个层级最多40条检查要点' });
-const InspectionItemsSchema = itemLinesSchema({ item: '督查事项', none: '督查清单至少保留一条督查事项', most: 60, tooMany: '督查清单最多60条督查事项' });
+const ChecklistItemsSchema = itemLinesSchema({
+  item: '检查要点',
+  none: '每个层级至少保留一条检查要点',
+  most: 40,
+  tooMany: '每个层级最多40条检查要点',
+});
+const InspectionItemsSchema = itemLinesSchema({
+  item: '督查事项',
+  none: '督查清单至少保留一条督查事项',
+  most: 60,
+  tooMany: '督查清单最多60条督查事项',
+});
 
 const templateText = (label: string, max: number) => z.string().max(max, { error: `${label}不能超过${max}个字` });
 const dutyText = templateText('工作职责', 500);
@@ -253,7 +273,9 @@ export const LetterTemplateSchema = z.object({
   greeting: templateText('称呼', 60).default(DEFAULT_LETTER.greeting),
   body: templateText('信件正文', 3000).default(DEFAULT_LETTER.body),
   closing: templateText('落款', 200).default(DEFAULT_LETTER.closing),
-  dutiesByLevel: z.object({ city: dutyText, county: dutyText, township: dutyText, village: dutyText }).default(() => ({ ...DEFAULT_LETTER.dutiesByLevel })),
+  dutiesByLevel: z
+    .object({ city: dutyText, county: dutyText, township: dutyText, village: dutyText })
+    .default(() => ({ ...DEFAULT_LETTER.dutiesByLevel })),
   contactName: templateText('联系人', 30).default(DEFAULT_LETTER.contactName),
   contactPhone: templateText('联系电话', 30).default(DEFAULT_LETTER.contactPhone),
   /** '' = the office name (orgName). */
@@ -273,8 +295,18 @@ export const ProfileSchema = z.object({
    */
   statusDeadlines: z
     .object({
-      reportDays: z.number().int().min(1, { error: '报告期限至少 1 个工作日' }).max(60, { error: '报告期限不能超过 60 个工作日' }).default(15),
-      adjustDays: z.number().int().min(1, { error: '调整期限至少 1 个工作日' }).max(60, { error: '调整期限不能超过 60 个工作日' }).default(7),
+      reportDays: z
+        .number()
+        .int()
+        .min(1, { error: '报告期限至少 1 个工作日' })
+        .max(60, { error: '报告期限不能超过 60 个工作日' })
+        .default(15),
+      adjustDays: z
+        .number()
+        .int()
+        .min(1, { error: '调整期限至少 1 个工作日' })
+        .max(60, { error: '调整期限不能超过 60 个工作日' })
+        .default(7),
     })
     .prefault({}),
   operatorName: z.string().default('管理员'),
@@ -289,7 +321,12 @@ export const ProfileSchema = z.object({
   assignFallbacks: z.object({ villageInTownship: z.boolean().default(true), levelAbove: z.boolean().default(true) }).prefault({}),
   /** Soft cap of 主体 per cadre, by cadre level. */
   loadCap: z
-    .object({ city: z.number().int().min(1), county: z.number().int().min(1), township: z.number().int().min(1), village: z.number().int().min(1) })
+    .object({
+      city: z.number().int().min(1),
+      county: z.number().int().min(1),
+      township: z.number().int().min(1),
+      village: z.number().int().min(1),
+    })
     .default({ city: 5, county: 5, township: 12, village: 25 }),
   /** 食品安全总监 rule (docs/domain.md#企业主体责任的规则): canteen headcounts per meal from which a director is required. */
   directorRule: z
@@ -310,13 +347,17 @@ export const ProfileSchema = z.object({
    */
   checklistByLevel: z
     .object({ city: ChecklistItemsSchema, county: ChecklistItemsSchema, township: ChecklistItemsSchema, village: ChecklistItemsSchema })
-    .default(() => ({ city: [...DEFAULT_CHECKLISTS.city], county: [...DEFAULT_CHECKLISTS.county], township: [...DEFAULT_CHECKLISTS.township], village: [...DEFAULT_CHECKLISTS.village] })),
+    .default(() => ({
+      city: [...DEFAULT_CHECKLISTS.city],
+      county: [...DEFAULT_CHECKLISTS.county],
+      township: [...DEFAULT_CHECKLISTS.township],
+      village: [...DEFAULT_CHECKLISTS.village],
+    })),
   /** 督查清单: what the 督查组 check each cadre against (docs/domain.md#包保干部的规则), printed in the handbook. */
   inspectionItems: InspectionItemsSchema.default(() => [...DEFAULT_INSPECTION_ITEMS]),
   letter: LetterTemplateSchema.prefault({}),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
-
 
 export const LogEntrySchema = z.object({
   at: z.string(),

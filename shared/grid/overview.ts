@@ -36,7 +36,8 @@ interface GridInput {
   readonly regions: RegionIndex;
 }
 
-const inGrid = (regions: RegionIndex, regulator: Regulator, regionId: string): boolean => regulator.regionIds.some((g) => regions.contains(g, regionId));
+const inGrid = (regions: RegionIndex, regulator: Regulator, regionId: string): boolean =>
+  regulator.regionIds.some((g) => regions.contains(g, regionId));
 
 export function gridOverview({ entities, regulators, assignments, regions }: GridInput): GridOverview {
   const currentCadre = new Map<string, string>();
@@ -58,7 +59,18 @@ export function gridOverview({ entities, regulators, assignments, regions }: Gri
       }
       if (!inGrid(regions, r, e.regionId)) outsideGrid++;
     }
-    return { id: r.id, name: r.name, unit: r.unit, phone: r.phone, regionIds: r.regionIds, grid: r.regionIds.map((id) => regions.path(id)), entities: counts, assigned, cadres: cadres.size, outsideGrid };
+    return {
+      id: r.id,
+      name: r.name,
+      unit: r.unit,
+      phone: r.phone,
+      regionIds: r.regionIds,
+      grid: r.regionIds.map((id) => regions.path(id)),
+      entities: counts,
+      assigned,
+      cadres: cadres.size,
+      outsideGrid,
+    };
   });
 
   const missing = entitiesWithoutRegulator(entities, regulators);
@@ -111,5 +123,10 @@ export function planRegulatorFill(
 
 /** The fill for a whole library (what the handler applies). */
 export function regulatorFillFor(input: GridInput): Map<string, string> {
-  return planRegulatorFill(entitiesWithoutRegulator(input.entities, input.regulators), input.regulators, input.regions, entitiesByRegulator(input.entities));
+  return planRegulatorFill(
+    entitiesWithoutRegulator(input.entities, input.regulators),
+    input.regulators,
+    input.regions,
+    entitiesByRegulator(input.entities),
+  );
 }

@@ -47,7 +47,16 @@ export const RECORD_SHEET = '督导记录表';
 export const RECORD_KEY_HEADER = '记录编号';
 /** What the 检查结果 of a returned record may say (the drop-down; the importer reads these). */
 export const CHECK_RESULTS = ['符合', '不符合', '不适用'] as const;
-export const RECORD_HEADERS = [RECORD_KEY_HEADER, '主体名称', '计划日期', '督导日期', '检查结果', '发现的问题', '整改期限', '督导人签字'] as const;
+export const RECORD_HEADERS = [
+  RECORD_KEY_HEADER,
+  '主体名称',
+  '计划日期',
+  '督导日期',
+  '检查结果',
+  '发现的问题',
+  '整改期限',
+  '督导人签字',
+] as const;
 
 const text = (label: string, width: number): HandbookColumn => ({ label, width, format: 'text' });
 
@@ -113,7 +122,9 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
   const year = doc.profile.planYear;
   const { orgName } = doc.profile;
   const entityIds = new Set(doc.assignments.filter((a) => a.end === '' && a.cadreId === cadre.id).map((a) => a.entityId));
-  const entities = doc.entities.filter((e) => entityIds.has(e.id)).sort((a, b) => a.grade.localeCompare(b.grade) || a.name.localeCompare(b.name, 'zh'));
+  const entities = doc.entities
+    .filter((e) => entityIds.has(e.id))
+    .sort((a, b) => a.grade.localeCompare(b.grade) || a.name.localeCompare(b.name, 'zh'));
   const regulators = new Map(doc.regulators.map((r) => [r.id, r]));
   const visits = doc.visits
     .filter((v) => v.cadreId === cadre.id && inPlanYear(v, year) && entityIds.has(v.entityId))
@@ -146,7 +157,10 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
       subtitle: who,
       columns: [text('事项', 10), text('内容', 70)],
       mergeDown: [0],
-      rows: [...DUTIES_WHAT.map((t, i): Cell[] => [i === 0 ? '干什么' : '', t]), ...DUTIES_HOW.map((t, i): Cell[] => [i === 0 ? '如何干' : '', t])],
+      rows: [
+        ...DUTIES_WHAT.map((t, i): Cell[] => [i === 0 ? '干什么' : '', t]),
+        ...DUTIES_HOW.map((t, i): Cell[] => [i === 0 ? '如何干' : '', t]),
+      ],
     },
     {
       sheetName: '责任清单',
@@ -172,7 +186,12 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
           e.type,
           e.address,
           [e.legalRep, e.legalRepPhone].filter(Boolean).join(' '),
-          [e.director ? `总监 ${formatPeople([e.director])}` : '', e.safetyOfficers.length > 0 ? `安全员 ${formatPeople(e.safetyOfficers)}` : ''].filter(Boolean).join('；'),
+          [
+            e.director ? `总监 ${formatPeople([e.director])}` : '',
+            e.safetyOfficers.length > 0 ? `安全员 ${formatPeople(e.safetyOfficers)}` : '',
+          ]
+            .filter(Boolean)
+            .join('；'),
           regulator ? [regulator.name, regulator.phone].filter(Boolean).join(' ') : '',
           // 2、5、8、11月: one 月 keeps four visits on one line of the column.
           monthsOf.has(e.id) ? `${monthsOf.get(e.id)?.join('、')}月` : '',
@@ -191,7 +210,12 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
       sheetName: INSPECTION_SHEET,
       title: '督查清单',
       subtitle: `${who}　省、市、旗区、乡镇督查组据此督查责任清单和任务清单的落实情况`,
-      columns: [{ label: '序号', width: 5, format: 'number' }, text('督查事项', 56), { ...text('落实情况', 10), entry: true, choices: FULFILMENTS }, text('说明', 16)],
+      columns: [
+        { label: '序号', width: 5, format: 'number' },
+        text('督查事项', 56),
+        { ...text('落实情况', 10), entry: true, choices: FULFILMENTS },
+        text('说明', 16),
+      ],
       minRowHeight: 30,
       rows: doc.profile.inspectionItems.map((item, i): Cell[] => [i + 1, item, null, null]),
     },
@@ -206,8 +230,18 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
       sheetName: '督导计划',
       title: `${year}年度督导计划`,
       subtitle: `${who}　共 ${visits.length} 次`,
-      columns: [{ label: '序号', width: 5, format: 'number' }, { label: '计划日期', width: 12, format: 'date' }, text('主体名称', 30), text('完成情况', 12)],
-      rows: visits.map((v, i): Cell[] => [i + 1, { date: v.plannedDate }, entityName.get(v.entityId) ?? '', v.doneDate ? `已于${chineseDate(v.doneDate)}完成` : '']),
+      columns: [
+        { label: '序号', width: 5, format: 'number' },
+        { label: '计划日期', width: 12, format: 'date' },
+        text('主体名称', 30),
+        text('完成情况', 12),
+      ],
+      rows: visits.map((v, i): Cell[] => [
+        i + 1,
+        { date: v.plannedDate },
+        entityName.get(v.entityId) ?? '',
+        v.doneDate ? `已于${chineseDate(v.doneDate)}完成` : '',
+      ]),
     },
     {
       sheetName: RECORD_SHEET,
@@ -224,7 +258,9 @@ export function buildHandbook(doc: DataDoc, cadre: Cadre, today: string, regions
         { label: '整改期限', width: 11, format: 'date', entry: true },
         text('督导人签字', 10),
       ],
-      rows: visits.filter((v) => !v.doneDate).map((v): Cell[] => [v.id, entityName.get(v.entityId) ?? '', { date: v.plannedDate }, null, null, null, null, null]),
+      rows: visits
+        .filter((v) => !v.doneDate)
+        .map((v): Cell[] => [v.id, entityName.get(v.entityId) ?? '', { date: v.plannedDate }, null, null, null, null, null]),
     },
     {
       sheetName: '承诺书',

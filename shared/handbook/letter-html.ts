@@ -1,7 +1,8 @@
 import type { Letter } from './letter';
 
 /** 4号 半角宋体 figures, the 一字线 7 mm below the 版心; single pages 右空一字, double pages 左空一字. */
-const PAGE_NUMBER = "vertical-align: top; padding-top: 7mm; font-family: 'SimSun', '宋体', 'Noto Serif CJK SC', serif; font-size: 14pt; line-height: 1;";
+const PAGE_NUMBER =
+  "vertical-align: top; padding-top: 7mm; font-family: 'SimSun', '宋体', 'Noto Serif CJK SC', serif; font-size: 14pt; line-height: 1;";
 
 /**
  * The letter as HTML in 公文 style after GB/T 9704-2012 (党政机关公文格式): A4, 版心 156 × 225 mm

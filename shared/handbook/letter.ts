@@ -62,8 +62,12 @@ export function letterTemplateProblems(template: LetterTemplate): { key: string;
     message: textProblem(text, label, lines) ?? (merged ? unknownFieldsMessage(label, text) : ''),
   });
   return [
-    ...LETTER_TEXTS.map(({ key, label }) => checked(key, label, template[key], key === 'body' || key === 'closing' ? 'multi' : 'single', true)),
-    ...REGION_LEVELS.map((level) => checked(`dutiesByLevel.${level}`, `${CADRE_LEVEL_LABELS[level]}工作职责`, template.dutiesByLevel[level], 'multi', false)),
+    ...LETTER_TEXTS.map(({ key, label }) =>
+      checked(key, label, template[key], key === 'body' || key === 'closing' ? 'multi' : 'single', true),
+    ),
+    ...REGION_LEVELS.map((level) =>
+      checked(`dutiesByLevel.${level}`, `${CADRE_LEVEL_LABELS[level]}工作职责`, template.dutiesByLevel[level], 'multi', false),
+    ),
     checked('contactName', '联系人', template.contactName, 'single', false),
     checked('contactPhone', '联系电话', template.contactPhone, 'single', false),
     checked('signOrg', '落款单位', template.signOrg, 'single', false),
@@ -108,7 +112,13 @@ export interface Letter {
  * contacts, dated `date` (the 成文日期, YYYY-MM-DD). Indexes the library once, so a whole city
  * (2,684 letters) is one pass over the assignments and visits.
  */
-export function buildLetters(doc: DataDoc, cadres: readonly Cadre[], date: string, year = doc.profile.planYear, regions = new RegionIndex(doc.regions)): Letter[] {
+export function buildLetters(
+  doc: DataDoc,
+  cadres: readonly Cadre[],
+  date: string,
+  year = doc.profile.planYear,
+  regions = new RegionIndex(doc.regions),
+): Letter[] {
   const wanted = new Set(cadres.map((c) => c.id));
   const gradeOf = new Map(doc.entities.map((e) => [e.id, e.grade]));
   const counts = new Map<string, Record<Grade, number>>();
@@ -140,14 +150,20 @@ export function buildLetters(doc: DataDoc, cadres: readonly Cadre[], date: strin
       单位: cadre.unit,
       包保层级: CADRE_LEVEL_LABELS[cadre.level],
       // Prose, not a list column: 鄂尔多斯市东胜区交通街道.
-      包保区域: regions.ancestry(cadre.regionId).reverse().map((r) => r.name).join(''),
+      包保区域: regions
+        .ancestry(cadre.regionId)
+        .reverse()
+        .map((r) => r.name)
+        .join(''),
       包保主体总数: String(GRADES.reduce((sum, g) => sum + byGrade[g], 0)),
       A级数: String(byGrade.A),
       B级数: String(byGrade.B),
       C级数: String(byGrade.C),
       D级数: String(byGrade.D),
       // Before the year's plan is made, what the 督导频次 in 设置 asks for.
-      年度督导次数: String(yearPlanned ? (planned.get(cadre.id) ?? 0) : GRADES.reduce((sum, g) => sum + byGrade[g] * profile.visitRules.perYearByGrade[g], 0)),
+      年度督导次数: String(
+        yearPlanned ? (planned.get(cadre.id) ?? 0) : GRADES.reduce((sum, g) => sum + byGrade[g] * profile.visitRules.perYearByGrade[g], 0),
+      ),
       工作职责: template.dutiesByLevel[cadre.level],
       联系人: template.contactName,
       联系电话: template.contactPhone,
@@ -163,7 +179,11 @@ export function buildLetters(doc: DataDoc, cadres: readonly Cadre[], date: strin
         if (value.trim() === '') empty.add(name);
         return value.trim() || BLANK;
       });
-    const lines = (text: string): string[] => merge(text).split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = (text: string): string[] =>
+      merge(text)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     return {
       cadreId: cadre.id,
       cadreName: cadre.name,

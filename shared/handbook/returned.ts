@@ -32,7 +32,12 @@ const RESULTS: Readonly<Record<string, CheckResult>> = { 符合: '符合', 合�
  * hidden 记录编号. Rows already recorded the same way are unchanged, so a second import of the
  * same file adds nothing.
  */
-export function readReturnedRecords(sheets: readonly Sheet[], visits: readonly Visit[], today: string, closedYears: readonly number[] = []): ReturnedPlan | { error: string } {
+export function readReturnedRecords(
+  sheets: readonly Sheet[],
+  visits: readonly Visit[],
+  today: string,
+  closedYears: readonly number[] = [],
+): ReturnedPlan | { error: string } {
   const sheet =
     sheets.find((s) => s.name === RECORD_SHEET) ?? sheets.find((s) => s.rows.some((r) => r.some((c) => cellText(c) === RECORD_KEY_HEADER)));
   if (!sheet) return { error: `文件中没有“${RECORD_SHEET}”工作表，请选择交回的包保干部工作手册` };
@@ -41,7 +46,14 @@ export function readReturnedRecords(sheets: readonly Sheet[], visits: readonly V
   if (headerIndex < 0) return { error: `“${RECORD_SHEET}”中找不到“${RECORD_KEY_HEADER}”列：请勿删除手册中的隐藏列，或重新导出手册` };
   const header = (sheet.rows[headerIndex] ?? []).map((c) => cellText(c));
   const col = (label: string): number => header.indexOf(label);
-  const [key, name, date, result, problem, deadline] = [RECORD_KEY_HEADER, '主体名称', '督导日期', '检查结果', '发现的问题', '整改期限'].map(col);
+  const [key, name, date, result, problem, deadline] = [
+    RECORD_KEY_HEADER,
+    '主体名称',
+    '督导日期',
+    '检查结果',
+    '发现的问题',
+    '整改期限',
+  ].map(col);
   const byId = new Map(visits.map((v) => [v.id, v]));
 
   const records: ReturnedRecord[] = [];
@@ -61,7 +73,11 @@ export function readReturnedRecords(sheets: readonly Sheet[], visits: readonly V
     }
     const visit = byId.get(visitId);
     if (!visit) {
-      reject(visitId ? `记录编号“${visitId}”不在本系统的督导计划中（可能已重新生成计划或被改动），请核对后手工录入` : '缺少记录编号（隐藏列被删除或改动），请重新导出手册或手工录入');
+      reject(
+        visitId
+          ? `记录编号“${visitId}”不在本系统的督导计划中（可能已重新生成计划或被改动），请核对后手工录入`
+          : '缺少记录编号（隐藏列被删除或改动），请重新导出手册或手工录入',
+      );
       continue;
     }
     const done = parseDateCell(at(date), '督导日期');
@@ -100,11 +116,17 @@ export function readReturnedRecords(sheets: readonly Sheet[], visits: readonly V
       reject('填写了发现的问题但缺少整改期限');
       continue;
     }
-    const record: ReturnedRecord = { visitId, doneDate: done.value, result: checkResult, problem: description ? { description, deadline: due.value } : null };
+    const record: ReturnedRecord = {
+      visitId,
+      doneDate: done.value,
+      result: checkResult,
+      problem: description ? { description, deadline: due.value } : null,
+    };
     const same =
       visit.doneDate === record.doneDate &&
       visit.problems.length === (record.problem ? 1 : 0) &&
-      (!record.problem || (visit.problems[0]?.description === record.problem.description && visit.problems[0]?.deadline === record.problem.deadline));
+      (!record.problem ||
+        (visit.problems[0]?.description === record.problem.description && visit.problems[0]?.deadline === record.problem.deadline));
     rows.push({ row, outcome: same ? 'unchanged' : 'record', entityName: entityName || visit.entityId, reason: '' });
     if (!same) records.push(record);
   }

@@ -27,7 +27,12 @@ export const InspectionResultSchema = z.enum(INSPECTION_RESULTS, { error: '总�
 export type InspectionResult = z.infer<typeof InspectionResultSchema>;
 
 const note = (label: string, max: number) =>
-  z.string().trim().max(max, { error: `${label}不能超过${max}个字` }).check(textRule(label, 'multi')).default('');
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label}不能超过${max}个字` })
+    .check(textRule(label, 'multi'))
+    .default('');
 
 /** One 督查清单 item as the 督查组 found it. */
 export const InspectionItemSchema = z.object({

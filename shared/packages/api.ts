@@ -6,7 +6,14 @@ import type { AreaReport, PackageStatus } from './slice';
 
 /** Package files as the page or the CLI sends them; a province's city package is some 15 MB. */
 export const PackageFilesSchema = z
-  .array(z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string().max(40 * 1024 * 1024, { error: '文件过大，超过 30 MB，不是本软件导出的上报包' }) }).strict())
+  .array(
+    z
+      .object({
+        fileName: z.string().min(1).max(260),
+        contentBase64: z.string().max(40 * 1024 * 1024, { error: '文件过大，超过 30 MB，不是本软件导出的上报包' }),
+      })
+      .strict(),
+  )
   .min(1, { error: '请选择要汇总的上报包' })
   .max(30, { error: '一次最多汇总 30 个上报包，请分批导入' });
 

@@ -2,7 +2,14 @@ import { RegionIndex } from '../domain/regions';
 import type { Cadre, Region, Regulator } from '../domain/schemas';
 import type { DataDoc } from '../storage/types';
 import { inPlanYear } from '../stats/tally';
-import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PACKAGE_KINDS, type PackageContent, type PackageKind, type PackageRecords } from './content';
+import {
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  PACKAGE_KINDS,
+  type PackageContent,
+  type PackageKind,
+  type PackageRecords,
+} from './content';
 import type { ReceivedPackage } from './receipt';
 
 /**
@@ -154,8 +161,14 @@ export function planPackage(doc: DataDoc, file: PackageFile, newId: (prefix: str
   const regulator = (id: string): string => regulatorMap.get(id) ?? id;
 
   const incoming = {
-    regions: records.regions.filter((r) => inPkgArea(r.id)).map((r) => ({ ...r, id: region(r.id), parentId: r.parentId === null ? null : region(r.parentId) })),
-    entities: records.entities.map((e) => ({ ...e, regionId: region(e.regionId), regulatorId: e.regulatorId ? regulator(e.regulatorId) : '' })),
+    regions: records.regions
+      .filter((r) => inPkgArea(r.id))
+      .map((r) => ({ ...r, id: region(r.id), parentId: r.parentId === null ? null : region(r.parentId) })),
+    entities: records.entities.map((e) => ({
+      ...e,
+      regionId: region(e.regionId),
+      regulatorId: e.regulatorId ? regulator(e.regulatorId) : '',
+    })),
     cadres: records.cadres.map((c) => ({ ...c, regionId: region(c.regionId) })),
     regulators: records.regulators.map((g) => ({ ...g, regionIds: g.regionIds.map(region) })),
     assignments: records.assignments.map((a) => ({ ...a, cadreId: cadre(a.cadreId) })),
@@ -185,14 +198,21 @@ export function planPackage(doc: DataDoc, file: PackageFile, newId: (prefix: str
   const libRegions = new Map(doc.regions.map((r) => [r.id, r]));
   for (const r of incoming.regions) {
     const own = libRegions.get(r.id);
-    if (own && !slice.regions.has(r.id)) conflict('regions', `区划“${r.name}”${r.code ? `（${r.code}）` : ''}在本库中是“${where(own.id)}”，不在“${pkgArea.name}”之下：请核对两边的区划代码`);
+    if (own && !slice.regions.has(r.id))
+      conflict(
+        'regions',
+        `区划“${r.name}”${r.code ? `（${r.code}）` : ''}在本库中是“${where(own.id)}”，不在“${pkgArea.name}”之下：请核对两边的区划代码`,
+      );
   }
   const libEntities = new Map(doc.entities.map((e) => [e.id, e]));
   const entityByUscc = new Map(doc.entities.filter((e) => e.uscc).map((e) => [e.uscc, e]));
   for (const e of incoming.entities) {
     const sameId = libEntities.get(e.id);
     if (sameId && !slice.entities.has(e.id)) {
-      conflict('entities', `主体“${e.name}”（编号 ${e.id}）在本库中属于“${where(sameId.regionId)}”：同一主体不能登记在两个区域，请与两地核实后由登记有误的一方删除或更正并重新报送`);
+      conflict(
+        'entities',
+        `主体“${e.name}”（编号 ${e.id}）在本库中属于“${where(sameId.regionId)}”：同一主体不能登记在两个区域，请与两地核实后由登记有误的一方删除或更正并重新报送`,
+      );
       continue;
     }
     const sameUscc = e.uscc ? entityByUscc.get(e.uscc) : undefined;
@@ -206,9 +226,17 @@ export function planPackage(doc: DataDoc, file: PackageFile, newId: (prefix: str
   for (const c of incoming.cadres) {
     const sameId = libCadres.get(c.id);
     const samePerson = c.phone ? cadreByPerson.get(personKey(c)) : undefined;
-    const other = sameId && !slice.cadres.has(sameId.id) ? sameId : samePerson && samePerson.id !== c.id && !slice.cadres.has(samePerson.id) ? samePerson : undefined;
+    const other =
+      sameId && !slice.cadres.has(sameId.id)
+        ? sameId
+        : samePerson && samePerson.id !== c.id && !slice.cadres.has(samePerson.id)
+          ? samePerson
+          : undefined;
     if (other) {
-      conflict('cadres', `包保干部“${c.name}”（${c.phone || c.id}）在本库中已是“${where(other.regionId)}”的干部，一名干部不能同时在两个区域包保：请与两地核实后更正并重新报送`);
+      conflict(
+        'cadres',
+        `包保干部“${c.name}”（${c.phone || c.id}）在本库中已是“${where(other.regionId)}”的干部，一名干部不能同时在两个区域包保：请与两地核实后更正并重新报送`,
+      );
     }
   }
   const libAssignments = new Set(doc.assignments.map((a) => a.id));
@@ -219,7 +247,13 @@ export function planPackage(doc: DataDoc, file: PackageFile, newId: (prefix: str
   if (visitClashes > 0) conflict('visits', `${visitClashes} 条督导记录的编号在本库中属于其他区域或其他年度：请让报送单位核对后重新报送`);
 
   const heldPackage = lastReceived(doc, areaId, manifest.region.code);
-  const status: PackageStatus = !heldPackage ? 'new' : heldPackage.sha256 === file.sha256 ? 'same' : manifest.createdAt < heldPackage.createdAt ? 'older' : 'newer';
+  const status: PackageStatus = !heldPackage
+    ? 'new'
+    : heldPackage.sha256 === file.sha256
+      ? 'same'
+      : manifest.createdAt < heldPackage.createdAt
+        ? 'older'
+        : 'newer';
   const differs = PACKAGE_KINDS.some((kind) => counts[kind].added + counts[kind].updated + counts[kind].removed > 0);
   return {
     content: file.content,
@@ -281,7 +315,11 @@ export function conflictsBetween(files: readonly PackageFile[]): PackageConflict
   const claim = (i: number, kind: PackageKind, key: string, what: string): void => {
     const earlier = seen.get(key);
     if (!earlier) seen.set(key, { file: i, what });
-    else if (earlier.file !== i) result[i]?.push({ kind, message: `${what}也在“${files[earlier.file]?.fileName ?? ''}”中（同一${kind === 'entities' ? '主体' : '干部'}在两个上报包里）：请与两地核实后更正并重新报送` });
+    else if (earlier.file !== i)
+      result[i]?.push({
+        kind,
+        message: `${what}也在“${files[earlier.file]?.fileName ?? ''}”中（同一${kind === 'entities' ? '主体' : '干部'}在两个上报包里）：请与两地核实后更正并重新报送`,
+      });
   };
   files.forEach((f, i) => {
     const { manifest, records } = f.content;
@@ -291,7 +329,10 @@ export function conflictsBetween(files: readonly PackageFile[]): PackageConflict
       const theirs = areaCodes[j] ?? [];
       const code = (theirs[0] ?? '') as string;
       if (mine.includes(code) || theirs.includes(mine[0] ?? '')) {
-        result[i]?.push({ kind: 'regions', message: `“${manifest.region.name}”与“${other.fileName}”（${other.content.manifest.region.name}）的区域相同或相互包含：同一区域一次只能导入一个上报包，请只选其中最新的一个` });
+        result[i]?.push({
+          kind: 'regions',
+          message: `“${manifest.region.name}”与“${other.fileName}”（${other.content.manifest.region.name}）的区域相同或相互包含：同一区域一次只能导入一个上报包，请只选其中最新的一个`,
+        });
       }
     });
     for (const e of records.entities) {
@@ -415,7 +456,13 @@ interface RegionMap {
 }
 
 /** Package regions → library regions by 区划代码, else by name and level under the same parent; new ones keep their id when it is free. */
-function mapRegions(libRegions: readonly Region[], lib: RegionIndex, pkgRegions: readonly Region[], pkg: RegionIndex, newId: (prefix: string) => string): RegionMap {
+function mapRegions(
+  libRegions: readonly Region[],
+  lib: RegionIndex,
+  pkgRegions: readonly Region[],
+  pkg: RegionIndex,
+  newId: (prefix: string) => string,
+): RegionMap {
   const byCode = new Map(libRegions.filter((r) => r.code).map((r) => [r.code, r]));
   const ids = new Map<string, string>();
   const matched = new Map<string, string>();
@@ -424,7 +471,8 @@ function mapRegions(libRegions: readonly Region[], lib: RegionIndex, pkgRegions:
     // This library's parent; null for a top region; undefined while the parent is new here too.
     const parent = r.parentId === null || !pkg.get(r.parentId) ? null : matched.get(r.parentId);
     const siblings = parent === undefined ? [] : parent === null ? lib.roots() : lib.children(parent);
-    const same = (l: Region): boolean => l.name === r.name && l.level === r.level && (!r.code || !l.code || l.code === r.code) && l.parentId === parent;
+    const same = (l: Region): boolean =>
+      l.name === r.name && l.level === r.level && (!r.code || !l.code || l.code === r.code) && l.parentId === parent;
     const sameId = lib.get(r.id);
     const own = (r.code ? byCode.get(r.code) : undefined) ?? (sameId && same(sameId) ? sameId : undefined) ?? siblings.find(same);
     if (own) {

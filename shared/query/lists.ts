@@ -46,19 +46,14 @@ export class ListIndex {
     this.regulatorOf = new Map(doc.entities.map((e) => [e.id, e.regulatorId]));
     this.scaleOf = new Map(doc.entities.map((e) => [e.id, e.scale]));
     for (const e of doc.entities) {
-      for (const key of DUTY_KEYS) if (dutyApplies(e, key, doc.profile.directorRule) && !dutyDone(e, key)) this.lackingDuty.get(key)?.add(e.id);
+      for (const key of DUTY_KEYS)
+        if (dutyApplies(e, key, doc.profile.directorRule) && !dutyDone(e, key)) this.lackingDuty.get(key)?.add(e.id);
     }
     this.signedYears = new Map(doc.cadres.map((c) => [c.id, c.commitments.map((k) => k.year)]));
 
     this.entityRows = doc.entities.map((e) => ({
       regionId: e.regionId,
-      key: makeSearchKey(e.name, [
-        e.uscc,
-        e.license,
-        e.legalRepPhone,
-        e.director?.phone ?? '',
-        ...e.safetyOfficers.map((o) => o.phone),
-      ]),
+      key: makeSearchKey(e.name, [e.uscc, e.license, e.legalRepPhone, e.director?.phone ?? '', ...e.safetyOfficers.map((o) => o.phone)]),
       row: {
         id: e.id,
         name: e.name,
@@ -114,7 +109,8 @@ export class ListIndex {
       if (matches && !matches(item.key)) continue;
       out.push(index);
     }
-    const ranks = query.sort && cachedRanks(this.entityRanks, query.sort.field, () => ranksBy(this.entityRows, entitySortKey(query.sort!.field)));
+    const ranks =
+      query.sort && cachedRanks(this.entityRanks, query.sort.field, () => ranksBy(this.entityRows, entitySortKey(query.sort!.field)));
     return sortedRows(this.entityRows, out, ranks, query.sort?.order);
   }
 
@@ -132,13 +128,17 @@ export class ListIndex {
       if (matches && !matches(item.key)) continue;
       out.push(index);
     }
-    const ranks = query.sort && cachedRanks(this.cadreRanks, query.sort.field, () => ranksBy(this.cadreRows, cadreSortKey(query.sort!.field)));
+    const ranks =
+      query.sort && cachedRanks(this.cadreRanks, query.sort.field, () => ranksBy(this.cadreRows, cadreSortKey(query.sort!.field)));
     return sortedRows(this.cadreRows, out, ranks, query.sort?.order);
   }
 }
 
 /** The rows a virtual table shows: `limit` rows from `offset` (all of them without a limit). */
-export function listWindow<Row>(rows: readonly Row[], window: { readonly offset?: number | undefined; readonly limit?: number | undefined }): readonly Row[] {
+export function listWindow<Row>(
+  rows: readonly Row[],
+  window: { readonly offset?: number | undefined; readonly limit?: number | undefined },
+): readonly Row[] {
   const offset = window.offset ?? 0;
   return window.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + window.limit);
 }
@@ -192,7 +192,12 @@ function ranksBy<Row>(items: readonly Indexed<Row>[], key: SortKey<Row>): Uint32
 }
 
 /** The matching rows by rank (rows of equal rank stay in list order, whichever the direction), or in list order without a sort. */
-function sortedRows<Row>(items: readonly Indexed<Row>[], matches: number[], ranks: Uint32Array | undefined, order: 'ascend' | 'descend' | undefined): Row[] {
+function sortedRows<Row>(
+  items: readonly Indexed<Row>[],
+  matches: number[],
+  ranks: Uint32Array | undefined,
+  order: 'ascend' | 'descend' | undefined,
+): Row[] {
   if (ranks) {
     const direction = order === 'descend' ? -1 : 1;
     matches.sort((a, b) => direction * (ranks[a]! - ranks[b]!) || a - b);

@@ -17,7 +17,10 @@ export function cellText(cell: Cell | undefined): string {
 
 /** Names and addresses keep their Chinese; stray ideographic spaces and ends go. */
 function toHalfWidthText(text: string): string {
-  return text.replace(/\u3000/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\u3000/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -69,7 +72,8 @@ export function parseDateCell(cell: Cell | undefined, label: string): Parsed<str
   const text = toHalfWidth(cellText(cell));
   if (text === '') return { ok: true, value: '' };
   const match =
-    /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+    /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   const iso = match ? isoDate(Number(match[1]), Number(match[2]), Number(match[3])) : null;
   return iso ? { ok: true, value: iso } : { ok: false, message: `${label}“${text}”不是有效日期，请写成 2027-03-01 的形式` };
 }

@@ -249,7 +249,8 @@ export function mapColumns(
   const guesses = headerRow.map((cell, index) => {
     const header = cellText(cell);
     const override = overrides[normalizeHeader(header)];
-    if (override !== undefined) return { header, guess: { key: known.has(override) ? override : null, confidence: 1 } as HeaderGuess, chosen: true };
+    if (override !== undefined)
+      return { header, guess: { key: known.has(override) ? override : null, confidence: 1 } as HeaderGuess, chosen: true };
     const guess = header === '' ? { key: null, confidence: 0 } : guessHeader(header, specs);
     if (guess.lookalikeOf) lookalikes.push({ index, header, of: guess.lookalikeOf });
     return { header, guess, chosen: false };
@@ -266,19 +267,52 @@ export function mapColumns(
     if (!key) {
       if (guess.candidates) {
         const names = guess.candidates.map((k) => `“${label.get(k) ?? k}”`).join('还是');
-        return { index, header, key: null, status: 'unclear', confidence, candidates: guess.candidates, note: `无法确定是${names}，请在“列对应”中指定` };
+        return {
+          index,
+          header,
+          key: null,
+          status: 'unclear',
+          confidence,
+          candidates: guess.candidates,
+          note: `无法确定是${names}，请在“列对应”中指定`,
+        };
       }
       if (header === '') return { index, header, key: null, status: 'unmapped', confidence: 0, note: '没有列名' };
-      if (guess.lookalikeOf) return { index, header, key: null, status: 'unmapped', confidence, note: `不是“${label.get(guess.lookalikeOf) ?? guess.lookalikeOf}”，未导入` };
-      return { index, header, key: null, status: 'unmapped', confidence: chosen ? 1 : confidence, note: chosen ? '已选择不导入' : '未识别' };
+      if (guess.lookalikeOf)
+        return {
+          index,
+          header,
+          key: null,
+          status: 'unmapped',
+          confidence,
+          note: `不是“${label.get(guess.lookalikeOf) ?? guess.lookalikeOf}”，未导入`,
+        };
+      return {
+        index,
+        header,
+        key: null,
+        status: 'unmapped',
+        confidence: chosen ? 1 : confidence,
+        note: chosen ? '已选择不导入' : '未识别',
+      };
     }
     const sameField = winners.get(key) ?? [];
     if (!sameField.includes(index)) {
       const winner = sameField[0] ?? index;
-      return { index, header, key: null, status: 'unmapped', confidence, note: `“${label.get(key) ?? key}”已由${nameOf(winner)}导入，本列未导入` };
+      return {
+        index,
+        header,
+        key: null,
+        status: 'unmapped',
+        confidence,
+        note: `“${label.get(key) ?? key}”已由${nameOf(winner)}导入，本列未导入`,
+      };
     }
     if (sameField.length > 1) {
-      const others = sameField.filter((i) => i !== index).map(nameOf).join('、');
+      const others = sameField
+        .filter((i) => i !== index)
+        .map(nameOf)
+        .join('、');
       return { index, header, key, status: 'ambiguous', confidence, note: `与${others}都对应“${label.get(key) ?? key}”，请只保留一列` };
     }
     return { index, header, key, status: 'mapped', confidence };

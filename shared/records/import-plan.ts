@@ -149,7 +149,10 @@ function sheetArea(sheet: Sheet, headerIndex: number, ctx: RecordContext): { reg
     .slice(0, headerIndex)
     .flatMap((row) => row.map((cell) => cellText(cell)))
     .join(' ');
-  for (const [from, text] of [['工作表名', sheet.name], ['标题行', title]] as const) {
+  for (const [from, text] of [
+    ['工作表名', sheet.name],
+    ['标题行', title],
+  ] as const) {
     const region = ctx.matcher.findInText(text);
     if (region) return { region, area: { from, text, path: ctx.regions.path(region.id) } };
   }
@@ -192,7 +195,8 @@ export async function planImport<R, P>(
   pause: PlanPause = noPause,
   options: PlanOptions = {},
 ): Promise<PlanResult<R>> {
-  const source: ArrivingSheets = 'arrival' in input ? input : { sheets: input, complete: true, restarts: 0, arrival: () => Promise.resolve() };
+  const source: ArrivingSheets =
+    'arrival' in input ? input : { sheets: input, complete: true, restarts: 0, arrival: () => Promise.resolve() };
   const { restarts } = source;
   /** Waits for more of the file; false when the reader started again (the plan must too). */
   const more = async (): Promise<boolean> => {
@@ -256,15 +260,25 @@ export async function planImport<R, P>(
     } else firstSheetFields = fields;
     const areaColumns = AREA_KEYS.some((key) => key in fields);
     const found = located && !areaColumns ? sheetArea(sheet, headerIndex, ctx) : null;
-    const area = found ? Object.fromEntries(AREA_KEYS.map((level) => [level, ctx.regions.atLevel(found.region.id, level)?.name ?? ''])) : null;
-    const plan: SheetPlan = { name: sheet.name, headerRow: headerIndex + 1, header: headerCells.map((cell) => cellText(cell)), columns, area: found?.area ?? null };
+    const area = found
+      ? Object.fromEntries(AREA_KEYS.map((level) => [level, ctx.regions.atLevel(found.region.id, level)?.name ?? '']))
+      : null;
+    const plan: SheetPlan = {
+      name: sheet.name,
+      headerRow: headerIndex + 1,
+      header: headerCells.map((cell) => cellText(cell)),
+      columns,
+      area: found?.area ?? null,
+    };
     sheets.push(plan);
     ignored.push(...notImported(sheet.name, columns));
     if (first) missing = fieldsNotFound(fields, area !== null);
     // Asked rather than guessed: a header that reads as two fields, two columns naming one, a grade of another scale.
     const where = source.sheets.length > 1 ? `工作表“${sheet.name}”的` : '';
     const unsure = columns.find((c) => c.status === 'unclear' || c.status === 'ambiguous');
-    const lookalike = lookalikes.map((l) => ({ ...l, question: importable.find((c) => c.key === l.of)?.lookalikeQuestion })).find((l) => l.question);
+    const lookalike = lookalikes
+      .map((l) => ({ ...l, question: importable.find((c) => c.key === l.of)?.lookalikeQuestion }))
+      .find((l) => l.question);
     const question = unsure
       ? `${where}${columnName(unsure.index, unsure.header)}${unsure.status === 'unclear' ? `${unsure.note}，或选“不导入”` : `${unsure.note}（其余的列在“列对应”中选“不导入”）`}；命令行导入请把列名改为明确的字段名或删去多余的列后重新导入`
       : lookalike && `${where}${columnName(lookalike.index, lookalike.header)}${lookalike.question}`;
@@ -274,8 +288,12 @@ export async function planImport<R, P>(
   }
 
   if (sheets.length === 0) {
-    if (!source.sheets.some((s) => s.rows.some((row) => !isBlank(row)))) return { ok: false, message: '文件中没有数据，请确认选择了正确的文件' };
-    const expected = importable.slice(0, 6).map((c) => c.label).join('、');
+    if (!source.sheets.some((s) => s.rows.some((row) => !isBlank(row))))
+      return { ok: false, message: '文件中没有数据，请确认选择了正确的文件' };
+    const expected = importable
+      .slice(0, 6)
+      .map((c) => c.label)
+      .join('、');
     return { ok: false, message: `没有找到${label}表的表头行，请确认表中有“${expected}”等列名` };
   }
   await pause(checked, checked);
@@ -301,10 +319,18 @@ export async function planImport<R, P>(
 
   /** The importable fields no column gives (the 旗区/乡镇/村 a sheet's area stands in for count as given). */
   function fieldsNotFound(fields: FieldColumns, hasArea: boolean): { key: string; label: string }[] {
-    return importable.filter((c) => !(c.key in fields) && !(hasArea && (AREA_KEYS as readonly string[]).includes(c.key))).map((c) => ({ key: c.key, label: c.label }));
+    return importable
+      .filter((c) => !(c.key in fields) && !(hasArea && (AREA_KEYS as readonly string[]).includes(c.key)))
+      .map((c) => ({ key: c.key, label: c.label }));
   }
 
-  function emptyPlan(sheet: Sheet, headerIndex: number, headerCells: readonly Cell[], columns: ColumnMapping[], problem: string): ImportPlan<R> {
+  function emptyPlan(
+    sheet: Sheet,
+    headerIndex: number,
+    headerCells: readonly Cell[],
+    columns: ColumnMapping[],
+    problem: string,
+  ): ImportPlan<R> {
     const header = headerCells.map((cell) => cellText(cell));
     const sheetPlan: SheetPlan = { name: sheet.name, headerRow: headerIndex + 1, header, columns, area: null };
     const noCounts = { add: 0, update: 0, unchanged: 0, reject: 0, warning: 0, skipped: 0 };
@@ -328,7 +354,12 @@ export async function planImport<R, P>(
   }
 
   /** Checks one sheet's rows as they arrive; 'restart' when the reader started again. */
-  async function planSheet(sheet: Sheet, headerIndex: number, fields: FieldColumns, area: Readonly<Record<string, string>> | null): Promise<'done' | 'restart'> {
+  async function planSheet(
+    sheet: Sheet,
+    headerIndex: number,
+    fields: FieldColumns,
+    area: Readonly<Record<string, string>> | null,
+  ): Promise<'done' | 'restart'> {
     const many = source.sheets.length > 1;
     const firstData = headerIndex + 1;
     const fieldIndexes = Object.values(fields);
@@ -434,7 +465,8 @@ export async function planImport<R, P>(
       const same = target.existing !== undefined && JSON.stringify(target.existing) === JSON.stringify(merged.record);
       const outcome: RowOutcome = target.existing === undefined ? 'add' : same ? 'unchanged' : 'update';
       if (outcome !== 'unchanged') changes.push({ existing: target.existing, record: merged.record });
-      const fieldsChanged = outcome === 'update' && target.existing !== undefined ? fieldChanges(def, target.existing, merged.record, ctx) : undefined;
+      const fieldsChanged =
+        outcome === 'update' && target.existing !== undefined ? fieldChanges(def, target.existing, merged.record, ctx) : undefined;
       rows.push({
         sheet: sheet.name,
         row: rowNumber,

@@ -26,7 +26,12 @@ export interface ExportTable {
  * The rows of a list export: the chosen columns in the chosen order (all by default), for the
  * given records (all of the kind by default). Unknown column keys are an error the caller shows.
  */
-export function exportTable(kind: RecordKind, ctx: RecordContext, columnKeys?: readonly string[], records?: readonly unknown[]): ExportTable {
+export function exportTable(
+  kind: RecordKind,
+  ctx: RecordContext,
+  columnKeys?: readonly string[],
+  records?: readonly unknown[],
+): ExportTable {
   const def = RECORD_DEFINITIONS[kind];
   const columns = columnKeys
     ? columnKeys.map((key) => {

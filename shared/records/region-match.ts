@@ -35,7 +35,10 @@ export class RegionMatcher {
   private readonly byLevel = new Map<RegionLevel, Region[]>();
   private readonly below = new Map<string, Region[]>();
 
-  constructor(private readonly index: RegionIndex, regions: readonly Region[]) {
+  constructor(
+    private readonly index: RegionIndex,
+    regions: readonly Region[],
+  ) {
     for (const r of regions) {
       const list = this.byLevel.get(r.level) ?? [];
       list.push(r);

@@ -15,7 +15,13 @@ interface AssignmentRow {
 /** The list's own columns (as 导出名单 writes them), numbered, with each 主体's 网格监管人员. */
 export const ASSIGNMENT_REPORT_COLUMNS: readonly ReportColumnDef<AssignmentRow>[] = [
   { key: 'seq', label: '序号', width: 6, format: 'number', value: (r) => r.seq },
-  ...assignmentColumns.map(({ key, label, width, format, value }): ReportColumnDef<AssignmentRow> => ({ key, label, width, format, value: (r) => value(r.assignment, r.ctx) })),
+  ...assignmentColumns.map(({ key, label, width, format, value }): ReportColumnDef<AssignmentRow> => ({
+    key,
+    label,
+    width,
+    format,
+    value: (r) => value(r.assignment, r.ctx),
+  })),
   {
     key: 'regulator',
     label: '网格监管人员',
@@ -32,7 +38,12 @@ export const ASSIGNMENT_REPORT_COLUMNS: readonly ReportColumnDef<AssignmentRow>[
  * 包保关系明细表: the current 包保关系 of `assignments` in area order (旗区, 乡镇, 村 by their
  * codes, then the 主体's name), numbered.
  */
-export function assignmentReport(ctx: RecordContext, assignments: readonly Assignment[], head: { readonly title: string; readonly today: string }, columns?: readonly string[]): ReportTable {
+export function assignmentReport(
+  ctx: RecordContext,
+  assignments: readonly Assignment[],
+  head: { readonly title: string; readonly today: string },
+  columns?: readonly string[],
+): ReportTable {
   const { entityById } = lookups(ctx);
   const sortKey = (a: Assignment): { code: string; name: string } => {
     const entity = entityById.get(a.entityId);

@@ -91,7 +91,12 @@ export function battleMapTables(view: BattleMapView, orgName: string, today: str
     subtitle: `计划：${span}　　★ 关键路径　　周次列为该周星期一的日期　　制表日期：${chineseDate(today)}`,
     columns: [
       ...taskColumns,
-      ...weeks.map((monday): ReportColumn => ({ group: `${Number(monday.slice(5, 7))}月`, label: `${Number(monday.slice(8, 10))}日`, width: 4.5, format: 'text' })),
+      ...weeks.map((monday): ReportColumn => ({
+        group: `${Number(monday.slice(5, 7))}月`,
+        label: `${Number(monday.slice(8, 10))}日`,
+        width: 4.5,
+        format: 'text',
+      })),
     ],
     rows: taskCells.map((t) => [...t.cells, ...weeks.map(() => null)]),
     fills: taskCells.map((t) => [
@@ -119,7 +124,13 @@ function dispatchColumns(dates: readonly string[]): ReportColumnDef<DispatchRow>
     { key: 'unit', label: '责任单位', width: 14, format: 'text', value: (r) => r.task.unit },
     { key: 'owner', label: '责任人', width: 8, format: 'text', value: (r) => r.task.owner },
     { key: 'deadline', label: '完成时限', width: 11, format: 'date', value: (r) => (r.finish ? { date: r.finish } : null) },
-    ...dates.map((date, i): ReportColumnDef<DispatchRow> => ({ key: 'dispatches', label: `${date.slice(5)}调度`, width: 8, format: 'percent', value: (r) => r.progress[i] ?? '—' })),
+    ...dates.map((date, i): ReportColumnDef<DispatchRow> => ({
+      key: 'dispatches',
+      label: `${date.slice(5)}调度`,
+      width: 8,
+      format: 'percent',
+      value: (r) => r.progress[i] ?? '—',
+    })),
     { key: 'status', label: '当前状态', width: 10, format: 'text', value: (r) => r.status },
     { key: 'note', label: '最近调度情况', width: 30, format: 'text', value: (r) => r.note },
   ];

@@ -18,7 +18,10 @@ export function fullLabel(column: ReportColumn): string {
   return column.group ? `${column.group}·${column.label}` : column.label;
 }
 
-export function columnChoices(defs: readonly ReportColumnDef<never>[], labels: Readonly<Record<string, string>> = {}): ReportColumnChoice[] {
+export function columnChoices(
+  defs: readonly ReportColumnDef<never>[],
+  labels: Readonly<Record<string, string>> = {},
+): ReportColumnChoice[] {
   const seen = new Set<string>();
   return defs.filter((d) => !seen.has(d.key) && seen.add(d.key)).map((d) => ({ key: d.key, label: labels[d.key] ?? fullLabel(d) }));
 }

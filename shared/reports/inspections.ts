@@ -22,7 +22,13 @@ export interface InspectionReportRow {
 }
 
 type Column = ReportColumnDef<InspectionReportRow>;
-const text = (key: string, label: string, width: number, value: (row: InspectionReportRow) => string): Column => ({ key, label, width, format: 'text', value });
+const text = (key: string, label: string, width: number, value: (row: InspectionReportRow) => string): Column => ({
+  key,
+  label,
+  width,
+  format: 'text',
+  value,
+});
 
 export const INSPECTION_REPORT_COLUMNS: readonly Column[] = [
   { key: 'seq', label: '序号', width: 5, format: 'number', value: (r) => r.seq },
@@ -73,7 +79,9 @@ export function inspectionReport(scope: ReportScope, columns?: readonly string[]
   const rows = inspectionReportRows(scope);
   const cadres = new Set(rows.map((r) => r.inspection?.cadreId));
   const unmet = rows.reduce((n, r) => n + (r.inspection ? unmetItems(r.inspection) : 0), 0);
-  const byResult = INSPECTION_RESULTS.map((result) => `${result} ${rows.filter((r) => r.inspection?.result === result).length} 次`).join('，');
+  const byResult = INSPECTION_RESULTS.map((result) => `${result} ${rows.filter((r) => r.inspection?.result === result).length} 次`).join(
+    '，',
+  );
   const total: InspectionReportRow = {
     seq: '',
     county: '合计',

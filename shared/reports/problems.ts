@@ -19,7 +19,10 @@ export interface ProblemRow {
 
 /** What is late today; once rectified, whether the 整改 came after its 期限. */
 function lateness({ timing }: ProblemRow): string {
-  const late = [overdueText(timing.overdue), timing.overdue.整改 === undefined && timing.rectifyDaysLate > 0 ? `逾期 ${timing.rectifyDaysLate} 天后整改` : ''];
+  const late = [
+    overdueText(timing.overdue),
+    timing.overdue.整改 === undefined && timing.rectifyDaysLate > 0 ? `逾期 ${timing.rectifyDaysLate} 天后整改` : '',
+  ];
   return late.filter(Boolean).join('；') || '否';
 }
 
@@ -54,8 +57,20 @@ export const PROBLEM_COLUMNS: readonly Column[] = [
   { key: 'assignedOn', label: '交办日期', width: 11, format: 'date', value: (r) => stepDate(lastStep(r.problem, '交办')?.on) },
   { key: 'assignedTo', label: '交办对象', width: 13, format: 'text', value: (r) => lastStep(r.problem, '交办')?.to ?? '' },
   { key: 'rectifiedOn', label: '整改日期', width: 11, format: 'date', value: (r) => stepDate(r.problem.rectifiedOn) },
-  { key: 'rectifyNote', label: '整改情况', width: 14, format: 'text', value: (r) => (r.problem.rectifiedOn ? (lastStep(r.problem, '整改')?.note ?? '') : '') },
-  { key: 'reviewedOn', label: '复核日期', width: 11, format: 'date', value: (r) => stepDate([...r.problem.steps].reverse().find((s) => s.step === '复核通过' || s.step === '退回')?.on) },
+  {
+    key: 'rectifyNote',
+    label: '整改情况',
+    width: 14,
+    format: 'text',
+    value: (r) => (r.problem.rectifiedOn ? (lastStep(r.problem, '整改')?.note ?? '') : ''),
+  },
+  {
+    key: 'reviewedOn',
+    label: '复核日期',
+    width: 11,
+    format: 'date',
+    value: (r) => stepDate([...r.problem.steps].reverse().find((s) => s.step === '复核通过' || s.step === '退回')?.on),
+  },
   { key: 'review', label: '复核情况', width: 12, format: 'text', value: (r) => reviewText(r.problem) },
   { key: 'closedOn', label: '销号日期', width: 11, format: 'date', value: (r) => stepDate(lastStep(r.problem, '销号')?.on) },
   { key: 'status', label: '当前环节', width: 7, format: 'text', value: (r) => r.timing.stage },
@@ -82,7 +97,10 @@ export function problemRows(scope: ReportScope): ProblemRow[] {
       });
     }
   }
-  return rows.sort((a, b) => a.foundOn.localeCompare(b.foundOn) || a.entityName.localeCompare(b.entityName, 'zh') || a.problem.id.localeCompare(b.problem.id));
+  return rows.sort(
+    (a, b) =>
+      a.foundOn.localeCompare(b.foundOn) || a.entityName.localeCompare(b.entityName, 'zh') || a.problem.id.localeCompare(b.problem.id),
+  );
 }
 
 /**

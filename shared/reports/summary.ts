@@ -45,8 +45,22 @@ export function percentCell(ratio: Ratio): Cell {
 const LEVEL_NAMES = { city: '市', county: '旗区', township: '乡镇', village: '村' } as const;
 
 type Column = ReportColumnDef<BreakdownRow>;
-const count = (key: string, group: string | undefined, label: string, value: (row: BreakdownRow) => number, width = 4.5): Column => ({ key, label, width, format: 'number', value, ...(group ? { group } : {}) });
-const ratio = (key: string, group: string, label: string, value: (row: BreakdownRow) => Ratio): Column => ({ key, group, label, width: 6, format: 'percent', value: (row) => percentCell(value(row)) });
+const count = (key: string, group: string | undefined, label: string, value: (row: BreakdownRow) => number, width = 4.5): Column => ({
+  key,
+  label,
+  width,
+  format: 'number',
+  value,
+  ...(group ? { group } : {}),
+});
+const ratio = (key: string, group: string, label: string, value: (row: BreakdownRow) => Ratio): Column => ({
+  key,
+  group,
+  label,
+  width: 6,
+  format: 'percent',
+  value: (row) => percentCell(value(row)),
+});
 /** A duty of the 企业 (docs/domain.md#上报报表): how many have it and the share, over the 在营企业. */
 const duty = (key: string, group: string, value: (row: BreakdownRow) => Ratio): Column[] => [
   count(`${key}Count`, group, '户数', (row) => value(row).done),

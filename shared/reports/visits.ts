@@ -31,8 +31,20 @@ export function visitResult(visit: Visit): '符合' | '不符合' | '' {
 }
 
 type Column = ReportColumnDef<VisitSummaryRow>;
-const text = (key: string, label: string, width: number, value: (row: VisitSummaryRow) => string): Column => ({ key, label, width, format: 'text', value });
-const count = (key: string, label: string, value: (row: VisitSummaryRow) => number): Column => ({ key, label, width: 5, format: 'number', value });
+const text = (key: string, label: string, width: number, value: (row: VisitSummaryRow) => string): Column => ({
+  key,
+  label,
+  width,
+  format: 'text',
+  value,
+});
+const count = (key: string, label: string, value: (row: VisitSummaryRow) => number): Column => ({
+  key,
+  label,
+  width: 5,
+  format: 'number',
+  value,
+});
 
 export const VISIT_SUMMARY_COLUMNS: readonly Column[] = [
   text('county', '旗区', 8, (r) => r.county),
@@ -46,7 +58,9 @@ export const VISIT_SUMMARY_COLUMNS: readonly Column[] = [
   { key: 'rate', label: '完成率', width: 6, format: 'percent', value: (r) => percentCell({ done: r.done, total: r.planned }) },
   text('plannedDates', '计划日期', 20, (r) => r.plannedDates.join('、')),
   text('doneDates', '督导日期', 20, (r) => r.doneDates.join('、')),
-  text('result', '检查结果', 12, (r) => [r.conforming ? `符合 ${r.conforming} 次` : '', r.nonConforming ? `不符合 ${r.nonConforming} 次` : ''].filter(Boolean).join('；')),
+  text('result', '检查结果', 12, (r) =>
+    [r.conforming ? `符合 ${r.conforming} 次` : '', r.nonConforming ? `不符合 ${r.nonConforming} 次` : ''].filter(Boolean).join('；'),
+  ),
   count('problems', '发现问题', (r) => r.problems),
   count('rectified', '已整改', (r) => r.rectified),
 ];

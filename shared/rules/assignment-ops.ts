@@ -18,7 +18,15 @@ export function endAssignment(assignment: Assignment, date: string, reason: Reas
   assignment.endReason = reason;
 }
 
-export function startAssignment(doc: DataDoc, ctx: OpContext, entityId: string, cadreId: string, date: string, reason: Reason, manual: boolean): Assignment {
+export function startAssignment(
+  doc: DataDoc,
+  ctx: OpContext,
+  entityId: string,
+  cadreId: string,
+  date: string,
+  reason: Reason,
+  manual: boolean,
+): Assignment {
   const assignment: Assignment = { id: ctx.newId('A'), entityId, cadreId, start: date, end: '', reason, endReason: '', manual };
   doc.assignments.push(assignment);
   return assignment;
@@ -38,7 +46,14 @@ export function applyAutoAssign(doc: DataDoc, plan: AssignPlan, ctx: OpContext):
  * Moves 主体 to one cadre (a person's choice: kept by later auto-assignments). Returns how many
  * 主体 changed hands; a 主体 that had no cadre starts as 新建.
  */
-export function reassign(doc: DataDoc, ctx: OpContext, entityIds: readonly string[], cadreId: string, date: string, reason: Reason): number {
+export function reassign(
+  doc: DataDoc,
+  ctx: OpContext,
+  entityIds: readonly string[],
+  cadreId: string,
+  date: string,
+  reason: Reason,
+): number {
   const wanted = new Set(entityIds);
   const hadCadre = new Set<string>();
   const changed = new Set<string>();

@@ -138,8 +138,16 @@ export function planAutoAssign(input: AssignInput, options: AssignOptions): Assi
     const bestLoad = load.get(best.id) ?? 0;
     load.set(best.id, bestLoad + 1);
     const from = options.reset ? '' : (currentByEntity.get(entity.id)?.[0]?.cadreId ?? '');
-    if (from) for (const a of currentByEntity.get(entity.id) ?? []) releases.push({ assignmentId: a.id, entityId: entity.id, cadreId: a.cadreId, reason: '调整给符合规则的干部' });
-    proposals.push({ entityId: entity.id, fromCadreId: from, toCadreId: best.id, reason: explain(entity, best, candidates.length, bestLoad, cap, level, regions, step.rule), fallback: step.rule });
+    if (from)
+      for (const a of currentByEntity.get(entity.id) ?? [])
+        releases.push({ assignmentId: a.id, entityId: entity.id, cadreId: a.cadreId, reason: '调整给符合规则的干部' });
+    proposals.push({
+      entityId: entity.id,
+      fromCadreId: from,
+      toCadreId: best.id,
+      reason: explain(entity, best, candidates.length, bestLoad, cap, level, regions, step.rule),
+      fallback: step.rule,
+    });
   }
 
   const loads = new Map<string, { before: number; after: number }>();
@@ -157,22 +165,38 @@ function isLegal(entity: Entity, cadre: Cadre | undefined, input: AssignInput, r
   return strict || rules.fallbackFor(entity, cadre) !== null;
 }
 
-function explain(entity: Entity, cadre: Cadre, candidates: number, loadBefore: number, cap: number, level: Cadre['level'], regions: RegionIndex, rule: FallbackRule | null): string {
+function explain(
+  entity: Entity,
+  cadre: Cadre,
+  candidates: number,
+  loadBefore: number,
+  cap: number,
+  level: Cadre['level'],
+  regions: RegionIndex,
+  rule: FallbackRule | null,
+): string {
   const area = regions.path(cadre.regionId) || regions.get(cadre.regionId)?.name || '';
   const label = CADRE_LEVEL_LABELS[cadre.level];
-  const choice = candidates === 1 ? `是该区域唯一的${label}干部` : `是该区域 ${candidates} 名${label}干部中当前包保最少的（${loadBefore} 户）`;
+  const choice =
+    candidates === 1 ? `是该区域唯一的${label}干部` : `是该区域 ${candidates} 名${label}干部中当前包保最少的（${loadBefore} 户）`;
   const full = loadBefore >= cap ? `；该区域干部均已达到上限 ${cap} 户，请考虑增配干部` : '';
   const basis = rule === null ? `${entity.grade}级主体应由${label}干部包保` : fallbackReason(rule, entity, level, regions);
   return `${basis}；${cadre.name}负责${area}，${choice}${full}`;
 }
 
 /** Why no cadre is free for the 主体; `cadresByRegion`: every cadre, 在岗 or not, by region. */
-function noCandidateReason(entity: Entity, level: Cadre['level'], input: AssignInput, cadresByRegion: ReadonlyMap<string, readonly Cadre[]>): string {
+function noCandidateReason(
+  entity: Entity,
+  level: Cadre['level'],
+  input: AssignInput,
+  cadresByRegion: ReadonlyMap<string, readonly Cadre[]>,
+): string {
   const label = CADRE_LEVEL_LABELS[level];
   const region = input.regions.get(entity.regionId);
   const sameLevel = input.regions.ancestry(entity.regionId).some((r) => (cadresByRegion.get(r.id) ?? []).some((c) => c.level === level));
   if (sameLevel) return `${input.regions.path(entity.regionId)}的${label}干部均已不在岗，请增配或调整干部`;
-  if (level === 'village' && region?.level === 'township') return `主体只登记到乡镇（${region.name}），没有村级干部的包保区域包含它：请补充所属村`;
+  if (level === 'village' && region?.level === 'township')
+    return `主体只登记到乡镇（${region.name}），没有村级干部的包保区域包含它：请补充所属村`;
   return `${input.regions.path(entity.regionId)}没有${label}干部，请先增配干部`;
 }
 

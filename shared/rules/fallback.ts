@@ -66,7 +66,10 @@ export class AssignmentRules {
     const step = this.step(entity);
     if (step.rule === null || cadre.level !== step.level) return null;
     const { regions } = this.input;
-    const fits = step.rule === 'villageInTownship' ? regions.contains(entity.regionId, cadre.regionId) : regions.contains(cadre.regionId, entity.regionId);
+    const fits =
+      step.rule === 'villageInTownship'
+        ? regions.contains(entity.regionId, cadre.regionId)
+        : regions.contains(cadre.regionId, entity.regionId);
     return fits ? step.rule : null;
   }
 

@@ -15,7 +15,11 @@ export function stampInactiveSince(before: Cadre | undefined, after: Cadre, toda
 }
 
 /** What the reassignment deadline of a cadre not 在岗 since `since` says today. */
-export function reassignDeadline(since: string, today: string, calendar: WorkCalendar): { readonly due: string; readonly overdue: boolean } {
+export function reassignDeadline(
+  since: string,
+  today: string,
+  calendar: WorkCalendar,
+): { readonly due: string; readonly overdue: boolean } {
   const due = calendar.addWorkingDays(since, REASSIGN_WITHIN_WORKING_DAYS);
   return { due, overdue: today > due };
 }

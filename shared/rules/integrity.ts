@@ -57,8 +57,14 @@ export function findIntegrityProblems(doc: Library): string[] {
     doc.regions.filter((r) => r.parentId !== null && !regionIds.has(r.parentId)).map((r) => `${r.name}（上级“${r.parentId}”）`),
     '行政区划的上级区划不存在',
   );
-  report(doc.entities.filter((e) => !regionIds.has(e.regionId)).map((e) => `${e.name}（“${e.regionId}”）`), '包保主体的所属区划不存在');
-  report(doc.cadres.filter((c) => !regionIds.has(c.regionId)).map((c) => `${c.name}（“${c.regionId}”）`), '包保干部的包保区域不存在');
+  report(
+    doc.entities.filter((e) => !regionIds.has(e.regionId)).map((e) => `${e.name}（“${e.regionId}”）`),
+    '包保主体的所属区划不存在',
+  );
+  report(
+    doc.cadres.filter((c) => !regionIds.has(c.regionId)).map((c) => `${c.name}（“${c.regionId}”）`),
+    '包保干部的包保区域不存在',
+  );
   report(
     doc.entities.filter((e) => e.regulatorId !== '' && !regulatorIds.has(e.regulatorId)).map((e) => `${e.name}（“${e.regulatorId}”）`),
     '包保主体的网格监管人员不存在',

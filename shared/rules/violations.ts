@@ -97,7 +97,12 @@ export function checkAssignments(input: RuleInput): AssignmentCheck {
       continue;
     }
     if (current.length > 1) {
-      found.push({ kind: 'multiple-cadres', entityId: entity.id, cadreId: '', message: `${entity.name}同时有${current.length}名当前包保干部，应只保留一名` });
+      found.push({
+        kind: 'multiple-cadres',
+        entityId: entity.id,
+        cadreId: '',
+        message: `${entity.name}同时有${current.length}名当前包保干部，应只保留一名`,
+      });
     }
     for (const a of current) {
       const cadre = cadreById.get(a.cadreId);
@@ -129,7 +134,12 @@ export function checkAssignments(input: RuleInput): AssignmentCheck {
     const load = loadByCadre.get(cadre.id) ?? 0;
     const cap = profile.loadCap[cadre.level];
     if (load > cap) {
-      found.push({ kind: 'overloaded', entityId: '', cadreId: cadre.id, message: `${cadre.name}包保${load}户，超过${CADRE_LEVEL_LABELS[cadre.level]}上限${cap}户` });
+      found.push({
+        kind: 'overloaded',
+        entityId: '',
+        cadreId: cadre.id,
+        message: `${cadre.name}包保${load}户，超过${CADRE_LEVEL_LABELS[cadre.level]}上限${cap}户`,
+      });
     }
   }
   return { violations: found, fallbacks };

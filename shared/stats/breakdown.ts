@@ -16,7 +16,13 @@ export interface BreakdownRow {
   readonly cadres: number;
   readonly cadresByLevel: Readonly<Record<CadreLevel, number>>;
   readonly commitmentSigned: Ratio;
-  readonly visits: { readonly planned: number; readonly done: number; readonly problems: number; readonly rectified: number; readonly overdue: number };
+  readonly visits: {
+    readonly planned: number;
+    readonly done: number;
+    readonly problems: number;
+    readonly rectified: number;
+    readonly overdue: number;
+  };
   /** 网格监管人员: each counted once, in the row of the first of their regions in the scope. */
   readonly regulators: number;
 }
@@ -35,7 +41,12 @@ export interface Breakdown {
   readonly total: BreakdownRow;
 }
 
-const CHILD_LEVEL: Readonly<Record<RegionLevel, RegionLevel | null>> = { city: 'county', county: 'township', township: 'village', village: null };
+const CHILD_LEVEL: Readonly<Record<RegionLevel, RegionLevel | null>> = {
+  city: 'county',
+  county: 'township',
+  township: 'village',
+  village: null,
+};
 
 /**
  * The programme's figures per region one level below the scope (the whole library: per 旗区),

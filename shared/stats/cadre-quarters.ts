@@ -30,7 +30,9 @@ export interface CadreQuarterScope {
  */
 export function cadreQuarters(doc: DataDoc, scope: CadreQuarterScope): CadreQuarterRow[] {
   const regions = new RegionIndex(doc.regions);
-  const cadres = doc.cadres.filter((c) => (!scope.level || c.level === scope.level) && (!scope.regionId || regions.contains(scope.regionId, c.regionId)));
+  const cadres = doc.cadres.filter(
+    (c) => (!scope.level || c.level === scope.level) && (!scope.regionId || regions.contains(scope.regionId, c.regionId)),
+  );
   const tallies = new Map(cadres.map((c) => [c.id, new QuarterTally()]));
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   for (const v of doc.visits) {
@@ -45,7 +47,16 @@ export function cadreQuarters(doc: DataDoc, scope: CadreQuarterScope): CadreQuar
     if (!quarters) continue;
     const planned = quarters.reduce((n, q) => n + q.planned, 0);
     if (planned === 0 && !c.active) continue;
-    rows.push({ cadreId: c.id, name: c.name, level: c.level, regionPath: regions.path(c.regionId), active: c.active, quarters, planned, done: quarters.reduce((n, q) => n + q.done, 0) });
+    rows.push({
+      cadreId: c.id,
+      name: c.name,
+      level: c.level,
+      regionPath: regions.path(c.regionId),
+      active: c.active,
+      quarters,
+      planned,
+      done: quarters.reduce((n, q) => n + q.done, 0),
+    });
   }
   return rows.sort((a, b) => a.regionPath.localeCompare(b.regionPath, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
 }

@@ -5,7 +5,12 @@ import type { DataDoc } from '../storage/types';
 export const LOAD_BANDS = ['idle', 'light', 'near', 'over'] as const;
 export type LoadBand = (typeof LOAD_BANDS)[number];
 
-export const LOAD_BAND_LABELS: Readonly<Record<LoadBand, string>> = { idle: '未包保', light: '半数以内', near: '接近上限', over: '超出上限' };
+export const LOAD_BAND_LABELS: Readonly<Record<LoadBand, string>> = {
+  idle: '未包保',
+  light: '半数以内',
+  near: '接近上限',
+  over: '超出上限',
+};
 
 /** 主体 counts of one band, both ends included; max null = no upper end. */
 export interface LoadRange {

@@ -81,7 +81,6 @@ function inspectionFigures(found: readonly { readonly inspection: Inspection }[]
   };
 }
 
-
 export interface ProblemsByStage {
   readonly toAssign: number;
   readonly toRectify: number;
@@ -89,7 +88,12 @@ export interface ProblemsByStage {
   readonly toClose: number;
 }
 
-const STAGE_KEYS: Readonly<Record<Exclude<ProblemStage, '已销号'>, keyof ProblemsByStage>> = { 待交办: 'toAssign', 待整改: 'toRectify', 待复核: 'toReview', 待销号: 'toClose' };
+const STAGE_KEYS: Readonly<Record<Exclude<ProblemStage, '已销号'>, keyof ProblemsByStage>> = {
+  待交办: 'toAssign',
+  待整改: 'toRectify',
+  待复核: 'toReview',
+  待销号: 'toClose',
+};
 
 /** Figures for the whole library, or for one region and everything below it; 督导 and 承诺书 of `year` (the plan year by default). */
 export function computeStats(doc: DataDoc, scope: { regionId?: string; year?: number } = {}): Stats {
@@ -148,18 +152,34 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string; year?: nu
     },
     regulators: { total: doc.regulators.filter((r) => r.regionIds.length === 0 || r.regionIds.some(inScope)).length },
     regions: regionCounts,
-    coverage: { assigned: tally.assigned, unassigned: tally.unassigned, violations: violations.length - byKind.unassigned, byKind, fallbacks },
+    coverage: {
+      assigned: tally.assigned,
+      unassigned: tally.unassigned,
+      violations: violations.length - byKind.unassigned,
+      byKind,
+      fallbacks,
+    },
     duties: tally.duties(),
     visits: {
       planned: tally.visits.planned,
       done: tally.visits.done,
       byQuarter: byQuarter.result(),
-      byLevel: { city: byLevel.city.result(), county: byLevel.county.result(), township: byLevel.township.result(), village: byLevel.village.result() },
+      byLevel: {
+        city: byLevel.city.result(),
+        county: byLevel.county.result(),
+        township: byLevel.township.result(),
+        village: byLevel.village.result(),
+      },
     },
     problems: { open: tally.visits.problems - tally.visits.rectified, closed: tally.visits.rectified, openAllYears, byStage },
     inspections: {
       ...inspectionFigures(inspected),
-      byLevel: { city: inspectionsOf('city'), county: inspectionsOf('county'), township: inspectionsOf('township'), village: inspectionsOf('village') },
+      byLevel: {
+        city: inspectionsOf('city'),
+        county: inspectionsOf('county'),
+        township: inspectionsOf('township'),
+        village: inspectionsOf('village'),
+      },
     },
   };
 }

@@ -91,7 +91,12 @@ const SavedBattleMapSchema = BattleMapSchema.extend({
     )
     .default([]),
   dispatches: z
-    .array(DispatchRecordSchema.extend({ date: StoredDateSchema, entries: z.array(DispatchEntrySchema.extend({ note: savedText })).default([]) }))
+    .array(
+      DispatchRecordSchema.extend({
+        date: StoredDateSchema,
+        entries: z.array(DispatchEntrySchema.extend({ note: savedText })).default([]),
+      }),
+    )
     .default([]),
 });
 const SavedVisitSchema = VisitSchema.extend({

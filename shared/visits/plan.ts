@@ -192,7 +192,7 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
     const offset = hash(cadreId) / 2 ** 32;
     const perWeek = new Map<number, number>();
     // Demands sorted by (periods, index): each run of one period is spread over that period.
-    for (let first = 0; first < demands.length; ) {
+    for (let first = 0; first < demands.length;) {
       const period = demands[first]?.period;
       let end = first;
       while (end < demands.length && demands[end]?.period === period) end++;
@@ -205,7 +205,14 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
         const day = days[at] ?? 0;
         const week = weeks[at] ?? 0;
         perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
-        visits.push({ entityId: demand.entityId, cadreId, plannedDate: text(day), period: demand.index, periods: demand.periods, holiday: demand.holiday });
+        visits.push({
+          entityId: demand.entityId,
+          cadreId,
+          plannedDate: text(day),
+          period: demand.index,
+          periods: demand.periods,
+          holiday: demand.holiday,
+        });
       }
       first = end;
     }
@@ -213,7 +220,8 @@ export function planVisits(input: VisitPlanInput): VisitPlan {
   }
 
   if (filledByDone > 0) notes.push(`${filledByDone} 个督导周期已有完成的督导记录，保留原记录，不再安排`);
-  if (keptBefore > 0) notes.push(`${input.from} 之前已排定、尚未完成的 ${keptBefore} 个督导周期保留原计划（已逾期的请尽快完成），不重复安排`);
+  if (keptBefore > 0)
+    notes.push(`${input.from} 之前已排定、尚未完成的 ${keptBefore} 个督导周期保留原计划（已逾期的请尽快完成），不重复安排`);
   if (past > 0) notes.push(`从 ${input.from} 起排：此前已过去的 ${past} 个督导周期不再补排，不计为逾期`);
   if (beforeStart > 0) notes.push(`${beforeStart} 个督导周期在包保关系建立之前已结束，未安排（应由原包保干部完成）`);
   if (paused > 0) notes.push(`${paused} 个停业主体本年度不在督导范围内，未安排督导（恢复经营后重新生成计划）`);
@@ -255,7 +263,13 @@ function periodsOf(year: number, count: number, calendar: WorkCalendar): Period[
  * For each named holiday, its first day in the year and the `workingDays` working days before it
  * (in the year) as one period; a name the year's calendar does not have is noted and skipped.
  */
-function holidaysBefore(year: number, names: readonly string[], workingDays: number, calendar: WorkCalendar, notes: string[]): { name: string; period: Period }[] {
+function holidaysBefore(
+  year: number,
+  names: readonly string[],
+  workingDays: number,
+  calendar: WorkCalendar,
+  notes: string[],
+): { name: string; period: Period }[] {
   if (names.length === 0) return [];
   const start = dayOfDate(year, 1, 1);
   const firstDay = new Map<string, number>();

@@ -45,7 +45,12 @@ export function lastStep(problem: VisitProblem, kind: ProblemStepKind): ProblemS
  * Why a step cannot be taken now, in Chinese (null: it can): out of order, before the visit that
  * found the problem or the step before it, after today, or a 退回 without its reason.
  */
-export function stepRefusal(problem: VisitProblem, step: ProblemStep, foundOn: string, today: string): { readonly field: string; readonly message: string } | null {
+export function stepRefusal(
+  problem: VisitProblem,
+  step: ProblemStep,
+  foundOn: string,
+  today: string,
+): { readonly field: string; readonly message: string } | null {
   const stage = problemStage(problem);
   if (!NEXT_STEPS[stage].includes(step.step)) {
     const next = NEXT_STEPS[stage];
@@ -88,7 +93,13 @@ export interface ProblemTiming {
 }
 
 /** Where a problem found on `foundOn` stands today, and which of its steps are overdue. */
-export function problemTiming(problem: VisitProblem, foundOn: string, today: string, calendar: WorkCalendar, days: ProblemDays): ProblemTiming {
+export function problemTiming(
+  problem: VisitProblem,
+  foundOn: string,
+  today: string,
+  calendar: WorkCalendar,
+  days: ProblemDays,
+): ProblemTiming {
   const stage = problemStage(problem);
   const overdue: Partial<Record<OverdueStep, number>> = {};
   // A day stored by an older version may not exist (2027-02-30): no lateness is counted from it.
@@ -100,7 +111,8 @@ export function problemTiming(problem: VisitProblem, foundOn: string, today: str
   const deadline = parseIsoDate(problem.deadline);
   const rectifyDaysLate = end === null || deadline === null ? 0 : Math.max(0, end - deadline);
   if ((stage === '待交办' || stage === '待整改') && rectifyDaysLate > 0) overdue.整改 = rectifyDaysLate;
-  const reviewDue = stage === '待复核' && rectifiedOn !== undefined && valid(rectifiedOn) ? calendar.addWorkingDays(rectifiedOn, days.review) : null;
+  const reviewDue =
+    stage === '待复核' && rectifiedOn !== undefined && valid(rectifiedOn) ? calendar.addWorkingDays(rectifiedOn, days.review) : null;
   if (reviewDue !== null && today > reviewDue) overdue.复核 = calendar.workingDayDiff(reviewDue, today);
   return { stage, assignDue, reviewDue, rectifyDaysLate, overdue };
 }

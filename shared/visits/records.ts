@@ -17,7 +17,14 @@ export function openProblems(visits: readonly Visit[], today: string): OpenProbl
   for (const visit of visits) {
     for (const problem of visit.problems) {
       if (problem.rectifiedOn !== undefined) continue;
-      open.push({ visitId: visit.id, entityId: visit.entityId, cadreId: visit.cadreId, problem, foundOn: visit.doneDate ?? visit.plannedDate, overdue: problem.deadline < today });
+      open.push({
+        visitId: visit.id,
+        entityId: visit.entityId,
+        cadreId: visit.cadreId,
+        problem,
+        foundOn: visit.doneDate ?? visit.plannedDate,
+        overdue: problem.deadline < today,
+      });
     }
   }
   return open.sort((a, b) => a.problem.deadline.localeCompare(b.problem.deadline) || a.visitId.localeCompare(b.visitId));

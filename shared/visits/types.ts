@@ -43,7 +43,12 @@ export type ProblemStep = z.infer<typeof ProblemStepSchema>;
 /** A problem found on a visit, tracked until 销号 (闭环). */
 export const VisitProblemSchema = z.object({
   id: z.string().min(1),
-  description: z.string().trim().min(1, { error: '请填写问题描述' }).max(500, { error: '问题描述不能超过500个字' }).check(textRule('问题描述', 'multi')),
+  description: z
+    .string()
+    .trim()
+    .min(1, { error: '请填写问题描述' })
+    .max(500, { error: '问题描述不能超过500个字' })
+    .check(textRule('问题描述', 'multi')),
   /** 整改期限 */
   deadline: IsoDateSchema,
   /**
@@ -127,7 +132,9 @@ const ProblemDaysSchema = (step: string) =>
     .min(1, { error: `${step}时限至少为 1 个工作日` })
     .max(60, { error: `${step}时限不能超过60个工作日` });
 
-const GradeListSchema = z.array(z.enum(['A', 'B', 'C', 'D'], { error: '包保等级应为 A、B、C、D 之一' })).transform((grades) => [...new Set(grades)].sort());
+const GradeListSchema = z
+  .array(z.enum(['A', 'B', 'C', 'D'], { error: '包保等级应为 A、B、C、D 之一' }))
+  .transform((grades) => [...new Set(grades)].sort());
 
 export const VisitRulesSchema = z.object({
   perYearByGrade: z
@@ -145,7 +152,10 @@ export const VisitRulesSchema = z.object({
   onSiteGrades: GradeListSchema.default([...DEFAULT_VISIT_RULES.onSiteGrades]),
   holidayExtras: z
     .object({
-      holidays: z.array(z.string().trim().min(1).max(20, { error: '节日名称不能超过20个字' })).max(20).default([]),
+      holidays: z
+        .array(z.string().trim().min(1).max(20, { error: '节日名称不能超过20个字' }))
+        .max(20)
+        .default([]),
       grades: GradeListSchema.default([...DEFAULT_VISIT_RULES.holidayExtras.grades]),
       workingDaysBefore: z
         .number()

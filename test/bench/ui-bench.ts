@@ -2,12 +2,10 @@
 // web harness on a prepared library, with the plan year's 督导 planned first (the city in use).
 // `tsx test/bench/ui-bench.ts <data folder>` (WEB_DIST = the built renderer) prints
 // {"uiListReady": …, "uiScroll": …, "uiSearch": …, "uiSave": …, "uiScreen…": …} as its last line.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { pinyinInitials } from '../../shared/query/search';
 import type { DataDoc } from '../../shared/storage/types';
-import { BIN_DIR, startHarness } from '../e2e/harness';
+import { E2E_DIR_VARIABLE, startHarness } from '../e2e/harness';
 
 const dataDir = process.argv[2] ?? '';
 /** Scrolling the whole list is done in this many wheel turns, each one a screenful or more. */
@@ -22,8 +20,8 @@ const SCREENS: readonly { readonly name: string; readonly menu: string; readonly
   { name: 'uiScreenDashboard', menu: '首页概览', ready: (page) => page.locator('.recharts-bar-rectangle path').first().waitFor() },
 ];
 
-// The harness runs from the bundle the browser tests' global setup makes; made here when missing.
-if (!existsSync(path.join(BIN_DIR, 'web-harness.mjs'))) await (await import('../e2e/global-setup')).default();
+// The harness runs from the bundle the browser tests' global setup makes; made here for this run when not given.
+const cleanUp = process.env[E2E_DIR_VARIABLE] ? null : await (await import('../e2e/global-setup')).default();
 const harness = await startHarness({ dataDir });
 
 async function call<T>(method: string, input: object): Promise<T> {
@@ -90,7 +88,10 @@ try {
     frames.push(performance.now() - before);
   }
   await page.locator(`.ant-table-row[data-row-key="${await lastEntityId(total)}"]`).waitFor();
-  figures['uiScroll'] = { ms: round(performance.now() - scrollStart), note: `${total} rows top to bottom in ${SCROLL_STEPS} wheel turns; slowest turn ${round(Math.max(...frames))} ms` };
+  figures['uiScroll'] = {
+    ms: round(performance.now() - scrollStart),
+    note: `${total} rows top to bottom in ${SCROLL_STEPS} wheel turns; slowest turn ${round(Math.max(...frames))} ms`,
+  };
   // BENCH_SCREENSHOT=FILE.png keeps a picture of the list scrolled to its end, to look at.
   if (process.env['BENCH_SCREENSHOT']) await page.screenshot({ path: process.env['BENCH_SCREENSHOT'] });
 
@@ -119,7 +120,10 @@ try {
 
   // One 主体 saved from its form: from Enter to the form closed and 已保存 shown.
   await page.locator('.ant-table-row', { hasText: target.name }).locator('.row-link').click();
-  await page.getByRole('dialog', { name: target.name }).getByRole('button', { name: /编\s*辑/ }).click();
+  await page
+    .getByRole('dialog', { name: target.name })
+    .getByRole('button', { name: /编\s*辑/ })
+    .click();
   const form = page.getByRole('dialog', { name: `编辑主体：${target.name}` });
   const nameInput = form.getByLabel('主体名称');
   await nameInput.fill(`${target.name}（测量）`);
@@ -127,7 +131,10 @@ try {
   await nameInput.press('Enter');
   await form.waitFor({ state: 'hidden' });
   await page.getByText('已保存').first().waitFor();
-  figures['uiSave'] = { ms: round(performance.now() - saveStart), note: '主体 edited in its form: Enter to saved (atomic write of the library) and the form closed' };
+  figures['uiSave'] = {
+    ms: round(performance.now() - saveStart),
+    note: '主体 edited in its form: Enter to saved (atomic write of the library) and the form closed',
+  };
   await page.keyboard.press('Escape');
 
   // Each screen from the side menu, in a clerk's order, until it shows its data.
@@ -137,11 +144,15 @@ try {
     const begin = performance.now();
     await page.getByRole('menuitem', { name: screen.menu }).click();
     await screen.ready(page);
-    figures[screen.name] = { ms: round(performance.now() - begin), note: `side menu → ${screen.menu} showing its data (${planned} 督导 in the library)` };
+    figures[screen.name] = {
+      ms: round(performance.now() - begin),
+      note: `side menu → ${screen.menu} showing its data (${planned} 督导 in the library)`,
+    };
   }
 
   console.log(JSON.stringify(figures));
 } finally {
   await browser.close();
   await harness.stop();
+  await cleanUp?.();
 }

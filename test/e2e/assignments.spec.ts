@@ -12,8 +12,6 @@ import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, start
  * leave history in both the UI and data.json.
  */
 
-
-
 let dataDir = '';
 let server: Harness | null = null;
 test.beforeEach(async () => {
@@ -27,7 +25,6 @@ test.afterEach(async () => {
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 
-
 const cardCount = (page: Page, kind: ViolationKind): Locator => page.getByTestId(`violation-card-${kind}`).locator('[data-role=count]');
 
 async function statistic(dialog: Locator, testId: string): Promise<number> {
@@ -39,7 +36,10 @@ async function statistic(dialog: Locator, testId: string): Promise<number> {
 async function pickCadre(page: Page, field: Locator, name: string, regionPath: string): Promise<void> {
   await field.click();
   await field.fill(name);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).filter({ hasText: regionPath }).first();
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name })
+    .filter({ hasText: regionPath })
+    .first();
   await expect(option).toBeVisible();
   await option.click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
@@ -63,7 +63,13 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
     const doc = await readDoc();
     const township = doc.regions.find((r) => r.level === 'township');
     if (!township) throw new Error('示例数据中没有乡镇');
-    const stats = (await (await fetch(`${server?.url}api/stats:get`, { method: 'POST', headers: server?.apiHeaders, body: JSON.stringify({ regionId: township.id }) })).json()) as {
+    const stats = (await (
+      await fetch(`${server?.url}api/stats:get`, {
+        method: 'POST',
+        headers: server?.apiHeaders,
+        body: JSON.stringify({ regionId: township.id }),
+      })
+    ).json()) as {
       value: { coverage: { byKind: Record<ViolationKind, number> } };
     };
     await page.goto(`${server?.url}#/assignments?regionId=${township.id}`);
@@ -140,10 +146,19 @@ test('包保关系：违规数与 check 一致，自动分配按预览写入，�
   const moved = new Set(moving.map((a) => a.entityId)).size;
   const entityNames = new Map<string, number>();
   for (const e of doc.entities) entityNames.set(e.name, (entityNames.get(e.name) ?? 0) + 1);
-  const entity = doc.entities.find((e) => moving.some((a) => a.entityId === e.id) && !alreadyWithSuccessor.has(e.id) && entityNames.get(e.name) === 1);
+  const entity = doc.entities.find(
+    (e) => moving.some((a) => a.entityId === e.id) && !alreadyWithSuccessor.has(e.id) && entityNames.get(e.name) === 1,
+  );
   if (!entity) throw new Error('找不到可核对的主体');
   const regionPath = (await page.evaluate(async (id) => {
-    const response = await fetch(`./api/cadres:get`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify({ id }) });
+    const response = await fetch(`./api/cadres:get`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
+      },
+      body: JSON.stringify({ id }),
+    });
     return ((await response.json()) as { value: { regionPath: string } }).value.regionPath;
   }, leaving.id)) as string;
 
@@ -223,10 +238,19 @@ test('包保关系：勾选主体批量解除（主体注销）和调整包保�
     const chain = new Set<string>();
     for (let id: string | undefined | null = entity.regionId; id; id = parents.get(id)) chain.add(id);
     const level = doc.profile.gradeLevel[entity.grade];
-    const cadre = doc.cadres.find((c) => c.active && c.level === level && chain.has(c.regionId) && doc.cadres.filter((d) => d.name === c.name).length === 1);
+    const cadre = doc.cadres.find(
+      (c) => c.active && c.level === level && chain.has(c.regionId) && doc.cadres.filter((d) => d.name === c.name).length === 1,
+    );
     if (!cadre) throw new Error('找不到合适的接收干部');
     const cadreArea = (await page.evaluate(async (id) => {
-      const response = await fetch(`./api/cadres:get`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify({ id }) });
+      const response = await fetch(`./api/cadres:get`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
+        },
+        body: JSON.stringify({ id }),
+      });
       return ((await response.json()) as { value: { regionPath: string } }).value.regionPath;
     }, cadre.id)) as string;
 

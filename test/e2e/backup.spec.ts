@@ -10,8 +10,6 @@ import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarne
  * good backup; the 备份与恢复 screen makes, lists and restores backups with a preview.
  */
 
-
-
 let dataDir = '';
 let server: Harness | null = null;
 test.beforeEach(async () => {
@@ -26,7 +24,6 @@ test.afterEach(async () => {
 
 const dataFile = () => path.join(dataDir, 'data.json');
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(dataFile(), 'utf8')) as DataDoc;
-
 
 /** Waits for dialogs to finish sliding in, so screenshots show them in place. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -210,7 +207,10 @@ test('数据文件损坏且没有备份：提示从备份文件恢复或新建�
   await expect(dialog).toContainText('另存的备份.json');
   await expect(previewRow(page, '包保主体').locator('td').nth(2)).toHaveText(count.toLocaleString('zh-CN'));
   await page.keyboard.press('Enter');
-  await page.getByRole('dialog', { name: '确定用这个备份替换当前数据？' }).getByRole('button', { name: /^恢\s?复$/ }).click();
+  await page
+    .getByRole('dialog', { name: '确定用这个备份替换当前数据？' })
+    .getByRole('button', { name: /^恢\s?复$/ })
+    .click();
   await expect(page.getByText(`共 ${count} 户`)).toBeVisible();
   expect((await readDoc()).entities.length).toBe(count);
 });
@@ -234,7 +234,10 @@ test('新电脑上第一次打开：欢迎页可直接从带来的备份文件�
   await expect(page.getByRole('dialog', { name: '从备份文件恢复' })).toContainText('U盘上的备份.json');
   await expect(previewRow(page, '包保主体').locator('td').nth(2)).toHaveText(count.toLocaleString('zh-CN'));
   await page.keyboard.press('Enter');
-  await page.getByRole('dialog', { name: '确定用这个备份替换当前数据？' }).getByRole('button', { name: /^恢\s?复$/ }).click();
+  await page
+    .getByRole('dialog', { name: '确定用这个备份替换当前数据？' })
+    .getByRole('button', { name: /^恢\s?复$/ })
+    .click();
   await expect(page.getByRole('dialog', { name: '确定用这个备份替换当前数据？' })).toHaveCount(0);
   await page.goto(`${server.url}#/entities`);
   await expect(page.getByText(`共 ${count} 户`)).toBeVisible();

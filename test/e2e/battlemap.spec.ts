@@ -38,7 +38,6 @@ async function workingDaysOnOrBefore(calendar: DataDoc['calendar'], dates: reado
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 
-
 /** Types a date into an antd DatePicker and leaves the field, which commits a valid date. */
 async function typeDate(field: Locator, date: string): Promise<void> {
   await field.click();
@@ -134,7 +133,10 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     await cell(page, 13, 'name').locator('button').click();
     const editor = page.getByRole('dialog', { name: /编辑任务：13\. 节前专项检查/ });
     await editor.getByRole('button', { name: /删\s?除/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s?除/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /删\s?除/ })
+      .click();
     await expect(editor).toBeHidden();
     await expect(page.getByTestId('gantt-row')).toHaveCount(12);
   });
@@ -171,7 +173,10 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     await expect(cell(page, 1, 'progress')).toHaveText('100%');
     const doc = await readDoc();
     const record = doc.battleMap?.dispatches.find((d) => d.date === date);
-    expect(record?.entries.find((e) => e.taskId === doc.battleMap?.tasks.find((t) => t.seq === 1)?.id)).toMatchObject({ progress: 100, note: '实施方案已印发' });
+    expect(record?.entries.find((e) => e.taskId === doc.battleMap?.tasks.find((t) => t.seq === 1)?.id)).toMatchObject({
+      progress: 100,
+      note: '实施方案已印发',
+    });
     await screenshot(page, 'battlemap-after-dispatch');
   });
 

@@ -26,7 +26,10 @@ test('查找包保干部并打开详情，看到其当前包保主体', async ({
 
   await page.getByPlaceholder('姓名 / 拼音首字母 / 电话').fill(cadre.name);
   await expect(page.getByText(`共 ${countText(expected)} 名`)).toBeVisible();
-  await page.locator('.ant-table-row', { hasText: cadre.phone || cadre.name }).first().click();
+  await page
+    .locator('.ant-table-row', { hasText: cadre.phone || cadre.name })
+    .first()
+    .click();
 
   const drawer = page.getByRole('dialog', { name: `${cadre.name}（乡镇级）` });
   await expect(drawer).toBeVisible();

@@ -20,7 +20,11 @@ async function call<M extends ApiMethod>(page: Page, method: M, input: unknown):
   const result = await page.evaluate(
     async ([m, body]) => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '';
-      const response = await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token }, body: JSON.stringify(body) });
+      const response = await fetch(`./api/${encodeURIComponent(m)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-token': token },
+        body: JSON.stringify(body),
+      });
       return (await response.json()) as unknown;
     },
     [method, input] as const,
@@ -71,14 +75,25 @@ test('首页概览：每个数字都能打开对应列表且条数一致，覆�
 
   await test.step('覆盖率：已落实、已注销', async () => {
     await drill(page, page.getByTestId('kpi-assigned'), /assigned=yes/, `共 ${n(stats.coverage.assigned)} 户`);
-    await drill(page, page.getByTestId('kpi-closed'), /statuses=%E6%B3%A8%E9%94%80/, `共 ${n(stats.entities.total - stats.coverage.assigned - stats.coverage.unassigned)} 户`);
+    await drill(
+      page,
+      page.getByTestId('kpi-closed'),
+      /statuses=%E6%B3%A8%E9%94%80/,
+      `共 ${n(stats.entities.total - stats.coverage.assigned - stats.coverage.unassigned)} 户`,
+    );
   });
 
   await test.step('企业主体责任：企业、大型、每项未落实的企业', async () => {
     await drill(page, page.getByTestId('kpi-enterprises'), /types=/, `共 ${n(stats.entities.enterprises)} 户`);
     await drill(page, page.getByTestId('kpi-large'), /scales=/, `共 ${n(stats.entities.largeEnterprises)} 户`);
     const director = stats.duties.safetyDirector;
-    await drill(page, page.getByTestId('kpi-duty-safetyDirector'), /lacking=safetyDirector/, `共 ${n(director.total - director.done)} 户`, '未落实：配备食品安全总监（企业，不含注销）');
+    await drill(
+      page,
+      page.getByTestId('kpi-duty-safetyDirector'),
+      /lacking=safetyDirector/,
+      `共 ${n(director.total - director.done)} 户`,
+      '未落实：配备食品安全总监（企业，不含注销）',
+    );
     const commitment = stats.duties.commitment;
     await drill(page, page.getByTestId('kpi-duty-commitment'), /lacking=commitment/, `共 ${n(commitment.total - commitment.done)} 户`);
   });
@@ -114,7 +129,12 @@ test('空白库：先建行政区划的提示，不预填示例单位名称', as
 });
 
 /** Two A级 主体 and a 市级 cadre of the city demo. */
-async function cityPicks(): Promise<{ first: DataDoc['entities'][number]; second: DataDoc['entities'][number]; cadre: DataDoc['cadres'][number]; doc: DataDoc }> {
+async function cityPicks(): Promise<{
+  first: DataDoc['entities'][number];
+  second: DataDoc['entities'][number];
+  cadre: DataDoc['cadres'][number];
+  doc: DataDoc;
+}> {
   const doc = await harness.readDoc();
   const [first, second] = doc.entities.filter((e) => e.grade === 'A');
   const cadre = doc.cadres.find((c) => c.active && c.level === 'city');
@@ -148,8 +168,14 @@ test('删除一户主体后表头计数随即减一', async ({ page }) => {
   await page.goto(`${harness.url}#/entities?text=${encodeURIComponent(second.name)}`);
   await expect(page.getByTestId('header-counts')).toHaveText(`主体 ${n(doc.entities.length)} 户 · 干部 ${n(doc.cadres.length)} 名`);
   await page.locator('.ant-table-row', { hasText: second.name }).first().click();
-  await page.getByRole('dialog', { name: second.name }).getByRole('button', { name: /删\s*除/ }).click();
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: /删\s*除/ }).click();
+  await page
+    .getByRole('dialog', { name: second.name })
+    .getByRole('button', { name: /删\s*除/ })
+    .click();
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /删\s*除/ })
+    .click();
   await expect(page.getByTestId('header-counts')).toHaveText(`主体 ${n(doc.entities.length - 1)} 户 · 干部 ${n(doc.cadres.length)} 名`);
 });
 
@@ -170,7 +196,10 @@ test('操作日志：主体、干部、区划以名称显示，改动的字段�
   await screenshot(page, 'log-names');
   await page.keyboard.press('Escape');
 
-  await page.locator('.ant-table-row', { hasText: `修改主体“${first.name}”` }).first().click();
+  await page
+    .locator('.ant-table-row', { hasText: `修改主体“${first.name}”` })
+    .first()
+    .click();
   await expect(detail.locator('tr.diff-changed')).toHaveCount(1);
   await expect(detail.locator('tr.diff-changed')).toContainText('地址');
   await detail.getByRole('switch', { name: '只看有变化的字段' }).click();
@@ -213,10 +242,12 @@ test('作战图打开时今天所在的周在可见范围内', async ({ page }) 
     const gantt = page.getByTestId('gantt');
     const line = page.getByTestId('gantt-today');
     await expect(line).toBeAttached({ timeout: 30_000 });
-    await expect.poll(async () => {
-      const [g, l] = await Promise.all([gantt.boundingBox(), line.boundingBox()]);
-      return g !== null && l !== null && l.x > g.x && l.x < g.x + g.width;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const [g, l] = await Promise.all([gantt.boundingBox(), line.boundingBox()]);
+        return g !== null && l !== null && l.x > g.x && l.x < g.x + g.width;
+      })
+      .toBe(true);
     expect(await gantt.evaluate((node) => node.scrollLeft)).toBeGreaterThan(0);
     await screenshot(page, 'battlemap-today');
   });

@@ -30,7 +30,14 @@ test.afterEach(async () => {
 async function call<M extends ApiMethod>(page: Page, method: M, input: unknown): Promise<ApiResults[M]> {
   const result = await page.evaluate(
     async ([m, body]) => {
-      const response = await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify(body) });
+      const response = await fetch(`./api/${encodeURIComponent(m)}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
+        },
+        body: JSON.stringify(body),
+      });
       return (await response.json()) as unknown;
     },
     [method, input] as const,
@@ -52,8 +59,11 @@ async function expectKpis(page: Page, stats: Stats): Promise<void> {
   await expect(kpi('kpi-enterprises')).toHaveText(n(stats.entities.enterprises));
   await expect(kpi('kpi-large')).toHaveText(n(stats.entities.largeEnterprises));
   await expect(kpi('kpi-cadres')).toHaveText(n(stats.cadres.total));
-  for (const level of ['city', 'county', 'township', 'village'] as const) await expect(kpi(`kpi-level-${level}`)).toHaveText(n(stats.cadres.byLevel[level]));
-  await expect(kpi('kpi-coverage')).toHaveText(pct({ done: stats.coverage.assigned, total: stats.coverage.assigned + stats.coverage.unassigned }));
+  for (const level of ['city', 'county', 'township', 'village'] as const)
+    await expect(kpi(`kpi-level-${level}`)).toHaveText(n(stats.cadres.byLevel[level]));
+  await expect(kpi('kpi-coverage')).toHaveText(
+    pct({ done: stats.coverage.assigned, total: stats.coverage.assigned + stats.coverage.unassigned }),
+  );
   await expect(kpi('kpi-unassigned')).toHaveText(n(stats.coverage.unassigned));
   await expect(kpi('kpi-violations')).toHaveText(n(stats.coverage.violations));
   for (const duty of DUTIES) await expect(kpi(`kpi-duty-${duty}`)).toHaveText(ratio(stats.duties[duty]));
@@ -85,7 +95,10 @@ function regionAndBelow(doc: DataDoc, regionId: string): Set<string> {
 
 /** Sums the numbers the chart's bar buttons name, e.g. "… 计划 12 次，完成 3 次" → [12, 3]. */
 async function sumOfLabels(page: Page, chart: string, pattern: RegExp): Promise<number[]> {
-  const labels = await page.getByTestId(chart).getByRole('button').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
+  const labels = await page
+    .getByTestId(chart)
+    .getByRole('button')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
   const sums: number[] = [];
   for (const label of labels) {
     const match = pattern.exec(label);
@@ -99,7 +112,9 @@ async function sumOfLabels(page: Page, chart: string, pattern: RegExp): Promise<
 async function expectChartTotals(page: Page, stats: Stats): Promise<void> {
   await expect(page.getByTestId('chart-visits')).toContainText(`计划 ${n(stats.visits.planned)} 次 · 完成 ${n(stats.visits.done)} 次`);
   expect(await sumOfLabels(page, 'chart-visits', /计划 (\d+) 次，完成 (\d+) 次$/)).toEqual([stats.visits.planned, stats.visits.done]);
-  await expect(page.getByTestId('chart-problems')).toContainText(`发现 ${n(stats.problems.open + stats.problems.closed)} 个 · 已整改 ${n(stats.problems.closed)} 个`);
+  await expect(page.getByTestId('chart-problems')).toContainText(
+    `发现 ${n(stats.problems.open + stats.problems.closed)} 个 · 已整改 ${n(stats.problems.closed)} 个`,
+  );
   expect(await sumOfLabels(page, 'chart-problems', /未整改 (\d+) 个$/)).toEqual(stats.problems.open > 0 ? [stats.problems.open] : []);
   await expect(page.getByTestId('chart-loads')).toContainText(`共 ${n(stats.cadres.total)} 名`);
   expect(await sumOfLabels(page, 'chart-loads', /干部 \S+ (\d+) 名$/)).toEqual([stats.cadres.total]);
@@ -134,11 +149,21 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
   const visits = await call(page, 'visits:list', { year: planYear, cadreId: '', entityId: '' });
   // Half of them in 达拉特旗, the 旗区 the scope step picks, so its charts have problems too.
   const early = visits.filter((v) => v.plannedDate <= today);
-  const past = [...early.filter((v) => !v.regionPath.startsWith('达拉特旗')).slice(0, 3), ...early.filter((v) => v.regionPath.startsWith('达拉特旗')).slice(0, 3)];
+  const past = [
+    ...early.filter((v) => !v.regionPath.startsWith('达拉特旗')).slice(0, 3),
+    ...early.filter((v) => v.regionPath.startsWith('达拉特旗')).slice(0, 3),
+  ];
   const problemOf = (i: number) => (i % 3 === 2 ? [] : [{ description: `示例问题 ${i + 1}`, deadline: today }]);
   for (const [i, v] of past.entries()) {
-    const visit = await call(page, 'visits:record', { id: v.id, doneDate: v.plannedDate, checklist: [], problems: problemOf(i), notes: '' });
-    if (i % 3 === 0 && visit.problems[0]) await call(page, 'visits:rectify', { visitId: visit.id, problemId: visit.problems[0].id, rectifiedOn: today });
+    const visit = await call(page, 'visits:record', {
+      id: v.id,
+      doneDate: v.plannedDate,
+      checklist: [],
+      problems: problemOf(i),
+      notes: '',
+    });
+    if (i % 3 === 0 && visit.problems[0])
+      await call(page, 'visits:rectify', { visitId: visit.id, problemId: visit.problems[0].id, rectifiedOn: today });
   }
   const stats = JSON.parse(cli(['stats', '--json', '--data', dataDir], 120_000)) as Stats;
   expect(stats.entities.total).toBe(21893);
@@ -162,7 +187,9 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     await expect(page).toHaveURL(/#\/dashboard$/);
     await expect(page.getByRole('menuitem', { name: '首页概览' })).toHaveClass(/ant-menu-item-selected/);
     const serverMs = await page.getByTestId('dashboard-status').getAttribute('data-figures-ms');
-    test.info().annotations.push({ type: '首屏指标（全市）', description: `${firstRender} ms（页面载入到主体数显示；统计接口 ${serverMs} ms）` });
+    test
+      .info()
+      .annotations.push({ type: '首屏指标（全市）', description: `${firstRender} ms（页面载入到主体数显示；统计接口 ${serverMs} ms）` });
     console.log(`首页概览 全市 首屏指标 ${firstRender} ms（统计接口 ${serverMs} ms）`);
     // Wall time depends on what else the machine runs (the figures are in the report); what must
     // hold anywhere is that the dashboard reads only figures, never the year's visit rows (~25 MB).
@@ -170,7 +197,10 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
       performance
         .getEntriesByType('resource')
         .filter((e) => e.name.includes('/api/'))
-        .map((e) => ({ method: decodeURIComponent(e.name.split('/api/')[1] ?? ''), bytes: (e as PerformanceResourceTiming).decodedBodySize })),
+        .map((e) => ({
+          method: decodeURIComponent(e.name.split('/api/')[1] ?? ''),
+          bytes: (e as PerformanceResourceTiming).decodedBodySize,
+        })),
     );
     expect(api.map((a) => a.method)).not.toContain('visits:list');
     expect(api.reduce((sum, a) => sum + a.bytes, 0)).toBeLessThan(500_000);
@@ -271,9 +301,14 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     const inWeek = (d: string | undefined) => d !== undefined && d >= busyWeek.start && d <= busyWeek.end;
     const expected = doc.visits.filter((v) => countyEntities.has(v.entityId) && (inWeek(v.plannedDate) || inWeek(v.doneDate))).length;
     expect(expected).toBeGreaterThan(0);
-    await page.getByTestId('chart-visits').getByRole('button', { name: `${busyWeek.start} 至 ${busyWeek.end} 计划 ${busyWeek.planned} 次，完成 ${busyWeek.done} 次` }).click();
+    await page
+      .getByTestId('chart-visits')
+      .getByRole('button', { name: `${busyWeek.start} 至 ${busyWeek.end} 计划 ${busyWeek.planned} 次，完成 ${busyWeek.done} 次` })
+      .click();
     await expect(page).toHaveURL(new RegExp(`#/visits\\?regionId=${county.regionId}&from=${busyWeek.start}&to=${busyWeek.end}$`));
-    await expect(page.getByTestId('drilldown-filter')).toHaveText(`仅看：${county.name} · 计划或完成于 ${busyWeek.start} 至 ${busyWeek.end}`);
+    await expect(page.getByTestId('drilldown-filter')).toHaveText(
+      `仅看：${county.name} · 计划或完成于 ${busyWeek.start} 至 ${busyWeek.end}`,
+    );
     await expect(page.getByTestId('visit-count')).toHaveText(`共 ${n(expected)} 次`);
     await expectNoPageOverflow(page);
     await screenshot(page, 'dashboard-drill-visits');
@@ -291,8 +326,13 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
       .filter((v) => countyEntities.has(v.entityId) && inWeek(v.doneDate))
       .reduce((sum, v) => sum + v.problems.filter((p) => p.rectifiedOn === undefined).length, 0);
     expect(expected).toBe(busyWeek.found - busyWeek.rectified);
-    await page.getByTestId('chart-problems').getByRole('button', { name: `${busyWeek.start} 至 ${busyWeek.end} 发现问题未整改 ${expected} 个` }).click();
-    await expect(page).toHaveURL(new RegExp(`#/visits\\?tab=problems&regionId=${county.regionId}&from=${busyWeek.start}&to=${busyWeek.end}$`));
+    await page
+      .getByTestId('chart-problems')
+      .getByRole('button', { name: `${busyWeek.start} 至 ${busyWeek.end} 发现问题未整改 ${expected} 个` })
+      .click();
+    await expect(page).toHaveURL(
+      new RegExp(`#/visits\\?tab=problems&regionId=${county.regionId}&from=${busyWeek.start}&to=${busyWeek.end}$`),
+    );
     await expect(page.getByTestId('drilldown-filter')).toHaveText(`仅看：${county.name} · 发现于 ${busyWeek.start} 至 ${busyWeek.end}`);
     await expect(page.getByText(`全部未整改 ${expected}`)).toBeVisible();
     await expect(page.getByTestId('problem-ledger').locator('.ant-table-row')).toHaveCount(expected);
@@ -313,10 +353,15 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     }).length;
     expect(expected).toBe(township.counts[band]);
     const label = { idle: '未包保', light: '半数以内', near: '接近上限', over: '超出上限' }[band];
-    await page.getByTestId('chart-loads').getByRole('button', { name: `乡镇级干部 ${label} ${expected} 名` }).click();
+    await page
+      .getByTestId('chart-loads')
+      .getByRole('button', { name: `乡镇级干部 ${label} ${expected} 名` })
+      .click();
     await expect(page).toHaveURL(/#\/cadres\?.*levels=township.*minLoad=/);
     await expect(page.getByText(`共 ${expected} 名`)).toBeVisible();
-    await expect(page.getByTestId('drilldown-filter')).toHaveText(max === null ? `主体 ${min} 户及以上` : `主体 ${min === max ? `${min} 户` : `${min}–${max} 户`}`);
+    await expect(page.getByTestId('drilldown-filter')).toHaveText(
+      max === null ? `主体 ${min} 户及以上` : `主体 ${min === max ? `${min} 户` : `${min}–${max} 户`}`,
+    );
     await expectNoPageOverflow(page);
     await screenshot(page, 'dashboard-drill-cadres');
     await page.getByLabel('清除筛选').click();

@@ -17,11 +17,12 @@ const electronDir = path.join(root, 'node_modules', 'electron');
 const pathFile = path.join(electronDir, 'path.txt');
 const binary = existsSync(pathFile) ? path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : '';
 const builtMain = path.join(root, 'out', 'main', 'index.cjs');
-const skipReason = !binary || !existsSync(binary)
-  ? 'Electron 运行程序未安装（本机无法下载），Electron 端到端测试跳过；同样的流程已由网页调试模式的浏览器测试覆盖'
-  : !existsSync(builtMain)
-    ? '尚未构建 Electron 应用（npm run build），Electron 端到端测试跳过'
-    : '';
+const skipReason =
+  !binary || !existsSync(binary)
+    ? 'Electron 运行程序未安装（本机无法下载），Electron 端到端测试跳过；同样的流程已由网页调试模式的浏览器测试覆盖'
+    : !existsSync(builtMain)
+      ? '尚未构建 Electron 应用（npm run build），Electron 端到端测试跳过'
+      : '';
 
 // Said once, by the runner process that collects the tests (workers have TEST_WORKER_INDEX set).
 if (skipReason && process.env['TEST_WORKER_INDEX'] === undefined) console.log(`跳过 skipped: ${skipReason}`);
@@ -62,13 +63,16 @@ async function answerDialogs(app: ElectronApplication, answers: { readonly save?
 
 /** Clicks 「top → label」 in the application menu, as the user would. */
 async function clickMenu(app: ElectronApplication, top: string, label: string): Promise<void> {
-  await app.evaluate(({ Menu }, [topLabel, itemLabel]) => {
-    const item = Menu.getApplicationMenu()
-      ?.items.find((entry) => entry.label === topLabel)
-      ?.submenu?.items.find((entry) => entry.label === itemLabel);
-    if (!item) throw new Error(`菜单中没有“${topLabel} → ${itemLabel}”`);
-    item.click();
-  }, [top, label] as const);
+  await app.evaluate(
+    ({ Menu }, [topLabel, itemLabel]) => {
+      const item = Menu.getApplicationMenu()
+        ?.items.find((entry) => entry.label === topLabel)
+        ?.submenu?.items.find((entry) => entry.label === itemLabel);
+      if (!item) throw new Error(`菜单中没有“${topLabel} → ${itemLabel}”`);
+      item.click();
+    },
+    [top, label] as const,
+  );
 }
 
 const NEW_ENTITY = '桌面端测试便利店';
@@ -94,7 +98,10 @@ async function oneEntityWorkbook(doc: DataDoc): Promise<Buffer> {
 async function commitImport(page: Page): Promise<void> {
   await page.getByRole('button', { name: '下一步：逐行预览' }).click();
   await page.getByRole('button', { name: '确认导入 1 条' }).click();
-  await page.getByRole('dialog', { name: '确认导入 1 条包保主体？' }).getByRole('button', { name: /导\s*入/ }).click();
+  await page
+    .getByRole('dialog', { name: '确认导入 1 条包保主体？' })
+    .getByRole('button', { name: /导\s*入/ })
+    .click();
   await expect(page.getByText('导入完成：包保主体新增 1 条，更新 0 条')).toBeVisible();
 }
 
@@ -165,7 +172,10 @@ test.describe('Electron app', () => {
       const picker = card.getByRole('combobox', { name: '包保干部' });
       await picker.click();
       await picker.fill(cadre?.name ?? '');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: cadre?.name ?? '' }).first().click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: cadre?.name ?? '' })
+        .first()
+        .click();
       const handbook = path.join(files, '手册.xlsx');
       await answerDialogs(app, { save: handbook });
       await card.getByRole('button', { name: /导出手册/ }).click();
@@ -200,7 +210,9 @@ test.describe('Electron app', () => {
     await app.close();
     launched = null;
     await fileAppears(path.join(userData, 'shell-state.json'));
-    const state = JSON.parse(await readFile(path.join(userData, 'shell-state.json'), 'utf8')) as { window?: { width: number; height: number } };
+    const state = JSON.parse(await readFile(path.join(userData, 'shell-state.json'), 'utf8')) as {
+      window?: { width: number; height: number };
+    };
     expect(state.window).toMatchObject({ width: 1200, height: 700 });
     expect(await readFile(path.join(userData, 'logs', 'main.log'), 'utf8')).toContain('starting, data folder');
   });
@@ -216,21 +228,39 @@ test.describe('desktop bridge in the page', () => {
   let harness: Harness;
   test.beforeEach(async ({ page }) => {
     harness = await startHarness();
-    const response = await fetch(`${harness.url}api/app:loadDemo`, { method: 'POST', headers: harness.apiHeaders, body: JSON.stringify({ scale: 'district' }) });
+    const response = await fetch(`${harness.url}api/app:loadDemo`, {
+      method: 'POST',
+      headers: harness.apiHeaders,
+      body: JSON.stringify({ scale: 'district' }),
+    });
     expect(await response.json()).toMatchObject({ ok: true });
     await page.addInitScript(() => {
       const bridge = window as unknown as Record<string, unknown>;
       const calls: unknown[][] = [];
       const listeners: [string, (payload: unknown) => void][] = [];
       bridge['__desktopCalls'] = calls;
-      bridge['__menu'] = (screen: string) => listeners.filter(([event]) => event === 'menu:open').forEach(([, listener]) => listener({ screen }));
+      bridge['__menu'] = (screen: string) =>
+        listeners.filter(([event]) => event === 'menu:open').forEach(([, listener]) => listener({ screen }));
       bridge['__openAnswer'] = null;
       bridge['api'] = {
         invoke: async (method: string, input: unknown) =>
-          (await fetch(`./api/${encodeURIComponent(method)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify(input ?? {}) })).json(),
+          (
+            await fetch(`./api/${encodeURIComponent(method)}`, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
+              },
+              body: JSON.stringify(input ?? {}),
+            })
+          ).json(),
         on: (event: string, listener: (payload: unknown) => void) => {
           listeners.push([event, listener]);
-          return () => listeners.splice(listeners.findIndex(([, l]) => l === listener), 1);
+          return () =>
+            listeners.splice(
+              listeners.findIndex(([, l]) => l === listener),
+              1,
+            );
         },
       };
       const record = (name: string) => async (input: unknown) => {
@@ -239,16 +269,22 @@ test.describe('desktop bridge in the page', () => {
         if (name === 'saveFile') return `D:\\导出\\${(input as { fileName: string }).fileName}`;
         return null;
       };
-      bridge['desktop'] = Object.fromEntries(['print', 'printToPdf', 'chooseFolder', 'showInFolder', 'saveFile', 'openFile'].map((name) => [name, record(name)]));
+      bridge['desktop'] = Object.fromEntries(
+        ['print', 'printToPdf', 'chooseFolder', 'showInFolder', 'saveFile', 'openFile'].map((name) => [name, record(name)]),
+      );
     });
   });
   test.afterEach(async () => {
     await harness.stop();
   });
 
-  const desktopCalls = (page: Page) => page.evaluate(() => (window as unknown as { __desktopCalls: [string, Record<string, unknown>][] }).__desktopCalls);
+  const desktopCalls = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __desktopCalls: [string, Record<string, unknown>][] }).__desktopCalls);
   const answerOpen = (page: Page, fileName: string, bytes: Buffer) =>
-    page.evaluate((answer) => ((window as unknown as { __openAnswer: unknown }).__openAnswer = answer), { fileName, contentBase64: bytes.toString('base64') });
+    page.evaluate((answer) => ((window as unknown as { __openAnswer: unknown }).__openAnswer = answer), {
+      fileName,
+      contentBase64: bytes.toString('base64'),
+    });
 
   test('the menu opens screens; import reads the file from the native open dialog, not a file input', async ({ page }) => {
     await page.goto(harness.url);
@@ -267,13 +303,22 @@ test.describe('desktop bridge in the page', () => {
     await screenshot(page, 'desktop-import-native-open');
     expect(browserChooser).toBe(false);
     expect(await desktopCalls(page)).toEqual([
-      ['openFile', { title: '选择要导入的表格文件', filters: [{ name: 'Excel 工作簿、CSV 或 Unicode 文本', extensions: ['xlsx', 'csv', 'txt'] }], maxBytes: 20 * 1024 * 1024 }],
+      [
+        'openFile',
+        {
+          title: '选择要导入的表格文件',
+          filters: [{ name: 'Excel 工作簿、CSV 或 Unicode 文本', extensions: ['xlsx', 'csv', 'txt'] }],
+          maxBytes: 20 * 1024 * 1024,
+        },
+      ],
     ]);
     await commitImport(page);
     expect((await harness.readDoc()).entities.some((entity) => entity.name === NEW_ENTITY)).toBe(true);
   });
 
-  test('on the welcome screen (no library yet) the menu says what to do first; once a library exists it opens the screen', async ({ page }) => {
+  test('on the welcome screen (no library yet) the menu says what to do first; once a library exists it opens the screen', async ({
+    page,
+  }) => {
     const empty = await startHarness();
     try {
       await page.goto(empty.url);
@@ -319,6 +364,9 @@ test.describe('desktop bridge in the page', () => {
     const preview = page.getByRole('dialog', { name: '从备份文件恢复' });
     await expect(preview).toContainText('另存的备份.json');
     await screenshot(page, 'desktop-restore-native-open');
-    expect((await desktopCalls(page)).at(-1)).toEqual(['openFile', expect.objectContaining({ filters: [{ name: '备份文件', extensions: ['json'] }] })]);
+    expect((await desktopCalls(page)).at(-1)).toEqual([
+      'openFile',
+      expect.objectContaining({ filters: [{ name: '备份文件', extensions: ['json'] }] }),
+    ]);
   });
 });

@@ -43,7 +43,15 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
   const entity = pickEntity(doc);
   const initials = pinyinInitials(entity.name);
   // The count the service must report for this search, from the same list index it uses.
-  const expected = new ListIndex(doc).entities({ text: initials, regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '' }).length;
+  const expected = new ListIndex(doc).entities({
+    text: initials,
+    regionId: '',
+    grades: [],
+    types: [],
+    statuses: [],
+    assigned: 'any',
+    regulatorId: '',
+  }).length;
 
   await test.step('拼音首字母搜索', async () => {
     await page.getByRole('textbox', { name: '搜索主体' }).fill(initials);

@@ -13,8 +13,6 @@ import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarne
  * upload of the same file adds nothing).
  */
 
-
-
 let dataDir = '';
 let server: Harness | null = null;
 test.beforeEach(async () => {
@@ -28,7 +26,6 @@ test.afterEach(async () => {
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 
-
 /** A cadre with a unique name and at least one planned visit still to do (rows in the 督导记录表). */
 function cadreWithOpenVisits(doc: DataDoc): string {
   const counts = new Map<string, number>();
@@ -36,7 +33,9 @@ function cadreWithOpenVisits(doc: DataDoc): string {
   const current = new Set(doc.assignments.filter((a) => a.end === '').map((a) => `${a.cadreId}|${a.entityId}`));
   const year = String(doc.profile.planYear);
   const cadre = doc.cadres.find(
-    (c) => counts.get(c.name) === 1 && doc.visits.some((v) => v.cadreId === c.id && !v.doneDate && v.plannedDate.startsWith(year) && current.has(`${c.id}|${v.entityId}`)),
+    (c) =>
+      counts.get(c.name) === 1 &&
+      doc.visits.some((v) => v.cadreId === c.id && !v.doneDate && v.plannedDate.startsWith(year) && current.has(`${c.id}|${v.entityId}`)),
   );
   if (!cadre) throw new Error('示例数据中没有带待督导计划的干部');
   return cadre.name;

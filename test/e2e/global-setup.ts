@@ -16,7 +16,9 @@ const run = promisify(execFile);
 const jsonIntoBundle: Plugin = {
   name: 'json-into-bundle',
   setup(context) {
-    context.onResolve({ filter: /\.json$/ }, (args) => ({ path: createRequire(import.meta.url).resolve(args.path, { paths: [args.resolveDir] }) }));
+    context.onResolve({ filter: /\.json$/ }, (args) => ({
+      path: createRequire(import.meta.url).resolve(args.path, { paths: [args.resolveDir] }),
+    }));
   },
 };
 
@@ -32,11 +34,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const runDir = await mkdtemp(path.join(ROOT, '.tmp', 'e2e-'));
   process.env[E2E_DIR_VARIABLE] = runDir;
   const binDir = path.join(runDir, 'bin');
-  const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', alias: { '@shared': path.join(ROOT, 'shared') }, logLevel: 'error' } as const;
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    alias: { '@shared': path.join(ROOT, 'shared') },
+    logLevel: 'error',
+  } as const;
   await Promise.all([
     build({
       ...common,
-      entryPoints: { 'web-harness': path.join(ROOT, 'main/server/web/start.ts'), cli: path.join(ROOT, 'main/server/cli/index.ts'), calendar: path.join(ROOT, 'shared/calendar/calendar.ts') },
+      entryPoints: {
+        'web-harness': path.join(ROOT, 'main/server/web/start.ts'),
+        cli: path.join(ROOT, 'main/server/cli/index.ts'),
+        calendar: path.join(ROOT, 'shared/calendar/calendar.ts'),
+      },
       outdir: binDir,
       format: 'esm',
       outExtension: { '.js': '.mjs' },

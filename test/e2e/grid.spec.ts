@@ -78,7 +78,10 @@ test('网格监管：人员与其主体、查看主体、新增、删除时移�
 
   await test.step('删除仍有主体的人员：先选接手人；暂不指定后可按网格补全', async () => {
     await page.getByPlaceholder('姓名 / 单位 / 电话 / 网格').fill(first.phone || first.name);
-    await page.getByRole('button', { name: `删除 ${first.name}` }).first().click();
+    await page
+      .getByRole('button', { name: `删除 ${first.name}` })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: `删除网格监管人员：${first.name}` });
     await expect(dialog.getByText(`${countOf(first.id)}`, { exact: true })).toBeVisible();
     await expect(dialog.getByRole('button', { name: /^删 ?除$/ })).toBeDisabled();
@@ -91,7 +94,10 @@ test('网格监管：人员与其主体、查看主体、新增、删除时移�
     await expect(alert).toContainText(`${countOf(first.id)} 户主体未指定网格监管人员，其中 ${countOf(first.id)} 户可按所在区划自动补全`);
     await screenshot(page, 'grid-fill');
     await alert.getByRole('button', { name: '按网格补全' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /^补 ?全$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^补 ?全$/ })
+      .click();
     await expect(alert).toBeHidden();
     const after = await harness.readDoc();
     expect(after.regulators.some((r) => r.id === first.id)).toBe(false);
@@ -127,7 +133,10 @@ test('行政区划：在设置中查找、新增下级、不能删除仍被使�
   await drawer.getByLabel('查找区划').fill(township.name);
   await page.locator('.ant-select-tree-node-content-wrapper', { hasText: township.name }).first().click();
   await drawer.getByRole('button', { name: /删\s?除/ }).click();
-  await page.getByRole('dialog', { name: `删除区划“${township.name}”？` }).getByRole('button', { name: /删\s?除/ }).click();
+  await page
+    .getByRole('dialog', { name: `删除区划“${township.name}”？` })
+    .getByRole('button', { name: /删\s?除/ })
+    .click();
   await expect(page.getByText(`“${township.name}”下还有 ${villages + 1} 个下级区划`, { exact: false })).toBeVisible();
   expect((await harness.readDoc()).regions.some((r) => r.id === township.id)).toBe(true);
 });

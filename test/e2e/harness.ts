@@ -109,7 +109,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
 
   const page = await (await fetch(url)).text();
-  const apiHeaders = { 'content-type': 'application/json', 'x-api-token': /<meta name="api-token" content="([^"]+)">/.exec(page)?.[1] ?? '' };
+  const apiHeaders = {
+    'content-type': 'application/json',
+    'x-api-token': /<meta name="api-token" content="([^"]+)">/.exec(page)?.[1] ?? '',
+  };
 
   return {
     url,

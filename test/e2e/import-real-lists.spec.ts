@@ -12,14 +12,18 @@ test.afterEach(async () => {
   await harness.stop();
 });
 
-test('导入分乡镇工作表：区域取自工作表名，列出未导入的列和表中没有的字段，更新列出原值 → 新值，空白单元格默认不改动、可选清空', async ({ page }) => {
+test('导入分乡镇工作表：区域取自工作表名，列出未导入的列和表中没有的字段，更新列出原值 → 新值，空白单元格默认不改动、可选清空', async ({
+  page,
+}) => {
   const doc = await harness.readDoc();
   const byId = new Map(doc.regions.map((r) => [r.id, r]));
   // A 主体 with a USCC and a 法定代表人, in a 村 of a 乡镇 whose name no other 乡镇 shares.
   const entity = doc.entities.find((e) => {
     const village = byId.get(e.regionId);
     const township = village?.parentId ? byId.get(village.parentId) : undefined;
-    return e.uscc && e.legalRep && village?.level === 'village' && township && doc.regions.filter((r) => r.name === township.name).length === 1;
+    return (
+      e.uscc && e.legalRep && village?.level === 'village' && township && doc.regions.filter((r) => r.name === township.name).length === 1
+    );
   });
   if (!entity) throw new Error('示例数据中找不到合适的主体');
   const township = byId.get(byId.get(entity.regionId)?.parentId ?? '');

@@ -16,7 +16,6 @@ test.afterEach(async () => {
   await harness.stop();
 });
 
-
 /** Waits for drawers and dialogs to finish sliding in, so screenshots show them in place. */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() =>
@@ -61,7 +60,18 @@ async function messyFile(dir: string, doc: DataDoc): Promise<string> {
     [`${county}食品经营主体名单（2027年）`],
     [`填报单位：${county}市场监督管理局`],
     ['序号', '店铺名称', '社会信用代码', '主体类别', '包保等级', '所属旗区', '乡镇（街道）', '村（社区）', '负责人', '手机号'],
-    /* 4 */ [1, NAMES.good, '９１４４０３００７０８４６１１３６Ｔ', '小餐饮', 'Ｄ级', county, township, village, '刘 军', '１３９０４７７５６７８'],
+    /* 4 */ [
+      1,
+      NAMES.good,
+      '９１４４０３００７０８４６１１３６Ｔ',
+      '小餐饮',
+      'Ｄ级',
+      county,
+      township,
+      village,
+      '刘 军',
+      '１３９０４７７５６７８',
+    ],
     /* 5 */ [2, NAMES.plain, '', '个体工商户', 'C', county, township, village, '王芳', '13904771234'],
     /* 6 */ [3, NAMES.badCode, '91350100M000100Y44', '个体工商户', 'D', county, township, village, '', ''],
     /* 7 */ [],
@@ -110,7 +120,8 @@ test('导入：未识别的列改对应后重新预览，看到拒绝原因，�
 
   await test.step('预览：准确的计数和中文拒绝原因', async () => {
     await expect(page.getByRole('button', { name: '确认导入 2 条' })).toBeEnabled();
-    const stat = (title: string) => page.locator('.ant-statistic', { has: page.getByText(title, { exact: true }) }).locator('.ant-statistic-content');
+    const stat = (title: string) =>
+      page.locator('.ant-statistic', { has: page.getByText(title, { exact: true }) }).locator('.ant-statistic-content');
     await expect(stat('新增')).toHaveText('2');
     await expect(stat('更新')).toHaveText('0');
     await expect(stat('未变')).toHaveText('0');
@@ -153,7 +164,13 @@ test('导入：未识别的列改对应后重新预览，看到拒绝原因，�
     const after = await harness.readDoc();
     expect(after.entities.length).toBe(before.entities.length + 2);
     const imported = after.entities.find((e) => e.name === NAMES.good);
-    expect(imported).toMatchObject({ uscc: '91440300708461136T', grade: 'D', type: '小餐饮', legalRep: '刘 军', legalRepPhone: '13904775678' });
+    expect(imported).toMatchObject({
+      uscc: '91440300708461136T',
+      grade: 'D',
+      type: '小餐饮',
+      legalRep: '刘 军',
+      legalRepPhone: '13904775678',
+    });
     expect(after.entities.some((e) => e.name === NAMES.badCode)).toBe(false);
     // The column names chosen are saved in the same write as the records, and logged with them.
     expect(after.log.at(-1)?.action).toBe('import:commit');
@@ -182,7 +199,8 @@ test('导入：未识别的列改对应后重新预览，看到拒绝原因，�
 async function citySizedFile(dir: string, doc: DataDoc): Promise<string> {
   const { county, township, village } = somePlace(doc);
   const rows: unknown[][] = [['主体名称', '主体类型', '包保等级', '所属旗区', '乡镇（街道）', '村（社区）', '法定代表人', '联系电话']];
-  for (let i = 1; i <= CITY_ROWS; i++) rows.push([`鑫源测试第${i}号商店`, '个体工商户', 'D', county, township, village, '刘军', `139${String(i).padStart(8, '0')}`]);
+  for (let i = 1; i <= CITY_ROWS; i++)
+    rows.push([`鑫源测试第${i}号商店`, '个体工商户', 'D', county, township, village, '刘军', `139${String(i).padStart(8, '0')}`]);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, '全市主体名单.xlsx');
   await writeFile(file, await xlsxOf([{ name: '主体', rows }]));
@@ -212,7 +230,10 @@ test('城市规模的表格：预览时先显示读取文件，再显示边读�
     await expect(page.getByText('1. 选择要导入的内容')).toBeVisible();
     await page.locator('input[type=file]').setInputFiles(file);
     await expect(page.getByRole('status').getByText(/^正在读取并核对/)).toBeVisible({ timeout: 60_000 });
-    await page.getByRole('status').getByRole('button', { name: /^取 ?消$/ }).click();
+    await page
+      .getByRole('status')
+      .getByRole('button', { name: /^取 ?消$/ })
+      .click();
     await expect(page.getByText('1. 选择要导入的内容')).toBeVisible();
     await expect(page.getByRole('status')).toHaveCount(0);
     expect((await harness.readDoc()).entities.length).toBe(doc.entities.length);
@@ -254,7 +275,10 @@ test('不能读取的文件给出一条中文说明并停在第一步；已保�
     });
     expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
     await page.getByRole('button', { name: '确认导入 2 条' }).click();
-    await page.getByRole('dialog', { name: '确认导入 2 条包保主体？' }).getByRole('button', { name: /导\s*入/ }).click();
+    await page
+      .getByRole('dialog', { name: '确认导入 2 条包保主体？' })
+      .getByRole('button', { name: /导\s*入/ })
+      .click();
     await expect(page.getByText('预览之后数据已被修改')).toBeVisible();
     await expect(page.getByRole('button', { name: '确认导入 2 条' })).toBeEnabled();
     expect((await harness.readDoc()).entities.length).toBe(doc.entities.length);
@@ -347,7 +371,10 @@ test('导出包保主体名单：按当前筛选和列模板下载 xlsx，表头
     const headerAt = [1, 2, 3, 4, 5].find((n) => list.getRow(n).getCell(1).text === '姓名') ?? 0;
     const phoneColumn = (list.getRow(headerAt).values as unknown[]).findIndex((v) => v === '联系电话');
     expect(phoneColumn).toBeGreaterThan(0);
-    const phones = Array.from({ length: list.rowCount - headerAt }, (_, i) => list.getRow(headerAt + 1 + i).getCell(phoneColumn).text).filter((t) => t !== '');
+    const phones = Array.from(
+      { length: list.rowCount - headerAt },
+      (_, i) => list.getRow(headerAt + 1 + i).getCell(phoneColumn).text,
+    ).filter((t) => t !== '');
     expect(phones.length).toBeGreaterThan(0);
     for (const phone of phones) expect(phone).not.toMatch(/1\d{10}/);
     expect(phones.some((phone) => /^1\d{2}\*{4}\d{4}$/.test(phone))).toBe(true);

@@ -105,13 +105,24 @@ test('设置分开督导检查要点和督查清单；在干部详情中记录�
   await test.step('CLI：inspect list、stats --json 与督查情况表', async () => {
     const saved = (await server!.readDoc()).inspections;
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ cadreId: cadre.id, inspectorLevel: 'city', team: '市食安委第二督查组', inspectors: '赵刚、钱丽', result: '基本合格' });
+    expect(saved[0]).toMatchObject({
+      cadreId: cadre.id,
+      inspectorLevel: 'city',
+      team: '市食安委第二督查组',
+      inspectors: '赵刚、钱丽',
+      result: '基本合格',
+    });
     expect(saved[0]?.items.filter((i) => i.result === '未落实').map((i) => i.note)).toEqual(['二季度督导记录未交回', '两户问题未整改销号']);
 
-    const listed = JSON.parse(cli(['inspect', 'list', '--cadre', cadre.id, '--json', '--data', dataDir])) as { unmet: number; cadreName: string }[];
+    const listed = JSON.parse(cli(['inspect', 'list', '--cadre', cadre.id, '--json', '--data', dataDir])) as {
+      unmet: number;
+      cadreName: string;
+    }[];
     expect(listed).toEqual([expect.objectContaining({ unmet: 2, cadreName: cadre.name })]);
     const year = Number(saved[0]?.date.slice(0, 4));
-    const stats = JSON.parse(cli(['stats', '--year', String(year), '--json', '--data', dataDir])) as { inspections: { records: number; cadresChecked: number; unmetItems: number; byLevel: { township: { unmetItems: number } } } };
+    const stats = JSON.parse(cli(['stats', '--year', String(year), '--json', '--data', dataDir])) as {
+      inspections: { records: number; cadresChecked: number; unmetItems: number; byLevel: { township: { unmetItems: number } } };
+    };
     expect(stats.inspections).toMatchObject({ records: 1, cadresChecked: 1, unmetItems: 2, byLevel: { township: { unmetItems: 2 } } });
     const out = path.join(dataDir, '督查情况表.xlsx');
     expect(cli(['export', 'report', 'inspections', '--year', String(year), '--out', out, '--data', dataDir])).toContain('已导出报表');

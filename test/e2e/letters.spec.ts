@@ -89,19 +89,24 @@ function expectA4(sizes: PdfFacts['sizes']): void {
 
 test('一封信：一名干部的合并数字与数据一致，联系人未填不能打印，成文日期可选，打印为一页 A4', async ({ page }) => {
   // A 旗区级 cadre with 主体 of more than one grade makes the counts worth checking.
-  const cadre = doc.cadres.find((c) => c.active && c.level === 'county' && Object.values(gradesOf(c)).filter((n) => n > 0).length > 1)
-    ?? doc.cadres.find((c) => c.active && c.level === 'county');
+  const cadre =
+    doc.cadres.find((c) => c.active && c.level === 'county' && Object.values(gradesOf(c)).filter((n) => n > 0).length > 1) ??
+    doc.cadres.find((c) => c.active && c.level === 'county');
   if (!cadre) throw new Error('示例数据中没有旗区级干部');
   const grades = gradesOf(cadre);
   const total = grades.A + grades.B + grades.C + grades.D;
   // The year's plan, as the handbook's 督导计划 counts it: visits to the cadre's current 主体.
   const current = new Set(doc.assignments.filter((a) => a.cadreId === cadre.id && a.end === '').map((a) => a.entityId));
   const year = `${doc.profile.planYear}-`;
-  const visits = doc.visits.filter((v) => v.cadreId === cadre.id && current.has(v.entityId) && (v.plannedDate.startsWith(year) || (v.doneDate ?? '').startsWith(year))).length;
+  const visits = doc.visits.filter(
+    (v) => v.cadreId === cadre.id && current.has(v.entityId) && (v.plannedDate.startsWith(year) || (v.doneDate ?? '').startsWith(year)),
+  ).length;
 
   // Contacts are empty in the demo: no letter goes out saying “请联系＿＿＿”.
   await page.goto(`${server.url}#/letters?cadre=${cadre.id}`);
-  await expect(page.getByText('无法生成信件：信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出')).toBeVisible();
+  await expect(
+    page.getByText('无法生成信件：信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出'),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: /打\s*印/ })).toBeDisabled();
   await expect(page.getByRole('button', { name: '去设置' })).toBeVisible();
   await screenshot(page, 'letters-no-contacts');
@@ -198,7 +203,9 @@ test('工作手册打印：各节为 A4 纸，表格不超出页宽', async ({ p
   await screenshot(page, 'handbook-print');
 
   await page.emulateMedia({ media: 'print' });
-  const overflowing = await sections.evaluateAll((nodes) => nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.getAttribute('data-sheet')));
+  const overflowing = await sections.evaluateAll((nodes) =>
+    nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.getAttribute('data-sheet')),
+  );
   expect(overflowing).toEqual([]);
   const pdf = await printToPdf(page, 'handbook-print');
   expect(pdf.pages).toBeGreaterThanOrEqual(10);

@@ -25,7 +25,9 @@ function entityWithLongInitials(doc: DataDoc): { name: string; keys: string } {
   const keysOf = (name: string) => pinyinInitials(name).slice(0, 9);
   const counts = new Map<string, number>();
   for (const e of doc.entities) counts.set(keysOf(e.name), (counts.get(keysOf(e.name)) ?? 0) + 1);
-  const entity = doc.entities.find((e) => keysOf(e.name).length === 9 && /^[a-z]+$/.test(keysOf(e.name)) && counts.get(keysOf(e.name)) === 1);
+  const entity = doc.entities.find(
+    (e) => keysOf(e.name).length === 9 && /^[a-z]+$/.test(keysOf(e.name)) && counts.get(keysOf(e.name)) === 1,
+  );
   if (!entity) throw new Error('示例数据中找不到拼音首字母有 9 个的主体');
   return { name: entity.name, keys: keysOf(entity.name) };
 }
@@ -114,7 +116,9 @@ test('包保干部：详情里的主体可点开，干部变动从干部详情�
   const doc = await harness.readDoc();
   const loads = new Map<string, number>();
   for (const a of doc.assignments) if (a.end === '') loads.set(a.cadreId, (loads.get(a.cadreId) ?? 0) + 1);
-  const cadre = doc.cadres.find((c) => c.level === 'township' && c.active && (loads.get(c.id) ?? 0) > 0 && doc.cadres.filter((o) => o.name === c.name).length === 1);
+  const cadre = doc.cadres.find(
+    (c) => c.level === 'township' && c.active && (loads.get(c.id) ?? 0) > 0 && doc.cadres.filter((o) => o.name === c.name).length === 1,
+  );
   if (!cadre) throw new Error('示例数据中找不到有包保主体的乡镇级干部');
   const entityId = doc.assignments.find((a) => a.cadreId === cadre.id && a.end === '')?.entityId;
   const entity = doc.entities.find((e) => e.id === entityId);

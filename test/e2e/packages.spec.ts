@@ -25,7 +25,10 @@ async function folder(): Promise<string> {
   return dir;
 }
 
-const sha256 = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 test('上报包：旗区导出，市局新建空白库后汇总、再次汇总不变、改过的包被拒绝', async ({ page }) => {
   test.setTimeout(240_000);

@@ -26,7 +26,17 @@ test.afterEach(async () => {
 
 async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
   const result = await page.evaluate(
-    async ([m, body]) => (await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify(body) })).json() as Promise<unknown>,
+    async ([m, body]) =>
+      (
+        await fetch(`./api/${encodeURIComponent(m)}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
+          },
+          body: JSON.stringify(body),
+        })
+      ).json() as Promise<unknown>,
     [method, input] as const,
   );
   const typed = result as { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -46,13 +56,20 @@ test('问题整改台账：一个问题在界面上走完 交办、整改、复�
   await page.goto(`${server!.url}#/visits?tab=problems`);
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
   const deadline = await page.evaluate(() => new Date(Date.now() + 20 * 864e5).toLocaleDateString('sv-SE'));
-  await call(page, 'visits:record', { id: visit.id, doneDate: today, checklist: [], problems: [{ description: DESCRIPTION, deadline }], notes: '' });
+  await call(page, 'visits:record', {
+    id: visit.id,
+    doneDate: today,
+    checklist: [],
+    problems: [{ description: DESCRIPTION, deadline }],
+    notes: '',
+  });
   await page.reload();
 
   const ledger = page.getByTestId('problem-ledger');
   const row = ledger.locator('.ant-table-row').filter({ hasText: DESCRIPTION });
   const stageFilter = page.getByRole('radiogroup', { name: '按环节筛选' });
-  const dialog = (title: string): Locator => page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
+  const dialog = (title: string): Locator =>
+    page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
   const expectStage = async (stage: string) => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(stage);
@@ -138,14 +155,23 @@ test('问题整改台账：一个问题在界面上走完 交办、整改、复�
   });
 
   await test.step('CLI 与问题整改台账报表跟着走：每一步都有日期和经办人', async () => {
-    const listed = JSON.parse(cli(['problems', '--stage', '已销号', '--json', '--data', dataDir])) as { problem: { description: string; steps: { step: string; on: string; by: string }[] } }[];
+    const listed = JSON.parse(cli(['problems', '--stage', '已销号', '--json', '--data', dataDir])) as {
+      problem: { description: string; steps: { step: string; on: string; by: string }[] };
+    }[];
     const steps = listed.find((p) => p.problem.description === DESCRIPTION)?.problem.steps ?? [];
     expect(steps.map((s) => s.step)).toEqual(['交办', '整改', '退回', '整改', '复核通过', '销号']);
     expect(steps.every((s) => s.on === today && s.by !== '')).toBe(true);
-    const preview = await call<{ columns: { label: string }[]; rows: unknown[][] }>(page, 'report:preview', { report: 'problems', year: Number(today.slice(0, 4)) });
+    const preview = await call<{ columns: { label: string }[]; rows: unknown[][] }>(page, 'report:preview', {
+      report: 'problems',
+      year: Number(today.slice(0, 4)),
+    });
     const at = (label: string) => preview.columns.findIndex((c) => c.label === label);
     const line = preview.rows.find((r) => r[at('问题描述')] === DESCRIPTION)!;
-    expect([line[at('复核情况')], line[at('当前环节')], line[at('整改情况')]]).toEqual([expect.stringMatching(/^退回 1 次，通过/), '已销号', '全部人员已更换健康证']);
+    expect([line[at('复核情况')], line[at('当前环节')], line[at('整改情况')]]).toEqual([
+      expect.stringMatching(/^退回 1 次，通过/),
+      '已销号',
+      '全部人员已更换健康证',
+    ]);
   });
 });
 

@@ -79,7 +79,6 @@ test('放弃修改？：表单改过后按 Esc、点取消，先问再丢弃', a
     await ask.getByRole('button', { name: /^放\s?弃$/ }).click();
     await expect(form).toBeHidden();
   });
-
 });
 
 test('放弃修改？：设置页改了没保存，点侧栏菜单先问；继续编辑留下，放弃才离开', async ({ page }) => {
@@ -142,7 +141,12 @@ test('恢复预览列出督导、问题、作战图、周调度、设置；生�
   await call('backup:create', {});
   await call('visits:plan', { year });
   const start = dayjs().format('YYYY-MM-DD');
-  const map = await call<{ map: { tasks: { id: string }[] } }>('battlemap:create', { planStart: start, finalDeadline: dayjs().add(6, 'month').format('YYYY-MM-DD'), mode: 'forward', dispatchWeekday: 5 });
+  const map = await call<{ map: { tasks: { id: string }[] } }>('battlemap:create', {
+    planStart: start,
+    finalDeadline: dayjs().add(6, 'month').format('YYYY-MM-DD'),
+    mode: 'forward',
+    dispatchWeekday: 5,
+  });
   await call('battlemap:dispatch', { date: start, entries: [{ taskId: map.map.tasks[0]?.id, progress: 30, note: '' }] });
   const doc = await readDoc();
   const active = doc.cadres.filter((c) => c.active !== false);
@@ -191,11 +195,15 @@ test('作战图：计划开始日期里按回车不新建，先要总截止日�
     await expectNoPageOverflow(page);
     await shot(page, 'slips-battlemap-create');
   });
-
 });
 
 test('周调度：本次进度超出 0–100 或不是整数时拒绝，不改成 100、不写入', async ({ page }) => {
-  await call('battlemap:create', { planStart: dayjs().format('YYYY-MM-DD'), finalDeadline: dayjs().add(6, 'month').format('YYYY-MM-DD'), mode: 'backward', dispatchWeekday: 5 });
+  await call('battlemap:create', {
+    planStart: dayjs().format('YYYY-MM-DD'),
+    finalDeadline: dayjs().add(6, 'month').format('YYYY-MM-DD'),
+    mode: 'backward',
+    dispatchWeekday: 5,
+  });
   await page.goto(`${server?.url}#/battle-map`);
   await test.step('周调度：本次进度 150 和 50.5 标红拒绝，数据不变；任务状态不变', async () => {
     await page.getByRole('button', { name: '记录周调度…' }).click();
@@ -214,7 +222,9 @@ test('周调度：本次进度超出 0–100 或不是整数时拒绝，不改�
 
     await test.step('周调度：改过后 Esc 先问「放弃修改？」', async () => {
       await page.keyboard.press('Escape');
-      await discardDialog(page).getByRole('button', { name: /^放\s?弃$/ }).click();
+      await discardDialog(page)
+        .getByRole('button', { name: /^放\s?弃$/ })
+        .click();
       await expect(dialog).toBeHidden();
       expect((await readDoc()).battleMap?.tasks.every((t) => t.status !== '已完成')).toBe(true);
     });

@@ -12,11 +12,14 @@ import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, start
  * the field and save a good one.
  */
 
-
-
 interface StatsJson {
   readonly visits: { readonly planned: number; readonly done: number };
-  readonly problems: { readonly open: number; readonly closed: number; readonly openAllYears: number; readonly byStage: Record<string, number> };
+  readonly problems: {
+    readonly open: number;
+    readonly closed: number;
+    readonly openAllYears: number;
+    readonly byStage: Record<string, number>;
+  };
 }
 
 let dataDir = '';
@@ -35,7 +38,17 @@ test.afterEach(async () => {
 /** A service call through the page's own way to the server (./api/<method>). */
 async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
   const result = await page.evaluate(
-    async ([m, body]) => (await fetch(`./api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '' }, body: JSON.stringify(body) })).json() as Promise<unknown>,
+    async ([m, body]) =>
+      (
+        await fetch(`./api/${encodeURIComponent(m)}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
+          },
+          body: JSON.stringify(body),
+        })
+      ).json() as Promise<unknown>,
     [method, input] as const,
   );
   const typed = result as { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -45,7 +58,6 @@ async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 const stats = (): StatsJson => JSON.parse(cli(['stats', '--json', '--data', dataDir])) as StatsJson;
-
 
 const kpi = (page: Page, name: string): Locator => page.getByTestId(`kpi-${name}`).locator('[data-role=value]');
 
@@ -123,7 +135,9 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(kpi(page, 'open')).toHaveText('1');
     const doc = await readDoc();
     const visit = doc.visits.find((v) => v.doneDate !== undefined)!;
-    expect(visit.checklist.filter((c) => c.result === '不符合').map((c) => c.item)).toEqual(['三类人：主要负责人、食品安全总监、食品安全员在岗履职']);
+    expect(visit.checklist.filter((c) => c.result === '不符合').map((c) => c.item)).toEqual([
+      '三类人：主要负责人、食品安全总监、食品安全员在岗履职',
+    ]);
     expect(visit.problems.map((p) => p.description)).toEqual(['食品安全员未到岗']);
     expect(stats().visits.done).toBe(1);
   });
@@ -164,21 +178,40 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await expect(row).toContainText('待复核');
     await expect(kpi(page, 'open')).toHaveText('0');
     const after = stats();
-    expect(after.problems).toEqual({ open: 0, closed: 1, openAllYears: 0, byStage: { toAssign: 0, toRectify: 0, toReview: 1, toClose: 0 } });
+    expect(after.problems).toEqual({
+      open: 0,
+      closed: 1,
+      openAllYears: 0,
+      byStage: { toAssign: 0, toRectify: 0, toReview: 1, toClose: 0 },
+    });
   });
 
   await test.step('首页概览的未整改问题与台账一致：往年发现、尚未整改的也算', async () => {
     await call(page, 'visits:plan', { year: planYear - 1 });
     const [old] = await call<{ id: string; plannedDate: string }[]>(page, 'visits:list', { year: planYear - 1, cadreId: '', entityId: '' });
     if (!old) throw new Error(`${planYear - 1} 年没有督导计划`);
-    await call(page, 'visits:record', { id: old.id, doneDate: old.plannedDate, checklist: [], problems: [{ description: '往年问题未整改', deadline: old.plannedDate }], notes: '' });
-    expect(stats().problems).toEqual({ open: 0, closed: 1, openAllYears: 1, byStage: { toAssign: 1, toRectify: 0, toReview: 1, toClose: 0 } });
+    await call(page, 'visits:record', {
+      id: old.id,
+      doneDate: old.plannedDate,
+      checklist: [],
+      problems: [{ description: '往年问题未整改', deadline: old.plannedDate }],
+      notes: '',
+    });
+    expect(stats().problems).toEqual({
+      open: 0,
+      closed: 1,
+      openAllYears: 1,
+      byStage: { toAssign: 1, toRectify: 0, toReview: 1, toClose: 0 },
+    });
 
     await page.goto(`${server!.url}#/dashboard`);
     await expect(page.getByTestId('kpi-problems-open')).toHaveText('1');
     await expect(page.getByTestId('kpi-problems-closed')).toHaveText('1');
     await expect(page.getByTestId('kpi-problems-unclosed')).toHaveText('1');
-    await expect(page.getByRole('group', { name: '主要指标' }).locator('[title*="问题整改台账"]')).toHaveAttribute('title', new RegExp(`已整改为${planYear}年度的数`));
+    await expect(page.getByRole('group', { name: '主要指标' }).locator('[title*="问题整改台账"]')).toHaveAttribute(
+      'title',
+      new RegExp(`已整改为${planYear}年度的数`),
+    );
     await screenshot(page, 'dashboard-problems');
     await page.getByRole('button', { name: '查看整改台账' }).click();
     await expect(page).toHaveURL(/#\/visits\?tab=problems/);
@@ -238,7 +271,10 @@ test('设置：错误值在字段旁提示且不保存，正确值保存后页�
     await expect(page.getByText('设置已保存')).toBeVisible();
     const doc = await readDoc();
     expect(doc.profile.assignFallbacks).toEqual({ villageInTownship: true, levelAbove: false });
-    expect(doc.profile.visitRules).toMatchObject({ onSiteGrades: ['A'], holidayExtras: { holidays: ['春节'], grades: ['A', 'B'], workingDaysBefore: 10 } });
+    expect(doc.profile.visitRules).toMatchObject({
+      onSiteGrades: ['A'],
+      holidayExtras: { holidays: ['春节'], grades: ['A', 'B'], workingDaysBefore: 10 },
+    });
   });
 
   await test.step('本单位休息日：添加后立即保存，可移除', async () => {

@@ -34,7 +34,8 @@ const count = (n: number): string => n.toLocaleString('zh-CN');
 test('首页概览按所选年度统计；设置中录入放假通知并年度切换', async ({ page }) => {
   // Planning the next year with the CLI takes part of the time.
   test.setTimeout(240_000);
-  const planYear = (JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as { profile: { planYear: number } }).profile.planYear;
+  const planYear = (JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as { profile: { planYear: number } }).profile
+    .planYear;
   const next = planYear + 1;
   // The next year planned ahead (as a clerk does in December), while the plan year, not planned, is still the old one.
   await server?.stop();
@@ -66,7 +67,10 @@ test('首页概览按所选年度统计；设置中录入放假通知并年度�
     await card.getByRole('button', { name: '录入放假通知…' }).click();
     const dialog = page.getByRole('dialog', { name: '录入国务院办公厅放假通知' });
     // The real 2026 notice, dated forward, stands in for a notice of the next year.
-    const text = (await readFile(path.join(ROOT, 'test', 'fixtures', 'holiday-notices', '2026.txt'), 'utf8')).replaceAll('2026年', `${next}年`);
+    const text = (await readFile(path.join(ROOT, 'test', 'fixtures', 'holiday-notices', '2026.txt'), 'utf8')).replaceAll(
+      '2026年',
+      `${next}年`,
+    );
     await dialog.getByRole('textbox', { name: '放假通知全文' }).fill(text);
     await dialog.getByRole('button', { name: '读取通知' }).click();
     const preview = dialog.getByTestId('notice-preview');
@@ -97,14 +101,20 @@ test('首页概览按所选年度统计；设置中录入放假通知并年度�
 });
 
 test('包保关系：主体变动期限列出待报告、待调整的主体，记录报告', async ({ page }) => {
-  const doc = JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as { entities: { id: string; name: string; status: string }[] };
+  const doc = JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as {
+    entities: { id: string; name: string; status: string }[];
+  };
   const entity = doc.entities.find((e) => e.status === '在营');
   if (!entity) throw new Error('no 主体 在营');
   await page.goto(`${server!.url}#/assignments`);
   // The 主体 closes, saved as the form saves it.
   const answer = await page.evaluate(
     async ([id, headers]) => {
-      const post = async (method: string, body: unknown) => (await fetch(`./api/${method}`, { method: 'POST', headers, body: JSON.stringify(body) })).json() as Promise<{ ok: boolean; value: { entity: Record<string, unknown> } }>;
+      const post = async (method: string, body: unknown) =>
+        (await fetch(`./api/${method}`, { method: 'POST', headers, body: JSON.stringify(body) })).json() as Promise<{
+          ok: boolean;
+          value: { entity: Record<string, unknown> };
+        }>;
       const got = await post('entities:get', { id });
       return post('entities:save', { ...got.value.entity, status: '停业' });
     },

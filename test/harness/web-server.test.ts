@@ -55,7 +55,9 @@ interface Sent {
 
 function request(port: number, options: Sent): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const headers = Object.fromEntries(Object.entries({ host: options.host ?? `127.0.0.1:${port}`, ...options.headers }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    const headers = Object.fromEntries(
+      Object.entries({ host: options.host ?? `127.0.0.1:${port}`, ...options.headers }).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
     const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -74,12 +76,24 @@ function request(port: number, options: Sent): Promise<{ status: number; body: s
 }
 
 /** An API call as the page makes it: JSON, the page's own origin, the token. */
-function call(running: Running, method: string, body: string | Buffer, headers: Record<string, string | undefined> = {}, extra: Partial<Sent> = {}) {
+function call(
+  running: Running,
+  method: string,
+  body: string | Buffer,
+  headers: Record<string, string | undefined> = {},
+  extra: Partial<Sent> = {},
+) {
   return request(running.port, {
     method: 'POST',
     path: `/api/${method}`,
     body,
-    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${running.port}`, 'sec-fetch-site': 'same-origin', 'x-api-token': running.token, ...headers },
+    headers: {
+      'content-type': 'application/json',
+      origin: `http://127.0.0.1:${running.port}`,
+      'sec-fetch-site': 'same-origin',
+      'x-api-token': running.token,
+      ...headers,
+    },
     ...extra,
   });
 }
@@ -164,8 +178,20 @@ describe('web harness', () => {
     }
     expect((await readFile(dataFile)).equals(before)).toBe(true);
     // A caller without a browser (no Origin) is fine with the token; so is a typed address (none).
-    expect(envelope((await call(running, 'app:info', '{}', { origin: undefined, 'sec-fetch-site': undefined })).body)).toMatchObject({ ok: true });
-    expect(envelope((await call(running, 'app:info', '{}', { origin: `http://localhost:${running.port}`, 'sec-fetch-site': 'none', 'content-type': 'application/json; charset=utf-8' })).body)).toMatchObject({ ok: true });
+    expect(envelope((await call(running, 'app:info', '{}', { origin: undefined, 'sec-fetch-site': undefined })).body)).toMatchObject({
+      ok: true,
+    });
+    expect(
+      envelope(
+        (
+          await call(running, 'app:info', '{}', {
+            origin: `http://localhost:${running.port}`,
+            'sec-fetch-site': 'none',
+            'content-type': 'application/json; charset=utf-8',
+          })
+        ).body,
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it('answers a malformed address with 400 and keeps serving', async () => {
@@ -201,7 +227,10 @@ describe('web harness', () => {
     expect(await readdir(elsewhere)).toEqual([]);
     expect(existsSync(path.join(running.dataDir, 'outside'))).toBe(false);
     // The export folder itself (or below it) is fine, named or not.
-    const inside = envelope((await call(running, 'handbook:exportAll', JSON.stringify({ outDir: exportDirOf(running.dataDir), level: 'city', combined: true }))).body);
+    const inside = envelope(
+      (await call(running, 'handbook:exportAll', JSON.stringify({ outDir: exportDirOf(running.dataDir), level: 'city', combined: true })))
+        .body,
+    );
     expect(inside).toMatchObject({ ok: true, value: { outDir: expect.stringContaining(exportDirOf(running.dataDir)) } });
     // Let the job end before its folder is removed.
     const jobId = (inside.value as { jobId: string }).jobId;
@@ -229,7 +258,10 @@ describe('web harness', () => {
 
   it('npm run web releases the data folder’s lock when it is stopped', async () => {
     const dataDir = await newDir();
-    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/server/web/start.ts', '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['main/server/web/start.ts', '--data', dataDir, '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       let output = '';

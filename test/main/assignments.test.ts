@@ -25,12 +25,19 @@ describe('包保关系 services', () => {
     const before = await readFile(dataFile);
     const preview = await handlers['assign:preview']({ mode: 'unassigned', keepManual: true, reset: false });
     expect(preview.counts).toEqual({ assign: 1, move: 0, release: 0, unresolved: 0 });
-    expect(preview.proposals[0]).toMatchObject({ entityName: '幸福便利店', toCadreName: '李娜', reason: expect.stringContaining('是该区域唯一的村级干部') });
+    expect(preview.proposals[0]).toMatchObject({
+      entityName: '幸福便利店',
+      toCadreName: '李娜',
+      reason: expect.stringContaining('是该区域唯一的村级干部'),
+    });
     expect(preview.loads).toEqual([expect.objectContaining({ cadreName: '李娜', before: 0, after: 1 })]);
     expect(await readFile(dataFile)).toEqual(before);
 
     expect(await handlers['assign:apply']({ previewId: preview.previewId })).toEqual({ assigned: 1, moved: 0, released: 0 });
-    expect(await dispatch(handlers, 'assign:apply', { previewId: preview.previewId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(handlers, 'assign:apply', { previewId: preview.previewId })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     const stats = await handlers['stats:get']({ regionId: '' });
     expect(stats.coverage).toMatchObject({ assigned: 2, unassigned: 0, violations: 0 });
     const log = await handlers['log:list']({ limit: 1, text: '' });
@@ -39,12 +46,20 @@ describe('包保关系 services', () => {
 
   it('replaces a leaving cadre: every 主体 moves, history keeps dates and reasons, the cadre is set inactive', async () => {
     const { handlers } = await library();
-    expect(await handlers['assign:replaceCadre']({ fromCadreId: 'c1', toCadreId: 'c3', date: '2027-04-08', deactivate: true })).toEqual({ moved: 1 });
+    expect(await handlers['assign:replaceCadre']({ fromCadreId: 'c1', toCadreId: 'c3', date: '2027-04-08', deactivate: true })).toEqual({
+      moved: 1,
+    });
     const detail = await handlers['entities:get']({ id: 'e1' });
     expect(detail.current).toMatchObject({ cadreName: '周强', start: '2027-04-08', reason: '干部变动', manual: true });
-    expect(detail.history).toEqual([expect.objectContaining({ cadreName: '张伟', start: '2027-01-02', end: '2027-04-08', endReason: '干部变动' })]);
+    expect(detail.history).toEqual([
+      expect.objectContaining({ cadreName: '张伟', start: '2027-01-02', end: '2027-04-08', endReason: '干部变动' }),
+    ]);
     const leaving = await handlers['cadres:get']({ id: 'c1' });
-    expect(leaving).toMatchObject({ cadre: { active: false, inactiveSince: '2027-04-08' }, current: [], history: [expect.objectContaining({ entityName: '内蒙古食用油有限公司' })] });
+    expect(leaving).toMatchObject({
+      cadre: { active: false, inactiveSince: '2027-04-08' },
+      current: [],
+      history: [expect.objectContaining({ entityName: '内蒙古食用油有限公司' })],
+    });
     const log = await handlers['log:list']({ limit: 1, text: '干部变动' });
     expect(log[0]?.summary).toBe('干部变动：张伟的 1 个包保主体移交周强，张伟设为不在岗');
   });
@@ -69,7 +84,10 @@ describe('包保关系 services', () => {
       ok: false,
       error: { message: '接任干部“张伟”已不在岗，请选择在岗干部' },
     });
-    expect(await dispatch(handlers, 'assign:replaceCadre', { fromCadreId: 'c3', toCadreId: 'c3' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(handlers, 'assign:replaceCadre', { fromCadreId: 'c3', toCadreId: 'c3' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     expect(await readFile(dataFile)).toEqual(before);
   });
 
@@ -78,13 +96,18 @@ describe('包保关系 services', () => {
     expect(await handlers['assign:reassign']({ entityIds: ['e1', 'e2'], cadreId: 'c3' })).toEqual({ moved: 2 });
     const { counts, items } = await handlers['assign:violations']({ kinds: ['level-mismatch', 'out-of-area'], regionId: '' });
     expect(counts).toMatchObject({ 'level-mismatch': 1, 'out-of-area': 1, unassigned: 0 });
-    expect(items.map((v) => `${v.kind}:${v.entityName}:${v.cadreName}`)).toEqual(['level-mismatch:幸福便利店:周强', 'out-of-area:幸福便利店:周强']);
+    expect(items.map((v) => `${v.kind}:${v.entityName}:${v.cadreName}`)).toEqual([
+      'level-mismatch:幸福便利店:周强',
+      'out-of-area:幸福便利店:周强',
+    ]);
     // Scoped to a 乡镇 (as 首页概览's 违规 card opens it), the counts are that scope's statistics.
     for (const regionId of ['zjz', 'zjjd']) {
       const scoped = await handlers['assign:violations']({ kinds: [], regionId });
       expect(scoped.counts).toEqual((await handlers['stats:get']({ regionId })).coverage.byKind);
     }
-    expect((await handlers['assign:violations']({ kinds: [], regionId: 'zjz' })).items.map((v) => v.entityName)).not.toContain('幸福便利店');
+    expect((await handlers['assign:violations']({ kinds: [], regionId: 'zjz' })).items.map((v) => v.entityName)).not.toContain(
+      '幸福便利店',
+    );
     expect(await handlers['assign:release']({ entityIds: ['e2'], reason: '调整' })).toEqual({ released: 1 });
   });
 });

@@ -32,7 +32,12 @@ describe('a backup of the library is its saved file', () => {
     expect(info.bytes).toBe(saved.length);
 
     await handlers['entities:delete']({ id: 'e2' });
-    expect((await handlers['backup:preview']({ fileName: info.fileName })).collections[1]).toMatchObject({ label: '包保主体', current: 1, backup: 2, added: 1 });
+    expect((await handlers['backup:preview']({ fileName: info.fileName })).collections[1]).toMatchObject({
+      label: '包保主体',
+      current: 1,
+      backup: 2,
+      added: 1,
+    });
     expect((await handlers['backup:restore']({ fileName: info.fileName })).counts.entities).toBe(2);
   });
 

@@ -37,8 +37,21 @@ describe('backups', () => {
     expect(JSON.parse(await backupText(start?.fileName ?? ''))).toEqual(JSON.parse(opened));
 
     // An import backs up the library before it changes it.
-    const file = await xlsxOf([{ name: '主体', rows: [['主体名称', '包保等级', '乡镇'], ['昭君羊肉馆', 'D', '昭君镇']] }]);
-    const preview = await again.handlers['import:preview']({ kind: 'entities', fileName: '主体.xlsx', contentBase64: file.toString('base64'), mapping: {} } as never);
+    const file = await xlsxOf([
+      {
+        name: '主体',
+        rows: [
+          ['主体名称', '包保等级', '乡镇'],
+          ['昭君羊肉馆', 'D', '昭君镇'],
+        ],
+      },
+    ]);
+    const preview = await again.handlers['import:preview']({
+      kind: 'entities',
+      fileName: '主体.xlsx',
+      contentBase64: file.toString('base64'),
+      mapping: {},
+    } as never);
     await again.handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
     const [beforeImport] = await again.handlers['backup:list']({});
     expect(beforeImport?.reason).toBe('导入前');
@@ -50,7 +63,15 @@ describe('backups', () => {
     const list = await again.handlers['backup:list']({});
     expect(list.map((b) => b.reason)).toEqual(['手动备份', '手动备份', '手动备份']);
     expect((list[0]?.fileName ?? '') > (list[1]?.fileName ?? '')).toBe(true);
-    for (const b of list) expect((await again.handlers['backup:preview']({ fileName: b.fileName })).collections[1]).toMatchObject({ label: '包保主体', current: 3, backup: 3, added: 0, changed: 0, dropped: 0 });
+    for (const b of list)
+      expect((await again.handlers['backup:preview']({ fileName: b.fileName })).collections[1]).toMatchObject({
+        label: '包保主体',
+        current: 3,
+        backup: 3,
+        added: 0,
+        changed: 0,
+        dropped: 0,
+      });
     expect(await readdir(path.join(dataDir, BACKUP_DIR_NAME))).toHaveLength(3);
   });
 
@@ -59,7 +80,13 @@ describe('backups', () => {
     const first = await handlers['backup:create']({});
     await handlers['entities:delete']({ id: 'e2' });
     const preview = await handlers['backup:preview']({ fileName: first.fileName });
-    expect(preview.collections.find((c) => c.label === '包保主体')).toMatchObject({ label: '包保主体', current: 1, backup: 2, added: 1, dropped: 0 });
+    expect(preview.collections.find((c) => c.label === '包保主体')).toMatchObject({
+      label: '包保主体',
+      current: 1,
+      backup: 2,
+      added: 1,
+      dropped: 0,
+    });
     const info = await handlers['backup:restore']({ fileName: first.fileName });
     expect(info.counts.entities).toBe(2);
     const doc = JSON.parse(await readFile(dataFile, 'utf8'));
@@ -74,7 +101,12 @@ describe('backups', () => {
     const { handlers, store } = await library();
     const first = await handlers['backup:create']({});
     await handlers['visits:plan']({ year: 2027 });
-    const map = await handlers['battlemap:create']({ planStart: '2027-04-01', finalDeadline: '2027-10-30', mode: 'forward', dispatchWeekday: 5 });
+    const map = await handlers['battlemap:create']({
+      planStart: '2027-04-01',
+      finalDeadline: '2027-10-30',
+      mode: 'forward',
+      dispatchWeekday: 5,
+    });
     const firstTask = map.map?.tasks[0];
     if (!firstTask) throw new Error('template has tasks');
     await handlers['battlemap:dispatch']({ date: '2027-04-09', entries: [{ taskId: firstTask.id, progress: 50, note: '' }] });
@@ -136,7 +168,9 @@ describe('backups', () => {
     await handlers['backup:restore']({ upload: { fileName: '备份.json', contentBase64: download.contentBase64 } });
     expect(JSON.parse(await readFile(dataFile, 'utf8')).entities).toHaveLength(2);
     const before = await readFile(dataFile);
-    const bad = await dispatch(handlers, 'backup:restore', { upload: { fileName: '照片.json', contentBase64: Buffer.from('{"a":1}').toString('base64') } });
+    const bad = await dispatch(handlers, 'backup:restore', {
+      upload: { fileName: '照片.json', contentBase64: Buffer.from('{"a":1}').toString('base64') },
+    });
     expect(bad).toMatchObject({ ok: false, error: { message: expect.stringContaining('文件“照片.json”：数据文件缺少版本号') } });
     expect(await readFile(dataFile)).toEqual(before);
   });
@@ -153,7 +187,10 @@ describe('backups', () => {
     expect(info.initialized).toBe(false);
     expect(info.recovery?.message).toContain('数据文件无法读取');
     expect(info.recovery?.newestBackup?.reason).toBe('手动备份');
-    expect(await dispatch(reopened.handlers, 'stats:get', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('数据文件无法读取') } });
+    expect(await dispatch(reopened.handlers, 'stats:get', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('数据文件无法读取') },
+    });
 
     await reopened.handlers['backup:restore']({ fileName: info.recovery?.newestBackup?.fileName ?? '' });
     expect((await reopened.handlers['app:info']({})).counts.entities).toBe(2);

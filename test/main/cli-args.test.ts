@@ -17,8 +17,14 @@ describe('CLI options', () => {
   });
 
   it('refuses a value given to a switch and a missing value, each in one line', async () => {
-    expect(await cli('stats', '--json=yes')).toMatchObject({ code: 1, stderr: '错误：选项 --json 不带取值 / Error: option --json takes no value\n' });
-    expect(await cli('export', 'entities', '--out')).toMatchObject({ code: 1, stderr: '错误：选项 --out 缺少取值 / Error: option --out needs a value\n' });
+    expect(await cli('stats', '--json=yes')).toMatchObject({
+      code: 1,
+      stderr: '错误：选项 --json 不带取值 / Error: option --json takes no value\n',
+    });
+    expect(await cli('export', 'entities', '--out')).toMatchObject({
+      code: 1,
+      stderr: '错误：选项 --out 缺少取值 / Error: option --out needs a value\n',
+    });
   });
 
   it('-h prints the usage', async () => {

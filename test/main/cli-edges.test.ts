@@ -81,7 +81,10 @@ async function library(): Promise<{ dir: string; hash: () => Promise<string> }> 
   const store = await LowdbStore.open(dir);
   await store.replace(smallDoc());
   await store.close();
-  const hash = async () => createHash('sha256').update(await readFile(path.join(dir, DATA_FILE_NAME))).digest('hex');
+  const hash = async () =>
+    createHash('sha256')
+      .update(await readFile(path.join(dir, DATA_FILE_NAME)))
+      .digest('hex');
   return { dir, hash };
 }
 
@@ -107,11 +110,28 @@ async function longImport(dir: string): Promise<string> {
 
 describe('CLI: hostile files', () => {
   const cases: [string, () => Buffer, string][] = [
-    ['a row beyond Excel’s last row', () => hostileXlsx({ sheetData: rowsXml(goodRows()) + '<row r="200000000"><c r="A200000000" t="inlineStr"><is><t>甲</t></is></c></row>' }), '超出 Excel 的最大行数'],
-    ['a zip claiming gigabytes', () => hostileXlsx({ sheetData: rowsXml(goodRows()), extra: [{ name: 'xl/media/image1.png', data: Buffer.alloc(1024), claimedSize: 0xfffffff0 }] }), '解压后超过 300 MB'],
+    [
+      'a row beyond Excel’s last row',
+      () =>
+        hostileXlsx({ sheetData: rowsXml(goodRows()) + '<row r="200000000"><c r="A200000000" t="inlineStr"><is><t>甲</t></is></c></row>' }),
+      '超出 Excel 的最大行数',
+    ],
+    [
+      'a zip claiming gigabytes',
+      () =>
+        hostileXlsx({
+          sheetData: rowsXml(goodRows()),
+          extra: [{ name: 'xl/media/image1.png', data: Buffer.alloc(1024), claimedSize: 0xfffffff0 }],
+        }),
+      '解压后超过 300 MB',
+    ],
     [
       'five million shared strings',
-      () => hostileXlsx({ sheetData: rowsXml(goodRows()), sharedStrings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${'<si><t>a</t></si>'.repeat(5_000_000)}</sst>` }),
+      () =>
+        hostileXlsx({
+          sheetData: rowsXml(goodRows()),
+          sharedStrings: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${'<si><t>a</t></si>'.repeat(5_000_000)}</sst>`,
+        }),
       '文字超过 200 万条',
     ],
   ];
@@ -139,16 +159,20 @@ describe('CLI: hostile files', () => {
     expect(existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
   });
 
-  it('a file whose only row is a stray cell on row 1,048,576: exit 1, one line, data.json byte-identical, no backup', { timeout: 90_000 }, async () => {
-    const { dir, hash } = await library();
-    const before = await hash();
-    const file = path.join(dir, '主体.xlsx');
-    await writeFile(file, hostileXlsx({ sheetData: rowsXml(goodRows().slice(0, 1)) + STRAY_CELL }));
-    const run = await cliInProcess(dir, ['import', 'entities', file]);
-    expect(run.stdout).toContain('第 1048576 行');
-    await expectOneLine(run, '文件中没有一行可以导入，数据未改动', dir, before, hash);
-    expect(existsSync(path.join(dir, 'backups'))).toBe(false);
-  });
+  it(
+    'a file whose only row is a stray cell on row 1,048,576: exit 1, one line, data.json byte-identical, no backup',
+    { timeout: 90_000 },
+    async () => {
+      const { dir, hash } = await library();
+      const before = await hash();
+      const file = path.join(dir, '主体.xlsx');
+      await writeFile(file, hostileXlsx({ sheetData: rowsXml(goodRows().slice(0, 1)) + STRAY_CELL }));
+      const run = await cliInProcess(dir, ['import', 'entities', file]);
+      expect(run.stdout).toContain('第 1048576 行');
+      await expectOneLine(run, '文件中没有一行可以导入，数据未改动', dir, before, hash);
+      expect(existsSync(path.join(dir, 'backups'))).toBe(false);
+    },
+  );
 });
 
 describe('CLI: every way out releases the lock', () => {
@@ -160,7 +184,9 @@ describe('CLI: every way out releases the lock', () => {
     await writeFile(file, ['主体名称,主体类型,包保等级,所属旗区,乡镇（街道）,村（社区）', ...rows].join('\n'));
     const run = await cli(dir, ['import', 'entities', file, '--json'], { closeStdoutEarly: true });
     // The run ends as it would have with the pipe open: every row refused is exit 1 with its one line, no EPIPE trace.
-    expect(run.stderr).toBe('错误：文件中没有一行可以导入，数据未改动。请按上面列出的原因修改后重新导入 / Error: no row could be imported; nothing was changed\n');
+    expect(run.stderr).toBe(
+      '错误：文件中没有一行可以导入，数据未改动。请按上面列出的原因修改后重新导入 / Error: no row could be imported; nothing was changed\n',
+    );
     expect(run.code).toBe(1);
     expect(existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
   });

@@ -31,14 +31,23 @@ describe('CLI export report and export handbooks', () => {
     const total = (sheet.getRow(sheet.rowCount - 2).values as unknown[]).slice(1);
     const at = (label: string) => total[header.indexOf(label)];
     expect(total[0]).toBe('合计');
-    expect([at('包保主体（户）·合计'), at('企业（户）·企业数'), at('企业（户）·大型企业'), at('督导（次）·计划'), at('督导（次）·完成')]).toEqual([
+    expect([
+      at('包保主体（户）·合计'),
+      at('企业（户）·企业数'),
+      at('企业（户）·大型企业'),
+      at('督导（次）·计划'),
+      at('督导（次）·完成'),
+    ]).toEqual([
       stats.entities.total,
       stats.entities.enterprises,
       stats.entities.largeEnterprises,
       stats.visits.planned,
       stats.visits.done,
     ]);
-    expect([at('食品安全总监·应配备'), at('食品安全总监·已配备')]).toEqual([stats.duties.safetyDirector.total, stats.duties.safetyDirector.done]);
+    expect([at('食品安全总监·应配备'), at('食品安全总监·已配备')]).toEqual([
+      stats.duties.safetyDirector.total,
+      stats.duties.safetyDirector.done,
+    ]);
     expect(at('包保覆盖（户）·覆盖率')).toBeCloseTo(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned), 12);
     expect(stats.visits.planned).toBeGreaterThan(0);
 
@@ -53,7 +62,9 @@ describe('CLI export report and export handbooks', () => {
 
     const unknown = await cli('export', 'report', 'weekly', '--out', path.join(out, 'x.xlsx'), '--data', data);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('请指明报表：summary（包保工作情况统计表）、assignments（包保关系明细表）、visits（督导记录汇总）、problems（问题整改台账）、dispatch（周调度进展表）');
+    expect(unknown.stderr).toContain(
+      '请指明报表：summary（包保工作情况统计表）、assignments（包保关系明细表）、visits（督导记录汇总）、problems（问题整改台账）、dispatch（周调度进展表）',
+    );
     const badYear = await cli('export', 'report', 'visits', '--year', '27', '--out', path.join(out, 'x.xlsx'), '--data', data);
     expect(badYear.stderr).toContain('--year 应为年度');
   }, 240_000);

@@ -9,7 +9,9 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 const cli = (...args: string[]): Promise<string> =>
   new Promise((resolve, reject) => {
-    execFile(TSX, ['main/server/cli/index.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    execFile(TSX, ['main/server/cli/index.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
   });
 
 describe('CLI stats text', () => {
@@ -27,8 +29,10 @@ describe('CLI stats text', () => {
     expect(text).toContain(`包保主体 ${n(stats.entities.total)} 户`);
     const closed = stats.entities.total - stats.coverage.assigned - stats.coverage.unassigned;
     expect(closed).toBeGreaterThan(0);
-    expect(text).toContain(`已落实 ${n(stats.coverage.assigned)}，未落实 ${n(stats.coverage.unassigned)}（另有已注销 ${n(closed)} 户不计）`);
+    expect(text).toContain(
+      `已落实 ${n(stats.coverage.assigned)}，未落实 ${n(stats.coverage.unassigned)}（另有已注销 ${n(closed)} 户不计）`,
+    );
     const { done, total } = stats.cadres.commitmentSigned;
-    expect(text).toContain(`承诺书已签 ${n(done)} / ${n(total)} = ${((Math.round((1000 * done) / total) / 10).toFixed(1))}%`);
+    expect(text).toContain(`承诺书已签 ${n(done)} / ${n(total)} = ${(Math.round((1000 * done) / total) / 10).toFixed(1)}%`);
   }, 120_000);
 });

@@ -28,7 +28,17 @@ describe('CLI', () => {
     const stats = await cli('stats', '--json', '--data', data);
     expect(stats.code).toBe(0);
     const parsed = JSON.parse(stats.stdout);
-    expect(Object.keys(parsed)).toEqual(['entities', 'cadres', 'regulators', 'regions', 'coverage', 'duties', 'visits', 'problems', 'inspections']);
+    expect(Object.keys(parsed)).toEqual([
+      'entities',
+      'cadres',
+      'regulators',
+      'regions',
+      'coverage',
+      'duties',
+      'visits',
+      'problems',
+      'inspections',
+    ]);
     expect(parsed.entities.total).toBeGreaterThan(2000);
     const doc = JSON.parse(await readFile(path.join(data, 'data.json'), 'utf8'));
     expect(parsed.entities.total).toBe(doc.entities.length);
@@ -88,7 +98,13 @@ describe('CLI', () => {
 
     const first = await cli('import', 'visits', handbook, '--json', '--data', data);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ added: 1, updated: 0, unchanged: 0, rejected: 1, rows: [{ row: 5, reason: expect.stringContaining('日期') }] });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1,
+      rows: [{ row: 5, reason: expect.stringContaining('日期') }],
+    });
     const again = await cli('import', 'visits', handbook, '--data', data);
     expect(again.stdout).toContain('新录入 0，已录入过 1');
   });

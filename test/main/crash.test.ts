@@ -14,39 +14,35 @@ const KILLS = 50;
 const KILL_DELAYS = fc.sample(fc.integer({ min: 0, max: 120 }), { seed: 20261205, numRuns: KILLS });
 
 describe('crash safety (kill -9)', () => {
-  it(
-    `after each of ${KILLS} kills the file parses, passes the schema and holds every acknowledged save`,
-    async () => {
-      const dir = await newDir();
-      const setup = await LowdbStore.open(dir);
-      await setup.replace(smallDoc());
-      await setup.close();
+  it(`after each of ${KILLS} kills the file parses, passes the schema and holds every acknowledged save`, async () => {
+    const dir = await newDir();
+    const setup = await LowdbStore.open(dir);
+    await setup.replace(smallDoc());
+    await setup.close();
 
-      const acknowledged: number[] = [];
-      let next = 0;
-      for (let round = 0; round < KILLS; round++) {
-        const child = await startChild('mutate.ts', [dir, String(next)], (line) => {
-          const match = /^ack (\d+)$/.exec(line);
-          if (match) acknowledged.push(Number(match[1]));
-        });
-        // Kill at a varied moment: sometimes before the first write, mostly in the middle of one.
-        await new Promise((resolve) => setTimeout(resolve, KILL_DELAYS[round]));
-        await killed(child);
+    const acknowledged: number[] = [];
+    let next = 0;
+    for (let round = 0; round < KILLS; round++) {
+      const child = await startChild('mutate.ts', [dir, String(next)], (line) => {
+        const match = /^ack (\d+)$/.exec(line);
+        if (match) acknowledged.push(Number(match[1]));
+      });
+      // Kill at a varied moment: sometimes before the first write, mostly in the middle of one.
+      await new Promise((resolve) => setTimeout(resolve, KILL_DELAYS[round]));
+      await killed(child);
 
-        const text = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
-        const doc = DataDocSchema.parse(JSON.parse(text));
-        const names = new Set(doc.entities.map((e) => e.name));
-        const missing = acknowledged.filter((n) => !names.has(`崩溃测试主体${n}`));
-        expect(missing, `round ${round}`).toEqual([]);
-        next = Math.max(next, ...acknowledged.map((n) => n + 1)) + 1000;
-      }
-      expect(acknowledged.length).toBeGreaterThan(KILLS);
+      const text = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
+      const doc = DataDocSchema.parse(JSON.parse(text));
+      const names = new Set(doc.entities.map((e) => e.name));
+      const missing = acknowledged.filter((n) => !names.has(`崩溃测试主体${n}`));
+      expect(missing, `round ${round}`).toEqual([]);
+      next = Math.max(next, ...acknowledged.map((n) => n + 1)) + 1000;
+    }
+    expect(acknowledged.length).toBeGreaterThan(KILLS);
 
-      // The stale lock of the last victim does not keep the folder closed, and nothing was moved aside.
-      const after = await LowdbStore.open(dir);
-      expect(after.recovery).toBeNull();
-      expect(after.read()?.entities.length).toBeGreaterThanOrEqual(acknowledged.length);
-    },
-    240_000,
-  );
+    // The stale lock of the last victim does not keep the folder closed, and nothing was moved aside.
+    const after = await LowdbStore.open(dir);
+    expect(after.recovery).toBeNull();
+    expect(after.read()?.entities.length).toBeGreaterThanOrEqual(acknowledged.length);
+  }, 240_000);
 });

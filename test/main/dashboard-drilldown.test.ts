@@ -24,8 +24,10 @@ describe('首页概览 drill-downs', () => {
     closed.duties = { dailyWeeklyMonthly: '', riskList: '', riskSystem: '', commitment: '' };
     await store.replace(doc);
     // Through dispatch, as the page asks: the query's defaults filled in and checked.
-    const entities = async (query: object) => unwrap(await dispatch(handlers, 'entities:query', query)) as { total: number; rows: { id: string }[] };
-    const cadres = async (query: object) => unwrap(await dispatch(handlers, 'cadres:query', query)) as { total: number; rows: { active: boolean }[] };
+    const entities = async (query: object) =>
+      unwrap(await dispatch(handlers, 'entities:query', query)) as { total: number; rows: { id: string }[] };
+    const cadres = async (query: object) =>
+      unwrap(await dispatch(handlers, 'cadres:query', query)) as { total: number; rows: { active: boolean }[] };
     const county = doc.regions.find((r) => r.level === 'county');
     if (!county) throw new Error('示例数据中没有旗区');
 

@@ -109,7 +109,16 @@ export function resetFake(): void {
   BrowserWindow.all.length = 0;
   recorded.ipcHandlers.clear();
   recorded.permissionHandler = null;
-  for (const list of [recorded.externalLinks, recorded.openedPaths, recorded.shownItems, recorded.saveDialogs, recorded.openDialogs, recorded.messageBoxes, recorded.answers]) list.length = 0;
+  for (const list of [
+    recorded.externalLinks,
+    recorded.openedPaths,
+    recorded.shownItems,
+    recorded.saveDialogs,
+    recorded.openDialogs,
+    recorded.messageBoxes,
+    recorded.answers,
+  ])
+    list.length = 0;
   recorded.openPathFailure = '';
   recorded.clipboard = '';
   recorded.menu = null;

@@ -46,7 +46,15 @@ async function menuSetUp() {
   const window = new FakeWindow({});
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   installMenu(
-    createMenuActions({ window: window as unknown as BrowserWindow, dialogs: new Dialogs(state, exportDir), log, version: '0.1.0', dataDir, exportDir, logsDir }),
+    createMenuActions({
+      window: window as unknown as BrowserWindow,
+      dialogs: new Dialogs(state, exportDir),
+      log,
+      version: '0.1.0',
+      dataDir,
+      exportDir,
+      logsDir,
+    }),
   );
   return { root, dataDir, exportDir, logsDir, window, log, state };
 }
@@ -55,10 +63,26 @@ describe('application menu', () => {
   it('has 文件 / 编辑 / 视图 / 帮助 with the Chinese items and standard roles', async () => {
     await menuSetUp();
     expect(installedMenu().map((item) => item.label)).toEqual(['文件', '编辑', '视图', '帮助']);
-    const labels = (top: string) => submenu(top).filter((item) => item.type !== 'separator').map((item) => item.label);
-    expect(labels('文件')).toEqual(['导入…', '导出与打印…', '备份与恢复…', '打印…', '另存为 PDF…', '打开数据文件夹', '打开导出文件夹', '退出']);
+    const labels = (top: string) =>
+      submenu(top)
+        .filter((item) => item.type !== 'separator')
+        .map((item) => item.label);
+    expect(labels('文件')).toEqual([
+      '导入…',
+      '导出与打印…',
+      '备份与恢复…',
+      '打印…',
+      '另存为 PDF…',
+      '打开数据文件夹',
+      '打开导出文件夹',
+      '退出',
+    ]);
     expect(submenu('文件').find((item) => item.label === '退出')?.role).toBe('quit');
-    expect(submenu('编辑').filter((item) => item.role).map((item) => [item.label, item.role])).toEqual([
+    expect(
+      submenu('编辑')
+        .filter((item) => item.role)
+        .map((item) => [item.label, item.role]),
+    ).toEqual([
       ['撤销', 'undo'],
       ['重做', 'redo'],
       ['剪切', 'cut'],
@@ -66,7 +90,11 @@ describe('application menu', () => {
       ['粘贴', 'paste'],
       ['全选', 'selectAll'],
     ]);
-    expect(submenu('视图').filter((item) => item.role).map((item) => [item.label, item.role])).toEqual([
+    expect(
+      submenu('视图')
+        .filter((item) => item.role)
+        .map((item) => [item.label, item.role]),
+    ).toEqual([
       ['重新加载', 'reload'],
       ['实际大小', 'resetZoom'],
       ['放大', 'zoomIn'],
@@ -100,7 +128,9 @@ describe('application menu', () => {
     recorded.answers.push(pdf);
     click('文件', '另存为 PDF…');
     await settle();
-    expect(window.webContents.pdfCalls).toEqual([{ printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true, pageSize: 'A4', landscape: false }]);
+    expect(window.webContents.pdfCalls).toEqual([
+      { printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true, pageSize: 'A4', landscape: false },
+    ]);
     expect(await readFile(pdf)).toEqual(window.webContents.pdfBytes);
     expect(path.basename(String(recorded.saveDialogs[0]?.['defaultPath']))).toMatch(/^食安包保工作台-\d{8}-\d{4}\.pdf$/);
     await state.flush();
@@ -132,7 +162,11 @@ describe('application menu', () => {
     recorded.answers.push(0);
     click('帮助', '关于 食安包保工作台');
     await settle();
-    expect(recorded.messageBoxes[0]).toMatchObject({ title: '关于 食安包保工作台', message: '食安包保工作台 0.1.0', buttons: ['打开数据文件夹', '关闭'] });
+    expect(recorded.messageBoxes[0]).toMatchObject({
+      title: '关于 食安包保工作台',
+      message: '食安包保工作台 0.1.0',
+      buttons: ['打开数据文件夹', '关闭'],
+    });
     expect(recorded.messageBoxes[0]?.['detail']).toContain(`数据文件夹：${dataDir}`);
     expect(recorded.openedPaths).toEqual([dataDir]);
   });
@@ -182,7 +216,12 @@ describe('logging and the error dialog', () => {
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
     const report = vi.fn(async () => undefined);
     logPageErrors(contents as unknown as Electron.WebContents, log, report);
-    contents.emit('console-message', { level: 'error', message: 'Uncaught TypeError: x is undefined', sourceId: 'index.js', lineNumber: 7 });
+    contents.emit('console-message', {
+      level: 'error',
+      message: 'Uncaught TypeError: x is undefined',
+      sourceId: 'index.js',
+      lineNumber: 7,
+    });
     contents.emit('console-message', { level: 'info', message: 'ready', sourceId: 'index.js', lineNumber: 1 });
     expect(log.error).toHaveBeenCalledTimes(1);
     expect(log.error).toHaveBeenCalledWith('[renderer] Uncaught TypeError: x is undefined (index.js:7)');

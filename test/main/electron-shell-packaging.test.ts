@@ -59,7 +59,10 @@ describe('installer configuration (electron-builder.yml)', () => {
     // The version comes from package.json: the config must not pin its own.
     expect(config).not.toHaveProperty('extraMetadata.version');
     expect(config.files).toEqual([{ filter: expect.arrayContaining(['out/**', '!test/**', '!**/*.ts']) }]);
-    const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
+    const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      main: string;
+      scripts: Record<string, string>;
+    };
     expect(packageJson.main).toBe('out/main/index.cjs');
     expect(packageJson.scripts['dist:win']).toMatch(/electron-vite build && electron-builder --win nsis/);
   });

@@ -28,13 +28,21 @@ describe('window placement', () => {
     const saved = { x: 1500, y: 100, width: 1600, height: 900, maximized: false };
     expect(restorePlacement(saved, [LAPTOP])).toEqual({ bounds: { width: 1366, height: 728 }, maximized: false });
     // Title bar above the top edge: it could not be dragged back either.
-    expect(restorePlacement({ x: 100, y: -200, width: 800, height: 600, maximized: false }, [LAPTOP]).bounds).toEqual({ width: 800, height: 600 });
+    expect(restorePlacement({ x: 100, y: -200, width: 800, height: 600, maximized: false }, [LAPTOP]).bounds).toEqual({
+      width: 800,
+      height: 600,
+    });
   });
 
   it('pulls a window hanging off the edge back inside, no larger than the display', () => {
     const saved = { x: 1000, y: 300, width: 1366, height: 768, maximized: false };
     expect(restorePlacement(saved, [LAPTOP])).toEqual({ bounds: { x: 0, y: 0, width: 1366, height: 728 }, maximized: false });
-    expect(restorePlacement({ x: 900, y: 200, width: 800, height: 600, maximized: false }, [LAPTOP]).bounds).toEqual({ x: 566, y: 128, width: 800, height: 600 });
+    expect(restorePlacement({ x: 900, y: 200, width: 800, height: 600, maximized: false }, [LAPTOP]).bounds).toEqual({
+      x: 566,
+      y: 128,
+      width: 800,
+      height: 600,
+    });
   });
 });
 
@@ -70,6 +78,9 @@ describe('remembering the window', () => {
     expect(state.get()).toEqual({});
     await state.update({ lastFolder: 'D:\\报送' });
     await state.update({ window: { x: 1, y: 2, width: 1100, height: 700, maximized: false } });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ lastFolder: 'D:\\报送', window: { x: 1, y: 2, width: 1100, height: 700, maximized: false } });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      lastFolder: 'D:\\报送',
+      window: { x: 1, y: 2, width: 1100, height: 700, maximized: false },
+    });
   });
 });

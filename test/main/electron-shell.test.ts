@@ -43,7 +43,10 @@ describe('main window', () => {
   });
 
   it('opens at the remembered place and maximized when it was', () => {
-    const window = createMainWindow(null, { bounds: { x: 1920, y: 40, width: 1500, height: 900 }, maximized: true }) as unknown as FakeWindow;
+    const window = createMainWindow(null, {
+      bounds: { x: 1920, y: 40, width: 1500, height: 900 },
+      maximized: true,
+    }) as unknown as FakeWindow;
     expect(window.options).toMatchObject({ x: 1920, y: 40, width: 1500, height: 900 });
     expect(window.calls).toEqual([]);
     window.emit('ready-to-show');
@@ -67,7 +70,11 @@ describe('main window', () => {
     const internal = { preventDefault: vi.fn() };
     window.webContents.emit('will-navigate', internal, `${appPage}#/cadres`);
     expect(internal.preventDefault).not.toHaveBeenCalled();
-    for (const other of ['file:///C:/Users/clerk/Desktop/主体名单.xlsx', 'file:///C:/Users/clerk/Downloads/page.html', `${appPage.replace('index.html', 'other.html')}`]) {
+    for (const other of [
+      'file:///C:/Users/clerk/Desktop/主体名单.xlsx',
+      'file:///C:/Users/clerk/Downloads/page.html',
+      `${appPage.replace('index.html', 'other.html')}`,
+    ]) {
       const dropped = { preventDefault: vi.fn() };
       window.webContents.emit('will-navigate', dropped, other);
       expect(dropped.preventDefault).toHaveBeenCalled();
@@ -92,7 +99,10 @@ describe('IPC registration', () => {
     const fromApp = { senderFrame: { url: FROM_APP } };
     const fromElsewhere = { senderFrame: { url: 'https://evil.example/' } };
 
-    expect(await handler?.(fromApp, 'entities:get', { id: 'e1' })).toMatchObject({ ok: true, value: { entity: { name: '内蒙古食用油有限公司' } } });
+    expect(await handler?.(fromApp, 'entities:get', { id: 'e1' })).toMatchObject({
+      ok: true,
+      value: { entity: { name: '内蒙古食用油有限公司' } },
+    });
     expect(await handler?.(fromElsewhere, 'entities:get', { id: 'e1' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await handler?.({ senderFrame: null }, 'entities:get', { id: 'e1' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await handler?.(fromApp, 'entities:get', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
@@ -105,7 +115,11 @@ describe('IPC registration', () => {
     expect(devServerUrlOf(false, { ELECTRON_RENDERER_URL: devServer })).toBe(devServer);
     expect(devServerUrlOf(false, {})).toBeNull();
 
-    registerIpc(createHandlers({ store: store(), now: () => new Date() }), devServerUrlOf(true, { ELECTRON_RENDERER_URL: devServer }), ANYWHERE);
+    registerIpc(
+      createHandlers({ store: store(), now: () => new Date() }),
+      devServerUrlOf(true, { ELECTRON_RENDERER_URL: devServer }),
+      ANYWHERE,
+    );
     const handler = recorded.ipcHandlers.get(INVOKE_CHANNEL);
     const from = (url: string) => handler?.({ senderFrame: { url } }, 'regions:list', {});
     expect(await from(FROM_APP)).toMatchObject({ ok: true });
@@ -146,10 +160,16 @@ describe('IPC registration', () => {
     expect(methods.length).toBeGreaterThan(40);
     for (const method of methods) {
       // A deliberately wrong input: the method must be found and its input refused, not run.
-      const result = (await handler?.({ senderFrame: { url: FROM_APP } }, method, 'not an object')) as { ok: boolean; error?: { code: string } };
+      const result = (await handler?.({ senderFrame: { url: FROM_APP } }, method, 'not an object')) as {
+        ok: boolean;
+        error?: { code: string };
+      };
       expect({ method, code: result.error?.code }).toEqual({ method, code: 'invalid-argument' });
     }
-    expect(await handler?.({ senderFrame: { url: FROM_APP } }, 'fs:readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await handler?.({ senderFrame: { url: FROM_APP } }, 'fs:readFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-method' },
+    });
   });
 });
 
@@ -164,7 +184,8 @@ async function desktopSetUp() {
   registerDesktopIpc(createDesktopHandlers(dialogs), null, silentLog);
   const window = createMainWindow(null) as unknown as FakeWindow;
   const channel = recorded.ipcHandlers.get(DESKTOP_CHANNEL);
-  const call = (method: string, input: unknown, url = FROM_APP) => channel?.({ senderFrame: { url }, sender: window.webContents }, method, input);
+  const call = (method: string, input: unknown, url = FROM_APP) =>
+    channel?.({ senderFrame: { url }, sender: window.webContents }, method, input);
   return { root, exportDir, state, window, call };
 }
 
@@ -173,11 +194,23 @@ describe('desktop IPC (window.desktop)', () => {
     const { call } = await desktopSetUp();
     const file = { fileName: 'a.xlsx', contentBase64: 'UEsDBA==' };
     expect(await call('saveFile', file, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('saveFile', { fileName: 'a.xlsx', contentBase64: '不是 base64' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await call('saveFile', { fileName: '', contentBase64: 'UEsDBA==' })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('缺少文件名') } });
+    expect(await call('saveFile', { fileName: 'a.xlsx', contentBase64: '不是 base64' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await call('saveFile', { fileName: '', contentBase64: 'UEsDBA==' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining('缺少文件名') },
+    });
     expect(await call('print', { pageSize: 'A5', landscape: false })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await call('showInFolder', 'relative/folder')).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('完整路径') } });
-    expect(await call('openFile', { title: 'x', filters: [{ name: 'x', extensions: ['../exe'] }], maxBytes: 10 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await call('showInFolder', 'relative/folder')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining('完整路径') },
+    });
+    expect(await call('openFile', { title: 'x', filters: [{ name: 'x', extensions: ['../exe'] }], maxBytes: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     expect(await call('openExternal', 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect(await call('toString', undefined)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect([...recorded.saveDialogs, ...recorded.openDialogs, ...recorded.messageBoxes]).toEqual([]);
@@ -190,7 +223,10 @@ describe('desktop IPC (window.desktop)', () => {
     await mkdir(path.dirname(chosen));
     recorded.answers.push(chosen);
 
-    expect(await call('saveFile', { fileName: '包保工作情况统计表.xlsx', contentBase64: bytes.toString('base64') })).toEqual({ ok: true, value: chosen });
+    expect(await call('saveFile', { fileName: '包保工作情况统计表.xlsx', contentBase64: bytes.toString('base64') })).toEqual({
+      ok: true,
+      value: chosen,
+    });
     expect(await readFile(chosen)).toEqual(bytes);
     expect(recorded.saveDialogs[0]).toMatchObject({
       defaultPath: path.join(exportDir, '包保工作情况统计表.xlsx'),
@@ -199,7 +235,10 @@ describe('desktop IPC (window.desktop)', () => {
 
     // A proposed name cannot point elsewhere; the next dialog starts where the last file went.
     recorded.answers.push(null);
-    expect(await call('saveFile', { fileName: '..\\..\\Windows/evil.json', contentBase64: bytes.toString('base64') })).toEqual({ ok: true, value: null });
+    expect(await call('saveFile', { fileName: '..\\..\\Windows/evil.json', contentBase64: bytes.toString('base64') })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(recorded.saveDialogs[1]?.['defaultPath']).toBe(path.join(root, '报送', 'Windowsevil.json'));
     await state.flush();
     expect(JSON.parse(await readFile(path.join(root, 'shell-state.json'), 'utf8'))).toMatchObject({ lastFolder: path.join(root, '报送') });
@@ -217,7 +256,9 @@ describe('desktop IPC (window.desktop)', () => {
     await writeFile(blocker, 'a file where a folder should be');
     recorded.answers.push(path.join(blocker, '手册.xlsx'));
     expect(await call('saveFile', { fileName: '手册.xlsx', contentBase64: 'UEsDBA==' })).toEqual({ ok: true, value: null });
-    expect(recorded.messageBoxes).toEqual([expect.objectContaining({ message: '未能保存“手册.xlsx”', detail: expect.stringContaining('换一个文件名') })]);
+    expect(recorded.messageBoxes).toEqual([
+      expect.objectContaining({ message: '未能保存“手册.xlsx”', detail: expect.stringContaining('换一个文件名') }),
+    ]);
   });
 
   it('reads the file chosen in the open dialog, and refuses one over the size limit', async () => {
@@ -226,7 +267,10 @@ describe('desktop IPC (window.desktop)', () => {
     await writeFile(file, '主体名称,统一社会信用代码\n示例,91150600MA0N000000\n');
     recorded.answers.push(file);
     const filters = [{ name: 'Excel 工作簿或 CSV 文件', extensions: ['xlsx', 'csv'] }];
-    const result = (await call('openFile', { title: '选择要导入的表格文件', filters, maxBytes: 1024 })) as { ok: true; value: { fileName: string; contentBase64: string } };
+    const result = (await call('openFile', { title: '选择要导入的表格文件', filters, maxBytes: 1024 })) as {
+      ok: true;
+      value: { fileName: string; contentBase64: string };
+    };
     expect(result.value.fileName).toBe('主体名单.csv');
     expect(Buffer.from(result.value.contentBase64, 'base64').toString('utf8')).toBe(await readFile(file, 'utf8'));
     expect(recorded.openDialogs[0]).toMatchObject({ title: '选择要导入的表格文件', filters, properties: ['openFile'] });
@@ -253,7 +297,10 @@ describe('desktop IPC (window.desktop)', () => {
     expect(await call('showInFolder', file)).toEqual({ ok: true, value: undefined });
     expect(recorded.openedPaths).toEqual([root]);
     expect(recorded.shownItems).toEqual([file]);
-    expect(await call('showInFolder', path.join(root, 'gone'))).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('已被移动或删除') } });
+    expect(await call('showInFolder', path.join(root, 'gone'))).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('已被移动或删除') },
+    });
     await state.flush();
   });
 
@@ -272,7 +319,10 @@ describe('desktop IPC (window.desktop)', () => {
 
     // Explorer opens only on those folders: a made-up path is refused before anything opens.
     for (const made of [elsewhere, path.join(exportDir, '..', '..'), path.join(exportDir, '..', '别处')]) {
-      expect(await call('showInFolder', made)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('选择文件夹') } });
+      expect(await call('showInFolder', made)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringContaining('选择文件夹') },
+      });
     }
     expect(recorded.openedPaths).toEqual([]);
     expect(await call('showInFolder', exportDir)).toEqual({ ok: true, value: undefined });
@@ -299,8 +349,13 @@ describe('desktop IPC (window.desktop)', () => {
 
     const pdf = path.join(root, '致包保领导的一封信-张三.pdf');
     recorded.answers.push(pdf);
-    expect(await call('printToPdf', { pageSize: 'A4', landscape: false, fileName: '致包保领导的一封信-张三' })).toEqual({ ok: true, value: pdf });
-    expect(window.webContents.pdfCalls).toEqual([{ printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true, pageSize: 'A4', landscape: false }]);
+    expect(await call('printToPdf', { pageSize: 'A4', landscape: false, fileName: '致包保领导的一封信-张三' })).toEqual({
+      ok: true,
+      value: pdf,
+    });
+    expect(window.webContents.pdfCalls).toEqual([
+      { printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true, pageSize: 'A4', landscape: false },
+    ]);
     expect(await readFile(pdf)).toEqual(window.webContents.pdfBytes);
     expect(recorded.saveDialogs[0]).toMatchObject({ filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
     expect(String(recorded.saveDialogs[0]?.['defaultPath'])).toMatch(/致包保领导的一封信-张三\.pdf$/);
@@ -314,6 +369,8 @@ describe('desktop IPC (window.desktop)', () => {
     expect(recorded.messageBoxes).toEqual([]);
     window.webContents.printOutcome = { success: false, reason: 'Printer is out of paper' };
     expect(await call('print', { pageSize: 'A4', landscape: false })).toEqual({ ok: true, value: undefined });
-    expect(recorded.messageBoxes).toEqual([expect.objectContaining({ message: '打印没有完成', detail: expect.stringContaining('Printer is out of paper') })]);
+    expect(recorded.messageBoxes).toEqual([
+      expect.objectContaining({ message: '打印没有完成', detail: expect.stringContaining('Printer is out of paper') }),
+    ]);
   });
 });

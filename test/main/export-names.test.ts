@@ -89,7 +89,10 @@ describe('bulk exports of a library stored by an older version', () => {
     const { handlers } = await openServices(dir);
     expect((await handlers['handbook:export']({ cadreId: 'c1' })).fileName).toBe(ZHANG_HANDBOOK);
     const out = await newDir();
-    const ended = await finished(handlers, await handlers['handbook:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
+    const ended = await finished(
+      handlers,
+      await handlers['handbook:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }),
+    );
     expect(ended).toMatchObject({ state: 'done', files: 2, skipped: [] });
     expect(await filesUnder(out, 'xlsx')).toEqual([path.join(LI_FOLDER, LI_HANDBOOK), path.join(ZHANG_FOLDER, ZHANG_HANDBOOK)].sort());
   }, 60_000);
@@ -99,11 +102,21 @@ describe('bulk exports of a library stored by an older version', () => {
     const { handlers } = await openServices(dir);
     const out = await newDir();
     await blockWrite(path.join(out, ZHANG_FOLDER), ZHANG_HANDBOOK, process.pid);
-    const ended = await finished(handlers, await handlers['handbook:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }));
+    const ended = await finished(
+      handlers,
+      await handlers['handbook:exportAll']({ regionId: '', outDir: out, subfolder: false, combined: false }),
+    );
     // The file is named with its folder in the export, so the clerk can find it.
     const blocked = path.join(ZHANG_FOLDER, ZHANG_HANDBOOK);
-    expect(ended).toMatchObject({ state: 'done', files: 1, error: '', skipped: [{ fileName: blocked, reason: expect.stringContaining('是一个文件夹') }] });
-    expect(ended.message).toMatch(new RegExp(`^已导出 1 本工作手册到 .*；1 个文件未能写入：“${blocked}”（.*是一个文件夹.*）。请处理后重新导出这些文件$`));
+    expect(ended).toMatchObject({
+      state: 'done',
+      files: 1,
+      error: '',
+      skipped: [{ fileName: blocked, reason: expect.stringContaining('是一个文件夹') }],
+    });
+    expect(ended.message).toMatch(
+      new RegExp(`^已导出 1 本工作手册到 .*；1 个文件未能写入：“${blocked}”（.*是一个文件夹.*）。请处理后重新导出这些文件$`),
+    );
     expect(await filesUnder(out, 'xlsx')).toEqual([path.join(LI_FOLDER, LI_HANDBOOK)]);
   }, 60_000);
 });
@@ -116,9 +129,17 @@ describe('a 合订本 that cannot be written', () => {
     // One 乡镇, so one 合订本, filed in its 旗区's folder.
     const name = `达拉特旗-昭君镇-包保干部工作手册合订本-${YEAR}.xlsx`;
     await blockWrite(path.join(out, '达拉特旗'), name, process.pid);
-    const ended = await finished(handlers, await handlers['handbook:exportAll']({ regionId: 'zjz', outDir: out, subfolder: false, combined: true }));
+    const ended = await finished(
+      handlers,
+      await handlers['handbook:exportAll']({ regionId: 'zjz', outDir: out, subfolder: false, combined: true }),
+    );
     const blocked = path.join('达拉特旗', name);
-    expect(ended).toMatchObject({ state: 'done', files: 0, error: '', skipped: [{ fileName: blocked, reason: expect.stringContaining('是一个文件夹') }] });
+    expect(ended).toMatchObject({
+      state: 'done',
+      files: 0,
+      error: '',
+      skipped: [{ fileName: blocked, reason: expect.stringContaining('是一个文件夹') }],
+    });
     expect(ended.message).toMatch(new RegExp(`^未能写入合订本：“${blocked}”（.*是一个文件夹.*）。请处理后重新导出$`));
     expect(await filesUnder(out, 'xlsx')).toEqual([]);
   }, 60_000);
@@ -142,7 +163,9 @@ describe('CLI export letters', () => {
     expect(run.stdout).toContain(`已导出 1 封致包保领导的一封信到 ${blocked}（另有合订本一份）`);
     expect(run.stderr).toContain(`未能写入“${ZHANG_LETTER}”：`);
     expect(run.stderr).toContain('错误：1 个文件未能写入（见上），其余文件已导出 / Error: 1 file(s) could not be written');
-    expect((await readdir(blocked)).filter((name) => !name.startsWith('.')).sort()).toEqual([LI_LETTER, '致包保领导的一封信-合订本-2封.html'].sort());
+    expect((await readdir(blocked)).filter((name) => !name.startsWith('.')).sort()).toEqual(
+      [LI_LETTER, '致包保领导的一封信-合订本-2封.html'].sort(),
+    );
   }, 90_000);
 
   it('lists stored names with control characters without their escape codes', async () => {

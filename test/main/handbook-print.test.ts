@@ -33,7 +33,10 @@ async function finished(handlers: ApiHandlers, started: JobStatus): Promise<JobS
 function expectNoLoneRows(pages: readonly PdfPage[], header: string, where: string): void {
   let run: PdfPage[] = [];
   const check = (): void => {
-    if (run.length > 1) run.forEach((page) => expect(page.words.filter((w) => ISO_DATE.test(w.text)).length, `${where}：“${header}”表某页只有一行`).toBeGreaterThanOrEqual(2));
+    if (run.length > 1)
+      run.forEach((page) =>
+        expect(page.words.filter((w) => ISO_DATE.test(w.text)).length, `${where}：“${header}”表某页只有一行`).toBeGreaterThanOrEqual(2),
+      );
     run = [];
   };
   for (const page of pages) {
@@ -54,7 +57,8 @@ function expectHandbookPages(pages: readonly PdfPage[], cadre: Cadre, orgName: s
   const cover = pages[0]!;
   for (const line of [orgName, '落实食品安全包保责任', '2026年度包保干部工作手册']) wordOn(cover, line);
   expect(typeSize(wordOn(cover, '落实食品安全包保责任'))).toBeCloseTo(26, 0);
-  for (const text of [cadre.name, '工作单位：', '包保区域：', '2026年', '编印单位：', '2026年12月5日']) expect(cover.text, where).toContain(text);
+  for (const text of [cadre.name, '工作单位：', '包保区域：', '2026年', '编印单位：', '2026年12月5日'])
+    expect(cover.text, where).toContain(text);
   expect(cover.text).not.toMatch(/项目|内容/);
   expect(pages[1]?.text).toContain('包保干部工作职责');
 
@@ -66,7 +70,9 @@ function expectHandbookPages(pages: readonly PdfPage[], cadre: Cadre, orgName: s
   expect(typeSize(wordOn(letter, '食品安全责任与任务承诺书'))).toBeCloseTo(22, 0);
   const text = letter.words;
   const signer = wordOn(letter, '承诺人（签字）：');
-  const body = text.filter((w) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]{8,}$/.test(w.text) && w.yMax < signer.yMin && w.text !== '食品安全责任与任务承诺书');
+  const body = text.filter(
+    (w) => /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]{8,}$/.test(w.text) && w.yMax < signer.yMin && w.text !== '食品安全责任与任务承诺书',
+  );
   expect(body.length).toBeGreaterThan(8);
   for (const word of body) expect(typeSize(word), word.text).toBeCloseTo(16, 0);
   expect(Math.min(...text.map((w) => w.xMin))).toBeGreaterThanOrEqual(28 * MM - 1);
@@ -99,7 +105,8 @@ describe('工作手册 printed by LibreOffice', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('a 村级 and a 市级 handbook: cover, 承诺书 as a 公文 page, sizes, margins, page numbers, no lone rows', async () => {
-    const withVisits = (level: Cadre['level']): Cadre => doc.cadres.find((c) => c.active && c.level === level && doc.visits.filter((v) => v.cadreId === c.id).length >= 8)!;
+    const withVisits = (level: Cadre['level']): Cadre =>
+      doc.cadres.find((c) => c.active && c.level === level && doc.visits.filter((v) => v.cadreId === c.id).length >= 8)!;
     const cadres = [withVisits('village'), withVisits('city')];
     const files: string[] = [];
     for (const cadre of cadres) {
@@ -122,7 +129,14 @@ describe('工作手册 printed by LibreOffice', () => {
 
   it('tables with planned pages never leave their last row alone on a page, at any row height', async () => {
     // Row heights and counts that LibreOffice, left to itself, prints with one row on the last page.
-    const cases: [height: number, rows: number][] = [[30, 15], [45, 10], [45, 20], [58, 8], [58, 16], [70, 7]];
+    const cases: [height: number, rows: number][] = [
+      [30, 15],
+      [45, 10],
+      [45, 20],
+      [58, 8],
+      [58, 16],
+      [70, 7],
+    ];
     const sheets = cases.map(([height, rows]): TableSheet => ({
       sheetName: `${height}pt×${rows}`,
       title: '督导记录表',
@@ -138,7 +152,14 @@ describe('工作手册 printed by LibreOffice', () => {
         { label: '督导人签字', width: 10, format: 'text' },
         { label: `表${height}-${rows}`, width: 12, format: 'text' },
       ],
-      rows: Array.from({ length: rows }, (_, i) => [`主体${i + 1}`, { date: `2026-03-${String(i + 1).padStart(2, '0')}` }, null, null, null, null]),
+      rows: Array.from({ length: rows }, (_, i) => [
+        `主体${i + 1}`,
+        { date: `2026-03-${String(i + 1).padStart(2, '0')}` },
+        null,
+        null,
+        null,
+        null,
+      ]),
     }));
     const file = path.join(dir, 'planned.xlsx');
     await writeFile(file, await buildWorkbook(sheets));
@@ -164,7 +185,10 @@ describe('工作手册 printed by LibreOffice', () => {
       .filter(([id, members]) => id && new Set(members.map((c) => c.name)).size < members.length)
       .sort((a, b) => a[1].length - b[1].length)[0]!;
     const out = path.join(dir, 'combined');
-    const status = await finished(handlers, await handlers['handbook:exportAll']({ regionId: townshipId, combined: true, outDir: out, subfolder: false }));
+    const status = await finished(
+      handlers,
+      await handlers['handbook:exportAll']({ regionId: townshipId, combined: true, outDir: out, subfolder: false }),
+    );
     expect(status).toMatchObject({ state: 'done', files: 1 });
     const [county, township] = filingPlace(cadres[0]!, regions);
     const file = path.join(out, county!, `${county}-${township}-包保干部工作手册合订本-2026.xlsx`);
@@ -201,7 +225,10 @@ describe('工作手册 printed by LibreOffice', () => {
 
     // One file each: namesakes told apart by 单位 or 职务, never by -2.
     const each = path.join(dir, 'each');
-    await finished(handlers, await handlers['handbook:exportAll']({ regionId: townshipId, combined: false, outDir: each, subfolder: false }));
+    await finished(
+      handlers,
+      await handlers['handbook:exportAll']({ regionId: townshipId, combined: false, outDir: each, subfolder: false }),
+    );
     const names = await readdir(path.join(each, county!, township!));
     expect(names).toHaveLength(cadres.length);
     expect(names.filter((name) => /-2026-\d+\.xlsx$/.test(name))).toEqual([]);

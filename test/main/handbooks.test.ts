@@ -22,7 +22,18 @@ describe('包保干部工作手册', () => {
     const file = await handlers['handbook:export']({ cadreId: 'c1' });
     expect(file.fileName).toBe('达拉特旗-昭君镇-张伟-包保干部工作手册-2027.xlsx');
     const book = await workbook(file.contentBase64);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导检查要点', '督导计划', '督导记录表', '承诺书', '联系方式']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '封面',
+      '工作职责',
+      '责任清单',
+      '任务清单',
+      '督查清单',
+      '督导检查要点',
+      '督导计划',
+      '督导记录表',
+      '承诺书',
+      '联系方式',
+    ]);
     for (const sheet of book.worksheets) {
       if (sheet.name === '封面' || sheet.name === '承诺书') {
         // Set as paper: one page, no grid, no frozen pane.
@@ -66,7 +77,9 @@ describe('包保干部工作手册', () => {
     row.getCell(7).value = '2027年3月15日';
     const corrected = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
     expect(await handlers['handbook:import']({ fileName: '张伟-交回.xlsx', contentBase64: corrected })).toMatchObject({ recorded: 1 });
-    expect((await handlers['problems:list']({})).filter((p) => p.visitId === visitId).map((p) => [p.problem.id, p.problem.deadline, p.stage])).toEqual([[found!.problem.id, '2027-03-15', '待整改']]);
+    expect(
+      (await handlers['problems:list']({})).filter((p) => p.visitId === visitId).map((p) => [p.problem.id, p.problem.deadline, p.stage]),
+    ).toEqual([[found!.problem.id, '2027-03-15', '待整改']]);
   });
 
   it('merges the groups, checks what the clerk fills in, and is set in a Chinese font without error triangles', async () => {
@@ -77,7 +90,8 @@ describe('包保干部工作手册', () => {
     const book = await workbook(contentBase64);
 
     // 干什么 / 如何干 and the 工作板块 each one cell down their rows.
-    const merges = (name: string): string[] => (book.getWorksheet(name)?.model.merges ?? []).filter((range) => !range.startsWith('A1:') && !range.startsWith('A2:'));
+    const merges = (name: string): string[] =>
+      (book.getWorksheet(name)?.model.merges ?? []).filter((range) => !range.startsWith('A1:') && !range.startsWith('A2:'));
     expect(merges('工作职责')).toEqual(['A4:A8', 'A9:A13']);
     expect(merges('任务清单')).toEqual(['A4:A6', 'A7:A9', 'A10:A12', 'A13:A15']);
 
@@ -86,7 +100,11 @@ describe('包保干部工作手册', () => {
     const formRows = (form?.rowCount ?? 0) - 3;
     expect(formRows).toBeGreaterThan(0);
     for (const row of [4, 3 + formRows, 3 + formRows + 5]) {
-      expect(form?.getCell(`E${row}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"符合,不符合,不适用"'], showErrorMessage: true });
+      expect(form?.getCell(`E${row}`).dataValidation).toMatchObject({
+        type: 'list',
+        formulae: ['"符合,不符合,不适用"'],
+        showErrorMessage: true,
+      });
       expect(form?.getCell(`D${row}`).dataValidation).toMatchObject({ type: 'date', showErrorMessage: true });
       expect(form?.getCell(`G${row}`).dataValidation).toMatchObject({ type: 'date', showErrorMessage: true });
     }
@@ -103,7 +121,9 @@ describe('包保干部工作手册', () => {
     const sheets = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
     expect(sheets).toHaveLength(10);
     for (const name of sheets) {
-      expect(await zip.file(name)?.async('string')).toMatch(/<ignoredErrors><ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"\/><\/ignoredErrors><\/worksheet>$/);
+      expect(await zip.file(name)?.async('string')).toMatch(
+        /<ignoredErrors><ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"\/><\/ignoredErrors><\/worksheet>$/,
+      );
     }
   });
 
@@ -116,11 +136,19 @@ describe('包保干部工作手册', () => {
     if (!row) throw new Error('no form row');
     row.getCell(1).value = 'V-被改动';
     row.getCell(4).value = '2027-02-10';
-    const result = await handlers['handbook:import']({ fileName: 'x.xlsx', contentBase64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') });
-    expect(result.rejected).toEqual([expect.objectContaining({ row: 4, reason: expect.stringContaining('记录编号“V-被改动”不在本系统的督导计划中') })]);
+    const result = await handlers['handbook:import']({
+      fileName: 'x.xlsx',
+      contentBase64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64'),
+    });
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ row: 4, reason: expect.stringContaining('记录编号“V-被改动”不在本系统的督导计划中') }),
+    ]);
     const other = new ExcelJS.Workbook();
     other.addWorksheet('Sheet1').addRow(['别的表']);
-    const refused = await dispatch(handlers, 'handbook:import', { fileName: 'y.xlsx', contentBase64: Buffer.from(await other.xlsx.writeBuffer()).toString('base64') });
+    const refused = await dispatch(handlers, 'handbook:import', {
+      fileName: 'y.xlsx',
+      contentBase64: Buffer.from(await other.xlsx.writeBuffer()).toString('base64'),
+    });
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('没有“督导记录表”工作表') } });
   });
 });

@@ -22,7 +22,10 @@ describe('dispatch', () => {
     const { handlers } = await servicesWithSmallDoc();
     expect(await dispatch(handlers, 'entities:drop', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect(await dispatch(handlers, 'entities:get', { id: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(handlers, 'entities:query', { text: 'x', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(handlers, 'entities:query', { text: 'x', extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 
   it('reports a missing record as not-found in Chinese', async () => {
@@ -36,7 +39,18 @@ describe('entities', () => {
   it('finds 主体 by pinyin initials, code, phone and region', async () => {
     const { handlers } = await servicesWithSmallDoc();
     const names = async (query: object): Promise<string[]> =>
-      (await handlers['entities:query']({ text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '', ...query })).rows.map((r) => r.name);
+      (
+        await handlers['entities:query']({
+          text: '',
+          regionId: '',
+          grades: [],
+          types: [],
+          statuses: [],
+          assigned: 'any',
+          regulatorId: '',
+          ...query,
+        })
+      ).rows.map((r) => r.name);
     expect(await names({ text: 'nmgsy' })).toEqual(['内蒙古食用油有限公司']);
     expect(await names({ text: 'NMGSY' })).toEqual(['内蒙古食用油有限公司']);
     expect(await names({ text: '91350100m0' })).toEqual(['内蒙古食用油有限公司']);
@@ -52,7 +66,10 @@ describe('entities', () => {
     const before = await readFile(dataFile);
     const { entity } = await handlers['entities:get']({ id: 'e2' });
     const result = await dispatch(handlers, 'entities:save', { ...entity, uscc: '91350100M000100Y44' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', fields: { uscc: expect.stringContaining('校验位错误') } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', fields: { uscc: expect.stringContaining('校验位错误') } },
+    });
     expect(await readFile(dataFile)).toEqual(before);
   });
 
@@ -87,17 +104,29 @@ describe('entities', () => {
     await handlers['entities:save']({ ...created, status: '停业' });
     await handlers['entities:delete']({ id: 'e1' });
     const after = JSON.parse(await readFile(dataFile, 'utf8'));
-    expect(after.entities.map((e: { name: string; status: string }) => `${e.name}:${e.status}`)).toEqual(['幸福便利店:在营', '昭君羊肉馆:停业']);
+    expect(after.entities.map((e: { name: string; status: string }) => `${e.name}:${e.status}`)).toEqual([
+      '幸福便利店:在营',
+      '昭君羊肉馆:停业',
+    ]);
     expect(after.assignments).toEqual([]);
     const log = await handlers['log:list']({ limit: 10, text: '' });
-    expect(log.map((e) => e.summary)).toEqual(['删除主体“内蒙古食用油有限公司”及其包保记录 1 条', '修改主体“昭君羊肉馆”', '新增主体“昭君羊肉馆”']);
+    expect(log.map((e) => e.summary)).toEqual([
+      '删除主体“内蒙古食用油有限公司”及其包保记录 1 条',
+      '修改主体“昭君羊肉馆”',
+      '新增主体“昭君羊肉馆”',
+    ]);
     expect(log[1]).toMatchObject({ operator: '管理员', before: { status: '在营' }, after: { status: '停业' } });
   });
 
   it('shows the current 包保干部 and whether a 总监 is required', async () => {
     const { handlers } = await servicesWithSmallDoc();
     const detail = await handlers['entities:get']({ id: 'e1' });
-    expect(detail).toMatchObject({ regionPath: '达拉特旗 / 昭君镇 / 和胜村', requiresDirector: true, current: { cadreName: '张伟' }, history: [] });
+    expect(detail).toMatchObject({
+      regionPath: '达拉特旗 / 昭君镇 / 和胜村',
+      requiresDirector: true,
+      current: { cadreName: '张伟' },
+      history: [],
+    });
   });
 });
 

@@ -50,12 +50,24 @@ async function textFields(handlers: ApiHandlers): Promise<{ method: ApiMethod; l
     { method: 'regions:save', label: '区划名称', payload: (text) => ({ parentId: 'zjz', name: text, code: '', kind: '村' }) },
     { method: 'battlemap:saveTask', label: '工作任务', payload: (text) => ({ seq: 99, name: text, durationDays: 3 }) },
     { method: 'battlemap:saveTask', label: '实施办法', payload: (text) => ({ seq: 99, name: '排查', method: text, durationDays: 3 }) },
-    { method: 'battlemap:dispatch', label: '调度情况', payload: (text) => ({ date: '2027-03-05', entries: [{ taskId: 'T01', progress: 10, note: text }] }) },
+    {
+      method: 'battlemap:dispatch',
+      label: '调度情况',
+      payload: (text) => ({ date: '2027-03-05', entries: [{ taskId: 'T01', progress: 10, note: text }] }),
+    },
     { method: 'visits:record', label: '备注', payload: (text) => ({ id: visit?.id, doneDate: '2027-03-10', notes: text }) },
-    { method: 'visits:record', label: '问题描述', payload: (text) => ({ id: visit?.id, doneDate: '2027-03-10', problems: [{ description: text, deadline: '2027-04-01' }] }) },
+    {
+      method: 'visits:record',
+      label: '问题描述',
+      payload: (text) => ({ id: visit?.id, doneDate: '2027-03-10', problems: [{ description: text, deadline: '2027-04-01' }] }),
+    },
     { method: 'profile:save', label: '单位名称', payload: (text) => ({ ...settings, orgName: text }) },
     { method: 'profile:save', label: '信件正文', payload: (text) => ({ ...settings, letter: { ...settings.letter, body: text } }) },
-    { method: 'profile:save', label: '检查要点', payload: (text) => ({ ...settings, checklistByLevel: { ...settings.checklistByLevel, village: ['看证照', text] } }) },
+    {
+      method: 'profile:save',
+      label: '检查要点',
+      payload: (text) => ({ ...settings, checklistByLevel: { ...settings.checklistByLevel, village: ['看证照', text] } }),
+    },
     { method: 'export:saveTemplate', label: '模板名称', payload: (text) => ({ kind: 'entities', name: text, columns: ['name'] }) },
   ];
 }
@@ -66,7 +78,9 @@ describe('text that must not get in', () => {
     const before = await readFile(dataFile);
     for (const field of await textFields(handlers)) {
       // The field takes plain text: the refusals below are the rule's, not another check's.
-      expect(await dispatch(handlers, field.method, field.payload('正常文字')), `${field.method} ${field.label}`).toMatchObject({ ok: true });
+      expect(await dispatch(handlers, field.method, field.payload('正常文字')), `${field.method} ${field.label}`).toMatchObject({
+        ok: true,
+      });
       const accepted = await readFile(dataFile);
       for (const hostile of HOSTILE) {
         const result = await dispatch(handlers, field.method, field.payload(hostile.text('正常文字')));
@@ -82,7 +96,13 @@ describe('text that must not get in', () => {
 
   it('multi-line texts keep line breaks and tabs; one-line texts refuse them', async () => {
     const { handlers } = await library();
-    const saved = await handlers['entities:save']({ name: '好味道饭店', type: '小餐饮', grade: 'D', regionId: 'hhc', notes: '第一行\n\t第二行' } as never);
+    const saved = await handlers['entities:save']({
+      name: '好味道饭店',
+      type: '小餐饮',
+      grade: 'D',
+      regionId: 'hhc',
+      notes: '第一行\n\t第二行',
+    } as never);
     expect(saved.notes).toBe('第一行\n\t第二行');
     expect(await dispatch(handlers, 'entities:save', { name: '好味\n道饭店', type: '小餐饮', grade: 'D', regionId: 'hhc' })).toMatchObject({
       ok: false,
@@ -109,7 +129,12 @@ describe('text that must not get in', () => {
       ],
       'utf8',
     );
-    const preview = await handlers['import:preview']({ kind: 'entities', fileName: '主体.csv', contentBase64: file.toString('base64'), mapping: {} } as never);
+    const preview = await handlers['import:preview']({
+      kind: 'entities',
+      fileName: '主体.csv',
+      contentBase64: file.toString('base64'),
+      mapping: {},
+    } as never);
     expect(preview.rows.map((r) => [r.row, r.outcome, r.reasons])).toEqual([
       [2, 'reject', ['主体名称含有不可见的控制字符，请删除后重新输入']],
       [3, 'reject', ['主体名称含有不可见的控制字符，请删除后重新输入']],
@@ -122,8 +147,20 @@ describe('text that must not get in', () => {
     expect(names).toEqual(['内蒙古食用油有限公司', '幸福便利店', '正常饭店']);
 
     // Regions create their parents from the row's names: each name is checked, not only the row's own node.
-    const regions = csvOf([['旗区', '乡镇', '村'], ['达拉特旗', '新\u001b[0m镇', '一村'], ['达拉特旗', '\u2067新镇', '二村']], 'utf8');
-    const regionPreview = await handlers['import:preview']({ kind: 'regions', fileName: '区划.csv', contentBase64: regions.toString('base64'), mapping: {} } as never);
+    const regions = csvOf(
+      [
+        ['旗区', '乡镇', '村'],
+        ['达拉特旗', '新\u001b[0m镇', '一村'],
+        ['达拉特旗', '\u2067新镇', '二村'],
+      ],
+      'utf8',
+    );
+    const regionPreview = await handlers['import:preview']({
+      kind: 'regions',
+      fileName: '区划.csv',
+      contentBase64: regions.toString('base64'),
+      mapping: {},
+    } as never);
     expect(regionPreview.rows.map((r) => r.reasons)).toEqual([
       ['乡镇（街道、苏木）名称含有不可见的控制字符，请删除后重新输入'],
       ['乡镇（街道、苏木）名称含有改变文字方向的不可见字符，请删除后重新输入'],
@@ -138,7 +175,10 @@ describe('dates that must not get in', () => {
     await store.replace(smallDoc());
     const before = await readFile(path.join(dir, DATA_FILE_NAME));
     const result = await dispatch(handlers, 'battlemap:create', { planStart: '2027-01-04', finalDeadline: '2027-02-30' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', fields: { finalDeadline: '没有“2027-02-30”这一天，请按 年-月-日 填写真实的日期，如 2027-03-01' } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', fields: { finalDeadline: '没有“2027-02-30”这一天，请按 年-月-日 填写真实的日期，如 2027-03-01' } },
+    });
     expect(await readFile(path.join(dir, DATA_FILE_NAME))).toEqual(before);
     expect(await dispatch(handlers, 'battlemap:get', {})).toMatchObject({ ok: true, value: { map: null } });
   });
@@ -148,11 +188,23 @@ describe('dates that must not get in', () => {
     const [visit] = await handlers['visits:list']({ year: 2027, cadreId: '', entityId: '' });
     const inputs: { method: ApiMethod; payload: (date: string) => unknown; field: string }[] = [
       { method: 'calendar:save', payload: (date) => ({ extraHolidays: [date], extraWorkdays: [] }), field: 'extraHolidays.0' },
-      { method: 'battlemap:settings', payload: (date) => ({ planStart: date, finalDeadline: '2027-12-31', mode: 'forward', dispatchWeekday: 5 }), field: 'planStart' },
+      {
+        method: 'battlemap:settings',
+        payload: (date) => ({ planStart: date, finalDeadline: '2027-12-31', mode: 'forward', dispatchWeekday: 5 }),
+        field: 'planStart',
+      },
       { method: 'battlemap:dispatch', payload: (date) => ({ date, entries: [{ taskId: 'T01', progress: 10 }] }), field: 'date' },
       { method: 'visits:record', payload: (date) => ({ id: visit?.id, doneDate: date }), field: 'doneDate' },
-      { method: 'entities:save', payload: (date) => ({ name: '好味道饭店', type: '小餐饮', grade: 'D', regionId: 'hhc', duties: { riskList: date } }), field: 'duties.riskList' },
-      { method: 'cadres:save', payload: (date) => ({ name: '赵敏', level: 'village', regionId: 'hhc', commitments: [{ year: 2027, signedOn: date }] }), field: 'commitments.0.signedOn' },
+      {
+        method: 'entities:save',
+        payload: (date) => ({ name: '好味道饭店', type: '小餐饮', grade: 'D', regionId: 'hhc', duties: { riskList: date } }),
+        field: 'duties.riskList',
+      },
+      {
+        method: 'cadres:save',
+        payload: (date) => ({ name: '赵敏', level: 'village', regionId: 'hhc', commitments: [{ year: 2027, signedOn: date }] }),
+        field: 'commitments.0.signedOn',
+      },
       { method: 'assign:release', payload: (date) => ({ entityIds: ['e1'], date }), field: 'date' },
       { method: 'stats:weekly', payload: (date) => ({ from: date }), field: 'from' },
     ];
@@ -172,7 +224,15 @@ describe('dates that must not get in', () => {
     }
     expect(await readFile(dataFile)).toEqual(before);
     expect(await dispatch(handlers, 'calendar:save', { extraHolidays: ['2024-02-29'], extraWorkdays: [] })).toMatchObject({ ok: true });
-    expect(await dispatch(handlers, 'entities:save', { name: '闰日饭店', type: '小餐饮', grade: 'D', regionId: 'hhc', duties: { riskList: '2024-02-29' } })).toMatchObject({ ok: true });
+    expect(
+      await dispatch(handlers, 'entities:save', {
+        name: '闰日饭店',
+        type: '小餐饮',
+        grade: 'D',
+        regionId: 'hhc',
+        duties: { riskList: '2024-02-29' },
+      }),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -192,9 +252,21 @@ describe('a library stored by an older version', () => {
     expect(await dispatch(handlers, 'stats:get', {})).toMatchObject({ ok: true });
     // A 督导 problem recorded with a day that does not exist is listed; no lateness is counted from it.
     await store.update((d) => {
-      d.visits = [{ id: 'v1', entityId: 'e1', cadreId: 'c1', plannedDate: '2027-02-30', doneDate: '2027-02-31', checklist: [], problems: [{ id: 'q1', description: '证照过期', deadline: '2027-02-30', steps: [] }], notes: '' }];
+      d.visits = [
+        {
+          id: 'v1',
+          entityId: 'e1',
+          cadreId: 'c1',
+          plannedDate: '2027-02-30',
+          doneDate: '2027-02-31',
+          checklist: [],
+          problems: [{ id: 'q1', description: '证照过期', deadline: '2027-02-30', steps: [] }],
+          notes: '',
+        },
+      ];
     });
-    for (const report of ['problems', 'visits'] as const) expect(await dispatch(handlers, 'report:preview', { report, year: 2027 }), report).toMatchObject({ ok: true });
+    for (const report of ['problems', 'visits'] as const)
+      expect(await dispatch(handlers, 'report:preview', { report, year: 2027 }), report).toMatchObject({ ok: true });
     expect(await dispatch(handlers, 'visits:openProblems', {})).toMatchObject({ ok: true, value: [{ problem: { id: 'q1' } }] });
     // Editing such a record asks for the name to be fixed.
     expect(await dispatch(handlers, 'cadres:save', { ...store.read()?.cadres[0], phone: '13900000009' })).toMatchObject({
@@ -214,13 +286,21 @@ describe('a 作战图 saved by an older version with a day that does not exist',
     await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify(doc));
     const { handlers } = await openServices(dir, { now: () => new Date('2027-03-15T09:00:00Z') });
     const view = await dispatch(handlers, 'battlemap:get', {});
-    expect(view).toMatchObject({ ok: true, value: { dispatches: null, problems: [{ message: expect.stringContaining('“2027-02-30”无效') }] } });
+    expect(view).toMatchObject({
+      ok: true,
+      value: { dispatches: null, problems: [{ message: expect.stringContaining('“2027-02-30”无效') }] },
+    });
     expect(await dispatch(handlers, 'report:preview', { report: 'dispatch' })).toMatchObject({ ok: true });
     expect(await dispatch(handlers, 'battlemap:export', {})).toMatchObject({
       ok: false,
       error: { code: 'invalid-argument', message: expect.stringContaining('请先在作战图设置中改正日期后再导出') },
     });
-    const fixed = await handlers['battlemap:settings']({ planStart: '2027-03-01', finalDeadline: '2027-12-31', mode: 'backward', dispatchWeekday: 5 });
+    const fixed = await handlers['battlemap:settings']({
+      planStart: '2027-03-01',
+      finalDeadline: '2027-12-31',
+      mode: 'backward',
+      dispatchWeekday: 5,
+    });
     expect(fixed.problems).toEqual([]);
     expect(fixed.dispatches).not.toBeNull();
   }, 30_000);
@@ -239,11 +319,26 @@ describe('区划代码 are unique', () => {
       ],
       'utf8',
     );
-    const preview = await handlers['import:preview']({ kind: 'regions', fileName: '区划.csv', contentBase64: file.toString('base64'), mapping: {} } as never);
+    const preview = await handlers['import:preview']({
+      kind: 'regions',
+      fileName: '区划.csv',
+      contentBase64: file.toString('base64'),
+      mapping: {},
+    } as never);
     expect(preview.rows.map((r) => [r.row, r.outcome, r.reasons])).toEqual([
-      [2, 'reject', ['区划代码 150621103201 已是“鄂尔多斯市/达拉特旗/昭君镇/和胜村”的代码，不能再给“鄂尔多斯市/达拉特旗/昭君镇/新一村”，请核对代码']],
+      [
+        2,
+        'reject',
+        ['区划代码 150621103201 已是“鄂尔多斯市/达拉特旗/昭君镇/和胜村”的代码，不能再给“鄂尔多斯市/达拉特旗/昭君镇/新一村”，请核对代码'],
+      ],
       [3, 'add', []],
-      [4, 'reject', ['区划代码 150621103299 在本文件中已给了“鄂尔多斯市/达拉特旗/昭君镇/新二村”，不能再给“鄂尔多斯市/达拉特旗/昭君镇/新三村”，请核对代码']],
+      [
+        4,
+        'reject',
+        [
+          '区划代码 150621103299 在本文件中已给了“鄂尔多斯市/达拉特旗/昭君镇/新二村”，不能再给“鄂尔多斯市/达拉特旗/昭君镇/新三村”，请核对代码',
+        ],
+      ],
       [5, 'unchanged', []],
     ]);
     await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
@@ -260,10 +355,28 @@ describe('column mappings name fields that exist', () => {
     const { handlers, dataFile } = await library();
     const before = await readFile(dataFile);
     const refused = { ok: false, error: { code: 'invalid-argument', message: '列对应中没有这些字段：nope，请在“列对应”中重新选择' } };
-    expect(await dispatch(handlers, 'import:saveMapping', { kind: 'entities', mapping: { 企业名称: 'name', 负责人: 'nope' } })).toMatchObject(refused);
-    const file = csvOf([['企业名称', '包保等级'], ['好味道饭店', 'D']], 'utf8');
-    expect(await dispatch(handlers, 'import:preview', { kind: 'entities', fileName: '主体.csv', contentBase64: file.toString('base64'), mapping: { 包保等级: 'nope' } })).toMatchObject(refused);
+    expect(
+      await dispatch(handlers, 'import:saveMapping', { kind: 'entities', mapping: { 企业名称: 'name', 负责人: 'nope' } }),
+    ).toMatchObject(refused);
+    const file = csvOf(
+      [
+        ['企业名称', '包保等级'],
+        ['好味道饭店', 'D'],
+      ],
+      'utf8',
+    );
+    expect(
+      await dispatch(handlers, 'import:preview', {
+        kind: 'entities',
+        fileName: '主体.csv',
+        contentBase64: file.toString('base64'),
+        mapping: { 包保等级: 'nope' },
+      }),
+    ).toMatchObject(refused);
     expect(await readFile(dataFile)).toEqual(before);
-    expect(await dispatch(handlers, 'import:saveMapping', { kind: 'entities', mapping: { 企业名称: 'name', 序号: '' } })).toMatchObject({ ok: true, value: { saved: 2 } });
+    expect(await dispatch(handlers, 'import:saveMapping', { kind: 'entities', mapping: { 企业名称: 'name', 序号: '' } })).toMatchObject({
+      ok: true,
+      value: { saved: 2 },
+    });
   });
 });

@@ -104,7 +104,9 @@ export function hostileXlsx(book: HostileWorkbook): Buffer {
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-        (strings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
+        (strings
+          ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+          : '') +
         '</Types>',
     },
     {
@@ -141,7 +143,10 @@ export const GOOD_ROWS = 1500;
 
 export function goodRows(): string[][] {
   const header = ['主体名称', '主体类型', '包保等级', '所属旗区', '乡镇（街道）', '村（社区）'];
-  return [header, ...Array.from({ length: GOOD_ROWS }, (_, i) => [`昭君第${i + 1}号商店`, '个体工商户', 'D', '达拉特旗', '昭君镇', '和胜村'])];
+  return [
+    header,
+    ...Array.from({ length: GOOD_ROWS }, (_, i) => [`昭君第${i + 1}号商店`, '个体工商户', 'D', '达拉特旗', '昭君镇', '和胜村']),
+  ];
 }
 
 /** One cell with a value on Excel's last row, far below the data. */

@@ -63,9 +63,23 @@ describe('planning an import while its sheets are still being read', () => {
   it('starts again when the reader does (what came before is void)', async () => {
     const expected = await planImport(RECORD_DEFINITIONS.entities, whole, context());
     const garbled = listRows.map((row) => row.map((cell) => (typeof cell === 'string' ? `${cell}�` : cell)));
-    const steps: Step[] = [{ sheet: '主体' }, ...batches(garbled.slice(0, 60), 10), 'restart', { sheet: '说明' }, { rows: cover }, { sheet: '主体' }, ...batches(listRows, 25)];
+    const steps: Step[] = [
+      { sheet: '主体' },
+      ...batches(garbled.slice(0, 60), 10),
+      'restart',
+      { sheet: '说明' },
+      { rows: cover },
+      { sheet: '主体' },
+      ...batches(listRows, 25),
+    ];
     const progress: [number, number][] = [];
-    const plan = await planImport(RECORD_DEFINITIONS.entities, arriving(steps), context(), {}, async (done, total) => void progress.push([done, total]));
+    const plan = await planImport(
+      RECORD_DEFINITIONS.entities,
+      arriving(steps),
+      context(),
+      {},
+      async (done, total) => void progress.push([done, total]),
+    );
     expect(plan).toEqual(expected);
     expect(progress.at(-1)).toEqual([listRows.length - 3, listRows.length - 3]);
   });

@@ -24,7 +24,12 @@ async function library(): Promise<{ handlers: ApiHandlers; dataFile: string }> {
   return { handlers, dataFile: path.join(dir, DATA_FILE_NAME) };
 }
 
-const upload = (bytes: Buffer) => ({ kind: 'entities' as const, fileName: '主体.xlsx', contentBase64: bytes.toString('base64'), mapping: {} });
+const upload = (bytes: Buffer) => ({
+  kind: 'entities' as const,
+  fileName: '主体.xlsx',
+  contentBase64: bytes.toString('base64'),
+  mapping: {},
+});
 
 /** The preview is refused with one Chinese message containing `chinese`, promptly, and the data file is untouched. */
 async function expectRefused(file: Buffer, chinese: string): Promise<void> {
@@ -99,13 +104,29 @@ describe('hostile spreadsheet files', () => {
 describe('returned handbooks (handbook:import) from hostile files', () => {
   /** A 督导记录表 as WPS saves it: title on row 1, the blank row 2 left out, the header on row 3. */
   const records = (below: string): Buffer =>
-    hostileXlsx({ sheetName: '督导记录表', sheetData: rowsXml([['督导记录表']]) + rowsXml([['记录编号', '主体名称', '督导日期', '检查结果'], ['V-1', '昭君羊肉馆', '2027-03-01', '符合']], 3) + below });
+    hostileXlsx({
+      sheetName: '督导记录表',
+      sheetData:
+        rowsXml([['督导记录表']]) +
+        rowsXml(
+          [
+            ['记录编号', '主体名称', '督导日期', '检查结果'],
+            ['V-1', '昭君羊肉馆', '2027-03-01', '符合'],
+          ],
+          3,
+        ) +
+        below,
+    });
 
   it('reads the rows around rows the file leaves out', async () => {
     const { handlers, dataFile } = await library();
     const before = await readFile(dataFile);
     const result = await handlers['handbook:import']({ fileName: '手册.xlsx', contentBase64: records(STRAY_CELL).toString('base64') });
-    expect(result).toMatchObject({ recorded: 0, pending: 1, rejected: [{ row: 4, entityName: '昭君羊肉馆', reason: expect.stringContaining('记录编号“V-1”不在本系统的督导计划中') }] });
+    expect(result).toMatchObject({
+      recorded: 0,
+      pending: 1,
+      rejected: [{ row: 4, entityName: '昭君羊肉馆', reason: expect.stringContaining('记录编号“V-1”不在本系统的督导计划中') }],
+    });
     expect(await readFile(dataFile)).toEqual(before);
   });
 
@@ -114,18 +135,27 @@ describe('returned handbooks (handbook:import) from hostile files', () => {
     const before = await readFile(dataFile);
     const far = '<row r="200000000"><c r="A200000000" t="inlineStr"><is><t>甲</t></is></c></row>';
     const result = await dispatch(handlers, 'handbook:import', { fileName: '手册.xlsx', contentBase64: records(far).toString('base64') });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('超出 Excel 的最大行数') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining('超出 Excel 的最大行数') },
+    });
     expect(await readFile(dataFile)).toEqual(before);
   });
 });
 
 describe('the reading thread', () => {
   const reading = (code: string, maxOldGenerationSizeMb?: number): SheetsFromWorker =>
-    new SheetsFromWorker(new Worker(code, { eval: true, ...(maxOldGenerationSizeMb ? { resourceLimits: { maxOldGenerationSizeMb } } : {}) }), '主体.xlsx');
+    new SheetsFromWorker(
+      new Worker(code, { eval: true, ...(maxOldGenerationSizeMb ? { resourceLimits: { maxOldGenerationSizeMb } } : {}) }),
+      '主体.xlsx',
+    );
 
   it('that runs out of memory ends the reading with one Chinese message', async () => {
     const sheets = reading('const kept = []; for (;;) kept.push(new Array(1e5).fill(Math.random()));', 32);
-    await expect(sheets.arrival()).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('文件“主体.xlsx”内容过多，读取时超出了内存上限') });
+    await expect(sheets.arrival()).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringContaining('文件“主体.xlsx”内容过多，读取时超出了内存上限'),
+    });
   });
 
   it('that ends without finishing voids the reading (never a part of the file)', async () => {

@@ -16,7 +16,8 @@ const CITY_ROWS = 21_893;
 
 function cityRows(): string[][] {
   const rows = [['主体名称', '主体类型', '包保等级', '所属旗区', '乡镇（街道）', '村（社区）', '法定代表人', '联系电话']];
-  for (let i = 1; i <= CITY_ROWS; i++) rows.push([`昭君第${i}号商店`, '个体工商户', 'D', '达拉特旗', '昭君镇', '和胜村', '刘军', `139${String(i).padStart(8, '0')}`]);
+  for (let i = 1; i <= CITY_ROWS; i++)
+    rows.push([`昭君第${i}号商店`, '个体工商户', 'D', '达拉特旗', '昭君镇', '和胜村', '刘军', `139${String(i).padStart(8, '0')}`]);
   return rows;
 }
 
@@ -28,7 +29,13 @@ async function library(): Promise<ApiHandlers> {
   return handlers;
 }
 
-const upload = (previewId: string) => ({ kind: 'entities' as const, fileName: '全市主体.csv', contentBase64: cityFile.toString('base64'), mapping: {}, previewId });
+const upload = (previewId: string) => ({
+  kind: 'entities' as const,
+  fileName: '全市主体.csv',
+  contentBase64: cityFile.toString('base64'),
+  mapping: {},
+  previewId,
+});
 
 interface Seen {
   readonly at: number;
@@ -36,7 +43,12 @@ interface Seen {
 }
 
 /** Asks for the preview's progress every few milliseconds until `until` settles; each answer with its time. */
-async function follow(handlers: ApiHandlers, previewId: string, until: Promise<unknown>, onAnswer?: (seen: Seen) => Promise<void> | void): Promise<Seen[]> {
+async function follow(
+  handlers: ApiHandlers,
+  previewId: string,
+  until: Promise<unknown>,
+  onAnswer?: (seen: Seen) => Promise<void> | void,
+): Promise<Seen[]> {
   let settled = false;
   void until.then(
     () => (settled = true),
@@ -80,7 +92,10 @@ describe('import preview progress', () => {
     const during = checking(seen);
     // Many answers while the rows are checked, most within a slice of rows (a garbage collection may hold one up).
     expect(during.length).toBeGreaterThanOrEqual(10);
-    const gaps = during.slice(1).map((s, i) => s.at - (during[i]?.at ?? 0)).sort((a, b) => a - b);
+    const gaps = during
+      .slice(1)
+      .map((s, i) => s.at - (during[i]?.at ?? 0))
+      .sort((a, b) => a - b);
     expect(gaps[Math.floor(gaps.length / 2)]).toBeLessThan(100);
     const done = during.map((s) => s.progress?.done ?? -1);
     expect(done).toEqual([...done].sort((a, b) => a - b));
@@ -94,7 +109,13 @@ describe('import preview progress', () => {
     const doc = smallDoc();
     const regions = new RegionIndex(doc.regions);
     let n = 0;
-    const ctx = { doc, regions, matcher: new RegionMatcher(regions, doc.regions), today: '2027-03-01', newId: (p: string) => `${p}-${++n}` };
+    const ctx = {
+      doc,
+      regions,
+      matcher: new RegionMatcher(regions, doc.regions),
+      today: '2027-03-01',
+      newId: (p: string) => `${p}-${++n}`,
+    };
     const rows = cityRows().slice(0, 1_201);
     const pauses: [number, number][] = [];
     const result = await planImport(RECORD_DEFINITIONS.entities, [{ name: 'S', rows }], ctx, {}, async (done, total) => {
@@ -127,7 +148,10 @@ describe('import preview progress', () => {
     expect(result.rows[0]).toMatchObject({ row: 2, outcome: 'update', name: '昭君第1号商店' });
     expect(result.counts).toMatchObject({ add: CITY_ROWS - 1, update: 1 });
     // Made against the changed library, so it can be committed.
-    expect(await handlers['import:commit']({ previewId: 'P-changed', saveMapping: false })).toMatchObject({ added: CITY_ROWS - 1, updated: 1 });
+    expect(await handlers['import:commit']({ previewId: 'P-changed', saveMapping: false })).toMatchObject({
+      added: CITY_ROWS - 1,
+      updated: 1,
+    });
   });
 
   it('gives up after three plans when the library changes during each', { timeout: 120_000 }, async () => {
@@ -147,7 +171,10 @@ describe('import preview progress', () => {
       await handlers['entities:save']({ ...entity, notes: `第 ${changes} 次修改` });
     });
     expect(changes).toBe(3);
-    expect(await preview).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('核对期间数据一直在被修改') } });
+    expect(await preview).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('核对期间数据一直在被修改') },
+    });
   });
 
   it('stops a preview being made when it is cancelled, keeping nothing', { timeout: 120_000 }, async () => {

@@ -13,10 +13,32 @@ const newDir = useTempDirs();
 const CITY_ROWS = 21_893;
 
 function citySizedList(): unknown[][] {
-  const header = ['序号', '主体名称', '主体类型', '包保等级', '所属旗区', '乡镇（街道）', '村（社区）', '法定代表人', '联系电话', '日管控周排查月调度'];
+  const header = [
+    '序号',
+    '主体名称',
+    '主体类型',
+    '包保等级',
+    '所属旗区',
+    '乡镇（街道）',
+    '村（社区）',
+    '法定代表人',
+    '联系电话',
+    '日管控周排查月调度',
+  ];
   const rows: unknown[][] = [header];
   for (let i = 1; i <= CITY_ROWS; i++) {
-    rows.push([i, `昭君第${i}号商店`, '个体工商户', 'D', '达拉特旗', '昭君镇', '和胜村', '刘军', `1390477${String(i).padStart(4, '0')}`, new Date(Date.UTC(2027, 2, 1))]);
+    rows.push([
+      i,
+      `昭君第${i}号商店`,
+      '个体工商户',
+      'D',
+      '达拉特旗',
+      '昭君镇',
+      '和胜村',
+      '刘军',
+      `1390477${String(i).padStart(4, '0')}`,
+      new Date(Date.UTC(2027, 2, 1)),
+    ]);
   }
   return rows;
 }
@@ -37,7 +59,12 @@ describe('import preview off the main thread', () => {
     const file = await xlsxOf([{ name: '主体', rows: citySizedList() }]);
 
     let previewDone = false;
-    const preview = dispatch(handlers, 'import:preview', { kind: 'entities', fileName: '全市主体.xlsx', contentBase64: file.toString('base64'), mapping: {} }).then((result) => {
+    const preview = dispatch(handlers, 'import:preview', {
+      kind: 'entities',
+      fileName: '全市主体.xlsx',
+      contentBase64: file.toString('base64'),
+      mapping: {},
+    }).then((result) => {
       previewDone = true;
       return result;
     });

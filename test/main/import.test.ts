@@ -21,7 +21,12 @@ async function library(): Promise<{ handlers: ApiHandlers; dataFile: string }> {
   return { handlers, dataFile: path.join(dir, DATA_FILE_NAME) };
 }
 
-const upload = (fileName: string, bytes: Buffer, kind = 'entities') => ({ kind, fileName, contentBase64: bytes.toString('base64'), mapping: {} });
+const upload = (fileName: string, bytes: Buffer, kind = 'entities') => ({
+  kind,
+  fileName,
+  contentBase64: bytes.toString('base64'),
+  mapping: {},
+});
 
 describe('import of a messy 主体 list', () => {
   it('previews exact counts and reasons without touching the data, then commits once', async () => {
@@ -32,7 +37,11 @@ describe('import of a messy 主体 list', () => {
     if (!result.ok) throw new Error(result.error.message);
     const preview = result.value as Awaited<ReturnType<ApiHandlers['import:preview']>>;
 
-    expect(preview).toMatchObject({ sheetName: '主体', headerRow: 3, counts: { add: 3, update: 1, unchanged: 0, reject: 6, warning: 2, skipped: 2 } });
+    expect(preview).toMatchObject({
+      sheetName: '主体',
+      headerRow: 3,
+      counts: { add: 3, update: 1, unchanged: 0, reject: 6, warning: 2, skipped: 2 },
+    });
     expect(preview.columns.filter((c) => c.status === 'unmapped').map((c) => c.header)).toEqual(['序号']);
     const byRow = new Map(preview.rows.map((r) => [r.row, r]));
     expect(byRow.get(4)).toMatchObject({ outcome: 'add', name: '昭君羊肉馆' });
@@ -42,21 +51,45 @@ describe('import of a messy 主体 list', () => {
     expect(byRow.get(9)?.reasons).toEqual([expect.stringContaining('乡镇“不存在镇”在达拉特旗中找不到')]);
     expect(byRow.get(10)?.reasons).toEqual([expect.stringContaining('对应多个区划（达拉特旗 / 昭君镇、达拉特旗 / 昭君街道）')]);
     expect(byRow.get(11)?.reasons).toEqual([expect.stringContaining('电话“12345”格式不正确')]);
-    expect(byRow.get(12)).toMatchObject({ outcome: 'add', warnings: [expect.stringContaining('村“新民村”不在达拉特旗 / 昭君镇中，已归到昭君镇')] });
+    expect(byRow.get(12)).toMatchObject({
+      outcome: 'add',
+      warnings: [expect.stringContaining('村“新民村”不在达拉特旗 / 昭君镇中，已归到昭君镇')],
+    });
     expect(byRow.get(13)?.reasons).toEqual(['缺少主体名称']);
     expect(byRow.get(14)).toMatchObject({ outcome: 'add', warnings: ['未填主体类型，由名称推断为“个体工商户”，请核对'] });
     expect(await readFile(dataFile)).toEqual(before);
 
-    expect(await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false })).toEqual({ added: 3, updated: 1, unchanged: 0, rejected: 6, skipped: 2 });
+    expect(await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false })).toEqual({
+      added: 3,
+      updated: 1,
+      unchanged: 0,
+      rejected: 6,
+      skipped: 2,
+    });
     const doc = JSON.parse(await readFile(dataFile, 'utf8'));
     const mutton = doc.entities.find((e: { name: string }) => e.name === '昭君羊肉馆');
-    expect(mutton).toMatchObject({ uscc: '91440300708461136T', grade: 'D', type: '小餐饮', regionId: 'hhc', legalRep: '刘 军', legalRepPhone: '13904775678', duties: { dailyWeeklyMonthly: '2027-03-01' } });
-    expect(doc.entities.find((e: { id: string }) => e.id === 'e1')).toMatchObject({ legalRep: '王芳', duties: { dailyWeeklyMonthly: '2027-03-01' }, safetyOfficers: [{ name: '王芳' }] });
+    expect(mutton).toMatchObject({
+      uscc: '91440300708461136T',
+      grade: 'D',
+      type: '小餐饮',
+      regionId: 'hhc',
+      legalRep: '刘 军',
+      legalRepPhone: '13904775678',
+      duties: { dailyWeeklyMonthly: '2027-03-01' },
+    });
+    expect(doc.entities.find((e: { id: string }) => e.id === 'e1')).toMatchObject({
+      legalRep: '王芳',
+      duties: { dailyWeeklyMonthly: '2027-03-01' },
+      safetyOfficers: [{ name: '王芳' }],
+    });
     expect(doc.entities.find((e: { name: string }) => e.name === '新民村便利店')).toMatchObject({ grade: 'A', regionId: 'zjz' });
     expect(doc.log.at(-1).summary).toBe('导入包保主体“达拉特旗主体.xlsx”：新增 3，更新 1，未变 0，拒绝 6');
 
     // Committing the same preview twice cannot happen; importing the file again changes nothing.
-    expect(await dispatch(handlers, 'import:commit', { previewId: preview.previewId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(handlers, 'import:commit', { previewId: preview.previewId })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     const again = await handlers['import:preview'](upload('达拉特旗主体.xlsx', file) as never);
     expect(again.counts).toMatchObject({ add: 0, update: 0, unchanged: 4, reject: 6 });
   });
@@ -87,8 +120,16 @@ describe('import of a messy 主体 list', () => {
     const file = await xlsxOf([{ name: 'Sheet1', rows }]);
     const blocked = await handlers['import:preview'](upload('a.xlsx', file) as never);
     expect(blocked.problem).toContain('没有识别出“主体名称”列');
-    expect(blocked.columns.map((c) => `${c.header}:${c.status}`)).toEqual(['店名:unmapped', '统一社会信用代码:mapped', '等级:mapped', '乡镇:mapped']);
-    expect(await dispatch(handlers, 'import:commit', { previewId: blocked.previewId })).toMatchObject({ ok: false, error: { message: blocked.problem } });
+    expect(blocked.columns.map((c) => `${c.header}:${c.status}`)).toEqual([
+      '店名:unmapped',
+      '统一社会信用代码:mapped',
+      '等级:mapped',
+      '乡镇:mapped',
+    ]);
+    expect(await dispatch(handlers, 'import:commit', { previewId: blocked.previewId })).toMatchObject({
+      ok: false,
+      error: { message: blocked.problem },
+    });
     const fixed = await handlers['import:preview']({ ...upload('a.xlsx', file), mapping: { 店名: 'name' } } as never);
     expect(fixed).toMatchObject({ problem: null, counts: { add: 1 } });
     await handlers['import:commit']({ previewId: fixed.previewId, saveMapping: true });
@@ -131,20 +172,18 @@ describe('a 主体 list without a 主体类型 column', () => {
     expect(byRow.get(5)?.warnings).toEqual(['未填主体类型，由名称推断为“个体工商户”，请核对']);
     expect(byRow.get(6)?.warnings).toEqual(['未填主体类型，按“其他”登记']);
     expect(byRow.get(7)).toMatchObject({ outcome: 'unchanged', warnings: [] });
-    expect(byRow.get(8)).toMatchObject({ outcome: 'update', warnings: ['未填主体类型，由名称推断为“个体工商户”，请核对'], changes: [{ label: '主体类型', from: '其他', to: '个体工商户' }] });
+    expect(byRow.get(8)).toMatchObject({
+      outcome: 'update',
+      warnings: ['未填主体类型，由名称推断为“个体工商户”，请核对'],
+      changes: [{ label: '主体类型', from: '其他', to: '个体工商户' }],
+    });
 
     await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
     const saved = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')) as { entities: { name: string; type: string }[] };
     const typeOf = (name: string) => saved.entities.find((e) => e.name === name)?.type;
-    expect(['鑫源商贸', '老王家常菜', '达拉特旗草原乳业有限公司', '阿荣小吃店', '昭君镇中心学校', '幸福便利店', '红星饭店'].map(typeOf)).toEqual([
-      '企业',
-      '个体工商户',
-      '企业',
-      '个体工商户',
-      '其他',
-      '小餐饮',
-      '个体工商户',
-    ]);
+    expect(
+      ['鑫源商贸', '老王家常菜', '达拉特旗草原乳业有限公司', '阿荣小吃店', '昭君镇中心学校', '幸福便利店', '红星饭店'].map(typeOf),
+    ).toEqual(['企业', '个体工商户', '企业', '个体工商户', '其他', '小餐饮', '个体工商户']);
     // The 企业 the 上报 figures count take the guessed ones in (内蒙古食用油有限公司 was one already).
     expect((await handlers['stats:get']({ regionId: '' } as never)).entities.enterprises).toBe(3);
   });
@@ -209,14 +248,20 @@ describe('files that are not a usable spreadsheet', () => {
     const file = await xlsxOf([{ name: '主体', rows: messyEntityRows() }]);
     const cancelled = await handlers['import:preview'](upload('主体.xlsx', file) as never);
     await handlers['import:cancel']({ previewId: cancelled.previewId });
-    expect(await dispatch(handlers, 'import:commit', { previewId: cancelled.previewId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(handlers, 'import:commit', { previewId: cancelled.previewId })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(await readFile(dataFile)).toEqual(before);
 
     const stale = await handlers['import:preview'](upload('主体.xlsx', file) as never);
     const { entity } = await handlers['entities:get']({ id: 'e2' });
     await handlers['entities:save']({ ...entity, notes: '预览之后改的' });
     const afterEdit = await readFile(dataFile);
-    expect(await dispatch(handlers, 'import:commit', { previewId: stale.previewId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch(handlers, 'import:commit', { previewId: stale.previewId })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(await readFile(dataFile)).toEqual(afterEdit);
   });
 });
@@ -226,7 +271,12 @@ describe('export and import round trip', () => {
     const source = await library();
     const exported = await source.handlers['export:list']({ kind, maskPhones: false });
     const target = await library();
-    const preview = await target.handlers['import:preview']({ kind, fileName: exported.fileName, contentBase64: exported.contentBase64, mapping: {} });
+    const preview = await target.handlers['import:preview']({
+      kind,
+      fileName: exported.fileName,
+      contentBase64: exported.contentBase64,
+      mapping: {},
+    });
     expect(preview.counts.reject).toBe(0);
     expect(preview.counts.add + preview.counts.update).toBe(0);
     expect(preview.counts.unchanged).toBeGreaterThan(0);

@@ -32,7 +32,11 @@ describe('督查情况表 printed by LibreOffice', () => {
         inspectorLevel: levels[n % 4] ?? 'city',
         team: `第${(n % 5) + 1}督查组`,
         inspectors: '赵刚、钱丽',
-        items: profile.inspectionItems.map((item, i) => ({ item, result: i < unmet ? '未落实' : '落实', note: i < unmet ? '台账不全，已要求限期补齐' : '' })),
+        items: profile.inspectionItems.map((item, i) => ({
+          item,
+          result: i < unmet ? '未落实' : '落实',
+          note: i < unmet ? '台账不全，已要求限期补齐' : '',
+        })),
         result: unmet === 0 ? '合格' : unmet < 3 ? '基本合格' : '不合格',
         notes: '',
       });
@@ -60,6 +64,5 @@ describe('督查情况表 printed by LibreOffice', () => {
       expect(page.text, where).toContain(`第${i + 1}页共${pages.length}页`);
     }
     expect(pages.at(-1)?.text).toContain('合计');
-
   }, 600_000);
 });

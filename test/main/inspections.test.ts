@@ -42,7 +42,8 @@ describe('督查 of cadres', () => {
     const { profile } = await handlers['profile:get']({});
     // The shipped 督查清单 checks the 责任清单 and the 任务清单's four blocks.
     expect(profile.inspectionItems.some((i) => i.startsWith('责任清单'))).toBe(true);
-    for (const block of ['完善管理体系', '抓好常态化防控', '强化应急处置', '加强宣传培训']) expect(profile.inspectionItems.join('\n')).toContain(block);
+    for (const block of ['完善管理体系', '抓好常态化防控', '强化应急处置', '加强宣传培训'])
+      expect(profile.inspectionItems.join('\n')).toContain(block);
 
     const saved = await handlers['inspections:save'](inspection('c1', '2027-06-01', 2, profile.inspectionItems));
     expect(saved.id).toMatch(/^I-/);
@@ -79,7 +80,9 @@ describe('督查 of cadres', () => {
     const { profile } = await handlers['profile:get']({});
     const { importMappings: _mappings, exportTemplates: _templates, inspectionItems: _items, ...values } = profile;
     // Through dispatch, as every caller goes: the schema drops blank lines and trims.
-    expect(await dispatch(handlers, 'profile:save', { ...values, inspectionItems: ['责任清单：按计划督导', '  ', '任务清单：参加培训 '] })).toMatchObject({ ok: true });
+    expect(
+      await dispatch(handlers, 'profile:save', { ...values, inspectionItems: ['责任清单：按计划督导', '  ', '任务清单：参加培训 '] }),
+    ).toMatchObject({ ok: true });
     expect((await onDisk()).profile.inspectionItems).toEqual(['责任清单：按计划督导', '任务清单：参加培训']);
     expect(await dispatch(handlers, 'profile:save', { ...values, orgName: '达拉特旗市场监督管理局' })).toMatchObject({ ok: true });
     expect((await onDisk()).profile.inspectionItems).toEqual(['责任清单：按计划督导', '任务清单：参加培训']);
@@ -87,7 +90,10 @@ describe('督查 of cadres', () => {
       ok: false,
       error: { fields: { 'inspectionItems.0': '督查事项含有改变文字方向的不可见字符，请删除后重新输入' } },
     });
-    expect(await dispatch(handlers, 'profile:save', { ...values, inspectionItems: [' '] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('督查清单至少保留一条督查事项') } });
+    expect(await dispatch(handlers, 'profile:save', { ...values, inspectionItems: [' '] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('督查清单至少保留一条督查事项') },
+    });
   });
 
   it('refuses what a 督查 record cannot be, in Chinese beside the field, and writes nothing', async () => {
@@ -98,8 +104,13 @@ describe('督查 of cadres', () => {
       ok: false,
       error: { code: 'invalid-argument', fields: { team: '请填写督查组', inspectors: '请填写督查人' } },
     });
-    expect(await dispatch(handlers, 'inspections:save', { ...good, items: [] })).toMatchObject({ ok: false, error: { fields: { items: '请至少督查一项' } } });
-    expect(await dispatch(handlers, 'inspections:save', { ...good, items: [{ item: '签订承诺书', result: '部分落实', note: '' }] })).toMatchObject({
+    expect(await dispatch(handlers, 'inspections:save', { ...good, items: [] })).toMatchObject({
+      ok: false,
+      error: { fields: { items: '请至少督查一项' } },
+    });
+    expect(
+      await dispatch(handlers, 'inspections:save', { ...good, items: [{ item: '签订承诺书', result: '部分落实', note: '' }] }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('落实情况应为 落实 或 未落实') },
     });
@@ -107,9 +118,18 @@ describe('督查 of cadres', () => {
       ok: false,
       error: { message: expect.stringContaining('督查组级别应为 省级、市级、旗区（县）级、乡镇级 之一') },
     });
-    expect(await dispatch(handlers, 'inspections:save', { ...good, date: '2027-06-11' })).toMatchObject({ ok: false, error: { fields: { date: '不能晚于今天' } } });
-    expect(await dispatch(handlers, 'inspections:save', { ...good, cadreId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await dispatch(handlers, 'inspections:save', { ...good, id: 'I-missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await dispatch(handlers, 'inspections:save', { ...good, date: '2027-06-11' })).toMatchObject({
+      ok: false,
+      error: { fields: { date: '不能晚于今天' } },
+    });
+    expect(await dispatch(handlers, 'inspections:save', { ...good, cadreId: 'nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await dispatch(handlers, 'inspections:save', { ...good, id: 'I-missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(await dispatch(handlers, 'inspections:delete', { id: 'I-missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await onDisk()).toEqual(before);
   });
@@ -143,8 +163,16 @@ describe('督查 of cadres', () => {
         village: { records: 1, cadresChecked: 1, unmetItems: 0 },
       },
     });
-    expect((await handlers['stats:get']({ regionId: 'zjjd', year: 2027 })).inspections).toMatchObject({ records: 1, cadresChecked: 1, unmetItems: 0 });
-    expect((await handlers['stats:get']({ regionId: '', year: 2026 })).inspections).toMatchObject({ records: 1, cadresChecked: 1, unmetItems: 3 });
+    expect((await handlers['stats:get']({ regionId: 'zjjd', year: 2027 })).inspections).toMatchObject({
+      records: 1,
+      cadresChecked: 1,
+      unmetItems: 0,
+    });
+    expect((await handlers['stats:get']({ regionId: '', year: 2026 })).inspections).toMatchObject({
+      records: 1,
+      cadresChecked: 1,
+      unmetItems: 3,
+    });
   });
 
   it('reports the 督查情况表: one row per 督查 with the 未落实 items and notes, a 合计 row, as a workbook', async () => {
@@ -155,10 +183,38 @@ describe('督查 of cadres', () => {
     const preview = await handlers['report:preview']({ report: 'inspections', regionId: '', year: 2027 });
     expect(preview.title).toBe('鄂尔多斯市市场监督管理局2027年度包保干部督查情况表');
     expect(preview.subtitle).toContain('督查干部 2 名 2 次，未落实事项 2 项；合格 1 次，基本合格 1 次，不合格 0 次');
-    expect(preview.columns.map((c) => c.label)).toEqual(['序号', '旗区', '乡镇', '包保干部', '干部层级', '工作单位及职务', '督查日期', '督查组', '督查人', '落实', '未落实', '未落实事项及说明', '总体评价']);
+    expect(preview.columns.map((c) => c.label)).toEqual([
+      '序号',
+      '旗区',
+      '乡镇',
+      '包保干部',
+      '干部层级',
+      '工作单位及职务',
+      '督查日期',
+      '督查组',
+      '督查人',
+      '落实',
+      '未落实',
+      '未落实事项及说明',
+      '总体评价',
+    ]);
     expect(preview.rows).toEqual([
       [1, '达拉特旗', '昭君街道', '李娜', '村级', '', { date: '2027-05-20' }, '市级 市食安委第二督查组', '赵刚、钱丽', 3, 0, '', '合格'],
-      [1 + 1, '达拉特旗', '昭君镇', '张伟', '乡镇级', '', { date: '2027-06-01' }, '市级 市食安委第二督查组', '赵刚、钱丽', 1, 2, '1. 责任清单：按计划督导（第1项缺记录）\n2. 任务清单·加强宣传培训：参加培训（第2项缺记录）', '基本合格'],
+      [
+        1 + 1,
+        '达拉特旗',
+        '昭君镇',
+        '张伟',
+        '乡镇级',
+        '',
+        { date: '2027-06-01' },
+        '市级 市食安委第二督查组',
+        '赵刚、钱丽',
+        1,
+        2,
+        '1. 责任清单：按计划督导（第1项缺记录）\n2. 任务清单·加强宣传培训：参加培训（第2项缺记录）',
+        '基本合格',
+      ],
     ]);
     expect(preview.totalRow).toEqual(['', '合计', '', '2 名', '', '', null, '', '', 4, 2, '', '']);
 
@@ -177,7 +233,14 @@ describe('督查 of cadres', () => {
     const backup = await handlers['backup:create']({});
     await handlers['inspections:save'](inspection('c2', '2027-06-02', 0, ['签订承诺书']));
     const preview = await handlers['backup:preview']({ fileName: backup.fileName });
-    expect(preview.collections.find((c) => c.label === '干部督查记录')).toEqual({ label: '干部督查记录', current: 2, backup: 1, added: 0, changed: 0, dropped: 1 });
+    expect(preview.collections.find((c) => c.label === '干部督查记录')).toEqual({
+      label: '干部督查记录',
+      current: 2,
+      backup: 1,
+      added: 0,
+      changed: 0,
+      dropped: 1,
+    });
     await handlers['backup:restore']({ fileName: backup.fileName });
     expect((await onDisk()).inspections.map((i) => i.cadreId)).toEqual(['c1']);
   });
@@ -186,11 +249,31 @@ describe('督查 of cadres', () => {
   it('CLI: inspect add records a 督查 against the 督查清单 by item numbers, inspect list shows it, the report exports', async () => {
     const { dir, store } = await library();
     await store.close();
-    const added = await cli('inspect', 'add', '--cadre', 'c1', '--team', '市食安委第二督查组', '--inspector', '赵刚', '--level', 'city', '--date', '2026-06-01', '--unmet', '2,4', '--note', '2=记录未交回;4=问题未销号', '--json', '--data', dir);
+    const added = await cli(
+      'inspect',
+      'add',
+      '--cadre',
+      'c1',
+      '--team',
+      '市食安委第二督查组',
+      '--inspector',
+      '赵刚',
+      '--level',
+      'city',
+      '--date',
+      '2026-06-01',
+      '--unmet',
+      '2,4',
+      '--note',
+      '2=记录未交回;4=问题未销号',
+      '--json',
+      '--data',
+      dir,
+    );
     expect(added.stderr).toBe('');
     const saved = JSON.parse(added.stdout) as { id: string; result: string; items: { result: string; note: string }[] };
     expect(saved.result).toBe('基本合格');
-    expect(saved.items.map((i) => i.result === '未落实' ? i.note : '')).toEqual(['', '记录未交回', '', '问题未销号', '', '', '', '', '']);
+    expect(saved.items.map((i) => (i.result === '未落实' ? i.note : ''))).toEqual(['', '记录未交回', '', '问题未销号', '', '', '', '', '']);
     const listed = await cli('inspect', 'list', '--cadre', 'c1', '--data', dir);
     expect(listed.stdout).toContain('2026-06-01\t市级 市食安委第二督查组\t张伟（乡镇级，');
     expect(listed.stdout).toContain('落实 7 项，未落实 2 项\t基本合格');
@@ -204,7 +287,17 @@ describe('督查 of cadres', () => {
 
   it('the integrity check finds a 督查 record used twice or naming a cadre not in the library', () => {
     const doc = smallDoc();
-    const record = { id: 'I-1', cadreId: 'c1', date: '2027-06-01', inspectorLevel: 'city' as const, team: '督查组', inspectors: '赵刚', items: [], result: '合格' as const, notes: '' };
+    const record = {
+      id: 'I-1',
+      cadreId: 'c1',
+      date: '2027-06-01',
+      inspectorLevel: 'city' as const,
+      team: '督查组',
+      inspectors: '赵刚',
+      items: [],
+      result: '合格' as const,
+      notes: '',
+    };
     doc.inspections = [record, record, { ...record, id: 'I-2', cadreId: 'gone' }];
     expect(findIntegrityProblems(doc)).toEqual(['督查记录的编号重复：“I-1”出现 2 次', '督查记录指向不存在的包保干部：I-2（干部“gone”）']);
   });

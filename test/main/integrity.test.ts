@@ -21,7 +21,9 @@ function contradictoryDoc(): DataDoc {
   return doc;
 }
 
-const upload = (doc: DataDoc) => ({ upload: { fileName: '手改的备份.json', contentBase64: Buffer.from(JSON.stringify(doc)).toString('base64') } });
+const upload = (doc: DataDoc) => ({
+  upload: { fileName: '手改的备份.json', contentBase64: Buffer.from(JSON.stringify(doc)).toString('base64') },
+});
 
 describe('restore refuses a library that contradicts itself', () => {
   it('from a file kept elsewhere, and from the backup folder: one Chinese message, data.json byte-identical', async () => {
@@ -46,7 +48,10 @@ describe('restore refuses a library that contradicts itself', () => {
     await mkdir(path.join(dataDir, BACKUP_DIR_NAME), { recursive: true });
     await writeFile(path.join(dataDir, BACKUP_DIR_NAME, fileName), JSON.stringify(contradictoryDoc()));
     const result = await dispatch(handlers, 'backup:restore', { fileName });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^备份“backup-20270101-000000-000-manual\.json”中的数据前后矛盾，不能恢复/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^备份“backup-20270101-000000-000-manual\.json”中的数据前后矛盾，不能恢复/) },
+    });
     expect(await readFile(dataFile)).toEqual(before);
     // A consistent file still restores.
     expect(await dispatch(handlers, 'backup:restore', upload(smallDoc()))).toMatchObject({ ok: true });
@@ -63,7 +68,10 @@ describe('check sees what restore refuses', () => {
   it('assign:violations lists the duplicate id and the dangling 包保关系', async () => {
     const { handlers } = await openServices(await handEdited());
     const result = await dispatch(handlers, 'assign:violations', {});
-    expect(result.ok && (result.value as ApiResults['assign:violations']).integrity).toEqual(['包保主体的编号重复：“e2”出现 2 次', '包保关系指向不存在的包保干部：a2（干部“c9”）']);
+    expect(result.ok && (result.value as ApiResults['assign:violations']).integrity).toEqual([
+      '包保主体的编号重复：“e2”出现 2 次',
+      '包保关系指向不存在的包保干部：a2（干部“c9”）',
+    ]);
   });
 
   it('a consistent library has nothing to list', async () => {
@@ -78,7 +86,9 @@ describe('check sees what restore refuses', () => {
     const dataDir = await handEdited();
     const { code, stdout } = await cli('check', '--data', dataDir);
     expect(code).toBe(0);
-    expect(stdout).toContain('数据不一致（编号重复或指向不存在的记录），请从备份恢复：\n  包保主体的编号重复：“e2”出现 2 次\n  包保关系指向不存在的包保干部：a2（干部“c9”）\n');
+    expect(stdout).toContain(
+      '数据不一致（编号重复或指向不存在的记录），请从备份恢复：\n  包保主体的编号重复：“e2”出现 2 次\n  包保关系指向不存在的包保干部：a2（干部“c9”）\n',
+    );
     expect(stdout).not.toContain('数据检查通过');
   });
 });

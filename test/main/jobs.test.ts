@@ -20,7 +20,8 @@ async function district(): Promise<{ handlers: ApiHandlers; townshipId: string; 
   const township = doc.regions.find((r) => r.name === '铜川镇')!;
   const regions = await handlers['regions:list']({});
   const inTownship = (regionId: string): boolean => {
-    for (let r = regions.find((x) => x.id === regionId); r; r = regions.find((x) => x.id === r?.parentId)) if (r.id === township.id) return true;
+    for (let r = regions.find((x) => x.id === regionId); r; r = regions.find((x) => x.id === r?.parentId))
+      if (r.id === township.id) return true;
     return false;
   };
   const townshipCadres = doc.cadres.filter((c) => c.active && inTownship(c.regionId));
@@ -28,7 +29,11 @@ async function district(): Promise<{ handlers: ApiHandlers; townshipId: string; 
 }
 
 /** Polls like the screen does, keeping every status seen. */
-async function follow(handlers: ApiHandlers, started: JobStatus, until: (s: JobStatus) => boolean = (s) => s.state !== 'running'): Promise<JobStatus[]> {
+async function follow(
+  handlers: ApiHandlers,
+  started: JobStatus,
+  until: (s: JobStatus) => boolean = (s) => s.state !== 'running',
+): Promise<JobStatus[]> {
   const seen = [started];
   while (!until(seen[seen.length - 1]!)) {
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -42,14 +47,29 @@ const xlsxIn = (dir: string): Promise<string[]> => filesUnder(dir, 'xlsx');
 /** Where a 铜川镇 cadre's handbook is filed. */
 const TOWNSHIP_FOLDER = path.join('东胜区', '铜川镇');
 /** The sheets of one cadre's handbook, in order. */
-const HANDBOOK_SHEETS = ['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导检查要点', '督导计划', '督导记录表', '承诺书', '联系方式'];
+const HANDBOOK_SHEETS = [
+  '封面',
+  '工作职责',
+  '责任清单',
+  '任务清单',
+  '督查清单',
+  '督导检查要点',
+  '督导计划',
+  '督导记录表',
+  '承诺书',
+  '联系方式',
+];
 
 describe('bulk handbook export as a background job', () => {
   it('writes one handbook per active cadre of a 乡镇 into a new dated subfolder, with rising progress, and never overwrites', async () => {
     const { handlers, townshipId, activeInTownship } = await district();
     const out = await newDir();
     const started = await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: true, combined: false });
-    expect(started).toMatchObject({ state: 'running', kind: 'handbooks', outDir: path.join(out, '包保干部工作手册-2026年度-20260520-0905') });
+    expect(started).toMatchObject({
+      state: 'running',
+      kind: 'handbooks',
+      outDir: path.join(out, '包保干部工作手册-2026年度-20260520-0905'),
+    });
     const seen = await follow(handlers, started);
     const last = seen[seen.length - 1]!;
     expect(last).toMatchObject({ state: 'done', done: activeInTownship, total: activeInTownship, files: activeInTownship, error: '' });
@@ -92,7 +112,10 @@ describe('bulk handbook export as a background job', () => {
     const unvouched = await dispatch(handlers, 'handbook:exportAll', { outDir: out });
     expect(unvouched).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const refused = await dispatch(handlers, 'handbook:exportAll', { outDir: out }, ANY_FOLDER);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('请等它完成或取消后再开始新的导出') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('请等它完成或取消后再开始新的导出') },
+    });
 
     // Another request is answered between two handbooks, while the job is still going.
     const answered = await dispatch(handlers, 'stats:get', {});
@@ -138,7 +161,11 @@ describe('bulk handbook export as a background job', () => {
     expect(files.length).toBeGreaterThan(1);
     for (const file of files) {
       const zip = await JSZip.loadAsync(await readFile(path.join(out, file)));
-      const parts = await Promise.all(Object.values(zip.files).filter((f) => f.name.endsWith('.xml')).map((f) => f.async('string')));
+      const parts = await Promise.all(
+        Object.values(zip.files)
+          .filter((f) => f.name.endsWith('.xml'))
+          .map((f) => f.async('string')),
+      );
       const text = parts.join('');
       expect(text, file).toContain(orgName);
       expect(text, file).not.toContain('改名后的');
@@ -146,7 +173,7 @@ describe('bulk handbook export as a background job', () => {
     }
   });
 
-  it('makes one 合订本 per 乡镇 in its 旗区 folder: each cadre\'s handbook in turn, its sheets and page headers naming the cadre', async () => {
+  it("makes one 合订本 per 乡镇 in its 旗区 folder: each cadre's handbook in turn, its sheets and page headers naming the cadre", async () => {
     const { handlers, townshipId, townshipCadres } = await district();
     const out = await newDir();
     const started = await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: true });
@@ -185,7 +212,12 @@ describe('bulk handbook export as a background job', () => {
   it('says what to do when the scope has no active cadre, and leaves no folder behind', async () => {
     const { handlers } = await district();
     const out = await newDir();
-    const empty = await dispatch(handlers, 'handbook:exportAll', { level: 'city', outDir: out, regionId: (await handlers['regions:list']({})).find((r) => r.name === '铜川镇')!.id }, ANY_FOLDER);
+    const empty = await dispatch(
+      handlers,
+      'handbook:exportAll',
+      { level: 'city', outDir: out, regionId: (await handlers['regions:list']({})).find((r) => r.name === '铜川镇')!.id },
+      ANY_FOLDER,
+    );
     expect(empty).toMatchObject({ ok: false, error: { message: '所选范围和层级内没有在岗的包保干部，请换一个范围或层级' } });
     expect(await readdir(out)).toEqual([]);
 
@@ -193,14 +225,24 @@ describe('bulk handbook export as a background job', () => {
     const blocker = path.join(out, '不是文件夹');
     await writeFile(blocker, 'x');
     const unwritable = await dispatch(handlers, 'handbook:exportAll', { outDir: blocker }, ANY_FOLDER);
-    expect(unwritable).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining(`无法在“${blocker}”中建立导出文件夹`) } });
+    expect(unwritable).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining(`无法在“${blocker}”中建立导出文件夹`) },
+    });
     expect(await handlers['jobs:current']({})).toBeNull();
   });
 
   it('exports the handbooks of another year when asked (file names and 督导计划 of that year)', async () => {
     const { handlers, townshipId, activeInTownship } = await district();
     const out = await newDir();
-    const started = await handlers['handbook:exportAll']({ regionId: townshipId, level: 'village', year: 2025, outDir: out, subfolder: false, combined: false });
+    const started = await handlers['handbook:exportAll']({
+      regionId: townshipId,
+      level: 'village',
+      year: 2025,
+      outDir: out,
+      subfolder: false,
+      combined: false,
+    });
     const last = (await follow(handlers, started)).pop()!;
     const files = await xlsxIn(out);
     expect(files.length).toBe(last.files);

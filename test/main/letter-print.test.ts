@@ -59,7 +59,10 @@ async function print(letters: readonly Letter[], name: string): Promise<Printed>
   const html = path.join(dir, `${name}.html`);
   const pdf = path.join(dir, `${name}.pdf`);
   writeFileSync(html, lettersHtmlDocument(letters, name));
-  execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { stdio: 'ignore', timeout: 60_000 });
+  execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], {
+    stdio: 'ignore',
+    timeout: 60_000,
+  });
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '100', pdf], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => [Number(m[1]), Number(m[2])] as const);
@@ -80,7 +83,14 @@ async function print(letters: readonly Letter[], name: string): Promise<Printed>
     // For looking at the page.
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
   }
-  return { pages, sizes, rows: rowsOf(words), words, text: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }), inkRows };
+  return {
+    pages,
+    sizes,
+    rows: rowsOf(words),
+    words,
+    text: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }),
+    inkRows,
+  };
 }
 
 /** Words on one baseline joined in reading order. */

@@ -46,7 +46,10 @@ describe('letters:get and handbook:view', () => {
 
   it('dates the letters on the chosen 成文日期, today when none is chosen', async () => {
     const { handlers } = await openSmall();
-    expect(await handlers['letters:get']({ cadreIds: ['c1'], regionId: '' })).toMatchObject({ date: '2027-03-01', letters: [{ closing: [expect.any(String), '2027年3月1日'] }] });
+    expect(await handlers['letters:get']({ cadreIds: ['c1'], regionId: '' })).toMatchObject({
+      date: '2027-03-01',
+      letters: [{ closing: [expect.any(String), '2027年3月1日'] }],
+    });
     const dated = await handlers['letters:get']({ cadreIds: ['c1'], regionId: '', date: '2026-12-05' });
     expect(dated).toMatchObject({ date: '2026-12-05', letters: [{ closing: [expect.any(String), '2026年12月5日'] }] });
     expect(await dispatch(handlers, 'letters:get', { cadreIds: ['c1'], date: '2026-02-30' })).toMatchObject({
@@ -59,9 +62,15 @@ describe('letters:get and handbook:view', () => {
     const { handlers } = await openSmall(NO_CONTACTS);
     expect(await dispatch(handlers, 'letters:get', { cadreIds: ['c1'] })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-argument', message: '信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出' },
+      error: {
+        code: 'invalid-argument',
+        message: '信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出',
+      },
     });
-    expect(await dispatch(handlers, 'letters:get', { regionId: 'dls', level: 'village' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(handlers, 'letters:get', { regionId: 'dls', level: 'village' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     const { profile } = await handlers['profile:get']({});
     const preview = await handlers['letters:get']({ cadreIds: ['c1'], regionId: '', template: profile.letter });
     expect(preview.letters[0]?.emptyFields).toEqual(['联系人', '联系电话']);
@@ -70,7 +79,18 @@ describe('letters:get and handbook:view', () => {
   it('serves the handbook sheets for the print view', async () => {
     const { handlers } = await openSmall();
     const book = await handlers['handbook:view']({ cadreId: 'c1' });
-    expect(book.sheets.map((s) => s.sheetName)).toEqual(['封面', '工作职责', '责任清单', '任务清单', '督查清单', '督导检查要点', '督导计划', '督导记录表', '承诺书', '联系方式']);
+    expect(book.sheets.map((s) => s.sheetName)).toEqual([
+      '封面',
+      '工作职责',
+      '责任清单',
+      '任务清单',
+      '督查清单',
+      '督导检查要点',
+      '督导计划',
+      '督导记录表',
+      '承诺书',
+      '联系方式',
+    ]);
     expect(book.sheets[2]?.rows[0]?.[1]).toBe('内蒙古食用油有限公司');
     expect(book.cadreName).toBe('张伟');
     expect(await dispatch(handlers, 'handbook:view', { cadreId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
@@ -90,7 +110,10 @@ describe('letters:get and handbook:view', () => {
     expect(JSON.parse(before).profile).toMatchObject({ letter: { contactName: '赵敏' }, checklistByLevel: { village: ['看证照'] } });
 
     const bad = await dispatch(handlers, 'profile:save', { ...values, letter: { ...values.letter, body: '请{姓名}于{截止日期}前完成' } });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', fields: { 'letter.body': expect.stringContaining('{截止日期}') } } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', fields: { 'letter.body': expect.stringContaining('{截止日期}') } },
+    });
     const empty = await dispatch(handlers, 'profile:save', { ...values, checklistByLevel: { ...values.checklistByLevel, city: [] } });
     expect(empty).toMatchObject({ ok: false, error: { fields: { 'checklistByLevel.city': '每个层级至少保留一条检查要点' } } });
     expect(await readFile(path.join(dir, 'data.json'), 'utf8')).toBe(before);
@@ -111,7 +134,11 @@ describe('CLI export letters', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const year = smallDoc().profile.planYear;
-    const [li, zhang, combined] = [`达拉特旗-昭君街道-李娜-致包保领导的一封信-${year}.html`, `达拉特旗-昭君镇-张伟-致包保领导的一封信-${year}.html`, '致包保领导的一封信-合订本-2封.html'];
+    const [li, zhang, combined] = [
+      `达拉特旗-昭君街道-李娜-致包保领导的一封信-${year}.html`,
+      `达拉特旗-昭君镇-张伟-致包保领导的一封信-${year}.html`,
+      '致包保领导的一封信-合订本-2封.html',
+    ];
     expect((await readdir(out)).sort()).toEqual([li, zhang, combined].sort());
     const zhangHtml = await readFile(path.join(out, zhang), 'utf8');
     expect(zhangHtml.match(/<article class="letter-page"/g)).toHaveLength(1);
@@ -129,7 +156,9 @@ describe('CLI export letters', () => {
 
     const dated = await newDir();
     expect((await cli('export', 'letters', '--out', dated, '--cadre', 'c2', '--date', '2026-12-05', '--data', dir)).code).toBe(0);
-    expect(await readFile(path.join(dated, li), 'utf8')).toContain('<p style="padding-right: calc(4 * var(--letter-char))">2026年12月5日</p>');
+    expect(await readFile(path.join(dated, li), 'utf8')).toContain(
+      '<p style="padding-right: calc(4 * var(--letter-char))">2026年12月5日</p>',
+    );
     const badDate = await cli('export', 'letters', '--out', dated, '--cadre', 'c2', '--date', '2026-13-01', '--data', dir);
     expect(badDate.code).toBe(1);
     expect(badDate.stderr).toContain('没有“2026-13-01”这一天');

@@ -33,20 +33,28 @@ describe('list windows and sorting (a virtual table fetches only the rows it sho
     const handlers = await districtServices();
     const all = (await handlers['entities:query'](EntityQuerySchema.parse({}))).rows;
     const names = all.map((r) => r.name).sort(byPinyin.compare);
-    const ascend = await handlers['entities:query'](EntityQuerySchema.parse({ sort: { field: 'name', order: 'ascend' }, offset: 0, limit: 20 }));
+    const ascend = await handlers['entities:query'](
+      EntityQuerySchema.parse({ sort: { field: 'name', order: 'ascend' }, offset: 0, limit: 20 }),
+    );
     expect(ascend.rows.map((r) => r.name)).toEqual(names.slice(0, 20));
-    const descend = await handlers['entities:query'](EntityQuerySchema.parse({ sort: { field: 'name', order: 'descend' }, offset: 0, limit: 20 }));
+    const descend = await handlers['entities:query'](
+      EntityQuerySchema.parse({ sort: { field: 'name', order: 'descend' }, offset: 0, limit: 20 }),
+    );
     expect(descend.rows.map((r) => r.name)).toEqual([...names].reverse().slice(0, 20));
   });
 
   it('sorts 干部 by level in its own order (市级 before 村级) and by load as numbers, filters kept', async () => {
     const handlers = await districtServices();
-    const byLevel = (await handlers['cadres:query'](CadreQuerySchema.parse({ sort: { field: 'level', order: 'ascend' } }))).rows.map((r) => r.level);
+    const byLevel = (await handlers['cadres:query'](CadreQuerySchema.parse({ sort: { field: 'level', order: 'ascend' } }))).rows.map(
+      (r) => r.level,
+    );
     const levelOrder = ['city', 'county', 'township', 'village'];
     expect(byLevel).toEqual([...byLevel].sort((a, b) => levelOrder.indexOf(a) - levelOrder.indexOf(b)));
     expect(new Set(byLevel).size).toBeGreaterThan(1);
 
-    const loads = (await handlers['cadres:query'](CadreQuerySchema.parse({ active: 'yes', sort: { field: 'entityCount', order: 'descend' } }))).rows;
+    const loads = (
+      await handlers['cadres:query'](CadreQuerySchema.parse({ active: 'yes', sort: { field: 'entityCount', order: 'descend' } }))
+    ).rows;
     expect(loads.every((r) => r.active)).toBe(true);
     expect(loads.map((r) => r.entityCount)).toEqual(loads.map((r) => r.entityCount).sort((a, b) => b - a));
     expect(loads[0]!.entityCount).toBeGreaterThan(loads.at(-1)!.entityCount);

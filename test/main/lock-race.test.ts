@@ -16,43 +16,41 @@ const DEAD_PID = 99_999_999;
 const staleLock = (pid: number, since = '2027-01-01T00:00:00.000Z') => JSON.stringify({ pid, host: os.hostname(), since });
 
 describe('taking over a stale lock', () => {
-  it(
-    `of three processes starting at once exactly one holds the folder, and its lock stays (${ROUNDS} rounds)`,
-    async () => {
-      for (let round = 0; round < ROUNDS; round++) {
-        const dir = await newDir();
-        const lockFile = path.join(dir, LOCK_FILE_NAME);
-        await writeFile(lockFile, staleLock(DEAD_PID));
-        const go = path.join(dir, 'go');
-        const outcomes = new Map<number, string>();
-        const children: ChildProcess[] = [];
-        let reported: () => void = () => undefined;
-        const allReported = new Promise<void>((resolve) => (reported = resolve));
-        for (let i = 0; i < 3; i++) {
-          const child = await startChild('race-lock.ts', [dir, go], (line) => {
-            outcomes.set(child.pid ?? 0, line);
-            if (outcomes.size === 3) reported();
-          });
-          children.push(child);
-        }
-        await writeFile(go, '');
-        await allReported;
-        const winners = [...outcomes].filter(([, line]) => line === 'won').map(([pid]) => pid);
-        expect(winners, `round ${round}: ${JSON.stringify([...outcomes])}`).toHaveLength(1);
-        for (const [pid, line] of outcomes) if (pid !== winners[0]) expect(line, `round ${round}`).toContain('正被另一个程序使用');
-        expect(JSON.parse(await readFile(lockFile, 'utf8')).pid, `round ${round}`).toBe(winners[0]);
-        await Promise.all(children.map(killed));
+  it(`of three processes starting at once exactly one holds the folder, and its lock stays (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const dir = await newDir();
+      const lockFile = path.join(dir, LOCK_FILE_NAME);
+      await writeFile(lockFile, staleLock(DEAD_PID));
+      const go = path.join(dir, 'go');
+      const outcomes = new Map<number, string>();
+      const children: ChildProcess[] = [];
+      let reported: () => void = () => undefined;
+      const allReported = new Promise<void>((resolve) => (reported = resolve));
+      for (let i = 0; i < 3; i++) {
+        const child = await startChild('race-lock.ts', [dir, go], (line) => {
+          outcomes.set(child.pid ?? 0, line);
+          if (outcomes.size === 3) reported();
+        });
+        children.push(child);
       }
-    },
-    240_000,
-  );
+      await writeFile(go, '');
+      await allReported;
+      const winners = [...outcomes].filter(([, line]) => line === 'won').map(([pid]) => pid);
+      expect(winners, `round ${round}: ${JSON.stringify([...outcomes])}`).toHaveLength(1);
+      for (const [pid, line] of outcomes) if (pid !== winners[0]) expect(line, `round ${round}`).toContain('正被另一个程序使用');
+      expect(JSON.parse(await readFile(lockFile, 'utf8')).pid, `round ${round}`).toBe(winners[0]);
+      await Promise.all(children.map(killed));
+    }
+  }, 240_000);
 
   it('a live process that is not this program (a pid reused after a restart) is named with how to clear the lock', async () => {
     const dir = await newDir();
     // This test's own process stands for the unrelated program: alive, on this host, not the lock's writer.
     await writeFile(path.join(dir, LOCK_FILE_NAME), staleLock(process.ppid));
     await expect(acquireLock(dir)).rejects.toThrow(
-      new RegExp(`正被另一个程序使用（进程 ${process.ppid}，.*请先关闭另一个打开这个文件夹的本软件窗口或命令行后重试；如确认没有.*请删除 ${path.join(dir, LOCK_FILE_NAME).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 后重试`),
+      new RegExp(
+        `正被另一个程序使用（进程 ${process.ppid}，.*请先关闭另一个打开这个文件夹的本软件窗口或命令行后重试；如确认没有.*请删除 ${path.join(dir, LOCK_FILE_NAME).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 后重试`,
+      ),
     );
   });
 

@@ -13,15 +13,24 @@ describe('操作日志', () => {
     const dataDir = await newDir();
     const { handlers, store } = await openServices(dataDir, { now: () => new Date('2027-03-20T08:00:00Z') });
     await store.replace(smallDoc());
-    await handlers['assign:preview']({ mode: 'unassigned', keepManual: true, reset: false }).then((p) => handlers['assign:apply']({ previewId: p.previewId }));
+    await handlers['assign:preview']({ mode: 'unassigned', keepManual: true, reset: false }).then((p) =>
+      handlers['assign:apply']({ previewId: p.previewId }),
+    );
     await handlers['visits:plan']({ year: 2027 });
     const [visit] = await handlers['visits:list']({ year: 2027, cadreId: '', entityId: 'e1' });
     if (!visit) throw new Error('no visit planned');
-    const recorded = await handlers['visits:record']({ id: visit.id, doneDate: '2027-02-10', checklist: [], problems: [{ description: '晨检记录不全', deadline: '2027-03-10' }], notes: '' });
+    const recorded = await handlers['visits:record']({
+      id: visit.id,
+      doneDate: '2027-02-10',
+      checklist: [],
+      problems: [{ description: '晨检记录不全', deadline: '2027-03-10' }],
+      notes: '',
+    });
     // Rectified in place: the visit object the 记录督导 entry was made from changes.
     await handlers['visits:rectify']({ visitId: visit.id, problemId: recorded.problems[0]?.id ?? '', rectifiedOn: '2027-03-01' });
 
-    const entryOf = (log: readonly { action: string; after?: unknown }[]) => log.find((e) => e.action === 'visits:record')?.after as { problems: { rectifiedOn?: string }[] };
+    const entryOf = (log: readonly { action: string; after?: unknown }[]) =>
+      log.find((e) => e.action === 'visits:record')?.after as { problems: { rectifiedOn?: string }[] };
     const onDisk = JSON.parse(await readFile(path.join(dataDir, DATA_FILE_NAME), 'utf8'));
     expect(entryOf(onDisk.log).problems[0]?.rectifiedOn).toBeUndefined();
     expect(entryOf(store.read()?.log ?? []).problems[0]?.rectifiedOn).toBeUndefined();

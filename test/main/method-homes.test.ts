@@ -28,7 +28,9 @@ function misplaced(folder: string, skip: readonly string[]): string[] {
 
 describe('where each API method lives', () => {
   it('every method of the contract is declared in the contract file named after its prefix', () => {
-    const declared = readdirSync(path.join(ROOT, 'shared/api/contract')).flatMap((name) => methodsIn(path.join(ROOT, 'shared/api/contract', name)));
+    const declared = readdirSync(path.join(ROOT, 'shared/api/contract')).flatMap((name) =>
+      methodsIn(path.join(ROOT, 'shared/api/contract', name)),
+    );
     expect(new Set(declared)).toEqual(new Set(Object.keys(apiSchemas)));
     expect(misplaced('shared/api/contract', ['common.ts'])).toEqual([]);
   });

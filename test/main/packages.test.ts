@@ -51,7 +51,9 @@ function timedCli(...args: string[]): Promise<{ stdout: string; wallSeconds: num
 }
 
 async function sha256Of(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 async function readDoc(dir: string): Promise<DataDoc> {
@@ -129,7 +131,9 @@ describe('上报包 through the CLI (issue #19 done-when)', () => {
     // CPU time, which other work on the shared cores does not stretch as it does the wall clock.
     const timed = await timedCli('import', 'package', ...files, '--data', consolidating);
     expect(timed.stdout).toContain('已汇总');
-    console.log(`import of the city's nine packages: ${timed.wallSeconds} s wall, ${timed.cpuSeconds} s CPU (CLI start, library load, backup and save included)`);
+    console.log(
+      `import of the city's nine packages: ${timed.wallSeconds} s wall, ${timed.cpuSeconds} s CPU (CLI start, library load, backup and save included)`,
+    );
     expect(timed.cpuSeconds).toBeLessThan(30);
 
     // stats --json is computeStats over the library (main/server/handlers/stats.ts).
@@ -232,7 +236,9 @@ describe('上报包 conflicts and refusals', () => {
       content.manifest.region = { ...content.manifest.region, code: '150621', name: '达拉特旗' };
       for (const r of records.regions) if (r.level !== 'city' && r.code) r.code = `150621${r.code.slice(6)}`;
       const keep = new Set(records.entities.slice(0, 5).map((e) => e.id));
-      records.entities = records.entities.filter((e) => keep.has(e.id)).map((e, i) => ({ ...e, id: `X${i}`, uscc: i === 0 ? someEntity.uscc : '' }));
+      records.entities = records.entities
+        .filter((e) => keep.has(e.id))
+        .map((e, i) => ({ ...e, id: `X${i}`, uscc: i === 0 ? someEntity.uscc : '' }));
       records.cadres = [{ ...someCadre, id: 'XC1' }];
       records.assignments = [];
       records.visits = [];

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /** The packages the TypeScript files under `folder` import (bare names, `node:` and relative paths left out). */
 function importedPackages(folder: string): Set<string> {
@@ -28,7 +31,9 @@ describe('packages the installer ships (package.json dependencies)', () => {
 
   it('the renderer-only packages are devDependencies, bundled once by Vite rather than shipped again', () => {
     const rendererOnly = [...rendererSide].filter((name) => !mainSide.has(name));
-    expect(rendererOnly).toEqual(expect.arrayContaining(['react', 'antd', 'recharts', 'dayjs', '@ant-design/icons', '@tanstack/react-query']));
+    expect(rendererOnly).toEqual(
+      expect.arrayContaining(['react', 'antd', 'recharts', 'dayjs', '@ant-design/icons', '@tanstack/react-query']),
+    );
     for (const name of rendererOnly) {
       expect(pkg.dependencies, name).not.toHaveProperty(name);
       expect(pkg.devDependencies, name).toHaveProperty(name);

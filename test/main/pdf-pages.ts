@@ -23,14 +23,20 @@ export interface PdfPage {
  * Needs LibreOffice and poppler (Debian: libreoffice-calc, poppler-utils).
  */
 export function printWithLibreOffice(dir: string, files: readonly string[], timeoutMs: number): void {
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, ...files], { timeout: timeoutMs, stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, ...files],
+    { timeout: timeoutMs, stdio: 'ignore' },
+  );
 }
 
 /** Every page of `pdf` with its size and its words. */
 export function pdfPages(pdf: string): PdfPage[] {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => {
-    const words = [...(page[3] ?? '').matchAll(/<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    const words = [
+      ...(page[3] ?? '').matchAll(/<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g),
+    ].map((m) => ({
       xMin: Number(m[1]),
       yMin: Number(m[2]),
       xMax: Number(m[3]),

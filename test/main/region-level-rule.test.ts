@@ -16,14 +16,23 @@ async function handlers() {
 
 /** The one reason the import preview gives for its only row. */
 async function importReason(api: Awaited<ReturnType<typeof handlers>>, kind: 'entities' | 'cadres', rows: string[][]): Promise<string> {
-  const result = await dispatch(api, 'import:preview', { kind, fileName: `${kind}.csv`, contentBase64: csvOf(rows, 'utf8').toString('base64'), mapping: {} });
+  const result = await dispatch(api, 'import:preview', {
+    kind,
+    fileName: `${kind}.csv`,
+    contentBase64: csvOf(rows, 'utf8').toString('base64'),
+    mapping: {},
+  });
   if (!result.ok) throw new Error(result.error.message);
   const reasons = (result.value as ApiResults['import:preview']).rows[0]?.reasons ?? [];
   expect(reasons).toHaveLength(1);
   return reasons[0] ?? '';
 }
 
-async function formError(api: Awaited<ReturnType<typeof handlers>>, method: 'entities:save' | 'cadres:save', input: object): Promise<string> {
+async function formError(
+  api: Awaited<ReturnType<typeof handlers>>,
+  method: 'entities:save' | 'cadres:save',
+  input: object,
+): Promise<string> {
   const result = await dispatch(api, method, input);
   if (result.ok) throw new Error('saved');
   return result.error.fields?.['regionId'] ?? '';
@@ -43,7 +52,15 @@ describe('the region-level rule is one rule: the form and the import say the sam
 
   it('a 村级 cadre serving a 乡镇', async () => {
     const api = await handlers();
-    const form = await formError(api, 'cadres:save', { name: '钱多', unit: '昭君镇人民政府', position: '干事', level: 'village', regionId: 'zjz', phone: '13904770013', active: true });
+    const form = await formError(api, 'cadres:save', {
+      name: '钱多',
+      unit: '昭君镇人民政府',
+      position: '干事',
+      level: 'village',
+      regionId: 'zjz',
+      phone: '13904770013',
+      active: true,
+    });
     const sheet = await importReason(api, 'cadres', [
       ['姓名', '工作单位', '职务', '层级', '旗区', '乡镇', '村', '联系电话', '在岗'],
       ['钱多', '昭君镇人民政府', '干事', '村级', '达拉特旗', '昭君镇', '', '13904770013', '是'],

@@ -39,18 +39,36 @@ describe('行政区划 built in the UI', () => {
   it('renames in place, refuses duplicates among siblings and reused codes, and leaves the file unchanged', async () => {
     const { handlers, onDisk } = await library();
     const before = await onDisk();
-    expect(await dispatch(handlers, 'regions:save', { id: 'zjjd', parentId: 'dls', name: '昭君镇', code: '', kind: '街道' })).toMatchObject({
-      ok: false,
-      error: { fields: { name: '同一上级下已有“昭君镇”，请换一个名称' } },
-    });
-    expect(await dispatch(handlers, 'regions:save', { id: 'zjjd', parentId: 'dls', name: '昭君街道', code: '150621103000', kind: '街道' })).toMatchObject({
+    expect(await dispatch(handlers, 'regions:save', { id: 'zjjd', parentId: 'dls', name: '昭君镇', code: '', kind: '街道' })).toMatchObject(
+      {
+        ok: false,
+        error: { fields: { name: '同一上级下已有“昭君镇”，请换一个名称' } },
+      },
+    );
+    expect(
+      await dispatch(handlers, 'regions:save', { id: 'zjjd', parentId: 'dls', name: '昭君街道', code: '150621103000', kind: '街道' }),
+    ).toMatchObject({
       ok: false,
       error: { fields: { code: '区划代码 150621103000 已是“达拉特旗 / 昭君镇”的代码，请核对' } },
     });
     expect(await onDisk()).toEqual(before);
-    const renamed = await handlers['regions:save']({ id: 'xfsq', parentId: 'ignored', name: '幸福里社区', code: '150621004001', kind: '社区' });
+    const renamed = await handlers['regions:save']({
+      id: 'xfsq',
+      parentId: 'ignored',
+      name: '幸福里社区',
+      code: '150621004001',
+      kind: '社区',
+    });
     expect(renamed).toMatchObject({ id: 'xfsq', parentId: 'zjjd', level: 'village', name: '幸福里社区' });
-    const listed = await handlers['entities:query']({ text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: '' });
+    const listed = await handlers['entities:query']({
+      text: '',
+      regionId: '',
+      grades: [],
+      types: [],
+      statuses: [],
+      assigned: 'any',
+      regulatorId: '',
+    });
     expect(listed.rows.find((r) => r.id === 'e2')?.regionPath).toBe('达拉特旗 / 昭君街道 / 幸福里社区');
   });
 
@@ -58,7 +76,10 @@ describe('行政区划 built in the UI', () => {
     const { handlers, onDisk } = await library();
     expect(await dispatch(handlers, 'regions:delete', { id: 'zjz' })).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: '“昭君镇”下还有 1 个下级区划、1 名干部、1 名网格监管人员的网格，不能删除。请先把它们改到其他区划' },
+      error: {
+        code: 'conflict',
+        message: '“昭君镇”下还有 1 个下级区划、1 名干部、1 名网格监管人员的网格，不能删除。请先把它们改到其他区划',
+      },
     });
     const spare = await handlers['regions:save']({ parentId: 'zjz', name: '新建村', code: '', kind: '村' });
     expect(await handlers['regions:delete']({ id: spare.id })).toEqual({ id: spare.id });

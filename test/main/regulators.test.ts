@@ -24,11 +24,28 @@ describe('网格监管 services', () => {
     const { handlers } = await library();
     const overview = await handlers['regulators:overview']({});
     expect(overview).toEqual({
-      rows: [expect.objectContaining({ id: 'g1', grid: ['达拉特旗 / 昭君镇', '达拉特旗 / 昭君街道'], entities: { total: 1, A: 0, B: 0, C: 1, D: 0 }, assigned: 1, cadres: 1, outsideGrid: 0 })],
+      rows: [
+        expect.objectContaining({
+          id: 'g1',
+          grid: ['达拉特旗 / 昭君镇', '达拉特旗 / 昭君街道'],
+          entities: { total: 1, A: 0, B: 0, C: 1, D: 0 },
+          assigned: 1,
+          cadres: 1,
+          outsideGrid: 0,
+        }),
+      ],
       withoutRegulator: 1,
       fillable: 1,
     });
-    const listed = await handlers['entities:query']({ text: '', regionId: '', grades: [], types: [], statuses: [], assigned: 'any', regulatorId: 'g1' });
+    const listed = await handlers['entities:query']({
+      text: '',
+      regionId: '',
+      grades: [],
+      types: [],
+      statuses: [],
+      assigned: 'any',
+      regulatorId: 'g1',
+    });
     expect(listed.rows.map((r) => r.id)).toEqual(['e1']);
   });
 
@@ -53,7 +70,12 @@ describe('网格监管 services', () => {
       error: { fields: { regionIds: '有不存在的区划，请重新选择' } },
     });
     expect(await onDisk()).toEqual(before);
-    const saved = await handlers['regulators:save']({ name: '马超', unit: '昭君市场监督管理所', phone: '13904779002', regionIds: ['hhc', 'hhc'] });
+    const saved = await handlers['regulators:save']({
+      name: '马超',
+      unit: '昭君市场监督管理所',
+      phone: '13904779002',
+      regionIds: ['hhc', 'hhc'],
+    });
     expect(saved).toMatchObject({ name: '马超', regionIds: ['hhc'] });
     expect((await onDisk()).regulators).toHaveLength(2);
   });

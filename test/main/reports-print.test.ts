@@ -64,7 +64,10 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   /** Exports the report, prints it to PDF and returns each page's text, the page count and every word's box. */
-  async function printed(report: 'summary' | 'visits' | 'problems' | 'battlemap', regionId = ''): Promise<{ pages: string[]; info: string; words: Word[] }> {
+  async function printed(
+    report: 'summary' | 'visits' | 'problems' | 'battlemap',
+    regionId = '',
+  ): Promise<{ pages: string[]; info: string; words: Word[] }> {
     const file = report === 'battlemap' ? await handlers['battlemap:export']({}) : await handlers['report:export']({ report, regionId });
     return printedFile(`${report}${regionId}`, file);
   }
@@ -72,7 +75,11 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
   async function printedFile(name: string, file: FileContent): Promise<{ pages: string[]; info: string; words: Word[] }> {
     const xlsx = path.join(dir, `${name}.xlsx`);
     await writeFile(xlsx, Buffer.from(file.contentBase64, 'base64'));
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: 450_000, stdio: 'ignore' });
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, xlsx],
+      { timeout: 450_000, stdio: 'ignore' },
+    );
     const pdf = xlsx.replace(/\.xlsx$/, '.pdf');
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -83,32 +90,48 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
   it.each([
     ['the city', () => Promise.resolve(''), '鄂尔多斯市本级'],
     ['a 旗区', async () => (await handlers['regions:list']({})).find((r) => r.name === '东胜区')!.id, '东胜区本级'],
-  ])('统计表 of %s: one A3 page at 8 pt or more inside the margins, its rows adding up to 合计', async (_name, region, ownRow) => {
-    const { pages, info, words } = await printed('summary', await region());
-    expect(pages).toHaveLength(1);
-    // A3 landscape: 1191 × 842 points.
-    expect(info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts \(A3\)/);
-    expect(smallestHanSize(words)).toBeGreaterThanOrEqual(8);
-    expectInsideMargins(words, 1190.55, 841.89);
-    const page = pages[0] ?? '';
-    expect(page).toContain('填报人：');
-    expect(page).toContain('统计日期：2026年7月1日');
-    // Each region's line (the 本级 row last) and the 合计: a name, then one value per column.
-    const lines = page.split('\n').map((line) => line.trim().split(/\s+/));
-    const total = lines.find((cells) => cells[0] === '合计') ?? [];
-    const rows = lines.filter((cells) => cells.length === total.length && cells[0] !== '合计' && /^[\u4e00-\u9fff]+$/.test(cells[0] ?? ''));
-    expect(rows.at(-1)?.[0]).toBe(ownRow);
-    expect(rows.length).toBeGreaterThan(5);
-    let summed = 0;
-    total.forEach((cell, i) => {
-      if (!/^\d+$/.test(cell)) return;
-      expect(rows.reduce((sum, row) => sum + Number(row[i]), 0), `第 ${i + 1} 列`).toBe(Number(cell));
-      summed++;
-    });
-    expect(summed).toBeGreaterThan(25);
-  }, 480_000);
+  ])(
+    '统计表 of %s: one A3 page at 8 pt or more inside the margins, its rows adding up to 合计',
+    async (_name, region, ownRow) => {
+      const { pages, info, words } = await printed('summary', await region());
+      expect(pages).toHaveLength(1);
+      // A3 landscape: 1191 × 842 points.
+      expect(info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts \(A3\)/);
+      expect(smallestHanSize(words)).toBeGreaterThanOrEqual(8);
+      expectInsideMargins(words, 1190.55, 841.89);
+      const page = pages[0] ?? '';
+      expect(page).toContain('填报人：');
+      expect(page).toContain('统计日期：2026年7月1日');
+      // Each region's line (the 本级 row last) and the 合计: a name, then one value per column.
+      const lines = page.split('\n').map((line) => line.trim().split(/\s+/));
+      const total = lines.find((cells) => cells[0] === '合计') ?? [];
+      const rows = lines.filter(
+        (cells) => cells.length === total.length && cells[0] !== '合计' && /^[\u4e00-\u9fff]+$/.test(cells[0] ?? ''),
+      );
+      expect(rows.at(-1)?.[0]).toBe(ownRow);
+      expect(rows.length).toBeGreaterThan(5);
+      let summed = 0;
+      total.forEach((cell, i) => {
+        if (!/^\d+$/.test(cell)) return;
+        expect(
+          rows.reduce((sum, row) => sum + Number(row[i]), 0),
+          `第 ${i + 1} 列`,
+        ).toBe(Number(cell));
+        summed++;
+      });
+      expect(summed).toBeGreaterThan(25);
+    },
+    480_000,
+  );
 
-  function expectEveryPageWhole(pages: readonly string[], info: string, first: string, last: string, words: readonly Word[], paper: 'A4' | 'A3' = 'A4'): void {
+  function expectEveryPageWhole(
+    pages: readonly string[],
+    info: string,
+    first: string,
+    last: string,
+    words: readonly Word[],
+    paper: 'A4' | 'A3' = 'A4',
+  ): void {
     // Fitted to the page's width, the type still prints at 8 pt or more, inside the margins.
     expect(smallestHanSize(words)).toBeGreaterThanOrEqual(8);
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(pages.length);
@@ -141,9 +164,34 @@ describe('上报 reports printed by LibreOffice at city scale', () => {
   }, 480_000);
 
   it('主体名单: chosen columns print on A3 landscape at 8 pt or more; the whole list says to choose columns', async () => {
-    const entityQuery = { text: '', regionId: '', grades: ['A' as const], types: [], statuses: [], assigned: 'any' as const, regulatorId: '' };
-    const columns = ['name', 'uscc', 'type', 'grade', 'county', 'township', 'village', 'address', 'legalRep', 'legalRepPhone', 'regulator', 'status', 'cadre'];
-    const chosen = await printedFile('entities-chosen', await handlers['export:list']({ kind: 'entities', columns, entityQuery, maskPhones: false }));
+    const entityQuery = {
+      text: '',
+      regionId: '',
+      grades: ['A' as const],
+      types: [],
+      statuses: [],
+      assigned: 'any' as const,
+      regulatorId: '',
+    };
+    const columns = [
+      'name',
+      'uscc',
+      'type',
+      'grade',
+      'county',
+      'township',
+      'village',
+      'address',
+      'legalRep',
+      'legalRepPhone',
+      'regulator',
+      'status',
+      'cadre',
+    ];
+    const chosen = await printedFile(
+      'entities-chosen',
+      await handlers['export:list']({ kind: 'entities', columns, entityQuery, maskPhones: false }),
+    );
     expect(chosen.info).toMatch(/Page size:\s+1190\.\d+ x 841\.\d+ pts \(A3\)/);
     expect(smallestHanSize(chosen.words)).toBeGreaterThanOrEqual(8);
     expectInsideMargins(chosen.words, 1190.55, 841.89);

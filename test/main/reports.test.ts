@@ -39,10 +39,21 @@ async function districtWithVisits(): Promise<{ handlers: ApiHandlers; store: Sto
   await handlers['app:loadDemo']({ scale: 'district', seed: 2 });
   await handlers['visits:plan']({ year: 2026 });
   await recordVisitsBefore(store, '2026-07-01');
-  const map = await handlers['battlemap:create']({ planStart: '2026-03-02', finalDeadline: '2026-12-18', mode: 'backward', dispatchWeekday: 5 });
+  const map = await handlers['battlemap:create']({
+    planStart: '2026-03-02',
+    finalDeadline: '2026-12-18',
+    mode: 'backward',
+    dispatchWeekday: 5,
+  });
   const [first, second] = map.map?.tasks ?? [];
   await handlers['battlemap:dispatch']({ date: '2026-06-19', entries: [{ taskId: first!.id, progress: 60, note: '已完成摸底' }] });
-  await handlers['battlemap:dispatch']({ date: '2026-06-26', entries: [{ taskId: first!.id, progress: 100, note: '' }, { taskId: second!.id, progress: 30, note: '分级推进中' }] });
+  await handlers['battlemap:dispatch']({
+    date: '2026-06-26',
+    entries: [
+      { taskId: first!.id, progress: 100, note: '' },
+      { taskId: second!.id, progress: 30, note: '分级推进中' },
+    ],
+  });
   return { handlers, store };
 }
 
@@ -58,9 +69,18 @@ describe('上报 reports', () => {
       const width = sheet.columnCount;
       expect(sheet.name).toBe(REPORT_LABELS[report]);
       expect(String(sheet.getCell('A1').value)).toContain(REPORT_LABELS[report]);
-      expect(sheet.model.merges).toEqual(expect.arrayContaining([`A1:${sheet.getColumn(width).letter}1`, `A2:${sheet.getColumn(width).letter}2`]));
+      expect(sheet.model.merges).toEqual(
+        expect.arrayContaining([`A1:${sheet.getColumn(width).letter}1`, `A2:${sheet.getColumn(width).letter}2`]),
+      );
       const paperSize = report === 'summary' || report === 'problems' ? 8 : 9;
-      expect(sheet.pageSetup).toMatchObject({ paperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `3:${headerRows}` });
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `3:${headerRows}`,
+      });
       expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRows });
       expect(sheet.rowCount).toBeGreaterThan(headerRows + 1);
@@ -92,12 +112,18 @@ describe('上报 reports', () => {
     const { handlers, store } = await districtWithVisits();
     const doc = store.read()!;
     const township = doc.regions.find((r) => r.name === '铜川镇')!;
-    const inTownship = new Set(doc.entities.filter((e) => doc.regions.find((r) => r.id === e.regionId)?.parentId === township.id || e.regionId === township.id).map((e) => e.id));
+    const inTownship = new Set(
+      doc.entities
+        .filter((e) => doc.regions.find((r) => r.id === e.regionId)?.parentId === township.id || e.regionId === township.id)
+        .map((e) => e.id),
+    );
     const visits = doc.visits.filter((v) => inTownship.has(v.entityId) && v.plannedDate.startsWith('2026'));
     const problems = visits.flatMap((v) => v.problems);
     expect(problems.length).toBeGreaterThan(5);
 
-    const summary = await workbookOf((await handlers['report:export']({ report: 'visits', regionId: township.id, year: 2026 })).contentBase64);
+    const summary = await workbookOf(
+      (await handlers['report:export']({ report: 'visits', regionId: township.id, year: 2026 })).contentBase64,
+    );
     const header = values(summary, 3);
     const total = values(summary, summary.rowCount);
     expect(total[0]).toBe('合计');
@@ -130,16 +156,38 @@ describe('上报 reports', () => {
   it('a saved column template picks and orders the columns; bad templates and columns are refused in Chinese', async () => {
     const { handlers } = await districtWithVisits();
     const columns = await handlers['export:columns']({ kind: 'report:problems' });
-    expect(columns.map((c) => c.label)).toEqual(['序号', '旗区', '乡镇', '主体名称', '包保干部', '发现日期', '问题描述', '整改期限', '交办日期', '交办对象', '整改日期', '整改情况', '复核日期', '复核情况', '销号日期', '当前环节', '逾期情况']);
+    expect(columns.map((c) => c.label)).toEqual([
+      '序号',
+      '旗区',
+      '乡镇',
+      '主体名称',
+      '包保干部',
+      '发现日期',
+      '问题描述',
+      '整改期限',
+      '交办日期',
+      '交办对象',
+      '整改日期',
+      '整改情况',
+      '复核日期',
+      '复核情况',
+      '销号日期',
+      '当前环节',
+      '逾期情况',
+    ]);
     await handlers['export:saveTemplate']({ kind: 'report:problems', name: '市局月报', columns: ['entity', 'description', 'status'] });
     expect((await handlers['export:templates']({ kind: 'report:problems' })).map((t) => t.name)).toEqual(['市局月报']);
-    const sheet = await workbookOf((await handlers['report:export']({ report: 'problems', regionId: '', template: '市局月报' })).contentBase64);
+    const sheet = await workbookOf(
+      (await handlers['report:export']({ report: 'problems', regionId: '', template: '市局月报' })).contentBase64,
+    );
     expect(values(sheet, 3)).toEqual(['主体名称', '问题描述', '当前环节']);
     // A few columns fit A4; the whole 闭环 takes A3.
     expect(sheet.pageSetup.paperSize).toBe(9);
 
     // The 周调度 dates are one choice that brings every date column.
-    const dispatchSheet = await workbookOf((await handlers['report:export']({ report: 'dispatch', regionId: '', columns: ['dispatches', 'task'] })).contentBase64);
+    const dispatchSheet = await workbookOf(
+      (await handlers['report:export']({ report: 'dispatch', regionId: '', columns: ['dispatches', 'task'] })).contentBase64,
+    );
     expect(values(dispatchSheet, 3)).toEqual(['06-19调度', '06-26调度', '工作任务']);
 
     expect(await dispatch(handlers, 'report:export', { report: 'problems', template: '没有这个' })).toMatchObject({
@@ -150,8 +198,14 @@ describe('上报 reports', () => {
       ok: false,
       error: { code: 'invalid-argument', message: '督导记录汇总没有这些列：bogus，请在列模板中重新选择列' },
     });
-    expect(await dispatch(handlers, 'export:saveTemplate', { kind: 'report:summary', name: 'x', columns: ['entity'] })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await dispatch(handlers, 'report:export', { report: 'weekly' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(handlers, 'export:saveTemplate', { kind: 'report:summary', name: 'x', columns: ['entity'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await dispatch(handlers, 'report:export', { report: 'weekly' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 
   it('a large report is made in a worker thread: other requests are answered while it is built', async () => {
@@ -163,7 +217,10 @@ describe('上报 reports', () => {
     });
     // A screen asking for app:info every 10 ms meanwhile: when the answers came.
     const answeredAt: number[] = [performance.now()];
-    const asking = setInterval(() => void dispatch(handlers, 'app:info', {}).then(() => !exported && answeredAt.push(performance.now())), 10);
+    const asking = setInterval(
+      () => void dispatch(handlers, 'app:info', {}).then(() => !exported && answeredAt.push(performance.now())),
+      10,
+    );
     const result = await exporting;
     clearInterval(asking);
     expect(result.ok).toBe(true);
@@ -212,22 +269,42 @@ describe('上报 reports at city scale', () => {
     expect(rows.map((row) => row[0])).toEqual([...townships.map((r) => r.name), '达拉特旗本级']);
     // Every count column adds up to 合计: the 旗区级 cadres and the like sit in the 本级 row.
     header.forEach((label, i) => {
-      if (typeof total[i] === 'number' && !/比例|率/.test(label)) expect(rows.reduce((sum, row) => sum + Number(row[i]), 0), label).toBe(total[i]);
+      if (typeof total[i] === 'number' && !/比例|率/.test(label))
+        expect(
+          rows.reduce((sum, row) => sum + Number(row[i]), 0),
+          label,
+        ).toBe(total[i]);
     });
     expect(at('包保主体（户）·合计')).toBe(stats.entities.total);
-    expect(['A', 'B', 'C', 'D'].map((g) => at(`包保主体（户）·${g}级`))).toEqual([stats.entities.byGrade.A, stats.entities.byGrade.B, stats.entities.byGrade.C, stats.entities.byGrade.D]);
-    expect(['市级', '旗区级', '乡镇级', '村级'].map((l) => at(`包保干部（人）·${l}`))).toEqual([stats.cadres.byLevel.city, stats.cadres.byLevel.county, stats.cadres.byLevel.township, stats.cadres.byLevel.village]);
+    expect(['A', 'B', 'C', 'D'].map((g) => at(`包保主体（户）·${g}级`))).toEqual([
+      stats.entities.byGrade.A,
+      stats.entities.byGrade.B,
+      stats.entities.byGrade.C,
+      stats.entities.byGrade.D,
+    ]);
+    expect(['市级', '旗区级', '乡镇级', '村级'].map((l) => at(`包保干部（人）·${l}`))).toEqual([
+      stats.cadres.byLevel.city,
+      stats.cadres.byLevel.county,
+      stats.cadres.byLevel.township,
+      stats.cadres.byLevel.village,
+    ]);
     expect(at('网格监管人员（人）')).toBe(stats.regulators.total);
     expect(at('企业（户）·企业数')).toBe(stats.entities.enterprises);
     expect(at('企业（户）·大型企业')).toBe(stats.entities.largeEnterprises);
     expect([at('包保覆盖（户）·已包保'), at('包保覆盖（户）·未包保')]).toEqual([stats.coverage.assigned, stats.coverage.unassigned]);
     expect(at('包保覆盖（户）·覆盖率')).toBeCloseTo(stats.coverage.assigned / (stats.coverage.assigned + stats.coverage.unassigned), 12);
-    expect([at('日管控周排查月调度·户数'), at('企业（户）·在营企业')]).toEqual([stats.duties.dailyWeeklyMonthly.done, stats.duties.dailyWeeklyMonthly.total]);
+    expect([at('日管控周排查月调度·户数'), at('企业（户）·在营企业')]).toEqual([
+      stats.duties.dailyWeeklyMonthly.done,
+      stats.duties.dailyWeeklyMonthly.total,
+    ]);
     expect(at('日管控周排查月调度·比例')).toBeCloseTo(ratio(stats.duties.dailyWeeklyMonthly) as number, 12);
     expect(at('纳入风险管控系统·比例')).toBeCloseTo(ratio(stats.duties.riskSystem) as number, 12);
     expect(at('配备食品安全员·比例')).toBeCloseTo(ratio(stats.duties.safetyOfficer) as number, 12);
     expect(at('企业签订承诺书·比例')).toBeCloseTo(ratio(stats.duties.commitment) as number, 12);
-    expect([at('食品安全总监·应配备'), at('食品安全总监·已配备')]).toEqual([stats.duties.safetyDirector.total, stats.duties.safetyDirector.done]);
+    expect([at('食品安全总监·应配备'), at('食品安全总监·已配备')]).toEqual([
+      stats.duties.safetyDirector.total,
+      stats.duties.safetyDirector.done,
+    ]);
     expect(at('干部承诺书（人）·签订率')).toEqual(ratio(stats.cadres.commitmentSigned));
     expect([at('督导（次）·计划'), at('督导（次）·完成')]).toEqual([stats.visits.planned, stats.visits.done]);
     expect([at('问题（个）·发现'), at('问题（个）·已整改')]).toEqual([stats.problems.open + stats.problems.closed, stats.problems.closed]);
@@ -238,11 +315,19 @@ describe('上报 reports at city scale', () => {
     const refused = await dispatch(handlers, 'handbook:exportAll', { combined: true });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'invalid-argument', message: expect.stringMatching(new RegExp(`^合订本最多包含 ${COMBINED_LIMIT} 名干部，所选范围有 \\d{4} 名：请选择一个旗区或乡镇`)) },
+      error: {
+        code: 'invalid-argument',
+        message: expect.stringMatching(new RegExp(`^合订本最多包含 ${COMBINED_LIMIT} 名干部，所选范围有 \\d{4} 名：请选择一个旗区或乡镇`)),
+      },
     });
     // The largest 旗区 fits; cancelled before the file is written, it leaves nothing behind.
     const county = (await handlers['regions:list']({})).find((r) => r.name === '东胜区')!;
-    const started = await handlers['handbook:exportAll']({ regionId: county.id, combined: true, outDir: path.join(cityDir, 'out'), subfolder: false });
+    const started = await handlers['handbook:exportAll']({
+      regionId: county.id,
+      combined: true,
+      outDir: path.join(cityDir, 'out'),
+      subfolder: false,
+    });
     await handlers['jobs:cancel']({ jobId: started.jobId });
     let status = started;
     while (status.state === 'running') {

@@ -39,8 +39,13 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Runs the CLI as its own process, as a user does (`tsx main/server/cli/index.ts …`). */
 export function cliProcess(...args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['main/server/cli/index.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      ['main/server/cli/index.ts', ...args],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }

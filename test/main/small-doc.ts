@@ -32,9 +32,17 @@ export function smallDoc(): DataDoc {
     CadreSchema.parse({ id: 'c2', name: '李娜', level: 'village', regionId: 'xfsq', phone: '13900000002' }),
   ];
   doc.regulators = [
-    RegulatorSchema.parse({ id: 'g1', name: '高峰', unit: '达拉特旗市场监督管理局昭君市场监督管理所', phone: '13904779001', regionIds: ['zjz', 'zjjd'] }),
+    RegulatorSchema.parse({
+      id: 'g1',
+      name: '高峰',
+      unit: '达拉特旗市场监督管理局昭君市场监督管理所',
+      phone: '13904779001',
+      regionIds: ['zjz', 'zjjd'],
+    }),
   ];
   doc.entities[0] = { ...doc.entities[0]!, regulatorId: 'g1' };
-  doc.assignments = [{ id: 'a1', entityId: 'e1', cadreId: 'c1', start: '2027-01-02', end: '', reason: '新建', endReason: '', manual: false }];
+  doc.assignments = [
+    { id: 'a1', entityId: 'e1', cadreId: 'c1', start: '2027-01-02', end: '', reason: '新建', endReason: '', manual: false },
+  ];
   return doc;
 }

@@ -19,7 +19,16 @@ function docWithVisits(): DataDoc {
   doc.regions.push({ id: 'zjzd', name: '昭君镇东', level: 'township', parentId: 'dls', code: '', kind: '镇' });
   doc.entities.push(EntitySchema.parse({ id: 'e3', name: '东边饭店', type: '个体工商户', grade: 'D', regionId: 'zjzd' }));
   doc.cadres.push(CadreSchema.parse({ id: 'c3', name: '王强', level: 'township', regionId: 'zjzd' }));
-  doc.assignments.push({ id: 'a3', entityId: 'e3', cadreId: 'c3', start: '2027-01-02', end: '', reason: '新建', endReason: '', manual: false });
+  doc.assignments.push({
+    id: 'a3',
+    entityId: 'e3',
+    cadreId: 'c3',
+    start: '2027-01-02',
+    end: '',
+    reason: '新建',
+    endReason: '',
+    manual: false,
+  });
   const dates: [string, string, string | undefined, number, number][] = [
     // entity, planned, done, problems, of which rectified
     ['e1', '2026-12-30', '2027-01-04', 2, 1],
@@ -36,7 +45,13 @@ function docWithVisits(): DataDoc {
     plannedDate,
     ...(doneDate === undefined ? {} : { doneDate }),
     checklist: [],
-    problems: Array.from({ length: problems }, (_, k) => ({ id: `q${i}-${k}`, description: '问题', deadline: '2027-01-31', steps: [], ...(k < rectified ? { rectifiedOn: '2027-01-25' } : {}) })),
+    problems: Array.from({ length: problems }, (_, k) => ({
+      id: `q${i}-${k}`,
+      description: '问题',
+      deadline: '2027-01-31',
+      steps: [],
+      ...(k < rectified ? { rectifiedOn: '2027-01-25' } : {}),
+    })),
     notes: '',
   }));
   return doc;
@@ -90,7 +105,10 @@ describe('stats:weekly', () => {
 
   it('refuses an unknown region and a reversed or overlong range in Chinese', async () => {
     const { handlers } = await services();
-    expect(await dispatch(handlers, 'stats:weekly', { regionId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('区划') } });
+    expect(await dispatch(handlers, 'stats:weekly', { regionId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('区划') },
+    });
     expect(await dispatch(handlers, 'stats:weekly', { from: '2027-02-01', to: '2027-01-01' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-argument', message: expect.stringContaining('开始日期不能晚于结束日期') },
@@ -121,7 +139,18 @@ describe('drill-down filters', () => {
   it('lists the cadres whose load lies in a band', async () => {
     const { handlers } = await services();
     const names = async (minLoad: number, maxLoad?: number, regionId = '') =>
-      (await handlers['cadres:query']({ text: '', regionId, levels: [], active: 'any', minLoad, ...(maxLoad === undefined ? {} : { maxLoad }) })).rows.map((r) => r.name).sort();
+      (
+        await handlers['cadres:query']({
+          text: '',
+          regionId,
+          levels: [],
+          active: 'any',
+          minLoad,
+          ...(maxLoad === undefined ? {} : { maxLoad }),
+        })
+      ).rows
+        .map((r) => r.name)
+        .sort();
     expect(await names(0, 0)).toEqual(['李娜']);
     expect(await names(1)).toEqual(['张伟', '王强'].sort());
     expect(await names(1, undefined, 'zjz')).toEqual(['张伟']);

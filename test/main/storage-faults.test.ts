@@ -64,7 +64,8 @@ describe('an update is all or nothing', () => {
       await dispatch(handlers, 'regulators:save', { name: '高峰', unit: '所', phone: '13904779001', regionIds: ['nowhere'] }),
       await dispatch(handlers, 'regulators:delete', { id: 'g1' }),
     ];
-    for (const refused of refusals) expect(refused).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(invalid-argument|conflict)$/) } });
+    for (const refused of refusals)
+      expect(refused).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(invalid-argument|conflict)$/) } });
     expect(store.version).toBe(version);
     expect(store.read()).toBe(doc);
   });
@@ -113,7 +114,9 @@ describe('an update is all or nothing', () => {
         throw new Error('中途出错');
       }),
     ).rejects.toThrow('中途出错');
-    await expect(store.update(() => undefined)).rejects.toThrow(/^数据未能从磁盘重新载入（内容不是完整的 JSON（文件可能已损坏））.*已停止保存。请关闭并重新打开本软件/);
+    await expect(store.update(() => undefined)).rejects.toThrow(
+      /^数据未能从磁盘重新载入（内容不是完整的 JSON（文件可能已损坏））.*已停止保存。请关闭并重新打开本软件/,
+    );
     expect(await readFile(file, 'utf8')).toBe('{"torn":');
   });
 
@@ -159,7 +162,9 @@ describe('the backup made at start', () => {
     const { handlers } = await openServices(dataDir, { now: () => NOW, backupAtStart: true });
     const info = await handlers['app:info']({});
     expect(info.initialized).toBe(true);
-    expect(info.startWarning).toMatch(/^启动时未能备份数据：无法写入 .*backups.*却是同名的文件.*请把这个文件改名或移到别处后重试。数据本身完好，可以继续使用/);
+    expect(info.startWarning).toMatch(
+      /^启动时未能备份数据：无法写入 .*backups.*却是同名的文件.*请把这个文件改名或移到别处后重试。数据本身完好，可以继续使用/,
+    );
     expect(await dispatch(handlers, 'entities:query', {})).toMatchObject({ ok: true, value: { total: 2 } });
   });
 
@@ -178,7 +183,10 @@ describe('files in the way', () => {
   it('sweeps temp files left by interrupted writes when the folder is opened for writing, not when read-only', async () => {
     const { dir, store } = await library();
     await store.close();
-    const leftovers = [path.join(dir, '.data.json.4242.tmp'), path.join(dir, BACKUP_DIR_NAME, '.backup-20270101-000000-000-import.json.4242.tmp')];
+    const leftovers = [
+      path.join(dir, '.data.json.4242.tmp'),
+      path.join(dir, BACKUP_DIR_NAME, '.backup-20270101-000000-000-import.json.4242.tmp'),
+    ];
     await mkdir(path.join(dir, BACKUP_DIR_NAME), { recursive: true });
     for (const leftover of leftovers) await writeFile(leftover, '');
     const reader = await LowdbStore.open(dir, { lock: false });
@@ -208,7 +216,9 @@ describe('files in the way', () => {
     const file = path.join(dir, DATA_FILE_NAME);
     await writeFile(file, '');
     await truncate(file, MAX_LIBRARY_BYTES + 1); // sparse: no disk space used
-    await expect(LowdbStore.open(dir)).rejects.toThrow(/数据文件 .*data\.json 过大（500 MB，本软件最多读取 500 MB），未被读取或改动.*请把它移出/);
+    await expect(LowdbStore.open(dir)).rejects.toThrow(
+      /数据文件 .*data\.json 过大（500 MB，本软件最多读取 500 MB），未被读取或改动.*请把它移出/,
+    );
     expect(await readdir(dir)).toEqual([DATA_FILE_NAME]);
   });
 

@@ -16,7 +16,14 @@ export async function recordVisitsBefore(store: Store, today: string): Promise<v
       if (!failed) return;
       const deadline = `${visit.plannedDate.slice(0, 8)}28`;
       const rectifiedOn = i % 16 === 0 ? deadline : addDays(deadline, 7);
-      const assigned = { step: '交办' as const, on: visit.plannedDate, by: '管理员', note: '', to: '高峰（达拉特旗市场监督管理局昭君市场监督管理所）', regulatorId: '' };
+      const assigned = {
+        step: '交办' as const,
+        on: visit.plannedDate,
+        by: '管理员',
+        note: '',
+        to: '高峰（达拉特旗市场监督管理局昭君市场监督管理所）',
+        regulatorId: '',
+      };
       const closed = [
         { step: '复核通过' as const, on: rectifiedOn, by: '高峰', note: '' },
         { step: '销号' as const, on: rectifiedOn, by: '管理员', note: '' },

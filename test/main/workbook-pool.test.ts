@@ -22,7 +22,10 @@ vi.mock(import('../../main/server/workers/off-thread'), async (importOriginal) =
       parentPort.once('message', () => process.exit(7));
       parentPort.postMessage({ kind: 'ready' });`,
   };
-  return { ...actual, startWorker: (script, data) => (seen.crash ? new Worker(crashing[seen.crash], { eval: true }) : actual.startWorker(script, data)) };
+  return {
+    ...actual,
+    startWorker: (script, data) => (seen.crash ? new Worker(crashing[seen.crash], { eval: true }) : actual.startWorker(script, data)),
+  };
 });
 // The files as written, in order (the store's own writes included; the test picks the workbooks).
 vi.mock(import('../../main/server/storage/atomic-file'), async (importOriginal) => {
@@ -72,7 +75,13 @@ const SHEETS: TableSheet[] = [
     ],
     pageBreaksAfter: [0],
   },
-  { sheetName: "封面: O'Brien/其他*?", title: '封面', columns: [{ label: '内容', width: 50, format: 'text' }], rows: [['包保干部'], ['第二行\n第三行']], paper: 'A3' },
+  {
+    sheetName: "封面: O'Brien/其他*?",
+    title: '封面',
+    columns: [{ label: '内容', width: 50, format: 'text' }],
+    rows: [['包保干部'], ['第二行\n第三行']],
+    paper: 'A3',
+  },
 ];
 
 /** What exceljs reads back of a workbook: names, values, merges, page setup, row heights and styles. */
@@ -86,7 +95,14 @@ async function readBack(bytes: Buffer): Promise<unknown[]> {
       row.eachCell({ includeEmpty: true }, (cell) => cells.push({ value: cell.value, style: cell.style }));
       rows.push({ n, height: row.height, cells });
     });
-    return { name: ws.name, merges: ws.model.merges, pageSetup: ws.pageSetup, footer: ws.headerFooter, columns: ws.columns.map((c) => [c.width, c.hidden]), rows };
+    return {
+      name: ws.name,
+      merges: ws.model.merges,
+      pageSetup: ws.pageSetup,
+      footer: ws.headerFooter,
+      columns: ws.columns.map((c) => [c.width, c.hidden]),
+      rows,
+    };
   });
 }
 
@@ -109,7 +125,10 @@ describe('workbooks built in a pool of worker threads', () => {
     try {
       const failed = pool.build([{ sheetName: '空表', title: '空表', columns: [], rows: [] }]);
       await expect(failed).rejects.toBeInstanceOf(ApiError);
-      await expect(failed).rejects.toMatchObject({ code: 'internal', message: '生成 Excel 文件时出错（表格“空表”没有任何列，无法导出），请重试；仍不行请重新启动本程序后再导出' });
+      await expect(failed).rejects.toMatchObject({
+        code: 'internal',
+        message: '生成 Excel 文件时出错（表格“空表”没有任何列，无法导出），请重试；仍不行请重新启动本程序后再导出',
+      });
     } finally {
       await pool.close();
     }
@@ -118,7 +137,10 @@ describe('workbooks built in a pool of worker threads', () => {
     seen.crash = 'on-build';
     const crashing = await WorkbookPool.open(1);
     try {
-      await expect(crashing.build(SHEETS)).rejects.toMatchObject({ code: 'internal', message: '生成 Excel 文件的后台任务意外退出（代码 7），请关闭其他程序后重试' });
+      await expect(crashing.build(SHEETS)).rejects.toMatchObject({
+        code: 'internal',
+        message: '生成 Excel 文件的后台任务意外退出（代码 7），请关闭其他程序后重试',
+      });
       seen.crash = null;
       expect(await readBack(await crashing.build(SHEETS))).toEqual(await readBack(await buildWorkbook(SHEETS)));
     } finally {
@@ -127,7 +149,10 @@ describe('workbooks built in a pool of worker threads', () => {
     await expect(crashing.build(SHEETS)).rejects.toMatchObject({ message: '生成 Excel 文件的后台任务已结束，请重新导出' });
 
     seen.crash = 'at-start';
-    await expect(WorkbookPool.open(2)).rejects.toMatchObject({ code: 'internal', message: '生成 Excel 文件的后台任务未能启动（代码 3），请重新启动本程序后再导出' });
+    await expect(WorkbookPool.open(2)).rejects.toMatchObject({
+      code: 'internal',
+      message: '生成 Excel 文件的后台任务未能启动（代码 3），请重新启动本程序后再导出',
+    });
   });
 });
 
@@ -161,7 +186,10 @@ describe('bulk handbook export through the pool', () => {
     expect(workbookPoolSize()).toBe(2);
     const { handlers, townshipId, expectedNames } = await district();
     const out = await newDir();
-    const last = await finished(handlers, await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: false }));
+    const last = await finished(
+      handlers,
+      await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: false }),
+    );
     expect(last).toMatchObject({ state: 'done', files: expectedNames.length });
 
     const files = seen.written.filter((f) => f.endsWith('.xlsx'));
@@ -180,8 +208,13 @@ describe('bulk handbook export through the pool', () => {
     const { handlers, townshipId } = await district();
     const out = await newDir();
     seen.crash = 'on-build';
-    const last = await finished(handlers, await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: false }));
+    const last = await finished(
+      handlers,
+      await handlers['handbook:exportAll']({ regionId: townshipId, outDir: out, subfolder: false, combined: false }),
+    );
     expect(last).toMatchObject({ state: 'failed', files: 0, error: '生成 Excel 文件的后台任务意外退出（代码 7），请关闭其他程序后重试' });
-    expect(last.message).toBe(`导出中断：生成 Excel 文件的后台任务意外退出（代码 7），请关闭其他程序后重试。已完成的 0 个文件保留在 ${out}，请处理后重新导出`);
+    expect(last.message).toBe(
+      `导出中断：生成 Excel 文件的后台任务意外退出（代码 7），请关闭其他程序后重试。已完成的 0 个文件保留在 ${out}，请处理后重新导出`,
+    );
   });
 });

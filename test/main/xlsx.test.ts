@@ -120,7 +120,12 @@ describe('buildWorkbook', () => {
     for (let row = 4; row <= 6; row++) {
       for (let col = 1; col <= columns.length; col++) {
         const border = ws.getRow(row).getCell(col).border;
-        expect([border.top?.style, border.left?.style, border.bottom?.style, border.right?.style]).toEqual(['thin', 'thin', 'thin', 'thin']);
+        expect([border.top?.style, border.left?.style, border.bottom?.style, border.right?.style]).toEqual([
+          'thin',
+          'thin',
+          'thin',
+          'thin',
+        ]);
       }
     }
     const long = ws.getRow(4).getCell(10);
@@ -142,7 +147,12 @@ describe('buildWorkbook', () => {
   });
 
   it('handles narrow, A3 and awkwardly named sheets', async () => {
-    const narrow: TableSheet = { sheetName: 'a/b:c*?[x]', title: '单列', columns: [{ label: '名称', width: 20, format: 'text' }], rows: [['甲']] };
+    const narrow: TableSheet = {
+      sheetName: 'a/b:c*?[x]',
+      title: '单列',
+      columns: [{ label: '名称', width: 20, format: 'text' }],
+      rows: [['甲']],
+    };
     const workbook = await readBack(
       await buildWorkbook([
         narrow,
@@ -151,7 +161,11 @@ describe('buildWorkbook', () => {
       ]),
     );
     const [one, two, three] = [0, 1, 2].map((i) => sheetAt(workbook, i));
-    expect([one?.name, two?.name, three?.name]).toEqual(['a_b_c___x_', 'A_B_C___X_(2)', '鄂尔多斯市2027年第一季度包保主体责任清单（东胜区交通街道）']);
+    expect([one?.name, two?.name, three?.name]).toEqual([
+      'a_b_c___x_',
+      'A_B_C___X_(2)',
+      '鄂尔多斯市2027年第一季度包保主体责任清单（东胜区交通街道）',
+    ]);
     expect(one?.getCell('A1').value).toBe('单列');
     expect(one?.getCell('A1').isMerged).toBe(false);
     expect(one?.getCell('A2').value).toBe('名称');

@@ -13,7 +13,16 @@ const newDir = useTempDirs();
 async function library(today: string) {
   const { handlers, store } = await openServices(await newDir(), { now: () => new Date(`${today}T08:00:00Z`) });
   const doc = smallDoc();
-  doc.assignments.push({ id: 'a2', entityId: 'e2', cadreId: 'c2', start: '2027-01-02', end: '', reason: '新建', endReason: '', manual: false });
+  doc.assignments.push({
+    id: 'a2',
+    entityId: 'e2',
+    cadreId: 'c2',
+    start: '2027-01-02',
+    end: '',
+    reason: '新建',
+    endReason: '',
+    manual: false,
+  });
   await store.replace(doc);
   return { handlers, store };
 }
@@ -28,7 +37,12 @@ describe('从今天起排', () => {
     const visits = await handlers['visits:list']({ year: 2027, cadreId: '', entityId: '' });
     expect(visits.map((v) => v.plannedDate >= '2027-12-05' && v.plannedDate <= '2027-12-31')).toEqual([true, true]);
     const stats = await handlers['stats:get']({ regionId: '', year: 2027 });
-    expect(stats.visits.byQuarter).toEqual([{ planned: 0, done: 0 }, { planned: 0, done: 0 }, { planned: 0, done: 0 }, { planned: 2, done: 0 }]);
+    expect(stats.visits.byQuarter).toEqual([
+      { planned: 0, done: 0 },
+      { planned: 0, done: 0 },
+      { planned: 0, done: 0 },
+      { planned: 2, done: 0 },
+    ]);
 
     // The whole year instead: eight visits, at least the first three quarters' six before today (what 从今天起排 avoids).
     expect((await handlers['visits:plan']({ year: 2027 })).planned).toBe(8);
@@ -37,7 +51,9 @@ describe('从今天起排', () => {
     // Planning again from today keeps the visits already before today as they were, and does not plan their quarters twice.
     const again = await handlers['visits:plan']({ year: 2027, fromToday: true });
     expect(again.planned).toBe(8 - before.length);
-    expect(again.notes).toContain(`2027-12-05 之前已排定、尚未完成的 ${before.length} 个督导周期保留原计划（已逾期的请尽快完成），不重复安排`);
+    expect(again.notes).toContain(
+      `2027-12-05 之前已排定、尚未完成的 ${before.length} 个督导周期保留原计划（已逾期的请尽快完成），不重复安排`,
+    );
     expect(await handlers['visits:list']({ year: 2027, cadreId: '', entityId: '' })).toHaveLength(8);
   });
 
@@ -123,7 +139,13 @@ describe('年度切换', () => {
     await handlers['visits:plan']({ year: 2027 });
     const [first] = await handlers['visits:list']({ year: 2027, cadreId: '', entityId: 'e1' });
     if (!first) throw new Error('no visit');
-    await handlers['visits:record']({ id: first.id, doneDate: '2027-02-10', checklist: [], problems: [{ description: '晨检记录不全', deadline: '2027-03-10' }], notes: '' });
+    await handlers['visits:record']({
+      id: first.id,
+      doneDate: '2027-02-10',
+      checklist: [],
+      problems: [{ description: '晨检记录不全', deadline: '2027-03-10' }],
+      notes: '',
+    });
 
     const opened = await handlers['year:open']({ year: 2028 });
     expect(opened).toMatchObject({ year: 2028, previousYear: 2027, closedYears: [2027], commitmentsDue: 2, plan: { planned: 8 } });
@@ -132,7 +154,10 @@ describe('年度切换', () => {
     expect(stats.visits.byQuarter.map((q) => q.planned)).toEqual([2, 2, 2, 2]);
 
     // 2027 is read-only: its visits are neither edited nor planned again …
-    const closed = { ok: false, error: { code: 'conflict', message: '2027 年度已在年度切换时关闭，该年的督导计划和记录只能查看、导出报表，不能再修改' } };
+    const closed = {
+      ok: false,
+      error: { code: 'conflict', message: '2027 年度已在年度切换时关闭，该年的督导计划和记录只能查看、导出报表，不能再修改' },
+    };
     expect(await dispatch(handlers, 'visits:record', { id: first.id, doneDate: '2027-02-11' })).toMatchObject(closed);
     expect(await dispatch(handlers, 'visits:plan', { year: 2027 })).toMatchObject(closed);
     // … but still counted and reported.
@@ -148,8 +173,14 @@ describe('年度切换', () => {
     const row = book.getWorksheet('督导记录表')?.getRow(5);
     if (!row) throw new Error('no second planned visit');
     row.getCell(4).value = new Date(Date.UTC(2027, 4, 10));
-    const returned = await handlers['handbook:import']({ fileName: '张伟-交回.xlsx', contentBase64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') });
-    expect(returned).toMatchObject({ recorded: 0, rejected: [{ row: 5, reason: '2027 年度已在年度切换时关闭，该年的督导记录不能再录入' }] });
+    const returned = await handlers['handbook:import']({
+      fileName: '张伟-交回.xlsx',
+      contentBase64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64'),
+    });
+    expect(returned).toMatchObject({
+      recorded: 0,
+      rejected: [{ row: 5, reason: '2027 年度已在年度切换时关闭，该年的督导记录不能再录入' }],
+    });
     // A year not later than the plan year cannot be opened again.
     expect(await dispatch(handlers, 'year:open', { year: 2028 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
@@ -184,7 +215,9 @@ describe('督导完成情况（按干部、季度）', () => {
     ]);
     // The same figures as stats, quarter by quarter.
     const stats = await handlers['stats:get']({ regionId: '' });
-    expect(stats.visits.byQuarter.map((q) => q.planned)).toEqual([0, 1, 2, 3].map((i) => rows.reduce((n, r) => n + (r.quarters[i]?.planned ?? 0), 0)));
+    expect(stats.visits.byQuarter.map((q) => q.planned)).toEqual(
+      [0, 1, 2, 3].map((i) => rows.reduce((n, r) => n + (r.quarters[i]?.planned ?? 0), 0)),
+    );
     expect((await handlers['stats:cadreQuarters']({ regionId: '', level: 'township' })).rows.map((r) => r.cadreId)).toEqual(['c1']);
     expect((await handlers['stats:cadreQuarters']({ regionId: 'zjjd' })).rows.map((r) => r.cadreId)).toEqual(['c2']);
   });
@@ -195,7 +228,16 @@ describe('主体变动的报告与包保调整期限', () => {
     let today = '2027-03-01';
     const { handlers, store } = await openServices(await newDir(), { now: () => new Date(`${today}T08:00:00Z`) });
     const doc = smallDoc();
-    doc.assignments.push({ id: 'a2', entityId: 'e2', cadreId: 'c2', start: '2027-01-02', end: '', reason: '新建', endReason: '', manual: false });
+    doc.assignments.push({
+      id: 'a2',
+      entityId: 'e2',
+      cadreId: 'c2',
+      start: '2027-01-02',
+      end: '',
+      reason: '新建',
+      endReason: '',
+      manual: false,
+    });
     await store.replace(doc);
     const save = async (id: string, change: Record<string, string>) => {
       const { entity } = await handlers['entities:get']({ id });
@@ -208,22 +250,47 @@ describe('主体变动的报告与包保调整期限', () => {
 
     const first = await handlers['entityChanges:list']({ regionId: '' });
     // 15 working days from Monday 1 March is Monday 22 March; 7 more, Wednesday 31 March.
-    expect(first.rows.map((r) => [r.entityName, r.change.kind, r.change.from, r.change.to, r.change.on, r.reportDue, r.adjustDue, r.reportOverdue, r.adjustOverdue])).toEqual([
+    expect(
+      first.rows.map((r) => [
+        r.entityName,
+        r.change.kind,
+        r.change.from,
+        r.change.to,
+        r.change.on,
+        r.reportDue,
+        r.adjustDue,
+        r.reportOverdue,
+        r.adjustOverdue,
+      ]),
+    ).toEqual([
       ['幸福便利店', '停业', '在营', '停业', '2027-03-01', '2027-03-22', '2027-03-31', false, false],
       ['内蒙古食用油有限公司', '等级变更', 'C', 'B', '2027-03-01', '2027-03-22', '2027-03-31', false, false],
     ]);
     expect(first.counts).toEqual({ toReport: 2, reportOverdue: 0, toAdjust: 2, adjustOverdue: 0 });
 
     today = '2027-03-23';
-    expect((await handlers['entityChanges:list']({ regionId: '' })).counts).toEqual({ toReport: 2, reportOverdue: 2, toAdjust: 2, adjustOverdue: 0 });
+    expect((await handlers['entityChanges:list']({ regionId: '' })).counts).toEqual({
+      toReport: 2,
+      reportOverdue: 2,
+      toAdjust: 2,
+      adjustOverdue: 0,
+    });
     const e2 = first.rows[0]?.change.id ?? '';
     await handlers['entityChanges:report']({ id: e2, reportedOn: '2027-03-23' });
-    expect(await dispatch(handlers, 'entityChanges:report', { id: e2, reportedOn: '2027-02-01' })).toMatchObject({ ok: false, error: { message: '报告日期不能早于变动日期 2027-03-01' } });
+    expect(await dispatch(handlers, 'entityChanges:report', { id: e2, reportedOn: '2027-02-01' })).toMatchObject({
+      ok: false,
+      error: { message: '报告日期不能早于变动日期 2027-03-01' },
+    });
 
     today = '2027-04-02';
     const later = await handlers['entityChanges:list']({ regionId: '' });
     // Reported on the 23rd: the 包保 is due 7 working days after the report, 1 April.
-    expect(later.rows.find((r) => r.change.id === e2)).toMatchObject({ reportOverdue: false, adjustDue: '2027-04-01', adjusted: false, adjustOverdue: true });
+    expect(later.rows.find((r) => r.change.id === e2)).toMatchObject({
+      reportOverdue: false,
+      adjustDue: '2027-04-01',
+      adjusted: false,
+      adjustOverdue: true,
+    });
     expect(later.counts).toEqual({ toReport: 1, reportOverdue: 1, toAdjust: 2, adjustOverdue: 2 });
     // `check` lists them too.
     await handlers['assign:release']({ entityIds: ['e2'], reason: '调整' });
@@ -244,7 +311,13 @@ describe('主体变动的报告与包保调整期限', () => {
 
     // A list that regrades a 主体 already held: the change is dated like a save.
     const csv = '主体名称,统一社会信用代码,包保等级\n内蒙古食用油有限公司,91350100M000100Y43,A\n';
-    const preview = await handlers['import:preview']({ kind: 'entities', fileName: '主体.csv', contentBase64: Buffer.from(csv).toString('base64'), mapping: {}, blankCells: 'keep' });
+    const preview = await handlers['import:preview']({
+      kind: 'entities',
+      fileName: '主体.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+      mapping: {},
+      blankCells: 'keep',
+    });
     expect(preview.counts.update).toBe(1);
     await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
     const regraded = (await handlers['entityChanges:list']({ regionId: '' })).rows.find((r) => r.entityName === '内蒙古食用油有限公司');

@@ -42,8 +42,17 @@ describe('entity form values', () => {
 
   it('an empty 总监 and 食堂 become null, spaces around codes and phones go, a new 主体 has no id', () => {
     const values = entityToFormValues(null);
-    const input = formValuesToEntityInput({ ...values, name: '幸福便利店', uscc: ' 91350100M000100Y43 ', legalRepPhone: '13904771234 ' }, undefined);
-    expect(input).toMatchObject({ name: '幸福便利店', uscc: '91350100M000100Y43', legalRepPhone: '13904771234', director: null, canteen: null });
+    const input = formValuesToEntityInput(
+      { ...values, name: '幸福便利店', uscc: ' 91350100M000100Y43 ', legalRepPhone: '13904771234 ' },
+      undefined,
+    );
+    expect(input).toMatchObject({
+      name: '幸福便利店',
+      uscc: '91350100M000100Y43',
+      legalRepPhone: '13904771234',
+      director: null,
+      canteen: null,
+    });
     expect('id' in input).toBe(false);
     expect(input.duties).toEqual({ dailyWeeklyMonthly: '', riskList: '', riskSystem: '', commitment: '' });
   });

@@ -8,7 +8,14 @@ import { checkAssignments, findViolations } from '@shared/rules/violations';
 import { computeStats } from '@shared/stats/stats';
 import { emptyDoc } from '@shared/storage/types';
 
-const region = (id: string, level: Region['level'], parentId: string | null): Region => ({ id, name: id, level, parentId, code: '', kind: '' });
+const region = (id: string, level: Region['level'], parentId: string | null): Region => ({
+  id,
+  name: id,
+  level,
+  parentId,
+  code: '',
+  kind: '',
+});
 const REGIONS = [
   region('市', 'city', null),
   region('旗1', 'county', '市'),
@@ -23,7 +30,14 @@ const entity = (id: string, grade: 'A' | 'B' | 'C' | 'D', regionId: string, stat
 const cadre = (id: string, level: 'city' | 'county' | 'township' | 'village', regionId: string, active = true) =>
   CadreSchema.parse({ id, name: `干部${id}`, level, regionId, active });
 const link = (id: string, entityId: string, cadreId: string, manual = false): Assignment => ({
-  id, entityId, cadreId, start: '2027-01-01', end: '', reason: '新建', endReason: '', manual,
+  id,
+  entityId,
+  cadreId,
+  start: '2027-01-01',
+  end: '',
+  reason: '新建',
+  endReason: '',
+  manual,
 });
 
 function input(parts: Partial<AssignInput>, fallbacks = { villageInTownship: true, levelAbove: true }): AssignInput {
@@ -36,9 +50,25 @@ describe('findViolations', () => {
   it('finds every kind of broken rule', () => {
     const found = findViolations(
       input({
-        entities: [entity('e1', 'D', '村1'), entity('e2', 'D', '村1'), entity('e3', 'C', '村3'), entity('e4', 'D', '村2'), entity('e5', 'D', '村1', '注销'), entity('e6', 'D', '村1'), entity('e7', 'D', '村1')],
+        entities: [
+          entity('e1', 'D', '村1'),
+          entity('e2', 'D', '村1'),
+          entity('e3', 'C', '村3'),
+          entity('e4', 'D', '村2'),
+          entity('e5', 'D', '村1', '注销'),
+          entity('e6', 'D', '村1'),
+          entity('e7', 'D', '村1'),
+        ],
         cadres: [cadre('v1', 'village', '村1'), cadre('v2', 'village', '村2', false), cadre('t1', 'township', '镇1')],
-        assignments: [link('a1', 'e2', 't1'), link('a2', 'e3', 't1'), link('a3', 'e4', 'v2'), link('a4', 'e5', 'v1'), link('a5', 'e6', 'v1'), link('a6', 'e6', 'v1'), link('a7', 'e7', 'v1')],
+        assignments: [
+          link('a1', 'e2', 't1'),
+          link('a2', 'e3', 't1'),
+          link('a3', 'e4', 'v2'),
+          link('a4', 'e5', 'v1'),
+          link('a5', 'e6', 'v1'),
+          link('a6', 'e6', 'v1'),
+          link('a7', 'e7', 'v1'),
+        ],
       }),
     );
     const summary = found.map((v) => `${v.kind}:${v.entityId || v.cadreId}`);
@@ -60,13 +90,20 @@ describe('planAutoAssign', () => {
     const plan = planAutoAssign(
       input({
         entities: [entity('e1', 'D', '村1'), entity('e2', 'D', '村1'), entity('e3', 'D', '村1'), entity('e4', 'C', '村3')],
-        cadres: [cadre('v2', 'village', '村1'), cadre('v1', 'village', '村1'), cadre('t2', 'township', '镇2'), cadre('t1', 'township', '镇1')],
+        cadres: [
+          cadre('v2', 'village', '村1'),
+          cadre('v1', 'village', '村1'),
+          cadre('t2', 'township', '镇2'),
+          cadre('t1', 'township', '镇1'),
+        ],
         assignments: [link('a1', 'e3', 'v2')],
       }),
       { mode: 'unassigned', keepManual: true, reset: false },
     );
     expect(plan.proposals.map((p) => `${p.entityId}→${p.toCadreId}`)).toEqual(['e4→t2', 'e1→v1', 'e2→v1']);
-    expect(plan.proposals[1]?.reason).toBe('D级主体应由村级干部包保；干部v1负责旗1 / 镇1 / 村1，是该区域 2 名村级干部中当前包保最少的（0 户）');
+    expect(plan.proposals[1]?.reason).toBe(
+      'D级主体应由村级干部包保；干部v1负责旗1 / 镇1 / 村1，是该区域 2 名村级干部中当前包保最少的（0 户）',
+    );
     expect(plan.proposals[0]?.reason).toContain('是该区域唯一的乡镇级干部');
     expect(plan.unresolved).toEqual([]);
   });
@@ -107,11 +144,21 @@ describe('planAutoAssign', () => {
     const parts = {
       entities: [entity('e1', 'D', '村1'), entity('e2', 'D', '村1'), entity('e3', 'D', '村1', '注销'), entity('e4', 'D', '村1')],
       cadres: [cadre('v1', 'village', '村1'), cadre('t1', 'township', '镇1'), cadre('v9', 'village', '村1', false)],
-      assignments: [link('a1', 'e1', 't1'), link('a2', 'e2', 't1', true), link('a3', 'e3', 'v1'), link('a4', 'e4', 'v9'), link('a5', 'e4', 'v1')],
+      assignments: [
+        link('a1', 'e1', 't1'),
+        link('a2', 'e2', 't1', true),
+        link('a3', 'e3', 'v1'),
+        link('a4', 'e4', 'v9'),
+        link('a5', 'e4', 'v1'),
+      ],
     };
     const kept = planAutoAssign(input(parts), { mode: 'violating', keepManual: true, reset: false });
     expect(kept.proposals.map((p) => `${p.entityId}:${p.fromCadreId}→${p.toCadreId}`)).toEqual(['e1:t1→v1']);
-    expect(kept.releases.map((r) => `${r.assignmentId}:${r.reason}`)).toEqual(['a3:主体已注销，解除包保', 'a4:同一主体只保留一名包保干部', 'a1:调整给符合规则的干部']);
+    expect(kept.releases.map((r) => `${r.assignmentId}:${r.reason}`)).toEqual([
+      'a3:主体已注销，解除包保',
+      'a4:同一主体只保留一名包保干部',
+      'a1:调整给符合规则的干部',
+    ]);
     const all = planAutoAssign(input(parts), { mode: 'violating', keepManual: false, reset: false });
     expect(all.proposals.map((p) => p.entityId)).toEqual(['e1', 'e2']);
   });
@@ -127,9 +174,17 @@ describe('fallback rules (包保全覆盖)', () => {
 
   it('gives a 主体 the strict rule cannot serve to the cadre a fallback allows, and says which rule', () => {
     const plan = planAutoAssign(input(parts), { mode: 'unassigned', keepManual: true, reset: false });
-    expect(plan.proposals.map((p) => `${p.entityId}→${p.toCadreId}:${p.fallback}`)).toEqual(['e1→v2:villageInTownship', 'e2→t2:levelAbove', 'e3→t2:levelAbove']);
-    expect(plan.proposals[0]?.reason).toBe('兜底规则：主体只登记到乡镇（镇1），由该乡镇所辖村（社区）的村级干部包保；干部v2负责旗1 / 镇1 / 村2，是该区域 2 名村级干部中当前包保最少的（0 户）');
-    expect(plan.proposals[1]?.reason).toBe('兜底规则：旗1 / 镇2 / 村3没有在岗的村级干部，由上一级干部包保；干部t2负责旗1 / 镇2，是该区域唯一的乡镇级干部');
+    expect(plan.proposals.map((p) => `${p.entityId}→${p.toCadreId}:${p.fallback}`)).toEqual([
+      'e1→v2:villageInTownship',
+      'e2→t2:levelAbove',
+      'e3→t2:levelAbove',
+    ]);
+    expect(plan.proposals[0]?.reason).toBe(
+      '兜底规则：主体只登记到乡镇（镇1），由该乡镇所辖村（社区）的村级干部包保；干部v2负责旗1 / 镇1 / 村2，是该区域 2 名村级干部中当前包保最少的（0 户）',
+    );
+    expect(plan.proposals[1]?.reason).toBe(
+      '兜底规则：旗1 / 镇2 / 村3没有在岗的村级干部，由上一级干部包保；干部t2负责旗1 / 镇2，是该区域唯一的乡镇级干部',
+    );
     expect(plan.unresolved).toEqual([]);
   });
 
@@ -140,15 +195,31 @@ describe('fallback rules (包保全覆盖)', () => {
     expect(checked.violations.map((v) => `${v.kind}:${v.entityId}`)).toEqual(['level-mismatch:e3', 'level-mismatch:e4']);
     expect(checked.fallbacks).toEqual({ villageInTownship: 1, levelAbove: 1 });
     const strict = checkAssignments(input({ ...parts, assignments }, STRICT));
-    expect(strict.violations.map((v) => `${v.kind}:${v.entityId}`)).toEqual(['out-of-area:e1', 'level-mismatch:e2', 'level-mismatch:e3', 'level-mismatch:e4']);
+    expect(strict.violations.map((v) => `${v.kind}:${v.entityId}`)).toEqual([
+      'out-of-area:e1',
+      'level-mismatch:e2',
+      'level-mismatch:e3',
+      'level-mismatch:e4',
+    ]);
     expect(strict.fallbacks).toEqual({ villageInTownship: 0, levelAbove: 0 });
 
-    const doc = { ...emptyDoc(new Date('2027-01-05T00:00:00Z')), regions: REGIONS, entities: parts.entities, cadres: parts.cadres, assignments, profile: input({}).profile };
+    const doc = {
+      ...emptyDoc(new Date('2027-01-05T00:00:00Z')),
+      regions: REGIONS,
+      entities: parts.entities,
+      cadres: parts.cadres,
+      assignments,
+      profile: input({}).profile,
+    };
     expect(computeStats(doc).coverage.fallbacks).toEqual({ villageInTownship: 1, levelAbove: 1 });
   });
 
   it('leaves a 主体 unassigned only where no cadre at all serves it', () => {
-    const plan = planAutoAssign(input({ entities: [entity('e1', 'D', '村3')], cadres: [cadre('v1', 'village', '村1')] }), { mode: 'unassigned', keepManual: true, reset: false });
+    const plan = planAutoAssign(input({ entities: [entity('e1', 'D', '村3')], cadres: [cadre('v1', 'village', '村1')] }), {
+      mode: 'unassigned',
+      keepManual: true,
+      reset: false,
+    });
     expect(plan.unresolved.map((u) => u.entityId)).toEqual(['e1']);
   });
 });

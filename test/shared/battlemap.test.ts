@@ -48,7 +48,13 @@ describe('倒排工期 (backward)', () => {
     expect(s?.start).toBe('2025-03-03');
     expect(s?.finish).toBe('2025-03-12');
     const y = s?.tasks.find((t) => t.id === 'Y');
-    expect(y).toMatchObject({ earliestStart: '2025-03-05', latestStart: '2025-03-10', latestFinish: '2025-03-11', slack: 3, critical: false });
+    expect(y).toMatchObject({
+      earliestStart: '2025-03-05',
+      latestStart: '2025-03-10',
+      latestFinish: '2025-03-11',
+      slack: 3,
+      critical: false,
+    });
 
     // Two spare working days: the same chain is critical, with a margin of 2.
     const loose = scheduleBackward(tasks, '2025-03-14', calendar, { planStart: '2025-03-03' });
@@ -86,9 +92,14 @@ describe('倒排工期 (backward)', () => {
   });
 
   it('names a task whose own deadline cannot be met', () => {
-    const result = scheduleBackward([task('A', 1, 5), task('B', 2, 3, ['A'], '2025-09-05'), task('C', 3, 2, ['B'])], '2025-12-31', calendar, {
-      planStart: '2025-09-01',
-    });
+    const result = scheduleBackward(
+      [task('A', 1, 5), task('B', 2, 3, ['A'], '2025-09-05'), task('C', 3, 2, ['B'])],
+      '2025-12-31',
+      calendar,
+      {
+        planStart: '2025-09-01',
+      },
+    );
     expect(result.problems.filter((p) => p.kind === 'deadline-unmet')).toEqual([
       {
         kind: 'deadline-unmet',
@@ -121,7 +132,11 @@ describe('倒排工期 (backward)', () => {
     );
     expect(result.schedule).toBeNull();
     expect(result.problems).toEqual([
-      { kind: 'cycle', taskIds: ['立项', '实施', '收尾'], message: '以下任务的前置关系形成循环：立项 → 实施 → 收尾 → 立项。请删去其中一个前置关系' },
+      {
+        kind: 'cycle',
+        taskIds: ['立项', '实施', '收尾'],
+        message: '以下任务的前置关系形成循环：立项 → 实施 → 收尾 → 立项。请删去其中一个前置关系',
+      },
     ]);
     const self = scheduleForward([task('自身', 1, 1, ['自身'])], '2025-06-02', calendar);
     expect(self.problems[0]?.message).toBe('以下任务的前置关系形成循环：自身 → 自身。请删去其中一个前置关系');
@@ -152,7 +167,11 @@ describe('forward scheduling', () => {
   it('reports a task that finishes after its own deadline', () => {
     const result = scheduleForward([task('A', 1, 5, [], '2025-10-03')], '2025-09-29', calendar);
     expect(result.problems).toEqual([
-      { kind: 'deadline-unmet', taskIds: ['A'], message: '任务“A”最早 2025-10-11 才能完成，晚于其截止日期 2025-10-03：请提前开始、缩短工期或调整截止日期' },
+      {
+        kind: 'deadline-unmet',
+        taskIds: ['A'],
+        message: '任务“A”最早 2025-10-11 才能完成，晚于其截止日期 2025-10-03：请提前开始、缩短工期或调整截止日期',
+      },
     ]);
   });
 });
@@ -233,7 +252,14 @@ describe('周调度', () => {
 
 describe('task status', () => {
   // 10 working days: 2025-09-22 … 2025-10-10 with 国庆节 inside (9-22 … 9-30 is 8 incl. Sunday 9-28, then 10-09, 10-10).
-  const base: BattleTask = BattleTaskSchema.parse({ id: 't', seq: 1, name: '摸底', durationDays: 10, start: '2025-09-22', finish: '2025-10-10' });
+  const base: BattleTask = BattleTaskSchema.parse({
+    id: 't',
+    seq: 1,
+    name: '摸底',
+    durationDays: 10,
+    start: '2025-09-22',
+    finish: '2025-10-10',
+  });
 
   it('derives 已完成, 逾期, 进行中 and 未开始', () => {
     expect(taskStatus({ ...base, progress: 100 }, '2025-10-20', undefined, calendar)).toMatchObject({ status: '已完成', atRisk: false });
@@ -265,7 +291,11 @@ describe('task status', () => {
     expect(taskStatus({ ...base, progress: 45 }, '2025-09-30', undefined, calendar).reason).toBe(
       '按工期应完成约 70%，实际 45%；距完成期限仅剩 3 个工作日，按计划工效还需约 6 个工作日',
     );
-    expect(taskStatus(base, '2025-09-24', undefined, calendar)).toMatchObject({ status: '未开始', atRisk: true, reason: '计划 2025-09-22 开始，至今仍无进度' });
+    expect(taskStatus(base, '2025-09-24', undefined, calendar)).toMatchObject({
+      status: '未开始',
+      atRisk: true,
+      reason: '计划 2025-09-22 开始，至今仍无进度',
+    });
   });
 
   it('flags a task near its finish with more work left than days', () => {

@@ -120,7 +120,13 @@ describe('working-day arithmetic', () => {
   it('counts working days inclusively, 0 for a reversed range', () => {
     // 9-29, 9-30, 10-09, 10-10 and the make-up Saturday 10-11.
     expect(calendar.workingDaysBetween('2025-09-29', '2025-10-12')).toBe(5);
-    expect(calendar.workingDaysIn('2025-09-29', '2025-10-12')).toEqual(['2025-09-29', '2025-09-30', '2025-10-09', '2025-10-10', '2025-10-11']);
+    expect(calendar.workingDaysIn('2025-09-29', '2025-10-12')).toEqual([
+      '2025-09-29',
+      '2025-09-30',
+      '2025-10-09',
+      '2025-10-10',
+      '2025-10-11',
+    ]);
     expect(calendar.workingDaysBetween('2025-10-12', '2025-09-29')).toBe(0);
     expect(calendar.workingDaysBetween('2025-10-01', '2025-10-01')).toBe(0);
     expect(calendar.workingDaysBetween('2025-09-30', '2025-09-30')).toBe(1);
@@ -152,8 +158,24 @@ describe('years chinese-days does not carry (provisional)', () => {
     expect(cal.coverage(2035)).toBe('provisional');
     // 元旦 Mon 1-01; 春节 除夕 2-07 … 初三 2-10 (Saturday, made up on Monday 2-12); 清明 4-05;
     // 劳动节 5-01/02; 端午 6-10 (Sunday → 6-11); 中秋 9-16 (Sunday → 9-17); 国庆 10-01 … 10-03.
-    const off = ['2035-01-01', '2035-02-07', '2035-02-08', '2035-02-09', '2035-02-10', '2035-02-12', '2035-04-05', '2035-05-01', '2035-05-02',
-      '2035-06-10', '2035-06-11', '2035-09-16', '2035-09-17', '2035-10-01', '2035-10-02', '2035-10-03'];
+    const off = [
+      '2035-01-01',
+      '2035-02-07',
+      '2035-02-08',
+      '2035-02-09',
+      '2035-02-10',
+      '2035-02-12',
+      '2035-04-05',
+      '2035-05-01',
+      '2035-05-02',
+      '2035-06-10',
+      '2035-06-11',
+      '2035-09-16',
+      '2035-09-17',
+      '2035-10-01',
+      '2035-10-02',
+      '2035-10-03',
+    ];
     expect(statutoryDays(2035).map((d) => isoDate(d.day))).toEqual(off);
     for (const day of off) expect(cal.isWorkingDay(day), day).toBe(false);
     expect(cal.dayInfo('2035-02-08')).toEqual({ date: '2035-02-08', working: false, kind: 'holiday', name: '春节', source: 'provisional' });
@@ -188,7 +210,11 @@ describe('years chinese-days does not carry (provisional)', () => {
     const saved = process.env.TZ;
     const answers = (): unknown => {
       const cal = new WorkCalendar();
-      return [2025, 2026, 2031, 2035, 2050].map((y) => [cal.coverage(y), statutoryDays(y).map((d) => isoDate(d.day)), cal.workingDaysBetween(`${y}-01-01`, `${y}-12-31`)]);
+      return [2025, 2026, 2031, 2035, 2050].map((y) => [
+        cal.coverage(y),
+        statutoryDays(y).map((d) => isoDate(d.day)),
+        cal.workingDaysBetween(`${y}-01-01`, `${y}-12-31`),
+      ]);
     };
     try {
       process.env.TZ = 'Asia/Shanghai';

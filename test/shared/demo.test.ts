@@ -30,7 +30,12 @@ describe('鄂尔多斯 region list', () => {
 
 describe('city demo (docs/domain.md#示范数据与规模)', () => {
   it('hits the seed figures exactly', () => {
-    expect(cityStats.entities).toEqual({ total: 21_893, byGrade: { A: 31, B: 246, C: 2_404, D: 19_212 }, enterprises: 1_635, largeEnterprises: 332 });
+    expect(cityStats.entities).toEqual({
+      total: 21_893,
+      byGrade: { A: 31, B: 246, C: 2_404, D: 19_212 },
+      enterprises: 1_635,
+      largeEnterprises: 332,
+    });
     expect(cityStats.cadres.total).toBe(2_684);
     expect(cityStats.cadres.byLevel).toEqual({ city: 16, county: 154, township: 674, village: 1_840 });
     expect(cityStats.regions.county).toBe(9);

@@ -45,7 +45,13 @@ describe('网格监管 overview', () => {
   it('counts each regulator’s 主体 by grade, their 包保 and the cadres they work with', () => {
     const { rows, withoutRegulator, fillable } = gridOverview(input);
     const g3 = rows.find((r) => r.id === 'g3');
-    expect(g3).toMatchObject({ grid: ['达拉特旗 / 树林召镇'], entities: { total: 3, A: 1, B: 0, C: 1, D: 1 }, assigned: 2, cadres: 1, outsideGrid: 1 });
+    expect(g3).toMatchObject({
+      grid: ['达拉特旗 / 树林召镇'],
+      entities: { total: 3, A: 1, B: 0, C: 1, D: 1 },
+      assigned: 2,
+      cadres: 1,
+      outsideGrid: 1,
+    });
     expect(rows.find((r) => r.id === 'g1')).toMatchObject({ entities: { total: 0 }, assigned: 0, cadres: 0, outsideGrid: 0 });
     // e1, e2, e4 and e6 (its regulator is gone); the closed e5 does not count.
     expect(withoutRegulator).toBe(4);

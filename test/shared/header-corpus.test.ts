@@ -14,7 +14,10 @@ describe('header corpus', () => {
     const wrong = HEADER_CORPUS[kind]
       .map(([header, expected]) => ({ header, expected, guess: guessHeader(header, specs) }))
       .filter(({ expected, guess }) => guess.key !== expected || (expected !== null && guess.confidence < MIN_CONFIDENCE))
-      .map(({ header, expected, guess }) => `${JSON.stringify(header)}: expected ${expected}, got ${guess.key} (${guess.confidence}${guess.candidates ? ` ${guess.candidates.join('/')}` : ''})`);
+      .map(
+        ({ header, expected, guess }) =>
+          `${JSON.stringify(header)}: expected ${expected}, got ${guess.key} (${guess.confidence}${guess.candidates ? ` ${guess.candidates.join('/')}` : ''})`,
+      );
     expect(wrong).toEqual([]);
   });
 });

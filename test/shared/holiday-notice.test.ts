@@ -21,8 +21,18 @@ describe('国务院办公厅 holiday notice pasted into 设置', () => {
       expect(reading.year).toBe(year);
       expect(reading.warnings).toEqual([]);
       const builtIn = noticeDays(year) ?? [];
-      expect(reading.holidays.map((d) => d.date)).toEqual(builtIn.filter((d) => !d.working).map((d) => isoDate(d.day)).sort());
-      expect(reading.workdays.map((d) => d.date)).toEqual(builtIn.filter((d) => d.working).map((d) => isoDate(d.day)).sort());
+      expect(reading.holidays.map((d) => d.date)).toEqual(
+        builtIn
+          .filter((d) => !d.working)
+          .map((d) => isoDate(d.day))
+          .sort(),
+      );
+      expect(reading.workdays.map((d) => d.date)).toEqual(
+        builtIn
+          .filter((d) => d.working)
+          .map((d) => isoDate(d.day))
+          .sort(),
+      );
     });
   }
 

@@ -6,7 +6,8 @@ import { reassignDeadline, stampInactiveSince } from '@shared/rules/inactive';
 import { findViolations } from '@shared/rules/violations';
 import { smallDoc } from '../main/small-doc';
 
-const cadre = (active: boolean, inactiveSince = '') => CadreSchema.parse({ id: 'c1', name: '张伟', level: 'township', regionId: 'zjz', active, inactiveSince });
+const cadre = (active: boolean, inactiveSince = '') =>
+  CadreSchema.parse({ id: 'c1', name: '张伟', level: 'township', regionId: 'zjz', active, inactiveSince });
 
 describe('干部离岗后 7 个工作日内调整包保', () => {
   it('stamps the day a cadre stops being 在岗, keeps it while they stay away, clears it on return', () => {
@@ -30,10 +31,15 @@ describe('干部离岗后 7 个工作日内调整包保', () => {
     const input = { ...doc, regions: new RegionIndex(doc.regions) };
     const calendar = new WorkCalendar();
     const early = findViolations({ ...input, deadlines: { today: '2027-01-06', calendar } }).find((v) => v.kind === 'inactive-cadre');
-    expect(early).toMatchObject({ overdue: false, message: '内蒙古食用油有限公司的包保干部张伟自 2027-01-04 不在岗，应在 7 个工作日内（2027-01-13 前）调整' });
+    expect(early).toMatchObject({
+      overdue: false,
+      message: '内蒙古食用油有限公司的包保干部张伟自 2027-01-04 不在岗，应在 7 个工作日内（2027-01-13 前）调整',
+    });
     const late = findViolations({ ...input, deadlines: { today: '2027-01-14', calendar } }).find((v) => v.kind === 'inactive-cadre');
     expect(late).toMatchObject({ overdue: true, message: expect.stringContaining('已逾期') });
     // Without the calendar (statistics) the plain message stays.
-    expect(findViolations(input).find((v) => v.kind === 'inactive-cadre')?.message).toBe('内蒙古食用油有限公司的包保干部张伟已不在岗，应调整');
+    expect(findViolations(input).find((v) => v.kind === 'inactive-cadre')?.message).toBe(
+      '内蒙古食用油有限公司的包保干部张伟已不在岗，应调整',
+    );
   });
 });

@@ -17,7 +17,17 @@ function docWithGrades(): DataDoc {
     { id: 'eOld', grade: 'D' },
   ] as const;
   for (const { id, grade } of more) doc.entities.push(EntitySchema.parse({ id, name: `主体${id}`, type: '企业', grade, regionId: 'hhc' }));
-  for (const { id } of more) doc.assignments.push({ id: `a-${id}`, entityId: id, cadreId: 'c1', start: '2027-01-02', end: '', reason: '新建', endReason: '', manual: false });
+  for (const { id } of more)
+    doc.assignments.push({
+      id: `a-${id}`,
+      entityId: id,
+      cadreId: 'c1',
+      start: '2027-01-02',
+      end: '',
+      reason: '新建',
+      endReason: '',
+      manual: false,
+    });
   const old = doc.assignments.find((a) => a.entityId === 'eOld');
   if (old) old.end = '2027-01-03';
   return doc;
@@ -66,7 +76,15 @@ describe('致包保领导的一封信', () => {
     doc.profile.planYear = 2027;
     const c1 = doc.cadres.find((c) => c.id === 'c1');
     if (!c1) throw new Error('fixture');
-    const visit = (id: string, entityId: string, plannedDate: string, cadreId = 'c1') => ({ id, entityId, cadreId, plannedDate, checklist: [], problems: [], notes: '' });
+    const visit = (id: string, entityId: string, plannedDate: string, cadreId = 'c1') => ({
+      id,
+      entityId,
+      cadreId,
+      plannedDate,
+      checklist: [],
+      problems: [],
+      notes: '',
+    });
     doc.visits = [
       // Three planned (one done) for his current 主体 …
       visit('v1', 'eA', '2027-02-01'),
@@ -88,7 +106,9 @@ describe('致包保领导的一封信', () => {
   it('refuses letters that would print blank contacts, but only for the contacts the template prints', () => {
     const doc = smallDoc();
     const template = doc.profile.letter;
-    expect(letterContactProblem(template)).toBe('信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出');
+    expect(letterContactProblem(template)).toBe(
+      '信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出',
+    );
     expect(letterContactProblem({ ...template, contactName: '赵敏' })).toContain('信中要印出的联系电话还没有填写');
     expect(letterContactProblem({ ...template, contactName: '赵敏', contactPhone: ' ' })).toContain('联系电话还没有填写');
     expect(letterContactProblem({ ...template, contactName: '赵敏', contactPhone: '0477-8581234' })).toBe('');
@@ -165,7 +185,10 @@ describe('policy profile: letter template, 督导检查要点 and 督查清单',
     doc.profile.inspectionItems = ['责任清单：按计划督导', '任务清单·加强宣传培训：参加培训'];
     const c1 = doc.cadres.find((c) => c.id === 'c1');
     if (!c1) throw new Error('fixture');
-    c1.commitments = [{ year: 2026, signedOn: '2026-02-01' }, { year: 2027, signedOn: '2027-02-14' }];
+    c1.commitments = [
+      { year: 2026, signedOn: '2026-02-01' },
+      { year: 2027, signedOn: '2027-02-14' },
+    ];
     const sheets = buildHandbook(doc, c1, '2027-03-01').sheets;
     expect(sheets.find((s) => s.sheetName === '督导检查要点')).toMatchObject({
       title: '督导检查要点（乡镇级）',

@@ -6,7 +6,14 @@ import { findHeaderRow, mapColumns } from '@shared/records/header';
 import { RegionMatcher } from '@shared/records/region-match';
 import { entityColumns } from '@shared/records/kinds/entities';
 
-const r = (id: string, name: string, level: Region['level'], parentId: string | null): Region => ({ id, name, level, parentId, code: '', kind: '' });
+const r = (id: string, name: string, level: Region['level'], parentId: string | null): Region => ({
+  id,
+  name,
+  level,
+  parentId,
+  code: '',
+  kind: '',
+});
 const REGIONS = [
   r('city', '鄂尔多斯市', 'city', null),
   r('dlt', '达拉特旗', 'county', 'city'),
@@ -55,7 +62,11 @@ describe('RegionMatcher', () => {
 
   it('attaches an unknown 村 to its 乡镇 with a warning', () => {
     expect(match('达拉特旗', '昭君镇', '和胜村')).toMatchObject({ region: { id: 'hsc' } });
-    expect(match('达拉特旗', '昭君镇', '新民村')).toEqual({ ok: true, region: expect.objectContaining({ id: 'zjz' }), warning: expect.stringContaining('已归到昭君镇') });
+    expect(match('达拉特旗', '昭君镇', '新民村')).toEqual({
+      ok: true,
+      region: expect.objectContaining({ id: 'zjz' }),
+      warning: expect.stringContaining('已归到昭君镇'),
+    });
   });
 });
 
@@ -66,7 +77,10 @@ describe('cells', () => {
     }
     expect(parseDateCell(46447, '日期')).toEqual({ ok: true, value: '2027-03-01' });
     expect(parseDateCell({ date: '2027-03-01' }, '日期')).toEqual({ ok: true, value: '2027-03-01' });
-    expect(parseDateCell('2027-02-30', '签订日期')).toEqual({ ok: false, message: expect.stringContaining('签订日期“2027-02-30”不是有效日期') });
+    expect(parseDateCell('2027-02-30', '签订日期')).toEqual({
+      ok: false,
+      message: expect.stringContaining('签订日期“2027-02-30”不是有效日期'),
+    });
     expect(excelSerialToIso(45658)).toBe('2025-01-01');
     expect(excelSerialToIso(12)).toBeNull();
   });

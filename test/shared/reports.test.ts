@@ -17,7 +17,16 @@ import { smallDoc } from '../main/small-doc';
 /** smallDoc plus a year of visits with known answers (and one of the year before, left out). */
 function docWithVisits(): DataDoc {
   const doc = smallDoc();
-  doc.assignments.push({ id: 'a2', entityId: 'e2', cadreId: 'c2', start: '2027-01-02', end: '', reason: '新建', endReason: '', manual: false });
+  doc.assignments.push({
+    id: 'a2',
+    entityId: 'e2',
+    cadreId: 'c2',
+    start: '2027-01-02',
+    end: '',
+    reason: '新建',
+    endReason: '',
+    manual: false,
+  });
   const visit = (v: Partial<Visit> & Pick<Visit, 'id' | 'entityId' | 'cadreId' | 'plannedDate'>): Visit => VisitSchema.parse(v);
   doc.visits = [
     visit({
@@ -50,7 +59,14 @@ function docWithVisits(): DataDoc {
       doneDate: '2027-04-02',
       problems: [{ id: 'p3', description: '过期食品未下架', deadline: '2027-07-10', steps: [] }],
     }),
-    visit({ id: 'v0', entityId: 'e1', cadreId: 'c1', plannedDate: '2026-05-01', doneDate: '2026-05-02', problems: [{ id: 'p0', description: '去年的问题', deadline: '2026-05-10', steps: [] }] }),
+    visit({
+      id: 'v0',
+      entityId: 'e1',
+      cadreId: 'c1',
+      plannedDate: '2026-05-01',
+      doneDate: '2026-05-02',
+      problems: [{ id: 'p0', description: '去年的问题', deadline: '2026-05-10', steps: [] }],
+    }),
   ];
   return doc;
 }
@@ -81,7 +97,22 @@ describe('督导记录汇总', () => {
     ]);
     expect(table.rows).toEqual([
       ['达拉特旗', '昭君街道', '幸福便利店', 'D', '李娜', '村级', 1, 1, 1, '2027-04-01', '2027-04-02', '', 1, 0],
-      ['达拉特旗', '昭君镇', '内蒙古食用油有限公司', 'C', '张伟', '乡镇级', 3, 2, 2 / 3, '2027-03-01、2027-06-01、2027-09-01', '2027-03-02、2027-06-03', '符合 1 次；不符合 1 次', 2, 1],
+      [
+        '达拉特旗',
+        '昭君镇',
+        '内蒙古食用油有限公司',
+        'C',
+        '张伟',
+        '乡镇级',
+        3,
+        2,
+        2 / 3,
+        '2027-03-01、2027-06-01、2027-09-01',
+        '2027-03-02、2027-06-03',
+        '符合 1 次；不符合 1 次',
+        2,
+        1,
+      ],
     ]);
     expect(table.totalRow).toEqual(['合计', '', '2 户主体', '', '', '', 4, 3, 0.75, '', '', '符合 1 次；不符合 1 次', 3, 1]);
     expect(table.subtitle).toContain('统计日期：2027年7月1日');
@@ -100,12 +131,46 @@ describe('问题整改台账', () => {
     const table = problemLedgerReport(scopeOf(docWithVisits()));
     const at = (label: string) => table.columns.findIndex((c) => c.label === label);
     // p1 was rectified before the steps existed: it awaits 复核, due 5 working days after 2027-03-25.
-    expect(table.rows.map((r) => [r[at('序号')], r[at('主体名称')], r[at('包保干部')], r[at('发现日期')], r[at('问题描述')], r[at('整改期限')], r[at('整改日期')], r[at('当前环节')], r[at('逾期情况')]])).toEqual([
-      [1, '内蒙古食用油有限公司', '张伟', { date: '2027-03-02' }, '晨检记录不全', { date: '2027-03-20' }, { date: '2027-03-25' }, '待复核', '复核逾期 61 个工作日；逾期 5 天后整改'],
+    expect(
+      table.rows.map((r) => [
+        r[at('序号')],
+        r[at('主体名称')],
+        r[at('包保干部')],
+        r[at('发现日期')],
+        r[at('问题描述')],
+        r[at('整改期限')],
+        r[at('整改日期')],
+        r[at('当前环节')],
+        r[at('逾期情况')],
+      ]),
+    ).toEqual([
+      [
+        1,
+        '内蒙古食用油有限公司',
+        '张伟',
+        { date: '2027-03-02' },
+        '晨检记录不全',
+        { date: '2027-03-20' },
+        { date: '2027-03-25' },
+        '待复核',
+        '复核逾期 61 个工作日；逾期 5 天后整改',
+      ],
       [2, '幸福便利店', '李娜', { date: '2027-04-02' }, '过期食品未下架', { date: '2027-07-10' }, null, '待交办', '交办逾期 57 个工作日'],
-      [3, '内蒙古食用油有限公司', '张伟', { date: '2027-06-03' }, '未建立周排查报告', { date: '2027-06-20' }, null, '待交办', '交办逾期 16 个工作日；整改逾期 11 天'],
+      [
+        3,
+        '内蒙古食用油有限公司',
+        '张伟',
+        { date: '2027-06-03' },
+        '未建立周排查报告',
+        { date: '2027-06-20' },
+        null,
+        '待交办',
+        '交办逾期 16 个工作日；整改逾期 11 天',
+      ],
     ]);
-    expect(table.subtitle).toContain('共 3 个问题：待交办 2 个，待整改 0 个，待复核 1 个，待销号 0 个，已销号 0 个；逾期未办：交办 2 个，整改 1 个，复核 1 个');
+    expect(table.subtitle).toContain(
+      '共 3 个问题：待交办 2 个，待整改 0 个，待复核 1 个，待销号 0 个，已销号 0 个；逾期未办：交办 2 个，整改 1 个，复核 1 个',
+    );
     expect(table.paper).toBe('A3');
   });
 
@@ -164,7 +229,14 @@ describe('包保工作情况统计表', () => {
     expect([at('督导（次）·计划'), at('督导（次）·完成')]).toEqual([stats.visits.planned, stats.visits.done]);
     expect([at('问题（个）·发现'), at('问题（个）·已整改')]).toEqual([stats.problems.open + stats.problems.closed, stats.problems.closed]);
     // Known answers of the hand-made data, so the equality above cannot pass on zeros.
-    expect([at('包保主体（户）·合计'), at('督导（次）·计划'), at('督导（次）·完成'), at('问题（个）·发现'), at('问题（个）·已整改'), at('干部承诺书（人）·签订率')]).toEqual([2, 4, 3, 3, 1, 0.5]);
+    expect([
+      at('包保主体（户）·合计'),
+      at('督导（次）·计划'),
+      at('督导（次）·完成'),
+      at('问题（个）·发现'),
+      at('问题（个）·已整改'),
+      at('干部承诺书（人）·签订率'),
+    ]).toEqual([2, 4, 3, 3, 1, 0.5]);
     expect(table.rows.map((r) => r[0])).toEqual(['昭君镇', '昭君街道']);
     // 总监 are required of large 企业: e1 has none, so 0 of 1; the 企业签订承诺书 of e1 is not recorded.
     expect([at('食品安全总监·配备率'), at('企业签订承诺书·比例')]).toEqual([0, 0]);
@@ -180,7 +252,10 @@ describe('包保工作情况统计表', () => {
     const total = table.totalRow ?? [];
     labels.forEach((label, i) => {
       if (table.columns[i]?.format !== 'number') return;
-      expect(table.rows.reduce((sum, row) => sum + Number(row[i]), 0), label).toBe(total[i]);
+      expect(
+        table.rows.reduce((sum, row) => sum + Number(row[i]), 0),
+        label,
+      ).toBe(total[i]);
     });
     const own = table.rows[2] ?? [];
     const at = (row: readonly unknown[], label: string) => row[labels.indexOf(label)];
@@ -194,7 +269,12 @@ describe('包保工作情况统计表', () => {
 
   it('counts the visits and 承诺书 of the year asked for', () => {
     const doc = docWithVisits();
-    const table = summaryReport(computeBreakdown(doc, '', 2026), { orgName: '测试局', year: 2026, today: '2027-07-01', columns: ['region', 'visitsPlanned', 'problems'] });
+    const table = summaryReport(computeBreakdown(doc, '', 2026), {
+      orgName: '测试局',
+      year: 2026,
+      today: '2027-07-01',
+      columns: ['region', 'visitsPlanned', 'problems'],
+    });
     expect(table.columns.map(fullLabel)).toEqual(['旗区', '督导（次）·计划', '问题（个）·发现']);
     expect(table.totalRow).toEqual(['合计', 1, 1]);
     expect(table.title).toContain('（2026年度）');

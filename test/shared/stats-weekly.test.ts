@@ -27,11 +27,29 @@ function handMade(): DataDoc {
   const cadre = (id: string, regionId: string, level = 'township') => CadreSchema.parse({ id, name: id, level, regionId });
   doc.cadres = [cadre('k1', 'z1'), cadre('k2', 'z1'), cadre('k3', 'z1e'), cadre('k4', 'z2'), cadre('k5', 'q1', 'county')];
   const assign = (n: number, cadreId: string) =>
-    Array.from({ length: n }, (_, i) => ({ id: `${cadreId}-${i}`, entityId: `x${i}`, cadreId, start: '2027-01-02', end: '', reason: '新建' as const, endReason: '' as const, manual: false }));
+    Array.from({ length: n }, (_, i) => ({
+      id: `${cadreId}-${i}`,
+      entityId: `x${i}`,
+      cadreId,
+      start: '2027-01-02',
+      end: '',
+      reason: '新建' as const,
+      endReason: '' as const,
+      manual: false,
+    }));
   // k1: 0 (idle); k2: 2 (half of 4: light); k3: 3 (near); k4: 5 (over the cap of 4); k5 county: 1 (light).
   doc.assignments = [...assign(2, 'k2'), ...assign(3, 'k3'), ...assign(5, 'k4'), ...assign(1, 'k5')];
   // An assignment that has ended does not count.
-  doc.assignments.push({ id: 'old', entityId: 'a', cadreId: 'k1', start: '2026-01-02', end: '2026-06-01', reason: '新建', endReason: '调整', manual: false });
+  doc.assignments.push({
+    id: 'old',
+    entityId: 'a',
+    cadreId: 'k1',
+    start: '2026-01-02',
+    end: '2026-06-01',
+    reason: '新建',
+    endReason: '调整',
+    manual: false,
+  });
   return doc;
 }
 
@@ -45,7 +63,13 @@ function visit(entityId: string, plannedDate: string, doneDate?: string, problem
     plannedDate,
     ...(doneDate === undefined ? {} : { doneDate }),
     checklist: [],
-    problems: problems.map((rectifiedOn, i) => ({ id: `p${seq}-${i}`, description: '问题', deadline: '2027-02-01', steps: [], ...(rectifiedOn === undefined ? {} : { rectifiedOn }) })),
+    problems: problems.map((rectifiedOn, i) => ({
+      id: `p${seq}-${i}`,
+      description: '问题',
+      deadline: '2027-02-01',
+      steps: [],
+      ...(rectifiedOn === undefined ? {} : { rectifiedOn }),
+    })),
     notes: '',
   };
 }
@@ -91,7 +115,12 @@ describe('weekly 督导 series', () => {
 
   it('defaults to the plan year and counts this month whatever the range', () => {
     const doc = handMade();
-    doc.visits = [visit('a', '2027-03-02', '2027-03-03'), visit('b', '2027-03-20'), visit('d', '2027-02-27', '2027-03-01'), visit('a', '2027-05-01')];
+    doc.visits = [
+      visit('a', '2027-03-02', '2027-03-03'),
+      visit('b', '2027-03-20'),
+      visit('d', '2027-02-27', '2027-03-01'),
+      visit('a', '2027-05-01'),
+    ];
     const year = computeWeekly(doc, ALL, '2027-03-10');
     expect([year.from, year.to, year.weeks.length]).toEqual(['2027-01-01', '2027-12-31', 53]);
     expect(year.weeks.at(-1)).toMatchObject({ plannedCum: 4, doneCum: 2 });
@@ -103,7 +132,12 @@ describe('weekly 督导 series', () => {
 
   it('scopes by region id: a 乡镇 takes in neither a longer name nor a namesake elsewhere', () => {
     const doc = handMade();
-    doc.visits = [visit('a', '2027-01-05', '2027-01-05', [undefined]), visit('b', '2027-01-05', '2027-01-06', [undefined, undefined]), visit('d', '2027-01-05'), visit('gone', '2027-01-05')];
+    doc.visits = [
+      visit('a', '2027-01-05', '2027-01-05', [undefined]),
+      visit('b', '2027-01-05', '2027-01-06', [undefined, undefined]),
+      visit('d', '2027-01-05'),
+      visit('gone', '2027-01-05'),
+    ];
     const planned = (regionId: string) => computeWeekly(doc, { regionId, from: '2027-01-04', to: '2027-01-10' }, '2027-01-06').weeks[0]!;
     expect(planned('z1')).toMatchObject({ planned: 1, done: 1, found: 1 });
     expect(planned('z1e')).toMatchObject({ planned: 1, done: 1, found: 2 });
@@ -114,7 +148,11 @@ describe('weekly 督导 series', () => {
   });
 
   it('gives zero weeks, not NaN, for an empty library', () => {
-    const series = computeWeekly(emptyDoc(new Date('2027-01-05T00:00:00Z')), { regionId: '', from: '2027-01-04', to: '2027-01-17' }, '2027-01-05');
+    const series = computeWeekly(
+      emptyDoc(new Date('2027-01-05T00:00:00Z')),
+      { regionId: '', from: '2027-01-04', to: '2027-01-17' },
+      '2027-01-05',
+    );
     expect(series.weeks).toHaveLength(2);
     expect(series.weeks.every((w) => w.plannedCum === 0 && w.doneCum === 0 && w.found === 0)).toBe(true);
     expect(series.month).toEqual({ planned: 0, done: 0 });
@@ -123,7 +161,12 @@ describe('weekly 督导 series', () => {
 
 describe('cadre load bands', () => {
   it('splits the cap into bands that touch and do not overlap', () => {
-    expect(loadRanges(4)).toEqual({ idle: { min: 0, max: 0 }, light: { min: 1, max: 2 }, near: { min: 3, max: 4 }, over: { min: 5, max: null } });
+    expect(loadRanges(4)).toEqual({
+      idle: { min: 0, max: 0 },
+      light: { min: 1, max: 2 },
+      near: { min: 3, max: 4 },
+      over: { min: 5, max: null },
+    });
     expect(loadRanges(5)).toMatchObject({ light: { min: 1, max: 3 }, near: { min: 4, max: 5 } });
   });
 

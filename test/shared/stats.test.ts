@@ -15,15 +15,27 @@ function handMade() {
     { id: 'z1', name: '一镇', level: 'township', parentId: 'q1', code: '', kind: '' },
     { id: 'z2', name: '二镇', level: 'township', parentId: 'q2', code: '', kind: '' },
   ];
-  const ent = (id: string, regionId: string, extra: object) => EntitySchema.parse({ id, name: id, grade: 'C', type: '企业', regionId, ...extra });
+  const ent = (id: string, regionId: string, extra: object) =>
+    EntitySchema.parse({ id, name: id, grade: 'C', type: '企业', regionId, ...extra });
   doc.entities = [
-    ent('a', 'z1', { scale: '大型', safetyOfficers: [{ name: '甲' }], director: { name: '乙' }, duties: { dailyWeeklyMonthly: '2027-01-01', riskSystem: '2027-01-01' } }),
+    ent('a', 'z1', {
+      scale: '大型',
+      safetyOfficers: [{ name: '甲' }],
+      director: { name: '乙' },
+      duties: { dailyWeeklyMonthly: '2027-01-01', riskSystem: '2027-01-01' },
+    }),
     ent('b', 'z1', { scale: '小型', safetyOfficers: [{ name: '丙' }] }),
     ent('c', 'z2', { scale: '中型', status: '注销' }),
     ent('d', 'z2', { type: '小餐饮', grade: 'D' }),
   ];
   doc.cadres = [
-    CadreSchema.parse({ id: 'k1', name: '干部一', level: 'township', regionId: 'z1', commitments: [{ year: 2027, signedOn: '2027-01-02' }] }),
+    CadreSchema.parse({
+      id: 'k1',
+      name: '干部一',
+      level: 'township',
+      regionId: 'z1',
+      commitments: [{ year: 2027, signedOn: '2027-01-02' }],
+    }),
     CadreSchema.parse({ id: 'k2', name: '干部二', level: 'township', regionId: 'z2', active: false }),
   ];
   doc.assignments = [{ id: 'x', entityId: 'a', cadreId: 'k1', start: '2027-01-02', end: '', reason: '新建', endReason: '', manual: false }];
@@ -55,8 +67,23 @@ describe('statistics', () => {
 
   it('counts the plan year problems, and the open ones of every year as the 问题整改台账 lists them', () => {
     const doc = handMade();
-    const problem = (id: string, rectifiedOn?: string) => ({ id, description: id, deadline: '2026-12-31', steps: [], ...(rectifiedOn ? { rectifiedOn } : {}) });
-    const visit = (id: string, entityId: string, doneDate: string, problems: ReturnType<typeof problem>[]) => ({ id, entityId, cadreId: 'k1', plannedDate: doneDate, doneDate, checklist: [], problems, notes: '' });
+    const problem = (id: string, rectifiedOn?: string) => ({
+      id,
+      description: id,
+      deadline: '2026-12-31',
+      steps: [],
+      ...(rectifiedOn ? { rectifiedOn } : {}),
+    });
+    const visit = (id: string, entityId: string, doneDate: string, problems: ReturnType<typeof problem>[]) => ({
+      id,
+      entityId,
+      cadreId: 'k1',
+      plannedDate: doneDate,
+      doneDate,
+      checklist: [],
+      problems,
+      notes: '',
+    });
     doc.visits = [
       // Found last year, still open: the clerk still has to chase it.
       visit('v2026', 'a', '2026-11-20', [problem('old-open'), problem('old-closed', '2026-12-01')]),
@@ -66,15 +93,34 @@ describe('statistics', () => {
       visit('v-gone', 'gone', '2027-01-04', [problem('gone')]),
     ];
     // A problem rectified before the 复核 step existed awaits 复核: open in byStage, though counted 已整改.
-    expect(computeStats(doc).problems).toEqual({ open: 2, closed: 1, openAllYears: 4, byStage: { toAssign: 4, toRectify: 0, toReview: 2, toClose: 0 } });
-    expect(computeStats(doc, { regionId: 'q1' }).problems).toEqual({ open: 1, closed: 1, openAllYears: 2, byStage: { toAssign: 2, toRectify: 0, toReview: 2, toClose: 0 } });
+    expect(computeStats(doc).problems).toEqual({
+      open: 2,
+      closed: 1,
+      openAllYears: 4,
+      byStage: { toAssign: 4, toRectify: 0, toReview: 2, toClose: 0 },
+    });
+    expect(computeStats(doc, { regionId: 'q1' }).problems).toEqual({
+      open: 1,
+      closed: 1,
+      openAllYears: 2,
+      byStage: { toAssign: 2, toRectify: 0, toReview: 2, toClose: 0 },
+    });
   });
 
   it('counts completion per quarter and per cadre level for the year asked, leaving out what 停业 and 注销 主体 still owed', () => {
     const doc = handMade();
     doc.entities.push(EntitySchema.parse({ id: 'p', name: 'p', grade: 'D', type: '小餐饮', regionId: 'z1', status: '停业' }));
     doc.cadres.push(CadreSchema.parse({ id: 'v1', name: '干部三', level: 'village', regionId: 'z1' }));
-    const visit = (id: string, entityId: string, cadreId: string, plannedDate: string, doneDate?: string) => ({ id, entityId, cadreId, plannedDate, ...(doneDate ? { doneDate } : {}), checklist: [], problems: [], notes: '' });
+    const visit = (id: string, entityId: string, cadreId: string, plannedDate: string, doneDate?: string) => ({
+      id,
+      entityId,
+      cadreId,
+      plannedDate,
+      ...(doneDate ? { doneDate } : {}),
+      checklist: [],
+      problems: [],
+      notes: '',
+    });
     doc.visits = [
       visit('1', 'a', 'k1', '2026-02-10', '2026-02-11'),
       visit('2', 'a', 'k1', '2026-05-10'),
@@ -95,8 +141,18 @@ describe('statistics', () => {
       { planned: 0, done: 0 },
       { planned: 2, done: 1 },
     ]);
-    expect(stats.visits.byLevel.township).toEqual([{ planned: 1, done: 1 }, { planned: 1, done: 0 }, { planned: 0, done: 0 }, { planned: 1, done: 1 }]);
-    expect(stats.visits.byLevel.village).toEqual([{ planned: 1, done: 1 }, { planned: 0, done: 0 }, { planned: 0, done: 0 }, { planned: 1, done: 0 }]);
+    expect(stats.visits.byLevel.township).toEqual([
+      { planned: 1, done: 1 },
+      { planned: 1, done: 0 },
+      { planned: 0, done: 0 },
+      { planned: 1, done: 1 },
+    ]);
+    expect(stats.visits.byLevel.village).toEqual([
+      { planned: 1, done: 1 },
+      { planned: 0, done: 0 },
+      { planned: 0, done: 0 },
+      { planned: 1, done: 0 },
+    ]);
     // By region: the scope.
     expect(computeStats(doc, { year: 2026, regionId: 'q2' }).visits.byQuarter.map((q) => q.planned)).toEqual([0, 0, 0, 1]);
     // Without a year: the plan year.
@@ -107,7 +163,10 @@ describe('statistics', () => {
     const doc = handMade();
     const perCounty = computeBreakdown(doc);
     expect(perCounty.rowLevel).toBe('county');
-    expect(perCounty.rows.map((r) => `${r.name}:${r.entities}:${r.coverage.done}/${r.coverage.total}`)).toEqual(['甲旗:2:1/2', '乙区:2:0/1']);
+    expect(perCounty.rows.map((r) => `${r.name}:${r.entities}:${r.coverage.done}/${r.coverage.total}`)).toEqual([
+      '甲旗:2:1/2',
+      '乙区:2:0/1',
+    ]);
     expect(perCounty.total).toMatchObject({ name: '合计', entities: 4, coverage: { done: 1, total: 3 } });
     expect(computeBreakdown(doc, 'q1').rows.map((r) => r.name)).toEqual(['一镇']);
   });

@@ -3,7 +3,8 @@ import { displayText, fileNameText, textProblem } from '@shared/domain/text';
 
 describe('the text rule', () => {
   it('takes ordinary Chinese and Latin text, inner zero-width joiners and, in multi-line text, line feeds and tabs', () => {
-    for (const text of ['内蒙古食用油有限公司', 'Zhang Wei 张伟', '', '👨\u200d👩\u200d👧 家庭餐馆', '“引号”（括号）']) expect(textProblem(text, '名称')).toBeNull();
+    for (const text of ['内蒙古食用油有限公司', 'Zhang Wei 张伟', '', '👨\u200d👩\u200d👧 家庭餐馆', '“引号”（括号）'])
+      expect(textProblem(text, '名称')).toBeNull();
     expect(textProblem('第一行\n\t第二行', '备注', 'multi')).toBeNull();
   });
 
@@ -12,7 +13,20 @@ describe('the text rule', () => {
       expect(textProblem(`张${control}伟`, '姓名')).toBe('姓名含有不可见的控制字符，请删除后重新输入');
       expect(textProblem(`张${control}伟`, '备注', 'multi')).toBe('备注含有不可见的控制字符，请删除后重新输入');
     }
-    for (const bidi of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c']) {
+    for (const bidi of [
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200e',
+      '\u200f',
+      '\u061c',
+    ]) {
       expect(textProblem(`张${bidi}伟`, '姓名')).toBe('姓名含有改变文字方向的不可见字符，请删除后重新输入');
     }
     for (const invisible of ['\u200b', '\u200c\u200d', '\u2060', '\ufeff', ' \u3000 ', '\u200b\n']) {

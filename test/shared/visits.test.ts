@@ -25,7 +25,16 @@ function assignment(entityId: string, cadreId: string, start = '2025-01-01', end
   return { id: `a-${entityId}-${cadreId}`, entityId, cadreId, start, end, reason: '新建', endReason: '', manual: false };
 }
 function visit(entityId: string, cadreId: string, plannedDate: string, doneDate?: string): Visit {
-  return { id: `v-${entityId}-${plannedDate}`, entityId, cadreId, plannedDate, ...(doneDate ? { doneDate } : {}), checklist: [], problems: [], notes: '' };
+  return {
+    id: `v-${entityId}-${plannedDate}`,
+    entityId,
+    cadreId,
+    plannedDate,
+    ...(doneDate ? { doneDate } : {}),
+    checklist: [],
+    problems: [],
+    notes: '',
+  };
 }
 
 function input(over: Partial<VisitPlanInput>): VisitPlanInput {
@@ -70,7 +79,10 @@ describe('city-scale plan (docs/domain.md#示范数据与规模)', () => {
       expect(mine.map((v) => v.period)).toEqual([0, 1, 2, 3]);
       for (const v of mine) {
         const [from, to] = QUARTERS[v.period] ?? ['', ''];
-        expect(v.plannedDate >= from && v.plannedDate <= to && v.plannedDate >= a.start, `${v.plannedDate} in Q${v.period + 1} from ${a.start}`).toBe(true);
+        expect(
+          v.plannedDate >= from && v.plannedDate <= to && v.plannedDate >= a.start,
+          `${v.plannedDate} in Q${v.period + 1} from ${a.start}`,
+        ).toBe(true);
       }
     }
     for (const v of plan.visits) if (!calendar.isWorkingDay(v.plannedDate)) throw new Error(`${v.plannedDate} is not a working day`);
@@ -106,7 +118,11 @@ describe('periods and regeneration', () => {
     expect(of('m').map((d) => d.slice(0, 7))).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
     expect(of('h').map((d) => d <= '2026-06-30')).toEqual([true, false]);
     const thirds = of('t');
-    expect([thirds[0]! <= '2026-04-30', thirds[1]! >= '2026-05-01' && thirds[1]! <= '2026-08-31', thirds[2]! >= '2026-09-01']).toEqual([true, true, true]);
+    expect([thirds[0]! <= '2026-04-30', thirds[1]! >= '2026-05-01' && thirds[1]! <= '2026-08-31', thirds[2]! >= '2026-09-01']).toEqual([
+      true,
+      true,
+      true,
+    ]);
     // 5 does not divide 12: the 365 days split into 73-day periods.
     const fifths = of('f');
     expect(fifths).toHaveLength(5);
@@ -153,11 +169,13 @@ describe('periods and regeneration', () => {
 });
 
 describe('frequency settings', () => {
-  it('takes the larger of the grade\'s and the cadre level\'s number, and leaves 停业 主体 out', () => {
+  it("takes the larger of the grade's and the cadre level's number, and leaves 停业 主体 out", () => {
     const entities = [entity('a', 'A'), entity('d', 'D'), entity('p', 'D', '停业')];
     const cadres = [{ id: 'city', active: true, level: 'city' } as Cadre, { id: 'vil', active: true, level: 'village' } as Cadre];
     const rules = { ...DEFAULT_VISIT_RULES, perYearByLevel: { city: 12, county: 0, township: 0, village: 2 } };
-    const plan = planVisits(input({ entities, cadres, assignments: [assignment('a', 'city'), assignment('d', 'vil'), assignment('p', 'vil')], rules }));
+    const plan = planVisits(
+      input({ entities, cadres, assignments: [assignment('a', 'city'), assignment('d', 'vil'), assignment('p', 'vil')], rules }),
+    );
     const count = (id: string): number => plan.visits.filter((v) => v.entityId === id).length;
     expect([count('a'), count('d'), count('p')]).toEqual([12, 4, 0]);
     expect(plan.notes).toContain('1 个停业主体本年度不在督导范围内，未安排督导（恢复经营后重新生成计划）');
@@ -165,7 +183,10 @@ describe('frequency settings', () => {
 
   it('adds one visit in the working days before each named holiday, for the named grades', () => {
     const entities = [entity('a', 'A'), entity('d', 'D')];
-    const rules = { ...DEFAULT_VISIT_RULES, holidayExtras: { holidays: ['春节', '国庆节', '元旦', '端午'], grades: ['A' as const], workingDaysBefore: 5 } };
+    const rules = {
+      ...DEFAULT_VISIT_RULES,
+      holidayExtras: { holidays: ['春节', '国庆节', '元旦', '端午'], grades: ['A' as const], workingDaysBefore: 5 },
+    };
     const plan = planVisits(input({ entities, cadres: [cadre('c')], assignments: entities.map((e) => assignment(e.id, 'c')), rules }));
     const extras = plan.visits.filter((v) => v.holiday !== '');
     expect(extras.map((v) => `${v.entityId}:${v.holiday}`)).toEqual(['a:春节', 'a:国庆节']);
@@ -231,7 +252,13 @@ describe('visit records', () => {
       ],
     }),
     VisitSchema.parse({ id: 'v2', entityId: 'e2', cadreId: 'c1', plannedDate: '2026-03-10' }),
-    VisitSchema.parse({ id: 'v3', entityId: 'e3', cadreId: 'c1', plannedDate: '2026-04-10', problems: [{ id: 'p3', description: '证照未公示', deadline: '2026-03-30' }] }),
+    VisitSchema.parse({
+      id: 'v3',
+      entityId: 'e3',
+      cadreId: 'c1',
+      plannedDate: '2026-04-10',
+      problems: [{ id: 'p3', description: '证照未公示', deadline: '2026-03-30' }],
+    }),
   ];
 
   it('validates records and rules', () => {

@@ -20,7 +20,11 @@ function sources(dir: string): string[] {
 
 describe('督导检查要点 and 督查清单 are not confused', () => {
   it('the visit side (the 督导 screens, the 督导检查要点 in 设置, visit records) never says 督查清单', () => {
-    const visitSide = [...sources('renderer/components/visits'), 'renderer/components/settings/ChecklistCard.tsx', ...sources('shared/visits')];
+    const visitSide = [
+      ...sources('renderer/components/visits'),
+      'renderer/components/settings/ChecklistCard.tsx',
+      ...sources('shared/visits'),
+    ];
     expect(visitSide.length).toBeGreaterThan(5);
     expect(visitSide.filter((file) => readFileSync(path.join(ROOT, file), 'utf8').includes('督查清单'))).toEqual([]);
   });
@@ -30,7 +34,9 @@ describe('督导检查要点 and 督查清单 are not confused', () => {
     expect(visitTexts.filter((text) => text.includes('督查清单'))).toEqual([]);
     expect(visitTexts.some((text) => text.includes('督导检查要点'))).toBe(true);
     const methods = defaultBattleTemplate().map((task) => task.method);
-    expect(methods.filter((text) => text.includes('督查清单'))).toEqual([expect.stringContaining('“三单一书”（责任清单、任务清单、督查清单和承诺书）')]);
+    expect(methods.filter((text) => text.includes('督查清单'))).toEqual([
+      expect.stringContaining('“三单一书”（责任清单、任务清单、督查清单和承诺书）'),
+    ]);
     expect(methods.some((text) => text.includes('对照督导检查要点逐项检查'))).toBe(true);
   });
 

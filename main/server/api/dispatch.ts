@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import { ApiError, apiSchemas, err, isApiMethod, ok, type ApiHandlers, type ApiMethod, type ApiParsed, type Result } from '@shared/api/contract';
+import {
+  ApiError,
+  apiSchemas,
+  err,
+  isApiMethod,
+  ok,
+  type ApiHandlers,
+  type ApiMethod,
+  type ApiParsed,
+  type Result,
+} from '@shared/api/contract';
 
 /**
  * Whether a caller may have files written into `folder`. The CLI is the local user and names any
@@ -23,7 +33,12 @@ const OUTPUT_FOLDERS: { readonly [M in ApiMethod]?: (input: ApiParsed<M>) => str
  * handler's ApiError keeps its code; anything else is reported as an internal error without a
  * stack trace.
  */
-export async function dispatch(handlers: ApiHandlers, name: string, raw: unknown, mayWriteTo: OutputFolderCheck = NO_FOLDER): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: ApiHandlers,
+  name: string,
+  raw: unknown,
+  mayWriteTo: OutputFolderCheck = NO_FOLDER,
+): Promise<Result<unknown>> {
   if (!isApiMethod(name)) return err('unknown-method', `未知的操作“${name}”`);
   const folderOf = OUTPUT_FOLDERS[name] as ((input: unknown) => string | undefined) | undefined;
   const handler = handlers[name] as (input: unknown) => Promise<unknown>;
@@ -33,7 +48,10 @@ export async function dispatch(handlers: ApiHandlers, name: string, raw: unknown
     async (input) => {
       const folder = folderOf?.(input);
       if (folder && !mayWriteTo(folder)) {
-        throw new ApiError('forbidden', `不能导出到“${folder}”：只能导出到数据文件夹中的“导出”文件夹，或用“选择文件夹…”选定的文件夹，请重新选择`);
+        throw new ApiError(
+          'forbidden',
+          `不能导出到“${folder}”：只能导出到数据文件夹中的“导出”文件夹，或用“选择文件夹…”选定的文件夹，请重新选择`,
+        );
       }
       return handler(input);
     },

@@ -67,7 +67,8 @@ function usageErrorOf(error: unknown): unknown {
   const { code, message } = error as { code?: string; message?: string };
   // Node names the option in quotes: Unknown option '--colums'. / Option '--data <value>' argument missing
   const option = /'(-{1,2}[^' ]+)/.exec(message ?? '')?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`没有选项 ${option}，请检查拼写（--help 查看用法）`, `unknown option ${option}`);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return new UsageError(`没有选项 ${option}，请检查拼写（--help 查看用法）`, `unknown option ${option}`);
   if (code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return error;
   if (message?.includes('does not take an argument')) return new UsageError(`选项 ${option} 不带取值`, `option ${option} takes no value`);
   return new UsageError(`选项 ${option} 缺少取值`, `option ${option} needs a value`);

@@ -4,7 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import type { ApiHandlers, ApiInput, ApiMethod, ApiResults, DemoScale, FileContent, JobStatus, ProblemView, RecordKind } from '@shared/api/contract';
+import type {
+  ApiHandlers,
+  ApiInput,
+  ApiMethod,
+  ApiResults,
+  DemoScale,
+  FileContent,
+  JobStatus,
+  ProblemView,
+  RecordKind,
+} from '@shared/api/contract';
 import { OVERDUE_STEPS, overdueText, PROBLEM_STAGES } from '@shared/visits/problems';
 import type { ProblemStepKind } from '@shared/visits/types';
 import type { Cadre, Region } from '@shared/domain/schemas';
@@ -121,7 +131,11 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const run = COMMANDS[command];
-  if (!run) throw new UsageError(`未知命令“${command}”，可用命令：${Object.keys(COMMANDS).join('、')}（--help 查看用法）`, `unknown command "${command}"`);
+  if (!run)
+    throw new UsageError(
+      `未知命令“${command}”，可用命令：${Object.keys(COMMANDS).join('、')}（--help 查看用法）`,
+      `unknown command "${command}"`,
+    );
   const dataDir = path.resolve(stringFlag(args, 'data') ?? defaultDataDir());
   // Commands that only read may run beside the app; the others take the folder's writer lock.
   const readOnly = READ_ONLY_COMMANDS.has(command) || (command === 'inspect' && rest[0] === 'list');
@@ -147,7 +161,10 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     if (!Number.isInteger(seed)) throw new UsageError('--seed 应为整数', '--seed must be an integer');
     const info = await call('app:loadDemo', { scale: scale as DemoScale, seed });
     if (args.flags['json']) print(info);
-    else console.log(`已生成示例数据：区划 ${info.counts.regions} 个，主体 ${info.counts.entities} 户，干部 ${info.counts.cadres} 名，网格监管人员 ${info.counts.regulators} 名。数据文件夹：${info.dataDir}`);
+    else
+      console.log(
+        `已生成示例数据：区划 ${info.counts.regions} 个，主体 ${info.counts.entities} 户，干部 ${info.counts.cadres} 名，网格监管人员 ${info.counts.regulators} 名。数据文件夹：${info.dataDir}`,
+      );
   },
 
   async init(call, _rest, args) {
@@ -196,18 +213,31 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       throw new UsageError(`找不到文件“${file}”或无法读取`, `cannot read file "${file}"`);
     });
     const blankCells = args.flags['clear-blanks'] ? 'clear' : 'keep';
-    const preview = await call('import:preview', { kind, fileName: path.basename(file), contentBase64: bytes.toString('base64'), mapping: {}, blankCells });
+    const preview = await call('import:preview', {
+      kind,
+      fileName: path.basename(file),
+      contentBase64: bytes.toString('base64'),
+      mapping: {},
+      blankCells,
+    });
     if (preview.problem) throw new UsageError(preview.problem, 'a column needs a decision (see the Chinese message)');
     const report = stringFlag(args, 'report');
     if (report && preview.counts.reject > 0) await saveFile(report, await call('import:errorReport', { previewId: preview.previewId }));
     const result = await call('import:commit', { previewId: preview.previewId, saveMapping: false });
     const many = preview.sheets.length > 1;
     const at = (r: { sheet: string; row: number }) => (many ? `工作表“${r.sheet}”第 ${r.row} 行` : `第 ${r.row} 行`);
-    const rejected = preview.rows.filter((r) => r.outcome === 'reject').map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reasons.join('；') }));
-    const updates = preview.rows.filter((r) => r.outcome === 'update').map((r) => ({ sheet: r.sheet, row: r.row, name: r.name, changes: r.changes ?? [] }));
+    const rejected = preview.rows
+      .filter((r) => r.outcome === 'reject')
+      .map((r) => ({ sheet: r.sheet, row: r.row, reason: r.reasons.join('；') }));
+    const updates = preview.rows
+      .filter((r) => r.outcome === 'update')
+      .map((r) => ({ sheet: r.sheet, row: r.row, name: r.name, changes: r.changes ?? [] }));
     // Every row refused: the run failed, though what it says about each row was printed.
     const nothingTaken = result.added + result.updated + result.unchanged === 0 && result.rejected > 0;
-    const refusedAll = new UsageError('文件中没有一行可以导入，数据未改动。请按上面列出的原因修改后重新导入', 'no row could be imported; nothing was changed');
+    const refusedAll = new UsageError(
+      '文件中没有一行可以导入，数据未改动。请按上面列出的原因修改后重新导入',
+      'no row could be imported; nothing was changed',
+    );
     if (args.flags['json']) {
       print({
         ...result,
@@ -225,15 +255,21 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       `导入${RECORD_KIND_LABELS[kind]}：新增 ${result.added}，更新 ${result.updated}，未变 ${result.unchanged}，拒绝 ${result.rejected}（跳过空行、合计行 ${result.skipped}）`,
     );
     for (const s of preview.sheets) {
-      if (many || s.area) console.log(`  工作表“${s.name}”：第 ${s.headerRow} 行是表头${s.area ? `；表中没有旗区、乡镇、村列，区域取自${s.area.from}：${s.area.path}` : ''}`);
+      if (many || s.area)
+        console.log(
+          `  工作表“${s.name}”：第 ${s.headerRow} 行是表头${s.area ? `；表中没有旗区、乡镇、村列，区域取自${s.area.from}：${s.area.path}` : ''}`,
+        );
     }
     for (const s of preview.skippedSheets) console.log(`  未读取工作表“${s.sheet}”：${s.reason}`);
     // Said before the row errors they may explain.
-    if (preview.ignored.length > 0) console.log(`  未导入的列：${preview.ignored.map((c) => `${many ? `${c.sheet} ` : ''}${c.column}（${c.reason}）`).join('；')}`);
+    if (preview.ignored.length > 0)
+      console.log(`  未导入的列：${preview.ignored.map((c) => `${many ? `${c.sheet} ` : ''}${c.column}（${c.reason}）`).join('；')}`);
     if (preview.missing.length > 0) console.log(`  表中没有的字段：${preview.missing.map((f) => f.label).join('、')}`);
     for (const r of rejected.slice(0, 20)) console.log(`  ${at(r)}：${r.reason}`);
-    if (rejected.length > 20) console.log(`  …另有 ${rejected.length - 20} 行未导入${report ? `，详见 ${report}` : '，加 --report 文件.xlsx 可导出全部原因'}`);
-    for (const u of updates.slice(0, 20)) console.log(`  更新 ${at(u)} ${u.name}：${u.changes.map((c) => `${c.label} “${c.from}” → “${c.to}”`).join('；')}`);
+    if (rejected.length > 20)
+      console.log(`  …另有 ${rejected.length - 20} 行未导入${report ? `，详见 ${report}` : '，加 --report 文件.xlsx 可导出全部原因'}`);
+    for (const u of updates.slice(0, 20))
+      console.log(`  更新 ${at(u)} ${u.name}：${u.changes.map((c) => `${c.label} “${c.from}” → “${c.to}”`).join('；')}`);
     if (updates.length > 20) console.log(`  …另有 ${updates.length - 20} 条更新（--json 列出全部改动）`);
     if (blankCells === 'keep' && result.updated > 0) console.log('  表中空白的单元格未改动已有内容（要清空请加 --clear-blanks）');
     if (nothingTaken) throw refusedAll;
@@ -248,13 +284,23 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     const dryRun = args.flags['dry-run'] === true;
     const applied = dryRun ? null : await call('assign:apply', { previewId: preview.previewId });
     if (args.flags['json']) {
-      const fallbacks = preview.proposals.filter((p) => p.fallback).map((p) => ({ entityId: p.entityId, cadreId: p.toCadreId, rule: p.fallback, reason: p.reason }));
-      print({ dryRun, counts: preview.counts, applied, fallbacks, unresolved: preview.unresolved.map((u) => ({ entityId: u.entityId, why: u.why })) });
+      const fallbacks = preview.proposals
+        .filter((p) => p.fallback)
+        .map((p) => ({ entityId: p.entityId, cadreId: p.toCadreId, rule: p.fallback, reason: p.reason }));
+      print({
+        dryRun,
+        counts: preview.counts,
+        applied,
+        fallbacks,
+        unresolved: preview.unresolved.map((u) => ({ entityId: u.entityId, why: u.why })),
+      });
       return;
     }
     const { counts } = preview;
     const byFallback = preview.proposals.filter((p) => p.fallback).length;
-    console.log(`${dryRun ? '试算（未写入）' : '已分配'}：新分配 ${counts.assign}，调整 ${counts.move}，解除 ${counts.release}，无法分配 ${counts.unresolved}`);
+    console.log(
+      `${dryRun ? '试算（未写入）' : '已分配'}：新分配 ${counts.assign}，调整 ${counts.move}，解除 ${counts.release}，无法分配 ${counts.unresolved}`,
+    );
     if (byFallback > 0) console.log(`  其中 ${byFallback} 户按兜底规则分配（原因见预览或 --json 的 fallbacks）`);
     for (const u of preview.unresolved.slice(0, 10)) console.log(`  无法分配：${u.entityName}（${u.regionPath}）— ${u.why}`);
     if (preview.unresolved.length > 10) console.log(`  …另有 ${preview.unresolved.length - 10} 个主体无法分配`);
@@ -264,8 +310,22 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     const { counts, items, integrity } = await call('assign:violations', { kinds: [] });
     const changes = await call('entityChanges:list', {});
     if (args.flags['json']) {
-      const statusChanges = changes.rows.map((r) => ({ entityId: r.change.entityId, kind: r.change.kind, on: r.change.on, reportDue: r.reportDue, reportOverdue: r.reportOverdue, adjustDue: r.adjustDue, adjusted: r.adjusted, adjustOverdue: r.adjustOverdue }));
-      print({ counts, items: items.map((v) => ({ kind: v.kind, entityId: v.entityId, cadreId: v.cadreId, message: v.message })), integrity, statusChanges: { counts: changes.counts, items: statusChanges } });
+      const statusChanges = changes.rows.map((r) => ({
+        entityId: r.change.entityId,
+        kind: r.change.kind,
+        on: r.change.on,
+        reportDue: r.reportDue,
+        reportOverdue: r.reportOverdue,
+        adjustDue: r.adjustDue,
+        adjusted: r.adjusted,
+        adjustOverdue: r.adjustOverdue,
+      }));
+      print({
+        counts,
+        items: items.map((v) => ({ kind: v.kind, entityId: v.entityId, cadreId: v.cadreId, message: v.message })),
+        integrity,
+        statusChanges: { counts: changes.counts, items: statusChanges },
+      });
       return;
     }
     printEntityChanges(changes);
@@ -283,7 +343,8 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
 
   async plan(call, _rest, args) {
     const year = Number(stringFlag(args, 'year') ?? '');
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('请用 --year 指定年度，如 --year 2027', 'give the year with --year');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new UsageError('请用 --year 指定年度，如 --year 2027', 'give the year with --year');
     // 从今天起排: only the rest of the year; past quarters are not back-filled as overdue.
     const from = stringFlag(args, 'from');
     if (from !== undefined && from !== 'today') throw new UsageError('--from 只能是 today（从今天起排）', '--from takes only "today"');
@@ -292,7 +353,9 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       print(result);
       return;
     }
-    console.log(`已生成 ${year} 年督导计划：计划 ${result.planned} 次，保留已完成 ${result.keptDone} 次，超出每周上限的周 ${result.overCapWeeks} 个`);
+    console.log(
+      `已生成 ${year} 年督导计划：计划 ${result.planned} 次，保留已完成 ${result.keptDone} 次，超出每周上限的周 ${result.overCapWeeks} 个`,
+    );
     for (const note of result.notes) console.log(`  ${note}`);
   },
 
@@ -308,19 +371,28 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
   async problem(call, rest, args) {
     const [action] = rest;
     const steps: Readonly<Record<string, ProblemStepKind>> = { assign: '交办', rectify: '整改', close: '销号' };
-    if (action !== 'review' && !(action && steps[action])) throw new UsageError('请指明办理哪一步：problem assign、rectify、review 或 close', 'say the step: problem assign|rectify|review|close');
+    if (action !== 'review' && !(action && steps[action]))
+      throw new UsageError(
+        '请指明办理哪一步：problem assign、rectify、review 或 close',
+        'say the step: problem assign|rectify|review|close',
+      );
     const id = stringFlag(args, 'id');
     if (!id) throw new UsageError('请用 --id 指定问题编号（problems 列出编号）', 'give the problem id with --id');
     let step = steps[action] ?? '复核通过';
     if (action === 'review') {
       const result = stringFlag(args, 'result');
-      if (result !== '通过' && result !== '退回' && result !== 'pass' && result !== 'return') throw new UsageError('复核请用 --result 通过 或 --result 退回', 'review needs --result pass|return');
+      if (result !== '通过' && result !== '退回' && result !== 'pass' && result !== 'return')
+        throw new UsageError('复核请用 --result 通过 或 --result 退回', 'review needs --result pass|return');
       step = result === '通过' || result === 'pass' ? '复核通过' : '退回';
     }
     const visitId = stringFlag(args, 'visit');
     const found = (await call('problems:list', {})).filter((p) => p.problem.id === id && (!visitId || p.visitId === visitId));
     if (found.length === 0) throw new UsageError(`找不到编号为“${id}”的问题（problems 列出编号）`, `no problem "${id}"`);
-    if (found.length > 1) throw new UsageError(`编号“${id}”有 ${found.length} 个问题，请再用 --visit 指定督导记录编号`, `problem id "${id}" is not unique: add --visit`);
+    if (found.length > 1)
+      throw new UsageError(
+        `编号“${id}”有 ${found.length} 个问题，请再用 --visit 指定督导记录编号`,
+        `problem id "${id}" is not unique: add --visit`,
+      );
     const regulatorId = stringFlag(args, 'regulator');
     const to = stringFlag(args, 'to');
     const by = stringFlag(args, 'by');
@@ -343,7 +415,10 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     const [action] = rest;
     if (action === 'list') return listInspections(call, args);
     if (action === 'add') return addInspection(call, args);
-    throw new UsageError('请指明：inspect list（查看督查记录）或 inspect add（记录一次督查）', 'say what to do: inspect list | inspect add');
+    throw new UsageError(
+      '请指明：inspect list（查看督查记录）或 inspect add（记录一次督查）',
+      'say what to do: inspect list | inspect add',
+    );
   },
 
   /** 年度切换: `year open --year 2028`. */
@@ -356,8 +431,12 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       print(opened);
       return;
     }
-    console.log(`已开启 ${year} 年度（原计划年度 ${opened.previousYear} 年）：${opened.closedYears.join('、')} 年度已关闭，只能查看和导出报表`);
-    console.log(`  督导计划${opened.from ? `（从 ${opened.from} 起排）` : ''}：计划 ${opened.plan.planned} 次，保留已完成 ${opened.plan.keptDone} 次`);
+    console.log(
+      `已开启 ${year} 年度（原计划年度 ${opened.previousYear} 年）：${opened.closedYears.join('、')} 年度已关闭，只能查看和导出报表`,
+    );
+    console.log(
+      `  督导计划${opened.from ? `（从 ${opened.from} 起排）` : ''}：计划 ${opened.plan.planned} 次，保留已完成 ${opened.plan.keptDone} 次`,
+    );
     console.log(`  ${opened.commitmentsDue} 名在岗干部需签订 ${year} 年度承诺书`);
     for (const note of opened.plan.notes) console.log(`  ${note}`);
   },
@@ -432,13 +511,25 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
     if (rest[0] === 'report') {
       const report = rest[1];
       if (!report || !(REPORT_KINDS as readonly string[]).includes(report)) {
-        throw new UsageError(`请指明报表：${REPORT_KINDS.map((k) => `${k}（${REPORT_LABELS[k]}）`).join('、')}`, `report must be one of ${REPORT_KINDS.join(', ')}`);
+        throw new UsageError(
+          `请指明报表：${REPORT_KINDS.map((k) => `${k}（${REPORT_LABELS[k]}）`).join('、')}`,
+          `report must be one of ${REPORT_KINDS.join(', ')}`,
+        );
       }
       const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
       const year = yearFlag(args);
       const columns = stringFlag(args, 'columns')?.split(/[,，]/).filter(Boolean);
       const template = stringFlag(args, 'template');
-      await saveFile(out, await call('report:export', { report: report as ReportKind, regionId, ...(year ? { year } : {}), ...(columns ? { columns } : {}), ...(template ? { template } : {}) }));
+      await saveFile(
+        out,
+        await call('report:export', {
+          report: report as ReportKind,
+          regionId,
+          ...(year ? { year } : {}),
+          ...(columns ? { columns } : {}),
+          ...(template ? { template } : {}),
+        }),
+      );
       console.log(`已导出报表：${path.resolve(out)}`);
       return;
     }
@@ -480,14 +571,17 @@ async function exportLetters(call: Call, outDir: string, args: ParsedArgs): Prom
   };
   let written = 0;
   for (const letter of letters) {
-    if (await write(uniqueFileName(dir, letter.fileName, used), lettersHtmlDocument([letter], letter.fileName.replace(/\.html$/, '')))) written++;
+    if (await write(uniqueFileName(dir, letter.fileName, used), lettersHtmlDocument([letter], letter.fileName.replace(/\.html$/, ''))))
+      written++;
   }
   let combinedWritten = false;
   if (!cadreId) {
     const combined = uniqueFileName(dir, `致包保领导的一封信-合订本-${letters.length}封.html`, used);
     combinedWritten = await write(combined, lettersHtmlDocument(letters, combined.replace(/\.html$/, '')));
   }
-  console.log(`已导出 ${written} 封致包保领导的一封信到 ${dir}${combinedWritten ? '（另有合订本一份）' : ''}，用浏览器打开后打印即为 A4 纸`);
+  console.log(
+    `已导出 ${written} 封致包保领导的一封信到 ${dir}${combinedWritten ? '（另有合订本一份）' : ''}，用浏览器打开后打印即为 A4 纸`,
+  );
   failIfSkipped(skipped);
 }
 
@@ -495,7 +589,11 @@ async function exportLetters(call: Call, outDir: string, args: ParsedArgs): Prom
 async function listInspections(call: Call, args: ParsedArgs): Promise<void> {
   const year = yearFlag(args);
   const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
-  const rows = await call('inspections:list', { cadreId: stringFlag(args, 'cadre') ?? '', regionId, ...(year === undefined ? {} : { year }) });
+  const rows = await call('inspections:list', {
+    cadreId: stringFlag(args, 'cadre') ?? '',
+    regionId,
+    ...(year === undefined ? {} : { year }),
+  });
   if (args.flags['json']) {
     print(rows);
     return;
@@ -503,8 +601,11 @@ async function listInspections(call: Call, args: ParsedArgs): Promise<void> {
   if (rows.length === 0) console.log('没有督查记录');
   for (const r of rows) {
     const who = `${displayText(r.cadreName)}（${r.cadreLevel ? CADRE_LEVEL_LABELS[r.cadreLevel] : ''}，${displayText(r.regionPath)}）`;
-    console.log(`${r.id}\t${r.date}\t${INSPECTOR_LEVEL_LABELS[r.inspectorLevel]} ${displayText(r.team)}\t${who}\t落实 ${r.items.length - r.unmet} 项，未落实 ${r.unmet} 项\t${r.result}`);
-    for (const item of r.items.filter((i) => i.result === '未落实')) console.log(`  未落实：${displayText(item.item)}${item.note ? `（${displayText(item.note)}）` : ''}`);
+    console.log(
+      `${r.id}\t${r.date}\t${INSPECTOR_LEVEL_LABELS[r.inspectorLevel]} ${displayText(r.team)}\t${who}\t落实 ${r.items.length - r.unmet} 项，未落实 ${r.unmet} 项\t${r.result}`,
+    );
+    for (const item of r.items.filter((i) => i.result === '未落实'))
+      console.log(`  未落实：${displayText(item.item)}${item.note ? `（${displayText(item.note)}）` : ''}`);
   }
 }
 
@@ -519,10 +620,19 @@ async function addInspection(call: Call, args: ParsedArgs): Promise<void> {
   const items = profile.inspectionItems;
   const itemNumber = (text: string, flag: string): number => {
     const n = Number(text.trim());
-    if (!Number.isInteger(n) || n < 1 || n > items.length) throw new UsageError(`${flag} 中的“${text}”不是督查清单的序号（1—${items.length}）`, `${flag}: "${text}" is not an item number 1-${items.length}`);
+    if (!Number.isInteger(n) || n < 1 || n > items.length)
+      throw new UsageError(
+        `${flag} 中的“${text}”不是督查清单的序号（1—${items.length}）`,
+        `${flag}: "${text}" is not an item number 1-${items.length}`,
+      );
     return n;
   };
-  const unmet = new Set((stringFlag(args, 'unmet') ?? '').split(/[,，]/).filter((t) => t.trim()).map((t) => itemNumber(t, '--unmet')));
+  const unmet = new Set(
+    (stringFlag(args, 'unmet') ?? '')
+      .split(/[,，]/)
+      .filter((t) => t.trim())
+      .map((t) => itemNumber(t, '--unmet')),
+  );
   const notes = new Map<number, string>();
   for (const part of (stringFlag(args, 'note') ?? '').split(/[;；]/).filter((t) => t.trim())) {
     const [number = '', ...text] = part.split(/[=＝]/);
@@ -530,7 +640,10 @@ async function addInspection(call: Call, args: ParsedArgs): Promise<void> {
   }
   const level = stringFlag(args, 'level') ?? (profile.orgLevel === 'village' ? 'township' : profile.orgLevel);
   if (!(INSPECTOR_LEVELS as readonly string[]).includes(level)) {
-    throw new UsageError('--level 应为 province（省级）、city（市级）、county（旗区/县级）或 township（乡镇级）督查组', '--level must be province, city, county or township');
+    throw new UsageError(
+      '--level 应为 province（省级）、city（市级）、county（旗区/县级）或 township（乡镇级）督查组',
+      '--level must be province, city, county or township',
+    );
   }
   const result = stringFlag(args, 'result') ?? (unmet.size === 0 ? '合格' : '基本合格');
   const date = stringFlag(args, 'date');
@@ -545,12 +658,23 @@ async function addInspection(call: Call, args: ParsedArgs): Promise<void> {
     notes: stringFlag(args, 'notes') ?? '',
   });
   if (args.flags['json']) print(saved);
-  else console.log(`已记录督查：${saved.date} ${INSPECTOR_LEVEL_LABELS[saved.inspectorLevel]} ${saved.team}，落实 ${items.length - unmet.size} 项，未落实 ${unmet.size} 项，总体评价 ${saved.result}（编号 ${saved.id}）`);
+  else
+    console.log(
+      `已记录督查：${saved.date} ${INSPECTOR_LEVEL_LABELS[saved.inspectorLevel]} ${saved.team}，落实 ${items.length - unmet.size} 项，未落实 ${unmet.size} 项，总体评价 ${saved.result}（编号 ${saved.id}）`,
+    );
 }
 
 /** `stats --by-cadre`: each cadre's 督导 per quarter (done/planned over the visits due), or the rows as JSON. */
-async function cadreQuarterList(call: Call, scope: { regionId: string; level: Cadre['level'] | undefined; year: number | undefined }, json: boolean): Promise<void> {
-  const { year, rows } = await call('stats:cadreQuarters', { regionId: scope.regionId, ...(scope.level ? { level: scope.level } : {}), ...(scope.year ? { year: scope.year } : {}) });
+async function cadreQuarterList(
+  call: Call,
+  scope: { regionId: string; level: Cadre['level'] | undefined; year: number | undefined },
+  json: boolean,
+): Promise<void> {
+  const { year, rows } = await call('stats:cadreQuarters', {
+    regionId: scope.regionId,
+    ...(scope.level ? { level: scope.level } : {}),
+    ...(scope.year ? { year: scope.year } : {}),
+  });
   if (json) {
     print({ year, rows });
     return;
@@ -558,7 +682,9 @@ async function cadreQuarterList(call: Call, scope: { regionId: string; level: Ca
   console.log(`${year} 年督导完成情况（按干部，完成/计划；停业、注销主体未完成的督导不计）：${rows.length} 名干部`);
   for (const r of rows) {
     const quarters = r.quarters.map((q, i) => `${i + 1}季度 ${q.done}/${q.planned}`).join('  ');
-    console.log(`${r.cadreId}\t${displayText(r.name)}\t${CADRE_LEVEL_LABELS[r.level]}\t${displayText(r.regionPath)}\t${quarters}\t全年 ${r.done}/${r.planned}`);
+    console.log(
+      `${r.cadreId}\t${displayText(r.name)}\t${CADRE_LEVEL_LABELS[r.level]}\t${displayText(r.regionPath)}\t${quarters}\t全年 ${r.done}/${r.planned}`,
+    );
   }
 }
 
@@ -571,7 +697,9 @@ function printEntityChanges({ rows, counts, settings }: ApiResults['entityChange
   for (const r of rows.slice(0, 20)) {
     const report = r.change.reportedOn ? `已报告 ${r.change.reportedOn}` : `报告期限 ${r.reportDue}${r.reportOverdue ? '（已逾期）' : ''}`;
     const adjust = r.adjusted ? '包保已调整' : `调整期限 ${r.adjustDue}${r.adjustOverdue ? '（已逾期）' : ''}`;
-    console.log(`  ${displayText(r.entityName)}：${r.change.kind}${r.change.from && r.change.to ? ` ${r.change.from}→${r.change.to}` : ''}（${r.change.on}）；${report}；${adjust}`);
+    console.log(
+      `  ${displayText(r.entityName)}：${r.change.kind}${r.change.from && r.change.to ? ` ${r.change.from}→${r.change.to}` : ''}（${r.change.on}）；${report}；${adjust}`,
+    );
   }
   if (rows.length > 20) console.log(`  …另有 ${rows.length - 20} 条（--json 列出全部）`);
 }
@@ -595,7 +723,9 @@ async function importReturnedHandbook(call: Call, file: string | undefined, args
     print({ added: result.recorded, updated: 0, unchanged: result.unchanged, pending: result.pending, rejected: rows.length, rows });
     return;
   }
-  console.log(`录入督导记录：新录入 ${result.recorded}，已录入过 ${result.unchanged}，尚未督导 ${result.pending}，未能录入 ${result.rejected.length}`);
+  console.log(
+    `录入督导记录：新录入 ${result.recorded}，已录入过 ${result.unchanged}，尚未督导 ${result.pending}，未能录入 ${result.rejected.length}`,
+  );
   for (const r of result.rejected) console.log(`  第 ${r.row} 行（${r.entityName}）：${r.reason}`);
 }
 
@@ -628,12 +758,18 @@ async function importPackages(call: Call, files: readonly string[], args: Parsed
   else {
     for (const p of packages) {
       const head = `${p.fileName}：${p.region.name}${p.region.code ? `（${p.region.code}）` : ''}，${p.period}年度，${p.unit} ${p.operator} ${packageTime(p.createdAt)} 生成`;
-      console.log(`${displayText(head)}${p.status === 'same' ? '（与已汇总的包相同）' : p.status === 'older' ? '（比已汇总的包更早）' : ''}`);
+      console.log(
+        `${displayText(head)}${p.status === 'same' ? '（与已汇总的包相同）' : p.status === 'older' ? '（比已汇总的包更早）' : ''}`,
+      );
       for (const k of p.kinds) console.log(`  ${k.label}：新增 ${k.added}，更新 ${k.updated}，删除 ${k.removed}，未变 ${k.unchanged}`);
       for (const c of p.conflicts) console.log(`  冲突：${displayText(c)}`);
     }
   }
-  if (conflicts > 0) throw new UsageError(`有 ${conflicts} 处冲突（见上），上报包未导入，数据未改动。请按提示核实更正后重新导入`, `${conflicts} conflict(s); nothing was imported`);
+  if (conflicts > 0)
+    throw new UsageError(
+      `有 ${conflicts} 处冲突（见上），上报包未导入，数据未改动。请按提示核实更正后重新导入`,
+      `${conflicts} conflict(s); nothing was imported`,
+    );
   if (args.flags['json']) return;
   if (dryRun) console.log('试算（未写入）：去掉 --dry-run 即导入');
   else if (result?.changed) console.log('已汇总，导入前的数据已自动备份');
@@ -646,17 +782,22 @@ const AREA_STATUS_LABELS = { received: '已报', late: '逾期', missing: '未�
 async function reportReceivedPackages(call: Call, _rest: string[], args: ParsedArgs): Promise<void> {
   const year = yearFlag(args);
   const due = stringFlag(args, 'due');
-  if (due !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(due)) throw new UsageError('--due 应为日期，如 --due 2027-03-31', '--due must be a date such as 2027-03-31');
+  if (due !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(due))
+    throw new UsageError('--due 应为日期，如 --due 2027-03-31', '--due must be a date such as 2027-03-31');
   const report = await call('package:received', { ...(year ? { year } : {}), ...(due ? { due } : {}) });
   if (args.flags['json']) {
     print(report);
     return;
   }
   const count = (status: keyof typeof AREA_STATUS_LABELS): number => report.areas.filter((a) => a.status === status).length;
-  console.log(`${report.year}年度上报包${report.due ? `（截止 ${report.due}）` : ''}：已报 ${count('received')}，逾期 ${count('late')}，未报 ${count('missing')}`);
+  console.log(
+    `${report.year}年度上报包${report.due ? `（截止 ${report.due}）` : ''}：已报 ${count('received')}，逾期 ${count('late')}，未报 ${count('missing')}`,
+  );
   for (const a of report.areas) {
     const p = a.forPeriod ?? a.last;
-    const what = p ? `${p.unit} ${p.operator} ${packageTime(p.createdAt)} 生成，${packageTime(p.receivedAt)} 收到${a.forPeriod ? '' : `（${p.year}年度）`}` : '从未收到';
+    const what = p
+      ? `${p.unit} ${p.operator} ${packageTime(p.createdAt)} 生成，${packageTime(p.receivedAt)} 收到${a.forPeriod ? '' : `（${p.year}年度）`}`
+      : '从未收到';
     console.log(`  ${displayText(a.name)}${a.code ? `（${a.code}）` : ''}　${AREA_STATUS_LABELS[a.status]}　${displayText(what)}`);
   }
 }
@@ -677,7 +818,8 @@ async function followJob(call: Call, started: JobStatus): Promise<JobStatus> {
     while (status.state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 250));
       status = await call('jobs:get', { jobId: started.jobId });
-      if (status.state === 'running' && status.total > 0) io.stderr.write(`\r${status.done}/${status.total}　${status.message.slice(0, 40)}\u001b[K`);
+      if (status.state === 'running' && status.total > 0)
+        io.stderr.write(`\r${status.done}/${status.total}　${status.message.slice(0, 40)}\u001b[K`);
     }
     io.stderr.write('\n');
     return status;
@@ -690,7 +832,10 @@ async function followJob(call: Call, started: JobStatus): Promise<JobStatus> {
 function levelFlag(args: ParsedArgs): Cadre['level'] | undefined {
   const level = stringFlag(args, 'level');
   if (level !== undefined && !(REGION_LEVELS as readonly string[]).includes(level)) {
-    throw new UsageError('--level 应为 city（市级）、county（旗区级）、township（乡镇级）或 village（村级）', '--level must be city, county, township or village');
+    throw new UsageError(
+      '--level 应为 city（市级）、county（旗区级）、township（乡镇级）或 village（村级）',
+      '--level must be city, county, township or village',
+    );
   }
   return level as Cadre['level'] | undefined;
 }
@@ -700,7 +845,8 @@ function yearFlag(args: ParsedArgs): number | undefined {
   const text = stringFlag(args, 'year');
   if (text === undefined) return undefined;
   const year = Number(text);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year 应为年度，如 --year 2027', '--year must be a year such as 2027');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new UsageError('--year 应为年度，如 --year 2027', '--year must be a year such as 2027');
   return year;
 }
 
@@ -722,7 +868,16 @@ function oneOf<T extends string>(args: ParsedArgs, name: string, words: readonly
 /** One problem of the 台账 on a line: id, stage, 主体, description, deadline and what is overdue. */
 function problemLine(row: ProblemView): string {
   const late = overdueText(row.overdue);
-  return [row.problem.id, row.stage, displayText(row.entityName), displayText(row.problem.description), `整改期限 ${row.problem.deadline}`, late].filter(Boolean).join('\t');
+  return [
+    row.problem.id,
+    row.stage,
+    displayText(row.entityName),
+    displayText(row.problem.description),
+    `整改期限 ${row.problem.deadline}`,
+    late,
+  ]
+    .filter(Boolean)
+    .join('\t');
 }
 
 function recordKind(word: string | undefined): RecordKind {
@@ -789,7 +944,10 @@ function runAsProgram(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       if (signal === 'SIGINT' && onInterrupt) return onInterrupt();
-      void endRun(`错误：操作被中断（${signal}），已完成的保存都在，未完成的修改没有写入 / Error: interrupted`, 128 + os.constants.signals[signal]);
+      void endRun(
+        `错误：操作被中断（${signal}），已完成的保存都在，未完成的修改没有写入 / Error: interrupted`,
+        128 + os.constants.signals[signal],
+      );
     });
   }
   // exitCode, not exit(): a pipe (`… --json | jq`) must receive all of stdout before the process ends.

@@ -7,7 +7,12 @@ export function battleMapWorkbook(view: BattleMapView, orgName: string, today: s
   const charts = battleMapTables(view, orgName, today);
   const progress = dispatchProgressTable(view, orgName, today);
   return buildWorkbook([
-    ...charts.map(({ quarter, ...chart }) => ({ sheetName: `作战图${quarter}`, paper: 'A3' as const, orientation: 'landscape' as const, ...chart })),
+    ...charts.map(({ quarter, ...chart }) => ({
+      sheetName: `作战图${quarter}`,
+      paper: 'A3' as const,
+      orientation: 'landscape' as const,
+      ...chart,
+    })),
     { sheetName: '周调度进展表', paper: 'A4', orientation: 'landscape', ...progress },
   ]);
 }

@@ -22,7 +22,11 @@ export function safeFileName(dir: string, wanted: string): string {
   const clean = fileNameText(wanted).trim();
   const ext = /\.[A-Za-z0-9]{1,8}$/.exec(clean)?.[0] ?? '';
   // Leading dots would hide the file (or name a folder: ..); trailing ones Windows drops itself.
-  let stem = clean.slice(0, clean.length - ext.length).replace(/^[. ]+|[. ]+$/g, '').replace(RESERVED, '$1_') || '未命名';
+  let stem =
+    clean
+      .slice(0, clean.length - ext.length)
+      .replace(/^[. ]+|[. ]+$/g, '')
+      .replace(RESERVED, '$1_') || '未命名';
   const room = Math.max(8, MAX_PATH - path.resolve(dir).length - 1 - ext.length - SUFFIX_ROOM);
   const chars = [...stem];
   while (chars.length > room || Buffer.byteLength(chars.join('') + ext) > MAX_NAME_BYTES - SUFFIX_ROOM) chars.pop();

@@ -222,7 +222,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: TableSheet, name: string, s
 function addHeaderGroups(ws: ExcelJS.Worksheet, columns: readonly TableColumn[], row: number, style: Style): void {
   const top = ws.getRow(row);
   let lines = 1;
-  for (let first = 0; first < columns.length; ) {
+  for (let first = 0; first < columns.length;) {
     const group = columns[first]?.group;
     let last = first;
     while (group && columns[last + 1]?.group === group) last++;
@@ -251,7 +251,7 @@ function mergeGroups(ws: ExcelJS.Worksheet, column: number, first: number, last:
     const value = ws.getRow(row).getCell(column).value;
     return value === null || value === '';
   };
-  for (let head = first; head <= last; ) {
+  for (let head = first; head <= last;) {
     let end = head;
     while (end < last && blank(end + 1)) end++;
     if (end > head && !blank(head)) {
@@ -265,7 +265,10 @@ function mergeGroups(ws: ExcelJS.Worksheet, column: number, first: number, last:
 
 /** A row's height where none is stored: Excel's for 宋体 11 is 14.25 pt, LibreOffice's less. */
 const DEFAULT_ROW_PT = 15;
-const PAPER_PT: Readonly<Record<'A4' | 'A3', { readonly width: number; readonly height: number }>> = { A4: { width: 595, height: 842 }, A3: { width: 842, height: 1191 } };
+const PAPER_PT: Readonly<Record<'A4' | 'A3', { readonly width: number; readonly height: number }>> = {
+  A4: { width: 595, height: 842 },
+  A3: { width: 842, height: 1191 },
+};
 
 /**
  * Breaks the data rows `headerRow + 1`..`lastRow` into pages the way a printer fitting the sheet
@@ -273,11 +276,20 @@ const PAPER_PT: Readonly<Record<'A4' | 'A3', { readonly width: number; readonly 
  * goes over with it. Pages are filled to what they hold at the largest scale a program prints
  * them (the narrowest column unit), so no program needs a break of its own before ours.
  */
-function planPageBreaks(ws: ExcelJS.Worksheet, columns: readonly TableColumn[], setup: Partial<ExcelJS.PageSetup>, firstHeaderRow: number, headerRow: number, lastRow: number): void {
+function planPageBreaks(
+  ws: ExcelJS.Worksheet,
+  columns: readonly TableColumn[],
+  setup: Partial<ExcelJS.PageSetup>,
+  firstHeaderRow: number,
+  headerRow: number,
+  lastRow: number,
+): void {
   const paper = setup.paperSize === PAPER_SIZE.A3 ? PAPER_PT.A3 : PAPER_PT.A4;
   const [across, down] = setup.orientation === 'landscape' ? [paper.height, paper.width] : [paper.width, paper.height];
   const margins = setup.margins ?? { left: 0, right: 0, top: 0, bottom: 0 };
-  const sheetWidth = columns.filter((c) => !c.hidden).reduce((sum, c) => sum + (columnWidth(c) * DIGIT_PX.narrowest + CELL_PADDING_PX) * POINTS_PER_PX, 0);
+  const sheetWidth = columns
+    .filter((c) => !c.hidden)
+    .reduce((sum, c) => sum + (columnWidth(c) * DIGIT_PX.narrowest + CELL_PADDING_PX) * POINTS_PER_PX, 0);
   const scale = Math.min(1, (across - (margins.left + margins.right) * PT_PER_INCH) / sheetWidth);
   const pageHeight = (down - (margins.top + margins.bottom) * PT_PER_INCH) / scale;
   const height = (row: number): number => ws.getRow(row).height ?? DEFAULT_ROW_PT;
@@ -331,7 +343,11 @@ function addEntryChecks(ws: ExcelJS.Worksheet, columns: readonly TableColumn[], 
         : null;
     const letter = ws.getColumn(i + 1).letter;
     // One range per column (exceljs merges cell-by-cell ones into overlapping ranges); its typings omit `dataValidations`.
-    if (check) (ws as unknown as { dataValidations: { add(range: string, check: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}${first}:${letter}${last}`, check);
+    if (check)
+      (ws as unknown as { dataValidations: { add(range: string, check: ExcelJS.DataValidation): void } }).dataValidations.add(
+        `${letter}${first}:${letter}${last}`,
+        check,
+      );
   });
 }
 
@@ -522,7 +538,8 @@ function writeWhatExceljsCannot(workbook: ExcelJS.Workbook): void {
   type Adder = (zip: ZipWriter, model: unknown) => Promise<void>;
   const writer = workbook.xlsx as unknown as { addWorksheets: Adder; addStyles: Adder };
   const editing = (add: Adder, edit: (name: string, xml: string) => string): Adder => {
-    return (zip, model) => add({ append: (data, options) => zip.append(typeof data === 'string' ? edit(options.name, data) : data, options) }, model);
+    return (zip, model) =>
+      add({ append: (data, options) => zip.append(typeof data === 'string' ? edit(options.name, data) : data, options) }, model);
   };
   writer.addWorksheets = editing(writer.addWorksheets.bind(writer), (name, xml) => {
     const end = xml.lastIndexOf('</worksheet>');
@@ -564,7 +581,8 @@ function writeRow(
     else cell.style = styles[column.format];
     const fill = fills?.[i];
     if (fill) cell.style = { ...cell.style, fill: solid(fill) };
-    if (column.format === 'text' && typeof written === 'string' && !column.hidden) lines = Math.max(lines, lineCount(written, columnWidth(column)));
+    if (column.format === 'text' && typeof written === 'string' && !column.hidden)
+      lines = Math.max(lines, lineCount(written, columnWidth(column)));
   });
   fitHeight(row, lines);
 }
@@ -623,7 +641,11 @@ function columnWidth(column: TableColumn): number {
  * reference as '<name>'!$3:$3 without doubling them.
  */
 function uniqueSheetName(wanted: string, used: Set<string>): string {
-  const base = cleanText(wanted).replace(/[[\]:*?/\\]/g, '_').replace(/'/g, '’').trim() || 'Sheet';
+  const base =
+    cleanText(wanted)
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/'/g, '’')
+      .trim() || 'Sheet';
   const safe = base.toLowerCase() === 'history' ? `${base}_` : base;
   let name = safe.slice(0, 31);
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${safe.slice(0, 31 - `(${n})`.length)}(${n})`;

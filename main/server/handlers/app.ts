@@ -8,7 +8,10 @@ import type { HandlerContext } from './context';
 export function appHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'app:info' | 'app:createBlank' | 'app:loadDemo'> {
   const info = async (): Promise<AppInfo> => {
     const doc = ctx.store.read();
-    const recovery = ctx.deps.recovery && !doc ? { message: ctx.deps.recovery.message, newestBackup: (await ctx.deps.backups?.newestGood()) ?? null } : null;
+    const recovery =
+      ctx.deps.recovery && !doc
+        ? { message: ctx.deps.recovery.message, newestBackup: (await ctx.deps.backups?.newestGood()) ?? null }
+        : null;
     return {
       dataDir: ctx.store.dataDir,
       exportDir: exportDirOf(ctx.store.dataDir),

@@ -10,13 +10,7 @@ import { calendarOf } from './calendar';
 import { notFound, type HandlerContext } from './context';
 
 type AssignMethods =
-  | 'assign:violations'
-  | 'assign:loads'
-  | 'assign:preview'
-  | 'assign:apply'
-  | 'assign:reassign'
-  | 'assign:release'
-  | 'assign:replaceCadre';
+  'assign:violations' | 'assign:loads' | 'assign:preview' | 'assign:apply' | 'assign:reassign' | 'assign:release' | 'assign:replaceCadre';
 
 export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, AssignMethods> {
   // One pending auto-assignment at a time: a new preview replaces the old one.
@@ -28,7 +22,8 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
   const activeCadre = (doc: DataDoc, id: string, role: string): Cadre => {
     const cadre = doc.cadres.find((c) => c.id === id);
     if (!cadre) throw notFound(role);
-    if (!cadre.active) throw new ApiError('invalid-argument', `${role}“${cadre.name}”已不在岗，请选择在岗干部`, { cadreId: '该干部已不在岗' });
+    if (!cadre.active)
+      throw new ApiError('invalid-argument', `${role}“${cadre.name}”已不在岗，请选择在岗干部`, { cadreId: '该干部已不在岗' });
     return cadre;
   };
   const checkEntities = (doc: DataDoc, ids: readonly string[]): void => {
@@ -41,7 +36,10 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
     'assign:violations': async ({ kinds, regionId }) => {
       const doc = ctx.doc();
       const wanted = new Set<ViolationKind>(kinds.length > 0 ? kinds : VIOLATION_KINDS);
-      const all = findViolations({ ...scopedRuleInput(doc, ctx.lists().regions, regionId), deadlines: { today: ctx.today(), calendar: calendarOf(doc) } });
+      const all = findViolations({
+        ...scopedRuleInput(doc, ctx.lists().regions, regionId),
+        deadlines: { today: ctx.today(), calendar: calendarOf(doc) },
+      });
       const counts = Object.fromEntries(VIOLATION_KINDS.map((k) => [k, 0])) as Record<ViolationKind, number>;
       for (const v of all) counts[v.kind]++;
       const entityNames = new Map(doc.entities.map((e) => [e.id, e.name]));
@@ -116,7 +114,8 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
       // Hands over all of a cadre's 主体 at once: a backup first, as before auto-assign.
       await ctx.backup('replace');
       return ctx.store.update((doc) => {
-        if (fromCadreId === toCadreId) throw new ApiError('invalid-argument', '离任干部和接任干部不能是同一人', { toCadreId: '请选择另一名干部' });
+        if (fromCadreId === toCadreId)
+          throw new ApiError('invalid-argument', '离任干部和接任干部不能是同一人', { toCadreId: '请选择另一名干部' });
         const leaving = doc.cadres.find((c) => c.id === fromCadreId);
         if (!leaving) throw notFound('离任干部');
         const successor = activeCadre(doc, toCadreId, '接任干部');
@@ -168,7 +167,12 @@ function previewOf(ctx: HandlerContext, doc: DataDoc, plan: AssignPlan, previewI
     .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || a.cadreId.localeCompare(b.cadreId));
   return {
     previewId,
-    counts: { assign: plan.proposals.length - moved, move: moved, release: plan.releases.length - moved, unresolved: plan.unresolved.length },
+    counts: {
+      assign: plan.proposals.length - moved,
+      move: moved,
+      release: plan.releases.length - moved,
+      unresolved: plan.unresolved.length,
+    },
     proposals: plan.proposals.map((p) => {
       const entity = entities.get(p.entityId);
       return {
@@ -183,7 +187,11 @@ function previewOf(ctx: HandlerContext, doc: DataDoc, plan: AssignPlan, previewI
         fallback: p.fallback,
       };
     }),
-    releases: plan.releases.map((r) => ({ entityName: entities.get(r.entityId)?.name ?? '', cadreName: cadreName(r.cadreId), reason: r.reason })),
+    releases: plan.releases.map((r) => ({
+      entityName: entities.get(r.entityId)?.name ?? '',
+      cadreName: cadreName(r.cadreId),
+      reason: r.reason,
+    })),
     unresolved: plan.unresolved.map((u) => {
       const entity = entities.get(u.entityId);
       return { entityId: u.entityId, entityName: entity?.name ?? '', regionPath: entity ? regions.path(entity.regionId) : '', why: u.why };
@@ -191,4 +199,3 @@ function previewOf(ctx: HandlerContext, doc: DataDoc, plan: AssignPlan, previewI
     loads,
   };
 }
-

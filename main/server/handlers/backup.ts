@@ -57,7 +57,15 @@ function compareKind(spec: KindSpec, current: DataDoc | null, backup: DataDoc): 
 
 /** Every kind, and the 操作日志, which a restore keeps (it only records the restore). */
 function restorePreviewKinds(current: DataDoc | null, backup: DataDoc): Kind[] {
-  const log = { label: '操作日志', current: current?.log.length ?? 0, backup: backup.log.length, added: 0, changed: 0, dropped: 0, kept: true };
+  const log = {
+    label: '操作日志',
+    current: current?.log.length ?? 0,
+    backup: backup.log.length,
+    added: 0,
+    changed: 0,
+    dropped: 0,
+    kept: true,
+  };
   return [...KINDS.map((spec) => compareKind(spec, current, backup)), log];
 }
 

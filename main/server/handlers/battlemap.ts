@@ -56,7 +56,8 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
     return doc.battleMap;
   };
   const checkDates = (planStart: string, finalDeadline: string): void => {
-    if (finalDeadline <= planStart) throw new ApiError('invalid-argument', '总截止日期应晚于计划开始日期', { finalDeadline: '应晚于计划开始日期' });
+    if (finalDeadline <= planStart)
+      throw new ApiError('invalid-argument', '总截止日期应晚于计划开始日期', { finalDeadline: '应晚于计划开始日期' });
   };
 
   return {
@@ -79,7 +80,13 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
         const map = mapOf(doc);
         const before = { mode: map.mode, planStart: map.planStart, finalDeadline: map.finalDeadline, dispatchWeekday: map.dispatchWeekday };
         Object.assign(map, settings);
-        ctx.log(doc, 'battlemap:settings', `修改作战图：${settings.planStart} 至 ${settings.finalDeadline}，${settings.mode === 'backward' ? '倒排工期' : '顺排'}`, before, settings);
+        ctx.log(
+          doc,
+          'battlemap:settings',
+          `修改作战图：${settings.planStart} 至 ${settings.finalDeadline}，${settings.mode === 'backward' ? '倒排工期' : '顺排'}`,
+          before,
+          settings,
+        );
       });
       return view();
     },
@@ -89,7 +96,8 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
         const map = mapOf(doc);
         const known = new Set(map.tasks.map((t) => t.id));
         const unknown = input.predecessors.filter((id) => !known.has(id) || id === input.id);
-        if (unknown.length > 0) throw new ApiError('invalid-argument', '前置任务只能选择作战图中的其他任务', { predecessors: '请重新选择前置任务' });
+        if (unknown.length > 0)
+          throw new ApiError('invalid-argument', '前置任务只能选择作战图中的其他任务', { predecessors: '请重新选择前置任务' });
         const index = input.id ? map.tasks.findIndex((t) => t.id === input.id) : -1;
         if (input.id && index < 0) throw notFound('任务');
         const before = index >= 0 ? map.tasks[index] : undefined;
@@ -117,7 +125,8 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
       await ctx.store.update((doc) => {
         const map = mapOf(doc);
         const known = new Set(map.tasks.map((t) => t.id));
-        if (entries.some((e) => !known.has(e.taskId))) throw new ApiError('invalid-argument', '调度记录中有不在作战图中的任务，请刷新后重试');
+        if (entries.some((e) => !known.has(e.taskId)))
+          throw new ApiError('invalid-argument', '调度记录中有不在作战图中的任务，请刷新后重试');
         map.dispatches = [...map.dispatches.filter((d) => d.date !== date), { date, entries }].sort((a, b) => a.date.localeCompare(b.date));
         // The latest recorded 周调度 is the tasks' current progress (the view reads the same one).
         const latest = map.dispatches.at(-1);
@@ -138,7 +147,11 @@ export function battleMapHandlers(ctx: HandlerContext): Pick<ApiHandlers, Battle
     'battlemap:export': async () => {
       const doc = ctx.doc();
       const current = battleMapView(doc, ctx.today());
-      if (!current.map) throw new ApiError('invalid-argument', '尚未建立作战图，没有可导出的内容：请先在“作战图”页面新建作战图（设定开始日期和最终完成时限）后再导出');
+      if (!current.map)
+        throw new ApiError(
+          'invalid-argument',
+          '尚未建立作战图，没有可导出的内容：请先在“作战图”页面新建作战图（设定开始日期和最终完成时限）后再导出',
+        );
       if (!current.dispatches) {
         const why = current.problems.map((p) => p.message).join('；');
         throw new ApiError('invalid-argument', `作战图的日期有误，无法排出周次：${why}。请先在作战图设置中改正日期后再导出`);

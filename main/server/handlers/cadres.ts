@@ -17,7 +17,10 @@ export function cadreHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'cadres:qu
       const doc = ctx.doc();
       const cadre = doc.cadres.find((c) => c.id === id);
       if (!cadre) throw notFound('干部');
-      const views = assignmentViews(doc, doc.assignments.filter((a) => a.cadreId === id));
+      const views = assignmentViews(
+        doc,
+        doc.assignments.filter((a) => a.cadreId === id),
+      );
       return {
         cadre,
         regionPath: ctx.lists().regions.path(cadre.regionId),
@@ -64,7 +67,10 @@ export function cadreHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'cadres:qu
           }
           const inspections = doc.inspections.filter((i) => i.cadreId === id).length;
           if (inspections > 0) {
-            throw new ApiError('conflict', `干部“${cadre.name}”有 ${inspections} 条督查记录，为保留督查历史不能删除。如已调离，请将其设为“不在岗”`);
+            throw new ApiError(
+              'conflict',
+              `干部“${cadre.name}”有 ${inspections} 条督查记录，为保留督查历史不能删除。如已调离，请将其设为“不在岗”`,
+            );
           }
           return cadre;
         },

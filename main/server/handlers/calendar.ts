@@ -26,7 +26,13 @@ export function calendarHandlers(ctx: HandlerContext): Pick<ApiHandlers, Calenda
       ctx.store.update((doc) => {
         const before = doc.calendar;
         doc.calendar = { ...before, extraHolidays: [...new Set(extraHolidays)].sort(), extraWorkdays: [...new Set(extraWorkdays)].sort() };
-        ctx.log(doc, 'calendar:save', `修改本单位节假日与调休（休息 ${extraHolidays.length} 天，上班 ${extraWorkdays.length} 天）`, before, doc.calendar);
+        ctx.log(
+          doc,
+          'calendar:save',
+          `修改本单位节假日与调休（休息 ${extraHolidays.length} 天，上班 ${extraWorkdays.length} 天）`,
+          before,
+          doc.calendar,
+        );
         return { notes: calendarNotes(doc) };
       }),
 
@@ -41,8 +47,17 @@ export function calendarHandlers(ctx: HandlerContext): Pick<ApiHandlers, Calenda
       return ctx.store.update((doc) => {
         const before = doc.calendar;
         const notice = { year: reading.year, holidays: [...reading.holidays], workdays: [...reading.workdays], enteredOn: ctx.today() };
-        doc.calendar = { ...before, notices: [...before.notices.filter((n) => n.year !== reading.year), notice].sort((a, b) => a.year - b.year) };
-        ctx.log(doc, 'calendar:saveNotice', `录入 ${reading.year} 年放假通知（放假 ${reading.holidays.length} 天，调休上班 ${reading.workdays.length} 天）`, before, doc.calendar);
+        doc.calendar = {
+          ...before,
+          notices: [...before.notices.filter((n) => n.year !== reading.year), notice].sort((a, b) => a.year - b.year),
+        };
+        ctx.log(
+          doc,
+          'calendar:saveNotice',
+          `录入 ${reading.year} 年放假通知（放假 ${reading.holidays.length} 天，调休上班 ${reading.workdays.length} 天）`,
+          before,
+          doc.calendar,
+        );
         return { year: reading.year, notes: calendarNotes(doc) };
       });
     },
@@ -75,6 +90,10 @@ function preview(doc: DataDoc, reading: NoticeReading): NoticePreview {
     if (now.isWorkingDay(date) === after.working) continue;
     changes.push(`${date} ${after.working ? '放假 → 上班' : '上班 → 放假'}${after.name ? `（${after.name}）` : ''}`);
   }
-  const replaces = doc.calendar.notices.some((n) => n.year === reading.year) ? 'entered' : noticeDays(reading.year) ? 'built-in' : 'provisional';
+  const replaces = doc.calendar.notices.some((n) => n.year === reading.year)
+    ? 'entered'
+    : noticeDays(reading.year)
+      ? 'built-in'
+      : 'provisional';
   return { ...reading, replaces, changes };
 }

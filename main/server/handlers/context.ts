@@ -60,7 +60,9 @@ export class HandlerContext {
   }
 
   stats(regionId = '', year?: number): Stats {
-    return this.memo(`stats|${regionId}|${year ?? ''}`, () => computeStats(this.doc(), { regionId, ...(year === undefined ? {} : { year }) }));
+    return this.memo(`stats|${regionId}|${year ?? ''}`, () =>
+      computeStats(this.doc(), { regionId, ...(year === undefined ? {} : { year }) }),
+    );
   }
 
   breakdown(regionId = ''): Breakdown {
@@ -114,7 +116,14 @@ export class HandlerContext {
    * entry must keep saying what they were when it was made.
    */
   log(doc: DataDoc, action: string, summary: string, before?: unknown, after?: unknown): void {
-    doc.log.push({ at: this.deps.now().toISOString(), operator: doc.profile.operatorName, action, summary, before: copyJson(before), after: copyJson(after) });
+    doc.log.push({
+      at: this.deps.now().toISOString(),
+      operator: doc.profile.operatorName,
+      action,
+      summary,
+      before: copyJson(before),
+      after: copyJson(after),
+    });
   }
 }
 

@@ -7,10 +7,15 @@ import { calendarOf } from './calendar';
 import { notFound, type HandlerContext } from './context';
 
 /** Records, inside a save or an import, the status and grade changes of 主体 (a new one entered by hand is 开业). */
-export function recordEntityChanges(ctx: HandlerContext, doc: DataDoc, saves: readonly { before: Entity | undefined; after: Entity }[]): void {
+export function recordEntityChanges(
+  ctx: HandlerContext,
+  doc: DataDoc,
+  saves: readonly { before: Entity | undefined; after: Entity }[],
+): void {
   const on = ctx.today();
   for (const { before, after } of saves) {
-    for (const change of changesBetween(before, after)) doc.entityChanges.push({ id: ctx.newId('S'), entityId: after.id, on, ...change, reportedOn: '' });
+    for (const change of changesBetween(before, after))
+      doc.entityChanges.push({ id: ctx.newId('S'), entityId: after.id, on, ...change, reportedOn: '' });
   }
 }
 
@@ -31,7 +36,13 @@ export function entityChangeHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'en
         // A 主体 deleted since has nothing left to report or adjust.
         if (!entity || (regionId && !regions.contains(regionId, entity.regionId))) continue;
         const cadreId = current.get(entity.id);
-        rows.push({ ...d, entityName: entity.name, grade: entity.grade, regionPath: regions.path(entity.regionId), cadreName: cadreId ? (cadres.get(cadreId) ?? '') : '' });
+        rows.push({
+          ...d,
+          entityName: entity.name,
+          grade: entity.grade,
+          regionPath: regions.path(entity.regionId),
+          cadreName: cadreId ? (cadres.get(cadreId) ?? '') : '',
+        });
       }
       const counts = {
         toReport: rows.filter((r) => !r.change.reportedOn).length,
@@ -46,7 +57,8 @@ export function entityChangeHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'en
       ctx.store.update((doc) => {
         const change = doc.entityChanges.find((c) => c.id === id);
         if (!change) throw notFound('主体变动记录');
-        if (reportedOn < change.on) throw new ApiError('invalid-argument', `报告日期不能早于变动日期 ${change.on}`, { reportedOn: '不能早于变动日期' });
+        if (reportedOn < change.on)
+          throw new ApiError('invalid-argument', `报告日期不能早于变动日期 ${change.on}`, { reportedOn: '不能早于变动日期' });
         if (reportedOn > ctx.today()) throw new ApiError('invalid-argument', '报告日期不能晚于今天', { reportedOn: '不能晚于今天' });
         const before = { ...change };
         change.reportedOn = reportedOn;

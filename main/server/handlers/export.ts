@@ -35,9 +35,16 @@ export function exportHandlers(ctx: HandlerContext): Pick<ApiHandlers, ExportMet
       if (keys) checkColumns(kind, keys);
       const records = filteredRecords(ctx, kind, entityQuery, cadreQuery);
       const table = exportTable(kind, recordCtx, keys, records);
-      const sheet = listSheet(kind, recordCtx, maskPhones ? { ...table, rows: table.rows.map((row) => row.map((c) => (typeof c === 'string' ? maskMobiles(c) : c))) } : table);
+      const sheet = listSheet(
+        kind,
+        recordCtx,
+        maskPhones ? { ...table, rows: table.rows.map((row) => row.map((c) => (typeof c === 'string' ? maskMobiles(c) : c))) } : table,
+      );
       const workbook = await buildDownloadWorkbook([sheet]);
-      const file: FileContent = { fileName: `${RECORD_KIND_LABELS[kind]}名单-${recordCtx.today}.xlsx`, contentBase64: workbook.toString('base64') };
+      const file: FileContent = {
+        fileName: `${RECORD_KIND_LABELS[kind]}名单-${recordCtx.today}.xlsx`,
+        contentBase64: workbook.toString('base64'),
+      };
       return file;
     },
 
@@ -105,11 +112,17 @@ function filteredRecords(
   const doc = ctx.doc();
   if (kind === 'entities' && entityQuery) {
     const byId = new Map(doc.entities.map((e) => [e.id, e]));
-    return ctx.lists().entities(entityQuery).map((row) => byId.get(row.id));
+    return ctx
+      .lists()
+      .entities(entityQuery)
+      .map((row) => byId.get(row.id));
   }
   if (kind === 'cadres' && cadreQuery) {
     const byId = new Map(doc.cadres.map((c) => [c.id, c]));
-    return ctx.lists().cadres(cadreQuery).map((row) => byId.get(row.id));
+    return ctx
+      .lists()
+      .cadres(cadreQuery)
+      .map((row) => byId.get(row.id));
   }
   return undefined;
 }

@@ -39,7 +39,11 @@ export function handbookSheets(handbook: Handbook): TableSheet[] {
  * cadres, their current 包保 and 主体, the year's visits of those), once per run: for every cadre
  * of the city with a year's 85,000 planned visits, ~100–300 ms of a ~20 s run.
  */
-function handbookSnapshot(doc: DataDoc, cadres: readonly Cadre[], year: number | undefined): { doc: DataDoc; cadres: Cadre[]; regions: RegionIndex } {
+function handbookSnapshot(
+  doc: DataDoc,
+  cadres: readonly Cadre[],
+  year: number | undefined,
+): { doc: DataDoc; cadres: Cadre[]; regions: RegionIndex } {
   const cadreIds = new Set(cadres.map((c) => c.id));
   const assignments = doc.assignments.filter((a) => a.end === '' && cadreIds.has(a.cadreId));
   const entityIds = new Set(assignments.map((a) => a.entityId));
@@ -59,7 +63,17 @@ function handbookSnapshot(doc: DataDoc, cadres: readonly Cadre[], year: number |
   });
   const profile = { ...copy.profile, planYear };
   // The 作战图, the 督查 records, the 主体变动 records, the 操作日志 and the 上报包 received are not in a handbook.
-  const snapshot: DataDoc = { ...copy, profile, schemaVersion: doc.schemaVersion, createdAt: doc.createdAt, battleMap: null, inspections: [], entityChanges: [], log: [], receivedPackages: [] };
+  const snapshot: DataDoc = {
+    ...copy,
+    profile,
+    schemaVersion: doc.schemaVersion,
+    createdAt: doc.createdAt,
+    battleMap: null,
+    inspections: [],
+    entityChanges: [],
+    log: [],
+    receivedPackages: [],
+  };
   return { doc: snapshot, cadres: copy.cadres.slice(0, cadres.length), regions: new RegionIndex(copy.regions) };
 }
 
@@ -73,9 +87,15 @@ function stamp(now: Date): string {
  * 合订本: each cadre's handbook in turn, all its sheets together, every table page headed with whose
  * it is (the cover and 承诺书 name the cadre in their text); sheet names numbered by cadre.
  */
-function combinedSheets(parts: readonly { readonly label: string; readonly cadreName: string; readonly handbook: Handbook }[]): TableSheet[] {
+function combinedSheets(
+  parts: readonly { readonly label: string; readonly cadreName: string; readonly handbook: Handbook }[],
+): TableSheet[] {
   return parts.flatMap(({ label, cadreName, handbook }, i) =>
-    handbookSheets(handbook).map((sheet) => ({ ...sheet, sheetName: `${i + 1}.${cadreName}·${sheet.sheetName}`, pageHeader: `${label}　包保干部工作手册` })),
+    handbookSheets(handbook).map((sheet) => ({
+      ...sheet,
+      sheetName: `${i + 1}.${cadreName}·${sheet.sheetName}`,
+      pageHeader: `${label}　包保干部工作手册`,
+    })),
   );
 }
 
@@ -111,7 +131,10 @@ function skippedNote(skipped: readonly SkippedFile[]): string {
   return `；${skipped.length} 个文件未能写入：${skipped.map((f) => `“${f.fileName}”（${f.reason}）`).join('；')}。请处理后重新导出这些文件`;
 }
 
-export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<ApiHandlers, 'handbook:export' | 'handbook:import' | 'handbook:exportAll' | 'handbook:view'> {
+export function handbookHandlers(
+  ctx: HandlerContext,
+  jobs: JobRunner,
+): Pick<ApiHandlers, 'handbook:export' | 'handbook:import' | 'handbook:exportAll' | 'handbook:view'> {
   /** Active cadres of the scope in 旗区 · 乡镇 · 姓名 order (the order of the files in the folder). */
   const cadresOf = (doc: DataDoc, regions: RegionIndex, { regionId, level }: BulkRequest): Cadre[] =>
     doc.cadres
@@ -123,7 +146,9 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
   /** Creates the run's folder; a folder that cannot be made is the user's to fix, said so. */
   const prepareFolder = async (request: BulkRequest, year: number): Promise<string> => {
     const base = path.resolve(request.outDir || exportDirOf(ctx.store.dataDir));
-    const folder = request.subfolder ? path.join(base, uniqueFileName(base, `包保干部工作手册-${year}年度-${stamp(ctx.deps.now())}`)) : base;
+    const folder = request.subfolder
+      ? path.join(base, uniqueFileName(base, `包保干部工作手册-${year}年度-${stamp(ctx.deps.now())}`))
+      : base;
     try {
       await mkdir(folder, { recursive: true });
     } catch (error) {
@@ -145,7 +170,13 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     return relative;
   };
 
-  const writeEach = async (job: JobControl, doc: DataDoc, cadres: readonly Cadre[], regions: RegionIndex, folder: string): Promise<JobOutcome> => {
+  const writeEach = async (
+    job: JobControl,
+    doc: DataDoc,
+    cadres: readonly Cadre[],
+    regions: RegionIndex,
+    folder: string,
+  ): Promise<JobOutcome> => {
     const used = new Set<string>();
     const made = new Set<string>();
     const today = ctx.today();
@@ -184,7 +215,13 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
    * One 合订本 per 乡镇 (旗区级 cadres: per 旗区; 市级: one), in the 旗区's folder: a 乡镇's prints in
    * a few minutes, while a whole 旗区's (300 cadres and more) would not finish printing.
    */
-  const writeCombined = async (job: JobControl, doc: DataDoc, cadres: readonly Cadre[], regions: RegionIndex, folder: string): Promise<JobOutcome> => {
+  const writeCombined = async (
+    job: JobControl,
+    doc: DataDoc,
+    cadres: readonly Cadre[],
+    regions: RegionIndex,
+    folder: string,
+  ): Promise<JobOutcome> => {
     const today = ctx.today();
     const year = doc.profile.planYear;
     const made = new Set<string>();
@@ -201,11 +238,17 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
     for (const { place, cadres: members } of byFilingPlace(cadres, regions).values()) {
       const parts: { label: string; cadreName: string; handbook: Handbook }[] = [];
       for (const cadre of members) {
-        if ((await job.checkpoint(done, total, `正在整理第 ${++prepared}/${cadres.length} 名干部：${cadre.name}`)) === 'cancelled') return cancelled();
-        parts.push({ label: cadreLabel(doc.cadres, cadre, regions), cadreName: cadre.name, handbook: buildHandbook(doc, cadre, today, regions) });
+        if ((await job.checkpoint(done, total, `正在整理第 ${++prepared}/${cadres.length} 名干部：${cadre.name}`)) === 'cancelled')
+          return cancelled();
+        parts.push({
+          label: cadreLabel(doc.cadres, cadre, regions),
+          cadreName: cadre.name,
+          handbook: buildHandbook(doc, cadre, today, regions),
+        });
         done++;
       }
-      if ((await job.checkpoint(done, total, `正在生成${place.join('')}的合订本（${members.length} 名干部），请稍候…`)) === 'cancelled') return cancelled();
+      if ((await job.checkpoint(done, total, `正在生成${place.join('')}的合订本（${members.length} 名干部），请稍候…`)) === 'cancelled')
+        return cancelled();
       const dir = await filingFolder(folder, place.slice(0, 1), made);
       const name = path.join(dir, uniqueFileName(path.join(folder, dir), `${place.join('-')}-包保干部工作手册合订本-${year}.xlsx`));
       // Many seconds of exceljs work for a large 乡镇: in a thread of its own, so requests are answered meanwhile.
@@ -278,7 +321,9 @@ export function handbookHandlers(ctx: HandlerContext, jobs: JobRunner): Pick<Api
             const kept = visit.problems[0];
             visit.problems = r.problem ? [{ steps: [], ...kept, id: kept?.id ?? ctx.newId('Q'), ...r.problem }] : [];
           }
-          ctx.log(doc, 'handbook:import', `录入交回的督导记录表“${fileName}”：${plan.records.length} 次督导`, undefined, { visitIds: plan.records.map((r) => r.visitId) });
+          ctx.log(doc, 'handbook:import', `录入交回的督导记录表“${fileName}”：${plan.records.length} 次督导`, undefined, {
+            visitIds: plan.records.map((r) => r.visitId),
+          });
         });
       }
       const count = (outcome: string) => plan.rows.filter((r) => r.outcome === outcome).length;

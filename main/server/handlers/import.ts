@@ -79,11 +79,18 @@ export function importHandlers(ctx: HandlerContext): Pick<ApiHandlers, ImportMet
           const version = ctx.store.version;
           const recordCtx = ctx.recordContext();
           const saved = recordCtx.doc.profile.importMappings[kind] ?? {};
-          const result = await planImport(def, sheets, recordCtx, { ...saved, ...chosen }, async (done, total) => {
-            making.progress = { stage: 'checking', done, total };
-            await yieldToEventLoop();
-            stopIfAsked();
-          }, { clearBlanks: blankCells === 'clear' });
+          const result = await planImport(
+            def,
+            sheets,
+            recordCtx,
+            { ...saved, ...chosen },
+            async (done, total) => {
+              making.progress = { stage: 'checking', done, total };
+              await yieldToEventLoop();
+              stopIfAsked();
+            },
+            { clearBlanks: blankCells === 'clear' },
+          );
           if (!result.ok) throw new ApiError('invalid-argument', result.message);
           if (ctx.store.version !== version) {
             if (attempt < MAX_PLANS) continue;
@@ -99,7 +106,9 @@ export function importHandlers(ctx: HandlerContext): Pick<ApiHandlers, ImportMet
             sheetName: plan.sheetName,
             headerRow: plan.headerRow,
             columns: plan.columns,
-            fields: def.columns.filter((c) => c.importable).map((c) => ({ key: c.key, label: c.label, required: def.requiredKeys.includes(c.key) })),
+            fields: def.columns
+              .filter((c) => c.importable)
+              .map((c) => ({ key: c.key, label: c.label, required: def.requiredKeys.includes(c.key) })),
             counts: plan.counts,
             rows: plan.rows,
             sheets: plan.sheets,
@@ -128,7 +137,13 @@ export function importHandlers(ctx: HandlerContext): Pick<ApiHandlers, ImportMet
         throw new ApiError('conflict', '预览之后数据已被修改，为避免覆盖，本次未导入。请重新预览后再提交');
       }
       const { counts } = plan;
-      const result = { added: counts.add, updated: counts.update, unchanged: counts.unchanged, rejected: counts.reject, skipped: counts.skipped };
+      const result = {
+        added: counts.add,
+        updated: counts.update,
+        unchanged: counts.unchanged,
+        rejected: counts.reject,
+        skipped: counts.skipped,
+      };
       // Nothing to add or change: the library, its backups and its log stay exactly as they were.
       if (counts.add + counts.update === 0 && !saveMapping) {
         pending.delete(previewId);
@@ -140,11 +155,16 @@ export function importHandlers(ctx: HandlerContext): Pick<ApiHandlers, ImportMet
         // A 主体 whose status or grade the list changes starts its report and 包保 deadlines (new rows build the library: not 开业).
         if (plan.kind === 'entities') {
           const updates = plan.changes.filter((c) => c.existing !== undefined) as { existing: Entity; record: Entity }[];
-          recordEntityChanges(ctx, doc, updates.map((c) => ({ before: c.existing, after: c.record })));
+          recordEntityChanges(
+            ctx,
+            doc,
+            updates.map((c) => ({ before: c.existing, after: c.record })),
+          );
         }
         if (saveMapping) doc.profile.importMappings[plan.kind] = { ...doc.profile.importMappings[plan.kind], ...mapping };
         // The records themselves are in the backup made just before; the log names which ones changed.
-        const idsOf = (added: boolean) => plan.changes.filter((c) => (c.existing === undefined) === added).map((c) => (c.record as { id: string }).id);
+        const idsOf = (added: boolean) =>
+          plan.changes.filter((c) => (c.existing === undefined) === added).map((c) => (c.record as { id: string }).id);
         ctx.log(
           doc,
           'import:commit',
@@ -173,19 +193,23 @@ export function importHandlers(ctx: HandlerContext): Pick<ApiHandlers, ImportMet
       const bySheet = plan.sheets.map((sheet) => ({ sheet, rejectedHere: rejected.filter((r) => r.sheet === sheet.name) }));
       const withRejected = bySheet.filter(({ rejectedHere }) => rejectedHere.length > 0);
       const sheets = (withRejected.length > 0 ? withRejected : bySheet.slice(0, 1)).map(({ sheet, rejectedHere }) => ({
-          sheetName: plan.sheets.length > 1 ? `未导入-${sheet.name}`.slice(0, 31) : '未导入的行',
-          title: `${base}${plan.sheets.length > 1 ? `（${sheet.name}）` : ''} 未导入的行（共 ${rejectedHere.length} 行）`,
-          subtitle: '按“原因”修改后，可把本表另存后重新导入（“行号”“原因”两列会被忽略）',
-          columns: [
-            { label: '行号', width: 6, format: 'number' as const },
-            { label: '原因', width: 40, format: 'text' as const },
-            ...sheet.header.map((label) => ({ label: label || '（无列名）', width: Math.min(Math.max(label.length * 2 + 2, 10), 30), format: 'text' as const })),
-          ],
-          rows: rejectedHere.map((r): Cell[] => {
-            const original = plan.rejectedCells.get(r) ?? [];
-            return [r.row, r.reasons.join('；'), ...sheet.header.map((_, i) => original[i] ?? null)];
-          }),
-        }));
+        sheetName: plan.sheets.length > 1 ? `未导入-${sheet.name}`.slice(0, 31) : '未导入的行',
+        title: `${base}${plan.sheets.length > 1 ? `（${sheet.name}）` : ''} 未导入的行（共 ${rejectedHere.length} 行）`,
+        subtitle: '按“原因”修改后，可把本表另存后重新导入（“行号”“原因”两列会被忽略）',
+        columns: [
+          { label: '行号', width: 6, format: 'number' as const },
+          { label: '原因', width: 40, format: 'text' as const },
+          ...sheet.header.map((label) => ({
+            label: label || '（无列名）',
+            width: Math.min(Math.max(label.length * 2 + 2, 10), 30),
+            format: 'text' as const,
+          })),
+        ],
+        rows: rejectedHere.map((r): Cell[] => {
+          const original = plan.rejectedCells.get(r) ?? [];
+          return [r.row, r.reasons.join('；'), ...sheet.header.map((_, i) => original[i] ?? null)];
+        }),
+      }));
       const workbook = await buildDownloadWorkbook(sheets);
       return { fileName: `${base}-未导入的行.xlsx`, contentBase64: workbook.toString('base64') };
     },

@@ -56,10 +56,60 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
   const letters = letterHandlers(ctx);
   const packages = packageHandlers(ctx);
   const seen = new Set<string>();
-  for (const name of [app, entities, cadres, log, regions, regulators, stats, imports, exports, assignments, backups, reports, battleMap, calendar, profile, visits, problems, inspections, handbooks, letters, packages, year, entityChanges, jobs].flatMap(Object.keys)) {
+  for (const name of [
+    app,
+    entities,
+    cadres,
+    log,
+    regions,
+    regulators,
+    stats,
+    imports,
+    exports,
+    assignments,
+    backups,
+    reports,
+    battleMap,
+    calendar,
+    profile,
+    visits,
+    problems,
+    inspections,
+    handbooks,
+    letters,
+    packages,
+    year,
+    entityChanges,
+    jobs,
+  ].flatMap(Object.keys)) {
     if (seen.has(name)) throw new Error(`API method ${name} is registered twice`);
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return { ...app, ...entities, ...cadres, ...log, ...regions, ...regulators, ...stats, ...imports, ...exports, ...assignments, ...backups, ...reports, ...battleMap, ...calendar, ...profile, ...visits, ...problems, ...inspections, ...handbooks, ...letters, ...packages, ...year, ...entityChanges, ...jobs };
+  return {
+    ...app,
+    ...entities,
+    ...cadres,
+    ...log,
+    ...regions,
+    ...regulators,
+    ...stats,
+    ...imports,
+    ...exports,
+    ...assignments,
+    ...backups,
+    ...reports,
+    ...battleMap,
+    ...calendar,
+    ...profile,
+    ...visits,
+    ...problems,
+    ...inspections,
+    ...handbooks,
+    ...letters,
+    ...packages,
+    ...year,
+    ...entityChanges,
+    ...jobs,
+  };
 }

@@ -13,15 +13,13 @@ export function inspectionHandlers(ctx: HandlerContext): Pick<ApiHandlers, Inspe
       const doc = ctx.doc();
       const regions = ctx.lists().regions;
       if (regionId && !regions.get(regionId)) throw notFound('区划');
-      return selectInspections(doc, regions, { cadreId, year, regionId }).map(
-        ({ inspection, cadre }): InspectionRow => ({
-          ...inspection,
-          cadreName: cadre?.name ?? '（已删除的干部）',
-          cadreLevel: cadre?.level ?? '',
-          regionPath: cadre ? regions.path(cadre.regionId) : '',
-          unmet: unmetItems(inspection),
-        }),
-      );
+      return selectInspections(doc, regions, { cadreId, year, regionId }).map(({ inspection, cadre }): InspectionRow => ({
+        ...inspection,
+        cadreName: cadre?.name ?? '（已删除的干部）',
+        cadreLevel: cadre?.level ?? '',
+        regionPath: cadre ? regions.path(cadre.regionId) : '',
+        unmet: unmetItems(inspection),
+      }));
     },
 
     'inspections:save': async ({ date = ctx.today(), ...input }) =>
@@ -42,7 +40,13 @@ export function inspectionHandlers(ctx: HandlerContext): Pick<ApiHandlers, Inspe
           if (before) doc.inspections[index] = saved;
           else doc.inspections.push(saved);
           const unmet = unmetItems(saved);
-          ctx.log(doc, 'inspections:save', `${before ? '修改' : '记录'}对干部“${cadreName}”的督查（${saved.date}，${saved.team}，未落实 ${unmet} 项，${saved.result}）`, before, saved);
+          ctx.log(
+            doc,
+            'inspections:save',
+            `${before ? '修改' : '记录'}对干部“${cadreName}”的督查（${saved.date}，${saved.team}，未落实 ${unmet} 项，${saved.result}）`,
+            before,
+            saved,
+          );
           return saved;
         },
       ),

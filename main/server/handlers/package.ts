@@ -2,7 +2,15 @@ import type { ApiHandlers, ApiParsed } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { packageTime, type PackagePreview } from '@shared/packages/api';
 import { PACKAGE_KIND_LABELS, PACKAGE_KINDS } from '@shared/packages/content';
-import { applyPackage, areaReports, conflictsBetween, planPackage, type PackageConflict, type PackageFile, type PackagePlan } from '@shared/packages/slice';
+import {
+  applyPackage,
+  areaReports,
+  conflictsBetween,
+  planPackage,
+  type PackageConflict,
+  type PackageFile,
+  type PackagePlan,
+} from '@shared/packages/slice';
 import type { DataDoc } from '@shared/storage/types';
 import { buildPackage } from '../packages/build';
 import { readPackageFile } from '../packages/file';
@@ -17,7 +25,8 @@ export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageM
     const doc = ctx.doc();
     const regions = ctx.lists().regions;
     const roots = regions.roots();
-    if (roots.length !== 1 || !roots[0]) throw new ApiError('invalid-argument', '本库有多个顶级区划（或还没有区划），请选择要上报的区域（命令行用 --region 区划代码）');
+    if (roots.length !== 1 || !roots[0])
+      throw new ApiError('invalid-argument', '本库有多个顶级区划（或还没有区划），请选择要上报的区域（命令行用 --region 区划代码）');
     // A 旗区's library keeps its city above it: the package is the 旗区's.
     let area = roots[0];
     while (area.level !== doc.profile.orgLevel && regions.children(area.id).length === 1) area = regions.children(area.id)[0] ?? area;
@@ -87,7 +96,11 @@ export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageM
             const plan = planPackage(doc, file, (prefix) => ctx.newId(prefix));
             if (!plan.changes) continue;
             const receipt = applyPackage(doc, plan, receivedAt);
-            ctx.log(doc, 'package:import', `汇总上报包：${receipt.regionName}（${receipt.year}年度，${receipt.unit} ${receipt.operator} ${packageTime(receipt.createdAt)} 生成，${receipt.fileName}）：${countsText(plan)}`);
+            ctx.log(
+              doc,
+              'package:import',
+              `汇总上报包：${receipt.regionName}（${receipt.year}年度，${receipt.unit} ${receipt.operator} ${packageTime(receipt.createdAt)} 生成，${receipt.fileName}）：${countsText(plan)}`,
+            );
           }
           return previews;
         },

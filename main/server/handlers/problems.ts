@@ -54,7 +54,12 @@ export function problemHandlers(ctx: HandlerContext): Pick<ApiHandlers, ProblemM
           if ((!stage || row.stage === stage) && (!overdue || row.overdue[overdue] !== undefined)) rows.push(row);
         }
       }
-      return rows.sort((a, b) => a.problem.deadline.localeCompare(b.problem.deadline) || a.visitId.localeCompare(b.visitId) || a.problem.id.localeCompare(b.problem.id));
+      return rows.sort(
+        (a, b) =>
+          a.problem.deadline.localeCompare(b.problem.deadline) ||
+          a.visitId.localeCompare(b.visitId) ||
+          a.problem.id.localeCompare(b.problem.id),
+      );
     },
 
     'problems:step': async (input) =>
@@ -70,7 +75,11 @@ export function problemHandlers(ctx: HandlerContext): Pick<ApiHandlers, ProblemM
         const entityName = doc.entities.find((e) => e.id === visit.entityId)?.name ?? '';
         const to = step.to ? `给${step.to}` : '';
         const note = step.note ? `：${step.note}` : '';
-        ctx.log(doc, 'problems:step', `问题${step.step}${to}（${entityName}：${problem.description}，${step.on}，经办人 ${step.by}）${note}`);
+        ctx.log(
+          doc,
+          'problems:step',
+          `问题${step.step}${to}（${entityName}：${problem.description}，${step.on}，经办人 ${step.by}）${note}`,
+        );
         return viewer(doc)(visit, problem);
       }),
   };

@@ -23,7 +23,11 @@ export function regionHandlers(ctx: HandlerContext): Pick<ApiHandlers, RegionMet
           if (id !== undefined && !existing) throw notFound('区划');
           const fields: Record<string, string> = {};
           // An existing node keeps its place in the tree; only its name, code and kind change.
-          const parent = existing ? doc.regions.find((r) => r.id === existing.parentId) : parentId === null ? undefined : doc.regions.find((r) => r.id === parentId);
+          const parent = existing
+            ? doc.regions.find((r) => r.id === existing.parentId)
+            : parentId === null
+              ? undefined
+              : doc.regions.find((r) => r.id === parentId);
           let level: RegionLevel | undefined = existing?.level;
           if (!existing) {
             if (parentId === null) {
@@ -42,11 +46,19 @@ export function regionHandlers(ctx: HandlerContext): Pick<ApiHandlers, RegionMet
           }
           const sameCode = code ? doc.regions.find((r) => r.code === code && r.id !== id) : undefined;
           if (sameCode) fields['code'] = `区划代码 ${code} 已是“${new RegionIndex(doc.regions).path(sameCode.id)}”的代码，请核对`;
-          if (Object.keys(fields).length > 0 || !level) throw new ApiError('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
+          if (Object.keys(fields).length > 0 || !level)
+            throw new ApiError('invalid-argument', `输入有误：${Object.values(fields).join('；')}`, fields);
           return { existing, level };
         },
         (doc, { existing, level }) => {
-          const saved: Region = { id: existing?.id ?? ctx.newId('R'), name, level, parentId: existing ? existing.parentId : parentId, code, kind };
+          const saved: Region = {
+            id: existing?.id ?? ctx.newId('R'),
+            name,
+            level,
+            parentId: existing ? existing.parentId : parentId,
+            code,
+            kind,
+          };
           if (existing) doc.regions[doc.regions.indexOf(existing)] = saved;
           else doc.regions.push(saved);
           ctx.log(doc, 'regions:save', `${existing ? '修改' : '新增'}${REGION_LEVEL_LABELS[level]}区划“${name}”`, existing, saved);

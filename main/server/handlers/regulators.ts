@@ -49,14 +49,20 @@ export function regulatorHandlers(ctx: HandlerContext): Pick<ApiHandlers, Regula
             throw new ApiError('conflict', `“${regulator.name}”仍是 ${count} 户主体的网格监管人员，请选择由谁接手后再删除`);
           }
           const successor = handTo ? doc.regulators.find((r) => r.id === handTo && r.id !== id) : undefined;
-          if (handTo && !successor) throw new ApiError('invalid-argument', '接手的网格监管人员不存在，请重新选择', { handTo: '请重新选择' });
+          if (handTo && !successor)
+            throw new ApiError('invalid-argument', '接手的网格监管人员不存在，请重新选择', { handTo: '请重新选择' });
           return { regulator, successor };
         },
         (doc, { regulator, successor }) => {
           const theirs = doc.entities.filter((e) => e.regulatorId === id);
           for (const e of theirs) e.regulatorId = successor?.id ?? '';
           doc.regulators = doc.regulators.filter((r) => r.id !== id);
-          const handed = theirs.length === 0 ? '' : successor ? `，${theirs.length} 户主体交由“${successor.name}”` : `，${theirs.length} 户主体暂无网格监管人员`;
+          const handed =
+            theirs.length === 0
+              ? ''
+              : successor
+                ? `，${theirs.length} 户主体交由“${successor.name}”`
+                : `，${theirs.length} 户主体暂无网格监管人员`;
           ctx.log(doc, 'regulators:delete', `删除网格监管人员“${regulator.name}”${handed}`, regulator);
           return { id, handedOver: theirs.length };
         },

@@ -30,7 +30,8 @@ export function reportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'report:e
       keys = found.columns;
     }
     const unknown = keys ? unknownKeys(REPORT_COLUMN_CHOICES[report], keys) : [];
-    if (unknown.length > 0) throw new ApiError('invalid-argument', `${REPORT_LABELS[report]}没有这些列：${unknown.join('、')}，请在列模板中重新选择列`);
+    if (unknown.length > 0)
+      throw new ApiError('invalid-argument', `${REPORT_LABELS[report]}没有这些列：${unknown.join('、')}，请在列模板中重新选择列`);
     return keys;
   };
 
@@ -49,7 +50,9 @@ export function reportHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'report:e
       }
       case 'assignments': {
         const regionOf = new Map(doc.entities.map((e) => [e.id, e.regionId]));
-        const current = doc.assignments.filter((a) => a.end === '' && (!request.regionId || regions.contains(request.regionId, regionOf.get(a.entityId) ?? '')));
+        const current = doc.assignments.filter(
+          (a) => a.end === '' && (!request.regionId || regions.contains(request.regionId, regionOf.get(a.entityId) ?? '')),
+        );
         return assignmentReport(ctx.recordContext(), current, { title: `${scopeName(scope)}包保关系明细表`, today: scope.today }, keys);
       }
       case 'visits':

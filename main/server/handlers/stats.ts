@@ -8,7 +8,9 @@ import { notFound, type HandlerContext } from './context';
 const MAX_RANGE_DAYS = 5 * 366;
 
 /** 首页概览 and `stats`: the programme's figures for the library or one region and below, memoised per data version. */
-export function statsHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'stats:get' | 'stats:cadreQuarters' | 'stats:breakdown' | 'stats:weekly' | 'stats:loads'> {
+export function statsHandlers(
+  ctx: HandlerContext,
+): Pick<ApiHandlers, 'stats:get' | 'stats:cadreQuarters' | 'stats:breakdown' | 'stats:weekly' | 'stats:loads'> {
   const checkRegion = (regionId: string): void => {
     if (regionId && !ctx.lists().regions.get(regionId)) throw notFound('区划');
   };

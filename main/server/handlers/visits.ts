@@ -35,10 +35,19 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
       const cadres = new Map(doc.cadres.map((c) => [c.id, c]));
       const prefix = `${year}-`;
       const inDays = (date: string | undefined): boolean => date !== undefined && date >= from && date <= to;
-      const when = from && to ? (v: Visit) => inDays(v.plannedDate) || inDays(v.doneDate) : (v: Visit) => v.plannedDate.startsWith(prefix) || (v.doneDate ?? '').startsWith(prefix);
+      const when =
+        from && to
+          ? (v: Visit) => inDays(v.plannedDate) || inDays(v.doneDate)
+          : (v: Visit) => v.plannedDate.startsWith(prefix) || (v.doneDate ?? '').startsWith(prefix);
       const entityIn = inRegion(ctx, regionId);
       return doc.visits
-        .filter((v) => when(v) && (!cadreId || v.cadreId === cadreId) && (!entityId || v.entityId === entityId) && (!regionId || entityIn(entities.get(v.entityId))))
+        .filter(
+          (v) =>
+            when(v) &&
+            (!cadreId || v.cadreId === cadreId) &&
+            (!entityId || v.entityId === entityId) &&
+            (!regionId || entityIn(entities.get(v.entityId))),
+        )
         .sort((a, b) => (a.doneDate ?? a.plannedDate).localeCompare(b.doneDate ?? b.plannedDate))
         .map((v): VisitRow => {
           const entity = entities.get(v.entityId);
@@ -70,7 +79,11 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         // Refused rather than kept as not counting: the clerk learns it at once and records the 现场 visit instead.
         const grade = doc.entities.find((e) => e.id === visit.entityId)?.grade;
         if (type !== '现场' && grade && doc.profile.visitRules.onSiteGrades.includes(grade)) {
-          throw new ApiError('invalid-argument', `${grade}级主体属高风险等级，督导须为现场督导，${type}督导不算完成：请到现场督导后再记录`, { type: `${grade}级主体须现场督导` });
+          throw new ApiError(
+            'invalid-argument',
+            `${grade}级主体属高风险等级，督导须为现场督导，${type}督导不算完成：请到现场督导后再记录`,
+            { type: `${grade}级主体须现场督导` },
+          );
         }
         const before = structuredClone(visit);
         visit.doneDate = doneDate;
@@ -85,7 +98,13 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
           return { ...p, id: p.id ?? ctx.newId('Q'), ...(rectifiedOn === undefined ? {} : { rectifiedOn }), steps: before?.steps ?? [] };
         });
         visit.notes = notes;
-        ctx.log(doc, 'visits:record', `记录督导：${doc.entities.find((e) => e.id === visit.entityId)?.name ?? ''}（${doneDate}，问题 ${problems.length} 个）`, before, visit);
+        ctx.log(
+          doc,
+          'visits:record',
+          `记录督导：${doc.entities.find((e) => e.id === visit.entityId)?.name ?? ''}（${doneDate}，问题 ${problems.length} 个）`,
+          before,
+          visit,
+        );
         return visit;
       }),
 
@@ -144,7 +163,11 @@ export function replacePlan(ctx: HandlerContext, doc: DataDoc, year: number, fro
   }));
   doc.visits = [...kept, ...planned];
   const keptDone = existing.filter((v) => v.doneDate !== undefined).length;
-  ctx.log(doc, 'visits:plan', `生成 ${year} 年督导计划${from ? `（从 ${from} 起排）` : ''}：计划 ${planned.length} 次，保留已完成 ${keptDone} 次`);
+  ctx.log(
+    doc,
+    'visits:plan',
+    `生成 ${year} 年督导计划${from ? `（从 ${from} 起排）` : ''}：计划 ${planned.length} 次，保留已完成 ${keptDone} 次`,
+  );
   return { planned: planned.length, keptDone, overCapWeeks: plan.overCap.length, notes: plan.notes };
 }
 

@@ -52,14 +52,18 @@ class Budget {
 
   sharedStrings(count: number): void {
     if (count > MAX_SHARED_STRINGS) {
-      throw refuse(`文件“${this.fileName}”中的文字超过 ${MAX_SHARED_STRINGS / 10_000} 万条，超出导入上限，文件可能已损坏。请用 Excel/WPS 打开，删去无关内容后“另存为” .xlsx，或分成几个文件导入`);
+      throw refuse(
+        `文件“${this.fileName}”中的文字超过 ${MAX_SHARED_STRINGS / 10_000} 万条，超出导入上限，文件可能已损坏。请用 Excel/WPS 打开，删去无关内容后“另存为” .xlsx，或分成几个文件导入`,
+      );
     }
   }
 
   row(cells: number): void {
     this.cells += cells;
     if (this.cells > MAX_CELLS) {
-      throw refuse(`文件“${this.fileName}”的表格超过 ${MAX_CELLS / 10_000} 万个单元格，超出导入上限。请用 Excel/WPS 打开，删去无关的工作表、行和列后“另存为” .xlsx，或分成几个文件导入`);
+      throw refuse(
+        `文件“${this.fileName}”的表格超过 ${MAX_CELLS / 10_000} 万个单元格，超出导入上限。请用 Excel/WPS 打开，删去无关的工作表、行和列后“另存为” .xlsx，或分成几个文件导入`,
+      );
     }
   }
 }

@@ -32,7 +32,8 @@ export async function buildPackage(recordCtx: RecordContext, areaId: string, yea
   const { manifest, records } = content;
   const scope: ReportScope = { doc, regions, regionId: areaId, year, today };
   const report = (sheetName: string, table: ReportTable): TableSheet => ({ sheetName, paper: 'A4', orientation: 'landscape', ...table });
-  const list = (kind: RecordKind, rows: readonly unknown[]): TableSheet => listSheet(kind, recordCtx, exportTable(kind, recordCtx, undefined, rows));
+  const list = (kind: RecordKind, rows: readonly unknown[]): TableSheet =>
+    listSheet(kind, recordCtx, exportTable(kind, recordCtx, undefined, rows));
   const current = records.assignments.filter((a) => a.end === '');
   const sheets: TableSheet[] = [
     {
@@ -61,7 +62,10 @@ export async function buildPackage(recordCtx: RecordContext, areaId: string, yea
     list('entities', records.entities),
     list('cadres', records.cadres),
     list('regulators', records.regulators),
-    list('regions', records.regions.filter((r) => regions.contains(areaId, r.id))),
+    list(
+      'regions',
+      records.regions.filter((r) => regions.contains(areaId, r.id)),
+    ),
     report('包保关系明细表', assignmentReport(recordCtx, current, { title: `${manifest.region.name}包保关系明细表`, today })),
     report('督导记录汇总', visitSummaryReport(scope)),
     report('问题整改台账', problemLedgerReport(scope)),

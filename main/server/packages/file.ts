@@ -24,7 +24,11 @@ const JSON_CONTENT_TYPE = '<Default Extension="json" ContentType="application/js
 /** A province's city package unpacks to some 200 MB (sheets and records); more is no package of ours. */
 const MAX_UNPACKED_BYTES = 600 * 1024 * 1024;
 
-const ManifestPartSchema = z.object({ format: z.literal(PACKAGE_FORMAT), formatVersion: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const ManifestPartSchema = z.object({
+  format: z.literal(PACKAGE_FORMAT),
+  formatVersion: z.number().int(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
 export const EDITED_MESSAGE =
   '上报包已被修改（在 Excel/WPS 中打开后另存，或数据部分被改动、校验码缺失），未导入，数据未改动。请让报送单位重新导出上报包，原样发送，不要打开后另存';
@@ -49,7 +53,8 @@ export async function addMachinePart(workbook: Buffer, content: PackageContent):
  */
 export async function readPackageFile(bytes: Uint8Array, fileName: string): Promise<PackageFile> {
   const claimed = claimedUnpackedSize(bytes);
-  if (claimed === null) throw new ApiError('invalid-argument', `“${fileName}”不是上报包（不是 .xlsx 文件或文件已损坏），请选择报送单位发来的上报包原文件`);
+  if (claimed === null)
+    throw new ApiError('invalid-argument', `“${fileName}”不是上报包（不是 .xlsx 文件或文件已损坏），请选择报送单位发来的上报包原文件`);
   if (claimed > MAX_UNPACKED_BYTES) throw new ApiError('invalid-argument', `“${fileName}”解压后过大，不是本软件导出的上报包，未导入`);
   let zip: JSZip;
   try {
@@ -66,15 +71,23 @@ export async function readPackageFile(bytes: Uint8Array, fileName: string): Prom
   const manifest = ManifestPartSchema.safeParse(parseJson(await manifestPart.async('string')));
   if (!manifest.success) throw new ApiError('invalid-argument', `“${fileName}”：${EDITED_MESSAGE}`);
   if (manifest.data.formatVersion > PACKAGE_FORMAT_VERSION) {
-    throw new ApiError('invalid-argument', `“${fileName}”由更新版本的软件导出（上报包格式 ${manifest.data.formatVersion}），请先升级本软件后再导入`);
+    throw new ApiError(
+      'invalid-argument',
+      `“${fileName}”由更新版本的软件导出（上报包格式 ${manifest.data.formatVersion}），请先升级本软件后再导入`,
+    );
   }
   const json = await contentPart.async('nodebuffer');
   const sha256 = createHash('sha256').update(json).digest('hex');
   if (sha256 !== manifest.data.sha256) throw new ApiError('invalid-argument', `“${fileName}”：${EDITED_MESSAGE}`);
   const content = PackageContentSchema.safeParse(parseJson(json.toString('utf8')));
-  if (!content.success) throw new ApiError('invalid-argument', `“${fileName}”的数据部分无法识别（可能由其他版本的软件导出），未导入，请让报送单位用同一版本的软件重新导出`);
+  if (!content.success)
+    throw new ApiError(
+      'invalid-argument',
+      `“${fileName}”的数据部分无法识别（可能由其他版本的软件导出），未导入，请让报送单位用同一版本的软件重新导出`,
+    );
   const { manifest: made, records } = content.data;
-  if (!records.regions.some((r) => r.id === made.region.id)) throw new ApiError('invalid-argument', `“${fileName}”的数据部分不完整，未导入，请让报送单位重新导出`);
+  if (!records.regions.some((r) => r.id === made.region.id))
+    throw new ApiError('invalid-argument', `“${fileName}”的数据部分不完整，未导入，请让报送单位重新导出`);
   return { content: content.data, sha256, fileName };
 }
 

@@ -14,7 +14,8 @@ export function writeFileAtomic(file: string, data: string | Uint8Array | readon
   return replaceAtomic(file, async (temp) => {
     const handle = await open(temp, 'w');
     try {
-      for (const block of typeof data === 'string' ? [utf8(data)] : data instanceof Uint8Array ? [data] : data) await writeAll(handle, block);
+      for (const block of typeof data === 'string' ? [utf8(data)] : data instanceof Uint8Array ? [data] : data)
+        await writeAll(handle, block);
       await handle.sync();
     } finally {
       await handle.close();
@@ -37,7 +38,8 @@ function copyFileAtomic(from: string, to: string): Promise<void> {
       const target = await open(temp, 'w');
       try {
         const buffer = Buffer.allocUnsafe(COPY_BLOCK_BYTES);
-        for (let read = 0; (read = (await source.read(buffer, 0, buffer.length, null)).bytesRead) > 0; ) await writeAll(target, buffer.subarray(0, read));
+        for (let read = 0; (read = (await source.read(buffer, 0, buffer.length, null)).bytesRead) > 0;)
+          await writeAll(target, buffer.subarray(0, read));
         await target.sync();
       } finally {
         await target.close();
@@ -71,7 +73,7 @@ export async function linkOrCopyAtomic(from: string, to: string): Promise<void> 
 }
 
 async function writeAll(handle: FileHandle, block: Uint8Array): Promise<void> {
-  for (let done = 0; done < block.length; ) done += (await handle.write(block, done)).bytesWritten;
+  for (let done = 0; done < block.length;) done += (await handle.write(block, done)).bytesWritten;
 }
 
 /** Fills a temp file beside `file` with `fill`, then renames it over `file`. */

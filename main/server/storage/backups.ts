@@ -38,9 +38,7 @@ function stamp(now: Date): string {
   return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`;
 }
 
-export type LibraryCheck =
-  | { ok: true; doc: DataDoc; from: number }
-  | { ok: false; newer: boolean; reason: string };
+export type LibraryCheck = { ok: true; doc: DataDoc; from: number } | { ok: false; newer: boolean; reason: string };
 
 /** Parse, migrate, validate: what a library file (data or backup) holds, or why it cannot be used. */
 export function inspectLibrary(text: string): LibraryCheck {
@@ -94,9 +92,15 @@ export class Backups {
   create(doc: DataDoc, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
     if (this.library && this.library.read() === doc) return this.library.withSavedFile((file) => this.copy(file, reason, keep, now));
     const blocks = jsonBytes(doc);
-    return this.add(reason, keep, now, (file) => writeFileAtomic(file, blocks), async (file) => {
-      parseLibrary(await readFile(file, 'utf8'), '备份文件');
-    });
+    return this.add(
+      reason,
+      keep,
+      now,
+      (file) => writeFileAtomic(file, blocks),
+      async (file) => {
+        parseLibrary(await readFile(file, 'utf8'), '备份文件');
+      },
+    );
   }
 
   /**
@@ -106,7 +110,13 @@ export class Backups {
    * (its length, and its first and last bytes against the original's).
    */
   copy(libraryFile: string, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
-    return this.add(reason, keep, now, (file) => linkOrCopyAtomic(libraryFile, file), (file) => sameEnds(libraryFile, file));
+    return this.add(
+      reason,
+      keep,
+      now,
+      (file) => linkOrCopyAtomic(libraryFile, file),
+      (file) => sameEnds(libraryFile, file),
+    );
   }
 
   /** Names the backup, has it written, verifies it (removed when it fails), then prunes the oldest. */
@@ -118,7 +128,8 @@ export class Backups {
     verify: (file: string) => Promise<void>,
   ): Promise<BackupInfo> {
     let fileName = `backup-${stamp(now)}-${reason}.json`;
-    for (let n = 1; await exists(path.join(this.dir, fileName)); n++) fileName = `backup-${stamp(new Date(now.getTime() + n))}-${reason}.json`;
+    for (let n = 1; await exists(path.join(this.dir, fileName)); n++)
+      fileName = `backup-${stamp(new Date(now.getTime() + n))}-${reason}.json`;
     const file = path.join(this.dir, fileName);
     await write(file);
     try {
@@ -139,7 +150,10 @@ export class Backups {
       if (!match) continue;
       const [, day = '', time = '', ms = '', reason = ''] = match;
       const at = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}.${ms}Z`;
-      const size = await stat(path.join(this.dir, fileName)).then((s) => s.size, () => 0);
+      const size = await stat(path.join(this.dir, fileName)).then(
+        (s) => s.size,
+        () => 0,
+      );
       infos.push({ fileName, at, reason: BACKUP_REASONS[reason as BackupReason] ?? reason, bytes: size });
     }
     return infos.sort((a, b) => b.fileName.localeCompare(a.fileName));

@@ -19,7 +19,10 @@ export function fileFault(error: unknown, file: string, action: 'read' | 'write'
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new ApiError('internal', `磁盘空间已满，未能写入 ${file}，原有数据未改动。请清理该磁盘（例如删除不再需要的导出文件、旧备份或回收站中的文件）后重试`);
+      return new ApiError(
+        'internal',
+        `磁盘空间已满，未能写入 ${file}，原有数据未改动。请清理该磁盘（例如删除不再需要的导出文件、旧备份或回收站中的文件）后重试`,
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':

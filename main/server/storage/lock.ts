@@ -81,7 +81,7 @@ export async function acquireLock(dataDir: string): Promise<() => Promise<void>>
   const takeover = path.join(dataDir, TAKEOVER_FILE_NAME);
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
   // Long enough to outwait a lock or takeover file that is SETTLE_MS from being judged left by a crash.
-  for (const deadline = Date.now() + SETTLE_MS + 2_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + SETTLE_MS + 2_000; Date.now() < deadline;) {
     if (await createExclusive(file, JSON.stringify(mine))) {
       return async () => {
         await rm(file, { force: true });

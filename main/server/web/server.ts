@@ -96,10 +96,18 @@ export function createWebServer(handlers: ApiHandlers, options: WebServerOptions
     }
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, ownHosts: readonly string[]): Promise<void> {
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    ownHosts: readonly string[],
+  ): Promise<void> {
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
-    if ((origin !== undefined && !ownHosts.some((host) => origin === `http://${host}`)) || (site !== undefined && !OWN_FETCH_SITES.has(String(site)))) {
+    if (
+      (origin !== undefined && !ownHosts.some((host) => origin === `http://${host}`)) ||
+      (site !== undefined && !OWN_FETCH_SITES.has(String(site)))
+    ) {
       throw new Refusal(403, 'forbidden', '拒绝来自其他网站的请求：请在本机打开 npm run web 显示的地址使用');
     }
     if (req.method !== 'POST') throw new Refusal(405, 'invalid-argument', '请使用 POST 调用接口');

@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { data: { type: 'string' }, port: { type: 'string' } });
   const dataDir = path.resolve(stringFlag(args, 'data') ?? defaultDataDir());
   const port = Number(stringFlag(args, 'port') ?? '5175');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('端口号应为 0–65535 的整数', 'port must be an integer 0-65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError('端口号应为 0–65535 的整数', 'port must be an integer 0-65535');
   const { handlers, store } = await openServices(dataDir, { backupAtStart: true });
   const server = createWebServer(handlers, { exportDir: exportDirOf(dataDir) });
   try {

@@ -122,7 +122,10 @@ export class SheetsFromWorker implements ArrivingSheets {
       const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.fail(
         outOfMemory
-          ? new ApiError('invalid-argument', `文件“${fileName}”内容过多，读取时超出了内存上限，文件可能已损坏。请用 Excel/WPS 打开，删去无关的工作表、行和列后“另存为” .xlsx，或分成几个文件导入`)
+          ? new ApiError(
+              'invalid-argument',
+              `文件“${fileName}”内容过多，读取时超出了内存上限，文件可能已损坏。请用 Excel/WPS 打开，删去无关的工作表、行和列后“另存为” .xlsx，或分成几个文件导入`,
+            )
           : new ApiError('internal', `读取文件时出错（${error.message}），请重试；仍不行请把文件另存为 .xlsx 后再导入`),
       );
     });

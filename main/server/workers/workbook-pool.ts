@@ -34,7 +34,8 @@ export async function prepareWorkbookWorker(): Promise<void> {
 }
 
 const poolClosed = (): ApiError => new ApiError('internal', '生成 Excel 文件的后台任务已结束，请重新导出');
-const buildFailed = (reason: string): ApiError => new ApiError('internal', `生成 Excel 文件时出错（${reason}），请重试；仍不行请重新启动本程序后再导出`);
+const buildFailed = (reason: string): ApiError =>
+  new ApiError('internal', `生成 Excel 文件时出错（${reason}），请重试；仍不行请重新启动本程序后再导出`);
 
 /**
  * A few worker threads that run `buildWorkbook`, for the length of one job: each takes one workbook
@@ -67,7 +68,9 @@ export class WorkbookPool {
         new Promise<void>((resolve, reject) => {
           worker.once('message', () => resolve());
           worker.once('error', (error) => reject(buildFailed(error.message)));
-          worker.once('exit', (code) => reject(new ApiError('internal', `生成 Excel 文件的后台任务未能启动（代码 ${code}），请重新启动本程序后再导出`)));
+          worker.once('exit', (code) =>
+            reject(new ApiError('internal', `生成 Excel 文件的后台任务未能启动（代码 ${code}），请重新启动本程序后再导出`)),
+          );
         }),
     );
     try {
@@ -125,7 +128,9 @@ export class WorkbookPool {
       this.dispatch();
     });
     worker.once('error', (error) => this.lose(worker, buildFailed(error.message)));
-    worker.once('exit', (code) => this.lose(worker, new ApiError('internal', `生成 Excel 文件的后台任务意外退出（代码 ${code}），请关闭其他程序后重试`)));
+    worker.once('exit', (code) =>
+      this.lose(worker, new ApiError('internal', `生成 Excel 文件的后台任务意外退出（代码 ${code}），请关闭其他程序后重试`)),
+    );
     return worker;
   }
 

@@ -17,7 +17,11 @@ async function build({ id, sheets }: WorkbookRequest): Promise<void> {
     reply({ id, kind: 'done', bytes }, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
     // An ApiError's message is meant for the clerk as it is; the pool words anything else.
-    reply(error instanceof ApiError ? { id, kind: 'error', code: error.code, message: error.message } : { id, kind: 'error', code: null, message: error instanceof Error ? error.message : String(error) });
+    reply(
+      error instanceof ApiError
+        ? { id, kind: 'error', code: error.code, message: error.message }
+        : { id, kind: 'error', code: null, message: error instanceof Error ? error.message : String(error) },
+    );
   }
 }
 

@@ -1,4 +1,19 @@
-import { App, Button, Checkbox, Empty, Flex, Modal, Radio, Spin, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Empty,
+  Flex,
+  Modal,
+  Radio,
+  Spin,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { AssignPreview, AssignProposalView, CadreLoad } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
@@ -128,7 +143,13 @@ export function AutoAssignModal({ open, onClose, onApplied }: AutoAssignModalPro
         <Button key="cancel" onClick={close}>
           取消
         </Button>,
-        <Button key="apply" type="primary" disabled={!preview || writes === 0 || busy !== ''} loading={busy === 'apply'} onClick={() => preview && confirmApply(preview)}>
+        <Button
+          key="apply"
+          type="primary"
+          disabled={!preview || writes === 0 || busy !== ''}
+          loading={busy === 'apply'}
+          onClick={() => preview && confirmApply(preview)}
+        >
           应用（写入 {writes} 条）
         </Button>,
       ]}
@@ -138,10 +159,20 @@ export function AutoAssignModal({ open, onClose, onApplied }: AutoAssignModalPro
           <Flex vertical gap={6}>
             <Flex gap={8} align="center">
               <Typography.Text strong>范围</Typography.Text>
-              <Radio.Group aria-label="分配范围" options={MODE_OPTIONS} value={options.mode} onChange={(e) => patch({ mode: e.target.value as Mode })} disabled={options.reset} />
+              <Radio.Group
+                aria-label="分配范围"
+                options={MODE_OPTIONS}
+                value={options.mode}
+                onChange={(e) => patch({ mode: e.target.value as Mode })}
+                disabled={options.reset}
+              />
             </Flex>
             <Flex gap={16} wrap>
-              <Checkbox checked={options.reset ? false : options.keepManual} disabled={options.reset} onChange={(e) => patch({ keepManual: e.target.checked })}>
+              <Checkbox
+                checked={options.reset ? false : options.keepManual}
+                disabled={options.reset}
+                onChange={(e) => patch({ keepManual: e.target.checked })}
+              >
                 保留人工指定的包保
               </Checkbox>
               <Checkbox checked={options.reset} onChange={(e) => patch({ reset: e.target.checked })}>
@@ -207,7 +238,12 @@ function PreviewView({ preview }: { readonly preview: AssignPreview }) {
           columns={[
             { title: '主体', dataIndex: 'entityName', width: 280, ellipsis: true },
             { title: '区划', dataIndex: 'regionPath', width: 280, ellipsis: true },
-            { title: '原因', dataIndex: 'why', width: 640, render: (why: string) => <span style={{ fontSize: 12, lineHeight: '18px' }}>{why}</span> },
+            {
+              title: '原因',
+              dataIndex: 'why',
+              width: 640,
+              render: (why: string) => <span style={{ fontSize: 12, lineHeight: '18px' }}>{why}</span>,
+            },
           ]}
         />
       ),
@@ -254,10 +290,25 @@ function PreviewView({ preview }: { readonly preview: AssignPreview }) {
   );
 }
 
-function CountCard({ title, value, danger, testId }: { readonly title: string; readonly value: number; readonly danger?: boolean; readonly testId: string }) {
+function CountCard({
+  title,
+  value,
+  danger,
+  testId,
+}: {
+  readonly title: string;
+  readonly value: number;
+  readonly danger?: boolean;
+  readonly testId: string;
+}) {
   return (
     <div data-testid={testId} style={{ flex: 1, padding: '6px 12px', border: '1px solid #f0f0f0', borderRadius: 6 }}>
-      <Statistic title={title} value={value} suffix={title === '解除' ? '条' : '个'} styles={{ content: { fontSize: 20, color: danger ? '#cf1322' : undefined } }} />
+      <Statistic
+        title={title}
+        value={value}
+        suffix={title === '解除' ? '条' : '个'}
+        styles={{ content: { fontSize: 20, color: danger ? '#cf1322' : undefined } }}
+      />
     </div>
   );
 }
@@ -266,10 +317,21 @@ const PROPOSAL_COLUMNS: TableColumnsType<AssignProposalView> = [
   { title: '主体', dataIndex: 'entityName', width: 220, ellipsis: true, render: (name: string) => <span title={name}>{name}</span> },
   { title: '等级', dataIndex: 'grade', width: 56, render: (grade: AssignProposalView['grade']) => <GradeTag grade={grade} /> },
   { title: '所属区划', dataIndex: 'regionPath', width: 220, ellipsis: true, render: (path: string) => <span title={path}>{path}</span> },
-  { title: '原干部', dataIndex: 'fromCadreName', width: 76, ellipsis: true, render: (name: string) => name || <Typography.Text type="secondary">—</Typography.Text> },
+  {
+    title: '原干部',
+    dataIndex: 'fromCadreName',
+    width: 76,
+    ellipsis: true,
+    render: (name: string) => name || <Typography.Text type="secondary">—</Typography.Text>,
+  },
   { title: '分给', dataIndex: 'toCadreName', width: 76, ellipsis: true },
   // The explanation is the point of the preview: it wraps instead of being cut off.
-  { title: '为什么分给他', dataIndex: 'reason', width: 552, render: (reason: string) => <span style={{ fontSize: 12, lineHeight: '18px' }}>{reason}</span> },
+  {
+    title: '为什么分给他',
+    dataIndex: 'reason',
+    width: 552,
+    render: (reason: string) => <span style={{ fontSize: 12, lineHeight: '18px' }}>{reason}</span>,
+  },
 ];
 
 function ProposalTable({ rows }: { readonly rows: readonly AssignProposalView[] }) {

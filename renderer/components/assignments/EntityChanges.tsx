@@ -70,7 +70,14 @@ export function EntityChanges({ regionId, reloadOn }: EntityChangesProps) {
             <Typography.Text type={r.reportOverdue ? 'danger' : undefined}>
               {r.reportDue} 前{r.reportOverdue ? '（已逾期）' : ''}
             </Typography.Text>
-            <DatePicker size="small" placeholder="记录报告日期" aria-label={`${r.entityName}的报告日期`} maxDate={dayjs()} minDate={dayjs(r.change.on)} onChange={(d) => void report(r, d)} />
+            <DatePicker
+              size="small"
+              placeholder="记录报告日期"
+              aria-label={`${r.entityName}的报告日期`}
+              maxDate={dayjs()}
+              minDate={dayjs(r.change.on)}
+              onChange={(d) => void report(r, d)}
+            />
           </Flex>
         ),
     },
@@ -93,7 +100,8 @@ export function EntityChanges({ regionId, reloadOn }: EntityChangesProps) {
     <>
       <Badge count={overdue} size="small" title={`逾期 ${overdue} 项`}>
         <Button icon={<FieldTimeOutlined />} onClick={() => setOpen(true)} data-testid="entity-changes-button">
-          主体变动期限{counts ? `（${counts.toReport + counts.toAdjust > 0 ? `待办 ${Math.max(counts.toReport, counts.toAdjust)}` : '无'}）` : ''}…
+          主体变动期限
+          {counts ? `（${counts.toReport + counts.toAdjust > 0 ? `待办 ${Math.max(counts.toReport, counts.toAdjust)}` : '无'}）` : ''}…
         </Button>
       </Badge>
       <Drawer open={open} onClose={() => setOpen(false)} title="主体变动期限" size={1080} destroyOnHidden>
@@ -101,8 +109,9 @@ export function EntityChanges({ regionId, reloadOn }: EntityChangesProps) {
         {listing && (
           <>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-              主体开业、停业、注销或等级变更后，市场监管 {listing.settings.reportDays} 个工作日内报告，其后 {listing.settings.adjustDays} 个工作日内调整包保关系（期限在“设置 → 包保规则”中，按本地最新通知核对）。
-              待报告 {listing.counts.toReport}（逾期 {listing.counts.reportOverdue}），待调整包保 {listing.counts.toAdjust}（逾期 {listing.counts.adjustOverdue}）。
+              主体开业、停业、注销或等级变更后，市场监管 {listing.settings.reportDays} 个工作日内报告，其后 {listing.settings.adjustDays}{' '}
+              个工作日内调整包保关系（期限在“设置 → 包保规则”中，按本地最新通知核对）。 待报告 {listing.counts.toReport}（逾期{' '}
+              {listing.counts.reportOverdue}），待调整包保 {listing.counts.toAdjust}（逾期 {listing.counts.adjustOverdue}）。
             </Typography.Paragraph>
             <Table<EntityChangeRow>
               size="small"

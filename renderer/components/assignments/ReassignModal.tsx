@@ -49,7 +49,10 @@ export function ReassignModal({ open, entities, caps, onClose, onDone }: Reassig
     }
   };
 
-  const names = entities.slice(0, 3).map((e) => e.name).join('、');
+  const names = entities
+    .slice(0, 3)
+    .map((e) => e.name)
+    .join('、');
   return (
     <Modal
       open={open}
@@ -63,7 +66,13 @@ export function ReassignModal({ open, entities, caps, onClose, onDone }: Reassig
       destroyOnHidden
       mask={{ closable: false }}
       modalRender={(dom) => (
-        <Form<ReassignValues> form={form} layout="vertical" initialValues={{ cadreId: null, date: dayjs() }} onValuesChange={guard.markDirty} onFinish={(v) => void save(v)}>
+        <Form<ReassignValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ cadreId: null, date: dayjs() }}
+          onValuesChange={guard.markDirty}
+          onFinish={(v) => void save(v)}
+        >
           {dom}
         </Form>
       )}

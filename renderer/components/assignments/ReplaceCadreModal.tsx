@@ -91,7 +91,8 @@ export function ReplaceCadreModal({ open, caps: givenCaps, leaving: preset = nul
       )}
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        离任干部当前包保的全部主体移交给接任干部：原关系结束、新关系开始，原因均记为“干部变动”，双方的历史记录都会保留。按规定应在干部变动后 7 个工作日内完成调整。
+        离任干部当前包保的全部主体移交给接任干部：原关系结束、新关系开始，原因均记为“干部变动”，双方的历史记录都会保留。按规定应在干部变动后
+        7 个工作日内完成调整。
       </Typography.Paragraph>
       <Form.Item
         name="fromCadreId"
@@ -102,7 +103,9 @@ export function ReplaceCadreModal({ open, caps: givenCaps, leaving: preset = nul
       >
         <CadrePicker activeOnly={false} onEnter={form.submit} caps={caps} placeholder="选择离任干部" autoFocus={!preset} />
       </Form.Item>
-      {leaving && moving === 0 && <Alert type="info" showIcon title="该干部当前没有包保主体，无需移交；确认后只更新在岗状态。" style={{ marginBottom: 12 }} />}
+      {leaving && moving === 0 && (
+        <Alert type="info" showIcon title="该干部当前没有包保主体，无需移交；确认后只更新在岗状态。" style={{ marginBottom: 12 }} />
+      )}
       <Form.Item
         name="toCadreId"
         label="接任干部（只列在岗干部，同层级、同区域的排在前面）"

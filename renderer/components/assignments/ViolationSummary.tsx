@@ -13,7 +13,13 @@ export function ViolationSummary({ counts, selected, onSelect }: ViolationSummar
   const total = counts ? VIOLATION_KINDS.reduce((sum, k) => sum + counts[k], 0) : null;
   return (
     <Flex gap={8} role="group" aria-label="违反包保规则的情况" style={{ marginBottom: 10 }}>
-      <SummaryCard label="全部问题" title="所有违反包保规则的情况" count={total} pressed={selected === null} onClick={() => onSelect(null)} />
+      <SummaryCard
+        label="全部问题"
+        title="所有违反包保规则的情况"
+        count={total}
+        pressed={selected === null}
+        onClick={() => onSelect(null)}
+      />
       {VIOLATION_KINDS.map((kind) => (
         <SummaryCard
           key={kind}
@@ -68,7 +74,11 @@ function SummaryCard({
         <span style={{ fontSize: 22, lineHeight: '28px', fontWeight: 600, color: countColor }} data-role="count">
           {count ?? '…'}
         </span>
-        <span style={{ fontSize: 12, lineHeight: '18px', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{label}</span>
+        <span
+          style={{ fontSize: 12, lineHeight: '18px', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+        >
+          {label}
+        </span>
       </Button>
     </Tooltip>
   );

@@ -28,7 +28,17 @@ export function violationKey(v: ViolationView): string {
 }
 
 /** The violation list, virtualised; rows about a 主体 can be selected for the bulk actions. */
-export function ViolationTable({ rows, loading, width, height, emptyText, selectedKeys, onSelect, onOpenEntity, onOpenCadre }: ViolationTableProps) {
+export function ViolationTable({
+  rows,
+  loading,
+  width,
+  height,
+  emptyText,
+  selectedKeys,
+  onSelect,
+  onOpenEntity,
+  onOpenCadre,
+}: ViolationTableProps) {
   const messageWidth = Math.max(240, width - SELECTION_WIDTH - FIXED.kind - FIXED.entity - FIXED.cadre - SCROLLBAR);
   const columns = useMemo<TableColumnsType<ViolationView>>(
     () => [
@@ -47,14 +57,24 @@ export function ViolationTable({ rows, loading, width, height, emptyText, select
         dataIndex: 'entityName',
         width: FIXED.entity,
         ellipsis: true,
-        render: (name: string, row) => (row.entityId ? <RowLink label={name} onOpen={() => onOpenEntity(row.entityId)} /> : <Typography.Text type="secondary">—</Typography.Text>),
+        render: (name: string, row) =>
+          row.entityId ? (
+            <RowLink label={name} onOpen={() => onOpenEntity(row.entityId)} />
+          ) : (
+            <Typography.Text type="secondary">—</Typography.Text>
+          ),
       },
       {
         title: '包保干部',
         dataIndex: 'cadreName',
         width: FIXED.cadre,
         ellipsis: true,
-        render: (name: string, row) => (row.cadreId ? <RowLink label={name} onOpen={() => onOpenCadre(row.cadreId)} /> : <Typography.Text type="secondary">—</Typography.Text>),
+        render: (name: string, row) =>
+          row.cadreId ? (
+            <RowLink label={name} onOpen={() => onOpenCadre(row.cadreId)} />
+          ) : (
+            <Typography.Text type="secondary">—</Typography.Text>
+          ),
       },
       {
         title: '说明',

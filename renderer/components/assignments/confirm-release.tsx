@@ -10,7 +10,11 @@ const REASON_OPTIONS: { value: ReleaseReason; label: string }[] = [
 ];
 
 /** 解除包保: asks for the reason, then ends the current 包保 of the 主体 (assign:release). */
-export function confirmRelease(app: Pick<ReturnType<typeof App.useApp>, 'modal' | 'message'>, entityIds: readonly string[], onDone: () => void): void {
+export function confirmRelease(
+  app: Pick<ReturnType<typeof App.useApp>, 'modal' | 'message'>,
+  entityIds: readonly string[],
+  onDone: () => void,
+): void {
   const choice: { reason: ReleaseReason } = { reason: '调整' };
   app.modal.confirm({
     title: `解除 ${entityIds.length} 个主体的包保关系？`,
@@ -31,7 +35,13 @@ export function confirmRelease(app: Pick<ReturnType<typeof App.useApp>, 'modal' 
   });
 }
 
-function ReleaseReasonField({ initial, onChange }: { readonly initial: ReleaseReason; readonly onChange: (reason: ReleaseReason) => void }) {
+function ReleaseReasonField({
+  initial,
+  onChange,
+}: {
+  readonly initial: ReleaseReason;
+  readonly onChange: (reason: ReleaseReason) => void;
+}) {
   const [reason, setReason] = useState(initial);
   return (
     <Flex vertical gap={8}>

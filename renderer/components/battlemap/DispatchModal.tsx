@@ -76,7 +76,11 @@ function DispatchDialog({ view, rows, today, onClose, onSaved }: DispatchModalPr
       const result = await api('battlemap:dispatch', {
         date: toIsoDate(values.date),
         // Form values hold only the fields on screen: row i of the table is task i.
-        entries: rows.map((r, i) => ({ taskId: r.task.id, progress: values.entries[i]?.progress ?? 0, note: values.entries[i]?.note ?? '' })),
+        entries: rows.map((r, i) => ({
+          taskId: r.task.id,
+          progress: values.entries[i]?.progress ?? 0,
+          note: values.entries[i]?.note ?? '',
+        })),
       });
       message.success(`已记录 ${toIsoDate(values.date)} 周调度`);
       onSaved(result);

@@ -115,7 +115,9 @@ export function GanttChart({ view, rows, problemIds, today, onOpen }: GanttChart
               onOpen={onOpen}
             />
           ))}
-          {todayX !== null && <div className="bm-line bm-line-today" style={{ left: LEFT_WIDTH + todayX + DAY_WIDTH / 2 - 1 }} data-testid="gantt-today" />}
+          {todayX !== null && (
+            <div className="bm-line bm-line-today" style={{ left: LEFT_WIDTH + todayX + DAY_WIDTH / 2 - 1 }} data-testid="gantt-today" />
+          )}
           {deadlineX !== null && <div className="bm-line bm-line-deadline" style={{ left: LEFT_WIDTH + deadlineX + DAY_WIDTH - 1 }} />}
         </div>
       </div>
@@ -189,7 +191,17 @@ function GanttHeader({
   );
 }
 
-function LineLabel({ x, color, text, alignRight = false }: { readonly x: number; readonly color: string; readonly text: string; readonly alignRight?: boolean }) {
+function LineLabel({
+  x,
+  color,
+  text,
+  alignRight = false,
+}: {
+  readonly x: number;
+  readonly color: string;
+  readonly text: string;
+  readonly alignRight?: boolean;
+}) {
   const style: CSSProperties = { background: color, top: 2, ...(alignRight ? { right: `calc(100% - ${x}px)` } : { left: x }) };
   return (
     <span className="bm-line-label" style={style}>

@@ -21,11 +21,15 @@ export function GanttLegend() {
         <span style={{ color: '#52c41a', marginInlineStart: 6 }}>◆</span> 已登记
       </span>
       <span>
-        <span style={{ display: 'inline-block', width: 0, height: 12, borderLeft: '2px solid #f5222d', marginInlineEnd: 4, verticalAlign: -2 }} />
+        <span
+          style={{ display: 'inline-block', width: 0, height: 12, borderLeft: '2px solid #f5222d', marginInlineEnd: 4, verticalAlign: -2 }}
+        />
         今天
       </span>
       <span>
-        <span style={{ display: 'inline-block', width: 0, height: 12, borderLeft: '2px dashed #fa541c', marginInlineEnd: 4, verticalAlign: -2 }} />
+        <span
+          style={{ display: 'inline-block', width: 0, height: 12, borderLeft: '2px dashed #fa541c', marginInlineEnd: 4, verticalAlign: -2 }}
+        />
         总截止日期
       </span>
       <span className="bm-risk" style={{ marginLeft: 0 }}>

@@ -19,11 +19,21 @@ export interface PlanInput {
 }
 
 export function planToValues(map: Pick<BattleMap, 'planStart' | 'finalDeadline' | 'mode' | 'dispatchWeekday'>): PlanValues {
-  return { planStart: fromIsoDate(map.planStart), finalDeadline: fromIsoDate(map.finalDeadline), mode: map.mode, dispatchWeekday: map.dispatchWeekday };
+  return {
+    planStart: fromIsoDate(map.planStart),
+    finalDeadline: fromIsoDate(map.finalDeadline),
+    mode: map.mode,
+    dispatchWeekday: map.dispatchWeekday,
+  };
 }
 
 export function valuesToPlan(values: PlanValues): PlanInput {
-  return { planStart: toIsoDate(values.planStart), finalDeadline: toIsoDate(values.finalDeadline), mode: values.mode, dispatchWeekday: values.dispatchWeekday };
+  return {
+    planStart: toIsoDate(values.planStart),
+    finalDeadline: toIsoDate(values.finalDeadline),
+    mode: values.mode,
+    dispatchWeekday: values.dispatchWeekday,
+  };
 }
 
 /** 计划开始日期, 总截止日期, 排期方式, 周调度日: shared by 新建 and 排期设置. */

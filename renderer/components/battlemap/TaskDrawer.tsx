@@ -1,5 +1,21 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Row, Select, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Tag,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { BattleMapView } from '@shared/api/contract';
@@ -43,7 +59,19 @@ export interface TaskDrawerProps {
 
 function toValues(task: BattleTask | null, nextSeq: number): TaskValues {
   if (!task) {
-    return { seq: nextSeq, name: '', method: '', measures: '', unit: '', owner: '', durationDays: 5, predecessors: [], deadline: null, status: '未开始', progress: 0 };
+    return {
+      seq: nextSeq,
+      name: '',
+      method: '',
+      measures: '',
+      unit: '',
+      owner: '',
+      durationDays: 5,
+      predecessors: [],
+      deadline: null,
+      status: '未开始',
+      progress: 0,
+    };
   }
   return {
     seq: task.seq,
@@ -169,13 +197,20 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
               children: (
                 <>
                   <Tag color={STATUS_LOOKS[row.state.status].tag}>{row.state.status}</Tag>
-                  {row.state.progress}%{critical && <Tag color="purple" style={{ marginInlineStart: 8 }}>★ 关键路径</Tag>}
+                  {row.state.progress}%
+                  {critical && (
+                    <Tag color="purple" style={{ marginInlineStart: 8 }}>
+                      ★ 关键路径
+                    </Tag>
+                  )}
                 </>
               ),
             },
             { key: 'latest', label: '最晚', children: `${s.latestStart} 开始，${s.latestFinish} 完成` },
             { key: 'slack', label: '机动', children: `${s.slack} 个工作日` },
-            ...(row.state.reason ? [{ key: 'reason', label: row.state.atRisk ? '风险' : '说明', span: 2, children: row.state.reason }] : []),
+            ...(row.state.reason
+              ? [{ key: 'reason', label: row.state.atRisk ? '风险' : '说明', span: 2, children: row.state.reason }]
+              : []),
           ]}
         />
       )}
@@ -224,7 +259,14 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
         </Col>
         <Col span={24}>
           <Form.Item name="predecessors" label="前置任务（须先完成的任务）">
-            <Select mode="multiple" options={predecessorOptions} optionFilterProp="label" placeholder="无前置任务" allowClear maxTagTextLength={14} />
+            <Select
+              mode="multiple"
+              options={predecessorOptions}
+              optionFilterProp="label"
+              placeholder="无前置任务"
+              allowClear
+              maxTagTextLength={14}
+            />
           </Form.Item>
         </Col>
         <Col span={24}>

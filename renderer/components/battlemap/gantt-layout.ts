@@ -67,4 +67,3 @@ export function barBox(timeline: Timeline, start: string, finish: string): { rea
 export function shortDate(date: string): string {
   return date ? `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}` : '';
 }
-

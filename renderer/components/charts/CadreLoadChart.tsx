@@ -19,7 +19,13 @@ export function CadreLoadChart({ rows, onSelect }: CadreLoadChartProps) {
   const shapes = useMemo(
     () =>
       Object.fromEntries(
-        LOAD_BANDS.map((band) => [band, clickableBar<Datum>((row) => `${row.label}干部 ${LOAD_BAND_LABELS[band]} ${row[band]} 名`, (row) => onSelect(row, band))]),
+        LOAD_BANDS.map((band) => [
+          band,
+          clickableBar<Datum>(
+            (row) => `${row.label}干部 ${LOAD_BAND_LABELS[band]} ${row[band]} 名`,
+            (row) => onSelect(row, band),
+          ),
+        ]),
       ) as Record<LoadBand, ReturnType<typeof clickableBar>>,
     [onSelect],
   );
@@ -38,7 +44,17 @@ export function CadreLoadChart({ rows, onSelect }: CadreLoadChartProps) {
           }}
         />
         {LOAD_BANDS.map((band) => (
-          <Bar key={band} dataKey={band} name={LOAD_BAND_LABELS[band]} stackId="load" fill={LOAD_FILLS[band]} stroke={BAR_STROKE} strokeWidth={0.5} isAnimationActive={false} shape={shapes[band]} />
+          <Bar
+            key={band}
+            dataKey={band}
+            name={LOAD_BAND_LABELS[band]}
+            stackId="load"
+            fill={LOAD_FILLS[band]}
+            stroke={BAR_STROKE}
+            strokeWidth={0.5}
+            isAnimationActive={false}
+            shape={shapes[band]}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

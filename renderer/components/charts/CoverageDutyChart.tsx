@@ -26,7 +26,10 @@ export interface CoverageDutyChartProps {
 }
 
 const DUTY_KEYS = Object.keys(DUTY_LINES) as DutyLineKey[];
-const DOTS = Object.fromEntries(DUTY_KEYS.map((key) => [key, markerDot(DUTY_LINES[key])])) as Record<DutyLineKey, ReturnType<typeof markerDot>>;
+const DOTS = Object.fromEntries(DUTY_KEYS.map((key) => [key, markerDot(DUTY_LINES[key])])) as Record<
+  DutyLineKey,
+  ReturnType<typeof markerDot>
+>;
 
 type Datum = { regionId: string; name: string; coverage: number | null; unassigned: number } & Record<DutyLineKey, number | null>;
 
@@ -49,7 +52,14 @@ export function CoverageDutyChart({ rows, dutyLabels, floor, onSelect }: Coverag
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="30%">
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis {...regionAxis(rows.length)} />
-        <YAxis domain={[floor, 100]} ticks={percentTicks(floor)} allowDataOverflow tick={AXIS_TICK} width={40} tickFormatter={(v: number) => `${v}%`} />
+        <YAxis
+          domain={[floor, 100]}
+          ticks={percentTicks(floor)}
+          allowDataOverflow
+          tick={AXIS_TICK}
+          width={40}
+          tickFormatter={(v: number) => `${v}%`}
+        />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.04)' }}
           formatter={(value, name, item) => {
@@ -58,7 +68,15 @@ export function CoverageDutyChart({ rows, dutyLabels, floor, onSelect }: Coverag
             return item.dataKey === 'coverage' && payload ? [`${text}（未落实 ${payload.unassigned} 户）`, name] : [text, name];
           }}
         />
-        <Bar dataKey="coverage" name="包保覆盖率" fill={COVERAGE_FILL} stroke={BAR_STROKE} isAnimationActive={false} shape={shape} maxBarSize={40} />
+        <Bar
+          dataKey="coverage"
+          name="包保覆盖率"
+          fill={COVERAGE_FILL}
+          stroke={BAR_STROKE}
+          isAnimationActive={false}
+          shape={shape}
+          maxBarSize={40}
+        />
         {DUTY_KEYS.map((key) => {
           const style = DUTY_LINES[key];
           return (

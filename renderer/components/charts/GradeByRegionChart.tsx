@@ -45,7 +45,16 @@ export function GradeByRegionChart({ rows, onSelect }: GradeByRegionChartProps) 
           itemSorter={(item) => String(item.dataKey)}
         />
         {GRADES.map((grade) => (
-          <Bar key={grade} dataKey={grade} name={grade} stackId="grade" fill={GRADE_FILLS[grade]} stroke={BAR_STROKE} isAnimationActive={false} shape={shapes[grade]} />
+          <Bar
+            key={grade}
+            dataKey={grade}
+            name={grade}
+            stackId="grade"
+            fill={GRADE_FILLS[grade]}
+            stroke={BAR_STROKE}
+            isAnimationActive={false}
+            shape={shapes[grade]}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

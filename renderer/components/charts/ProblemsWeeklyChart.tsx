@@ -35,9 +35,22 @@ export function ProblemsWeeklyChart({ weeks, todayLabel, onSelect }: ProblemsWee
           }}
         />
         {todayLabel && (
-          <ReferenceLine x={todayLabel} stroke={TODAY_STROKE} strokeDasharray="3 3" label={{ value: '今天', position: 'top', fontSize: 11, fill: TODAY_STROKE }} />
+          <ReferenceLine
+            x={todayLabel}
+            stroke={TODAY_STROKE}
+            strokeDasharray="3 3"
+            label={{ value: '今天', position: 'top', fontSize: 11, fill: TODAY_STROKE }}
+          />
         )}
-        <Bar dataKey="rectified" name="已整改" stackId="p" fill={RECTIFIED_FILL} stroke="#52c41a" strokeWidth={0.5} isAnimationActive={false} />
+        <Bar
+          dataKey="rectified"
+          name="已整改"
+          stackId="p"
+          fill={RECTIFIED_FILL}
+          stroke="#52c41a"
+          strokeWidth={0.5}
+          isAnimationActive={false}
+        />
         <Bar dataKey="open" name="未整改" stackId="p" fill={OPEN_FILL} isAnimationActive={false} shape={openShape} />
       </BarChart>
     </ResponsiveContainer>

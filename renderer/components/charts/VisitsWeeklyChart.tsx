@@ -65,7 +65,14 @@ export function VisitsWeeklyChart({ weeks, todayLabel, onSelect }: VisitsWeeklyC
           dot={dots ? PLANNED_DOT : false}
           isAnimationActive={false}
         />
-        <Line dataKey="doneCum" name="完成（累计）" stroke={DONE_LINE.color} strokeWidth={2.4} dot={dots ? DONE_DOT : false} isAnimationActive={false} />
+        <Line
+          dataKey="doneCum"
+          name="完成（累计）"
+          stroke={DONE_LINE.color}
+          strokeWidth={2.4}
+          dot={dots ? DONE_DOT : false}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -18,7 +18,15 @@ export function clickableBar<Row>(describe: (row: Row) => string, onActivate: (r
       activate();
     };
     return (
-      <g role="button" tabIndex={0} aria-label={describe(row)} onClick={activate} onKeyDown={onKeyDown} style={{ cursor: 'pointer', outline: 'none' }} className="chart-bar-button">
+      <g
+        role="button"
+        tabIndex={0}
+        aria-label={describe(row)}
+        onClick={activate}
+        onKeyDown={onKeyDown}
+        style={{ cursor: 'pointer', outline: 'none' }}
+        className="chart-bar-button"
+      >
         <Rectangle x={x} y={y} width={width} height={height} fill={fill} stroke={stroke} strokeWidth={0.6} />
       </g>
     );

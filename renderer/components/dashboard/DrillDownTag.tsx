@@ -20,7 +20,15 @@ export function DrillDownTag({ text, onClear }: DrillDownTagProps) {
         forgetHashParams();
         onClear();
       }}
-      style={{ marginInlineEnd: 0, fontSize: 13, lineHeight: '24px', maxWidth: 520, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+      style={{
+        marginInlineEnd: 0,
+        fontSize: 13,
+        lineHeight: '24px',
+        maxWidth: 520,
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        whiteSpace: 'nowrap',
+      }}
       title={`${text}（点 × 清除）`}
     >
       <span data-testid="drilldown-filter">{text}</span>

@@ -91,7 +91,12 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpen }: KpiCa
                 </Drill>
               </Sub>
               <Sub>
-                <button type="button" className="kpi-link" onClick={() => onOpen({ list: 'unassigned' })} disabled={s.coverage.unassigned === 0}>
+                <button
+                  type="button"
+                  className="kpi-link"
+                  onClick={() => onOpen({ list: 'unassigned' })}
+                  disabled={s.coverage.unassigned === 0}
+                >
                   未落实 <b data-testid="kpi-unassigned">{countText(s.coverage.unassigned)}</b> 户
                 </button>
               </Sub>
@@ -164,11 +169,17 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpen }: KpiCa
               {/* The 闭环 after 整改, of every year: one figure, as the card is narrow; each step on hover. */}
               <Sub>
                 <span title={`待复核 ${countText(s.problems.byStage.toReview)} 个，待销号 ${countText(s.problems.byStage.toClose)} 个`}>
-                  待复核销号 <b data-testid="kpi-problems-unclosed">{countText(s.problems.byStage.toReview + s.problems.byStage.toClose)}</b> 个
+                  待复核销号{' '}
+                  <b data-testid="kpi-problems-unclosed">{countText(s.problems.byStage.toReview + s.problems.byStage.toClose)}</b> 个
                 </span>
               </Sub>
               <Sub>
-                <button type="button" className="kpi-link" onClick={() => onOpen({ list: 'problems' })} disabled={s.problems.openAllYears + s.problems.byStage.toReview + s.problems.byStage.toClose === 0}>
+                <button
+                  type="button"
+                  className="kpi-link"
+                  onClick={() => onOpen({ list: 'problems' })}
+                  disabled={s.problems.openAllYears + s.problems.byStage.toReview + s.problems.byStage.toClose === 0}
+                >
                   查看整改台账
                 </button>
               </Sub>
@@ -245,7 +256,11 @@ export function KpiCards({ stats, month, overdueTasks, planYear, onOpen }: KpiCa
           )}
         </div>
         {DUTY_KEYS.map((key) => (
-          <div key={key} className="duty-cell" title={`${DUTY_LABELS[key]}：已落实 / ${DUTY_OVER[key]}数（不含注销）；点击查看未落实的企业`}>
+          <div
+            key={key}
+            className="duty-cell"
+            title={`${DUTY_LABELS[key]}：已落实 / ${DUTY_OVER[key]}数（不含注销）；点击查看未落实的企业`}
+          >
             <div className="kpi-title">{DUTY_LABELS[key]}</div>
             {s ? (
               <Drill label={`查看未${DUTY_LABELS[key]}的企业`} onClick={() => onOpen({ list: 'lacking', duty: key })}>

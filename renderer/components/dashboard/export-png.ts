@@ -17,7 +17,12 @@ const LEGEND_FONT = `12px ${FONT}`;
  * A chart as a PNG file: the recharts SVG (fonts inlined, white background) drawn onto a canvas
  * at twice the size with the title above and the legend below, then saved through a Blob.
  */
-export async function exportChartPng(container: HTMLElement, title: string, legend: readonly LegendEntry[], fileName: string): Promise<void> {
+export async function exportChartPng(
+  container: HTMLElement,
+  title: string,
+  legend: readonly LegendEntry[],
+  fileName: string,
+): Promise<void> {
   const svg = container.querySelector<SVGSVGElement>('svg.recharts-surface');
   if (!svg) throw new Error('图表尚未显示，无法导出');
   const box = svg.getBoundingClientRect();

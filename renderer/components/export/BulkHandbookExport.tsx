@@ -108,11 +108,32 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
     <Flex vertical gap={8} data-testid="bulk-handbooks">
       <Typography.Text strong>批量导出</Typography.Text>
       <Flex gap={8}>
-        <ScopeSelect aria-label="批量导出范围" regions={regions} value={regionId} onChange={setRegionId} placeholder="全市（可选旗区或乡镇）" style={{ flex: 1, minWidth: 0 }} />
-        <Select<CadreLevel | ''> aria-label="干部层级" value={level} options={LEVELS} onChange={setLevel} style={{ width: 112, flex: 'none' }} />
+        <ScopeSelect
+          aria-label="批量导出范围"
+          regions={regions}
+          value={regionId}
+          onChange={setRegionId}
+          placeholder="全市（可选旗区或乡镇）"
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Select<CadreLevel | ''>
+          aria-label="干部层级"
+          value={level}
+          options={LEVELS}
+          onChange={setLevel}
+          style={{ width: 112, flex: 'none' }}
+        />
       </Flex>
       <Flex gap={8} align="center">
-        <InputNumber aria-label="手册年度" min={2000} max={2100} value={shownYear} onChange={setYear} suffix="年度" style={{ width: 112, flex: 'none' }} />
+        <InputNumber
+          aria-label="手册年度"
+          min={2000}
+          max={2100}
+          value={shownYear}
+          onChange={setYear}
+          suffix="年度"
+          style={{ width: 112, flex: 'none' }}
+        />
         <Radio.Group
           aria-label="导出方式"
           value={combined}

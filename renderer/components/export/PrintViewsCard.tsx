@@ -20,16 +20,33 @@ export function PrintViewsCard({ regions }: { readonly regions: readonly Region[
   // Empty until the plan year is known: the letters view then uses the plan year itself.
   const letterYear = String(year ?? planYear ?? '');
   return (
-    <Card title="打印与 PDF" size="small" data-testid="export-print" extra={<Typography.Text type="secondary">A4 纸，可直接打印或另存为 PDF</Typography.Text>}>
+    <Card
+      title="打印与 PDF"
+      size="small"
+      data-testid="export-print"
+      extra={<Typography.Text type="secondary">A4 纸，可直接打印或另存为 PDF</Typography.Text>}
+    >
       <Flex vertical gap={8}>
         <Flex align="center" gap={8}>
           <Typography.Text type="secondary">一封信的年度：</Typography.Text>
-          <InputNumber aria-label="一封信的年度" min={2000} max={2100} value={year ?? planYear ?? null} onChange={setYear} suffix="年度" style={{ width: 112 }} />
+          <InputNumber
+            aria-label="一封信的年度"
+            min={2000}
+            max={2100}
+            value={year ?? planYear ?? null}
+            onChange={setYear}
+            suffix="年度"
+            style={{ width: 112 }}
+          />
         </Flex>
         <Typography.Text type="secondary">一名干部的致包保领导的一封信或工作手册：</Typography.Text>
         <CadrePicker value={cadre} onChange={setCadre} />
         <Flex gap={8} justify="flex-end">
-          <Button icon={<PrinterOutlined />} disabled={!cadreId} onClick={() => openScreen('letters', { cadre: cadreId, year: letterYear })}>
+          <Button
+            icon={<PrinterOutlined />}
+            disabled={!cadreId}
+            onClick={() => openScreen('letters', { cadre: cadreId, year: letterYear })}
+          >
             一封信
           </Button>
           <Button icon={<PrinterOutlined />} disabled={!cadreId} onClick={() => openScreen('handbook-print', { cadre: cadreId })}>
@@ -38,8 +55,24 @@ export function PrintViewsCard({ regions }: { readonly regions: readonly Region[
         </Flex>
         <Typography.Text type="secondary">按区划或层级批量打印一封信（在岗干部，每人一页）：</Typography.Text>
         <Flex gap={8}>
-          <RegionTreeSelect regions={regions} value={regionId} onChange={setRegionId} placeholder="区划（含下级）" allowClear aria-label="一封信的区划" style={{ flex: 1, minWidth: 0 }} />
-          <Select<CadreLevel> aria-label="一封信的干部层级" placeholder="全部层级" allowClear value={level} options={LEVEL_OPTIONS} onChange={setLevel} style={{ width: 120 }} />
+          <RegionTreeSelect
+            regions={regions}
+            value={regionId}
+            onChange={setRegionId}
+            placeholder="区划（含下级）"
+            allowClear
+            aria-label="一封信的区划"
+            style={{ flex: 1, minWidth: 0 }}
+          />
+          <Select<CadreLevel>
+            aria-label="一封信的干部层级"
+            placeholder="全部层级"
+            allowClear
+            value={level}
+            options={LEVEL_OPTIONS}
+            onChange={setLevel}
+            style={{ width: 120 }}
+          />
         </Flex>
         <Flex justify="flex-end">
           <Button

@@ -17,7 +17,6 @@ const REPORTS = REPORT_KINDS.map((value) => ({ value, label: REPORT_LABELS[value
 /** '' = every column in the report's own order. */
 const ALL_COLUMNS = '';
 
-
 /**
  * 上报报表 (docs/domain.md#上报报表): the report, its scope (whole city, a 旗区 or a 乡镇), the 督导 year and a
  * column template; 预览 shows the first rows as they will be written, 导出 saves the workbook.
@@ -70,7 +69,10 @@ export function ReportCard({ regions }: { readonly regions: readonly Region[] })
 
   const exportNow = () => void download.run(() => api('report:export', request()));
   const error = download.error || previewError;
-  const templateOptions = [{ value: ALL_COLUMNS, label: '全部列（默认顺序）' }, ...templates.map((t) => ({ value: t.name, label: `${t.name}（${t.columns.length} 列）` }))];
+  const templateOptions = [
+    { value: ALL_COLUMNS, label: '全部列（默认顺序）' },
+    ...templates.map((t) => ({ value: t.name, label: `${t.name}（${t.columns.length} 列）` })),
+  ];
   const scopeLabel = regionId ? (regions.find((r) => r.id === regionId)?.name ?? '') : '全部';
 
   return (
@@ -84,7 +86,14 @@ export function ReportCard({ regions }: { readonly regions: readonly Region[] })
           <Typography.Text style={{ width: 36, flex: 'none' }}>范围</Typography.Text>
           {scoped ? (
             <>
-              <ScopeSelect aria-label="范围" regions={regions} value={regionId} onChange={setRegionId} placeholder="全市（可选下级）" style={{ flex: 1, minWidth: 0 }} />
+              <ScopeSelect
+                aria-label="范围"
+                regions={regions}
+                value={regionId}
+                onChange={setRegionId}
+                placeholder="全市（可选下级）"
+                style={{ flex: 1, minWidth: 0 }}
+              />
               <InputNumber
                 aria-label="年度"
                 min={2000}

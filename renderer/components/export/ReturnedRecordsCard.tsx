@@ -49,7 +49,9 @@ export function ReturnedRecordsCard() {
       style={{ height: '100%', display: 'flex', flexDirection: 'column', minHeight: 0 }}
       styles={{ body: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 8 } }}
     >
-      <Typography.Text type="secondary">选择干部交回的工作手册（.xlsx），按“督导记录表”中填写的督导日期等录入督导记录；同一文件重复录入不会重复记录。</Typography.Text>
+      <Typography.Text type="secondary">
+        选择干部交回的工作手册（.xlsx），按“督导记录表”中填写的督导日期等录入督导记录；同一文件重复录入不会重复记录。
+      </Typography.Text>
       <Flex align="center" gap={8}>
         <Upload
           accept=".xlsx"

@@ -35,7 +35,12 @@ export function RegulatorForm({ open, regulator, regions, onClose, onSaved }: Re
       title={regulator ? `编辑网格监管人员：${regulator.name}` : '新增网格监管人员'}
       width={640}
       form={form}
-      initialValues={{ name: regulator?.name ?? '', unit: regulator?.unit ?? '', phone: regulator?.phone ?? '', regionIds: [...(regulator?.regionIds ?? [])] }}
+      initialValues={{
+        name: regulator?.name ?? '',
+        unit: regulator?.unit ?? '',
+        phone: regulator?.phone ?? '',
+        regionIds: [...(regulator?.regionIds ?? [])],
+      }}
       submit={(values) => api('regulators:save', { ...values, ...(regulator ? { id: regulator.id } : {}) })}
       onSaved={onSaved}
       onClose={onClose}
@@ -55,7 +60,11 @@ export function RegulatorForm({ open, regulator, regions, onClose, onSaved }: Re
       <Form.Item name="unit" label="工作单位">
         <Input maxLength={100} placeholder="如：东胜区市场监督管理局交通市场监督管理所" />
       </Form.Item>
-      <Form.Item name="regionIds" label="负责网格（可选多个旗区、乡镇或村）" rules={[{ required: true, type: 'array', min: 1, message: '请选择负责的网格（至少一个区划）' }]}>
+      <Form.Item
+        name="regionIds"
+        label="负责网格（可选多个旗区、乡镇或村）"
+        rules={[{ required: true, type: 'array', min: 1, message: '请选择负责的网格（至少一个区划）' }]}
+      >
         <TreeSelect
           multiple
           treeData={treeData}

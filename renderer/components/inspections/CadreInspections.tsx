@@ -79,10 +79,25 @@ export function CadreInspections({ cadre }: { readonly cadre: Cadre }) {
                 </Typography.Link>
               ),
             },
-            { title: '督查组', key: 'team', ellipsis: true, render: (_, row) => `${INSPECTOR_LEVEL_LABELS[row.inspectorLevel]} ${row.team}` },
+            {
+              title: '督查组',
+              key: 'team',
+              ellipsis: true,
+              render: (_, row) => `${INSPECTOR_LEVEL_LABELS[row.inspectorLevel]} ${row.team}`,
+            },
             { title: '督查人', dataIndex: 'inspectors', width: 110, ellipsis: true },
-            { title: '未落实', dataIndex: 'unmet', width: 72, render: (unmet: number) => (unmet > 0 ? <Tag color="red">{unmet} 项</Tag> : <Tag color="green">无</Tag>) },
-            { title: '总体评价', dataIndex: 'result', width: 88, render: (result: InspectionResult) => <Tag color={RESULT_COLORS[result]}>{result}</Tag> },
+            {
+              title: '未落实',
+              dataIndex: 'unmet',
+              width: 72,
+              render: (unmet: number) => (unmet > 0 ? <Tag color="red">{unmet} 项</Tag> : <Tag color="green">无</Tag>),
+            },
+            {
+              title: '总体评价',
+              dataIndex: 'result',
+              width: 88,
+              render: (result: InspectionResult) => <Tag color={RESULT_COLORS[result]}>{result}</Tag>,
+            },
           ]}
         />
       )}

@@ -3,7 +3,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { InspectionRow } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS, type Cadre } from '@shared/domain/schemas';
-import { FULFILMENTS, INSPECTION_RESULTS, INSPECTOR_LEVEL_LABELS, INSPECTOR_LEVELS, type Fulfilment, type InspectionResult, type InspectorLevel } from '@shared/inspections/types';
+import {
+  FULFILMENTS,
+  INSPECTION_RESULTS,
+  INSPECTOR_LEVEL_LABELS,
+  INSPECTOR_LEVELS,
+  type Fulfilment,
+  type InspectionResult,
+  type InspectorLevel,
+} from '@shared/inspections/types';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { showApiErrorOnForm } from '../../forms/api-errors';
@@ -53,7 +61,12 @@ export function InspectionDrawer({ open, cadre, record, onClose, onSaved }: Insp
     if (!open) return;
     setResultChosen(record !== null);
     if (record) {
-      setInitial({ ...record, date: fromIsoDate(record.date) ?? dayjs(), texts: record.items.map((i) => i.item), items: record.items.map(({ result, note }) => ({ result, note })) });
+      setInitial({
+        ...record,
+        date: fromIsoDate(record.date) ?? dayjs(),
+        texts: record.items.map((i) => i.item),
+        items: record.items.map(({ result, note }) => ({ result, note })),
+      });
       return;
     }
     let live = true;
@@ -174,14 +187,28 @@ export function InspectionDrawer({ open, cadre, record, onClose, onSaved }: Insp
               <DatePicker format="YYYY-MM-DD" disabledDate={afterToday} allowClear={false} style={{ width: 150 }} aria-label="督查日期" />
             </Form.Item>
             <Form.Item name="inspectorLevel" label="督查组级别" style={{ marginBottom: 10 }}>
-              <Select style={{ width: 140 }} aria-label="督查组级别" options={INSPECTOR_LEVELS.map((l) => ({ value: l, label: INSPECTOR_LEVEL_LABELS[l] }))} />
+              <Select
+                style={{ width: 140 }}
+                aria-label="督查组级别"
+                options={INSPECTOR_LEVELS.map((l) => ({ value: l, label: INSPECTOR_LEVEL_LABELS[l] }))}
+              />
             </Form.Item>
           </Flex>
           <Flex gap={12}>
-            <Form.Item name="team" label="督查组" rules={[{ required: true, whitespace: true, message: '请填写督查组' }]} style={{ flex: 3, marginBottom: 10 }}>
+            <Form.Item
+              name="team"
+              label="督查组"
+              rules={[{ required: true, whitespace: true, message: '请填写督查组' }]}
+              style={{ flex: 3, marginBottom: 10 }}
+            >
               <Input maxLength={60} placeholder="如：市食安委第二督查组" />
             </Form.Item>
-            <Form.Item name="inspectors" label="督查人" rules={[{ required: true, whitespace: true, message: '请填写督查人' }]} style={{ flex: 2, marginBottom: 10 }}>
+            <Form.Item
+              name="inspectors"
+              label="督查人"
+              rules={[{ required: true, whitespace: true, message: '请填写督查人' }]}
+              style={{ flex: 2, marginBottom: 10 }}
+            >
               <Input maxLength={60} placeholder="如：赵刚、钱丽" />
             </Form.Item>
           </Flex>
@@ -191,7 +218,13 @@ export function InspectionDrawer({ open, cadre, record, onClose, onSaved }: Insp
           </Typography.Text>
           <InspectionItems texts={initial.texts} />
           <Form.Item name="result" label="总体评价" style={{ marginBottom: 10 }} layout="horizontal">
-            <Radio.Group optionType="button" buttonStyle="solid" size="small" options={INSPECTION_RESULTS.map((r) => ({ value: r, label: r }))} aria-label="总体评价" />
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              size="small"
+              options={INSPECTION_RESULTS.map((r) => ({ value: r, label: r }))}
+              aria-label="总体评价"
+            />
           </Form.Item>
           <Form.Item name="notes" label="备注" style={{ marginBottom: 0 }}>
             <Input.TextArea rows={2} maxLength={500} showCount placeholder="督查意见、整改要求等（可不填）" />
@@ -216,7 +249,11 @@ function InspectionItems({ texts }: { readonly texts: readonly string[] }) {
               <div
                 key={field.key}
                 role="listitem"
-                style={{ padding: '4px 10px', borderTop: index === 0 ? undefined : '1px solid #f0f0f0', background: unmet ? '#fff1f0' : undefined }}
+                style={{
+                  padding: '4px 10px',
+                  borderTop: index === 0 ? undefined : '1px solid #f0f0f0',
+                  background: unmet ? '#fff1f0' : undefined,
+                }}
               >
                 <Flex align="center" gap={8}>
                   <span style={{ flex: 1, minWidth: 0, fontSize: 13 }}>
@@ -224,7 +261,13 @@ function InspectionItems({ texts }: { readonly texts: readonly string[] }) {
                   </span>
                   <ConfigProvider theme={unmet ? FAILED_THEME : undefined}>
                     <Form.Item name={[field.name, 'result']} noStyle>
-                      <Radio.Group size="small" optionType="button" buttonStyle="solid" options={FULFILMENTS.map((f) => ({ value: f, label: f }))} aria-label={text} />
+                      <Radio.Group
+                        size="small"
+                        optionType="button"
+                        buttonStyle="solid"
+                        options={FULFILMENTS.map((f) => ({ value: f, label: f }))}
+                        aria-label={text}
+                      />
                     </Form.Item>
                   </ConfigProvider>
                 </Flex>

@@ -60,7 +60,15 @@ export interface ListScreenProps<M extends WindowMethod, F extends Filters, R> {
  * table fetched by window and sorted on the service, the record's drawer and form, and the
  * export of the list as filtered.
  */
-export function ListScreen<M extends WindowMethod, F extends Filters, R>({ method, initialFilters, noFilters, columns, toolbar, drawer, form }: ListScreenProps<M, F, R>) {
+export function ListScreen<M extends WindowMethod, F extends Filters, R>({
+  method,
+  initialFilters,
+  noFilters,
+  columns,
+  toolbar,
+  drawer,
+  form,
+}: ListScreenProps<M, F, R>) {
   const { kind, noun, unit, createLabel } = KINDS[method];
   const [filters, setFilters] = useState(initialFilters);
   const [sort, setSort] = useState<ListSort<SortFieldOf<M>> | undefined>(undefined);

@@ -24,7 +24,20 @@ export interface ListToolbarProps {
 }
 
 /** The top of a list screen: search, the list's filters, the count, 导出 and 新增. */
-export function ListToolbar({ text, onText, placeholder, searchHint, searchLabel, searchWidth, children, total, unit, createLabel, onCreate, onExport }: ListToolbarProps) {
+export function ListToolbar({
+  text,
+  onText,
+  placeholder,
+  searchHint,
+  searchLabel,
+  searchWidth,
+  children,
+  total,
+  unit,
+  createLabel,
+  onCreate,
+  onExport,
+}: ListToolbarProps) {
   return (
     <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
       <Input

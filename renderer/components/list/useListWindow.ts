@@ -47,7 +47,10 @@ export function useListWindow<M extends WindowMethod>(method: M, input: ListInpu
   const [shown, setShown] = useState({ inputKey, first: 0, last: 0 });
   // New filters: back to the top (the table scrolls there too).
   const range = shown.inputKey === inputKey ? shown : { inputKey, first: 0, last: 0 };
-  const blockInput = useCallback((block: number) => ({ ...stableInput, offset: block * BLOCK_ROWS, limit: BLOCK_ROWS }) as ApiInput<M>, [stableInput]);
+  const blockInput = useCallback(
+    (block: number) => ({ ...stableInput, offset: block * BLOCK_ROWS, limit: BLOCK_ROWS }) as ApiInput<M>,
+    [stableInput],
+  );
 
   // The first block always: it carries the count, and keeps the previous list on screen until the new one comes.
   const head = useQuery({
@@ -87,7 +90,10 @@ export function useListWindow<M extends WindowMethod>(method: M, input: ListInpu
   const showRows = useCallback(
     (first: number, last: number) =>
       setShown((now) => {
-        const same = now.inputKey === inputKey && Math.floor(now.first / BLOCK_ROWS) === Math.floor(first / BLOCK_ROWS) && Math.floor(now.last / BLOCK_ROWS) === Math.floor(last / BLOCK_ROWS);
+        const same =
+          now.inputKey === inputKey &&
+          Math.floor(now.first / BLOCK_ROWS) === Math.floor(first / BLOCK_ROWS) &&
+          Math.floor(now.last / BLOCK_ROWS) === Math.floor(last / BLOCK_ROWS);
         return same ? now : { inputKey, first, last };
       }),
     [inputKey],

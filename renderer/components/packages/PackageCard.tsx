@@ -36,8 +36,23 @@ export function PackageCard({ regions }: { readonly regions: readonly Region[] }
         </Typography.Text>
         <Flex align="center" gap={8}>
           <Typography.Text style={{ width: 36, flex: 'none' }}>区域</Typography.Text>
-          <ScopeSelect aria-label="上报区域" regions={regions} value={regionId} onChange={setRegionId} placeholder="本单位辖区（可选择旗区）" style={{ flex: 1, minWidth: 0 }} />
-          <InputNumber aria-label="上报年度" min={2000} max={2100} value={shownYear || null} onChange={(v) => setYear(v ?? null)} suffix="年度" style={{ width: 112, flex: 'none' }} />
+          <ScopeSelect
+            aria-label="上报区域"
+            regions={regions}
+            value={regionId}
+            onChange={setRegionId}
+            placeholder="本单位辖区（可选择旗区）"
+            style={{ flex: 1, minWidth: 0 }}
+          />
+          <InputNumber
+            aria-label="上报年度"
+            min={2000}
+            max={2100}
+            value={shownYear || null}
+            onChange={(v) => setYear(v ?? null)}
+            suffix="年度"
+            style={{ width: 112, flex: 'none' }}
+          />
         </Flex>
         {download.error && <Alert type="error" showIcon title={download.error} />}
         {download.busy && <Alert type="info" showIcon title="正在生成上报包：一个旗区约需十几秒，全市约需一分钟，请稍候…" />}

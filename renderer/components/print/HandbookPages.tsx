@@ -78,7 +78,9 @@ function TablePage({ sheet }: { readonly sheet: HandbookSheet }) {
   const visible = sheet.columns.map((column, index) => ({ column, index })).filter(({ column }) => !column.hidden);
   const totalWidth = visible.reduce((sum, { column }) => sum + column.width, 0);
   const firstColumn = visible[0]?.index ?? 0;
-  const groupSpans = sheet.mergeDown?.includes(firstColumn) ? firstColumnSpans(sheet.rows.map((row) => shown(row[firstColumn]))) : sheet.rows.map(() => 1);
+  const groupSpans = sheet.mergeDown?.includes(firstColumn)
+    ? firstColumnSpans(sheet.rows.map((row) => shown(row[firstColumn])))
+    : sheet.rows.map(() => 1);
   const isForm = sheet.sheetName === RECORD_SHEET;
   // Wider than a portrait page in the workbook (which turns it): smaller type instead.
   const dense = totalWidth > 100;

@@ -93,7 +93,14 @@ export function CalendarDaysCard({ days, notes, onSaved }: CalendarDaysCardProps
           录入放假通知…
         </Button>
         {days.notices.map((n) => (
-          <Popconfirm key={n.year} title={`删除录入的 ${n.year} 年放假通知？`} description="该年恢复为内置日历（或法定节假日推算）" okText="删除" cancelText="取消" onConfirm={() => removeNotice(n.year)}>
+          <Popconfirm
+            key={n.year}
+            title={`删除录入的 ${n.year} 年放假通知？`}
+            description="该年恢复为内置日历（或法定节假日推算）"
+            okText="删除"
+            cancelText="取消"
+            onConfirm={() => removeNotice(n.year)}
+          >
             <Tag color="blue" style={{ cursor: 'pointer', marginInlineEnd: 0 }} title={`${n.enteredOn} 录入；点击可删除`}>
               {n.year} 年通知已录入（放假 {n.holidays.length} 天，调休上班 {n.workdays.length} 天）
             </Tag>

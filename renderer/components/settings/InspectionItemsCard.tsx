@@ -22,7 +22,13 @@ export function InspectionItemsCard() {
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         省、市、旗区、乡镇督查组据此逐项督查干部落实责任清单和任务清单的情况；印在工作手册的“督查清单”中，记录督查时逐项选择落实或未落实。每行一条，空行不计
       </Typography.Text>
-      <Form.Item name="inspectionItems" label="督查事项" rules={itemLineRules('督查事项', 60)} {...ITEM_LINES} style={{ marginTop: 6, marginBottom: 0 }}>
+      <Form.Item
+        name="inspectionItems"
+        label="督查事项"
+        rules={itemLineRules('督查事项', 60)}
+        {...ITEM_LINES}
+        style={{ marginTop: 6, marginBottom: 0 }}
+      >
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} />
       </Form.Item>
     </SettingsCard>

@@ -71,27 +71,50 @@ export function LetterTemplateCard({ onChanged }: LetterTemplateCardProps) {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name={['letter', 'body']} label="正文（每行一段，花括号内为合并字段，点下方字段插入到光标处）" rules={templateRules('信件正文', 3000)}>
+          <Form.Item
+            name={['letter', 'body']}
+            label="正文（每行一段，花括号内为合并字段，点下方字段插入到光标处）"
+            rules={templateRules('信件正文', 3000)}
+          >
             <BodyEditor />
           </Form.Item>
           <Row gutter={12}>
             <Col span={8}>
-              <Form.Item name={['letter', 'signOrg']} label="落款单位" rules={[{ max: 60, message: '落款单位不能超过60个字' }]} extra="不填则用单位名称">
+              <Form.Item
+                name={['letter', 'signOrg']}
+                label="落款单位"
+                rules={[{ max: 60, message: '落款单位不能超过60个字' }]}
+                extra="不填则用单位名称"
+              >
                 <Input />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name={['letter', 'contactName']} label="联系人" rules={[{ max: 30, message: '联系人不能超过30个字' }]} extra="信中印出时必填，否则不能打印">
+              <Form.Item
+                name={['letter', 'contactName']}
+                label="联系人"
+                rules={[{ max: 30, message: '联系人不能超过30个字' }]}
+                extra="信中印出时必填，否则不能打印"
+              >
                 <Input placeholder="如：食品协调科 王科长" />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name={['letter', 'contactPhone']} label="联系电话" rules={[{ max: 30, message: '联系电话不能超过30个字' }]} extra="信中印出时必填，否则不能打印">
+              <Form.Item
+                name={['letter', 'contactPhone']}
+                label="联系电话"
+                rules={[{ max: 30, message: '联系电话不能超过30个字' }]}
+                extra="信中印出时必填，否则不能打印"
+              >
                 <Input placeholder="如：0477-8581234" />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name={['letter', 'closing']} label="落款（末行为成文日期，右空四字；上面各行以它居中）" rules={templateRules('落款', 200)}>
+          <Form.Item
+            name={['letter', 'closing']}
+            label="落款（末行为成文日期，右空四字；上面各行以它居中）"
+            rules={templateRules('落款', 200)}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 3 }} />
           </Form.Item>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -120,7 +143,15 @@ export function LetterTemplateCard({ onChanged }: LetterTemplateCardProps) {
 }
 
 /** The body's text area with the merge fields under it: a click puts the field at the cursor. */
-function BodyEditor({ value = '', onChange, id }: { readonly value?: string; readonly onChange?: (value: string) => void; readonly id?: string }) {
+function BodyEditor({
+  value = '',
+  onChange,
+  id,
+}: {
+  readonly value?: string;
+  readonly onChange?: (value: string) => void;
+  readonly id?: string;
+}) {
   const ref = useRef<TextAreaRef>(null);
   const insert = (name: string) => {
     const area = ref.current?.resizableTextArea?.textArea;

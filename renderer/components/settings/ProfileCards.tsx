@@ -16,7 +16,17 @@ const ORG_LEVEL_OPTIONS = [
   { value: 'county', label: '旗区级市场监督管理局' },
 ];
 
-export function SettingsCard({ title, extra, children, testId }: { readonly title: string; readonly extra?: ReactNode; readonly children: ReactNode; readonly testId?: string }) {
+export function SettingsCard({
+  title,
+  extra,
+  children,
+  testId,
+}: {
+  readonly title: string;
+  readonly extra?: ReactNode;
+  readonly children: ReactNode;
+  readonly testId?: string;
+}) {
   return (
     <Card size="small" title={title} extra={extra} styles={CARD_STYLES} data-testid={testId}>
       {children}
@@ -54,7 +64,12 @@ export function BasicCard() {
 export function BackupCard() {
   return (
     <SettingsCard title="数据安全">
-      <Form.Item name="backupKeep" label="保留备份份数" rules={wholeNumber('保留备份份数', 3, 200, ' 份')} extra="数据文件夹中保留的最近备份，3～200 份">
+      <Form.Item
+        name="backupKeep"
+        label="保留备份份数"
+        rules={wholeNumber('保留备份份数', 3, 200, ' 份')}
+        extra="数据文件夹中保留的最近备份，3～200 份"
+      >
         <InputNumber style={{ width: 140 }} suffix="份" />
       </Form.Item>
     </SettingsCard>
@@ -71,7 +86,13 @@ export function AssignRulesCard() {
       <Row gutter={12} style={{ marginTop: 6 }}>
         {GRADES.map((grade) => (
           <Col span={12} key={grade}>
-            <Form.Item name={['gradeLevel', grade]} label={`${grade}级主体`} layout="horizontal" labelCol={{ flex: '64px' }} style={{ marginBottom: 10 }}>
+            <Form.Item
+              name={['gradeLevel', grade]}
+              label={`${grade}级主体`}
+              layout="horizontal"
+              labelCol={{ flex: '64px' }}
+              style={{ marginBottom: 10 }}
+            >
               <Select options={LEVEL_OPTIONS} />
             </Form.Item>
           </Col>
@@ -145,7 +166,11 @@ export function VisitRulesCard() {
       <Row gutter={8} style={{ marginTop: 4 }}>
         {GRADES.map((grade) => (
           <Col span={6} key={grade}>
-            <Form.Item name={['visitRules', 'perYearByGrade', grade]} label={`${grade}级`} rules={presentWholeNumber(`${grade}级主体每年督导次数`)}>
+            <Form.Item
+              name={['visitRules', 'perYearByGrade', grade]}
+              label={`${grade}级`}
+              rules={presentWholeNumber(`${grade}级主体每年督导次数`)}
+            >
               <InputNumber style={{ width: '100%' }} suffix="次" />
             </Form.Item>
           </Col>
@@ -157,13 +182,21 @@ export function VisitRulesCard() {
       <Row gutter={8} style={{ marginTop: 4 }}>
         {REGION_LEVELS.map((level) => (
           <Col span={6} key={level}>
-            <Form.Item name={['visitRules', 'perYearByLevel', level]} label={CADRE_LEVEL_LABELS[level]} rules={presentWholeNumber(`${CADRE_LEVEL_LABELS[level]}干部每年督导次数`)}>
+            <Form.Item
+              name={['visitRules', 'perYearByLevel', level]}
+              label={CADRE_LEVEL_LABELS[level]}
+              rules={presentWholeNumber(`${CADRE_LEVEL_LABELS[level]}干部每年督导次数`)}
+            >
               <InputNumber style={{ width: '100%' }} suffix="次" />
             </Form.Item>
           </Col>
         ))}
       </Row>
-      <Form.Item name={['visitRules', 'onSiteGrades']} label="须现场督导的高风险等级" extra="这些等级的主体只能记录现场督导，集中或视频督导不算完成">
+      <Form.Item
+        name={['visitRules', 'onSiteGrades']}
+        label="须现场督导的高风险等级"
+        extra="这些等级的主体只能记录现场督导，集中或视频督导不算完成"
+      >
         <Checkbox.Group options={GRADE_OPTIONS} />
       </Form.Item>
       <Form.Item name={['visitRules', 'holidayExtras', 'holidays']} label="节前加密督导" extra="在所选节日放假前增加一次督导；不选则不安排">
@@ -221,7 +254,11 @@ export function DirectorCard() {
       <Row gutter={8} style={{ marginTop: 4 }}>
         {CANTEEN_KINDS.map((kind) => (
           <Col span={12} key={kind}>
-            <Form.Item name={['directorRule', 'canteenHeadcount', kind]} label={kind} rules={wholeNumber(`${kind}食堂就餐人数`, 0, 1000000, ' 人')}>
+            <Form.Item
+              name={['directorRule', 'canteenHeadcount', kind]}
+              label={kind}
+              rules={wholeNumber(`${kind}食堂就餐人数`, 0, 1000000, ' 人')}
+            >
               <InputNumber style={{ width: '100%' }} suffix="人" />
             </Form.Item>
           </Col>

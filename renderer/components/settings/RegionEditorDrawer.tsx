@@ -40,7 +40,9 @@ export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
   // The cards (修改, 新增) holding typed changes not yet saved: closing the drawer asks first.
   const [dirtyCards, setDirtyCards] = useState<ReadonlySet<string>>(new Set());
   const markCard = (card: string, dirty: boolean) =>
-    setDirtyCards((cards) => (cards.has(card) === dirty ? cards : new Set(dirty ? [...cards, card] : [...cards].filter((c) => c !== card))));
+    setDirtyCards((cards) =>
+      cards.has(card) === dirty ? cards : new Set(dirty ? [...cards, card] : [...cards].filter((c) => c !== card)),
+    );
   // Another region's cards start unchanged (they are new forms).
   useEffect(() => setDirtyCards(new Set()), [open, selectedId]);
   useUnsavedChanges(open && dirtyCards.size > 0);
@@ -49,7 +51,10 @@ export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
   // Picking a region in the finder opens its branch of the tree.
   const select = (id: string) => {
     setSelectedId(id);
-    const ancestors = index.ancestry(id).slice(1).map((r) => r.id);
+    const ancestors = index
+      .ancestry(id)
+      .slice(1)
+      .map((r) => r.id);
     setExpanded((keys) => [...new Set([...keys, ...ancestors])]);
   };
   const added = (saved: Region) => {
@@ -66,7 +71,15 @@ export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
     <Drawer open={open} onClose={() => confirmDiscard(dirtyCards.size > 0, onClose)} title="行政区划" size={920} destroyOnHidden>
       <Flex gap={16} style={{ height: '100%' }}>
         <Flex vertical gap={8} style={{ width: 360, minWidth: 360 }}>
-          <RegionTreeSelect regions={regions} placeholder="查找区划" aria-label="查找区划" value={selectedId} onChange={select} allowClear style={{ width: '100%' }} />
+          <RegionTreeSelect
+            regions={regions}
+            placeholder="查找区划"
+            aria-label="查找区划"
+            value={selectedId}
+            onChange={select}
+            allowClear
+            style={{ width: '100%' }}
+          />
           {regions.length === 0 ? (
             <Empty description="还没有区划：在右侧先建市级区划，或到“导入”页导入区划名单" />
           ) : (
@@ -94,7 +107,9 @@ export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
                 onDeleted={deleted}
                 onDirty={(dirty) => markCard('edit', dirty)}
               />
-              {childLevel(selected.level) && <NewRegionCard key={`new-${selected.id}`} parent={selected} onSaved={added} onDirty={(dirty) => markCard('new', dirty)} />}
+              {childLevel(selected.level) && (
+                <NewRegionCard key={`new-${selected.id}`} parent={selected} onSaved={added} onDirty={(dirty) => markCard('new', dirty)} />
+              )}
             </>
           ) : (
             <Typography.Text type="secondary">在左侧选择一个区划，可修改名称和代码、删除，或在其下新增下级区划。</Typography.Text>
@@ -180,7 +195,12 @@ function EditRegionCard({
 
   return (
     <Card size="small" title={`${REGION_LEVEL_LABELS[region.level]}：${region.name}`}>
-      <Descriptions size="small" column={1} items={[{ key: 'path', label: '位置', children: path || region.name }]} style={{ marginBottom: 8 }} />
+      <Descriptions
+        size="small"
+        column={1}
+        items={[{ key: 'path', label: '位置', children: path || region.name }]}
+        style={{ marginBottom: 8 }}
+      />
       <Form<RegionValues>
         form={form}
         name="region-edit"
@@ -203,7 +223,15 @@ function EditRegionCard({
   );
 }
 
-function NewRegionCard({ parent, onSaved, onDirty }: { readonly parent: Region | null; readonly onSaved: (saved: Region) => void; readonly onDirty: (dirty: boolean) => void }) {
+function NewRegionCard({
+  parent,
+  onSaved,
+  onDirty,
+}: {
+  readonly parent: Region | null;
+  readonly onSaved: (saved: Region) => void;
+  readonly onDirty: (dirty: boolean) => void;
+}) {
   const [form] = Form.useForm<RegionValues>();
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();

@@ -31,8 +31,12 @@ export function YearSwitch({ planYear, disabled, onOpened }: YearSwitchProps) {
       content: (
         <Typography>
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-            <li>计划年度改为 {next} 年，首页、统计、报表和工作手册默认按 {next} 年；</li>
-            <li>按现有包保关系生成 {next} 年督导计划{underWay ? '（从今天起排，已过去的季度不补排）' : '（全年）'}；</li>
+            <li>
+              计划年度改为 {next} 年，首页、统计、报表和工作手册默认按 {next} 年；
+            </li>
+            <li>
+              按现有包保关系生成 {next} 年督导计划{underWay ? '（从今天起排，已过去的季度不补排）' : '（全年）'}；
+            </li>
             <li>{planYear} 年度及以前的督导记录改为只读，不能再修改，但仍可查看、导出报表；</li>
             <li>在岗干部需重新签订 {next} 年度承诺书（统计中按“未签”计）。</li>
           </ul>
@@ -44,7 +48,9 @@ export function YearSwitch({ planYear, disabled, onOpened }: YearSwitchProps) {
       onOk: async () => {
         try {
           const opened = await api('year:open', { year: next });
-          message.success(`已开启 ${next} 年度：计划督导 ${opened.plan.planned.toLocaleString('zh-CN')} 次，${opened.commitmentsDue.toLocaleString('zh-CN')} 名干部待签承诺书`);
+          message.success(
+            `已开启 ${next} 年度：计划督导 ${opened.plan.planned.toLocaleString('zh-CN')} 次，${opened.commitmentsDue.toLocaleString('zh-CN')} 名干部待签承诺书`,
+          );
           onOpened(opened);
         } catch (e) {
           message.error(`年度切换未完成：${errorText(e)}`);

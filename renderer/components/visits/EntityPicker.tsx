@@ -37,7 +37,8 @@ export interface EntityPickerProps {
 export function EntityPicker({ value, onChange, width }: EntityPickerProps) {
   const { options, total, loading, error, query, setText } = useSearchOptions<Option>('entities:query', [], search);
 
-  const shown = value && !options.some((o) => o.value === value.id) ? [{ value: value.id, label: value.name, detail: '' }, ...options] : options;
+  const shown =
+    value && !options.some((o) => o.value === value.id) ? [{ value: value.id, label: value.name, detail: '' }, ...options] : options;
   return (
     <Select<string>
       aria-label="按主体筛选"
@@ -54,7 +55,15 @@ export function EntityPicker({ value, onChange, width }: EntityPickerProps) {
         onChange(picked ? { id: picked.value, name: picked.label } : null);
       }}
       notFoundContent={
-        error ? <Typography.Text type="danger">{error}</Typography.Text> : loading ? '正在查找…' : !query ? '输入主体名称、拼音首字母或统一社会信用代码查找' : '没有符合条件的主体'
+        error ? (
+          <Typography.Text type="danger">{error}</Typography.Text>
+        ) : loading ? (
+          '正在查找…'
+        ) : !query ? (
+          '输入主体名称、拼音首字母或统一社会信用代码查找'
+        ) : (
+          '没有符合条件的主体'
+        )
       }
       optionRender={(option) => (
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, minWidth: 0 }}>

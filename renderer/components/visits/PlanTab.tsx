@@ -30,7 +30,8 @@ export function PlanTab({ year, rows, loading, today, weeklyCap, onOpen }: PlanT
 
   // Cadre, 主体 and status narrow both views; a day picked in the week view narrows the list.
   const filtered = useMemo(
-    () => rows.filter((r) => (!cadre || r.cadreId === cadre.id) && (!entity || r.entityId === entity.id) && matchesStatus(r, status, today)),
+    () =>
+      rows.filter((r) => (!cadre || r.cadreId === cadre.id) && (!entity || r.entityId === entity.id) && matchesStatus(r, status, today)),
     [rows, cadre, entity, status, today],
   );
   const listed = useMemo(() => (date ? filtered.filter((r) => r.plannedDate === date) : filtered), [filtered, date]);
@@ -39,7 +40,14 @@ export function PlanTab({ year, rows, loading, today, weeklyCap, onOpen }: PlanT
   return (
     <Flex vertical style={{ flex: 1, minHeight: 0 }}>
       <Flex gap={8} align="center" wrap={false} style={{ marginBottom: 8 }}>
-        <CadrePicker value={cadre} onChange={setCadre} width={170} aria-label="按包保干部筛选" placeholder="包保干部：全部" data-testid="visit-filter-cadre" />
+        <CadrePicker
+          value={cadre}
+          onChange={setCadre}
+          width={170}
+          aria-label="按包保干部筛选"
+          placeholder="包保干部：全部"
+          data-testid="visit-filter-cadre"
+        />
         <EntityPicker value={entity} onChange={setEntity} width={210} />
         <Select<VisitStatus>
           aria-label="按状态筛选"
@@ -55,7 +63,9 @@ export function PlanTab({ year, rows, loading, today, weeklyCap, onOpen }: PlanT
           </Tag>
         )}
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="visit-count">
-          {narrowed ? `符合条件 ${(view === 'list' ? listed : filtered).length.toLocaleString('zh-CN')} 次` : `共 ${rows.length.toLocaleString('zh-CN')} 次`}
+          {narrowed
+            ? `符合条件 ${(view === 'list' ? listed : filtered).length.toLocaleString('zh-CN')} 次`
+            : `共 ${rows.length.toLocaleString('zh-CN')} 次`}
         </Typography.Text>
         <Segmented<View>
           value={view}

@@ -20,10 +20,22 @@ const FIXED = { entity: 200, found: 96, deadline: 100, stage: 150, last: 220, ac
 const FIXED_TOTAL = Object.values(FIXED).reduce((sum, width) => sum + width, 0);
 const SCROLLBAR = 16;
 
-const STAGE_COLORS: Readonly<Record<ProblemStage, string>> = { 待交办: 'orange', 待整改: 'gold', 待复核: 'blue', 待销号: 'cyan', 已销号: 'green' };
+const STAGE_COLORS: Readonly<Record<ProblemStage, string>> = {
+  待交办: 'orange',
+  待整改: 'gold',
+  待复核: 'blue',
+  待销号: 'cyan',
+  已销号: 'green',
+};
 
 /** What the ledger offers at each stage: the next step; a problem put right on the spot can be 登记整改 before any 交办. */
-const ACTIONS: Readonly<Record<ProblemStage, readonly ProblemAction[]>> = { 待交办: ['交办', '整改'], 待整改: ['整改'], 待复核: ['复核'], 待销号: ['销号'], 已销号: [] };
+const ACTIONS: Readonly<Record<ProblemStage, readonly ProblemAction[]>> = {
+  待交办: ['交办', '整改'],
+  待整改: ['整改'],
+  待复核: ['复核'],
+  待销号: ['销号'],
+  已销号: [],
+};
 const ACTION_LABELS: Readonly<Record<ProblemAction, string>> = { 交办: '交办', 整改: '登记整改', 复核: '复核', 销号: '销号' };
 
 const problemKey = (p: ProblemView): string => `${p.visitId}|${p.problem.id}`;
@@ -53,7 +65,10 @@ export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps)
     return { byStage, byOverdue, open: problems.length - byStage.已销号 };
   }, [problems]);
   const rows = useMemo(
-    () => problems.filter((p) => (stage === 'open' ? p.stage !== '已销号' : p.stage === stage) && (overdue === 'any' || p.overdue[overdue] !== undefined)),
+    () =>
+      problems.filter(
+        (p) => (stage === 'open' ? p.stage !== '已销号' : p.stage === stage) && (overdue === 'any' || p.overdue[overdue] !== undefined),
+      ),
     [problems, stage, overdue],
   );
   const descriptionWidth = Math.max(200, size.width - FIXED_TOTAL - SCROLLBAR);
@@ -73,7 +88,8 @@ export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps)
         title: '整改期限',
         key: 'deadline',
         width: FIXED.deadline,
-        render: (_: unknown, p) => (p.overdue.整改 !== undefined ? <Typography.Text type="danger">{p.problem.deadline}</Typography.Text> : p.problem.deadline),
+        render: (_: unknown, p) =>
+          p.overdue.整改 !== undefined ? <Typography.Text type="danger">{p.problem.deadline}</Typography.Text> : p.problem.deadline,
       },
       {
         title: '环节',
@@ -112,7 +128,14 @@ export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps)
         render: (_: unknown, p) => (
           <Flex gap={4}>
             {ACTIONS[p.stage].map((action, i) => (
-              <Button key={action} size="small" type={i === 0 ? 'primary' : 'default'} ghost={i === 0} onClick={() => onStep(action, p)} aria-label={`${ACTION_LABELS[action]}：${p.entityName} ${p.problem.description}`}>
+              <Button
+                key={action}
+                size="small"
+                type={i === 0 ? 'primary' : 'default'}
+                ghost={i === 0}
+                onClick={() => onStep(action, p)}
+                aria-label={`${ACTION_LABELS[action]}：${p.entityName} ${p.problem.description}`}
+              >
                 {ACTION_LABELS[action]}
               </Button>
             ))}
@@ -123,7 +146,8 @@ export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps)
     [descriptionWidth, onStep],
   );
 
-  const empty = overdue !== 'any' ? `没有${overdue}逾期的问题` : stage === 'open' ? '没有未销号的问题：督导发现的问题都已办结' : `没有${stage}的问题`;
+  const empty =
+    overdue !== 'any' ? `没有${overdue}逾期的问题` : stage === 'open' ? '没有未销号的问题：督导发现的问题都已办结' : `没有${stage}的问题`;
 
   return (
     <Flex vertical style={{ flex: 1, minHeight: 0 }}>
@@ -132,13 +156,19 @@ export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps)
           aria-label="按环节筛选"
           value={stage}
           onChange={setStage}
-          options={[{ value: 'open' as const, label: `未销号 ${counts.open}` }, ...PROBLEM_STAGES.map((s) => ({ value: s, label: `${s} ${counts.byStage[s]}` }))]}
+          options={[
+            { value: 'open' as const, label: `未销号 ${counts.open}` },
+            ...PROBLEM_STAGES.map((s) => ({ value: s, label: `${s} ${counts.byStage[s]}` })),
+          ]}
         />
         <Segmented<OverdueFilter>
           aria-label="按逾期环节筛选"
           value={overdue}
           onChange={setOverdue}
-          options={[{ value: 'any' as const, label: '不限逾期' }, ...OVERDUE_STEPS.map((s) => ({ value: s, label: `${s}逾期 ${counts.byOverdue[s]}` }))]}
+          options={[
+            { value: 'any' as const, label: '不限逾期' },
+            ...OVERDUE_STEPS.map((s) => ({ value: s, label: `${s}逾期 ${counts.byOverdue[s]}` })),
+          ]}
         />
       </Flex>
       <Typography.Text type="secondary" style={{ marginBottom: 8 }}>

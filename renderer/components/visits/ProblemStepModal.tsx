@@ -58,7 +58,10 @@ export function ProblemStepModal(props: ProblemStepModalProps) {
 function StepDialog({ open, target, operatorName, onClose, onDone }: ProblemStepModalProps) {
   const [form] = Form.useForm<StepValues>();
   const regulators = useReference('regulators:list').value;
-  const regulatorOptions = useMemo(() => (regulators ?? []).map((r) => ({ value: r.id, label: r.unit ? `${r.name}（${r.unit}）` : r.name })), [regulators]);
+  const regulatorOptions = useMemo(
+    () => (regulators ?? []).map((r) => ({ value: r.id, label: r.unit ? `${r.name}（${r.unit}）` : r.name })),
+    [regulators],
+  );
   const toKind = Form.useWatch('toKind', form);
   const result = Form.useWatch('result', form);
   const action = target?.action ?? '整改';
@@ -81,7 +84,11 @@ function StepDialog({ open, target, operatorName, onClose, onDone }: ProblemStep
 
   const noteLabel = action === '整改' ? '整改情况' : action === '复核' ? (result === '退回' ? '退回原因' : '复核意见') : '说明';
   const notePlaceholder =
-    action === '整改' ? '做了哪些整改，如：已补齐晨检记录并培训晨检员' : action === '复核' && result === '退回' ? '为什么退回，整改人据此重新整改' : '可不填';
+    action === '整改'
+      ? '做了哪些整改，如：已补齐晨检记录并培训晨检员'
+      : action === '复核' && result === '退回'
+        ? '为什么退回，整改人据此重新整改'
+        : '可不填';
   const late = problem ? overdueText(problem.overdue) : '';
 
   return (
@@ -101,7 +108,9 @@ function StepDialog({ open, target, operatorName, onClose, onDone }: ProblemStep
       }}
       submit={submit}
       okText={OK_TEXT[action]}
-      savedMessage={(row) => `${row.entityName}：问题已${action === '复核' ? (row.stage === '待整改' ? '退回重新整改' : '复核通过') : action === '整改' ? '登记整改' : action}`}
+      savedMessage={(row) =>
+        `${row.entityName}：问题已${action === '复核' ? (row.stage === '待整改' ? '退回重新整改' : '复核通过') : action === '整改' ? '登记整改' : action}`
+      }
       focusOk
       onSaved={onDone}
       onClose={onClose}
@@ -136,7 +145,11 @@ function StepDialog({ open, target, operatorName, onClose, onDone }: ProblemStep
                 />
               </Form.Item>
               {toKind === 'office' ? (
-                <Form.Item name="office" label="市场监管所" rules={[{ required: true, whitespace: true, message: '请填写交办的市场监管所' }]}>
+                <Form.Item
+                  name="office"
+                  label="市场监管所"
+                  rules={[{ required: true, whitespace: true, message: '请填写交办的市场监管所' }]}
+                >
                   <Input maxLength={100} placeholder="如：昭君市场监督管理所" />
                 </Form.Item>
               ) : (
@@ -146,7 +159,12 @@ function StepDialog({ open, target, operatorName, onClose, onDone }: ProblemStep
                   rules={[{ required: true, message: '请选择交办给哪位网格监管人员' }]}
                   extra={problem.regulator ? '默认为这个主体的网格监管人员' : '这个主体还没有网格监管人员，请选择一位或改为交办市场监管所'}
                 >
-                  <Select options={regulatorOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="选择网格监管人员" loading={regulators === null} />
+                  <Select
+                    options={regulatorOptions}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder="选择网格监管人员"
+                    loading={regulators === null}
+                  />
                 </Form.Item>
               )}
             </>
@@ -164,13 +182,21 @@ function StepDialog({ open, target, operatorName, onClose, onDone }: ProblemStep
           <Form.Item name="on" label={DATE_LABEL[action]} rules={[{ required: true, message: `请选择${DATE_LABEL[action]}` }]}>
             <DatePicker format="YYYY-MM-DD" allowClear={false} disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: 180 }} />
           </Form.Item>
-          <Form.Item name="by" label={BY_LABEL[action]} rules={[{ required: true, whitespace: true, message: `请填写${BY_LABEL[action]}` }]}>
+          <Form.Item
+            name="by"
+            label={BY_LABEL[action]}
+            rules={[{ required: true, whitespace: true, message: `请填写${BY_LABEL[action]}` }]}
+          >
             <Input maxLength={20} style={{ width: 180 }} />
           </Form.Item>
           <Form.Item
             name="note"
             label={noteLabel}
-            rules={action === '复核' && result === '退回' ? [{ required: true, whitespace: true, message: '请填写退回的原因，整改人据此重新整改' }] : []}
+            rules={
+              action === '复核' && result === '退回'
+                ? [{ required: true, whitespace: true, message: '请填写退回的原因，整改人据此重新整改' }]
+                : []
+            }
             style={{ marginBottom: 0 }}
           >
             <Input.TextArea rows={2} maxLength={500} showCount placeholder={notePlaceholder} />

@@ -1,5 +1,22 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, ConfigProvider, DatePicker, Descriptions, Drawer, Empty, Flex, Form, Input, List, Radio, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  ConfigProvider,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  List,
+  Radio,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import type { VisitRow } from '@shared/api/contract';
@@ -54,11 +71,15 @@ export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved 
       destroyOnHidden
       title={visit ? `${done ? '督导记录' : '记录督导'}：${visit.entityName}` : '记录督导'}
       styles={{ body: { paddingBlock: 12 } }}
-      drawerRender={!recording ? undefined : (node) => (
+      drawerRender={
+        !recording
+          ? undefined
+          : (node) => (
               <RecordForm visit={visit} checklist={checklist} onEdit={markDirty} onSaving={setSaving} onSaved={onSaved}>
                 {node}
               </RecordForm>
-            )}
+            )
+      }
       footer={
         done ? (
           <Flex justify="end">
@@ -70,7 +91,14 @@ export function RecordVisitDrawer({ open, visit, openProblems, onClose, onSaved 
       }
     >
       {visit && <VisitFacts visit={visit} />}
-      {visit && (done ? <DoneVisit visit={visit} openProblems={openProblems} /> : checklist ? <RecordFields checklist={checklist} /> : <Spin description="正在读取督导检查要点…" />)}
+      {visit &&
+        (done ? (
+          <DoneVisit visit={visit} openProblems={openProblems} />
+        ) : checklist ? (
+          <RecordFields checklist={checklist} />
+        ) : (
+          <Spin description="正在读取督导检查要点…" />
+        ))}
     </Drawer>
   );
 }
@@ -174,7 +202,11 @@ function VisitFacts({ visit }: { readonly visit: VisitRow }) {
         { key: 'grade', label: '等级', children: visit.grade ? <GradeTag grade={visit.grade} /> : '—' },
         { key: 'planned', label: '计划日期', children: visit.plannedDate },
         { key: 'cadre', label: '包保干部', children: visit.cadreName },
-        { key: 'region', label: '所属区划', children: <Typography.Text ellipsis={{ tooltip: visit.regionPath }}>{visit.regionPath || '—'}</Typography.Text> },
+        {
+          key: 'region',
+          label: '所属区划',
+          children: <Typography.Text ellipsis={{ tooltip: visit.regionPath }}>{visit.regionPath || '—'}</Typography.Text>,
+        },
       ]}
     />
   );
@@ -197,7 +229,13 @@ function RecordFields({ checklist }: { readonly checklist: readonly string[] }) 
       <Form.Item label="督导方式" style={{ marginBottom: 10 }} layout="horizontal">
         <Flex align="center" gap={8}>
           <Form.Item name="type" noStyle>
-            <Radio.Group size="small" optionType="button" buttonStyle="solid" options={VISIT_TYPES.map((t) => ({ value: t, label: t }))} aria-label="督导方式" />
+            <Radio.Group
+              size="small"
+              optionType="button"
+              buttonStyle="solid"
+              options={VISIT_TYPES.map((t) => ({ value: t, label: t }))}
+              aria-label="督导方式"
+            />
           </Form.Item>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             高风险等级的主体须现场督导（见设置）
@@ -216,7 +254,11 @@ function RecordFields({ checklist }: { readonly checklist: readonly string[] }) 
             role="listitem"
             align="center"
             gap={8}
-            style={{ padding: '4px 10px', borderTop: index === 0 ? undefined : '1px solid #f0f0f0', background: results?.[index] === '不符合' ? '#fff1f0' : undefined }}
+            style={{
+              padding: '4px 10px',
+              borderTop: index === 0 ? undefined : '1px solid #f0f0f0',
+              background: results?.[index] === '不符合' ? '#fff1f0' : undefined,
+            }}
           >
             <span style={{ flex: 1, minWidth: 0, fontSize: 13 }}>
               {index + 1}. {item}
@@ -224,7 +266,13 @@ function RecordFields({ checklist }: { readonly checklist: readonly string[] }) 
             {/* 不符合 chosen shows in red, the other answers in the usual blue. */}
             <ConfigProvider theme={results?.[index] === '不符合' ? FAILED_THEME : undefined}>
               <Form.Item name={['results', index]} noStyle>
-                <Radio.Group size="small" optionType="button" buttonStyle="solid" options={CHECK_RESULT_OPTIONS as { value: CheckResult; label: string }[]} aria-label={item} />
+                <Radio.Group
+                  size="small"
+                  optionType="button"
+                  buttonStyle="solid"
+                  options={CHECK_RESULT_OPTIONS as { value: CheckResult; label: string }[]}
+                  aria-label={item}
+                />
               </Form.Item>
             </ConfigProvider>
           </Flex>
@@ -258,9 +306,19 @@ function RecordFields({ checklist }: { readonly checklist: readonly string[] }) 
                   ]}
                   style={{ marginBottom: 8 }}
                 >
-                  <DatePicker format={DATE_FORMAT} placeholder="整改期限" style={{ width: 140 }} aria-label={`问题 ${index + 1} 整改期限`} />
+                  <DatePicker
+                    format={DATE_FORMAT}
+                    placeholder="整改期限"
+                    style={{ width: 140 }}
+                    aria-label={`问题 ${index + 1} 整改期限`}
+                  />
                 </Form.Item>
-                <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除问题 ${index + 1}`} onClick={() => remove(field.name)} />
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  aria-label={`删除问题 ${index + 1}`}
+                  onClick={() => remove(field.name)}
+                />
               </Flex>
             ))}
             <Button

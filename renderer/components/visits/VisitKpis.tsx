@@ -15,7 +15,13 @@ export function VisitKpis({ year, figures, openProblems, overdueProblems }: Visi
   const yearText = year === null ? '' : `${year} 年`;
   return (
     <Flex gap={8} role="group" aria-label="督导情况" style={{ marginBottom: 8 }}>
-      <Kpi testId="kpi-planned" label="计划督导" unit="次" value={figures?.planned ?? null} title={`${yearText}计划的督导次数（含已完成）`} />
+      <Kpi
+        testId="kpi-planned"
+        label="计划督导"
+        unit="次"
+        value={figures?.planned ?? null}
+        title={`${yearText}计划的督导次数（含已完成）`}
+      />
       <Kpi testId="kpi-done" label="已完成" unit="次" value={figures?.done ?? null} color="#389e0d" title={`${yearText}已登记的督导次数`} />
       <Kpi
         testId="kpi-rate"
@@ -66,7 +72,18 @@ function Kpi({
     <Tooltip title={title} mouseEnterDelay={0.6}>
       <div
         data-testid={testId}
-        style={{ flex: 1, minWidth: 0, height: 56, padding: '4px 12px', border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff', display: 'flex', flexDirection: 'column', justifyContent: 'center' }}
+        style={{
+          flex: 1,
+          minWidth: 0,
+          height: 56,
+          padding: '4px 12px',
+          border: '1px solid #f0f0f0',
+          borderRadius: 8,
+          background: '#fff',
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'center',
+        }}
       >
         <span style={{ fontSize: 12, color: '#8c8c8c', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{label}</span>
         <span>

@@ -37,7 +37,12 @@ export function VisitTable({ rows, loading, width, height, today, emptyText, onO
         ellipsis: true,
         render: (name: string, row) => <RowLink label={name} onOpen={() => onOpen(row)} />,
       },
-      { title: '等级', dataIndex: 'grade', width: FIXED.grade, render: (grade: VisitRow['grade']) => (grade ? <GradeTag grade={grade} /> : '—') },
+      {
+        title: '等级',
+        dataIndex: 'grade',
+        width: FIXED.grade,
+        render: (grade: VisitRow['grade']) => (grade ? <GradeTag grade={grade} /> : '—'),
+      },
       { title: '所属区划', dataIndex: 'regionPath', width: regionWidth, ellipsis: true },
       { title: '包保干部', dataIndex: 'cadreName', width: FIXED.cadre, ellipsis: true },
       {

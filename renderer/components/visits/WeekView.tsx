@@ -148,7 +148,8 @@ function DayCell({
   readonly onPick: (date: string) => void;
 }) {
   const dayLabel = <span style={{ fontSize: 11, color: inYear ? '#8c8c8c' : '#d9d9d9' }}>{Number(date.slice(8))}</span>;
-  if (!count) return <div style={{ padding: '2px 6px', minHeight: 26, outline: date === today ? '2px solid #1677ff' : undefined }}>{dayLabel}</div>;
+  if (!count)
+    return <div style={{ padding: '2px 6px', minHeight: 26, outline: date === today ? '2px solid #1677ff' : undefined }}>{dayLabel}</div>;
   const allDone = count.done === count.total;
   const late = !allDone && date < today;
   const color = allDone ? '#389e0d' : late ? '#cf1322' : '#1677ff';

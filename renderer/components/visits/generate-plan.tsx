@@ -13,7 +13,13 @@ type AppApi = Pick<ReturnType<typeof App.useApp>, 'modal' | 'message'>;
  * current year, once it has begun, the clerk chooses 从今天起排 (the default: past quarters are not
  * back-filled as overdue) or the whole year, or plans the next year instead. `onDone` gets the year planned.
  */
-export function confirmGeneratePlan(app: AppApi, year: number, rules: VisitRules | null, doneCount: number, onDone: (plannedYear: number) => void): void {
+export function confirmGeneratePlan(
+  app: AppApi,
+  year: number,
+  rules: VisitRules | null,
+  doneCount: number,
+  onDone: (plannedYear: number) => void,
+): void {
   const perYear = rules ? GRADES.map((g) => `${g}级 ${rules.perYearByGrade[g]} 次`).join('、') : '按设置中的次数';
   const today = dayjs().format('YYYY-MM-DD');
   // Only a year under way has a past to leave out.
@@ -89,7 +95,8 @@ function showResult(app: AppApi, year: number, result: ApiResults['visits:plan']
           <Typography.Text strong>{result.keptDone.toLocaleString('zh-CN')}</Typography.Text> 次
           {result.overCapWeeks > 0 ? (
             <>
-              ；有 <Typography.Text type="danger">{result.overCapWeeks}</Typography.Text> 个“干部·周”超出每周上限（该季度已排不下），请在“按周查看”中核对。
+              ；有 <Typography.Text type="danger">{result.overCapWeeks}</Typography.Text>{' '}
+              个“干部·周”超出每周上限（该季度已排不下），请在“按周查看”中核对。
             </>
           ) : (
             '，没有超出每周上限的情况。'

@@ -42,4 +42,3 @@ export function visitFigures(rows: readonly VisitRow[], today: string): VisitFig
   }
   return { planned: rows.length, done, overdue };
 }
-

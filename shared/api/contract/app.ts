@@ -9,7 +9,6 @@ export const DemoScaleSchema = z.enum(DEMO_SCALES, { error: '示例规模应为 
 
 export type DemoScale = z.infer<typeof DemoScaleSchema>;
 
-
 export interface AppInfo {
   readonly dataDir: string;
   /** Where bulk exports (handbooks, letters) go unless the user picks another folder. */
@@ -25,14 +24,21 @@ export interface AppInfo {
   readonly counts: { readonly regions: number; readonly entities: number; readonly cadres: number; readonly regulators: number };
 }
 
-
 /** The `app:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const appSchemas = {
   /** Data folder, whether a library exists, record counts. */
   'app:info': NoInput,
   /** Starts an empty library (named for `orgName` when given). Error `conflict` when one exists already. */
   'app:createBlank': z
-    .object({ orgName: z.string().trim().min(1, { error: '请填写单位名称' }).max(60, { error: '单位名称不能超过60个字' }).check(textRule('单位名称')).optional() })
+    .object({
+      orgName: z
+        .string()
+        .trim()
+        .min(1, { error: '请填写单位名称' })
+        .max(60, { error: '单位名称不能超过60个字' })
+        .check(textRule('单位名称'))
+        .optional(),
+    })
     .strict()
     .default({}),
   /** Fills an empty folder with synthetic demo data. Error `conflict` when a library exists. */

@@ -11,7 +11,6 @@ export interface AssignmentView extends Assignment {
   readonly entityGrade: Entity['grade'] | '';
 }
 
-
 export interface ViolationView {
   readonly kind: ViolationKind;
   readonly entityId: string;
@@ -23,7 +22,6 @@ export interface ViolationView {
   readonly overdue?: boolean;
 }
 
-
 export interface CadreLoad {
   readonly cadreId: string;
   readonly cadreName: string;
@@ -33,7 +31,6 @@ export interface CadreLoad {
   readonly after: number;
   readonly cap: number;
 }
-
 
 export interface AssignProposalView {
   readonly entityId: string;
@@ -48,17 +45,20 @@ export interface AssignProposalView {
   readonly fallback: FallbackRule | null;
 }
 
-
 export interface AssignPreview {
   readonly previewId: string;
   readonly counts: { readonly assign: number; readonly move: number; readonly release: number; readonly unresolved: number };
   readonly proposals: readonly AssignProposalView[];
   readonly releases: readonly { readonly entityName: string; readonly cadreName: string; readonly reason: string }[];
-  readonly unresolved: readonly { readonly entityId: string; readonly entityName: string; readonly regionPath: string; readonly why: string }[];
+  readonly unresolved: readonly {
+    readonly entityId: string;
+    readonly entityName: string;
+    readonly regionPath: string;
+    readonly why: string;
+  }[];
   /** Cadres whose load changes, most changed first. */
   readonly loads: readonly CadreLoad[];
 }
-
 
 /** The `assign:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const assignSchemas = {
@@ -71,17 +71,29 @@ export const assignSchemas = {
    * manual assignments kept unless keepManual is false; `reset` ends every current one first.
    */
   'assign:preview': z
-    .object({ mode: z.enum(['unassigned', 'violating']).default('unassigned'), keepManual: z.boolean().default(true), reset: z.boolean().default(false) })
+    .object({
+      mode: z.enum(['unassigned', 'violating']).default('unassigned'),
+      keepManual: z.boolean().default(true),
+      reset: z.boolean().default(false),
+    })
     .strict(),
   /** Writes a previewed auto-assignment in one change. Error `conflict` if the data changed since. */
   'assign:apply': z.object({ previewId: z.string().min(1) }).strict(),
   /** Moves 主体 to a cadre (single or bulk); ends their current 包保 with reason 调整. */
   'assign:reassign': z
-    .object({ entityIds: z.array(z.string().min(1)).min(1, { error: '请至少选择一个主体' }), cadreId: z.string().min(1, { error: '请选择包保干部' }), date: IsoDateSchema.optional() })
+    .object({
+      entityIds: z.array(z.string().min(1)).min(1, { error: '请至少选择一个主体' }),
+      cadreId: z.string().min(1, { error: '请选择包保干部' }),
+      date: IsoDateSchema.optional(),
+    })
     .strict(),
   /** Ends the current 包保 of 主体 without a successor. */
   'assign:release': z
-    .object({ entityIds: z.array(z.string().min(1)).min(1, { error: '请至少选择一个主体' }), reason: z.enum(['调整', '主体注销']).default('调整'), date: IsoDateSchema.optional() })
+    .object({
+      entityIds: z.array(z.string().min(1)).min(1, { error: '请至少选择一个主体' }),
+      reason: z.enum(['调整', '主体注销']).default('调整'),
+      date: IsoDateSchema.optional(),
+    })
     .strict(),
   /** 干部变动: every current 主体 of one cadre moves to the successor; history keeps both. */
   'assign:replaceCadre': z

@@ -10,7 +10,6 @@ export interface BackupInfo {
   readonly bytes: number;
 }
 
-
 export interface RestorePreview {
   readonly source: string;
   readonly createdAt: string;
@@ -30,17 +29,18 @@ export interface RestorePreview {
   }[];
 }
 
-
 export const BackupSource = z
   .object({
     /** A backup in the data folder's backups list… */
     fileName: z.string().min(1).optional(),
     /** …or a library file the user chose (e.g. a manual backup kept elsewhere). */
-    upload: z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string() }).strict().optional(),
+    upload: z
+      .object({ fileName: z.string().min(1).max(260), contentBase64: z.string() })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((s) => (s.fileName === undefined) !== (s.upload === undefined), { error: '请选择一个备份' });
-
 
 /** The `backup:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const backupSchemas = {

@@ -19,25 +19,36 @@ export interface BattleMapView {
   readonly calendarNotes: readonly string[];
 }
 
-
 /** The `battlemap:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const battlemapSchemas = {
   /** The 作战图 with its schedule recomputed over the working-day calendar, statuses and 周调度 dates. */
   'battlemap:get': NoInput,
   /** Starts the 作战图 from the shipped template (docs/domain.md#作战图与周调度的规则). Error `conflict` when one exists. */
   'battlemap:create': z
-    .object({ planStart: IsoDateSchema, finalDeadline: IsoDateSchema, mode: z.enum(['backward', 'forward']).default('backward'), dispatchWeekday: z.number().int().min(1).max(7).default(5) })
+    .object({
+      planStart: IsoDateSchema,
+      finalDeadline: IsoDateSchema,
+      mode: z.enum(['backward', 'forward']).default('backward'),
+      dispatchWeekday: z.number().int().min(1).max(7).default(5),
+    })
     .strict(),
   /** Changes the plan's dates, scheduling mode or 周调度 weekday. */
   'battlemap:settings': z
-    .object({ planStart: IsoDateSchema, finalDeadline: IsoDateSchema, mode: z.enum(['backward', 'forward']), dispatchWeekday: z.number().int().min(1).max(7) })
+    .object({
+      planStart: IsoDateSchema,
+      finalDeadline: IsoDateSchema,
+      mode: z.enum(['backward', 'forward']),
+      dispatchWeekday: z.number().int().min(1).max(7),
+    })
     .strict(),
   /** Adds (no id) or changes a task. */
   'battlemap:saveTask': BattleTaskSchema.omit({ id: true, start: true, finish: true }).extend({ id: z.string().min(1).optional() }),
   /** Removes a task and every reference to it as a predecessor. */
   'battlemap:deleteTask': ById,
   /** Records (or replaces) the 周调度 of a date: each task's progress and a note. */
-  'battlemap:dispatch': z.object({ date: IsoDateSchema, entries: z.array(DispatchEntrySchema).min(1, { error: '请至少填写一项任务的进展' }) }).strict(),
+  'battlemap:dispatch': z
+    .object({ date: IsoDateSchema, entries: z.array(DispatchEntrySchema).min(1, { error: '请至少填写一项任务的进展' }) })
+    .strict(),
   /** The 作战图 as an A3 landscape workbook, with the 周调度进展表 as a second sheet. */
   'battlemap:export': NoInput,
 } as const;

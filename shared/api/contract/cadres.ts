@@ -28,7 +28,6 @@ export type CadreSort = NonNullable<CadreQuery['sort']>;
 /** A cadre query as the handler gets it (defaults filled in). */
 export type CadreFilter = z.output<typeof CadreQuerySchema>;
 
-
 export interface CadreRow {
   readonly id: string;
   readonly name: string;
@@ -41,14 +40,12 @@ export interface CadreRow {
   readonly entityCount: number;
 }
 
-
 export interface CadreDetail {
   readonly cadre: Cadre;
   readonly regionPath: string;
   readonly current: readonly AssignmentView[];
   readonly history: readonly AssignmentView[];
 }
-
 
 /** The `cadres:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const cadresSchemas = {

@@ -9,11 +9,14 @@ import type { EnteredNotice, NoticeReading } from '../../calendar/notice-text';
 /** A holiday notice as pasted; `year` when the text does not name it. */
 export const HolidayNoticeText = z
   .object({
-    text: z.string().trim().min(1, { error: '请粘贴国务院办公厅放假通知的全文' }).max(20_000, { error: '粘贴的文字过长，请只粘贴通知本身' }),
+    text: z
+      .string()
+      .trim()
+      .min(1, { error: '请粘贴国务院办公厅放假通知的全文' })
+      .max(20_000, { error: '粘贴的文字过长，请只粘贴通知本身' }),
     year: z.number().int().min(2000).max(2100).optional(),
   })
   .strict();
-
 
 /** 设置's calendar: the office's own days and the holiday notices entered. */
 export interface CalendarSettings {
@@ -22,7 +25,6 @@ export interface CalendarSettings {
   readonly notices: readonly (EnteredNotice & { readonly enteredOn: string })[];
 }
 
-
 /** A notice read from its text, with what saving it would change in the year's calendar. */
 export interface NoticePreview extends NoticeReading {
   /** Where the year's days come from now: a notice built in or entered, or the provisional rules. */
@@ -30,7 +32,6 @@ export interface NoticePreview extends NoticeReading {
   /** Days whose working/rest status would change, “2027-02-22 上班 → 放假（春节）”. */
   readonly changes: readonly string[];
 }
-
 
 /** The `calendar:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const calendarSchemas = {

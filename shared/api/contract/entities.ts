@@ -1,11 +1,29 @@
 import { z } from 'zod';
-import { EntityInputSchema, EntityStatusSchema, EntityTypeSchema, GradeSchema, ScaleSchema, type Entity, type Regulator } from '../../domain/schemas';
+import {
+  EntityInputSchema,
+  EntityStatusSchema,
+  EntityTypeSchema,
+  GradeSchema,
+  ScaleSchema,
+  type Entity,
+  type Regulator,
+} from '../../domain/schemas';
 import { DUTY_KEYS } from '../../stats/tally';
 import { ById, LIST_WINDOW, type QueryResult, listSort } from './common';
 import type { AssignmentView } from './assign';
 
 /** Columns the lists sort by. The service sorts, so a window of rows is a slice of the whole list in that order. */
-export const ENTITY_SORT_FIELDS = ['name', 'uscc', 'grade', 'type', 'regionPath', 'legalRep', 'legalRepPhone', 'cadreName', 'status'] as const;
+export const ENTITY_SORT_FIELDS = [
+  'name',
+  'uscc',
+  'grade',
+  'type',
+  'regionPath',
+  'legalRep',
+  'legalRepPhone',
+  'cadreName',
+  'status',
+] as const;
 
 export const EntityQuerySchema = z
   .object({
@@ -34,7 +52,6 @@ export type EntitySort = NonNullable<EntityQuery['sort']>;
 /** A 主体 query as the handler gets it (defaults filled in). */
 export type EntityFilter = z.output<typeof EntityQuerySchema>;
 
-
 /** One line of the 主体 list: what the table shows, nothing more (the list holds 100,000 rows). */
 export interface EntityRow {
   readonly id: string;
@@ -50,7 +67,6 @@ export interface EntityRow {
   readonly cadreName: string;
 }
 
-
 export interface EntityDetail {
   readonly entity: Entity;
   readonly regionPath: string;
@@ -59,7 +75,6 @@ export interface EntityDetail {
   readonly current: AssignmentView | null;
   readonly history: readonly AssignmentView[];
 }
-
 
 /** The `entities:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const entitiesSchemas = {

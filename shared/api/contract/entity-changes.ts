@@ -11,7 +11,6 @@ export interface EntityChangeRow extends ChangeDeadline {
   readonly cadreName: string;
 }
 
-
 /** The `entityChanges:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const entityChangesSchemas = {
   /** 主体变动 (opened, closed, grade changed) still open: the report and 包保关系 deadlines, due and overdue, of a region and below. */
@@ -23,7 +22,12 @@ export const entityChangesSchemas = {
 export interface EntityChangesResults {
   'entityChanges:list': {
     readonly rows: readonly EntityChangeRow[];
-    readonly counts: { readonly toReport: number; readonly reportOverdue: number; readonly toAdjust: number; readonly adjustOverdue: number };
+    readonly counts: {
+      readonly toReport: number;
+      readonly reportOverdue: number;
+      readonly toAdjust: number;
+      readonly adjustOverdue: number;
+    };
     readonly settings: Profile['statusDeadlines'];
   };
   'entityChanges:report': EntityChange;

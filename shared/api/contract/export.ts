@@ -9,10 +9,11 @@ import { CadreQuerySchema } from './cadres';
 import { RecordKindSchema } from './import';
 
 /** A list (RecordKind) or a 上报 report (`report:<name>`): what a column template belongs to. */
-export const TemplateKindSchema = z.enum([...RECORD_KINDS, ...REPORT_TEMPLATE_KINDS], { error: '导出类型有误，请重新选择要导出的名单或报表' });
+export const TemplateKindSchema = z.enum([...RECORD_KINDS, ...REPORT_TEMPLATE_KINDS], {
+  error: '导出类型有误，请重新选择要导出的名单或报表',
+});
 
 export type TemplateKind = z.infer<typeof TemplateKindSchema>;
-
 
 export interface ExportColumnInfo {
   readonly key: string;
@@ -20,7 +21,6 @@ export interface ExportColumnInfo {
   /** false for columns shown in exports but not read back by an import (e.g. 包保干部 of a 主体). */
   readonly importable: boolean;
 }
-
 
 /** The `export:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const exportSchemas = {
@@ -41,7 +41,13 @@ export const exportSchemas = {
     .strict(),
   'export:templates': z.object({ kind: TemplateKindSchema }).strict(),
   /** Saves (or replaces by name) a column template; returns the kind's templates. */
-  'export:saveTemplate': z.object({ kind: TemplateKindSchema, name: z.string().trim().min(1, { error: '请填写模板名称' }).max(40).check(textRule('模板名称')), columns: z.array(z.string()).min(1, { error: '请至少选择一列' }) }).strict(),
+  'export:saveTemplate': z
+    .object({
+      kind: TemplateKindSchema,
+      name: z.string().trim().min(1, { error: '请填写模板名称' }).max(40).check(textRule('模板名称')),
+      columns: z.array(z.string()).min(1, { error: '请至少选择一列' }),
+    })
+    .strict(),
   'export:deleteTemplate': z.object({ kind: TemplateKindSchema, name: z.string().min(1) }).strict(),
 } as const;
 

@@ -7,7 +7,9 @@ import type { JobStatus } from './jobs';
 /** The `handbook:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const handbookSchemas = {
   /** One cadre's 包保干部工作手册 (docs/domain.md#工作手册) as a workbook named 旗区-乡镇-姓名-包保干部工作手册-年度.xlsx. */
-  'handbook:export': z.object({ cadreId: z.string().min(1, { error: '请选择包保干部' }), year: z.number().int().min(2000).max(2100).optional() }).strict(),
+  'handbook:export': z
+    .object({ cadreId: z.string().min(1, { error: '请选择包保干部' }), year: z.number().int().min(2000).max(2100).optional() })
+    .strict(),
   /**
    * Reads the filled 督导记录表 of a returned handbook and records the visits it names, in one
    * change; rows already recorded the same way are left alone (importing twice adds nothing).
@@ -36,6 +38,11 @@ export const handbookSchemas = {
 export interface HandbookResults {
   'handbook:export': FileContent;
   'handbook:exportAll': JobStatus;
-  'handbook:import': { readonly recorded: number; readonly unchanged: number; readonly pending: number; readonly rejected: readonly { readonly row: number; readonly entityName: string; readonly reason: string }[] };
+  'handbook:import': {
+    readonly recorded: number;
+    readonly unchanged: number;
+    readonly pending: number;
+    readonly rejected: readonly { readonly row: number; readonly entityName: string; readonly reason: string }[];
+  };
   'handbook:view': Handbook & { readonly cadreName: string };
 }

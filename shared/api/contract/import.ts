@@ -8,7 +8,6 @@ export const RecordKindSchema = z.enum(RECORD_KINDS, { error: '导入导出类�
 
 export type { RecordKind } from '../../records/types';
 
-
 export interface ImportPreview {
   readonly previewId: string;
   readonly kind: z.infer<typeof RecordKindSchema>;
@@ -35,7 +34,6 @@ export interface ImportPreview {
   readonly problem: string | null;
 }
 
-
 /** How far a preview in the making has got: the file being read, then its rows being checked. */
 export interface ImportProgress {
   readonly stage: 'reading' | 'checking';
@@ -45,7 +43,6 @@ export interface ImportProgress {
   readonly total: number;
 }
 
-
 export interface ImportResult {
   readonly added: number;
   readonly updated: number;
@@ -53,7 +50,6 @@ export interface ImportResult {
   readonly rejected: number;
   readonly skipped: number;
 }
-
 
 /** The `import:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const importSchemas = {

@@ -12,7 +12,6 @@ export interface InspectionRow extends Inspection {
   readonly unmet: number;
 }
 
-
 /** The `inspections:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const inspectionsSchemas = {
   /** 督查 records of cadres, newest first: of one cadre, of a year (by 督查 date), of cadres in a region and below. */
@@ -25,7 +24,9 @@ export const inspectionsSchemas = {
     .strict()
     .default({ cadreId: '', regionId: '' }),
   /** Records (no id) or corrects a 督查 of a cadre against the 督查清单: who checked, when (today if not said), per item 落实/未落实. */
-  'inspections:save': InspectionSchema.omit({ id: true }).extend({ id: z.string().min(1).optional(), date: IsoDateSchema.optional() }).strict(),
+  'inspections:save': InspectionSchema.omit({ id: true })
+    .extend({ id: z.string().min(1).optional(), date: IsoDateSchema.optional() })
+    .strict(),
   /** Deletes a 督查 record entered by mistake. */
   'inspections:delete': ById,
 } as const;

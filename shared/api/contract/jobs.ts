@@ -21,7 +21,6 @@ export interface JobStatus {
   readonly error: string;
 }
 
-
 /** The `jobs:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const jobsSchemas = {
   'jobs:get': z.object({ jobId: z.string().min(1) }).strict(),

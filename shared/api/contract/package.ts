@@ -1,4 +1,12 @@
-import { PackageExportSchema, PackageImportSchema, PackageReceivedSchema, type PackageExportResult, type PackageImportResult, type PackagePreview, type ReceivedReport } from '../../packages/api';
+import {
+  PackageExportSchema,
+  PackageImportSchema,
+  PackageReceivedSchema,
+  type PackageExportResult,
+  type PackageImportResult,
+  type PackagePreview,
+  type ReceivedReport,
+} from '../../packages/api';
 
 /** The `package:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const packageSchemas = {

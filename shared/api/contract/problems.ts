@@ -18,7 +18,6 @@ export interface ProblemView extends ProblemTiming {
   readonly regulator: { readonly id: string; readonly name: string; readonly unit: string } | null;
 }
 
-
 /** The `problems:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const problemsSchemas = {
   /**

@@ -7,7 +7,6 @@ import type { CalendarSettings } from './calendar';
 
 export const HeadcountSchema = z.number().int({ error: '就餐人数应为整数' }).min(1, { error: '就餐人数至少为 1' });
 
-
 /**
  * What 设置 may save: stricter than the stored profile (older files must still load), so a
  * clerk cannot leave the 单位名称 empty or set a negative headcount.
@@ -15,7 +14,12 @@ export const HeadcountSchema = z.number().int({ error: '就餐人数应为整数
 export const ProfileSaveSchema = ProfileSchema.omit({ importMappings: true, exportTemplates: true })
   .extend({
     orgName: z.string().trim().min(1, { error: '请填写单位名称' }).max(60, { error: '单位名称不能超过60个字' }).check(textRule('单位名称')),
-    operatorName: z.string().trim().min(1, { error: '请填写操作人姓名' }).max(20, { error: '操作人姓名不能超过20个字' }).check(textRule('操作人姓名')),
+    operatorName: z
+      .string()
+      .trim()
+      .min(1, { error: '请填写操作人姓名' })
+      .max(20, { error: '操作人姓名不能超过20个字' })
+      .check(textRule('操作人姓名')),
     directorRule: ProfileSchema.shape.directorRule.unwrap().extend({
       canteenHeadcount: z.object({ 幼儿园: HeadcountSchema, 养老机构: HeadcountSchema, 学校: HeadcountSchema, 其他单位: HeadcountSchema }),
     }),
@@ -48,7 +52,6 @@ export const ProfileSaveSchema = ProfileSchema.omit({ importMappings: true, expo
     statusDeadlines: ProfileSchema.shape.statusDeadlines.optional(),
   })
   .strict();
-
 
 /** The `profile:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const profileSchemas = {

@@ -10,7 +10,10 @@ export const regulatorsSchemas = {
   'regulators:overview': NoInput,
   /** Creates or updates a grid regulator. Error `invalid-argument` with fields. */
   'regulators:save': RegulatorSchema.omit({ id: true })
-    .extend({ id: z.string().min(1).optional(), regionIds: z.array(z.string().min(1)).min(1, { error: '请选择负责的网格（至少一个区划）' }) })
+    .extend({
+      id: z.string().min(1).optional(),
+      regionIds: z.array(z.string().min(1)).min(1, { error: '请选择负责的网格（至少一个区划）' }),
+    })
     .strict(),
   /**
    * Deletes a grid regulator. While 主体 name them, `handTo` says who takes those 主体 over

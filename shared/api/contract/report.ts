@@ -16,7 +16,6 @@ export const ReportRequest = z
   })
   .strict();
 
-
 /** The first rows of a report as the export would write them, to check before exporting. */
 export interface ReportPreview {
   readonly title: string;
@@ -27,7 +26,6 @@ export interface ReportPreview {
   /** All data rows of the report (the preview shows at most the first 50). */
   readonly rowCount: number;
 }
-
 
 /** The `report:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const reportSchemas = {

@@ -11,9 +11,15 @@ import { ScopeRangeSchema } from './common';
 export const statsSchemas = {
   /** The programme's figures (docs/domain.md#统计口径), for the library or one region and below. */
   /** `year`: whose 督导 and 承诺书 count (the plan year when absent). */
-  'stats:get': z.object({ regionId: z.string().default(''), year: z.number().int().min(2000).max(2100).optional() }).strict().default({ regionId: '' }),
+  'stats:get': z
+    .object({ regionId: z.string().default(''), year: z.number().int().min(2000).max(2100).optional() })
+    .strict()
+    .default({ regionId: '' }),
   /** The figures per region one level below the scope (per 旗区 for the whole city), with a 合计. */
-  'stats:breakdown': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
+  'stats:breakdown': z
+    .object({ regionId: z.string().default('') })
+    .strict()
+    .default({ regionId: '' }),
   /** 督导 completion per quarter by cadre (planned/done over the visits due), of a region and below and one level. */
   'stats:cadreQuarters': z
     .object({
@@ -26,7 +32,10 @@ export const statsSchemas = {
   /** The 督导 charts per week of a date range (the plan year when none), with this month's figures. */
   'stats:weekly': ScopeRangeSchema.default({}),
   /** Cadres of the scope per level and load band against the soft cap. */
-  'stats:loads': z.object({ regionId: z.string().default('') }).strict().default({ regionId: '' }),
+  'stats:loads': z
+    .object({ regionId: z.string().default('') })
+    .strict()
+    .default({ regionId: '' }),
 } as const;
 
 export interface StatsResults {

@@ -23,7 +23,6 @@ export interface VisitRow {
   readonly openProblems: number;
 }
 
-
 /** The `visits:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const visitsSchemas = {
   /**

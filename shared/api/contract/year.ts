@@ -14,7 +14,6 @@ export interface YearOpened {
   readonly commitmentsDue: number;
 }
 
-
 /** The `year:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const yearSchemas = {
   /**

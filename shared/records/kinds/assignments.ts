@@ -12,13 +12,33 @@ interface AssignmentPatch {
 
 const entityOf = (a: Assignment, ctx: RecordContext) => lookups(ctx).entityById.get(a.entityId);
 const cadreOf = (a: Assignment, ctx: RecordContext) => lookups(ctx).cadreById.get(a.cadreId);
-const text = (key: string, label: string, synonyms: string[], width: number, importable: boolean, value: (a: Assignment, ctx: RecordContext) => string): RecordColumn<Assignment> => ({
-  key, label, synonyms, width, format: 'text', importable, value,
+const text = (
+  key: string,
+  label: string,
+  synonyms: string[],
+  width: number,
+  importable: boolean,
+  value: (a: Assignment, ctx: RecordContext) => string,
+): RecordColumn<Assignment> => ({
+  key,
+  label,
+  synonyms,
+  width,
+  format: 'text',
+  importable,
+  value,
 });
 
 /** 包保关系: 主体 by 统一社会信用代码 (or name and region), cadre by phone (or a unique name). */
 export const assignmentColumns: readonly RecordColumn<Assignment>[] = [
-  text('entityName', '主体名称', ['单位名称', '企业名称', '被包保主体', '包保主体', '名称'], 28, true, (a, ctx) => entityOf(a, ctx)?.name ?? ''),
+  text(
+    'entityName',
+    '主体名称',
+    ['单位名称', '企业名称', '被包保主体', '包保主体', '名称'],
+    28,
+    true,
+    (a, ctx) => entityOf(a, ctx)?.name ?? '',
+  ),
   text('uscc', '统一社会信用代码', ['社会信用代码', '信用代码'], 21, true, (a, ctx) => entityOf(a, ctx)?.uscc ?? ''),
   text('grade', '包保等级', ['等级'], 8, false, (a, ctx) => entityOf(a, ctx)?.grade ?? ''),
   ...regionColumns<Assignment>((a, ctx) => entityOf(a, ctx)?.regionId ?? ''),
@@ -28,7 +48,15 @@ export const assignmentColumns: readonly RecordColumn<Assignment>[] = [
     return cadre ? CADRE_LEVEL_LABELS[cadre.level] : '';
   }),
   text('cadrePhone', '干部电话', ['包保干部电话', '干部联系电话', '包保领导电话'], 14, true, (a, ctx) => cadreOf(a, ctx)?.phone ?? ''),
-  { key: 'start', label: '包保起始日期', synonyms: ['起始日期', '开始日期', '包保日期', '包保开始日期', '开始时间'], width: 12, format: 'date', importable: true, value: (a) => ({ date: a.start }) },
+  {
+    key: 'start',
+    label: '包保起始日期',
+    synonyms: ['起始日期', '开始日期', '包保日期', '包保开始日期', '开始时间'],
+    width: 12,
+    format: 'date',
+    importable: true,
+    value: (a) => ({ date: a.start }),
+  },
 ];
 
 export const assignmentDefinition: RecordDefinition<Assignment, AssignmentPatch> = {

@@ -8,14 +8,44 @@ import { regionColumns, RowReader, schemaErrors, upsertById } from './common';
 type CadrePatch = Partial<Omit<Cadre, 'id'>>;
 
 const LEVEL_WORDS: Readonly<Record<string, CadreLevel>> = {
-  市级: 'city', 市: 'city', 盟市级: 'city',
-  旗区级: 'county', 旗级: 'county', 区级: 'county', 县级: 'county', 旗区: 'county', '旗(区)级': 'county', 旗县级: 'county',
-  乡镇级: 'township', 乡级: 'township', 镇级: 'township', 苏木级: 'township', 街道级: 'township', '乡镇(街道)级': 'township', 乡镇: 'township',
-  村级: 'village', 嘎查级: 'village', 社区级: 'village', 村: 'village', '村(社区)级': 'village',
+  市级: 'city',
+  市: 'city',
+  盟市级: 'city',
+  旗区级: 'county',
+  旗级: 'county',
+  区级: 'county',
+  县级: 'county',
+  旗区: 'county',
+  '旗(区)级': 'county',
+  旗县级: 'county',
+  乡镇级: 'township',
+  乡级: 'township',
+  镇级: 'township',
+  苏木级: 'township',
+  街道级: 'township',
+  '乡镇(街道)级': 'township',
+  乡镇: 'township',
+  村级: 'village',
+  嘎查级: 'village',
+  社区级: 'village',
+  村: 'village',
+  '村(社区)级': 'village',
 };
 
-const text = (key: string, label: string, synonyms: string[], width: number, value: (c: Cadre, ctx: RecordContext) => string): RecordColumn<Cadre> => ({
-  key, label, synonyms, width, format: 'text', importable: true, value,
+const text = (
+  key: string,
+  label: string,
+  synonyms: string[],
+  width: number,
+  value: (c: Cadre, ctx: RecordContext) => string,
+): RecordColumn<Cadre> => ({
+  key,
+  label,
+  synonyms,
+  width,
+  format: 'text',
+  importable: true,
+  value,
 });
 
 function commitmentOf(cadre: Cadre, ctx: RecordContext): string {
@@ -31,7 +61,12 @@ export const cadreColumns: readonly RecordColumn<Cadre>[] = [
   text('phone', '联系电话', ['手机号', '电话', '手机', '联系方式', '手机号码'], 14, (c) => c.phone),
   text('active', '在岗', ['是否在岗', '在岗状态', '状态'], 6, (c) => (c.active ? '是' : '否')),
   {
-    key: 'commitment', label: '承诺书签订日期', synonyms: ['承诺书', '签订承诺书日期', '责任与任务承诺书签订日期'], width: 12, format: 'date', importable: true,
+    key: 'commitment',
+    label: '承诺书签订日期',
+    synonyms: ['承诺书', '签订承诺书日期', '责任与任务承诺书签订日期'],
+    width: 12,
+    format: 'date',
+    importable: true,
     value: (c, ctx) => {
       const signed = commitmentOf(c, ctx);
       return signed ? { date: signed } : null;
@@ -39,7 +74,12 @@ export const cadreColumns: readonly RecordColumn<Cadre>[] = [
   },
   text('notes', '备注', ['说明'], 20, (c) => c.notes),
   {
-    key: 'entityCount', label: '包保主体数', synonyms: [], width: 8, format: 'number', importable: false,
+    key: 'entityCount',
+    label: '包保主体数',
+    synonyms: [],
+    width: 8,
+    format: 'number',
+    importable: false,
     value: (c, ctx) => ctx.doc.assignments.reduce((n, a) => n + (a.cadreId === c.id && a.end === '' ? 1 : 0), 0),
   },
 ];
@@ -60,7 +100,11 @@ export const cadreDefinition: RecordDefinition<Cadre, CadrePatch> = {
     });
     reader.set('unit', 'unit', cellText);
     reader.set('position', 'position', cellText);
-    reader.set('level', 'level', (cell) => reader.parsed(parseChoice(cell, '层级', LEVEL_WORDS, '市级、旗区级、乡镇级或村级')) || undefined);
+    reader.set(
+      'level',
+      'level',
+      (cell) => reader.parsed(parseChoice(cell, '层级', LEVEL_WORDS, '市级、旗区级、乡镇级或村级')) || undefined,
+    );
     const area = cadreArea(reader, ctx);
     if (area) {
       reader.patch.regionId = area.id;
@@ -91,7 +135,10 @@ export const cadreDefinition: RecordDefinition<Cadre, CadrePatch> = {
     const commitments = patch.commitments ? [...otherYears, ...patch.commitments] : existing?.commitments;
     const parsed = CadreInputSchema.safeParse({ ...existing, ...patch, commitments });
     if (!parsed.success) return { ok: false, errors: schemaErrors(parsed.error) };
-    return { ok: true, record: stampInactiveSince(existing, CadreSchema.parse({ ...parsed.data, id: existing?.id ?? ctx.newId('C') }), ctx.today) };
+    return {
+      ok: true,
+      record: stampInactiveSince(existing, CadreSchema.parse({ ...parsed.data, id: existing?.id ?? ctx.newId('C') }), ctx.today),
+    };
   },
 
   apply: (doc, changes) => upsertById(doc.cadres, changes),

@@ -78,14 +78,37 @@ export function schemaErrors(error: z.ZodError): string[] {
 
 /** The 旗区 / 乡镇 / 村 columns every located record exports and imports. */
 export function regionColumns<R>(regionOf: (record: R, ctx: RecordContext) => string): RecordColumn<R>[] {
-  const nameAt = (level: 'county' | 'township' | 'village') => (record: R, ctx: RecordContext): Cell =>
-    ctx.regions.atLevel(regionOf(record, ctx), level)?.name ?? '';
+  const nameAt =
+    (level: 'county' | 'township' | 'village') =>
+    (record: R, ctx: RecordContext): Cell =>
+      ctx.regions.atLevel(regionOf(record, ctx), level)?.name ?? '';
   return [
-    { key: 'county', label: '旗区', synonyms: ['所属旗区', '旗(区)', '旗县区', '县区', '旗县(区)', '县(区)', '旗区名称', '旗县'], width: 10, format: 'text', importable: true, value: nameAt('county') },
+    {
+      key: 'county',
+      label: '旗区',
+      synonyms: ['所属旗区', '旗(区)', '旗县区', '县区', '旗县(区)', '县(区)', '旗区名称', '旗县'],
+      width: 10,
+      format: 'text',
+      importable: true,
+      value: nameAt('county'),
+    },
     {
       key: 'township',
       label: '乡镇(街道、苏木)',
-      synonyms: ['所属乡镇', '乡镇(街道)', '乡镇街道苏木', '乡镇', '街道', '苏木', '乡镇(苏木、街道)', '乡镇街道', '所属乡镇(街道)', '镇(街道)', '镇街', '乡(镇)'],
+      synonyms: [
+        '所属乡镇',
+        '乡镇(街道)',
+        '乡镇街道苏木',
+        '乡镇',
+        '街道',
+        '苏木',
+        '乡镇(苏木、街道)',
+        '乡镇街道',
+        '所属乡镇(街道)',
+        '镇(街道)',
+        '镇街',
+        '乡(镇)',
+      ],
       width: 14,
       format: 'text',
       importable: true,

@@ -22,23 +22,77 @@ import { lookups } from './lookups';
 type EntityPatch = Partial<Omit<Entity, 'id'>>;
 
 const GRADE_WORDS: Readonly<Record<string, Grade>> = Object.fromEntries(
-  (['A', 'B', 'C', 'D'] as const).flatMap((g) => [[g, g], [`${g}级`, g], [`${g}类`, g]]),
+  (['A', 'B', 'C', 'D'] as const).flatMap((g) => [
+    [g, g],
+    [`${g}级`, g],
+    [`${g}类`, g],
+  ]),
 );
 const TYPE_WORDS: Readonly<Record<string, EntityType>> = {
-  企业: '企业', 公司: '企业', 企业法人: '企业', 个体工商户: '个体工商户', 个体: '个体工商户', 个体户: '个体工商户',
-  小作坊: '小作坊', 食品小作坊: '小作坊', 作坊: '小作坊', 小餐饮: '小餐饮', 小餐饮店: '小餐饮',
-  食品摊贩: '食品摊贩', 摊贩: '食品摊贩', 小摊贩: '食品摊贩', 其他: '其他', 其它: '其他',
+  企业: '企业',
+  公司: '企业',
+  企业法人: '企业',
+  个体工商户: '个体工商户',
+  个体: '个体工商户',
+  个体户: '个体工商户',
+  小作坊: '小作坊',
+  食品小作坊: '小作坊',
+  作坊: '小作坊',
+  小餐饮: '小餐饮',
+  小餐饮店: '小餐饮',
+  食品摊贩: '食品摊贩',
+  摊贩: '食品摊贩',
+  小摊贩: '食品摊贩',
+  其他: '其他',
+  其它: '其他',
 };
-const SCALE_WORDS: Readonly<Record<string, Scale>> = { 大型: '大型', 大: '大型', 中型: '中型', 中: '中型', 小型: '小型', 小: '小型', 微型: '微型', 微: '微型' };
+const SCALE_WORDS: Readonly<Record<string, Scale>> = {
+  大型: '大型',
+  大: '大型',
+  中型: '中型',
+  中: '中型',
+  小型: '小型',
+  小: '小型',
+  微型: '微型',
+  微: '微型',
+};
 const STATUS_WORDS: Readonly<Record<string, EntityStatus>> = {
-  在营: '在营', 存续: '在营', 营业: '在营', 开业: '在营', 正常: '在营', 停业: '停业', 歇业: '停业', 注销: '注销', 吊销: '注销', 已注销: '注销',
+  在营: '在营',
+  存续: '在营',
+  营业: '在营',
+  开业: '在营',
+  正常: '在营',
+  停业: '停业',
+  歇业: '停业',
+  注销: '注销',
+  吊销: '注销',
+  已注销: '注销',
 };
 const KIND_WORDS: Readonly<Record<string, BusinessKind>> = {
   ...Object.fromEntries(BUSINESS_KINDS.map((k) => [k, k])),
-  生产: '食品生产', 食品生产: '食品生产', 销售: '食品销售', 经营: '食品销售', 流通: '食品销售', 餐饮: '餐饮服务', 餐饮服务: '餐饮服务',
-  特殊食品: '特殊食品', 保健食品: '特殊食品', 食堂: '集中用餐单位食堂', 单位食堂: '集中用餐单位食堂',
+  生产: '食品生产',
+  食品生产: '食品生产',
+  销售: '食品销售',
+  经营: '食品销售',
+  流通: '食品销售',
+  餐饮: '餐饮服务',
+  餐饮服务: '餐饮服务',
+  特殊食品: '特殊食品',
+  保健食品: '特殊食品',
+  食堂: '集中用餐单位食堂',
+  单位食堂: '集中用餐单位食堂',
 };
-const CANTEEN_WORDS: Readonly<Record<string, CanteenKind>> = { 幼儿园: '幼儿园', 托幼: '幼儿园', 养老机构: '养老机构', 养老: '养老机构', 学校: '学校', 其他单位: '其他单位', 其他: '其他单位', 机关: '其他单位', 企业: '其他单位' };
+const CANTEEN_WORDS: Readonly<Record<string, CanteenKind>> = {
+  幼儿园: '幼儿园',
+  托幼: '幼儿园',
+  养老机构: '养老机构',
+  养老: '养老机构',
+  学校: '学校',
+  其他单位: '其他单位',
+  其他: '其他单位',
+  机关: '其他单位',
+  企业: '其他单位',
+};
 
 const text = (
   key: string,
@@ -47,16 +101,50 @@ const text = (
   width: number,
   value: (e: Entity, ctx: RecordContext) => string,
 ): RecordColumn<Entity> => ({
-  key, label, synonyms, width, format: 'text', importable: true, value,
+  key,
+  label,
+  synonyms,
+  width,
+  format: 'text',
+  importable: true,
+  value,
 });
 const date = (key: keyof Entity['duties'], label: string, synonyms: string[]): RecordColumn<Entity> => ({
-  key: `duty.${key}`, label, synonyms, width: 12, format: 'date', importable: true, value: (e) => (e.duties[key] ? { date: e.duties[key] } : null),
+  key: `duty.${key}`,
+  label,
+  synonyms,
+  width: 12,
+  format: 'date',
+  importable: true,
+  value: (e) => (e.duties[key] ? { date: e.duties[key] } : null),
 });
 
 export const entityColumns: readonly RecordColumn<Entity>[] = [
-  text('name', '主体名称', ['单位名称', '单位详细名称', '企业名称', '经营者名称', '生产者名称', '名称', '主体名称(企业名称)', '企业(主体)名称', '食品生产经营者名称'], 28, (e) => e.name),
+  text(
+    'name',
+    '主体名称',
+    [
+      '单位名称',
+      '单位详细名称',
+      '企业名称',
+      '经营者名称',
+      '生产者名称',
+      '名称',
+      '主体名称(企业名称)',
+      '企业(主体)名称',
+      '食品生产经营者名称',
+    ],
+    28,
+    (e) => e.name,
+  ),
   text('uscc', '统一社会信用代码', ['社会信用代码', '信用代码', '统一代码', '社会统一信用代码'], 21, (e) => e.uscc),
-  text('license', '许可证编号', ['许可证号', '食品经营许可证号', '食品生产许可证号', '许可证', '许可(备案)编号', '登记证号', '许可证编号(备案号)'], 19, (e) => e.license),
+  text(
+    'license',
+    '许可证编号',
+    ['许可证号', '食品经营许可证号', '食品生产许可证号', '许可证', '许可(备案)编号', '登记证号', '许可证编号(备案号)'],
+    19,
+    (e) => e.license,
+  ),
   text('type', '主体类型', ['类型', '主体类别', '经营主体类型'], 10, (e) => e.type),
   text('businessKinds', '业态', ['经营业态', '业态类别', '经营类别'], 14, (e) => e.businessKinds.join('、')),
   text('scale', '规模', ['企业规模', '经营规模'], 6, (e) => e.scale),
@@ -64,35 +152,79 @@ export const entityColumns: readonly RecordColumn<Entity>[] = [
     ...text('grade', '包保等级', ['等级', '分级', '包保级别', '分级等级'], 8, (e) => e.grade),
     // 2016 风险分级 (A = lowest risk), 餐饮 量化分级 and 信用等级 are other scales (docs/domain.md#设置的规则).
     notWords: ['风险', '量化', '信用'],
-    lookalikeQuestion: '是另一种分级（风险分级 A 级风险最低，包保等级 A 级最高），没有作为包保等级导入。如该列确是包保等级，请在“列对应”中把它对应为“包保等级”；否则请在表中增加“包保等级”列（A、B、C、D）后重新导入',
+    lookalikeQuestion:
+      '是另一种分级（风险分级 A 级风险最低，包保等级 A 级最高），没有作为包保等级导入。如该列确是包保等级，请在“列对应”中把它对应为“包保等级”；否则请在表中增加“包保等级”列（A、B、C、D）后重新导入',
   },
   ...regionColumns<Entity>((e) => e.regionId),
   text('address', '地址', ['经营地址', '生产经营地址', '详细地址', '住所', '经营场所', '经营地点', '地址(经营场所)'], 30, (e) => e.address),
-  text('legalRep', '法定代表人(负责人)', ['法定代表人', '负责人', '主要负责人', '经营者', '法人', '法人代表', '业主', '法定代表人或负责人', '法定代表人姓名', '负责人姓名'], 10, (e) => e.legalRep),
+  text(
+    'legalRep',
+    '法定代表人(负责人)',
+    ['法定代表人', '负责人', '主要负责人', '经营者', '法人', '法人代表', '业主', '法定代表人或负责人', '法定代表人姓名', '负责人姓名'],
+    10,
+    (e) => e.legalRep,
+  ),
   {
-    ...text('legalRepPhone', '联系电话', ['手机号', '电话', '负责人电话', '法人电话', '联系方式', '手机', '联系人电话'], 14, (e) => e.legalRepPhone),
+    ...text(
+      'legalRepPhone',
+      '联系电话',
+      ['手机号', '电话', '负责人电话', '法人电话', '联系方式', '手机', '联系人电话'],
+      14,
+      (e) => e.legalRepPhone,
+    ),
     // The phone of someone else: 监管人员电话, 食品安全总监联系电话, 投诉举报电话.
     notWords: ['投诉', '举报', '监管', '网格', '总监', '安全员', '干部'],
   },
   text('directorName', '食品安全总监', ['总监', '食品安全总监姓名', '总监姓名'], 10, (e) => e.director?.name ?? ''),
   text('directorPhone', '总监电话', ['食品安全总监电话', '总监联系电话'], 14, (e) => e.director?.phone ?? ''),
-  text('safetyOfficers', '食品安全员', ['安全员', '食品安全员(姓名电话)', '食品安全员姓名及电话', '食品安全管理员'], 24, (e) => formatPeople(e.safetyOfficers)),
-  text('regulator', '网格监管人员', ['监管人员', '网格员', '网格监管员', '网格监管责任人', '日常监管人员', '日常监督管理人员', '监管责任人'], 10, (e, ctx) => lookups(ctx).regulatorById.get(e.regulatorId)?.name ?? ''),
+  text('safetyOfficers', '食品安全员', ['安全员', '食品安全员(姓名电话)', '食品安全员姓名及电话', '食品安全管理员'], 24, (e) =>
+    formatPeople(e.safetyOfficers),
+  ),
+  text(
+    'regulator',
+    '网格监管人员',
+    ['监管人员', '网格员', '网格监管员', '网格监管责任人', '日常监管人员', '日常监督管理人员', '监管责任人'],
+    10,
+    (e, ctx) => lookups(ctx).regulatorById.get(e.regulatorId)?.name ?? '',
+  ),
   text('status', '经营状态', ['状态', '登记状态'], 8, (e) => e.status),
-  { key: 'chainHeadquarters', label: '连锁总部', synonyms: ['是否连锁总部'], width: 8, format: 'text', importable: true, value: (e) => (e.chainHeadquarters ? '是' : '否') },
+  {
+    key: 'chainHeadquarters',
+    label: '连锁总部',
+    synonyms: ['是否连锁总部'],
+    width: 8,
+    format: 'text',
+    importable: true,
+    value: (e) => (e.chainHeadquarters ? '是' : '否'),
+  },
   text('canteenKind', '食堂类别', ['食堂类型'], 8, (e) => e.canteen?.kind ?? ''),
-  { key: 'canteenHeadcount', label: '每餐就餐人数', synonyms: ['就餐人数', '供餐人数'], width: 8, format: 'number', importable: true, value: (e) => e.canteen?.mealHeadcount ?? null },
+  {
+    key: 'canteenHeadcount',
+    label: '每餐就餐人数',
+    synonyms: ['就餐人数', '供餐人数'],
+    width: 8,
+    format: 'number',
+    importable: true,
+    value: (e) => e.canteen?.mealHeadcount ?? null,
+  },
   date('dailyWeeklyMonthly', '日管控周排查月调度建立日期', ['建立日管控周排查月调度', '日管控周排查月调度']),
   date('riskList', '风险管控清单建立日期', ['风险管控清单']),
   date('riskSystem', '纳入风险管控系统日期', ['纳入风险管控系统', '风险管控系统']),
   date('commitment', '主体责任承诺书签订日期', ['承诺书签订日期', '承诺书']),
   text('notes', '备注', ['说明'], 20, (e) => e.notes),
-  { key: 'cadre', label: '包保干部', synonyms: [], width: 10, format: 'text', importable: false, value: (e, ctx) => {
-    const l = lookups(ctx);
-    return l.cadreById.get(l.currentCadre.get(e.id) ?? '')?.name ?? '';
-  } },
+  {
+    key: 'cadre',
+    label: '包保干部',
+    synonyms: [],
+    width: 10,
+    format: 'text',
+    importable: false,
+    value: (e, ctx) => {
+      const l = lookups(ctx);
+      return l.cadreById.get(l.currentCadre.get(e.id) ?? '')?.name ?? '';
+    },
+  },
 ];
-
 
 function parseEntityRow(reader: RowReader<EntityPatch>, ctx: RecordContext): void {
   reader.set('name', 'name', (cell) => {
@@ -123,7 +255,9 @@ function parseEntityRow(reader: RowReader<EntityPatch>, ctx: RecordContext): voi
   });
   reader.set('businessKinds', 'businessKinds', (cell) => {
     const kinds: BusinessKind[] = [];
-    for (const word of cellText(cell).split(/[、,，;；/\s]+/).filter(Boolean)) {
+    for (const word of cellText(cell)
+      .split(/[、,，;；/\s]+/)
+      .filter(Boolean)) {
       const kind = KIND_WORDS[word];
       if (kind) {
         if (!kinds.includes(kind)) kinds.push(kind);
@@ -164,7 +298,9 @@ function parseEntityRow(reader: RowReader<EntityPatch>, ctx: RecordContext): voi
     const covering = namesakes.filter((r) => township && r.regionIds.includes(township));
     const chosen = namesakes.length === 1 ? namesakes[0] : covering.length === 1 ? covering[0] : undefined;
     if (!chosen) {
-      reader.warnings.push(namesakes.length === 0 ? `网格监管人员“${name}”不在名单中，未关联` : `网格监管人员“${name}”有重名，无法确定是哪一位，未关联`);
+      reader.warnings.push(
+        namesakes.length === 0 ? `网格监管人员“${name}”不在名单中，未关联` : `网格监管人员“${name}”有重名，无法确定是哪一位，未关联`,
+      );
       return undefined;
     }
     return chosen.id;
@@ -205,7 +341,11 @@ export const entityDefinition: RecordDefinition<Entity, EntityPatch> = {
     parseEntityRow(reader, ctx);
     // A list without a 主体类型 column would register every new 主体 as 其他 and under-count the
     // 企业: the code or the name tells most of them. A stored type other than 其他 is kept.
-    if (!reader.has('type') && reader.errors.length === 0 && (entityDefinition.target(reader.patch, ctx).existing?.type ?? '其他') === '其他') {
+    if (
+      !reader.has('type') &&
+      reader.errors.length === 0 &&
+      (entityDefinition.target(reader.patch, ctx).existing?.type ?? '其他') === '其他'
+    ) {
       const guess = guessEntityType(reader.patch.uscc ?? '', reader.patch.name ?? '');
       if (guess) reader.patch.type = guess.type;
       reader.warnings.push(typeNote(guess));

@@ -46,4 +46,3 @@ function entityKeys(ctx: RecordContext): Map<string, Entity> {
   }
   return keys;
 }
-

@@ -12,7 +12,17 @@ interface RegionPatch {
 
 const LEVELS = ['county', 'township', 'village'] as const;
 const KIND_BY_SUFFIX: readonly [RegExp, string][] = [
-  [/街道$/, '街道'], [/苏木$/, '苏木'], [/嘎查$/, '嘎查'], [/社区$/, '社区'], [/镇$/, '镇'], [/乡$/, '乡'], [/村$/, '村'], [/旗$/, '旗'], [/区$/, '区'], [/县$/, '县'], [/市$/, '市'],
+  [/街道$/, '街道'],
+  [/苏木$/, '苏木'],
+  [/嘎查$/, '嘎查'],
+  [/社区$/, '社区'],
+  [/镇$/, '镇'],
+  [/乡$/, '乡'],
+  [/村$/, '村'],
+  [/旗$/, '旗'],
+  [/区$/, '区'],
+  [/县$/, '县'],
+  [/市$/, '市'],
 ];
 
 function kindOf(name: string): string {
@@ -30,14 +40,58 @@ function pending(ctx: RecordContext): Map<string, Region> {
   return map;
 }
 
-const nameAt = (level: RegionLevel) => (r: Region, ctx: RecordContext): Cell => ctx.regions.atLevel(r.id, level)?.name ?? '';
+const nameAt =
+  (level: RegionLevel) =>
+  (r: Region, ctx: RecordContext): Cell =>
+    ctx.regions.atLevel(r.id, level)?.name ?? '';
 
 export const regionColumns: readonly RecordColumn<Region>[] = [
-  { key: 'city', label: '市', synonyms: ['盟市', '所属市', '地市', '市州', '地级'], width: 10, format: 'text', importable: true, value: nameAt('city') },
-  { key: 'county', label: '旗区', synonyms: ['所属旗区', '旗(区)', '旗县区', '县区', '区县', '县级'], width: 10, format: 'text', importable: true, value: nameAt('county') },
-  { key: 'township', label: '乡镇(街道、苏木)', synonyms: ['所属乡镇', '乡镇(街道)', '乡镇街道苏木', '乡镇', '乡级'], width: 16, format: 'text', importable: true, value: nameAt('township') },
-  { key: 'village', label: '村(社区、嘎查)', synonyms: ['村(社区)', '村社区', '社区', '嘎查村', '村', '村级'], width: 16, format: 'text', importable: true, value: nameAt('village') },
-  { key: 'code', label: '区划代码', synonyms: ['统计用区划代码', '代码', '行政区划代码', '区划编码'], notWords: ['城乡分类'], width: 15, format: 'text', importable: true, value: (r) => r.code },
+  {
+    key: 'city',
+    label: '市',
+    synonyms: ['盟市', '所属市', '地市', '市州', '地级'],
+    width: 10,
+    format: 'text',
+    importable: true,
+    value: nameAt('city'),
+  },
+  {
+    key: 'county',
+    label: '旗区',
+    synonyms: ['所属旗区', '旗(区)', '旗县区', '县区', '区县', '县级'],
+    width: 10,
+    format: 'text',
+    importable: true,
+    value: nameAt('county'),
+  },
+  {
+    key: 'township',
+    label: '乡镇(街道、苏木)',
+    synonyms: ['所属乡镇', '乡镇(街道)', '乡镇街道苏木', '乡镇', '乡级'],
+    width: 16,
+    format: 'text',
+    importable: true,
+    value: nameAt('township'),
+  },
+  {
+    key: 'village',
+    label: '村(社区、嘎查)',
+    synonyms: ['村(社区)', '村社区', '社区', '嘎查村', '村', '村级'],
+    width: 16,
+    format: 'text',
+    importable: true,
+    value: nameAt('village'),
+  },
+  {
+    key: 'code',
+    label: '区划代码',
+    synonyms: ['统计用区划代码', '代码', '行政区划代码', '区划编码'],
+    notWords: ['城乡分类'],
+    width: 15,
+    format: 'text',
+    importable: true,
+    value: (r) => r.code,
+  },
 ];
 
 export const regionDefinition: RecordDefinition<Region, RegionPatch> = {
@@ -136,12 +190,15 @@ function cityOf(reader: RowReader<RegionPatch>, ctx: RecordContext): Region | un
       reader.errors.push(problem);
       return undefined;
     }
-    const city = cities.find((c) => c.name === name) ?? pending(ctx).get(`/${name}`) ?? { id: ctx.newId('R'), name, level: 'city' as const, parentId: null, code: '', kind: '市' };
+    const city = cities.find((c) => c.name === name) ??
+      pending(ctx).get(`/${name}`) ?? { id: ctx.newId('R'), name, level: 'city' as const, parentId: null, code: '', kind: '市' };
     pending(ctx).set(`/${name}`, city);
     return city;
   }
   if (cities.length === 1) return cities[0];
-  reader.errors.push(cities.length === 0 ? '区划表中还没有市级区划，请增加“市”列（如 鄂尔多斯市）' : '区划表中有多个市，请增加“市”列写明所属市');
+  reader.errors.push(
+    cities.length === 0 ? '区划表中还没有市级区划，请增加“市”列（如 鄂尔多斯市）' : '区划表中有多个市，请增加“市”列写明所属市',
+  );
   return undefined;
 }
 
@@ -149,9 +206,12 @@ function pathOf(node: Region, ctx: RecordContext): string {
   const names: string[] = [];
   const byId = new Map([...pending(ctx).values()].map((r) => [r.id, r]));
   // Bounded like RegionIndex.ancestry: a region tree is four levels deep, whatever the data says.
-  for (let n: Region | undefined = node; n && names.length < 10; n = n.parentId ? (ctx.regions.get(n.parentId) ?? byId.get(n.parentId)) : undefined) {
+  for (
+    let n: Region | undefined = node;
+    n && names.length < 10;
+    n = n.parentId ? (ctx.regions.get(n.parentId) ?? byId.get(n.parentId)) : undefined
+  ) {
     names.unshift(n.name);
   }
   return names.join('/');
 }
-

@@ -5,8 +5,20 @@ import { RowReader, schemaErrors, upsertById } from './common';
 
 type RegulatorPatch = Partial<Omit<Regulator, 'id'>>;
 
-const text = (key: string, label: string, synonyms: string[], width: number, value: (r: Regulator, ctx: RecordContext) => string): RecordColumn<Regulator> => ({
-  key, label, synonyms, width, format: 'text', importable: true, value,
+const text = (
+  key: string,
+  label: string,
+  synonyms: string[],
+  width: number,
+  value: (r: Regulator, ctx: RecordContext) => string,
+): RecordColumn<Regulator> => ({
+  key,
+  label,
+  synonyms,
+  width,
+  format: 'text',
+  importable: true,
+  value,
 });
 
 export const regulatorColumns: readonly RecordColumn<Regulator>[] = [
@@ -37,10 +49,18 @@ export const regulatorDefinition: RecordDefinition<Regulator, RegulatorPatch> = 
     reader.set('phone', 'phone', (cell) => reader.phone(cell, '联系电话'));
     reader.set('regionIds', 'regions', (cell) => {
       const ids: string[] = [];
-      for (const area of cellText(cell).split(/[、,，;；\n]+/).map((a) => a.trim()).filter(Boolean)) {
+      for (const area of cellText(cell)
+        .split(/[、,，;；\n]+/)
+        .map((a) => a.trim())
+        .filter(Boolean)) {
         const parts = area.split(/\s*[/／]\s*/);
         const [a = '', b = '', c = ''] = parts;
-        const names = parts.length >= 3 ? { county: a, township: b, village: c } : parts.length === 2 ? { county: a, township: b, village: '' } : { county: '', township: a, village: '' };
+        const names =
+          parts.length >= 3
+            ? { county: a, township: b, village: c }
+            : parts.length === 2
+              ? { county: a, township: b, village: '' }
+              : { county: '', township: a, village: '' };
         const found = ctx.matcher.match(names);
         if (!found.ok) reader.errors.push(`负责区域：${found.message}`);
         else if (found.region && !ids.includes(found.region.id)) ids.push(found.region.id);

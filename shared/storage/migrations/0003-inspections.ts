@@ -25,7 +25,9 @@ export function addInspections(doc: Json): Json {
   return {
     ...doc,
     ...(profile && letter ? { profile: { ...profile, letter: { ...letter, body: renamed(letter['body']) } } } : {}),
-    ...(battleMap ? { battleMap: { ...battleMap, tasks: records(battleMap['tasks']).map((t) => ({ ...t, method: renamed(t['method']) })) } } : {}),
+    ...(battleMap
+      ? { battleMap: { ...battleMap, tasks: records(battleMap['tasks']).map((t) => ({ ...t, method: renamed(t['method']) })) } }
+      : {}),
     visits: records(doc['visits']).map((v) =>
       Array.isArray(v['checklist']) ? { ...v, checklist: records(v['checklist']).map((c) => ({ ...c, item: renamed(c['item']) })) } : v,
     ),

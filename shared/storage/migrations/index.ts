@@ -12,9 +12,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: addInspections,
 };
 
-export type MigrationResult =
-  | { ok: true; doc: Record<string, unknown>; from: number }
-  | { ok: false; message: string };
+export type MigrationResult = { ok: true; doc: Record<string, unknown>; from: number } | { ok: false; message: string };
 
 export function migrate(raw: unknown): MigrationResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
