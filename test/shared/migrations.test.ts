@@ -21,7 +21,7 @@ describe('migrate', () => {
     expect(doc.profile.visitRules.perYearByGrade).toEqual({ A: 4, B: 4, C: 4, D: 4 });
   });
 
-  it('fills the settings added later (fallbacks, visits by level, 现场 grades, 节前 visits) into a stored profile', () => {
+  it('fills the settings added later (fallbacks, visits by level, 现场 grades, 节前 visits, problem deadlines) into a stored profile', () => {
     // The visit rules as the version before these settings stored them.
     const stored = { orgName: '达拉特旗市场监督管理局', visitRules: { perYearByGrade: { A: 6, B: 4, C: 4, D: 2 }, weeklyCapPerCadre: 8 } };
     const profile = DataDocSchema.shape.profile.parse(stored);
@@ -31,6 +31,7 @@ describe('migrate', () => {
       weeklyCapPerCadre: 8,
       onSiteGrades: ['A', 'B'],
       holidayExtras: { holidays: [], grades: ['A', 'B'], workingDaysBefore: 10 },
+      problemDays: { assign: 3, review: 5 },
     });
     expect(profile.assignFallbacks).toEqual({ villageInTownship: true, levelAbove: true });
   });
