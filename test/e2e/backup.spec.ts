@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
+import { countText } from '../../shared/util/format';
 import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
@@ -87,7 +88,7 @@ test('数据文件损坏：欢迎页说明情况，从最新备份恢复后主�
     const confirm = page.getByRole('dialog', { name: '确定用这个备份替换当前数据？' });
     await confirm.getByRole('button', { name: /^恢\s?复$/ }).click();
     await expect(page.getByText(/已从备份“backup-.*-start\.json”恢复数据/)).toBeVisible();
-    await expect(page.getByText(`共 ${count} 户`)).toBeVisible();
+    await expect(page.getByText(`共 ${countText(count)} 户`)).toBeVisible();
     await expect(page.getByTestId('header-counts')).toContainText(`主体 ${count.toLocaleString('zh-CN')} 户`);
   });
 
@@ -168,7 +169,7 @@ test('备份与恢复：立即备份，删除一户主体后从列表预览并�
     expect(doc.entities.length).toBe(count);
     expect(doc.entities.some((e) => e.id === victim.id)).toBe(true);
     await page.getByRole('menuitem', { name: '包保主体' }).click();
-    await expect(page.getByText(`共 ${count} 户`)).toBeVisible();
+    await expect(page.getByText(`共 ${countText(count)} 户`)).toBeVisible();
   });
 
   await test.step('从文件恢复：选一个不是备份的文件，给出中文说明，数据不变', async () => {
@@ -211,7 +212,7 @@ test('数据文件损坏且没有备份：提示从备份文件恢复或新建�
     .getByRole('dialog', { name: '确定用这个备份替换当前数据？' })
     .getByRole('button', { name: /^恢\s?复$/ })
     .click();
-  await expect(page.getByText(`共 ${count} 户`)).toBeVisible();
+  await expect(page.getByText(`共 ${countText(count)} 户`)).toBeVisible();
   expect((await readDoc()).entities.length).toBe(count);
 });
 
@@ -240,6 +241,6 @@ test('新电脑上第一次打开：欢迎页可直接从带来的备份文件�
     .click();
   await expect(page.getByRole('dialog', { name: '确定用这个备份替换当前数据？' })).toHaveCount(0);
   await page.goto(`${server.url}#/entities`);
-  await expect(page.getByText(`共 ${count} 户`)).toBeVisible();
+  await expect(page.getByText(`共 ${countText(count)} 户`)).toBeVisible();
   expect((await readDoc()).entities.length).toBe(count);
 });

@@ -1,4 +1,4 @@
-import { link, mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { fileFault } from './file-faults';
@@ -27,12 +27,18 @@ export function writeFileAtomic(file: string, data: string | Uint8Array | readon
 const COPY_BLOCK_BYTES = 8 * 1024 * 1024;
 
 /**
- * Copies `from` to `to` as writeFileAtomic writes: the whole copy or nothing at `to`. Read and
- * written here rather than by fs.copyFile, whose in-kernel copy fails on some targets with EINVAL
- * instead of the fault a clerk can fix (a full disk).
+ * Copies `from` to `to` as writeFileAtomic writes: the whole copy or nothing at `to`. Always a copy,
+ * never a hard link: a backup must survive damage written into the library file in place (another
+ * program, a disk fault). Read and written here rather than by fs.copyFile, whose in-kernel copy
+ * fails on some targets with EINVAL instead of the fault a clerk can fix (a full disk).
  */
-function copyFileAtomic(from: string, to: string): Promise<void> {
-  return replaceAtomic(to, async (temp) => {
+export async function copyFileAtomic(from: string, to: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(to), { recursive: true });
+  } catch (error) {
+    throw fileFault(error, to, 'write');
+  }
+  await replaceAtomic(to, async (temp) => {
     const source = await open(from, 'r');
     try {
       const target = await open(temp, 'w');
@@ -48,28 +54,6 @@ function copyFileAtomic(from: string, to: string): Promise<void> {
       await source.close();
     }
   });
-}
-
-/**
- * Makes `to` hold, for good, what `from` holds now: a hard link to it where the file system makes
- * one (no bytes copied, whatever the size), else a copy (copyFileAtomic). Only for a `from` that is
- * never written in place: writeFileAtomic replaces a file by rename, so the link keeps the contents
- * while `from` moves on to new ones.
- */
-export async function linkOrCopyAtomic(from: string, to: string): Promise<void> {
-  const dir = path.dirname(to);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw fileFault(error, to, 'write');
-  }
-  try {
-    await link(from, to);
-  } catch {
-    // Another volume, a file system without hard links (FAT, some shares): the copy says what a clerk can fix.
-    return copyFileAtomic(from, to);
-  }
-  await syncDirectory(dir);
 }
 
 async function writeAll(handle: FileHandle, block: Uint8Array): Promise<void> {

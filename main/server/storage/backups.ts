@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApiError } from '@shared/api/result';
 import { migrate } from '@shared/storage/migrations';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
-import { linkOrCopyAtomic, writeFileAtomic } from './atomic-file';
+import { copyFileAtomic, writeFileAtomic } from './atomic-file';
 import { checkLibrarySize } from './file-faults';
 import { jsonBytes } from './json-bytes';
 
@@ -104,8 +104,8 @@ export class Backups {
   }
 
   /**
-   * Backs up the saved library file as it is: a hard link to it (the store replaces the file on each
-   * save, never writes into it), or where the disk has none a copy. It was checked when it was read
+   * Backs up the saved library file as it is, by copying its bytes (never a hard link: the backup
+   * must outlive damage written into data.json in place). It was checked when it was read
    * and every save since wrote a checked document, so the backup is checked only for being whole
    * (its length, and its first and last bytes against the original's).
    */
@@ -114,7 +114,7 @@ export class Backups {
       reason,
       keep,
       now,
-      (file) => linkOrCopyAtomic(libraryFile, file),
+      (file) => copyFileAtomic(libraryFile, file),
       (file) => sameEnds(libraryFile, file),
     );
   }
