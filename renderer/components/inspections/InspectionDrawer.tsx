@@ -167,70 +167,79 @@ export function InspectionDrawer({ open, cadre, record, onClose, onSaved }: Insp
         </Flex>
       }
     >
-      {loadError ? (
-        <Alert type="error" showIcon title={loadError} />
-      ) : !initial ? (
-        <Spin description="正在读取督查清单…" />
-      ) : (
-        <Form<InspectionValues>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          initialValues={initial}
-          onValuesChange={onValuesChange}
-          onFinish={(values) => void save(values, initial.texts)}
-          onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
-          scrollToFirstError
-        >
-          <Flex gap={12}>
-            <Form.Item name="date" label="督查日期" rules={[{ required: true, message: '请选择督查日期' }]} style={{ marginBottom: 10 }}>
-              <DatePicker format="YYYY-MM-DD" disabledDate={afterToday} allowClear={false} style={{ width: 150 }} aria-label="督查日期" />
-            </Form.Item>
-            <Form.Item name="inspectorLevel" label="督查组级别" style={{ marginBottom: 10 }}>
-              <Select
-                style={{ width: 140 }}
-                aria-label="督查组级别"
-                options={INSPECTOR_LEVELS.map((l) => ({ value: l, label: INSPECTOR_LEVEL_LABELS[l] }))}
+      {/* Esc in a field is 取消 too: inside the cadre's drawer the nested drawer does not see it. */}
+      <div
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.stopPropagation();
+          close();
+        }}
+      >
+        {loadError ? (
+          <Alert type="error" showIcon title={loadError} />
+        ) : !initial ? (
+          <Spin description="正在读取督查清单…" />
+        ) : (
+          <Form<InspectionValues>
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            initialValues={initial}
+            onValuesChange={onValuesChange}
+            onFinish={(values) => void save(values, initial.texts)}
+            onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
+            scrollToFirstError
+          >
+            <Flex gap={12}>
+              <Form.Item name="date" label="督查日期" rules={[{ required: true, message: '请选择督查日期' }]} style={{ marginBottom: 10 }}>
+                <DatePicker format="YYYY-MM-DD" disabledDate={afterToday} allowClear={false} style={{ width: 150 }} aria-label="督查日期" />
+              </Form.Item>
+              <Form.Item name="inspectorLevel" label="督查组级别" style={{ marginBottom: 10 }}>
+                <Select
+                  style={{ width: 140 }}
+                  aria-label="督查组级别"
+                  options={INSPECTOR_LEVELS.map((l) => ({ value: l, label: INSPECTOR_LEVEL_LABELS[l] }))}
+                />
+              </Form.Item>
+            </Flex>
+            <Flex gap={12}>
+              <Form.Item
+                name="team"
+                label="督查组"
+                rules={[{ required: true, whitespace: true, message: '请填写督查组' }]}
+                style={{ flex: 3, marginBottom: 10 }}
+              >
+                <Input maxLength={60} placeholder="如：市食安委第二督查组" />
+              </Form.Item>
+              <Form.Item
+                name="inspectors"
+                label="督查人"
+                rules={[{ required: true, whitespace: true, message: '请填写督查人' }]}
+                style={{ flex: 2, marginBottom: 10 }}
+              >
+                <Input maxLength={60} placeholder="如：赵刚、钱丽" />
+              </Form.Item>
+            </Flex>
+            <Typography.Text strong>督查清单</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+              逐项对照责任清单、任务清单的落实情况，未落实的写明情况
+            </Typography.Text>
+            <InspectionItems texts={initial.texts} />
+            <Form.Item name="result" label="总体评价" style={{ marginBottom: 10 }} layout="horizontal">
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                size="small"
+                options={INSPECTION_RESULTS.map((r) => ({ value: r, label: r }))}
+                aria-label="总体评价"
               />
             </Form.Item>
-          </Flex>
-          <Flex gap={12}>
-            <Form.Item
-              name="team"
-              label="督查组"
-              rules={[{ required: true, whitespace: true, message: '请填写督查组' }]}
-              style={{ flex: 3, marginBottom: 10 }}
-            >
-              <Input maxLength={60} placeholder="如：市食安委第二督查组" />
+            <Form.Item name="notes" label="备注" style={{ marginBottom: 0 }}>
+              <Input.TextArea rows={2} maxLength={500} showCount placeholder="督查意见、整改要求等（可不填）" />
             </Form.Item>
-            <Form.Item
-              name="inspectors"
-              label="督查人"
-              rules={[{ required: true, whitespace: true, message: '请填写督查人' }]}
-              style={{ flex: 2, marginBottom: 10 }}
-            >
-              <Input maxLength={60} placeholder="如：赵刚、钱丽" />
-            </Form.Item>
-          </Flex>
-          <Typography.Text strong>督查清单</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
-            逐项对照责任清单、任务清单的落实情况，未落实的写明情况
-          </Typography.Text>
-          <InspectionItems texts={initial.texts} />
-          <Form.Item name="result" label="总体评价" style={{ marginBottom: 10 }} layout="horizontal">
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              size="small"
-              options={INSPECTION_RESULTS.map((r) => ({ value: r, label: r }))}
-              aria-label="总体评价"
-            />
-          </Form.Item>
-          <Form.Item name="notes" label="备注" style={{ marginBottom: 0 }}>
-            <Input.TextArea rows={2} maxLength={500} showCount placeholder="督查意见、整改要求等（可不填）" />
-          </Form.Item>
-        </Form>
-      )}
+          </Form>
+        )}
+      </div>
     </Drawer>
   );
 }
