@@ -1,7 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
 import type { DataDoc } from '../../shared/storage/types';
-import { type Harness, screenshot, startHarness } from './harness';
+import { type Harness, screenshot, startHarness, callFromPage as call } from './harness';
 
 /**
  * Issue #22 at 1366×768 on the city demo: every 首页概览 figure opens the list it counts, with as
@@ -14,25 +13,6 @@ let harness: Harness;
 test.afterEach(async () => {
   await harness.stop();
 });
-
-/** The page's own way to the services, so the figures come from the same server. */
-async function call<M extends ApiMethod>(page: Page, method: M, input: unknown): Promise<ApiResults[M]> {
-  const result = await page.evaluate(
-    async ([m, body]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '';
-      const response = await fetch(`./api/${encodeURIComponent(m)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-token': token },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as unknown;
-    },
-    [method, input] as const,
-  );
-  const typed = result as Result<ApiResults[M]>;
-  if (!typed.ok) throw new Error(`${method} 失败：${typed.error.message}`);
-  return typed.value;
-}
 
 const n = (value: number): string => value.toLocaleString('zh-CN');
 const numberIn = async (locator: Locator): Promise<number> => Number((await locator.innerText()).replace(/[^\d]/g, ''));

@@ -2,10 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
 import type { Ratio, Stats } from '../../shared/stats/stats';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness, callFromPage as call } from './harness';
 
 /**
  * 首页概览 at city scale (docs/domain.md#界面一览), against a folder prepared by the CLI (demo + plan): every KPI
@@ -25,27 +24,6 @@ test.afterEach(async () => {
   server = null;
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** The page's own way to the services (./api/<method>), so the figures come from the same server. */
-async function call<M extends ApiMethod>(page: Page, method: M, input: unknown): Promise<ApiResults[M]> {
-  const result = await page.evaluate(
-    async ([m, body]) => {
-      const response = await fetch(`./api/${encodeURIComponent(m)}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
-        },
-        body: JSON.stringify(body),
-      });
-      return (await response.json()) as unknown;
-    },
-    [method, input] as const,
-  );
-  const typed = result as Result<ApiResults[M]>;
-  if (!typed.ok) throw new Error(`${method} 失败：${typed.error.message}`);
-  return typed.value;
-}
 
 const n = (value: number): string => value.toLocaleString('zh-CN');
 const pct = ({ done, total }: Ratio): string => (total === 0 ? '—' : `${((100 * done) / total).toFixed(1)}%`);

@@ -4,6 +4,7 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
 import type { DataDoc } from '../../shared/storage/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -135,4 +136,28 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
 /** A screenshot's file for the specs that still take one themselves: in SCREENS_DIR, else a temporary folder. */
 export function screenshotPath(name: string): string {
   return path.join(SCREENS_DIR || path.join(os.tmpdir(), 'baobao-screens'), `${name}.png`);
+}
+
+/**
+ * A service call through the page's own way to the server (./api/<method>, with the token the page
+ * holds), so what a test reads or changes goes through the same harness as the screen.
+ */
+export async function callFromPage<M extends ApiMethod>(page: Page, method: M, input: unknown): Promise<ApiResults[M]> {
+  const result = await page.evaluate(
+    async ([m, body]) => {
+      const response = await fetch(`./api/${encodeURIComponent(m)}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
+        },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as unknown;
+    },
+    [method, input] as const,
+  );
+  const typed = result as Result<ApiResults[M]>;
+  if (!typed.ok) throw new Error(`${method} 失败：${typed.error.message}`);
+  return typed.value;
 }

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { expect, test, type Locator } from '@playwright/test';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness, callFromPage as call } from './harness';
 
 /**
  * 问题整改 to 销号 at 1366×768 (docs/domain.md#督导的规则): a problem found on a visit goes 交办 → 登记整改 →
@@ -23,26 +23,6 @@ test.afterEach(async () => {
   server = null;
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, body]) =>
-      (
-        await fetch(`./api/${encodeURIComponent(m)}`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
-          },
-          body: JSON.stringify(body),
-        })
-      ).json() as Promise<unknown>,
-    [method, input] as const,
-  );
-  const typed = result as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!typed.ok) throw new Error(`${method} 失败：${typed.error.message}`);
-  return typed.value;
-}
 
 const DESCRIPTION = '从业人员健康证过期未更换';
 
@@ -161,7 +141,7 @@ test('问题整改台账：一个问题在界面上走完 交办、整改、复�
     const steps = listed.find((p) => p.problem.description === DESCRIPTION)?.problem.steps ?? [];
     expect(steps.map((s) => s.step)).toEqual(['交办', '整改', '退回', '整改', '复核通过', '销号']);
     expect(steps.every((s) => s.on === today && s.by !== '')).toBe(true);
-    const preview = await call<{ columns: { label: string }[]; rows: unknown[][] }>(page, 'report:preview', {
+    const preview = await call(page, 'report:preview', {
       report: 'problems',
       year: Number(today.slice(0, 4)),
     });

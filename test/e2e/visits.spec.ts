@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness, callFromPage as call } from './harness';
 
 /**
  * 督导 and 设置 against a folder prepared by the CLI (docs/domain.md#督导的规则, docs/domain.md#设置的规则, docs/cli.md#command-line): the plan the screen
@@ -34,27 +34,6 @@ test.afterEach(async () => {
   server = null;
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** A service call through the page's own way to the server (./api/<method>). */
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, body]) =>
-      (
-        await fetch(`./api/${encodeURIComponent(m)}`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-api-token': document.querySelector<HTMLMetaElement>('meta[name="api-token"]')?.content ?? '',
-          },
-          body: JSON.stringify(body),
-        })
-      ).json() as Promise<unknown>,
-    [method, input] as const,
-  );
-  const typed = result as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!typed.ok) throw new Error(`${method} 失败：${typed.error.message}`);
-  return typed.value;
-}
 
 const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
 const stats = (): StatsJson => JSON.parse(cli(['stats', '--json', '--data', dataDir])) as StatsJson;
@@ -188,7 +167,7 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
 
   await test.step('首页概览的未整改问题与台账一致：往年发现、尚未整改的也算', async () => {
     await call(page, 'visits:plan', { year: planYear - 1 });
-    const [old] = await call<{ id: string; plannedDate: string }[]>(page, 'visits:list', { year: planYear - 1, cadreId: '', entityId: '' });
+    const [old] = await call(page, 'visits:list', { year: planYear - 1, cadreId: '', entityId: '' });
     if (!old) throw new Error(`${planYear - 1} 年没有督导计划`);
     await call(page, 'visits:record', {
       id: old.id,
