@@ -6,7 +6,7 @@ import type { DataDoc } from '@shared/storage/types';
 import { calendarOf } from './calendar';
 import { notFound, type HandlerContext } from './context';
 
-/** Records, inside a save or an import, the status and grade changes of 主体 (a new one entered by hand is 开业). */
+/** Records, inside a save or an import, the status and grade changes of 主体 (a new 在营 one is 开业). */
 export function recordEntityChanges(
   ctx: HandlerContext,
   doc: DataDoc,

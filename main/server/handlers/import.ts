@@ -151,14 +151,16 @@ export function importHandlers(ctx: HandlerContext): Pick<ApiHandlers, ImportMet
       }
       await ctx.backup('import');
       await ctx.store.update((doc) => {
+        // The first list builds the library: its 主体 did not open today (docs/domain.md#导入的规则).
+        const buildsLibrary = doc.entities.length === 0;
         RECORD_DEFINITIONS[plan.kind].apply(doc, plan.changes, recordCtx);
-        // A 主体 whose status or grade the list changes starts its report and 包保 deadlines (new rows build the library: not 开业).
+        // A 主体 whose status or grade the list changes, or a new 在营 one (开业), starts its report and 包保 deadlines as a save does.
         if (plan.kind === 'entities') {
-          const updates = plan.changes.filter((c) => c.existing !== undefined) as { existing: Entity; record: Entity }[];
+          const saves = plan.changes as { existing: Entity | undefined; record: Entity }[];
           recordEntityChanges(
             ctx,
             doc,
-            updates.map((c) => ({ before: c.existing, after: c.record })),
+            saves.filter((c) => c.existing !== undefined || !buildsLibrary).map((c) => ({ before: c.existing, after: c.record })),
           );
         }
         if (saveMapping) doc.profile.importMappings[plan.kind] = { ...doc.profile.importMappings[plan.kind], ...mapping };
