@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../domain/dates';
 import type { PackageKind } from './content';
+import type { DownItem, DownStatus } from './down';
 import type { ReceivedPackage } from './receipt';
 import type { AreaReport, PackageStatus } from './slice';
 
@@ -16,6 +17,17 @@ export const PackageFilesSchema = z
   )
   .min(1, { error: '请选择要汇总的上报包' })
   .max(30, { error: '一次最多汇总 30 个上报包，请分批导入' });
+
+/** A 下发包 to preview or take in, with the clerk's choice for each item both offices changed. */
+export const PackageDownImportSchema = z
+  .object({
+    file: PackageFilesSchema.element,
+    /** Item key → which side wins; an item both changed and not chosen keeps this library's value. */
+    choices: z.record(z.string(), z.enum(['upper', 'local'])).default({}),
+    /** Every item both changed takes the city's value (CLI --take-upper). */
+    takeUpper: z.boolean().default(false),
+  })
+  .strict();
 
 export const PackageImportSchema = z
   .object({
@@ -67,6 +79,38 @@ export interface PackagePreview {
   readonly conflicts: readonly string[];
   /** False when it would change nothing (the same package again). */
   readonly changes: boolean;
+}
+
+/** What taking a 下发包 in would do: per item, and the region list. */
+export interface DownPreview {
+  readonly fileName: string;
+  readonly region: { readonly code: string; readonly name: string };
+  readonly unit: string;
+  readonly operator: string;
+  readonly createdAt: string;
+  readonly status: DownStatus;
+  /** The last 下发包 taken in: when it was made and received. */
+  readonly held: { readonly createdAt: string; readonly receivedAt: string } | null;
+  /** Why it cannot be taken in at all; '' when it can. */
+  readonly refusal: string;
+  /** Every item that differs here from the package: taken, kept or in conflict. */
+  readonly items: readonly DownItem[];
+  /** Region changes, each said in a line: added, renamed, removed, and kept (still holding records). */
+  readonly regions: {
+    readonly added: readonly string[];
+    readonly renamed: readonly string[];
+    readonly removed: readonly string[];
+    readonly kept: readonly string[];
+  };
+  readonly changes: boolean;
+}
+
+export interface DownImportResult {
+  readonly preview: DownPreview;
+  readonly changed: boolean;
+  /** Items that took the city's value, and items that kept this library's. */
+  readonly taken: number;
+  readonly kept: number;
 }
 
 export interface PackageImportResult {

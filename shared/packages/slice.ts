@@ -456,7 +456,7 @@ interface RegionMap {
 }
 
 /** Package regions → library regions by 区划代码, else by name and level under the same parent; new ones keep their id when it is free. */
-function mapRegions(
+export function mapRegions(
   libRegions: readonly Region[],
   lib: RegionIndex,
   pkgRegions: readonly Region[],

@@ -4,6 +4,7 @@ import { ChecklistResultSchema, VisitProblemSchema, VisitSchema } from '../visit
 import { EntityChangeSchema } from '../rules/status-changes';
 import { InspectionItemSchema, InspectionSchema } from '../inspections/types';
 import { StoredDateOrEmptySchema, StoredDateSchema } from '../domain/dates';
+import { DownwardSchema } from '../packages/down-settings';
 import { ReceivedPackageSchema } from '../packages/receipt';
 import {
   AssignmentSchema,
@@ -13,13 +14,14 @@ import {
   EntitySchema,
   LogEntrySchema,
   PersonSchema,
+  type LogEntry,
   ProfileSchema,
   RegionSchema,
   RegulatorSchema,
 } from '../domain/schemas';
 
 /** Bumped with every migration in ./migrations; the file records the version it was written by. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /** The office's own days on top of the official calendar (e.g. next year's 调休 before the package has it). */
 export const CalendarSettingsSchema = z.object({
@@ -138,6 +140,8 @@ export const DataDocSchema = z.object({
   log: z.array(LogEntrySchema),
   /** 上报包 taken in from the areas below (汇总); none in a library that consolidates nothing. */
   receivedPackages: z.array(ReceivedPackageSchema).default([]),
+  /** 下发包 taken in from the office above, with the settings of the last as the base of the next. */
+  downward: DownwardSchema.default({ base: null, taken: [] }),
 });
 export type DataDoc = z.infer<typeof DataDocSchema>;
 
@@ -159,7 +163,35 @@ export function emptyDoc(now: Date): DataDoc {
     entityChanges: [],
     log: [],
     receivedPackages: [],
+    downward: { base: null, taken: [] },
   };
+}
+
+/**
+ * Set by a store that keeps the 操作日志 apart and reads it only when asked (docs/architecture.md#data-files):
+ * `appendLog` adds an entry without reading the log, `untracked` is the document without the store's
+ * note of what a change uses. Symbol-keyed, so never saved.
+ */
+export const STORE_HOOKS = Symbol('storeHooks');
+export interface StoreHooks {
+  readonly appendLog: (entry: LogEntry) => void;
+  readonly untracked: DataDoc;
+}
+
+function hooksOf(doc: DataDoc): StoreHooks | undefined {
+  return (doc as DataDoc & { [STORE_HOOKS]?: StoreHooks })[STORE_HOOKS];
+}
+
+/** Appends an 操作日志 entry (without reading the log where the store keeps it apart). */
+export function appendLog(doc: DataDoc, entry: LogEntry): void {
+  const hooks = hooksOf(doc);
+  if (hooks) hooks.appendLog(entry);
+  else doc.log.push(entry);
+}
+
+/** The document itself, for reads that must not count as using a part of it (the operator's name for a log entry). */
+export function untracked(doc: DataDoc): DataDoc {
+  return hooksOf(doc)?.untracked ?? doc;
 }
 
 /** `T` with every property and array read-only, all the way down. */

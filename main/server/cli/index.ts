@@ -23,6 +23,7 @@ import { skippedFile, uniqueFileName, type SkippedFile } from '../export/unique-
 import { RECORD_KIND_LABELS, RECORD_KINDS } from '@shared/records/types';
 import { REPORT_KINDS, REPORT_LABELS, type ReportKind } from '@shared/reports/kinds';
 import { VIOLATION_LABELS } from '@shared/rules/violations';
+import { packageDirectionOf } from '../packages/file';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { ApiError, unwrap } from '@shared/api/result';
 import { CADRE_LEVEL_LABELS, GRADES, REGION_LEVELS } from '@shared/domain/schemas';
@@ -78,9 +79,12 @@ const USAGE = `用法 / usage: npm run cli -- <命令> [--data 数据文件夹]
   init [--unit 单位名称]                               新建空白库（数据文件夹须为空），可再用 import package 汇总各区域的上报包
   export package --out 文件.xlsx [--region 区划代码] [--year 年度]
                                                      导出上报包：该区域的名单、统计表与报表（Excel/WPS 可直接打印），并含供上级汇总的数据
-  import package 文件.xlsx… [--dry-run] [--json] [--force]
+  export package --down --out 文件.xlsx              导出下发包：本单位的作战图任务、一封信模板、督导检查要点、督导频次与期限、行政区划，供所辖旗区接收
+  import package 文件.xlsx… [--dry-run] [--json] [--force] [--take-upper]
                                                      汇总上报包：每个包替换其区域的数据；--dry-run 只预览各类记录的增删改与冲突，
-                                                     --force 允许用更早的包替换已汇总的包
+                                                     --force 允许用更早的包替换已汇总的包。
+                                                     接收下发包（自动识别）：本库未改过的项采用上级，只有本库改过的保留本地修改；
+                                                     双方都改过的项列出并保留本地，--take-upper 则采用上级
   packages [--year 年度] [--due 年-月-日] [--json]     各旗区上报包的收到情况（已报、逾期、未报）
   backup --out 文件.json                              备份数据到指定文件（已校验）
   restore 文件.json                                   从备份文件恢复（先自动备份当前数据）`;
@@ -495,6 +499,12 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       await exportLetters(call, out, args);
       return;
     }
+    if (rest[0] === 'package' && args.flags['down']) {
+      const made = await call('package:exportDown', {});
+      await saveFile(out, made);
+      console.log(`已导出下发包：${path.resolve(out)}（${made.region.name}，校验码 ${made.sha256.slice(0, 12)}…）`);
+      return;
+    }
     if (rest[0] === 'package') {
       const year = yearFlag(args);
       const regionId = regionByCode(await call('regions:list', {}), stringFlag(args, 'region'));
@@ -743,6 +753,13 @@ async function importPackages(call: Call, files: readonly string[], args: Parsed
       return { fileName: path.basename(file), contentBase64: bytes.toString('base64') };
     }),
   );
+  const directions = await Promise.all(uploads.map((u) => packageDirectionOf(Buffer.from(u.contentBase64, 'base64'))));
+  if (directions.includes('downward')) {
+    const [upload] = uploads;
+    if (uploads.length > 1 || !upload)
+      throw new UsageError('下发包一次只能接收一个，且不能与上报包一起导入，请分开导入', 'take a downward package in alone');
+    return takeDownPackage(call, upload, args);
+  }
   const force = args.flags['force'] === true;
   const dryRun = args.flags['dry-run'] === true;
   // Refused for conflicts: the preview says each one (reading the files once more only then).
@@ -774,6 +791,53 @@ async function importPackages(call: Call, files: readonly string[], args: Parsed
   if (dryRun) console.log('试算（未写入）：去掉 --dry-run 即导入');
   else if (result?.changed) console.log('已汇总，导入前的数据已自动备份');
   else console.log('这些上报包都已汇总过，数据未改动');
+}
+
+const DOWN_ACTION_LABELS = { same: '相同', take: '采用上级', keep: '保留本地修改', conflict: '双方都改过' } as const;
+
+/**
+ * 接收下发包: each item the city changed and this library did not is taken, each this library
+ * changed is kept, each both changed is listed and kept (--take-upper: taken); --dry-run only lists.
+ */
+async function takeDownPackage(call: Call, file: { fileName: string; contentBase64: string }, args: ParsedArgs): Promise<void> {
+  const input = { file, choices: {}, takeUpper: args.flags['take-upper'] === true };
+  const dryRun = args.flags['dry-run'] === true;
+  const result = dryRun ? null : await call('package:importDown', input);
+  const preview = result?.preview ?? (await call('package:previewDown', input));
+  const refused = new UsageError(`下发包未接收，数据未改动：${preview.refusal}`, 'the downward package was not taken in');
+  if (args.flags['json']) {
+    print(dryRun ? preview : result);
+    if (preview.refusal) throw refused;
+    return;
+  }
+  console.log(
+    displayText(`${preview.fileName}：下发包，${preview.unit} ${preview.operator} ${packageTime(preview.createdAt)} 生成`) +
+      (preview.status === 'same' ? '（已接收过）' : ''),
+  );
+  if (preview.refusal) throw refused;
+  for (const item of preview.items) {
+    console.log(`  ${DOWN_ACTION_LABELS[item.action]}：${displayText(item.label)}`);
+    if (item.action === 'conflict') {
+      console.log(`    上级：${displayText(item.upper) || '（无，上级已删除）'}`);
+      console.log(`    本库：${displayText(item.local) || '（无）'}`);
+    }
+  }
+  const { regions } = preview;
+  for (const r of regions.added) console.log(`  新增区划：${displayText(r)}`);
+  for (const r of regions.renamed) console.log(`  区划更名：${displayText(r)}`);
+  for (const r of regions.removed) console.log(`  删除区划：${displayText(r)}（上级已不再列出，无任何记录）`);
+  for (const r of regions.kept) console.log(`  未删除区划：${displayText(r)}`);
+  const conflicts = preview.items.filter((i) => i.action === 'conflict').length;
+  const conflictNote =
+    conflicts === 0
+      ? ''
+      : input.takeUpper
+        ? `；双方都改过的 ${conflicts} 项已采用上级`
+        : `；双方都改过的 ${conflicts} 项保留本地（见上，加 --take-upper 采用上级）`;
+  if (dryRun) console.log(`试算（未写入）${conflictNote}：去掉 --dry-run 即接收`);
+  else if (result?.changed)
+    console.log(`已接收下发包：采用上级 ${result.taken} 项，保留本地 ${result.kept} 项${conflictNote}。接收前的数据已自动备份`);
+  else console.log('这个下发包已接收过（或与本库相同），数据未改动');
 }
 
 const AREA_STATUS_LABELS = { received: '已报', late: '逾期', missing: '未报' } as const;

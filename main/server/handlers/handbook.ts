@@ -62,7 +62,7 @@ function handbookSnapshot(
     calendar: doc.calendar,
   });
   const profile = { ...copy.profile, planYear };
-  // The 作战图, the 督查 records, the 主体变动 records, the 操作日志 and the 上报包 received are not in a handbook.
+  // The 作战图, the 督查 records, the 主体变动 records, the 操作日志 and the 上报包 and 下发包 received are not in a handbook.
   const snapshot: DataDoc = {
     ...copy,
     profile,
@@ -73,6 +73,7 @@ function handbookSnapshot(
     entityChanges: [],
     log: [],
     receivedPackages: [],
+    downward: { base: null, taken: [] },
   };
   return { doc: snapshot, cadres: copy.cadres.slice(0, cadres.length), regions: new RegionIndex(copy.regions) };
 }

@@ -1,7 +1,8 @@
 import type { ApiHandlers, ApiParsed } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
-import { packageTime, type PackagePreview } from '@shared/packages/api';
+import { packageTime, type DownPreview, type PackagePreview } from '@shared/packages/api';
 import { PACKAGE_KIND_LABELS, PACKAGE_KINDS } from '@shared/packages/content';
+import { applyDownPackage, ownAreaOf, planDownPackage, type DownPlan } from '@shared/packages/down';
 import {
   applyPackage,
   areaReports,
@@ -13,23 +14,29 @@ import {
 } from '@shared/packages/slice';
 import type { DataDoc } from '@shared/storage/types';
 import { buildPackage } from '../packages/build';
-import { readPackageFile } from '../packages/file';
+import { buildDownPackage } from '../packages/build-down';
+import { readDownPackageFile, readPackageFile } from '../packages/file';
 import { notFound, type HandlerContext } from './context';
 
-type PackageMethods = 'package:export' | 'package:preview' | 'package:import' | 'package:received';
+type PackageMethods =
+  | 'package:export'
+  | 'package:preview'
+  | 'package:import'
+  | 'package:received'
+  | 'package:exportDown'
+  | 'package:previewDown'
+  | 'package:importDown';
 
-/** 上报包 (docs/domain.md#上报包与下发包): an area's package made here, and a consolidating library taking its areas' packages in. */
+/**
+ * 上报包 and 下发包 (docs/domain.md#上报包与下发包): an area's package made here and a consolidating
+ * library taking its areas' packages in; the office's settings sent down and a 旗区 taking them in.
+ */
 export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageMethods> {
   /** The area a package is made for when none is named: the library's own 旗区 (or city). */
   const ownArea = (): string => {
-    const doc = ctx.doc();
-    const regions = ctx.lists().regions;
-    const roots = regions.roots();
-    if (roots.length !== 1 || !roots[0])
+    const area = ownAreaOf(ctx.lists().regions, ctx.doc().profile.orgLevel);
+    if (!area)
       throw new ApiError('invalid-argument', '本库有多个顶级区划（或还没有区划），请选择要上报的区域（命令行用 --region 区划代码）');
-    // A 旗区's library keeps its city above it: the package is the 旗区's.
-    let area = roots[0];
-    while (area.level !== doc.profile.orgLevel && regions.children(area.id).length === 1) area = regions.children(area.id)[0] ?? area;
     return area.id;
   };
 
@@ -114,6 +121,88 @@ export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageM
       const received = [...doc.receivedPackages].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
       return { year: period, due, areas: areaReports(doc, period, due), received };
     },
+
+    'package:exportDown': async () => {
+      const areaId = ownArea();
+      const area = ctx.lists().regions.get(areaId);
+      if (!area) throw notFound('区划');
+      const built = await buildDownPackage(ctx.recordContext(), areaId, ctx.deps.now().toISOString());
+      return {
+        fileName: `下发包-${area.name}-${ctx.today()}.xlsx`,
+        contentBase64: built.bytes.toString('base64'),
+        region: { code: area.code, name: area.name },
+        year: built.content.manifest.year,
+        sha256: built.sha256,
+      };
+    },
+
+    'package:previewDown': async ({ file }) => {
+      const read = await readDownPackageFile(Buffer.from(file.contentBase64, 'base64'), file.fileName);
+      return downPreviewOf(planDownPackage(ctx.doc(), read, (prefix) => ctx.newId(prefix)));
+    },
+
+    'package:importDown': async ({ file, choices, takeUpper }) => {
+      const read = await readDownPackageFile(Buffer.from(file.contentBase64, 'base64'), file.fileName);
+      const plan = (doc: DataDoc): DownPlan => {
+        const planned = planDownPackage(doc, read, (prefix) => ctx.newId(prefix));
+        if (planned.refusal) throw new ApiError('conflict', `下发包未接收，数据未改动：${planned.refusal}`);
+        return planned;
+      };
+      const first = plan(ctx.doc());
+      // The same 下发包 again (or one that changes nothing here): nothing to write, not even a backup.
+      if (!first.changes) return { preview: downPreviewOf(first), changed: false, taken: 0, kept: first.items.length };
+      await ctx.backup('import');
+      const receivedAt = ctx.deps.now().toISOString();
+      return ctx.store.update(
+        // Planned again: the library may have changed while the backup was written.
+        (doc) => plan(doc as DataDoc),
+        (doc, planned) => {
+          const chosen = takeUpper
+            ? Object.fromEntries(
+                planned.items.filter((i) => i.action === 'conflict').map((i) => [i.key, choices[i.key] ?? ('upper' as const)]),
+              )
+            : choices;
+          const { taken, kept } = applyDownPackage(doc, planned, chosen, receivedAt);
+          const preview = downPreviewOf(planned);
+          const conflicts = planned.items.filter((i) => i.action === 'conflict');
+          const upper = conflicts.filter((i) => chosen[i.key] === 'upper').length;
+          const { manifest } = read.content;
+          ctx.log(
+            doc,
+            'package:importDown',
+            `接收下发包：${manifest.unit}（${manifest.operator} ${packageTime(manifest.createdAt)} 生成，${read.fileName}）：采用上级 ${taken} 项，保留本地 ${kept} 项` +
+              `${conflicts.length > 0 ? `（其中双方都改过 ${conflicts.length} 项：采用上级 ${upper}、保留本地 ${conflicts.length - upper}）` : ''}` +
+              `；区划新增 ${preview.regions.added.length}、更名 ${preview.regions.renamed.length}、删除 ${preview.regions.removed.length}、仍有记录未删 ${preview.regions.kept.length}`,
+            undefined,
+            { items: planned.items.map((i) => ({ label: i.label, action: i.action, chosen: chosen[i.key] ?? '' })) },
+          );
+          return { preview, changed: true, taken, kept };
+        },
+      );
+    },
+  };
+}
+
+function downPreviewOf(plan: DownPlan): DownPreview {
+  const { manifest } = plan.file.content;
+  const name = (r: { readonly name: string; readonly code: string }): string => `${r.name}${r.code ? `（${r.code}）` : ''}`;
+  return {
+    fileName: plan.file.fileName,
+    region: { code: manifest.region.code, name: manifest.region.name },
+    unit: manifest.unit,
+    operator: manifest.operator,
+    createdAt: manifest.createdAt,
+    status: plan.status,
+    held: plan.held ? { createdAt: plan.held.createdAt, receivedAt: plan.held.receivedAt } : null,
+    refusal: plan.refusal,
+    items: plan.items,
+    regions: {
+      added: plan.regions.added.map(name),
+      renamed: plan.regions.renamed.map((r) => `${name(r.region)} 更名为“${r.name}”`),
+      removed: plan.regions.removed.map(name),
+      kept: plan.regions.kept.map((k) => `${name(k.region)}：上级已不再列出，但仍有 ${k.holds}，未删除，请核实后自行处理`),
+    },
+    changes: plan.changes,
   };
 }
 

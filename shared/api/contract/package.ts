@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import {
+  PackageDownImportSchema,
   PackageExportSchema,
   PackageImportSchema,
   PackageReceivedSchema,
+  type DownImportResult,
+  type DownPreview,
   type PackageExportResult,
   type PackageImportResult,
   type PackagePreview,
@@ -18,6 +22,12 @@ export const packageSchemas = {
   'package:import': PackageImportSchema,
   /** Each 旗区 of the library and its packages for a year: received, late or missing. */
   'package:received': PackageReceivedSchema,
+  /** 下发包 of the library's own area: the programme's settings and the region list for the areas below. */
+  'package:exportDown': z.object({}).strict(),
+  /** What taking a 下发包 in would do, item by item (采用上级, 保留本地修改, conflicts) and the regions; changes nothing. */
+  'package:previewDown': PackageDownImportSchema,
+  /** Takes a 下发包 in after a backup, conflicts as chosen (else kept local); the same one again changes nothing. */
+  'package:importDown': PackageDownImportSchema,
 } as const;
 
 export interface PackageResults {
@@ -25,4 +35,7 @@ export interface PackageResults {
   'package:preview': readonly PackagePreview[];
   'package:import': PackageImportResult;
   'package:received': ReceivedReport;
+  'package:exportDown': PackageExportResult;
+  'package:previewDown': DownPreview;
+  'package:importDown': DownImportResult;
 }
