@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,12 +7,11 @@ import { unwrap, type ApiHandlers, type ApiInput, type ApiMethod, type ApiResult
 import type { Visit } from '@shared/visits/types';
 import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
+import { cli } from './run-cli';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 /** A visit made on `doneDate` to 内蒙古食用油有限公司 (网格监管人员 高峰), with problems as a library stores them. */
 function visitWith(id: string, doneDate: string, problems: readonly object[]): Visit {
@@ -272,14 +270,6 @@ describe('问题整改 to 销号', () => {
     expect((await call('problems:list', { stage: '待销号' })).map((p) => p.problem.id)).toEqual(['old-rectified']);
   });
 });
-
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, ['main/server/cli/index.ts', ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('CLI problems and problem assign|rectify|review|close', () => {
   it('moves a problem one step at a time to 销号, lists by stage and overdue step, and refuses in Chinese', async () => {
