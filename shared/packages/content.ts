@@ -4,11 +4,11 @@ import { DataDocSchema } from '../storage/types';
 
 /** Names the machine part of a 上报包; a file without it is no package (or was saved again by Excel/WPS). */
 export const PACKAGE_FORMAT = 'shian-baobao/upward-package';
-/** Bumped when the machine part changes shape: an older app refuses a newer package instead of half-reading it. */
-export const PACKAGE_FORMAT_VERSION = 1;
+/** Bumped when the machine part changes shape (2: the 督查 records): an older app refuses a newer package instead of half-reading it. */
+export const PACKAGE_FORMAT_VERSION = 2;
 
 /** What a package holds per kind, in the order previews list them. */
-export const PACKAGE_KINDS = ['regions', 'entities', 'cadres', 'regulators', 'assignments', 'visits'] as const;
+export const PACKAGE_KINDS = ['regions', 'entities', 'cadres', 'regulators', 'assignments', 'visits', 'inspections'] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
 export const PACKAGE_KIND_LABELS: Readonly<Record<PackageKind, string>> = {
   regions: '行政区划',
@@ -17,6 +17,7 @@ export const PACKAGE_KIND_LABELS: Readonly<Record<PackageKind, string>> = {
   regulators: '网格监管人员',
   assignments: '包保关系（含历史）',
   visits: '督导记录（本年度）',
+  inspections: '督查记录（本年度）',
 };
 
 export const PackageManifestSchema = z.object({
@@ -45,6 +46,8 @@ export const PackageRecordsSchema = z.object({
   regulators: DataDocSchema.shape.regulators,
   assignments: DataDocSchema.shape.assignments,
   visits: DataDocSchema.shape.visits,
+  /** The year's 督查 of the area's cadres; absent from a package of format 1, which then leaves them as they are. */
+  inspections: DataDocSchema.shape.inspections.optional(),
   referencedCadres: DataDocSchema.shape.cadres,
   referencedRegulators: DataDocSchema.shape.regulators,
 });

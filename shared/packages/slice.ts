@@ -22,6 +22,12 @@ import type { ReceivedPackage } from './receipt';
 
 type Records = PackageRecords;
 type Visit = Records['visits'][number];
+type Inspection = DataDoc['inspections'][number];
+
+/** A 督查 belongs to the 督导 year of its date. */
+function inYear(inspection: Inspection, year: number): boolean {
+  return inspection.date.startsWith(`${year}-`);
+}
 
 /** Who made the package and when; the rest of the manifest comes from the library. */
 export interface PackageMaker {
@@ -44,6 +50,7 @@ export function packageOf(doc: DataDoc, areaId: string, year: number, maker: Pac
   const regulatorIds = new Set(regulators.map((g) => g.id));
   const assignments = doc.assignments.filter((a) => entityIds.has(a.entityId));
   const visits = doc.visits.filter((v) => entityIds.has(v.entityId) && inPlanYear(v, year));
+  const inspections = doc.inspections.filter((i) => cadreIds.has(i.cadreId) && inYear(i, year));
   const namedCadres = new Set([...assignments.map((a) => a.cadreId), ...visits.map((v) => v.cadreId)]);
   const referencedCadres = doc.cadres.filter((c) => namedCadres.has(c.id) && !cadreIds.has(c.id));
   const namedRegulators = new Set(entities.map((e) => e.regulatorId));
@@ -64,7 +71,7 @@ export function packageOf(doc: DataDoc, areaId: string, year: number, maker: Pac
       year,
       createdAt: maker.createdAt,
     },
-    records: { regions, entities, cadres, regulators, assignments, visits, referencedCadres, referencedRegulators },
+    records: { regions, entities, cadres, regulators, assignments, visits, inspections, referencedCadres, referencedRegulators },
   };
 }
 
@@ -97,7 +104,9 @@ export interface PackagePlan {
   readonly changes: boolean;
   /** The area's id in this library, the records with this library's ids, and the ones outside the area to add if missing. */
   readonly areaId: string;
-  readonly records: Pick<Records, 'regions' | 'entities' | 'cadres' | 'regulators' | 'assignments' | 'visits'>;
+  readonly records: Pick<Records, 'regions' | 'entities' | 'cadres' | 'regulators' | 'assignments' | 'visits'> & {
+    readonly inspections: Inspection[];
+  };
   readonly context: { readonly regions: readonly Region[]; readonly cadres: readonly Cadre[]; readonly regulators: readonly Regulator[] };
 }
 
@@ -160,6 +169,9 @@ export function planPackage(doc: DataDoc, file: PackageFile, newId: (prefix: str
   const cadre = (id: string): string => cadreMap.get(id) ?? id;
   const regulator = (id: string): string => regulatorMap.get(id) ?? id;
 
+  const incomingCadres = new Set(records.cadres.map((c) => c.id));
+  // The library's slice of the same area, as it is now.
+  const held = heldSlice(doc, inLibArea, new Set(records.entities.map((e) => e.id)), incomingCadres, manifest.year);
   const incoming = {
     regions: records.regions
       .filter((r) => inPkgArea(r.id))
@@ -173,13 +185,12 @@ export function planPackage(doc: DataDoc, file: PackageFile, newId: (prefix: str
     regulators: records.regulators.map((g) => ({ ...g, regionIds: g.regionIds.map(region) })),
     assignments: records.assignments.map((a) => ({ ...a, cadreId: cadre(a.cadreId) })),
     visits: records.visits.map((v) => ({ ...v, cadreId: cadre(v.cadreId) })),
+    inspections: records.inspections ?? held.inspections,
   };
   const contextRegions = records.regions
     .filter((r) => !inPkgArea(r.id) && !regionMap.matched.has(r.id))
     .map((r) => ({ ...r, id: region(r.id), parentId: r.parentId === null ? null : region(r.parentId) }));
 
-  // The library's slice of the same area, as it is now.
-  const held = heldSlice(doc, inLibArea, new Set(incoming.entities.map((e) => e.id)), manifest.year);
   const counts = {} as Record<PackageKind, KindCounts>;
   for (const kind of PACKAGE_KINDS) counts[kind] = compare(held[kind], incoming[kind]);
   counts.regions = { ...counts.regions, added: counts.regions.added + contextRegions.length };
@@ -193,6 +204,7 @@ export function planPackage(doc: DataDoc, file: PackageFile, newId: (prefix: str
     cadres: new Set(held.cadres.map((c) => c.id)),
     assignments: new Set(held.assignments.map((a) => a.id)),
     visits: new Set(held.visits.map((v) => v.id)),
+    inspections: new Set(held.inspections.map((i) => i.id)),
   };
   const where = (regionId: string): string => lib.path(regionId);
   const libRegions = new Map(doc.regions.map((r) => [r.id, r]));
@@ -245,6 +257,10 @@ export function planPackage(doc: DataDoc, file: PackageFile, newId: (prefix: str
   const libVisits = new Set(doc.visits.map((v) => v.id));
   const visitClashes = incoming.visits.filter((v) => libVisits.has(v.id) && !slice.visits.has(v.id)).length;
   if (visitClashes > 0) conflict('visits', `${visitClashes} 条督导记录的编号在本库中属于其他区域或其他年度：请让报送单位核对后重新报送`);
+  const libInspections = new Set(doc.inspections.map((i) => i.id));
+  const inspectionClashes = incoming.inspections.filter((i) => libInspections.has(i.id) && !slice.inspections.has(i.id)).length;
+  if (inspectionClashes > 0)
+    conflict('inspections', `${inspectionClashes} 条督查记录的编号在本库中属于其他区域的干部或其他年度：请让报送单位核对后重新报送`);
 
   const heldPackage = lastReceived(doc, areaId, manifest.region.code);
   const status: PackageStatus = !heldPackage
@@ -275,13 +291,15 @@ export function applyPackage(doc: DataDoc, plan: PackagePlan, receivedAt: string
   const lib = new RegionIndex(doc.regions);
   const inLibArea = (regionId: string): boolean => lib.contains(plan.areaId, regionId);
   const incomingEntities = new Set(plan.records.entities.map((e) => e.id));
-  const held = heldSlice(doc, inLibArea, incomingEntities, plan.content.manifest.year);
+  const incomingCadres = new Set(plan.records.cadres.map((c) => c.id));
+  const held = heldSlice(doc, inLibArea, incomingEntities, incomingCadres, plan.content.manifest.year);
   doc.regions = replaceSlice(addMissing(doc.regions, plan.context.regions), held.regions, plan.records.regions);
   doc.entities = replaceSlice(doc.entities, held.entities, plan.records.entities);
   doc.cadres = replaceSlice(addMissing(doc.cadres, plan.context.cadres), held.cadres, plan.records.cadres);
   doc.regulators = replaceSlice(addMissing(doc.regulators, plan.context.regulators), held.regulators, plan.records.regulators);
   doc.assignments = replaceSlice(doc.assignments, held.assignments, plan.records.assignments);
   doc.visits = replaceSlice(doc.visits, held.visits, plan.records.visits);
+  doc.inspections = replaceSlice(doc.inspections, held.inspections, plan.records.inspections);
   const { manifest } = plan.content;
   const receipt: ReceivedPackage = {
     regionId: plan.areaId,
@@ -392,17 +410,26 @@ function personKey(person: { readonly name: string; readonly phone: string }): s
 }
 
 /** The library's records of an area: what a package of that area replaces. */
-function heldSlice(doc: DataDoc, inArea: (regionId: string) => boolean, incomingEntities: ReadonlySet<string>, year: number) {
+function heldSlice(
+  doc: DataDoc,
+  inArea: (regionId: string) => boolean,
+  incomingEntities: ReadonlySet<string>,
+  incomingCadres: ReadonlySet<string>,
+  year: number,
+) {
   const entities = doc.entities.filter((e) => inArea(e.regionId));
-  // 包保关系 and the year's 督导 go with their 主体, whether it is in the area now or arrives with the package.
+  const cadres = doc.cadres.filter((c) => inArea(c.regionId));
+  // 包保关系 and the year's 督导 go with their 主体, the year's 督查 with their cadre, whether in the area now or arriving with the package.
   const concerned = new Set([...entities.map((e) => e.id), ...incomingEntities]);
+  const inspected = new Set([...cadres.map((c) => c.id), ...incomingCadres]);
   return {
     regions: doc.regions.filter((r) => inArea(r.id)),
     entities,
-    cadres: doc.cadres.filter((c) => inArea(c.regionId)),
+    cadres,
     regulators: doc.regulators.filter((g) => g.regionIds.some(inArea)),
     assignments: doc.assignments.filter((a) => concerned.has(a.entityId)),
     visits: doc.visits.filter((v: Visit) => concerned.has(v.entityId) && inPlanYear(v, year)),
+    inspections: doc.inspections.filter((i) => inspected.has(i.cadreId) && inYear(i, year)),
   };
 }
 

@@ -244,3 +244,70 @@ describe('下发包 through the CLI', () => {
     expect(await libraryHash(district)).toBe(before);
   }, 120_000);
 });
+
+describe('上报包 carries the 督查 records', () => {
+  it('the year’s 督查 of the area’s cadres are taken in and replaced with their slice', async () => {
+    const district = await copyOf(districtDemo);
+    const city = await newDir();
+    await ok('init', '--unit', '鄂尔多斯市市场监督管理局', '--data', city);
+    const exportUp = async (): Promise<string> => {
+      const { handlers, store } = await openServices(district);
+      try {
+        return (await handlers['package:export']({ regionId: '' })).contentBase64;
+      } finally {
+        await store.close();
+      }
+    };
+    const inspect = async (note: string): Promise<string> => {
+      const { handlers, store } = await openServices(district);
+      try {
+        const year = store.read()!.profile.planYear;
+        const cadre = store.read()!.cadres.find((c) => c.level === 'township')!;
+        const items = [{ item: '督查事项一', result: '未落实' as const, note }];
+        const saved = await handlers['inspections:save']({
+          cadreId: cadre.id,
+          date: `${year}-04-01`,
+          inspectorLevel: 'county',
+          team: '东胜区督查组',
+          inspectors: '张三',
+          items,
+          result: '基本合格',
+          notes: '',
+        });
+        return saved.id;
+      } finally {
+        await store.close();
+      }
+    };
+    const takeIn = async (contentBase64: string) => {
+      const { handlers, store } = await openServices(city);
+      try {
+        return await handlers['package:import']({ files: [{ fileName: '东胜区.xlsx', contentBase64 }], force: false });
+      } finally {
+        await store.close();
+      }
+    };
+    const yearly = (doc: DataDoc) =>
+      doc.inspections
+        .filter((i) => i.date.startsWith(`${doc.profile.planYear}-`))
+        .map((i) => i.id)
+        .sort();
+
+    const first = await inspect('第一次');
+    const taken = await takeIn(await exportUp());
+    expect(taken.packages[0]!.kinds.find((k) => k.kind === 'inspections')).toMatchObject({ label: '督查记录（本年度）', removed: 0 });
+    expect(await read(city, (doc) => doc.inspections.map((i) => i.id))).toContain(first);
+    expect(await read(city, yearly)).toEqual(await read(district, yearly));
+
+    // The 旗区 deletes the first and records another: the newer package replaces its slice.
+    const { handlers, store } = await openServices(district);
+    await handlers['inspections:delete']({ id: first });
+    await store.close();
+    const second = await inspect('第二次');
+    const again = await takeIn(await exportUp());
+    expect(again.packages[0]!.kinds.find((k) => k.kind === 'inspections')).toMatchObject({ added: 1, removed: 1 });
+    const held = await read(city, (doc) => doc.inspections.map((i) => i.id));
+    expect(held).toContain(second);
+    expect(held).not.toContain(first);
+  }, 120_000);
+});

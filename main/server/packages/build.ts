@@ -55,6 +55,7 @@ export async function buildPackage(recordCtx: RecordContext, areaId: string, yea
         ['网格监管', `${records.regulators.length} 名`],
         ['包保关系', `${records.assignments.length} 条（含历史）`],
         ['督导记录', `${records.visits.length} 次（${year}年度）`],
+        ['督查记录', `${records.inspections?.length ?? 0} 次（${year}年度）`],
         ['说　　明', '供上级汇总，请原样报送，勿修改另存'],
       ],
     },
