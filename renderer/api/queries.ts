@@ -45,6 +45,9 @@ const READ_ACTIONS = new Set([
   'openProblems',
   'received',
   'cancel',
+  // 下发包: made, or read to show what taking it in would do.
+  'exportDown',
+  'previewDown',
 ]);
 
 const EVERYTHING = ['*'] as const;

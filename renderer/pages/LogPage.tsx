@@ -47,6 +47,8 @@ const ACTION_LABELS: Readonly<Record<string, { text: string; color: string }>> =
   'regulators:fill': { text: '按网格补全', color: 'purple' },
   'regions:save': { text: '保存区划', color: 'blue' },
   'regions:delete': { text: '删除区划', color: 'red' },
+  'package:import': { text: '汇总上报包', color: 'green' },
+  'package:importDown': { text: '接收下发包', color: 'green' },
 };
 
 function actionTag(action: string) {
