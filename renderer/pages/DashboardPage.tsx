@@ -190,7 +190,8 @@ export function DashboardPage() {
   );
   const openWeekVisits = useCallback((w: WeekPoint) => openScreen('visits', { regionId, from: w.start, to: w.end }), [regionId]);
   const openWeekProblems = useCallback(
-    (w: WeekPoint) => openScreen('visits', { tab: 'problems', regionId, from: w.start, to: w.end }),
+    // The ledger opens on 未整改, the problems the bar counts (ProblemLedger's stageFromAddress).
+    (w: WeekPoint) => openScreen('visits', { tab: 'problems', regionId, from: w.start, to: w.end, stage: 'unrectified' }),
     [regionId],
   );
   const openLoadBand = useCallback(

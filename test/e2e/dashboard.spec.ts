@@ -309,21 +309,19 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
       .getByRole('button', { name: `${busyWeek.start} 至 ${busyWeek.end} 发现问题未整改 ${expected} 个` })
       .click();
     await expect(page).toHaveURL(
-      new RegExp(`#/visits\\?tab=problems&regionId=${county.regionId}&from=${busyWeek.start}&to=${busyWeek.end}$`),
+      new RegExp(`#/visits\\?tab=problems&regionId=${county.regionId}&from=${busyWeek.start}&to=${busyWeek.end}&stage=unrectified$`),
     );
     await expect(page.getByTestId('drilldown-filter')).toHaveText(`仅看：${county.name} · 发现于 ${busyWeek.start} 至 ${busyWeek.end}`);
-    // The 台账 lists every problem of the week not yet 销号: the unrectified ones and those rectified, awaiting 复核.
+    // The 台账 opens on 未整改, the problems the bar counts (待交办 and 待整改); 未销号 also holds those awaiting 复核 or 销号.
     const unclosed = doc.visits
       .filter((v) => countyEntities.has(v.entityId) && inWeek(v.doneDate))
       .reduce((sum, v) => sum + v.problems.filter((p) => !(p.steps ?? []).some((s) => s.step === '销号')).length, 0);
     await expect(page.getByText(`未销号 ${unclosed}`)).toBeVisible();
-    await expect(page.getByTestId('problem-ledger').locator('.ant-table-row')).toHaveCount(unclosed);
-    await expect(
-      page
-        .getByTestId('problem-ledger')
-        .locator('.ant-table-row')
-        .filter({ hasText: /待交办|待整改/ }),
-    ).toHaveCount(expected);
+    await expect(page.getByLabel('按环节筛选').locator('.ant-segmented-item-selected')).toHaveText(`未整改 ${expected}`);
+    const rows = page.getByTestId('problem-ledger').locator('.ant-table-row');
+    await expect(rows).toHaveCount(expected);
+    await expect(rows.filter({ hasText: /待交办|待整改/ })).toHaveCount(expected);
+    await expectNoPageOverflow(page);
     await screenshot(page, 'dashboard-drill-problems');
   });
 

@@ -1,6 +1,7 @@
 import { Button, Flex, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ProblemView } from '@shared/api/contract';
+import { hashParams } from '../../hooks/useHashScreen';
 import { OVERDUE_STEPS, overdueText, PROBLEM_STAGES, type OverdueStep, type ProblemStage } from '@shared/visits/problems';
 import { useElementSize } from '../assignments/useElementSize';
 import type { ProblemAction } from './ProblemStepModal';
@@ -11,8 +12,23 @@ export interface ProblemLedgerProps {
   readonly onStep: (action: ProblemAction, problem: ProblemView) => void;
 }
 
-/** 未销号 (every stage but the last), one stage, or 已销号. */
-type StageFilter = 'open' | ProblemStage;
+/**
+ * 未销号 (every stage but the last), 未整改 (待交办 and 待整改: not rectified yet, what the 首页概览
+ * 未整改 bars count), one stage, or 已销号.
+ */
+type StageFilter = 'open' | 'unrectified' | ProblemStage;
+const UNRECTIFIED: ReadonlySet<ProblemStage> = new Set(['待交办', '待整改']);
+
+/** The address's `stage=unrectified` (the dashboard's 未整改 bar) opens the ledger on 未整改; otherwise 未销号. */
+function stageFromAddress(): StageFilter {
+  return hashParams().get('stage') === 'unrectified' ? 'unrectified' : 'open';
+}
+
+function inStage(filter: StageFilter, stage: ProblemStage): boolean {
+  if (filter === 'open') return stage !== '已销号';
+  if (filter === 'unrectified') return UNRECTIFIED.has(stage);
+  return stage === filter;
+}
 type OverdueFilter = 'any' | OverdueStep;
 
 const HEADER_HEIGHT = 40;
@@ -52,7 +68,7 @@ function lastStepText(p: ProblemView): string {
  * by stage (已销号 included) and by the step that is overdue; each row offers its next step.
  */
 export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps) {
-  const [stage, setStage] = useState<StageFilter>('open');
+  const [stage, setStage] = useState<StageFilter>(stageFromAddress);
   const [overdue, setOverdue] = useState<OverdueFilter>('any');
   const [box, size] = useElementSize<HTMLDivElement>();
   const counts = useMemo(() => {
@@ -62,13 +78,10 @@ export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps)
       byStage[p.stage]++;
       for (const step of OVERDUE_STEPS) if (p.overdue[step] !== undefined) byOverdue[step]++;
     }
-    return { byStage, byOverdue, open: problems.length - byStage.已销号 };
+    return { byStage, byOverdue, open: problems.length - byStage.已销号, unrectified: byStage.待交办 + byStage.待整改 };
   }, [problems]);
   const rows = useMemo(
-    () =>
-      problems.filter(
-        (p) => (stage === 'open' ? p.stage !== '已销号' : p.stage === stage) && (overdue === 'any' || p.overdue[overdue] !== undefined),
-      ),
+    () => problems.filter((p) => inStage(stage, p.stage) && (overdue === 'any' || p.overdue[overdue] !== undefined)),
     [problems, stage, overdue],
   );
   const descriptionWidth = Math.max(200, size.width - FIXED_TOTAL - SCROLLBAR);
@@ -147,7 +160,13 @@ export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps)
   );
 
   const empty =
-    overdue !== 'any' ? `没有${overdue}逾期的问题` : stage === 'open' ? '没有未销号的问题：督导发现的问题都已办结' : `没有${stage}的问题`;
+    overdue !== 'any'
+      ? `没有${overdue}逾期的问题`
+      : stage === 'open'
+        ? '没有未销号的问题：督导发现的问题都已办结'
+        : stage === 'unrectified'
+          ? '没有未整改的问题'
+          : `没有${stage}的问题`;
 
   return (
     <Flex vertical style={{ flex: 1, minHeight: 0 }}>
@@ -158,6 +177,7 @@ export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps)
           onChange={setStage}
           options={[
             { value: 'open' as const, label: `未销号 ${counts.open}` },
+            { value: 'unrectified' as const, label: `未整改 ${counts.unrectified}` },
             ...PROBLEM_STAGES.map((s) => ({ value: s, label: `${s} ${counts.byStage[s]}` })),
           ]}
         />
