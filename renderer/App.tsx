@@ -23,7 +23,8 @@ const TOAST_TOP = 72;
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT_FAMILY } }}>
+    // Two-character buttons read as the words they are (保存, not antd's default 「保 存」).
+    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT_FAMILY } }} button={{ autoInsertSpace: false }}>
       <AntApp style={{ height: '100%' }} message={{ top: TOAST_TOP }} notification={{ top: TOAST_TOP }}>
         <Startup />
       </AntApp>

@@ -97,6 +97,8 @@ test('作战图：从模板新建并倒排工期，改截止日期重排，周�
     await expect(drawer.getByText('开展风险分级')).toBeVisible();
     // The drawer has finished sliding in when its footer is wholly on screen.
     await expect(drawer.getByRole('button', { name: /^保\s?存$/ })).toBeInViewport({ ratio: 1 });
+    // Two-character buttons read as words (antd spaces them out by default: 「保 存」).
+    await expect(drawer.getByRole('button', { name: /^(取\s?消|保\s?存)$/ })).toHaveText(['取消', '保存']);
     await expectNoPageOverflow(page);
     await screenshot(page, 'battlemap-task-drawer');
     await page.keyboard.press('Escape');
