@@ -6,6 +6,7 @@ import type { AreaReport, PackageStatus } from '@shared/packages/slice';
 import { api } from '../api/client';
 import { errorText } from '../api/error-text';
 import { useAppInfo } from '../components/export/useAppInfo';
+import { TakeDownCard } from '../components/packages/TakeDownCard';
 import { loadFile } from '../import/file-bytes';
 
 interface Chosen {
@@ -35,9 +36,9 @@ const KIND_COLUMNS = [
 ];
 
 /**
- * 汇总: the 上报包 of the areas below, previewed per package and kind like an import (what is
+ * 汇总 and 接收: the 上报包 of the areas below, previewed per package and kind like an import (what is
  * added, updated, removed; every conflict, which stops the whole import), then taken in; and which
- * 旗区 have reported for a year, late or not at all.
+ * 旗区 have reported for a year, late or not at all; and the 下发包 of the office above (TakeDownCard).
  */
 export function ConsolidatePage() {
   const { message } = App.useApp();
@@ -187,6 +188,7 @@ export function ConsolidatePage() {
           )}
         </Flex>
       </Card>
+      <TakeDownCard />
       <Card
         title="各旗区上报情况"
         size="small"

@@ -5,6 +5,7 @@ import type { RecordKind } from '@shared/records/types';
 import { ColumnTemplateEditor } from '../components/ColumnTemplateEditor';
 import { BattleMapCard } from '../components/export/BattleMapCard';
 import { HandbookCard } from '../components/export/HandbookCard';
+import { DownPackageCard } from '../components/packages/DownPackageCard';
 import { PackageCard } from '../components/packages/PackageCard';
 import { PrintViewsCard } from '../components/export/PrintViewsCard';
 import { ReportCard } from '../components/export/ReportCard';
@@ -63,6 +64,7 @@ export function ExportPage() {
           <ReportCard regions={regions} />
           <BattleMapCard />
           <PackageCard regions={regions} />
+          <DownPackageCard />
         </Flex>
         <div style={{ minWidth: 0 }}>
           <HandbookCard regions={regions} />
