@@ -1,11 +1,9 @@
 import { CalendarOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Flex, Select, Tabs, Tooltip } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ProblemView, VisitRow } from '@shared/api/contract';
-import type { VisitRules } from '@shared/visits/types';
 import { RegionIndex } from '@shared/domain/regions';
-import { api } from '../api/client';
-import { errorText } from '../api/error-text';
+import { useApiQuery } from '../api/queries';
 import { DrillDownTag } from '../components/dashboard/DrillDownTag';
 import { LoadProblem } from '../components/LoadProblem';
 import { confirmGeneratePlan } from '../components/visits/generate-plan';
@@ -14,7 +12,7 @@ import { ProblemLedger } from '../components/visits/ProblemLedger';
 import { RecordVisitDrawer } from '../components/visits/RecordVisitDrawer';
 import { ProblemStepModal, type ProblemAction, type ProblemStepTarget } from '../components/visits/ProblemStepModal';
 import { useVisitData, type VisitFocus } from '../components/visits/useVisitData';
-import { todayIso, visitFigures } from '../components/visits/visit-status';
+import { todayIso } from '../components/visits/visit-status';
 import { VisitKpis } from '../components/visits/VisitKpis';
 import { hashParams, screenHash } from '../hooks/useHashScreen';
 import { usePanel } from '../hooks/usePanel';
@@ -37,15 +35,14 @@ function focusFromAddress(): VisitFocus | null {
 export function VisitsPage() {
   const app = App.useApp();
   const [focus, setFocus] = useState(focusFromAddress);
-  // A drill-down's week opens in its own year.
-  const [year, setYear] = useState<number | null>(() => (focus?.from ? Number(focus.from.slice(0, 4)) : null));
-  const [planYear, setPlanYear] = useState<number | null>(null);
-  const [rules, setRules] = useState<VisitRules | null>(null);
-  const [operatorName, setOperatorName] = useState('');
-  const [profileError, setProfileError] = useState('');
-  const [profileRound, setProfileRound] = useState(0);
+  // A drill-down's week opens in its own year; otherwise the plan year of 设置 (its visit rules too).
+  const [chosenYear, setChosenYear] = useState<number | null>(() => (focus?.from ? Number(focus.from.slice(0, 4)) : null));
+  const profile = useApiQuery('profile:get', {});
+  const planYear = profile.result?.profile.planYear ?? null;
+  const rules = profile.result?.profile.visitRules ?? null;
+  const year = chosenYear ?? planYear;
   const [tab, setTab] = useState<TabKey>(() => (hashParams().get('tab') === 'problems' ? 'problems' : 'plan'));
-  const data = useVisitData(year, focus);
+  const data = useVisitData(year, focus, tab);
   const regions = useReference('regions:list').value;
   const focusText = useMemo(() => {
     if (!focus) return '';
@@ -60,7 +57,7 @@ export function VisitsPage() {
   // Another year shows that year whole: a drill-down's days no longer apply.
   const chooseYear = useCallback(
     (next: number) => {
-      setYear(next);
+      setChosenYear(next);
       if (focus?.from) clearFocus();
     },
     [focus, clearFocus],
@@ -69,30 +66,7 @@ export function VisitsPage() {
   const recorder = usePanel<VisitRow | null>(null);
   const stepper = usePanel<ProblemStepTarget | null>(null);
 
-  // The plan year and the visit rules come from 设置; the screen opens on the plan year.
-  useEffect(() => {
-    let live = true;
-    api('profile:get', {}).then(
-      ({ profile }) => {
-        if (!live) return;
-        setPlanYear(profile.planYear);
-        setRules(profile.visitRules);
-        setOperatorName(profile.operatorName);
-        setYear((current) => current ?? profile.planYear);
-        setProfileError('');
-      },
-      (e: unknown) => live && setProfileError(`设置读取失败：${errorText(e)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [profileRound]);
-
-  const figures = useMemo(
-    () => (data.loading && data.rows.length === 0 ? null : visitFigures(data.rows, today)),
-    [data.loading, data.rows, today],
-  );
-  const overdueProblems = useMemo(() => data.problems.filter((p) => p.overdue).length, [data.problems]);
+  const figures = data.figures;
   const yearOptions = useMemo(() => {
     const base = planYear ?? Number(today.slice(0, 4));
     const years = new Set([base - 2, base - 1, base, base + 1, Number(today.slice(0, 4))]);
@@ -100,9 +74,12 @@ export function VisitsPage() {
     return [...years].sort((a, b) => a - b).map((y) => ({ value: y, label: `${y} 年${y === planYear ? '（计划年度）' : ''}` }));
   }, [planYear, year, today]);
 
+  // A done visit's open problems show in its record; read when such a record opens.
+  const visitOpenProblems = (recorder.target?.openProblems ?? 0) > 0;
+  const openProblems = useApiQuery('visits:openProblems', {}, { enabled: recorder.open && visitOpenProblems });
   const openVisitProblems = useMemo(
-    () => (recorder.target ? data.problems.filter((p) => p.visitId === recorder.target?.id) : []),
-    [data.problems, recorder.target],
+    () => (visitOpenProblems ? (openProblems.result ?? []).filter((p) => p.visitId === recorder.target?.id) : []),
+    [openProblems.result, recorder.target, visitOpenProblems],
   );
   const openStep = useCallback((action: ProblemAction, problem: ProblemView) => stepper.show({ action, problem }), [stepper]);
   const openVisit = useCallback((row: VisitRow) => recorder.show(row), [recorder]);
@@ -123,10 +100,10 @@ export function VisitsPage() {
       <VisitKpis
         year={year}
         figures={figures}
-        openProblems={data.loading && data.problems.length === 0 ? null : data.problems.length}
-        overdueProblems={overdueProblems}
+        openProblems={figures?.openProblems ?? null}
+        overdueProblems={figures?.overdueProblems ?? 0}
       />
-      <LoadProblem text={profileError} onRetry={() => setProfileRound((n) => n + 1)} />
+      <LoadProblem text={profile.error && `设置读取失败：${profile.error}`} onRetry={profile.reload} />
       <LoadProblem text={data.error} onRetry={data.reload} />
       <Tabs
         activeKey={tab}
@@ -140,7 +117,12 @@ export function VisitsPage() {
             label: (
               <span>
                 问题整改台账{' '}
-                <Badge count={data.problems.length} overflowCount={9999} size="small" color={overdueProblems > 0 ? '#cf1322' : '#faad14'} />
+                <Badge
+                  count={figures?.openProblems ?? 0}
+                  overflowCount={9999}
+                  size="small"
+                  color={(figures?.overdueProblems ?? 0) > 0 ? '#cf1322' : '#faad14'}
+                />
               </span>
             ),
           },
@@ -167,8 +149,11 @@ export function VisitsPage() {
       {tab === 'plan' && year !== null && (
         <PlanTab
           year={year}
-          rows={data.rows}
-          loading={data.loading}
+          filters={data.filters}
+          onFilters={data.patchFilters}
+          list={data.list}
+          planned={figures?.planned ?? null}
+          days={data.days}
           today={today}
           weeklyCap={rules?.weeklyCapPerCadre ?? null}
           onOpen={openVisit}
@@ -189,7 +174,7 @@ export function VisitsPage() {
       <ProblemStepModal
         open={stepper.open}
         target={stepper.target}
-        operatorName={operatorName}
+        operatorName={profile.result?.profile.operatorName ?? ''}
         onClose={stepper.hide}
         onDone={() => {
           stepper.hide();

@@ -1,7 +1,8 @@
-import type { ApiHandlers, ApiResults, VisitRow } from '@shared/api/contract';
+import type { ApiHandlers, ApiParsed, ApiResults, VisitRow, VisitStatus } from '@shared/api/contract';
 import type { DataDoc } from '@shared/storage/types';
 import { ApiError } from '@shared/api/result';
-import { openProblems } from '@shared/visits/records';
+import { listWindow } from '@shared/query/lists';
+import { openProblems, type OpenProblem } from '@shared/visits/records';
 import { stepRefusal, takeStep } from '@shared/visits/problems';
 import { planVisits } from '@shared/visits/plan';
 import type { Entity } from '@shared/domain/schemas';
@@ -9,7 +10,96 @@ import type { Visit } from '@shared/visits/types';
 import { calendarOf } from './calendar';
 import { notFound, type HandlerContext } from './context';
 
-type VisitMethods = 'visits:plan' | 'visits:list' | 'visits:record' | 'visits:rectify' | 'visits:openProblems';
+type VisitMethods =
+  'visits:plan' | 'visits:list' | 'visits:query' | 'visits:days' | 'visits:record' | 'visits:rectify' | 'visits:openProblems';
+
+/**
+ * The visits of a year (or, both dates set, planned or made in those days), of a region, cadre
+ * and 主体 as asked, in date order (made, else planned).
+ */
+function scopedVisits(
+  ctx: HandlerContext,
+  doc: DataDoc,
+  { year, cadreId, entityId, regionId = '', from = '', to = '' }: ApiParsed<'visits:list'>,
+): Visit[] {
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const prefix = `${year}-`;
+  const inDays = (date: string | undefined): boolean => date !== undefined && date >= from && date <= to;
+  const when =
+    from && to
+      ? (v: Visit) => inDays(v.plannedDate) || inDays(v.doneDate)
+      : (v: Visit) => v.plannedDate.startsWith(prefix) || (v.doneDate ?? '').startsWith(prefix);
+  const entityIn = inRegion(ctx, regionId);
+  const dated = (v: Visit): string => v.doneDate ?? v.plannedDate;
+  return (
+    doc.visits
+      .filter(
+        (v) =>
+          when(v) &&
+          (!cadreId || v.cadreId === cadreId) &&
+          (!entityId || v.entityId === entityId) &&
+          (!regionId || entityIn(entities.get(v.entityId))),
+      )
+      // ISO dates order as plain strings; a stable sort keeps the library's order within a day.
+      .sort((a, b) => (dated(a) < dated(b) ? -1 : dated(a) > dated(b) ? 1 : 0))
+  );
+}
+
+/** The visits of one cadre and one 主体 (either optional) at a status (overdue: not made and its planned day before today). */
+function narrowVisits(
+  visits: readonly Visit[],
+  { cadreId, entityId }: { readonly cadreId: string; readonly entityId: string },
+  status: VisitStatus,
+  today: string,
+): Visit[] {
+  const atStatus = (v: Visit): boolean =>
+    status === 'open'
+      ? v.doneDate === undefined
+      : status === 'done'
+        ? v.doneDate !== undefined
+        : status === 'overdue'
+          ? v.doneDate === undefined && v.plannedDate < today
+          : true;
+  return visits.filter((v) => (!cadreId || v.cadreId === cadreId) && (!entityId || v.entityId === entityId) && atStatus(v));
+}
+
+/** A visit as the lists show it, with its 主体, region and cadre by name. */
+function visitRow(ctx: HandlerContext, doc: DataDoc): (visit: Visit) => VisitRow {
+  const regions = ctx.lists().regions;
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const cadres = new Map(doc.cadres.map((c) => [c.id, c]));
+  return (v) => {
+    const entity = entities.get(v.entityId);
+    return {
+      id: v.id,
+      entityId: v.entityId,
+      entityName: entity?.name ?? '（已删除的主体）',
+      grade: entity?.grade ?? '',
+      regionPath: entity ? regions.path(entity.regionId) : '',
+      cadreId: v.cadreId,
+      cadreName: cadres.get(v.cadreId)?.name ?? '（已删除的干部）',
+      cadreLevel: cadres.get(v.cadreId)?.level ?? '',
+      plannedDate: v.plannedDate,
+      doneDate: v.doneDate ?? '',
+      type: v.doneDate === undefined ? '' : (v.type ?? '现场'),
+      problems: v.problems.length,
+      openProblems: v.problems.filter((p) => p.rectifiedOn === undefined).length,
+    };
+  };
+}
+
+/** Every problem not yet rectified (of any year), of 主体 in a region, found in a date range ('' = unbounded). */
+function openProblemsIn(
+  ctx: HandlerContext,
+  doc: DataDoc,
+  { regionId = '', from = '', to = '' }: { readonly regionId?: string; readonly from?: string; readonly to?: string },
+): OpenProblem[] {
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const entityIn = inRegion(ctx, regionId);
+  return openProblems(doc.visits, ctx.today()).filter(
+    (p) => (!from || p.foundOn >= from) && (!to || p.foundOn <= to) && (!regionId || entityIn(entities.get(p.entityId))),
+  );
+}
 
 export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMethods> {
   return {
@@ -28,45 +118,47 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
       });
     },
 
-    'visits:list': async ({ year, cadreId, entityId, regionId = '', from = '', to = '' }) => {
+    'visits:list': async (scope) => {
       const doc = ctx.doc();
-      const regions = ctx.lists().regions;
-      const entities = new Map(doc.entities.map((e) => [e.id, e]));
-      const cadres = new Map(doc.cadres.map((c) => [c.id, c]));
-      const prefix = `${year}-`;
-      const inDays = (date: string | undefined): boolean => date !== undefined && date >= from && date <= to;
-      const when =
-        from && to
-          ? (v: Visit) => inDays(v.plannedDate) || inDays(v.doneDate)
-          : (v: Visit) => v.plannedDate.startsWith(prefix) || (v.doneDate ?? '').startsWith(prefix);
-      const entityIn = inRegion(ctx, regionId);
-      return doc.visits
-        .filter(
-          (v) =>
-            when(v) &&
-            (!cadreId || v.cadreId === cadreId) &&
-            (!entityId || v.entityId === entityId) &&
-            (!regionId || entityIn(entities.get(v.entityId))),
-        )
-        .sort((a, b) => (a.doneDate ?? a.plannedDate).localeCompare(b.doneDate ?? b.plannedDate))
-        .map((v): VisitRow => {
-          const entity = entities.get(v.entityId);
-          return {
-            id: v.id,
-            entityId: v.entityId,
-            entityName: entity?.name ?? '（已删除的主体）',
-            grade: entity?.grade ?? '',
-            regionPath: entity ? regions.path(entity.regionId) : '',
-            cadreId: v.cadreId,
-            cadreName: cadres.get(v.cadreId)?.name ?? '（已删除的干部）',
-            cadreLevel: cadres.get(v.cadreId)?.level ?? '',
-            plannedDate: v.plannedDate,
-            doneDate: v.doneDate ?? '',
-            type: v.doneDate === undefined ? '' : (v.type ?? '现场'),
-            problems: v.problems.length,
-            openProblems: v.problems.filter((p) => p.rectifiedOn === undefined).length,
-          };
-        });
+      return scopedVisits(ctx, doc, scope).map(visitRow(ctx, doc));
+    },
+
+    'visits:query': async ({ status, plannedDate, offset, limit, ...scope }) => {
+      const doc = ctx.doc();
+      const today = ctx.today();
+      // The figures are the year's (or the focus's) whole: cadre, 主体 and status narrow only the list.
+      const whole = scopedVisits(ctx, doc, { ...scope, cadreId: '', entityId: '' });
+      let done = 0;
+      let overdue = 0;
+      for (const visit of whole) {
+        if (visit.doneDate !== undefined) done++;
+        else if (visit.plannedDate < today) overdue++;
+      }
+      const problems = openProblemsIn(ctx, doc, scope);
+      const listed = narrowVisits(whole, scope, status, today).filter((v) => !plannedDate || v.plannedDate === plannedDate);
+      return {
+        total: listed.length,
+        rows: listWindow(listed, { offset, limit }).map(visitRow(ctx, doc)),
+        figures: {
+          planned: whole.length,
+          done,
+          overdue,
+          openProblems: problems.length,
+          overdueProblems: problems.filter((p) => p.overdue).length,
+        },
+      };
+    },
+
+    'visits:days': async ({ status, ...scope }) => {
+      const doc = ctx.doc();
+      const days = new Map<string, { total: number; done: number }>();
+      for (const visit of narrowVisits(scopedVisits(ctx, doc, { ...scope, cadreId: '', entityId: '' }), scope, status, ctx.today())) {
+        let day = days.get(visit.plannedDate);
+        if (!day) days.set(visit.plannedDate, (day = { total: 0, done: 0 }));
+        day.total++;
+        if (visit.doneDate !== undefined) day.done++;
+      }
+      return [...days].map(([date, day]) => ({ date, ...day })).sort((a, b) => (a.date < b.date ? -1 : 1));
     },
 
     'visits:record': async ({ id, doneDate, type = '现场', checklist, problems, notes }) =>
@@ -122,14 +214,15 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
         return visit;
       }),
 
-    'visits:openProblems': async ({ regionId = '', from = '', to = '' }) => {
+    'visits:openProblems': async (scope) => {
       const doc = ctx.doc();
       const entities = new Map(doc.entities.map((e) => [e.id, e]));
       const cadres = new Map(doc.cadres.map((c) => [c.id, c.name]));
-      const entityIn = inRegion(ctx, regionId);
-      return openProblems(doc.visits, ctx.today())
-        .filter((p) => (!from || p.foundOn >= from) && (!to || p.foundOn <= to) && (!regionId || entityIn(entities.get(p.entityId))))
-        .map((p) => ({ ...p, entityName: entities.get(p.entityId)?.name ?? '', cadreName: cadres.get(p.cadreId) ?? '' }));
+      return openProblemsIn(ctx, doc, scope).map((p) => ({
+        ...p,
+        entityName: entities.get(p.entityId)?.name ?? '',
+        cadreName: cadres.get(p.cadreId) ?? '',
+      }));
     },
   };
 }

@@ -9,13 +9,14 @@ import { ColumnTemplateEditor } from '../ColumnTemplateEditor';
 import { LoadProblem } from '../LoadProblem';
 import { NO_REGIONS_YET } from '../RegionTreeSelect';
 import { ListTable, type ListColumn, type ListSort } from './ListTable';
-import { useListWindow, type ListInput, type WindowMethod } from './useListWindow';
+import { useListWindow, type ListInput } from './useListWindow';
 
 /** Typing settles for this long before the list is asked: one request per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
-type RowOf<M extends WindowMethod> = M extends 'entities:query' ? EntityRow : CadreRow;
-type SortFieldOf<M extends WindowMethod> = NonNullable<ApiInput<M>['sort']>['field'];
+type ListMethod = 'entities:query' | 'cadres:query';
+type RowOf<M extends ListMethod> = M extends 'entities:query' ? EntityRow : CadreRow;
+type SortFieldOf<M extends ListMethod> = NonNullable<ApiInput<M>['sort']>['field'];
 /** A screen's filters: the text searched and what its toolbar narrows by. */
 type Filters = { readonly text: string };
 
@@ -28,7 +29,7 @@ interface Kind {
   readonly createLabel: string;
 }
 
-const KINDS: Readonly<Record<WindowMethod, Kind>> = {
+const KINDS: Readonly<Record<ListMethod, Kind>> = {
   'entities:query': { kind: 'entities', noun: '主体', unit: '户', createLabel: '新增主体' },
   'cadres:query': { kind: 'cadres', noun: '干部', unit: '名', createLabel: '新增干部' },
 };
@@ -44,7 +45,7 @@ export interface ListScreenParts<F extends Filters, R> {
   readonly openExport: () => void;
 }
 
-export interface ListScreenProps<M extends WindowMethod, F extends Filters, R> {
+export interface ListScreenProps<M extends ListMethod, F extends Filters, R> {
   readonly method: M;
   readonly initialFilters: () => F;
   readonly noFilters: F;
@@ -60,7 +61,7 @@ export interface ListScreenProps<M extends WindowMethod, F extends Filters, R> {
  * table fetched by window and sorted on the service, the record's drawer and form, and the
  * export of the list as filtered.
  */
-export function ListScreen<M extends WindowMethod, F extends Filters, R>({
+export function ListScreen<M extends ListMethod, F extends Filters, R>({
   method,
   initialFilters,
   noFilters,

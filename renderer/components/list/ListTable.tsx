@@ -8,6 +8,18 @@ const HEADER_HEIGHT = 40;
 /** antd's small row; measured from the table once rows show. */
 const DEFAULT_ROW_HEIGHT = 39;
 
+/** A cell of a row not fetched yet: … in the first column, nothing in the others. */
+export function pendingCell(columnIndex: number): ReactNode {
+  return columnIndex === 0 ? <span className="row-pending">…</span> : null;
+}
+
+/** The indexes of the first and last rows on screen when a virtual table's body (in `box`) is scrolled to `top`. */
+export function rowsShownAt(box: HTMLElement | null, top: number, bodyHeight: number): [number, number] {
+  const rowHeight = box?.querySelector<HTMLElement>('.ant-table-row')?.offsetHeight || DEFAULT_ROW_HEIGHT;
+  const first = Math.floor(top / rowHeight);
+  return [first, first + Math.ceil(bodyHeight / rowHeight)];
+}
+
 export interface ListSort<F extends string> {
   readonly field: F;
   readonly order: SortOrder;
@@ -73,7 +85,7 @@ export function ListTable<Row extends { readonly id: string; readonly name: stri
         sorter: col.sortField !== undefined,
         sortOrder: col.sortField !== undefined && sort?.field === col.sortField ? sort.order : null,
         render: (value: unknown, row: Row | PendingRow) => {
-          if (isPending(row)) return index === 0 ? <span className="row-pending">…</span> : null;
+          if (isPending(row)) return pendingCell(index);
           if (index === 0) return <RowLink label={row.name} onOpen={() => onOpen(row.id)} />;
           return col.render ? col.render(value as never, row) : (value as ReactNode);
         },
@@ -82,11 +94,7 @@ export function ListTable<Row extends { readonly id: string; readonly name: stri
   );
   const width = columns.reduce((sum, col) => sum + col.width, 0);
 
-  const reportShown = (top: number) => {
-    const rowHeight = box.current?.querySelector<HTMLElement>('.ant-table-row')?.offsetHeight || DEFAULT_ROW_HEIGHT;
-    const first = Math.floor(top / rowHeight);
-    onRowsShown(first, first + Math.ceil(bodyHeight / rowHeight));
-  };
+  const reportShown = (top: number) => onRowsShown(...rowsShownAt(box.current, top, bodyHeight));
 
   // A new search or sort shows its first rows.
   useEffect(() => {

@@ -4,7 +4,7 @@ import type { ApiInput, ApiResults } from '@shared/api/contract';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 
-export type WindowMethod = 'entities:query' | 'cadres:query';
+export type WindowMethod = 'entities:query' | 'cadres:query' | 'visits:query';
 type RowOf<M extends WindowMethod> = ApiResults[M]['rows'][number];
 /** The filters and sort of a list, without the window (the hook adds it). */
 export type ListInput<M extends WindowMethod> = Omit<ApiInput<M>, 'offset' | 'limit'>;
@@ -22,10 +22,12 @@ export function isPending<Row extends object>(row: Row | PendingRow): row is Pen
   return 'pending' in row;
 }
 
-export interface ListWindow<Row> {
+export interface ListWindow<M extends WindowMethod> {
   /** One entry per match (`total` of them); rows not fetched yet are PendingRow. */
-  readonly rows: readonly (Row | PendingRow)[];
+  readonly rows: readonly (RowOf<M> | PendingRow)[];
   readonly total: number | null;
+  /** The first block's whole answer (the count, and what else the method sends with it, e.g. the 督导 figures). */
+  readonly answer: ApiResults[M] | null;
   /** True while the list for new filters is on its way (the previous one still shows). */
   readonly loading: boolean;
   readonly error: string;
@@ -35,11 +37,17 @@ export interface ListWindow<Row> {
 }
 
 /**
- * A 主体/干部 list fetched by the window the virtual table shows: one request of BLOCK_ROWS rows
+ * A 主体/干部/督导 list fetched by the window the virtual table shows: one request of BLOCK_ROWS rows
  * (with the count of every match) for the top, more only as the clerk scrolls. Each block is
  * cached under `[method, {...input, offset, limit}]`; a new search starts again at the top.
+ * `readOnOpen`: the top is read again each time the screen opens (a change made elsewhere shows);
+ * `enabled: false`: nothing is asked yet (the input is not known).
  */
-export function useListWindow<M extends WindowMethod>(method: M, input: ListInput<M>): ListWindow<RowOf<M>> {
+export function useListWindow<M extends WindowMethod>(
+  method: M,
+  input: ListInput<M>,
+  options: { readonly readOnOpen?: boolean; readonly enabled?: boolean } = {},
+): ListWindow<M> {
   const inputKey = JSON.stringify(input);
   // Callers build the input each render; what counts is its content.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- inputKey is the input's content
@@ -57,6 +65,8 @@ export function useListWindow<M extends WindowMethod>(method: M, input: ListInpu
     queryKey: [method, blockInput(0)],
     queryFn: () => api(method, blockInput(0)),
     placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+    ...(options.readOnOpen ? { refetchOnMount: 'always' as const } : {}),
   });
   const firstBlock = Math.floor(range.first / BLOCK_ROWS);
   const lastBlock = Math.floor(range.last / BLOCK_ROWS);
@@ -103,6 +113,7 @@ export function useListWindow<M extends WindowMethod>(method: M, input: ListInpu
   return {
     rows,
     total,
+    answer: head.data ?? null,
     loading: head.isFetching,
     error: failed ? errorText(failed) : '',
     reload: () => {

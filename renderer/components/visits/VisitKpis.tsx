@@ -1,6 +1,6 @@
 import { Flex, Tooltip } from 'antd';
 import { percentText } from '@shared/util/format';
-import type { VisitFigures } from './visit-status';
+import type { VisitFigures } from '@shared/api/contract';
 
 export interface VisitKpisProps {
   readonly year: number | null;

@@ -1,18 +1,27 @@
-import { Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
+import { Table, Tag, Typography, type GetRef, type TableColumnType, type TableColumnsType } from 'antd';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { VisitRow } from '@shared/api/contract';
 import { GradeTag } from '../GradeTag';
+import { pendingCell, rowsShownAt } from '../list/ListTable';
+import { isPending, type PendingRow } from '../list/useListWindow';
 import { RowLink } from '../RowLink';
 import { isOverdue } from './visit-status';
 
+type Row = VisitRow | PendingRow;
+
 export interface VisitTableProps {
-  readonly rows: readonly VisitRow[];
+  /** One entry per visit listed; those not fetched yet are PendingRow. */
+  readonly rows: readonly Row[];
   readonly loading: boolean;
   readonly width: number;
   readonly height: number;
   readonly today: string;
   readonly emptyText: string;
   readonly onOpen: (row: VisitRow) => void;
+  /** The rows on screen (indexes), as the clerk scrolls. */
+  readonly onRowsShown: (first: number, last: number) => void;
+  /** Changes when the filters change: the table goes back to its top. */
+  readonly resetKey: string;
 }
 
 const HEADER_HEIGHT = 40;
@@ -21,14 +30,20 @@ const FIXED_TOTAL = FIXED.planned + FIXED.grade + FIXED.cadre + FIXED.done + FIX
 /** The table's own scrollbar, so the last column does not push the table wider than its box. */
 const SCROLLBAR = 16;
 
-/** The year's 督导计划, virtualised (a city plans ~85,000 visits a year); a row opens its record. */
-export function VisitTable({ rows, loading, width, height, today, emptyText, onOpen }: VisitTableProps) {
+/**
+ * The year's 督导计划, virtualised (a city plans ~85,000 visits a year) and fetched by window; a
+ * row opens its record.
+ */
+export function VisitTable({ rows, loading, width, height, today, emptyText, onOpen, onRowsShown, resetKey }: VisitTableProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const table = useRef<GetRef<typeof Table<Row>>>(null);
+  const bodyHeight = Math.max(height - HEADER_HEIGHT, 120);
   // 主体 and 所属区划 share what the fixed columns leave.
   const free = Math.max(420, width - FIXED_TOTAL - SCROLLBAR);
   const entityWidth = Math.round(free * 0.55);
   const regionWidth = free - entityWidth;
-  const columns = useMemo<TableColumnsType<VisitRow>>(
-    () => [
+  const columns = useMemo<TableColumnsType<Row>>(() => {
+    const visitColumns: TableColumnType<VisitRow>[] = [
       { title: '计划日期', dataIndex: 'plannedDate', width: FIXED.planned },
       {
         title: '主体',
@@ -80,21 +95,35 @@ export function VisitTable({ rows, loading, width, height, today, emptyText, onO
             </span>
           ),
       },
-    ],
-    [entityWidth, regionWidth, today, onOpen],
-  );
+    ];
+    return visitColumns.map(({ render, ...column }, index): TableColumnType<Row> => ({
+      ...(column as TableColumnType<Row>),
+      render: (value: unknown, row: Row, rowIndex: number) =>
+        isPending(row) ? pendingCell(index) : render ? (render(value, row, rowIndex) as ReactNode) : (value as ReactNode),
+    }));
+  }, [entityWidth, regionWidth, today, onOpen]);
+
+  // New filters show their first rows.
+  useEffect(() => {
+    table.current?.scrollTo({ top: 0 });
+  }, [resetKey]);
+
   return (
-    <Table<VisitRow>
-      virtual
-      size="small"
-      rowKey="id"
-      columns={columns}
-      dataSource={rows as VisitRow[]}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: FIXED_TOTAL + entityWidth + regionWidth, y: Math.max(height - HEADER_HEIGHT, 120) }}
-      locale={{ emptyText }}
-      onRow={(row) => ({ onClick: () => onOpen(row), style: { cursor: 'pointer' } })}
-    />
+    <div ref={box} style={{ height: '100%' }}>
+      <Table<Row>
+        ref={table}
+        virtual
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows as Row[]}
+        loading={loading}
+        pagination={false}
+        scroll={{ x: FIXED_TOTAL + entityWidth + regionWidth, y: bodyHeight }}
+        locale={{ emptyText }}
+        onScroll={(e) => onRowsShown(...rowsShownAt(box.current, e.currentTarget.scrollTop, bodyHeight))}
+        onRow={(row) => (isPending(row) ? {} : { onClick: () => onOpen(row), style: { cursor: 'pointer' } })}
+      />
+    </div>
   );
 }

@@ -1,12 +1,12 @@
 import { Table, Typography, type GetRef, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef } from 'react';
-import type { VisitRow } from '@shared/api/contract';
+import type { VisitDay } from '@shared/api/contract';
 
 export interface WeekViewProps {
   readonly year: number;
-  /** The visits the filters leave; counted on their planned day. */
-  readonly rows: readonly VisitRow[];
+  /** Per day, the visits the filters leave planned on it (counted on the service). */
+  readonly days: readonly VisitDay[];
   readonly today: string;
   /** The weekly cap, when one cadre is chosen: weeks above it stand out. */
   readonly cap: number | null;
@@ -22,10 +22,7 @@ interface Week {
   readonly days: readonly string[];
 }
 
-interface DayCount {
-  total: number;
-  done: number;
-}
+type DayCount = Pick<VisitDay, 'total' | 'done'>;
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const HEADER_HEIGHT = 40;
@@ -47,18 +44,9 @@ function weeksOf(year: number): Week[] {
 }
 
 /** 按周查看: one row per week, the planned visits per day; a day opens the list of that day. */
-export function WeekView({ year, rows, today, cap, width, height, onPickDate }: WeekViewProps) {
+export function WeekView({ year, days, today, cap, width, height, onPickDate }: WeekViewProps) {
   const weeks = useMemo(() => weeksOf(year), [year]);
-  const counts = useMemo(() => {
-    const map = new Map<string, DayCount>();
-    for (const row of rows) {
-      let count = map.get(row.plannedDate);
-      if (!count) map.set(row.plannedDate, (count = { total: 0, done: 0 }));
-      count.total++;
-      if (row.doneDate !== '') count.done++;
-    }
-    return map;
-  }, [rows]);
+  const counts = useMemo(() => new Map<string, DayCount>(days.map((day) => [day.date, day])), [days]);
 
   const dayWidth = Math.max(72, Math.floor((width - WEEK_COLUMN - TOTAL_COLUMN - SCROLLBAR) / 7));
   const columns = useMemo<TableColumnsType<Week>>(

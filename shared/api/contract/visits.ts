@@ -3,7 +3,7 @@ import { IsoDateSchema, type CadreLevel, type Entity } from '../../domain/schema
 import { textRule } from '../../domain/text';
 import { ChecklistResultSchema, VisitProblemSchema, VisitTypeSchema, type Visit } from '../../visits/types';
 import type { OpenProblem } from '../../visits/records';
-import { ScopeRangeSchema } from './common';
+import { LIST_WINDOW, type QueryResult, ScopeRangeSchema } from './common';
 
 export interface VisitRow {
   readonly id: string;
@@ -23,6 +23,43 @@ export interface VisitRow {
   readonly openProblems: number;
 }
 
+export const VISIT_STATUSES = ['all', 'open', 'done', 'overdue'] as const;
+
+/** 全部, 未完成 (not made), 已完成, 已逾期 (not made and its planned day past). */
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+const VisitScope = {
+  year: z.number().int().min(2000).max(2100),
+  cadreId: z.string().default(''),
+  entityId: z.string().default(''),
+  /** Only 主体 in this region and below. */
+  regionId: z.string().optional(),
+  /** Both set: visits planned or made in these days, instead of the year (a dashboard week). */
+  from: z.union([z.literal(''), IsoDateSchema]).optional(),
+  to: z.union([z.literal(''), IsoDateSchema]).optional(),
+};
+
+/** The 督导计划's filters: the year or the focus, then cadre, 主体 and status. */
+const VisitFilters = { ...VisitScope, status: z.enum(VISIT_STATUSES).default('all') };
+
+/** The figures of the year (or the focus) the 督导 screen shows above its lists, whatever the list's own filters. */
+export interface VisitFigures {
+  readonly planned: number;
+  readonly done: number;
+  /** Not made although the planned day has passed. */
+  readonly overdue: number;
+  /** Problems of any year (in the focus's region and days) not yet rectified, and those past their 整改期限. */
+  readonly openProblems: number;
+  readonly overdueProblems: number;
+}
+
+/** One day of the 按周查看: visits planned on it and how many of them are done. */
+export interface VisitDay {
+  readonly date: string;
+  readonly total: number;
+  readonly done: number;
+}
+
 /** The `visits:*` methods: name → input schema (see apiSchemas in ../contract.ts). */
 export const visitsSchemas = {
   /**
@@ -31,18 +68,15 @@ export const visitsSchemas = {
    */
   'visits:plan': z.object({ year: z.number().int().min(2000).max(2100), fromToday: z.boolean().optional() }).strict(),
   /** Visits of a year, optionally of one cadre or one 主体, in date order. */
-  'visits:list': z
-    .object({
-      year: z.number().int().min(2000).max(2100),
-      cadreId: z.string().default(''),
-      entityId: z.string().default(''),
-      /** Only 主体 in this region and below. */
-      regionId: z.string().optional(),
-      /** Both set: visits planned or made in these days, instead of the year (a dashboard week). */
-      from: z.union([z.literal(''), IsoDateSchema]).optional(),
-      to: z.union([z.literal(''), IsoDateSchema]).optional(),
-    })
-    .strict(),
+  'visits:list': z.object(VisitScope).strict(),
+  /**
+   * The 督导计划 list as the screen shows it (a city plans ~85,000 visits a year): the visits the
+   * filters leave (`plannedDate`: only those planned on that day) in date order, all or the window
+   * `offset`/`limit`, with their count and the year's (or the focus's) figures.
+   */
+  'visits:query': z.object({ ...VisitFilters, plannedDate: z.union([z.literal(''), IsoDateSchema]).default(''), ...LIST_WINDOW }).strict(),
+  /** 按周查看: per day, the visits the filters leave planned on it (days without any are left out). */
+  'visits:days': z.object(VisitFilters).strict(),
   /** Records a visit as done, with checklist results, problems found and notes. */
   'visits:record': z
     .object({
@@ -68,6 +102,8 @@ export const visitsSchemas = {
 export interface VisitsResults {
   'visits:plan': { readonly planned: number; readonly keptDone: number; readonly overCapWeeks: number; readonly notes: readonly string[] };
   'visits:list': readonly VisitRow[];
+  'visits:query': QueryResult<VisitRow> & { readonly figures: VisitFigures };
+  'visits:days': readonly VisitDay[];
   'visits:record': Visit;
   'visits:rectify': Visit;
   'visits:openProblems': readonly (OpenProblem & { readonly entityName: string; readonly cadreName: string })[];
