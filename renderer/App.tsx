@@ -2,10 +2,9 @@ import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppInfo } from '@shared/api/contract';
-import { api } from './api/client';
-import { errorText } from './api/error-text';
+import { showAnswer, useApiQuery } from './api/queries';
 import { AppShell } from './components/AppShell';
 import { WelcomePage } from './pages/WelcomePage';
 
@@ -32,36 +31,32 @@ export function App() {
   );
 }
 
-/** First run (no library in the data folder) goes through the welcome screen. */
+const showInfo = (next: AppInfo) => showAnswer('app:info', {}, next);
+
+/**
+ * First run (no library in the data folder) goes through the welcome screen. The header's office
+ * name, plan year and counts follow every change through the cached app:info.
+ */
 function Startup() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState('');
-  // Bumped when a backup replaces the library, so every screen reads the data again.
+  const { result: info, error, reload } = useApiQuery('app:info', {});
+  // Bumped when a backup replaces the library, so every screen starts afresh.
   const [generation, setGeneration] = useState(0);
 
   const { notification } = AntApp.useApp();
+  // The app runs on without the start backup; the clerk is told once, until closed.
+  const startWarning = info?.startWarning ?? '';
+  useEffect(() => {
+    if (startWarning) notification.warning({ title: '启动时未能备份数据', description: startWarning, duration: 0 });
+  }, [startWarning, notification]);
 
-  const load = useCallback(() => {
-    setError('');
-    api('app:info', {}).then(
-      (next) => {
-        setInfo(next);
-        // The app runs on without the start backup; the clerk is told once, until closed.
-        if (next.startWarning) notification.warning({ title: '启动时未能备份数据', description: next.startWarning, duration: 0 });
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
-  }, [notification]);
-  useEffect(load, [load]);
-
-  if (error) {
+  if (!info && error) {
     return (
       <Result
         status="error"
         title="无法打开数据文件夹"
         subTitle={error}
         extra={
-          <Button type="primary" onClick={load}>
+          <Button type="primary" onClick={reload}>
             重试
           </Button>
         }
@@ -69,13 +64,13 @@ function Startup() {
     );
   }
   if (!info) return <Spin fullscreen description="正在打开数据文件夹…" />;
-  if (!info.initialized) return <WelcomePage info={info} onReady={setInfo} />;
+  if (!info.initialized) return <WelcomePage info={info} onReady={showInfo} />;
   return (
     <AppShell
       key={generation}
       info={info}
       onRestored={(next) => {
-        setInfo(next);
+        showInfo(next);
         setGeneration((n) => n + 1);
       }}
     />

@@ -9,7 +9,6 @@ import { unwrap } from '@shared/api/result';
 export const api: ApiClient = async (method, input) => {
   const result = window.api ? await window.api.invoke(method, input) : await invokeOverHttp(method, input);
   const value = unwrap(result);
-  if (COUNT_CHANGING.has(method)) for (const listener of countListeners) listener();
   for (const listener of successListeners) listener(method);
   return value;
 };
@@ -20,22 +19,6 @@ const successListeners = new Set<(method: ApiMethod) => void>();
 export function onApiSuccess(listener: (method: ApiMethod) => void): () => void {
   successListeners.add(listener);
   return () => void successListeners.delete(listener);
-}
-
-/** Calls that can add or remove 主体 or 干部: whoever shows their counts reads them again after each. */
-const COUNT_CHANGING: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'entities:save',
-  'entities:delete',
-  'cadres:save',
-  'cadres:delete',
-  'import:commit',
-]);
-const countListeners = new Set<() => void>();
-
-/** Calls `listener` after every change that can move the 主体 or 干部 counts; returns the way to stop. */
-export function onCountsChanged(listener: () => void): () => void {
-  countListeners.add(listener);
-  return () => void countListeners.delete(listener);
 }
 
 /** The secret the web harness puts into index.html for this start; every call sends it back. */

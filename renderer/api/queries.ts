@@ -58,17 +58,45 @@ const EVERYTHING = ['*'] as const;
  * everything.
  */
 export const INVALIDATES: Readonly<Record<string, readonly string[]>> = {
-  entities: ['entities', 'cadres', 'regulators', 'stats', 'assign', 'visits', 'problems', 'battlemap', 'letters', 'handbook', 'log', 'app'],
-  cadres: ['cadres', 'entities', 'stats', 'assign', 'visits', 'problems', 'letters', 'handbook', 'inspections', 'log', 'app'],
-  regions: ['regions', 'entities', 'cadres', 'regulators', 'stats', 'assign', 'visits', 'problems', 'log'],
+  entities: [
+    'entities',
+    'cadres',
+    'regulators',
+    'stats',
+    'assign',
+    'visits',
+    'problems',
+    'battlemap',
+    'letters',
+    'handbook',
+    'log',
+    'app',
+    'entityChanges',
+  ],
+  cadres: [
+    'cadres',
+    'entities',
+    'stats',
+    'assign',
+    'visits',
+    'problems',
+    'letters',
+    'handbook',
+    'inspections',
+    'log',
+    'app',
+    'entityChanges',
+  ],
+  regions: ['regions', 'entities', 'cadres', 'regulators', 'stats', 'assign', 'visits', 'problems', 'log', 'entityChanges'],
   regulators: ['regulators', 'entities', 'log'],
-  assign: ['entities', 'cadres', 'assign', 'stats', 'visits', 'problems', 'letters', 'handbook', 'log'],
+  assign: ['entities', 'cadres', 'assign', 'stats', 'visits', 'problems', 'letters', 'handbook', 'log', 'entityChanges'],
   visits: ['visits', 'problems', 'stats', 'battlemap', 'handbook', 'log'],
   problems: ['problems', 'visits', 'stats', 'handbook', 'log'],
   inspections: ['inspections', 'log'],
+  entityChanges: ['entityChanges', 'log'],
   battlemap: ['battlemap', 'stats', 'log'],
-  calendar: ['calendar', 'battlemap', 'visits', 'problems', 'profile'],
-  profile: ['profile', 'stats', 'letters', 'handbook', 'visits', 'problems', 'assign', 'log'],
+  calendar: ['calendar', 'battlemap', 'visits', 'problems', 'profile', 'entityChanges'],
+  profile: ['profile', 'stats', 'letters', 'handbook', 'visits', 'problems', 'assign', 'log', 'app', 'entityChanges'],
   export: ['export'],
   handbook: EVERYTHING,
   import: EVERYTHING,
@@ -94,6 +122,22 @@ onApiSuccess((method) => {
   void queryClient.invalidateQueries({ predicate: (query) => all || prefixes.includes(methodOf(query.queryKey).split(':')[0] ?? '') });
 });
 
+/**
+ * Shows a change's answer at once where it is the new value of a read (a 作战图 change answers with
+ * the recomputed view): the screens showing that read update without waiting for it again.
+ */
+export function showAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>, value: ApiResults[M]): void {
+  queryClient.setQueryData([method, input], value);
+}
+
+/**
+ * One read through the cache for a form that starts from it when it opens (the editor's choice is
+ * its own from then on): the cached answer while fresh, the services' otherwise.
+ */
+export function readAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResults[M]> {
+  return queryClient.fetchQuery({ queryKey: [method, input], queryFn: () => api(method, input) });
+}
+
 export interface ApiQueryState<T> {
   readonly result: T | null;
   /** True while an answer for the current input is awaited (the previous one may still show). */
@@ -117,14 +161,20 @@ export function useApiQuery<M extends ApiMethod>(
     readonly keepPrevious?: boolean;
     /** Read again each time the screen opens (showing the cached answer meanwhile): for figures a job or another window may change. */
     readonly readOnOpen?: boolean;
+    /** Read again every `ms` while `until` is not yet true of the answer: how far a job has got. */
+    readonly poll?: { readonly ms: number; readonly until: (answer: ApiResults[M]) => boolean };
   } = {},
 ): ApiQueryState<ApiResults[M]> {
+  const { poll } = options;
   const query = useQuery({
     queryKey: [method, input],
     queryFn: () => api(method, input),
     placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
     enabled: options.enabled ?? true,
     ...(options.readOnOpen ? { refetchOnMount: 'always' as const } : {}),
+    ...(poll
+      ? { refetchInterval: (q: { state: { data?: ApiResults[M] } }) => (q.state.data && poll.until(q.state.data) ? false : poll.ms) }
+      : {}),
   });
   return {
     result: query.data ?? null,

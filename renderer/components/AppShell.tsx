@@ -1,8 +1,8 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Layout, Menu, Spin, Tooltip, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import type { AppInfo } from '@shared/api/contract';
-import { api, onCountsChanged } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { countText } from '@shared/util/format';
 import { useHashScreen } from '../hooks/useHashScreen';
 import { useMenuCommands } from '../hooks/useMenuCommands';
@@ -49,20 +49,6 @@ export function AppShell({ info, onRestored }: AppShellProps) {
     [screen, confirmDiscard, openScreenKey],
   );
   useMenuCommands(navigate);
-  const [counts, setCounts] = useState(info.counts);
-  const [countsRound, setCountsRound] = useState(0);
-  useEffect(() => onCountsChanged(() => setCountsRound((n) => n + 1)), []);
-  // The header's counts follow the data: read again whenever another screen is opened or a 主体 or 干部 is added or removed.
-  useEffect(() => {
-    let live = true;
-    api('app:info', {}).then(
-      (next) => live && setCounts(next.counts),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [screen, countsRound]);
   return (
     <Layout style={{ height: '100%' }}>
       <Layout.Header
@@ -83,9 +69,7 @@ export function AppShell({ info, onRestored }: AppShellProps) {
           {info.orgName || '单位名称未填写（请到“设置”填写）'}
           {info.planYear > 0 && ` · ${info.planYear} 年度`}
         </Typography.Text>
-        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="header-counts">
-          主体 {countText(counts.entities)} 户 · 干部 {countText(counts.cadres)} 名
-        </Typography.Text>
+        <HeaderCounts key={screen} counts={info.counts} />
         <Tooltip title={info.dataDir}>
           <Typography.Text type="secondary" ellipsis style={{ marginInlineStart: 'auto', maxWidth: 460 }}>
             <FolderOpenOutlined /> 数据文件夹：{info.dataDir}
@@ -114,6 +98,19 @@ export function AppShell({ info, onRestored }: AppShellProps) {
   );
 }
 
+/**
+ * 主体 and 干部 counts, read again each time another screen opens (the CLI or another window may have
+ * changed them) and after each change to 主体 or 干部 (INVALIDATES); `counts` until the answer comes.
+ */
+function HeaderCounts({ counts }: { readonly counts: AppInfo['counts'] }) {
+  const shown = useApiQuery('app:info', {}, { readOnOpen: true }).result?.counts ?? counts;
+  return (
+    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="header-counts">
+      主体 {countText(shown.entities)} 户 · 干部 {countText(shown.cadres)} 名
+    </Typography.Text>
+  );
+}
+
 interface ScreenViewProps extends AppShellProps {
   readonly screen: ScreenKey;
   readonly onNavigate: (next: ScreenKey) => void;
@@ -126,7 +123,7 @@ function ScreenView({ screen, onNavigate, info, onRestored }: ScreenViewProps) {
   if (screen === 'assignments') return <AssignmentsPage />;
   if (screen === 'battle-map') return <BattleMapPage />;
   if (screen === 'visits') return <VisitsPage />;
-  if (screen === 'settings') return <SettingsPage onAppInfoChanged={onRestored} />;
+  if (screen === 'settings') return <SettingsPage />;
   if (screen === 'import') return <ImportPage onNavigate={onNavigate} />;
   if (screen === 'export') return <ExportPage />;
   if (screen === 'consolidate') return <ConsolidatePage />;

@@ -8,6 +8,7 @@ import { reportOfTemplateKind, REPORT_LABELS } from '@shared/reports/kinds';
 import { api } from '../api/client';
 import { saveAndTell } from '../api/download';
 import { errorText } from '../api/error-text';
+import { readAnswer } from '../api/queries';
 
 export interface ColumnTemplateEditorProps {
   readonly open: boolean;
@@ -81,7 +82,7 @@ export function ColumnTemplateEditor({ open, kind, scope, entityQuery, cadreQuer
   const load = useCallback(() => {
     setLoadError('');
     setColumns(null);
-    Promise.all([api('export:columns', { kind }), api('export:templates', { kind })]).then(
+    Promise.all([readAnswer('export:columns', { kind }), readAnswer('export:templates', { kind })]).then(
       ([cols, saved]) => {
         setColumns(cols);
         setTemplates(saved);

@@ -119,7 +119,7 @@ export function AssignmentsPage() {
           <Button icon={<UserSwitchOutlined />} onClick={() => replace.show(true)}>
             干部变动（移交）…
           </Button>
-          <EntityChanges regionId={regionId} reloadOn={data.violations} />
+          <EntityChanges regionId={regionId} />
           <Tooltip title="重新读取">
             <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={refresh} loading={data.loading} />
           </Tooltip>

@@ -1,10 +1,11 @@
 import { DownloadOutlined, FolderOpenOutlined, ReloadOutlined, RollbackOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AppInfo, BackupInfo } from '@shared/api/contract';
 import { api } from '../api/client';
 import { saveAndTell } from '../api/download';
 import { errorText } from '../api/error-text';
+import { useApiQuery } from '../api/queries';
 import { hasNativeOpen } from '../api/open-file';
 import { LoadProblem } from '../components/LoadProblem';
 import { chooseBackupFile, uploadSource, useRestoreFlow, type RestoreSource } from '../components/RestoreFlow';
@@ -30,24 +31,13 @@ const HEADER_HEIGHT = 40;
 /** 备份与恢复 (docs/architecture.md#data-files): the backups in the data folder, 立即备份, 下载, and restore with a preview. */
 export function BackupPage({ info, onRestored }: { readonly info: AppInfo; readonly onRestored: (info: AppInfo) => void }) {
   const { message } = App.useApp();
-  const [backups, setBackups] = useState<readonly BackupInfo[] | null>(null);
-  const [error, setError] = useState('');
+  // Read again each time the screen opens (the app backs up by itself before imports and the like) and after 立即备份.
+  const { result: backups, error, reload: load } = useApiQuery('backup:list', {}, { readOnOpen: true });
   const [creating, setCreating] = useState(false);
   const [downloading, setDownloading] = useState('');
   const [fresh, setFresh] = useState('');
-  const latest = useRef(0);
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
   const restore = useRestoreFlow(onRestored);
-
-  const load = useCallback(() => {
-    const ticket = ++latest.current;
-    setError('');
-    api('backup:list', {}).then(
-      (list) => ticket === latest.current && setBackups(list),
-      (e: unknown) => ticket === latest.current && setError(errorText(e)),
-    );
-  }, []);
-  useEffect(load, [load]);
 
   const create = async () => {
     setCreating(true);
@@ -55,7 +45,6 @@ export function BackupPage({ info, onRestored }: { readonly info: AppInfo; reado
       const made = await api('backup:create', {});
       setFresh(made.fileName);
       message.success(`已备份（${megabytes(made.bytes)}）。重要的备份请再点“下载”另存到 U 盘或其他电脑`);
-      load();
     } catch (e) {
       message.error(errorText(e));
     } finally {

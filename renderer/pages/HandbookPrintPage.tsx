@@ -1,17 +1,18 @@
 import { Alert, Empty, Spin } from 'antd';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { CadrePicker } from '../components/CadrePicker';
 import { HANDBOOK_PAGE_CSS, HandbookPages } from '../components/print/HandbookPages';
 import { PrintToolbar } from '../components/print/PrintToolbar';
 import { useHashQuery } from '../components/print/useHashQuery';
-import { useLoaded } from '../components/print/useLoaded';
 import '../components/print/print.css';
 
 /** 包保干部工作手册 as A4 pages (#/handbook-print?cadre=ID): the workbook's sheets, to print or save as PDF. */
 export function HandbookPrintPage() {
   const [query, setQuery] = useHashQuery('handbook-print');
   const cadreId = query.get('cadre') ?? '';
-  const { value, error, loading } = useLoaded(cadreId, cadreId ? () => api('handbook:view', { cadreId }) : null);
+  const { result, error, loading } = useApiQuery('handbook:view', { cadreId }, { enabled: cadreId !== '', readOnOpen: true });
+  // The previous cadre's handbook stays while the next is made; none once the choice is cleared.
+  const value = cadreId ? result : null;
   return (
     <div className="print-view" data-testid="handbook-print-page">
       <style>{HANDBOOK_PAGE_CSS}</style>

@@ -1,11 +1,12 @@
 import { App, Button, Flex, Progress, Result, Spin, Steps, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportPreview, ImportProgress, ImportResult } from '@shared/api/contract';
+import type { ImportPreview, ImportResult } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import type { RecordKind } from '@shared/records/types';
 import { api } from '../api/client';
 import { saveAndTell } from '../api/download';
 import { errorText } from '../api/error-text';
+import { useApiQuery } from '../api/queries';
 import { ImportChooseStep } from '../components/ImportChooseStep';
 import { ImportMappingStep } from '../components/ImportMappingStep';
 import { ImportPreviewStep } from '../components/ImportPreviewStep';
@@ -25,8 +26,6 @@ interface Busy {
   readonly detail: string;
   /** Stops a preview being made; absent for a commit. */
   readonly cancel?: () => void;
-  /** How far the preview has got, shown as a bar while its rows are checked. */
-  readonly progress?: ImportProgress | null;
 }
 
 /** 导入: file → 列对应 → row-level preview → commit (docs/domain.md#界面一览, docs/domain.md#导入的规则). */
@@ -52,6 +51,13 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
   const held = useRef<string | null>(null);
   // The preview being made for this screen, stopped in the service when the user no longer waits for it.
   const making = useRef<string | null>(null);
+  // The same, for asking how far it has got until it returns: a bar while its rows are checked.
+  const [asking, setAsking] = useState('');
+  const progress = useApiQuery(
+    'import:progress',
+    { previewId: asking },
+    { enabled: asking !== '', keepPrevious: false, poll: { ms: PROGRESS_POLL_MS, until: () => false } },
+  ).result;
   const info = kindInfo(kind);
 
   const forget = useCallback(() => {
@@ -62,6 +68,7 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
   const stopMaking = useCallback(() => {
     const previewId = making.current;
     making.current = null;
+    setAsking('');
     ticket.current++;
     if (previewId) api('import:cancel', { previewId }).catch(() => undefined);
   }, []);
@@ -105,19 +112,8 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
         setBusy(null);
         if (first) setFile(null);
       },
-      progress: null,
     });
-    // Asks how far the preview has got until it returns (or the user stops waiting).
-    let polling = window.setTimeout(function ask() {
-      api('import:progress', { previewId }).then(
-        (progress) => {
-          if (mine !== ticket.current) return;
-          if (progress) setBusy((current) => current && { ...current, text: progressTitle(progress), progress });
-          polling = window.setTimeout(ask, PROGRESS_POLL_MS);
-        },
-        () => undefined,
-      );
-    }, PROGRESS_POLL_MS);
+    setAsking(previewId);
     try {
       const next = await api('import:preview', {
         kind,
@@ -154,8 +150,8 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
         setStep(1);
       }
     } finally {
-      window.clearTimeout(polling);
       if (making.current === previewId) making.current = null;
+      setAsking((current) => (current === previewId ? '' : current));
       if (mine === ticket.current) setBusy(null);
     }
   };
@@ -251,12 +247,14 @@ export function ImportPage({ onNavigate }: { readonly onNavigate: (screen: Scree
 
   const body = () => {
     if (busy) {
-      const percent = progressPercent(busy.progress ?? null);
+      // Only a preview being made is asked how far it has got.
+      const made = busy.cancel && asking ? (progress ?? null) : null;
+      const percent = progressPercent(made);
       return (
         <Flex vertical align="center" justify="center" gap={16} style={{ flex: 1 }} role="status">
           <Spin size="large" />
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {busy.text}
+            {made ? progressTitle(made) : busy.text}
           </Typography.Title>
           {percent !== null && <Progress percent={percent} aria-label="核对进度" style={{ width: 360 }} />}
           <Typography.Text type="secondary">{busy.detail}</Typography.Text>

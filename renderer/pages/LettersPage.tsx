@@ -3,13 +3,12 @@ import dayjs from 'dayjs';
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel } from '@shared/domain/schemas';
 import { LETTER_CSS, letterPageHtml } from '@shared/handbook/letter-html';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
 import { CadrePicker } from '../components/CadrePicker';
 import { useAppInfo } from '../components/export/useAppInfo';
 import { PrintToolbar } from '../components/print/PrintToolbar';
 import { useHashQuery } from '../components/print/useHashQuery';
-import { useLoaded } from '../components/print/useLoaded';
 import '../components/print/print.css';
 import { openScreen } from '../hooks/useHashScreen';
 import { useReference } from '../hooks/useReference';
@@ -55,17 +54,17 @@ export function LettersPage() {
   const planYear = useAppInfo()?.planYear;
   const regions = useReference('regions:list').value ?? [];
   const chosen = cadreId !== '' || regionId !== '' || level !== undefined;
-  const { value, error, loading } = useLoaded(
-    `${cadreId}|${regionId}|${levelText}|${yearText}|${dateText}`,
-    chosen
-      ? () =>
-          api('letters:get', {
-            ...(cadreId ? { cadreIds: cadreId.split(',') } : { regionId, ...(level ? { level } : {}), limit: LETTER_PRINT_LIMIT }),
-            ...(year ? { year } : {}),
-            ...(date ? { date } : {}),
-          })
-      : null,
+  const { result, error, loading } = useApiQuery(
+    'letters:get',
+    {
+      ...(cadreId ? { cadreIds: cadreId.split(',') } : { regionId, ...(level ? { level } : {}), limit: LETTER_PRINT_LIMIT }),
+      ...(year ? { year } : {}),
+      ...(date ? { date } : {}),
+    },
+    { enabled: chosen, readOnOpen: true },
   );
+  // The letters shown stay while the next choice's are made; none once nothing is chosen.
+  const value = chosen ? result : null;
   const letters = useMemo(() => value?.letters ?? [], [value]);
   const html = useMemo(() => letters.map(letterPageHtml).join(''), [letters]);
   const first = letters[0];

@@ -1,9 +1,9 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Drawer, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LogEntry } from '@shared/domain/schemas';
 import { LoadProblem } from '../components/LoadProblem';
-import { api } from '../api/client';
+import { useApiQuery } from '../api/queries';
 import { idsIn, LogDiff, type LogNames } from '../components/LogDiff';
 import { timeText } from '../forms/dates';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
@@ -175,23 +175,12 @@ export function LogPage() {
   );
 }
 
+const NO_NAMES: LogNames = {};
+
 /** The names of the regions, 主体, cadres and grid regulators an entry refers to by id ({} while read, or when none). */
 function useLogNames(entry: LogEntry | null): LogNames {
-  const [names, setNames] = useState<LogNames>({});
-  useEffect(() => {
-    setNames({});
-    if (!entry) return;
-    const ids = [...idsIn([entry.before, entry.after])];
-    if (ids.length === 0) return;
-    let live = true;
-    // Without names the ids still show, marked; nothing to report.
-    api('log:names', { ids }).then(
-      (found) => live && setNames(found),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [entry]);
-  return names;
+  const ids = useMemo(() => (entry ? [...idsIn([entry.before, entry.after])] : []), [entry]);
+  // Without names the ids still show, marked; a failed read has nothing to report.
+  const { result } = useApiQuery('log:names', { ids }, { enabled: ids.length > 0, keepPrevious: false });
+  return (ids.length > 0 && result) || NO_NAMES;
 }

@@ -1,9 +1,8 @@
 import { ApartmentOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Col, Flex, Form, Row, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo } from '@shared/api/contract';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
-import { errorText } from '../api/error-text';
+import { showAnswer, useApiQuery } from '../api/queries';
 import { LoadProblem } from '../components/LoadProblem';
 import { CalendarDaysCard, type CalendarDays } from '../components/settings/CalendarDaysCard';
 import { ChecklistCard } from '../components/settings/ChecklistCard';
@@ -16,61 +15,36 @@ import { toProfileValues, type ProfileValues } from '../components/settings/prof
 import { showApiErrorOnForm } from '../forms/api-errors';
 import { useUnsavedChanges } from '../navigation/unsaved';
 
-export interface SettingsPageProps {
-  /** The header shows the office name and plan year: after they change, the app reads them again. */
-  readonly onAppInfoChanged: (info: AppInfo) => void;
-}
-
-interface Loaded {
-  readonly values: ProfileValues;
-  readonly days: CalendarDays;
-  readonly notes: readonly string[];
-}
-
-/** 设置 (docs/domain.md#设置的规则): the policy profile every rule reads from, and the office's calendar days. */
-export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
+/**
+ * 设置 (docs/domain.md#设置的规则): the policy profile every rule reads from, and the office's calendar days.
+ * A saved change (or 年度切换) makes the header's office name and plan year read again (INVALIDATES).
+ */
+export function SettingsPage() {
   const [form] = Form.useForm<ProfileValues>();
   const { message } = App.useApp();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState('');
-  const [round, setRound] = useState(0);
+  const profile = useApiQuery('profile:get', {}, { readOnOpen: true });
+  const loaded = profile.result;
+  const values = useMemo(() => loaded && toProfileValues(loaded.profile), [loaded]);
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [regionsOpen, setRegionsOpen] = useState(false);
   // Leaving 设置 (side menu, menu commands) asks 「放弃修改？」 while changes are unsaved.
   useUnsavedChanges(dirty);
 
+  // The form follows the profile as the service has it (after a save, 年度切换, a calendar notice)
+  // unless the clerk has changes of their own.
   useEffect(() => {
-    let live = true;
-    api('profile:get', {}).then(
-      ({ profile, calendar, calendarNotes }) => {
-        if (!live) return;
-        setLoaded({ values: toProfileValues(profile), days: calendar, notes: calendarNotes });
-        setError('');
-      },
-      (e: unknown) => live && setError(`设置读取失败：${errorText(e)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [round]);
+    if (values && !dirty) form.setFieldsValue(values);
+  }, [values, dirty, form]);
 
-  const save = async (values: ProfileValues) => {
+  const save = async (next: ProfileValues) => {
     if (!loaded) return;
     setSaving(true);
     try {
-      const saved = toProfileValues(await api('profile:save', values));
-      const before = loaded.values;
-      setLoaded({ ...loaded, values: saved });
-      form.setFieldsValue(saved);
+      // Shown at once; the calendar notes (they follow the plan year) are read again with the rest.
+      showAnswer('profile:get', {}, { ...loaded, profile: await api('profile:save', next) });
       setDirty(false);
       message.success('设置已保存');
-      if (saved.orgName !== before.orgName || saved.planYear !== before.planYear) {
-        // The plan year also decides the calendar notes shown here.
-        const [info, profile] = await Promise.all([api('app:info', {}), api('profile:get', {})]);
-        setLoaded({ values: saved, days: profile.calendar, notes: profile.calendarNotes });
-        onAppInfoChanged(info);
-      }
     } catch (e) {
       message.error(showApiErrorOnForm(form, e));
     } finally {
@@ -78,25 +52,16 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
     }
   };
 
-  // After 年度切换: the plan year (form, calendar notes) and the header, as the service now has them.
-  const readAgain = async () => {
-    const [info, profile] = await Promise.all([api('app:info', {}), api('profile:get', {})]);
-    const values = toProfileValues(profile.profile);
-    form.setFieldsValue(values);
-    setLoaded({ values, days: profile.calendar, notes: profile.calendarNotes });
-    onAppInfoChanged(info);
-  };
-
   const revert = useCallback(() => {
-    if (!loaded) return;
+    if (!values) return;
     form.resetFields();
-    form.setFieldsValue(loaded.values);
+    form.setFieldsValue(values);
     setDirty(false);
-  }, [form, loaded]);
+  }, [form, values]);
 
-  if (!loaded) {
-    return error ? (
-      <LoadProblem text={error} onRetry={() => setRound((n) => n + 1)} />
+  if (!loaded || !values) {
+    return profile.error ? (
+      <LoadProblem text={`设置读取失败：${profile.error}`} onRetry={profile.reload} />
     ) : (
       <Spin description="正在读取设置…" style={{ marginTop: 80 }} />
     );
@@ -107,7 +72,7 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
       form={form}
       layout="vertical"
       requiredMark={false}
-      initialValues={loaded.values}
+      initialValues={values}
       onValuesChange={() => setDirty(true)}
       onFinish={(values) => void save(values)}
       onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
@@ -117,7 +82,7 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
         <Typography.Text type="secondary">各项规则都从这里读取：包保关系检查、自动分配、督导计划、食品安全总监判断和备份。</Typography.Text>
         {dirty && <Tag color="orange">有未保存的修改</Tag>}
         <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
-          <YearSwitch planYear={loaded.values.planYear} disabled={dirty || saving} onOpened={() => void readAgain()} />
+          <YearSwitch planYear={values.planYear} disabled={dirty || saving} />
           <Button icon={<ApartmentOutlined />} onClick={() => setRegionsOpen(true)}>
             行政区划…
           </Button>
@@ -147,9 +112,9 @@ export function SettingsPage({ onAppInfoChanged }: SettingsPageProps) {
             <Flex vertical gap={12}>
               <DirectorCard />
               <CalendarDaysCard
-                days={loaded.days}
-                notes={loaded.notes}
-                onSaved={(days, notes) => setLoaded((l) => l && { ...l, days, notes })}
+                days={loaded.calendar}
+                notes={loaded.calendarNotes}
+                onSaved={(days: CalendarDays, notes) => showAnswer('profile:get', {}, { ...loaded, calendar: days, calendarNotes: notes })}
               />
             </Flex>
           </Col>

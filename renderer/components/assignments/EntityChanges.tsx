@@ -2,17 +2,14 @@ import { FieldTimeOutlined } from '@ant-design/icons';
 import { App, Badge, Button, DatePicker, Drawer, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiResults, EntityChangeRow } from '@shared/api/contract';
+import { useState } from 'react';
+import type { EntityChangeRow } from '@shared/api/contract';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
-
-type Listing = ApiResults['entityChanges:list'];
+import { useApiQuery } from '../../api/queries';
 
 export interface EntityChangesProps {
   readonly regionId: string;
-  /** Read again whenever this changes: the screen's figures after each reload (a 包保 changed may close a deadline). */
-  readonly reloadOn: unknown;
 }
 
 /**
@@ -20,29 +17,17 @@ export interface EntityChangesProps {
  * deadlines to report the change and to adjust the 包保关系, due or overdue. The button says how
  * many are overdue; the drawer lists them and records the report.
  */
-export function EntityChanges({ regionId, reloadOn }: EntityChangesProps) {
+export function EntityChanges({ regionId }: EntityChangesProps) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [error, setError] = useState('');
-
-  const load = useCallback(() => {
-    api('entityChanges:list', { regionId }).then(
-      (value) => {
-        setListing(value);
-        setError('');
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
-  }, [regionId]);
-  useEffect(load, [load, reloadOn]);
+  // Read again each time the screen opens and after a change to 主体, 包保 or the deadlines (INVALIDATES): a 包保 changed may close a deadline.
+  const { result: listing, error } = useApiQuery('entityChanges:list', { regionId }, { readOnOpen: true });
 
   const report = async (row: EntityChangeRow, day: dayjs.Dayjs | null) => {
     if (!day) return;
     try {
       await api('entityChanges:report', { id: row.change.id, reportedOn: day.format('YYYY-MM-DD') });
       message.success(`已记录报告：${row.entityName}${row.change.kind}`);
-      load();
     } catch (e) {
       message.error(`未记录：${errorText(e)}`);
     }

@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { BattleMapView } from '@shared/api/contract';
-import { api } from '../../api/client';
-import { errorText } from '../../api/error-text';
+import { showAnswer, useApiQuery } from '../../api/queries';
 
 export interface BattleMapState {
   readonly view: BattleMapView | null;
@@ -12,36 +10,10 @@ export interface BattleMapState {
   readonly show: (view: BattleMapView) => void;
 }
 
-/** The 作战图 with its schedule, read on mount and on reload. */
+const showView = (view: BattleMapView) => showAnswer('battlemap:get', {}, view);
+
+/** The 作战图 with its schedule, read again each time the screen opens (another window or the CLI may have changed it). */
 export function useBattleMap(): BattleMapState {
-  const [view, setView] = useState<BattleMapView | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api('battlemap:get', {}).then(
-      (value) => {
-        if (!live) return;
-        setView(value);
-        setError('');
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setError(errorText(e));
-        setLoading(false);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  const show = useCallback((next: BattleMapView) => {
-    setView(next);
-    setError('');
-  }, []);
-  return { view, loading, error, reload, show };
+  const { result, loading, error, reload } = useApiQuery('battlemap:get', {}, { readOnOpen: true });
+  return { view: result, loading, error, reload, show: showView };
 }

@@ -1,10 +1,11 @@
 import { FolderOpenOutlined, PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Input, InputNumber, Progress, Radio, Select, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { JobStatus } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel, type Region } from '@shared/domain/schemas';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import { showAnswer, useApiQuery } from '../../api/queries';
 import { ScopeSelect } from './ScopeSelect';
 import { useAppInfo } from './useAppInfo';
 
@@ -46,35 +47,30 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
   // Only a folder picked in the desktop's folder dialog may be used (main refuses any other), so the
   // browser harness always exports into the data folder's 导出 folder.
   const [outDir, setOutDir] = useState<string | null>(() => (window.desktop ? rememberedFolder() : null));
-  const [job, setJob] = useState<JobStatus | null>(null);
-  const [error, setError] = useState('');
+  const [startedId, setStartedId] = useState('');
+  const [startError, setStartError] = useState('');
   const [starting, setStarting] = useState(false);
-  const timer = useRef<number | undefined>(undefined);
   const folder = outDir ?? info?.exportDir ?? '';
   const shownYear = year ?? info?.planYear ?? null;
-
-  const follow = useCallback((status: JobStatus) => {
-    setJob(status);
-    window.clearTimeout(timer.current);
-    if (status.state !== 'running') return;
-    timer.current = window.setTimeout(() => {
-      api('jobs:get', { jobId: status.jobId }).then(follow, (e: unknown) => setError(errorText(e)));
-    }, POLL_MS);
-  }, []);
-
-  useEffect(() => {
-    api('jobs:current', {}).then(
-      (current) => {
-        if (current?.kind === 'handbooks') follow(current);
-      },
-      () => undefined,
-    );
-    return () => window.clearTimeout(timer.current);
-  }, [follow]);
+  // The job started here, or else the handbooks job main is running (or ran last) when the screen opens.
+  const current = useApiQuery('jobs:current', {}, { readOnOpen: true }).result;
+  const jobId = startedId || (current?.kind === 'handbooks' ? current.jobId : '');
+  const followed = useApiQuery(
+    'jobs:get',
+    { jobId },
+    { enabled: jobId !== '', keepPrevious: false, readOnOpen: true, poll: { ms: POLL_MS, until: (status) => status.state !== 'running' } },
+  );
+  const job = jobId ? followed.result : null;
+  const error = startError || followed.error;
+  // Shown at once; the polling reads on from there.
+  const follow = (status: JobStatus) => {
+    showAnswer('jobs:get', { jobId: status.jobId }, status);
+    setStartedId(status.jobId);
+  };
 
   const start = async () => {
     setStarting(true);
-    setError('');
+    setStartError('');
     if (outDir !== null) rememberFolder(outDir);
     try {
       follow(
@@ -87,14 +83,14 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
         }),
       );
     } catch (e) {
-      setError(errorText(e));
+      setStartError(errorText(e));
     } finally {
       setStarting(false);
     }
   };
 
   const cancel = () => {
-    if (job) api('jobs:cancel', { jobId: job.jobId }).then(follow, (e: unknown) => setError(errorText(e)));
+    if (job) api('jobs:cancel', { jobId: job.jobId }).then(follow, (e: unknown) => setStartError(errorText(e)));
   };
 
   const chooseFolder = async () => {

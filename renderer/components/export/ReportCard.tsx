@@ -1,11 +1,12 @@
 import { EyeOutlined, ExportOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, InputNumber, Select, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiInput, ReportPreview } from '@shared/api/contract';
-import type { ExportTemplate, Region } from '@shared/domain/schemas';
+import type { Region } from '@shared/domain/schemas';
 import { REPORT_KINDS, REPORT_LABELS, type ReportKind } from '@shared/reports/kinds';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import { useApiQuery } from '../../api/queries';
 import { ColumnTemplateEditor } from '../ColumnTemplateEditor';
 import { ScopeSelect } from './ScopeSelect';
 import { ReportPreviewModal } from './ReportPreviewModal';
@@ -26,8 +27,11 @@ export function ReportCard({ regions }: { readonly regions: readonly Region[] })
   const [report, setReport] = useState<ReportKind>('summary');
   const [regionId, setRegionId] = useState('');
   const [year, setYear] = useState<number | null>(null);
-  const [template, setTemplate] = useState(ALL_COLUMNS);
-  const [templates, setTemplates] = useState<readonly ExportTemplate[]>([]);
+  const [chosenTemplate, setTemplate] = useState(ALL_COLUMNS);
+  // Read again after the 列模板 editor saves or deletes one (a change to export templates).
+  const templates = useApiQuery('export:templates', { kind: `report:${report}` }, { keepPrevious: false }).result ?? [];
+  // A template of another report, or one deleted since, falls back to every column.
+  const template = templates.some((t) => t.name === chosenTemplate) ? chosenTemplate : ALL_COLUMNS;
   const [editing, setEditing] = useState(false);
   const [preview, setPreview] = useState<ReportPreview | null>(null);
   const [previewing, setPreviewing] = useState(false);
@@ -36,17 +40,6 @@ export function ReportCard({ regions }: { readonly regions: readonly Region[] })
   // The 作战图 is the bureau's one plan: neither region nor year cut the 周调度进展表.
   const scoped = report !== 'dispatch';
   const shownYear = year ?? planYear;
-
-  const loadTemplates = useCallback(() => {
-    api('export:templates', { kind: `report:${report}` }).then(
-      (saved) => {
-        setTemplates(saved);
-        setTemplate((current) => (saved.some((t) => t.name === current) ? current : ALL_COLUMNS));
-      },
-      () => setTemplates([]),
-    );
-  }, [report]);
-  useEffect(loadTemplates, [loadTemplates]);
 
   const request = (choice: { template?: string; columns?: string[] } = template ? { template } : {}): ApiInput<'report:export'> => ({
     report,
@@ -139,10 +132,7 @@ export function ReportCard({ regions }: { readonly regions: readonly Region[] })
         kind={`report:${report}`}
         scope={scopeLabel}
         exportReport={(choice) => api('report:export', request(choice))}
-        onClose={() => {
-          setEditing(false);
-          loadTemplates();
-        }}
+        onClose={() => setEditing(false)}
       />
     </Card>
   );

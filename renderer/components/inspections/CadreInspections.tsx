@@ -1,37 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { InspectionRow } from '@shared/api/contract';
 import type { Cadre } from '@shared/domain/schemas';
 import { INSPECTOR_LEVEL_LABELS, type InspectionResult } from '@shared/inspections/types';
-import { api } from '../../api/client';
-import { errorText } from '../../api/error-text';
+import { useApiQuery } from '../../api/queries';
 import { InspectionDrawer } from './InspectionDrawer';
 
 const RESULT_COLORS: Readonly<Record<InspectionResult, string>> = { 合格: 'green', 基本合格: 'gold', 不合格: 'red' };
 
 /** A cadre's 督查 history (docs/domain.md#包保干部的规则), newest first, where a new 督查 is recorded or one corrected. */
 export function CadreInspections({ cadre }: { readonly cadre: Cadre }) {
-  const [rows, setRows] = useState<readonly InspectionRow[] | null>(null);
-  const [error, setError] = useState('');
-  const [round, setRound] = useState(0);
+  // One cadre's records, never shown for another; read again after a 督查 is saved or deleted (INVALIDATES).
+  const history = useApiQuery('inspections:list', { cadreId: cadre.id }, { keepPrevious: false, readOnOpen: true });
+  const rows = history.result;
+  const error = history.error && `督查记录读取失败：${history.error}`;
   // 'new' records a 督查; a row opens that record to correct it.
   const [open, setOpen] = useState<InspectionRow | 'new' | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api('inspections:list', { cadreId: cadre.id }).then(
-      (found) => {
-        if (!live) return;
-        setRows(found);
-        setError('');
-      },
-      (e: unknown) => live && setError(`督查记录读取失败：${errorText(e)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [cadre.id, round]);
 
   return (
     <section data-testid="cadre-inspections">
@@ -106,10 +91,7 @@ export function CadreInspections({ cadre }: { readonly cadre: Cadre }) {
         cadre={cadre}
         record={open === 'new' ? null : open}
         onClose={() => setOpen(null)}
-        onSaved={() => {
-          setOpen(null);
-          setRound((n) => n + 1);
-        }}
+        onSaved={() => setOpen(null)}
       />
     </section>
   );

@@ -14,6 +14,7 @@ import {
 } from '@shared/inspections/types';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import { useApiQuery } from '../../api/queries';
 import { showApiErrorOnForm } from '../../forms/api-errors';
 import { fromIsoDate, toIsoDate } from '../../forms/dates';
 import { useDiscardGuard } from '../../navigation/unsaved';
@@ -51,7 +52,10 @@ export function InspectionDrawer({ open, cadre, record, onClose, onSaved }: Insp
   const [form] = Form.useForm<InspectionValues>();
   const { message, modal } = App.useApp();
   const [initial, setInitial] = useState<(InspectionValues & { readonly texts: readonly string[] }) | null>(null);
-  const [loadError, setLoadError] = useState('');
+  // A new 督查 starts from the 督查清单 and the office's level in 设置 (read again after 设置 changes them).
+  const settings = useApiQuery('profile:get', {}, { enabled: open && record === null });
+  const defaults = settings.result?.profile;
+  const loadError = record === null && settings.error ? `督查清单读取失败：${settings.error}` : '';
   const [saving, setSaving] = useState(false);
   // Once the clerk picks the 总体评价 it is theirs; until then it follows the items.
   const [resultChosen, setResultChosen] = useState(false);
@@ -69,30 +73,22 @@ export function InspectionDrawer({ open, cadre, record, onClose, onSaved }: Insp
       });
       return;
     }
-    let live = true;
-    setInitial(null);
-    api('profile:get', {}).then(
-      ({ profile }) => {
-        if (!live) return;
-        setLoadError('');
-        setInitial({
-          date: dayjs(),
-          // The office's own level by default: a 旗区 office records its own 督查组's checks.
-          inspectorLevel: profile.orgLevel === 'village' ? 'township' : profile.orgLevel,
-          team: '',
-          inspectors: '',
-          texts: profile.inspectionItems,
-          items: profile.inspectionItems.map(() => ({ result: '落实', note: '' })),
-          result: '合格',
-          notes: '',
-        });
-      },
-      (e: unknown) => live && setLoadError(`督查清单读取失败：${errorText(e)}`),
+    setInitial(
+      defaults
+        ? {
+            date: dayjs(),
+            // The office's own level by default: a 旗区 office records its own 督查组's checks.
+            inspectorLevel: defaults.orgLevel === 'village' ? 'township' : defaults.orgLevel,
+            team: '',
+            inspectors: '',
+            texts: defaults.inspectionItems,
+            items: defaults.inspectionItems.map(() => ({ result: '落实', note: '' })),
+            result: '合格',
+            notes: '',
+          }
+        : null,
     );
-    return () => {
-      live = false;
-    };
-  }, [open, record]);
+  }, [open, record, defaults]);
 
   const save = async (values: InspectionValues, texts: readonly string[]) => {
     setSaving(true);

@@ -33,16 +33,10 @@ export function CalendarDaysCard({ days, notes, onSaved }: CalendarDaysCardProps
   const [saving, setSaving] = useState(false);
   const [noticeOpen, setNoticeOpen] = useState(false);
 
-  // The notices and the notes after a notice is entered or removed, as the service now has them.
-  const reload = async () => {
-    const { calendar, calendarNotes } = await api('profile:get', {});
-    onSaved(calendar, calendarNotes);
-  };
-
   const removeNotice = async (year: number) => {
     try {
+      // 设置 reads the notices and notes again after it (a calendar change, INVALIDATES).
       await api('calendar:removeNotice', { year });
-      await reload();
       message.success(`已删除录入的 ${year} 年放假通知`);
     } catch (e) {
       message.error(`放假通知未删除：${errorText(e)}`);
@@ -107,7 +101,7 @@ export function CalendarDaysCard({ days, notes, onSaved }: CalendarDaysCardProps
           </Popconfirm>
         ))}
       </Flex>
-      <HolidayNoticeDialog open={noticeOpen} onClose={() => setNoticeOpen(false)} onSaved={() => void reload()} />
+      <HolidayNoticeDialog open={noticeOpen} onClose={() => setNoticeOpen(false)} />
       {LISTS.map(({ key, other, label, hint, color }) => (
         // Enter in the date box adds the day; it must not also submit the settings form around it.
         <div key={key} style={{ marginBottom: 10 }} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>

@@ -7,8 +7,6 @@ import { errorText } from '../../api/error-text';
 export interface HolidayNoticeDialogProps {
   readonly open: boolean;
   readonly onClose: () => void;
-  /** After a notice is saved: the year it was for. */
-  readonly onSaved: (year: number) => void;
 }
 
 type Preview = ApiResults['calendar:readNotice'];
@@ -27,7 +25,7 @@ const REPLACES: Readonly<Record<Preview['replaces'], string>> = {
  * days, the 调休 working days, what does not add up and which days change), and saving replaces the
  * year's provisional (or built-in) calendar.
  */
-export function HolidayNoticeDialog({ open, onClose, onSaved }: HolidayNoticeDialogProps) {
+export function HolidayNoticeDialog({ open, onClose }: HolidayNoticeDialogProps) {
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -58,8 +56,8 @@ export function HolidayNoticeDialog({ open, onClose, onSaved }: HolidayNoticeDia
     setBusy(true);
     try {
       const { year } = await api('calendar:saveNotice', { text });
+      // 设置 reads the notices and notes again after it (a calendar change, INVALIDATES).
       message.success(`已录入 ${year} 年放假通知，督导计划和作战图按新日历计算`);
-      onSaved(year);
       close();
     } catch (e) {
       message.error(`放假通知未保存：${errorText(e)}`);

@@ -1,13 +1,12 @@
 import { UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Flex, Form, Input, Row, Spin, Tooltip, Typography, type FormRule } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type LetterTemplate } from '@shared/domain/schemas';
 import { LETTER_FIELDS, unknownFieldsMessage } from '@shared/handbook/letter';
 import { LETTER_CSS, letterPageHtml } from '@shared/handbook/letter-html';
 import { DEFAULT_LETTER } from '@shared/handbook/texts';
-import { api } from '../../api/client';
-import { errorText } from '../../api/error-text';
+import { useApiQuery } from '../../api/queries';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { CadrePicker, type PickedCadre } from '../CadrePicker';
 import { SettingsCard } from './ProfileCards';
@@ -186,38 +185,19 @@ const PREVIEW_SCALE = 0.5;
 function LetterPreview() {
   const letter = Form.useWatch('letter') as LetterTemplate | undefined;
   const template = useDebouncedValue(letter, 400);
-  const [cadre, setCadre] = useState<PickedCadre | null>(null);
+  // undefined until the clerk picks one (or clears the picker): the first cadre on the list, so the preview shows real figures at once.
+  const [picked, setPicked] = useState<PickedCadre | null | undefined>(undefined);
+  const first = useApiQuery('cadres:query', { limit: 1 }, { enabled: picked === undefined }).result?.rows[0] ?? null;
+  const cadre = picked === undefined ? first : picked;
   const cadreId = cadre?.id ?? '';
-  const [html, setHtml] = useState('');
-  const [error, setError] = useState('');
-
-  // Starts with the first cadre on the list, so the preview shows real figures at once.
-  useEffect(() => {
-    let live = true;
-    api('cadres:query', { limit: 1 }).then(
-      (result) => live && setCadre((picked) => picked ?? result.rows[0] ?? null),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!cadreId || !template) return undefined;
-    let live = true;
-    api('letters:get', { cadreIds: [cadreId], template }).then(
-      ({ letters }) => {
-        if (!live) return;
-        setHtml(letters.map(letterPageHtml).join(''));
-        setError('');
-      },
-      (e: unknown) => live && setError(`无法预览：${errorText(e)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [cadreId, template]);
+  // The letter shown stays while the next edit's is made.
+  const preview = useApiQuery(
+    'letters:get',
+    { cadreIds: [cadreId], ...(template ? { template } : {}) },
+    { enabled: !!cadreId && !!template },
+  );
+  const html = useMemo(() => preview.result?.letters.map(letterPageHtml).join('') ?? '', [preview.result]);
+  const error = preview.error && `无法预览：${preview.error}`;
 
   const frame = useMemo(() => ({ width: `calc(210mm * ${PREVIEW_SCALE})`, height: `calc(297mm * ${PREVIEW_SCALE})` }), []);
   return (
@@ -227,7 +207,7 @@ function LetterPreview() {
           预览
         </Typography.Text>
         <div style={{ flex: 1, minWidth: 0 }}>
-          <CadrePicker value={cadre} onChange={setCadre} />
+          <CadrePicker value={cadre} onChange={setPicked} />
         </div>
       </Flex>
       {error && <Alert type="warning" showIcon title={error} />}

@@ -57,15 +57,12 @@ export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
       .map((r) => r.id);
     setExpanded((keys) => [...new Set([...keys, ...ancestors])]);
   };
+  // The tree reads the regions again by itself after each save or delete (INVALIDATES).
   const added = (saved: Region) => {
-    regionList.reload();
     setSelectedId(saved.id);
     setExpanded((keys) => [...new Set([...keys, ...(saved.parentId ? [saved.parentId] : [])])]);
   };
-  const deleted = () => {
-    setSelectedId('');
-    regionList.reload();
-  };
+  const deleted = () => setSelectedId('');
 
   return (
     <Drawer open={open} onClose={() => confirmDiscard(dirtyCards.size > 0, onClose)} title="行政区划" size={920} destroyOnHidden>
@@ -103,7 +100,6 @@ export function RegionEditorDrawer({ open, onClose }: RegionEditorDrawerProps) {
                 key={selected.id}
                 region={selected}
                 path={index.path(selected.id)}
-                onChanged={regionList.reload}
                 onDeleted={deleted}
                 onDirty={(dirty) => markCard('edit', dirty)}
               />
@@ -146,13 +142,11 @@ function RegionFields() {
 function EditRegionCard({
   region,
   path,
-  onChanged,
   onDeleted,
   onDirty,
 }: {
   readonly region: Region;
   readonly path: string;
-  readonly onChanged: () => void;
   readonly onDeleted: () => void;
   readonly onDirty: (dirty: boolean) => void;
 }) {
@@ -167,7 +161,6 @@ function EditRegionCard({
       await api('regions:save', { id: region.id, parentId: region.parentId, ...values });
       message.success('已保存');
       onDirty(false);
-      onChanged();
     } catch (e) {
       message.error(showApiErrorOnForm(form, e));
     } finally {

@@ -1,7 +1,6 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { App, Button, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { ApiResults } from '@shared/api/contract';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 
@@ -9,14 +8,14 @@ export interface YearSwitchProps {
   readonly planYear: number;
   /** Unsaved settings would be overwritten by the profile read back after the switch. */
   readonly disabled: boolean;
-  readonly onOpened: (opened: ApiResults['year:open']) => void;
 }
 
 /**
  * 年度切换: opens the year after the plan year — plans its 督导, closes the years before it
- * (read-only, reports still work) and asks every 在岗 cadre for the new year's 承诺书.
+ * (read-only, reports still work) and asks every 在岗 cadre for the new year's 承诺书. Every screen,
+ * 设置 and the header included, then reads again (a change to everything, INVALIDATES).
  */
-export function YearSwitch({ planYear, disabled, onOpened }: YearSwitchProps) {
+export function YearSwitch({ planYear, disabled }: YearSwitchProps) {
   const { modal, message } = App.useApp();
   const next = planYear + 1;
   // A year already under way is planned from today (its past quarters are not back-filled).
@@ -51,7 +50,6 @@ export function YearSwitch({ planYear, disabled, onOpened }: YearSwitchProps) {
           message.success(
             `已开启 ${next} 年度：计划督导 ${opened.plan.planned.toLocaleString('zh-CN')} 次，${opened.commitmentsDue.toLocaleString('zh-CN')} 名干部待签承诺书`,
           );
-          onOpened(opened);
         } catch (e) {
           message.error(`年度切换未完成：${errorText(e)}`);
         }
