@@ -1,7 +1,7 @@
 // Browser part of `npm run bench` (not a test): the real renderer in the system Chromium against the
 // web harness on a prepared library, with the plan year's 督导 planned first (the city in use).
 // `tsx test/bench/ui-bench.ts <data folder>` (WEB_DIST = the built renderer) prints
-// {"uiListReady": …, "uiScroll": …, "uiSearch": …, "uiSave": …, "uiScreen…": …} as its last line.
+// {"uiListReady": …, "uiScroll": …, "uiSearch": …, "uiSave": …, "uiScreen…": …, "uiDashboardReady": …} as its last line.
 import { chromium, type Page } from '@playwright/test';
 import { pinyinInitials } from '../../shared/query/search';
 import type { DataDoc } from '../../shared/storage/types';
@@ -22,7 +22,7 @@ const SCREENS: readonly { readonly name: string; readonly menu: string; readonly
 
 // The harness runs from the bundle the browser tests' global setup makes; made here for this run when not given.
 const cleanUp = process.env[E2E_DIR_VARIABLE] ? null : await (await import('../e2e/global-setup')).default();
-const harness = await startHarness({ dataDir });
+let harness = await startHarness({ dataDir });
 
 async function call<T>(method: string, input: object): Promise<T> {
   const response = await fetch(`${harness.url}api/${method}`, { method: 'POST', headers: harness.apiHeaders, body: JSON.stringify(input) });
@@ -149,6 +149,20 @@ try {
       note: `side menu → ${screen.menu} showing its data (${planned} 督导 in the library)`,
     };
   }
+
+  // A cold start on 首页概览: the harness started afresh (nothing computed or cached on either side)
+  // and a new browser profile, from navigation to the charts drawn.
+  await page.close();
+  await harness.stop();
+  harness = await startHarness({ dataDir });
+  const fresh = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const dashboardStart = performance.now();
+  await fresh.goto(`${harness.url}#/dashboard`);
+  await SCREENS[3]!.ready(fresh);
+  figures['uiDashboardReady'] = {
+    ms: round(performance.now() - dashboardStart),
+    note: `cold start: navigation to 首页概览 with its charts drawn (harness and browser started afresh, ${planned} 督导)`,
+  };
 
   console.log(JSON.stringify(figures));
 } finally {
