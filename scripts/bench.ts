@@ -45,7 +45,7 @@ const TARGETS: Readonly<Record<string, { readonly text: string; readonly ok: (s:
   stats: { text: '≤100 ms', ok: (s) => s.ms <= 100 },
   search: { text: '≤30 ms', ok: (s) => s.ms <= 30 },
   exportHandbooks: { text: '≤1.5× floor', ok: (s) => (s.ratio ?? Infinity) <= 1.5 },
-  uiListReady: { text: '(measured)', ok: () => true },
+  uiListReady: { text: '≤1500 ms', ok: (s) => s.ms <= 1500 },
   uiScroll: { text: '(measured)', ok: () => true },
   uiSearch: {
     text: '≤500 ms, ≤3 requests, ≤1 MB',
@@ -56,6 +56,7 @@ const TARGETS: Readonly<Record<string, { readonly text: string; readonly ok: (s:
   uiScreenEntities: { text: '≤1000 ms', ok: (s) => s.ms <= 1000 },
   uiScreenCadres: { text: '≤1000 ms', ok: (s) => s.ms <= 1000 },
   uiScreenDashboard: { text: '≤1000 ms', ok: (s) => s.ms <= 1000 },
+  uiDashboardReady: { text: '≤2000 ms', ok: (s) => s.ms <= 2000 },
 };
 
 function median(values: readonly number[]): number {
@@ -199,7 +200,8 @@ const ownWebDist = webDist !== null && process.env['WEB_DIST'] === undefined;
 const results: Partial<Record<Scale, Record<string, Step>>> = {};
 for (const scale of SCALES) {
   console.log(`\n${scale}: generating the library and measuring…`);
-  results[scale] = await benchScale(scale, scale === 'city' ? webDist : null);
+  // The browser figures for the city new and in use (issue 20: the first screens as fast in both).
+  results[scale] = await benchScale(scale, scale === 'city' || scale === 'cityInUse' ? webDist : null);
 }
 for (const scale of SCALES) printTable(scale, results[scale] ?? {});
 console.log(`\npeak MB: each step's own process high-water mark (library loaded included); ✓ = ≤${MAX_RSS_MB} MB at city scale`);
