@@ -88,11 +88,55 @@ function expectHandbookPages(pages: readonly PdfPage[], cadre: Cadre, orgName: s
   expectNoLoneRows(pages, '督导人签字', where);
 }
 
+/** Row heights and counts that LibreOffice, left to itself, prints with one row on the last page. */
+const PLANNED_CASES: [height: number, rows: number][] = [
+  [30, 15],
+  [45, 10],
+  [45, 20],
+  [58, 8],
+  [58, 16],
+  [70, 7],
+];
+
+/** A 督导记录表 with planned pages, `rows` rows `height` points high, named by its last column's label. */
+function plannedSheet([height, rows]: [height: number, rows: number]): TableSheet {
+  return {
+    sheetName: `${height}pt×${rows}`,
+    title: '督导记录表',
+    subtitle: '督导后填写并签字',
+    paper: 'A4',
+    minRowHeight: height,
+    planPages: true,
+    columns: [
+      { label: '主体名称', width: 26, format: 'text' },
+      { label: '计划日期', width: 11, format: 'date' },
+      { label: '发现的问题', width: 40, format: 'text' },
+      { label: '整改期限', width: 11, format: 'date' },
+      { label: '督导人签字', width: 10, format: 'text' },
+      { label: `表${height}-${rows}`, width: 12, format: 'text' },
+    ],
+    rows: Array.from({ length: rows }, (_, i) => [
+      `主体${i + 1}`,
+      { date: `2026-03-${String(i + 1).padStart(2, '0')}` },
+      null,
+      null,
+      null,
+      null,
+    ]),
+  };
+}
+
 describe('工作手册 printed by LibreOffice', () => {
   let dir = '';
   let handlers: ApiHandlers;
   let doc: DataDoc;
   let regions: RegionIndex;
+  let singles: Cadre[] = [];
+  let townshipId = '';
+  let townshipCadres: Cadre[] = [];
+  let combinedStatus: JobStatus;
+  let combinedFile = '';
+  let printSeconds = 0;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'baobao-handbook-print-'));
     const services = await openServices(path.join(dir, 'data'), { now: () => new Date('2026-12-05T08:00:00Z') });
@@ -101,22 +145,46 @@ describe('工作手册 printed by LibreOffice', () => {
     await handlers['visits:plan']({ year: 2026 });
     doc = services.store.read()!;
     regions = new RegionIndex(doc.regions);
-  }, 180_000);
-  afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('a 村级 and a 市级 handbook: cover, 承诺书 as a 公文 page, sizes, margins, page numbers, no lone rows', async () => {
+    // Every workbook is made first and all are printed in one LibreOffice run: its start takes seconds each time.
     const withVisits = (level: Cadre['level']): Cadre =>
       doc.cadres.find((c) => c.active && c.level === level && doc.visits.filter((v) => v.cadreId === c.id).length >= 8)!;
-    const cadres = [withVisits('village'), withVisits('city')];
+    singles = [withVisits('village'), withVisits('city')];
     const files: string[] = [];
-    for (const cadre of cadres) {
-      const file = path.join(dir, `${cadre.level}.xlsx`);
-      await writeFile(file, Buffer.from((await handlers['handbook:export']({ cadreId: cadre.id })).contentBase64, 'base64'));
-      files.push(file);
+    for (const cadre of singles) {
+      files.push(path.join(dir, `${cadre.level}.xlsx`));
+      await writeFile(files.at(-1)!, Buffer.from((await handlers['handbook:export']({ cadreId: cadre.id })).contentBase64, 'base64'));
     }
-    printWithLibreOffice(dir, files, 300_000);
-    for (const [i, cadre] of cadres.entries()) {
-      const pages = pdfPages(files[i]!.replace(/\.xlsx$/, '.pdf'));
+    files.push(path.join(dir, 'planned.xlsx'));
+    await writeFile(files.at(-1)!, await buildWorkbook(PLANNED_CASES.map(plannedSheet)));
+
+    // The smallest 乡镇 with namesakes among its cadres.
+    const byTownship = new Map<string, Cadre[]>();
+    for (const c of doc.cadres.filter((c) => c.active)) {
+      const id = regions.atLevel(c.regionId, 'township')?.id ?? '';
+      byTownship.set(id, [...(byTownship.get(id) ?? []), c]);
+    }
+    [townshipId, townshipCadres] = [...byTownship.entries()]
+      .filter(([id, members]) => id && new Set(members.map((c) => c.name)).size < members.length)
+      .sort((a, b) => a[1].length - b[1].length)[0]!;
+    combinedStatus = await finished(
+      handlers,
+      await handlers['handbook:exportAll']({ regionId: townshipId, combined: true, outDir: path.join(dir, 'combined'), subfolder: false }),
+    );
+    const [county, township] = filingPlace(townshipCadres[0]!, regions);
+    combinedFile = path.join(dir, 'combined', county!, `${county}-${township}-包保干部工作手册合订本-2026.xlsx`);
+    // LibreOffice writes every PDF into one folder: the 合订本's goes beside the others.
+    files.push(combinedFile);
+
+    const started = Date.now();
+    printWithLibreOffice(dir, files, 900_000);
+    printSeconds = (Date.now() - started) / 1000;
+  }, 1_200_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('a 村级 and a 市级 handbook: cover, 承诺书 as a 公文 page, sizes, margins, page numbers, no lone rows', () => {
+    for (const cadre of singles) {
+      const pages = pdfPages(path.join(dir, `${cadre.level}.pdf`));
       expectHandbookPages(pages, cadre, doc.profile.orgName, `${cadre.level} ${cadre.name}`);
       // Tables carry 第 N 页 共 M 页 (numbered through the printed file); cover and 承诺书 none.
       pages.forEach((page, n) => {
@@ -125,80 +193,28 @@ describe('工作手册 printed by LibreOffice', () => {
         else expect(page.text).toContain(`第${n + 1}页共${pages.length}页`);
       });
     }
-  }, 400_000);
+  });
 
-  it('tables with planned pages never leave their last row alone on a page, at any row height', async () => {
-    // Row heights and counts that LibreOffice, left to itself, prints with one row on the last page.
-    const cases: [height: number, rows: number][] = [
-      [30, 15],
-      [45, 10],
-      [45, 20],
-      [58, 8],
-      [58, 16],
-      [70, 7],
-    ];
-    const sheets = cases.map(([height, rows]): TableSheet => ({
-      sheetName: `${height}pt×${rows}`,
-      title: '督导记录表',
-      subtitle: '督导后填写并签字',
-      paper: 'A4',
-      minRowHeight: height,
-      planPages: true,
-      columns: [
-        { label: '主体名称', width: 26, format: 'text' },
-        { label: '计划日期', width: 11, format: 'date' },
-        { label: '发现的问题', width: 40, format: 'text' },
-        { label: '整改期限', width: 11, format: 'date' },
-        { label: '督导人签字', width: 10, format: 'text' },
-        { label: `表${height}-${rows}`, width: 12, format: 'text' },
-      ],
-      rows: Array.from({ length: rows }, (_, i) => [
-        `主体${i + 1}`,
-        { date: `2026-03-${String(i + 1).padStart(2, '0')}` },
-        null,
-        null,
-        null,
-        null,
-      ]),
-    }));
-    const file = path.join(dir, 'planned.xlsx');
-    await writeFile(file, await buildWorkbook(sheets));
-    printWithLibreOffice(dir, [file], 300_000);
-    const pages = pdfPages(file.replace(/\.xlsx$/, '.pdf'));
-    for (const [height, rows] of cases) {
+  it('tables with planned pages never leave their last row alone on a page, at any row height', () => {
+    const pages = pdfPages(path.join(dir, 'planned.pdf'));
+    for (const [height, rows] of PLANNED_CASES) {
       const own = pages.filter((page) => page.words.some((w) => w.text === `表${height}-${rows}`));
       expect(own.length, `${height}pt×${rows}`).toBeGreaterThan(1);
       expect(own.reduce((sum, page) => sum + page.words.filter((w) => ISO_DATE.test(w.text)).length, 0)).toBe(rows);
       expectNoLoneRows(own, `表${height}-${rows}`, `${height}pt×${rows}`);
     }
-  }, 400_000);
+  });
 
   it('the 合订本 of a 乡镇: each cadre’s handbook together and named on every page, namesakes by 单位, printed in minutes', async () => {
-    // The smallest 乡镇 with namesakes among its cadres.
-    const active = doc.cadres.filter((c) => c.active);
-    const byTownship = new Map<string, Cadre[]>();
-    for (const c of active) {
-      const id = regions.atLevel(c.regionId, 'township')?.id ?? '';
-      byTownship.set(id, [...(byTownship.get(id) ?? []), c]);
-    }
-    const [townshipId, cadres] = [...byTownship.entries()]
-      .filter(([id, members]) => id && new Set(members.map((c) => c.name)).size < members.length)
-      .sort((a, b) => a[1].length - b[1].length)[0]!;
-    const out = path.join(dir, 'combined');
-    const status = await finished(
-      handlers,
-      await handlers['handbook:exportAll']({ regionId: townshipId, combined: true, outDir: out, subfolder: false }),
-    );
-    expect(status).toMatchObject({ state: 'done', files: 1 });
+    const cadres = townshipCadres;
+    expect(combinedStatus).toMatchObject({ state: 'done', files: 1 });
     const [county, township] = filingPlace(cadres[0]!, regions);
-    const file = path.join(out, county!, `${county}-${township}-包保干部工作手册合订本-2026.xlsx`);
-
-    const started = Date.now();
-    printWithLibreOffice(path.dirname(file), [file], 600_000);
-    const seconds = (Date.now() - started) / 1000;
-    const pages = pdfPages(file.replace(/\.xlsx$/, '.pdf'));
-    console.info(`合订本 ${township}：${cadres.length} 名干部，${pages.length} 页，LibreOffice ${seconds.toFixed(0)} 秒`);
-    expect(seconds).toBeLessThan(400);
+    const pages = pdfPages(path.join(dir, path.basename(combinedFile).replace(/\.xlsx$/, '.pdf')));
+    // Printed in the same LibreOffice run as the other workbooks: the run's time bounds the 合订本's.
+    console.info(
+      `合订本 ${township}：${cadres.length} 名干部，${pages.length} 页，LibreOffice（连同其他 3 个文件）${printSeconds.toFixed(0)} 秒`,
+    );
+    expect(printSeconds).toBeLessThan(400);
 
     // Every table page headed with its cadre; each cadre's pages together, starting with the cover.
     const labels = new Map(cadres.map((c) => [cadreLabel(doc.cadres, c, regions), c]));
