@@ -27,8 +27,9 @@ import { DUTY_LABELS } from '../components/dashboard/duties';
 import type { LegendEntry } from '../components/dashboard/export-png';
 import { countText } from '@shared/util/format';
 import { KpiCards, type KpiTarget, type OverdueTasks } from '../components/dashboard/KpiCards';
-import { useAnswer, useDashboardData, useReloadRound, type DashboardRange } from '../components/dashboard/useDashboardData';
+import { useDashboardData, type DashboardRange } from '../components/dashboard/useDashboardData';
 import '../components/dashboard/dashboard.css';
+import { useApiQuery } from '../api/queries';
 import { LoadProblem } from '../components/LoadProblem';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
 import { hashParams, openScreen, screenHash } from '../hooks/useHashScreen';
@@ -119,12 +120,11 @@ export function DashboardPage() {
     window.history.replaceState(null, '', screenHash('dashboard', { regionId, ...range, year: chosenYear ? String(chosenYear) : '' }));
   }, [regionId, range, chosenYear]);
   const chooseScope = useCallback((next: string) => setRegionId(next), []);
-  const [round, reload] = useReloadRound();
   const regionList = useReference('regions:list');
   const regions = regionList.value;
   const today = dayjs().format('YYYY-MM-DD');
 
-  const info = useAnswer('app:info', {}, round).value?.value ?? null;
+  const info = useApiQuery('app:info', {}).result;
   const planYear = info ? info.planYear || dayjs().year() : null;
   const year = chosenYear ?? planYear;
   const yearOptions = useMemo(() => (planYear && year ? yearChoices(planYear, year) : []), [planYear, year]);
@@ -133,7 +133,7 @@ export function DashboardPage() {
     setChosenYear(next);
     setRange({ from: `${next}-01-01`, to: `${next}-12-31` });
   }, []);
-  const data = useDashboardData(regionId, range, round, chosenYear);
+  const data = useDashboardData(regionId, range, chosenYear);
 
   // A scope from an old address whose region is gone: back to 全市.
   const unknownScope = regions !== null && regionId !== '' && !regions.some((r) => r.id === regionId);
@@ -142,9 +142,9 @@ export function DashboardPage() {
   }, [unknownScope, chooseScope]);
 
   const scope = useMemo(() => describeScope(regions ?? [], regionId), [regions, regionId]);
-  const stats = data.stats.value?.value ?? null;
+  const stats = data.stats.result;
   // The charts render after the KPI cards have painted (their figures arrive at about the same time).
-  const breakdown = useDeferredValue(data.breakdown.value?.value ?? null, null);
+  const breakdown = useDeferredValue(data.breakdown.result, null);
   const rows = breakdown?.rows ?? null;
 
   const coverageRows = useMemo<CoverageDutyRow[] | null>(
@@ -160,7 +160,7 @@ export function DashboardPage() {
   );
   const coverageFloor = useMemo(() => axisFloor(coverageRows), [coverageRows]);
 
-  const weekly = useDeferredValue(data.weekly.value?.value ?? null, null);
+  const weekly = useDeferredValue(data.weekly.result, null);
   const lastWeek = weekly?.weeks.at(-1);
   const problemTotals = useMemo(
     () =>
@@ -168,10 +168,10 @@ export function DashboardPage() {
       null,
     [weekly],
   );
-  const bands = useDeferredValue(data.loads.value?.value ?? null, null);
+  const bands = useDeferredValue(data.loads.result, null);
   const cadreCount = bands?.reduce((n, b) => n + LOAD_BANDS.reduce((m, band) => m + b.counts[band], 0), 0) ?? 0;
 
-  const battle = data.battle.value?.value ?? null;
+  const battle = data.battle.result;
   // 作战图 tasks carry no region: they are the whole library's (the city bureau's) plan, shown
   // under the whole-library scope only.
   const overdueTasks: OverdueTasks | null =
@@ -258,19 +258,14 @@ export function DashboardPage() {
             style={{ width: 240 }}
           />
         </label>
-        <Typography.Text
-          type="secondary"
-          className="dashboard-status"
-          data-testid="dashboard-status"
-          data-figures-ms={data.stats.value?.ms}
-        >
+        <Typography.Text type="secondary" className="dashboard-status" data-testid="dashboard-status">
           {scope.label}
           {year ? ` · ${year} 年度` : ''}
           {stats ? ` · 截至 ${today}` : ' · 正在统计…'}
         </Typography.Text>
         <span className="dashboard-actions no-print">
           <Tooltip title="重新读取">
-            <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={reload} />
+            <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={data.reload} />
           </Tooltip>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
             打印
@@ -278,7 +273,7 @@ export function DashboardPage() {
         </span>
       </div>
 
-      <LoadProblem text={data.stats.error || data.breakdown.error} onRetry={reload} />
+      <LoadProblem text={data.stats.error || data.breakdown.error} onRetry={data.reload} />
       <LoadProblem text={regionList.error && `区划读取失败：${regionList.error}`} onRetry={regionList.reload} />
 
       <KpiCards

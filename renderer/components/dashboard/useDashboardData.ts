@@ -1,18 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiInput, ApiMethod, ApiResults } from '@shared/api/contract';
-import { api } from '../../api/client';
-import { errorText } from '../../api/error-text';
-
-export interface Timed<T> {
-  readonly value: T;
-  /** Milliseconds from asking to the answer (shown as a data attribute of the status line). */
-  readonly ms: number;
-}
-
-export interface Loaded<T> {
-  readonly value: T | null;
-  readonly error: string;
-}
+import { useApiQuery, type ApiQueryState } from '../../api/queries';
+import type { ApiResults } from '@shared/api/contract';
 
 /** Date range of the weekly charts ('YYYY-MM-DD'); '' for both = the plan year. */
 export interface DashboardRange {
@@ -21,49 +8,41 @@ export interface DashboardRange {
 }
 
 /**
- * What 首页概览 reads, every figure computed and memoised on the server for the scope. All are
- * asked for at once, the scope's stats first: the server answers in order, so the KPI cards
- * paint while the charts' figures are still being worked out.
+ * The figures are read again each time 首页概览 opens (a job, the CLI or another window may have
+ * changed them; the cached ones show meanwhile) and never shown for another scope or range.
  */
-export function useDashboardData(regionId: string, range: DashboardRange, round: number, year: number | null) {
-  // year null: the plan year (the service's default), so the first answer needs no app:info.
-  const stats = useAnswer('stats:get', year ? { regionId, year } : { regionId }, round);
-  const breakdown = useAnswer('stats:breakdown', { regionId }, round);
-  const weekly = useAnswer('stats:weekly', { regionId, from: range.from, to: range.to }, round);
-  const loads = useAnswer('stats:loads', { regionId }, round);
-  const battle = useAnswer('battlemap:get', {}, round);
-  return { stats, breakdown, weekly, loads, battle };
+const FIGURES = { readOnOpen: true, keepPrevious: false } as const;
+
+export interface DashboardData {
+  readonly stats: ApiQueryState<ApiResults['stats:get']>;
+  readonly breakdown: ApiQueryState<ApiResults['stats:breakdown']>;
+  readonly weekly: ApiQueryState<ApiResults['stats:weekly']>;
+  readonly loads: ApiQueryState<ApiResults['stats:loads']>;
+  readonly battle: ApiQueryState<ApiResults['battlemap:get']>;
+  /** 刷新: every figure read again. */
+  readonly reload: () => void;
 }
 
 /**
- * One answer for an input; null while the answer for this very input is being read (never an
- * older input's). Asked again when the input or `round` changes.
+ * What 首页概览 reads through the query cache, every figure computed and memoised on the server for
+ * the scope. All are asked for at once, the scope's stats first: the server answers in order, so
+ * the KPI cards paint while the charts' figures are still being worked out.
  */
-export function useAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>, round: number): Loaded<Timed<ApiResults[M]>> {
-  const key = JSON.stringify(input);
-  const [answer, setAnswer] = useState<{ key: string; timed: Timed<ApiResults[M]> } | null>(null);
-  const [error, setError] = useState('');
-  const latest = useRef(0);
-  // The input is rebuilt on every render; its JSON text is what identifies it.
-  const inputRef = useRef(input);
-  inputRef.current = input;
-  useEffect(() => {
-    const ticket = ++latest.current;
-    const started = performance.now();
-    setError('');
-    api(method, inputRef.current).then(
-      (value) => {
-        if (ticket === latest.current) setAnswer({ key, timed: { value, ms: Math.round(performance.now() - started) } });
-      },
-      (e: unknown) => {
-        if (ticket === latest.current) setError(errorText(e));
-      },
-    );
-  }, [method, key, round]);
-  return { value: answer?.key === key ? answer.timed : null, error };
+export function useDashboardData(regionId: string, range: DashboardRange, year: number | null): DashboardData {
+  // year null: the plan year (the service's default), so the first answer needs no app:info.
+  const stats = useApiQuery('stats:get', year ? { regionId, year } : { regionId }, FIGURES);
+  const breakdown = useApiQuery('stats:breakdown', { regionId }, FIGURES);
+  const weekly = useApiQuery('stats:weekly', { regionId, from: range.from, to: range.to }, FIGURES);
+  const loads = useApiQuery('stats:loads', { regionId }, FIGURES);
+  const battle = useApiQuery('battlemap:get', {}, FIGURES);
+  return {
+    stats,
+    breakdown,
+    weekly,
+    loads,
+    battle,
+    reload: () => {
+      for (const query of [stats, breakdown, weekly, loads, battle]) query.reload();
+    },
+  };
 }
-
-export const useReloadRound = (): [number, () => void] => {
-  const [round, setRound] = useState(0);
-  return [round, useCallback(() => setRound((n) => n + 1), [])];
-};
