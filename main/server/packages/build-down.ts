@@ -52,13 +52,14 @@ export async function buildDownPackage(recordCtx: RecordContext, areaId: string,
       rows: [
         ['下发单位', manifest.unit],
         ['操 作 人', manifest.operator],
-        ['下发区域', `${manifest.region.name}${manifest.region.code ? `（${manifest.region.code}）` : ''}及所辖旗区`],
+        ['下发区域', `${manifest.region.name}${manifest.region.code ? `（${manifest.region.code}）` : ''}及所辖区域`],
         ['生成时间', packageTime(createdAt)],
-        ['作战图任务', `${settings.tasks.length} 项`],
+        ['作战任务', `${settings.tasks.length} 项`],
         ['检查要点', `${LEVEL_ROWS.reduce((sum, [level]) => sum + settings.checklistByLevel[level].length, 0)} 条（四个层级）`],
         ['督查清单', `${settings.inspectionItems.length} 项`],
         ['行政区划', `${inArea.length} 个`],
-        ['说　　明', '供各旗区接收，请原样转发，勿修改另存'],
+        // One line: a longer note wraps mid-phrase on the cover.
+        ['说　　明', '请原样转发，勿修改另存'],
       ],
     },
     table(
@@ -70,20 +71,24 @@ export async function buildDownPackage(recordCtx: RecordContext, areaId: string,
         text('工作举措', 36),
         text('责任单位', 14),
         text('责任人', 10),
-        text('工期（工作日）', 10),
+        text('工期（工作日）', 14),
         text('时限要求', 12),
       ],
       [...settings.tasks]
         .sort((a, b) => a.seq - b.seq)
         .map((t) => [String(t.seq), t.name, t.method, t.measures, t.unit, t.owner, String(t.durationDays), t.deadline ?? '']),
     ),
-    table(
-      '督导检查要点',
-      [text('干部层级', 12), text('序号', 6), text('检查要点', 80)],
-      LEVEL_ROWS.flatMap(([level, label]) =>
-        settings.checklistByLevel[level].map((item, i) => [i === 0 ? label : '', String(i + 1), item]),
+    {
+      ...table(
+        '督导检查要点',
+        [text('干部层级', 12), text('序号', 6), text('检查要点', 80)],
+        LEVEL_ROWS.flatMap(([level, label]) =>
+          settings.checklistByLevel[level].map((item, i) => [i === 0 ? label : '', String(i + 1), item]),
+        ),
       ),
-    ),
+      // The level written once, merged down over its 要点.
+      mergeDown: [0],
+    },
     table(
       '督查清单',
       [text('序号', 6), text('督查事项', 90)],
