@@ -1,7 +1,7 @@
 // One benchmark step in a fresh process, so that its time includes nothing warmed up by another
 // step and its peak memory is its own: `tsx scripts/bench-step.ts <step> <data folder>` prints
 // {"ms": …, "peakRssMb": …, "note"?: …} as its last line. scripts/bench.ts runs it once per step and run.
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordContext } from '@shared/records/types';
 import type { DemoScale } from '@shared/api/contract';
@@ -15,6 +15,8 @@ const IMPORT_FILE_NAME = '主体.xlsx';
 /** Search box values typed one character at a time: pinyin initials, Chinese, codes, phones. */
 const KEYSTROKES = ['n', 'nm', 'nmg', '东', '东胜', '9115', '139', 'JY'];
 const TODAY = '2027-03-01';
+/** The 上报包 of the library's areas (its 旗区, or a province's cities), written by prepare:packages. */
+const PACKAGES_DIR = 'packages';
 
 const [step = '', dataDir = ''] = process.argv.slice(2);
 
@@ -74,6 +76,56 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
       await buildWorkbook([{ sheetName: '主体', title: '主体', columns, rows: table.rows }]),
     );
     return () => undefined;
+  },
+
+  /** Not timed: the 上报包 of each area below the top — the city's 旗区, the province's cities (its roots) — into packages/. */
+  'prepare:packages': async () => {
+    const { buildPackage } = await import('../main/server/packages/build');
+    const doc = await openDoc();
+    const ctx = await recordContext(doc);
+    const roots = ctx.regions.roots();
+    const areas = roots.length === 1 && roots[0] ? ctx.regions.children(roots[0].id) : roots;
+    await mkdir(path.join(dataDir, PACKAGES_DIR), { recursive: true });
+    for (const area of areas) {
+      const built = await buildPackage(ctx, area.id, doc.profile.planYear, `${TODAY}T09:00:00+08:00`);
+      await writeFile(path.join(dataDir, PACKAGES_DIR, `${area.code || area.id}.xlsx`), built.bytes);
+    }
+    return () => undefined;
+  },
+  /**
+   * 汇总 (docs/performance.md): every package of packages/ taken into an empty library (init) in one
+   * call, as the 汇总上报包 screen sends them (base64, read untimed); checked, planned and saved.
+   */
+  consolidate: async () => {
+    const { createHandlers } = await import('../main/server/handlers');
+    const { dispatch } = await import('../main/server/api/dispatch');
+    const { emptyDoc } = await import('@shared/storage/types');
+    const names = (await readdir(path.join(dataDir, PACKAGES_DIR))).sort();
+    const files = await Promise.all(
+      names.map(async (fileName) => ({
+        fileName,
+        contentBase64: (await readFile(path.join(dataDir, PACKAGES_DIR, fileName))).toString('base64'),
+      })),
+    );
+    const libraryDir = path.join(dataDir, `consolidated-${process.pid}`);
+    await mkdir(libraryDir, { recursive: true });
+    const store = await LowdbStore.open(libraryDir);
+    await store.replace(emptyDoc(new Date(`${TODAY}T09:00:00+08:00`)));
+    const handlers = createHandlers({ store, now: () => new Date(`${TODAY}T10:00:00+08:00`) });
+    const megabytes = Math.round(files.reduce((sum, f) => sum + f.contentBase64.length * 0.75, 0) / 1024 / 1024);
+    const work = async () => {
+      const result = await dispatch(handlers, 'package:import', { files, force: false });
+      if (!result.ok) throw new Error(result.error.message);
+      if (!(result.value as { changed: boolean }).changed) throw new Error('汇总后数据未改变');
+    };
+    return {
+      work,
+      note: `${files.length} packages (${megabytes} MB) into an empty library`,
+      after: async () => {
+        await store.close();
+        await rm(libraryDir, { recursive: true, force: true });
+      },
+    };
   },
 
   /** One 主体 edit as the app makes it: through dispatch and the handler, the 操作日志 entry and the save included. */
