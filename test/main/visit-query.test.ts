@@ -84,6 +84,18 @@ describe('督导计划 by window (the screen fetches the rows it shows, the figu
     });
   });
 
+  it('a change shows in the next answer (the year’s visits are kept per data version, not longer)', async () => {
+    const handlers = await plannedDistrict();
+    const query = { ...WHOLE_YEAR, status: 'open' as const, plannedDate: '', limit: 1 };
+    const before = await handlers['visits:query'](query);
+    const [visit] = before.rows;
+    await handlers['visits:record']({ id: visit!.id, doneDate: TODAY, checklist: [], problems: [], notes: '' });
+    const after = await handlers['visits:query'](query);
+    expect(after.figures.done).toBe(before.figures.done + 1);
+    expect(after.total).toBe(before.total - 1);
+    expect(after.rows[0]?.id).not.toBe(visit!.id);
+  });
+
   it('a dashboard focus (a region, a week) narrows the figures and the list alike', async () => {
     const handlers = await plannedDistrict();
     const region = (await handlers['regions:list']({})).find((r) => r.level === 'township')!;

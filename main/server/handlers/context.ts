@@ -84,7 +84,8 @@ export class HandlerContext {
     return this.memo('integrity', () => findIntegrityProblems(this.doc()));
   }
 
-  private memo<T>(key: string, compute: () => T): T {
+  /** Worked out once per data version, under `key` (what it is of): figures and lists screens ask for again and again. */
+  memo<T>(key: string, compute: () => T): T {
     if (this.figuresVersion !== this.deps.store.version) {
       this.figures.clear();
       this.figuresVersion = this.deps.store.version;

@@ -45,6 +45,16 @@ function scopedVisits(
   );
 }
 
+/** What a year's (or a focus's) visits are cached under for the current data version: each window of the list asks again. */
+function scopeKey({
+  year,
+  regionId = '',
+  from = '',
+  to = '',
+}: Pick<ApiParsed<'visits:list'>, 'year' | 'regionId' | 'from' | 'to'>): string {
+  return `${year}|${regionId}|${from}|${to}`;
+}
+
 /** The visits of one cadre and one 主体 (either optional) at a status (overdue: not made and its planned day before today). */
 function narrowVisits(
   visits: readonly Visit[],
@@ -127,32 +137,28 @@ export function visitHandlers(ctx: HandlerContext): Pick<ApiHandlers, VisitMetho
       const doc = ctx.doc();
       const today = ctx.today();
       // The figures are the year's (or the focus's) whole: cadre, 主体 and status narrow only the list.
-      const whole = scopedVisits(ctx, doc, { ...scope, cadreId: '', entityId: '' });
-      let done = 0;
-      let overdue = 0;
-      for (const visit of whole) {
-        if (visit.doneDate !== undefined) done++;
-        else if (visit.plannedDate < today) overdue++;
-      }
-      const problems = openProblemsIn(ctx, doc, scope);
+      const { whole, figures } = ctx.memo(`visits:query|${scopeKey(scope)}|${today}`, () => {
+        const inScope = scopedVisits(ctx, doc, { ...scope, cadreId: '', entityId: '' });
+        let done = 0;
+        let overdue = 0;
+        for (const visit of inScope) {
+          if (visit.doneDate !== undefined) done++;
+          else if (visit.plannedDate < today) overdue++;
+        }
+        const problems = openProblemsIn(ctx, doc, scope);
+        const overdueProblems = problems.filter((p) => p.overdue).length;
+        return { whole: inScope, figures: { planned: inScope.length, done, overdue, openProblems: problems.length, overdueProblems } };
+      });
       const listed = narrowVisits(whole, scope, status, today).filter((v) => !plannedDate || v.plannedDate === plannedDate);
-      return {
-        total: listed.length,
-        rows: listWindow(listed, { offset, limit }).map(visitRow(ctx, doc)),
-        figures: {
-          planned: whole.length,
-          done,
-          overdue,
-          openProblems: problems.length,
-          overdueProblems: problems.filter((p) => p.overdue).length,
-        },
-      };
+      const row = ctx.memo('visits:row', () => visitRow(ctx, doc));
+      return { total: listed.length, rows: listWindow(listed, { offset, limit }).map(row), figures };
     },
 
     'visits:days': async ({ status, ...scope }) => {
       const doc = ctx.doc();
+      const whole = ctx.memo(`visits:days|${scopeKey(scope)}`, () => scopedVisits(ctx, doc, { ...scope, cadreId: '', entityId: '' }));
       const days = new Map<string, { total: number; done: number }>();
-      for (const visit of narrowVisits(scopedVisits(ctx, doc, { ...scope, cadreId: '', entityId: '' }), scope, status, ctx.today())) {
+      for (const visit of narrowVisits(whole, scope, status, ctx.today())) {
         let day = days.get(visit.plannedDate);
         if (!day) days.set(visit.plannedDate, (day = { total: 0, done: 0 }));
         day.total++;
