@@ -14,7 +14,8 @@ function splitHash(): { key: string; query: string } {
   return mark < 0 ? { key: text, query: '' } : { key: text.slice(0, mark), query: text.slice(mark + 1) };
 }
 
-function screenFromHash(): ScreenKey {
+/** The screen the address names (首页概览 when none). */
+export function screenFromHash(): ScreenKey {
   const { key } = splitHash();
   return isScreenKey(key) ? key : DEFAULT_SCREEN;
 }
