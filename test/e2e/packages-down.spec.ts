@@ -98,12 +98,12 @@ test('下发包：市局导出，旗区预览、逐项选择冲突后接收，�
     await page.goto(`${district.url}#/log`);
     // The entry's 类别 in Chinese beside its summary.
     await expect(page.getByRole('button', { name: /^接收下发包：鄂尔多斯市市场监督管理局/ })).toBeVisible();
-    await expect(page.getByText('接收下发包', { exact: true })).toBeVisible();
+    await expect(page.getByRole('main').getByText('接收下发包', { exact: true })).toBeVisible();
     await page.screenshot({ path: screenshotPath('down-log') });
   });
 });
 
-test('汇总上报包后，页头的主体和干部数随之更新', async ({ page }) => {
+test('汇总上报包后，页头的主体和干部数随之更新，操作日志写“汇总上报包”', async ({ page }) => {
   test.setTimeout(180_000);
   const work = await folder();
   const districtDir = await folder();
@@ -125,4 +125,8 @@ test('汇总上报包后，页头的主体和干部数随之更新', async ({ pa
   const doc = await city.readDoc();
   const total = (n: number) => n.toLocaleString('zh-CN');
   await expect(header).toHaveText(`主体 ${total(doc.entities.length)} 户 · 干部 ${total(doc.cadres.length)} 名`);
+  // 操作日志 names the entry in Chinese.
+  await page.goto(`${city.url}#/log`);
+  await expect(page.getByRole('button', { name: /^汇总上报包：东胜区/ })).toBeVisible();
+  await expect(page.getByRole('main').getByText('汇总上报包', { exact: true })).toBeVisible();
 });
