@@ -19,9 +19,22 @@ const SLOW = [
 ];
 
 /**
+ * The files that replace a module with vi.mock: they need a module graph of their own, so they
+ * run isolated (project `mocks`) while the other Node projects share one per worker.
+ */
+const MOCKING = ['test/main/electron-shell.test.ts', 'test/main/electron-shell-menu.test.ts', 'test/main/workbook-pool.test.ts'];
+
+/**
  * `npx vitest run --project unit` (pure rules, seconds), `dom` (the renderer's pure helpers in
- * happy-dom), `service` (the real services on temp folders), `slow`. On 2 cores the two quick
- * projects run first, then the service and slow files side by side.
+ * happy-dom), `service` (the real services on temp folders; `--project 'service' --project mocks`
+ * for all of test/main and test/harness), `slow`. On 2 cores the two quick projects run first,
+ * then the service and slow files side by side.
+ *
+ * `isolate: false` for unit and service: a worker loads the services' modules once for all its
+ * files instead of once per file (that loading was most of a small file's time; the slow files
+ * spend theirs in LibreOffice, Chromium and the big demos, so they stay isolated). A test file must
+ * therefore leave no state in a module behind it, and a helper registers its hooks when a test
+ * file calls it, never at its own top level (see test/main/temp-dir.ts).
  */
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
@@ -31,7 +44,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/shared/**/*.test.ts'], exclude: SLOW, sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/shared/**/*.test.ts'], exclude: SLOW, isolate: false, sequence: { groupOrder: 0 } },
+      },
       {
         extends: true,
         test: { name: 'dom', include: ['test/renderer/**/*.test.ts'], environment: 'happy-dom', sequence: { groupOrder: 0 } },
@@ -41,10 +57,12 @@ export default defineConfig({
         test: {
           name: 'service',
           include: ['test/main/**/*.test.ts', 'test/harness/**/*.test.ts'],
-          exclude: SLOW,
+          exclude: [...SLOW, ...MOCKING],
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },
+      { extends: true, test: { name: 'mocks', include: MOCKING, sequence: { groupOrder: 1 } } },
       { extends: true, test: { name: 'slow', include: SLOW, sequence: { groupOrder: 1 } } },
     ],
   },
