@@ -12,7 +12,10 @@ export default defineConfig({
   globalSetup: './test/e2e/global-setup.ts',
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  workers: 1,
+  // Two files at a time, each in one worker with its tests in order: every test has its own data
+  // folder and harness on a free port, so they cannot meet. npm test runs them after vitest, alone.
+  workers: 2,
+  fullyParallel: false,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
