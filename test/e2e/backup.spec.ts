@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
 import { countText } from '../../shared/util/format';
-import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, readLibraryOf, screenshot, startHarness } from './harness';
 
 /**
  * docs/architecture.md#data-files in the UI: a damaged data file is moved aside and the welcome screen offers the newest
@@ -24,7 +24,7 @@ test.afterEach(async () => {
 });
 
 const dataFile = () => path.join(dataDir, 'data.json');
-const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(dataFile(), 'utf8')) as DataDoc;
+const readDoc = (): Promise<DataDoc> => readLibraryOf(dataDir);
 
 /** Waits for dialogs to finish sliding in, so screenshots show them in place. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -56,7 +56,7 @@ test('数据文件损坏：欢迎页说明情况，从最新备份恢复后主�
     await server.stop();
     server = null;
     const backups = await readdir(path.join(dataDir, 'backups'));
-    expect(backups.some((name) => name.endsWith('-start.json'))).toBe(true);
+    expect(backups.some((name) => name.endsWith('-start'))).toBe(true);
     const text = await readFile(dataFile(), 'utf8');
     await writeFile(dataFile(), text.slice(0, Math.floor(text.length / 2)));
   });
@@ -87,7 +87,7 @@ test('数据文件损坏：欢迎页说明情况，从最新备份恢复后主�
     await dialog.getByRole('button', { name: '恢复此备份…' }).click();
     const confirm = page.getByRole('dialog', { name: '确定用这个备份替换当前数据？' });
     await confirm.getByRole('button', { name: /^恢\s?复$/ }).click();
-    await expect(page.getByText(/已从备份“backup-.*-start\.json”恢复数据/)).toBeVisible();
+    await expect(page.getByText(/已从备份“backup-.*-start”恢复数据/)).toBeVisible();
     await expect(page.getByText(`共 ${countText(count)} 户`)).toBeVisible();
     await expect(page.getByTestId('header-counts')).toContainText(`主体 ${count.toLocaleString('zh-CN')} 户`);
   });
@@ -120,7 +120,7 @@ test('备份与恢复：立即备份，删除一户主体后从列表预览并�
     await expect(page.getByText(/^已备份（\d+\.\d{2} MB）/)).toBeVisible();
     await expect(rows).toHaveCount(before + 1);
     await expect(rows.first()).toContainText('手动备份');
-    expect((await readdir(path.join(dataDir, 'backups'))).some((name) => name.endsWith('-manual.json'))).toBe(true);
+    expect((await readdir(path.join(dataDir, 'backups'))).some((name) => name.endsWith('-manual'))).toBe(true);
   });
 
   await test.step('下载备份：得到可读回的 .json', async () => {

@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
-import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, readLibraryOf, screenshot, startHarness } from './harness';
 
 /**
  * 导出与打印 (docs/domain.md#表格与打印的规则) on a folder the CLI filled and planned: the 统计表 downloads, one cadre's
@@ -24,7 +24,7 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
+const readDoc = (): Promise<DataDoc> => readLibraryOf(dataDir);
 
 /** A cadre with a unique name and at least one planned visit still to do (rows in the 督导记录表). */
 function cadreWithOpenVisits(doc: DataDoc): string {

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import type { DataDoc } from '../../shared/storage/types';
-import { binFile, E2E_DIR_VARIABLE, libraryFile, ROOT } from './harness';
+import { binFile, copyLibraryFiles, E2E_DIR_VARIABLE, libraryFile, ROOT } from './harness';
 
 const run = promisify(execFile);
 
@@ -73,7 +73,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       await mkdir(plain, { recursive: true });
       await cli('demo', '--scale', scale, '--data', plain);
       await mkdir(planned, { recursive: true });
-      await copyFile(libraryFile(scale), libraryFile(`${scale}-planned`));
+      await copyLibraryFiles(plain, planned);
       const { planYear } = (JSON.parse(await readFile(libraryFile(scale), 'utf8')) as DataDoc).profile;
       await cli('plan', '--year', String(planYear), '--data', planned);
     }),

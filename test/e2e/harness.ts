@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
 import type { DataDoc } from '../../shared/storage/types';
+import { libraryFileNames, readLibraryFolder } from '../../main/server/storage/library-folder';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /**
@@ -31,9 +32,21 @@ export const LIBRARIES = ['district', 'district-planned', 'city', 'city-planned'
 export type Library = (typeof LIBRARIES)[number];
 export const libraryFile = (library: Library): string => path.join(e2eDir(), 'libraries', library, 'data.json');
 
-/** Puts a copy of a demo library into an empty data folder. */
+/** Puts a copy of a demo library (data.json and the files its history is kept in) into an empty data folder. */
 export async function copyLibrary(library: Library, dataDir: string): Promise<void> {
-  await copyFile(libraryFile(library), path.join(dataDir, 'data.json'));
+  await copyLibraryFiles(path.dirname(libraryFile(library)), dataDir);
+}
+
+/** Copies the library files of one data folder into another. */
+export async function copyLibraryFiles(from: string, to: string): Promise<void> {
+  for (const name of libraryFileNames(from)) await copyFile(path.join(from, name), path.join(to, name));
+}
+
+/** The library a data folder holds on disk (what a restart would load). */
+export async function readLibraryOf(dataDir: string): Promise<DataDoc> {
+  const check = await readLibraryFolder(dataDir, { log: 'read' });
+  if (!check?.ok) throw new Error(`${dataDir}：${check ? check.reason : '没有数据文件'}`);
+  return check.doc;
 }
 
 /** Runs the real CLI (bundled by global-setup.ts, so no TypeScript is compiled per call) and returns its stdout. */
@@ -119,7 +132,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     url,
     dataDir,
     apiHeaders,
-    readDoc: async () => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc,
+    readDoc: () => readLibraryOf(dataDir),
     stop: async () => {
       if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
       await exited;

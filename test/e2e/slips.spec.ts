@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import type { DataDoc } from '../../shared/storage/types';
-import { copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, readLibraryOf, screenshot, startHarness } from './harness';
 
 /**
  * Nothing lost by a slip (issue #22), at 1366×768 on the demo: Esc, 取消 and the side menu ask
@@ -25,7 +25,7 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
+const readDoc = (): Promise<DataDoc> => readLibraryOf(dataDir);
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   if (!server) throw new Error('harness not started');
@@ -154,7 +154,7 @@ test('恢复预览列出督导、问题、作战图、周调度、设置；生�
   const successor = active.find((c) => c.id !== leaving?.id && c.level === leaving?.level);
   if (!leaving || !successor) throw new Error('示例数据中没有可交接的干部');
   await call('assign:replaceCadre', { fromCadreId: leaving.id, toCadreId: successor.id, deactivate: false });
-  const reasons = (await readdir(path.join(dataDir, 'backups'))).map((name) => name.replace(/^backup-[\d-]+-([a-z]+)\.json$/, '$1'));
+  const reasons = (await readdir(path.join(dataDir, 'backups'))).map((name) => name.replace(/^backup-[\d-]+-([a-z]+)(\.json)?$/, '$1'));
   expect(reasons).toEqual(expect.arrayContaining(['plan', 'replace']));
 
   await page.goto(`${server?.url}#/backup`);

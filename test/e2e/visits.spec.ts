@@ -1,9 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness, callFromPage as call } from './harness';
+import {
+  callFromPage as call,
+  cli,
+  copyLibrary,
+  expectNoPageOverflow,
+  type Harness,
+  readLibraryOf,
+  screenshot,
+  startHarness,
+} from './harness';
 
 /**
  * 督导 and 设置 against a folder prepared by the CLI (docs/domain.md#督导的规则, docs/domain.md#设置的规则, docs/cli.md#command-line): the plan the screen
@@ -35,7 +44,7 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const readDoc = async (): Promise<DataDoc> => JSON.parse(await readFile(path.join(dataDir, 'data.json'), 'utf8')) as DataDoc;
+const readDoc = (): Promise<DataDoc> => readLibraryOf(dataDir);
 const stats = (): StatsJson => JSON.parse(cli(['stats', '--json', '--data', dataDir])) as StatsJson;
 
 const kpi = (page: Page, name: string): Locator => page.getByTestId(`kpi-${name}`).locator('[data-role=value]');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openServices } from '../../main/server/services';
 import { BACKUP_DIR_NAME } from '../../main/server/storage/backups';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { CURRENT_SCHEMA_VERSION } from '@shared/storage/types';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
@@ -19,11 +20,12 @@ async function handWrittenLibrary(doc: object) {
   return { ...(await openServices(dataDir, { now: clock })), dataDir };
 }
 
-async function backupBytes(dataDir: string, fileName: string): Promise<Buffer> {
-  return readFile(path.join(dataDir, BACKUP_DIR_NAME, fileName));
+/** A backup is a folder holding the library's files. */
+async function backupBytes(dataDir: string, fileName: string, part = DATA_FILE_NAME): Promise<Buffer> {
+  return readFile(path.join(dataDir, BACKUP_DIR_NAME, fileName, part));
 }
 
-describe('a backup of the library is its saved file', () => {
+describe('a backup of the library is its saved files', () => {
   it('holds data.json byte for byte (not the library written out again), and it previews and restores', async () => {
     const { dataDir, handlers } = await handWrittenLibrary(smallDoc());
     const saved = await readFile(path.join(dataDir, DATA_FILE_NAME));
@@ -46,7 +48,7 @@ describe('a backup of the library is its saved file', () => {
     const dataFile = path.join(dataDir, DATA_FILE_NAME);
     const saved = await readFile(dataFile);
     const info = await backups.create(store.read() ?? smallDoc(), 'import', 20);
-    const backupFile = path.join(dataDir, BACKUP_DIR_NAME, info.fileName);
+    const backupFile = path.join(dataDir, BACKUP_DIR_NAME, info.fileName, DATA_FILE_NAME);
     expect((await stat(backupFile)).ino).not.toBe((await stat(dataFile)).ino);
     // Cut in half where it lies, as a crash of a program writing into it would leave it.
     await truncate(dataFile, Math.floor(saved.length / 2));
@@ -59,7 +61,7 @@ describe('a backup of the library is its saved file', () => {
     try {
       await symlink(elsewhere, path.join(dataDir, BACKUP_DIR_NAME));
       const info = await backups.create(store.read() ?? smallDoc(), 'import', 20);
-      const backupFile = path.join(elsewhere, info.fileName);
+      const backupFile = path.join(elsewhere, info.fileName, DATA_FILE_NAME);
       expect((await readFile(backupFile)).equals(await readFile(path.join(dataDir, DATA_FILE_NAME)))).toBe(true);
       expect(JSON.parse((await readFile(backupFile)).toString('utf8')).entities).toHaveLength(store.read()?.entities.length ?? -1);
     } finally {
@@ -79,12 +81,15 @@ describe('a backup of the library is its saved file', () => {
     expect(backup.profile.orgName).toBe('达拉特旗市场监督管理局');
   });
 
-  it('a library of an older version is backed up as its file stands, and the backup still restores', async () => {
+  it('a library of an older version is kept as its file stands, and a backup of it in its new files restores', async () => {
     // Version 1: before the 作战图 and the visits joined the library.
     const { battleMap: _battleMap, visits: _visits, inspections: _inspections, ...old } = { ...smallDoc(), schemaVersion: 1 };
     const { dataDir, handlers } = await handWrittenLibrary(old);
+    const kept = (await readdir(path.join(dataDir, BACKUP_DIR_NAME))).filter((name) => /^data\.v1-.*\.json$/.test(name));
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(await readFile(path.join(dataDir, BACKUP_DIR_NAME, kept[0] ?? ''), 'utf8'))).toEqual(old);
     const info = await handlers['backup:create']({});
-    expect(JSON.parse((await backupBytes(dataDir, info.fileName)).toString('utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse((await backupBytes(dataDir, info.fileName)).toString('utf8')).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     await handlers['entities:delete']({ id: 'e1' });
     expect((await handlers['backup:restore']({ fileName: info.fileName })).counts.entities).toBe(2);
     // The copy, the pre-migration copy and the one made before the restore; no temp file left.

@@ -5,6 +5,7 @@ import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
 import { BACKUP_DIR_NAME } from '../../main/server/storage/backups';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { readLibrary } from './library-files';
 import { xlsxOf } from './import-fixtures';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
@@ -27,14 +28,14 @@ describe('backups', () => {
       doc.profile.backupKeep = 3;
     });
     await store.close();
-    const opened = await readFile(dataFile, 'utf8');
+    const opened = await readLibrary(dataDir);
     const again = await library(dataDir);
-    const backupText = (fileName: string) => readFile(path.join(dataDir, BACKUP_DIR_NAME, fileName), 'utf8');
+    const backupOf = (fileName: string) => readLibrary(path.join(dataDir, BACKUP_DIR_NAME, fileName));
 
     // Opening the library backs it up as it was opened.
     const [start] = await again.handlers['backup:list']({});
     expect(start?.reason).toBe('启动时');
-    expect(JSON.parse(await backupText(start?.fileName ?? ''))).toEqual(JSON.parse(opened));
+    expect(await backupOf(start?.fileName ?? '')).toEqual(opened);
 
     // An import backs up the library before it changes it.
     const file = await xlsxOf([
@@ -55,7 +56,7 @@ describe('backups', () => {
     await again.handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
     const [beforeImport] = await again.handlers['backup:list']({});
     expect(beforeImport?.reason).toBe('导入前');
-    expect(JSON.parse(await backupText(beforeImport?.fileName ?? '')).entities).toHaveLength(2);
+    expect((await backupOf(beforeImport?.fileName ?? '')).entities).toHaveLength(2);
     expect(JSON.parse(await readFile(dataFile, 'utf8')).entities).toHaveLength(3);
 
     // Only the newest backupKeep stay, newest first.
@@ -76,7 +77,7 @@ describe('backups', () => {
   });
 
   it('previews and restores a backup, backing up the current data first', async () => {
-    const { handlers, dataFile } = await library();
+    const { handlers, dataDir } = await library();
     const first = await handlers['backup:create']({});
     await handlers['entities:delete']({ id: 'e2' });
     const preview = await handlers['backup:preview']({ fileName: first.fileName });
@@ -89,9 +90,9 @@ describe('backups', () => {
     });
     const info = await handlers['backup:restore']({ fileName: first.fileName });
     expect(info.counts.entities).toBe(2);
-    const doc = JSON.parse(await readFile(dataFile, 'utf8'));
+    const doc = await readLibrary(dataDir);
     expect(doc.entities.map((e: { id: string }) => e.id)).toEqual(['e1', 'e2']);
-    expect(doc.log.at(-1).summary).toBe(`从备份“${first.fileName}”恢复数据`);
+    expect(doc.log.at(-1)?.summary).toBe(`从备份“${first.fileName}”恢复数据`);
     // The deletion made after the backup stays in the 操作日志.
     expect(doc.log.map((e: { action: string }) => e.action)).toContain('entities:delete');
     expect((await handlers['backup:list']({})).map((b) => b.reason)).toContain('恢复前');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, cliProcess, type CliRun } from './run-cli';
+import { readLibrary } from './library-files';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
@@ -83,8 +84,8 @@ describe('CLI', () => {
     // The demo plans the current year, so the handbook lists this year's visits.
     const { planYear } = JSON.parse(await readFile(path.join(data, 'data.json'), 'utf8')).profile;
     expect((await cli('plan', '--year', String(planYear), '--data', data)).code).toBe(0);
-    const doc = JSON.parse(await readFile(path.join(data, 'data.json'), 'utf8'));
-    const cadreId: string = doc.visits[0].cadreId;
+    const doc = await readLibrary(data);
+    const cadreId = doc.visits[0]?.cadreId ?? '';
     const handbook = path.join(data, 'handbook.xlsx');
     expect((await cli('export', 'handbook', '--cadre', cadreId, '--out', handbook, '--data', data)).code).toBe(0);
 

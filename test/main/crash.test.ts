@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DataDocSchema } from '@shared/storage/types';
-import { DATA_FILE_NAME, LowdbStore } from '../../main/server/storage/lowdb-store';
+import { LowdbStore } from '../../main/server/storage/lowdb-store';
 import { killed, startChild } from './child';
+import { readLibrary } from './library-files';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
@@ -31,11 +29,22 @@ describe('crash safety (kill -9)', () => {
       await new Promise((resolve) => setTimeout(resolve, KILL_DELAYS[round]));
       await killed(child);
 
-      const text = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
-      const doc = DataDocSchema.parse(JSON.parse(text));
+      const doc = await readLibrary(dir);
       const names = new Set(doc.entities.map((e) => e.name));
       const missing = acknowledged.filter((n) => !names.has(`崩溃测试主体${n}`));
       expect(missing, `round ${round}`).toEqual([]);
+      // The 操作日志 is appended in the same change: every acknowledged save once, none twice (a
+      // change carried out again after a kill appends at the same place), none for a 主体 not saved.
+      const logged = doc.log.filter((e) => e.action === 'entities:save').map((e) => /“(.+)”/.exec(e.summary)?.[1] ?? '');
+      expect(logged.length, `round ${round}`).toBe(new Set(logged).size);
+      expect(
+        logged.filter((name) => !names.has(name)),
+        `round ${round}`,
+      ).toEqual([]);
+      expect(
+        acknowledged.filter((n) => !logged.includes(`崩溃测试主体${n}`)),
+        `round ${round}`,
+      ).toEqual([]);
       next = Math.max(next, ...acknowledged.map((n) => n + 1)) + 1000;
     }
     expect(acknowledged.length).toBeGreaterThan(KILLS);

@@ -10,6 +10,7 @@ import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { csvOf, messyEntityRows, oleFile, xlsxOf } from './import-fixtures';
 import { EntitySchema } from '@shared/domain/schemas';
 import { smallDoc } from './small-doc';
+import { readLibrary } from './library-files';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
@@ -66,7 +67,7 @@ describe('import of a messy 主体 list', () => {
       rejected: 6,
       skipped: 2,
     });
-    const doc = JSON.parse(await readFile(dataFile, 'utf8'));
+    const doc = await readLibrary(path.dirname(dataFile));
     const mutton = doc.entities.find((e: { name: string }) => e.name === '昭君羊肉馆');
     expect(mutton).toMatchObject({
       uscc: '91440300708461136T',
@@ -83,7 +84,7 @@ describe('import of a messy 主体 list', () => {
       safetyOfficers: [{ name: '王芳' }],
     });
     expect(doc.entities.find((e: { name: string }) => e.name === '新民村便利店')).toMatchObject({ grade: 'A', regionId: 'zjz' });
-    expect(doc.log.at(-1).summary).toBe('导入包保主体“达拉特旗主体.xlsx”：新增 3，更新 1，未变 0，拒绝 6');
+    expect(doc.log.at(-1)?.summary).toBe('导入包保主体“达拉特旗主体.xlsx”：新增 3，更新 1，未变 0，拒绝 6');
 
     // Committing the same preview twice cannot happen; importing the file again changes nothing.
     expect(await dispatch(handlers, 'import:commit', { previewId: preview.previewId })).toMatchObject({
@@ -297,7 +298,7 @@ describe('export and import round trip', () => {
       expect(preview.counts.reject, `${kind}: ${JSON.stringify(preview.rows.filter((r) => r.outcome === 'reject'))}`).toBe(0);
       await handlers['import:commit']({ previewId: preview.previewId, saveMapping: false });
     }
-    const doc = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
+    const doc = await readLibrary(dir);
     const withoutIds = (items: { id: string }[]) => items.map(({ id: _id, ...rest }) => rest);
     expect(withoutIds(doc.entities).map((e) => ({ ...e, regionId: undefined, regulatorId: undefined }))).toEqual(
       withoutIds(sourceDoc.entities).map((e) => ({ ...e, regionId: undefined, regulatorId: undefined })),

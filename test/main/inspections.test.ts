@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -6,9 +5,9 @@ import type { ApiParsed } from '@shared/api/contract';
 import { findIntegrityProblems } from '@shared/rules/integrity';
 import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
-import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { cli } from './run-cli';
 import { smallDoc } from './small-doc';
+import { readLibrary } from './library-files';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
@@ -18,7 +17,7 @@ async function library() {
   const dir = await newDir();
   const services = await openServices(dir, { now: () => new Date('2027-06-10T09:00:00Z') });
   await services.store.replace(smallDoc());
-  const onDisk = async () => JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')) as ReturnType<typeof smallDoc>;
+  const onDisk = () => readLibrary(dir);
   return { dir, ...services, onDisk };
 }
 

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openServices } from '../../main/server/services';
-import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { readLibrary } from './library-files';
 import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
@@ -31,7 +29,7 @@ describe('操作日志', () => {
 
     const entryOf = (log: readonly { action: string; after?: unknown }[]) =>
       log.find((e) => e.action === 'visits:record')?.after as { problems: { rectifiedOn?: string }[] };
-    const onDisk = JSON.parse(await readFile(path.join(dataDir, DATA_FILE_NAME), 'utf8'));
+    const onDisk = await readLibrary(dataDir);
     expect(entryOf(onDisk.log).problems[0]?.rectifiedOn).toBeUndefined();
     expect(entryOf(store.read()?.log ?? []).problems[0]?.rectifiedOn).toBeUndefined();
     expect(store.read()?.visits.find((v) => v.id === visit.id)?.problems[0]?.rectifiedOn).toBe('2027-03-01');

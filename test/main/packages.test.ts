@@ -11,6 +11,7 @@ import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { cli } from './run-cli';
+import { readLibrary } from './library-files';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
@@ -42,7 +43,7 @@ async function sha256Of(file: string): Promise<string> {
 }
 
 async function readDoc(dir: string): Promise<DataDoc> {
-  return JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')) as DataDoc;
+  return readLibrary(dir);
 }
 
 /** The figures the done-when compares: 主体 by grade, cadres below 市级 by level, coverage. */

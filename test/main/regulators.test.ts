@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
 import { Backups } from '../../main/server/storage/backups';
-import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
 import { smallDoc } from './small-doc';
+import { readLibrary } from './library-files';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
@@ -15,7 +13,7 @@ async function library() {
   const dir = await newDir();
   const { handlers, store } = await openServices(dir, { now: () => new Date('2027-02-01T09:00:00Z') });
   await store.replace(smallDoc());
-  const onDisk = async () => JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')) as ReturnType<typeof smallDoc>;
+  const onDisk = () => readLibrary(dir);
   return { dir, handlers, onDisk };
 }
 

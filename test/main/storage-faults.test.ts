@@ -135,12 +135,14 @@ describe('an update is all or nothing', () => {
     await store.replace(smallDoc());
     const file = path.join(dataDir, DATA_FILE_NAME);
     const bytes = await readFile(file);
-    // On the data folder's own disk a backup is a hard link, which a full disk does not stop: the
-    // backups folder is put on another volume (/dev/shm), where the backup must be written out.
+    // The backups folder on another volume (/dev/shm), where the copy of data.json into the backup's
+    // temp folder meets a full disk.
     const elsewhere = await mkdtemp('/dev/shm/baobao-backups-');
     try {
       await symlink(elsewhere, path.join(dataDir, BACKUP_DIR_NAME));
-      await fillDiskFor(path.join(dataDir, BACKUP_DIR_NAME, 'backup-20270401-080000-000-manual.json'));
+      const tempFolder = path.join(elsewhere, `.backup-20270401-080000-000-manual.${process.pid}.tmp`);
+      await mkdir(tempFolder);
+      await symlink('/dev/full', path.join(tempFolder, DATA_FILE_NAME));
       const result = await dispatch(handlers, 'backup:create', {});
       expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('磁盘空间已满') } });
       expect(await readdir(path.join(dataDir, BACKUP_DIR_NAME))).toEqual([]);

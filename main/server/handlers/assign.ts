@@ -16,7 +16,14 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
   // One pending auto-assignment at a time: a new preview replaces the old one.
   let pending: { previewId: string; plan: AssignPlan; version: number; reset: boolean } | null = null;
 
-  const ruleInput = (doc: DataDoc) => ({ ...doc, regions: ctx.lists().regions });
+  // The parts the rules read, not `{ ...doc }`: spreading reads every part of the library, its 操作日志 and all years of 督导 included.
+  const ruleInput = (doc: DataDoc) => ({
+    entities: doc.entities,
+    cadres: doc.cadres,
+    assignments: doc.assignments,
+    profile: doc.profile,
+    regions: ctx.lists().regions,
+  });
   const opContext = (date?: string): OpContext => ({ today: date ?? ctx.today(), newId: (prefix) => ctx.newId(prefix) });
 
   const activeCadre = (doc: DataDoc, id: string, role: string): Cadre => {

@@ -104,7 +104,9 @@ export function backupHandlers(ctx: HandlerContext): Pick<ApiHandlers, BackupMet
 
     'backup:download': async ({ fileName }) => {
       const doc = await backups().read(fileName);
-      return { fileName: `食安包保工作台-${fileName}`, contentBase64: Buffer.from(JSON.stringify(doc)).toString('base64') };
+      // One file holding the whole library, whether the backup is a folder of its files or (made before version 4) one file.
+      const name = fileName.endsWith('.json') ? fileName : `${fileName}.json`;
+      return { fileName: `食安包保工作台-${name}`, contentBase64: Buffer.from(JSON.stringify(doc)).toString('base64') };
     },
 
     'backup:preview': async (source) => {

@@ -10,7 +10,7 @@ import { computeLoadBands, type LoadBands } from '@shared/stats/loads';
 import { computeStats, type Stats } from '@shared/stats/stats';
 import { computeWeekly, type WeeklyScope, type WeeklySeries } from '@shared/stats/weekly';
 import { copyJson } from '@shared/storage/copy';
-import type { DataDoc, Store } from '@shared/storage/types';
+import { appendLog, untracked, type DataDoc, type Store } from '@shared/storage/types';
 import type { BackupReason, Backups } from '../storage/backups';
 import type { Recovery } from '../storage/lowdb-store';
 
@@ -117,9 +117,9 @@ export class HandlerContext {
    * entry must keep saying what they were when it was made.
    */
   log(doc: DataDoc, action: string, summary: string, before?: unknown, after?: unknown): void {
-    doc.log.push({
+    appendLog(doc, {
       at: this.deps.now().toISOString(),
-      operator: doc.profile.operatorName,
+      operator: untracked(doc).profile.operatorName,
       action,
       summary,
       before: copyJson(before),

@@ -2,6 +2,7 @@ import type { ApiHandlers } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { RegionIndex } from '@shared/domain/regions';
 import { gridOverview, regulatorFillFor } from '@shared/grid/overview';
+import type { DataDoc } from '@shared/storage/types';
 import { notFound, type HandlerContext } from './context';
 
 type RegulatorMethods = 'regulators:list' | 'regulators:overview' | 'regulators:save' | 'regulators:delete' | 'regulators:fill';
@@ -13,7 +14,7 @@ export function regulatorHandlers(ctx: HandlerContext): Pick<ApiHandlers, Regula
 
     'regulators:overview': async () => {
       const doc = ctx.doc();
-      return gridOverview({ ...doc, regions: ctx.lists().regions });
+      return gridOverview(gridInput(doc, ctx.lists().regions));
     },
 
     'regulators:save': async (input) =>
@@ -73,15 +74,20 @@ export function regulatorHandlers(ctx: HandlerContext): Pick<ApiHandlers, Regula
       await ctx.backup('bulk');
       return ctx.store.update((doc) => {
         const regions = new RegionIndex(doc.regions);
-        const fills = regulatorFillFor({ ...doc, regions });
+        const fills = regulatorFillFor(gridInput(doc, regions));
         for (const e of doc.entities) {
           const regulatorId = fills.get(e.id);
           if (regulatorId !== undefined) e.regulatorId = regulatorId;
         }
-        const { withoutRegulator } = gridOverview({ ...doc, regions });
+        const { withoutRegulator } = gridOverview(gridInput(doc, regions));
         ctx.log(doc, 'regulators:fill', `按网格补全网格监管人员：${fills.size} 户主体，仍有 ${withoutRegulator} 户不在任何网格内`);
         return { filled: fills.size, stillMissing: withoutRegulator };
       });
     },
   };
+}
+
+/** The parts the grid rules read, not `{ ...doc }`: spreading reads every part of the library, its 操作日志 and all years of 督导 included. */
+function gridInput(doc: DataDoc, regions: RegionIndex) {
+  return { entities: doc.entities, regulators: doc.regulators, assignments: doc.assignments, regions };
 }

@@ -1,8 +1,6 @@
-import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { Adapter } from 'lowdb';
 import { fileFault } from './file-faults';
-import { jsonBytes } from './json-bytes';
 
 /**
  * Writes `data` so that a crash or power cut at any moment leaves either the old file or the
@@ -11,37 +9,46 @@ import { jsonBytes } from './json-bytes';
  * Rename is retried because antivirus or indexers on Windows briefly lock files.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
-  return replaceAtomic(file, async (temp) => {
+  return replaceAtomic(file, (temp) =>
+    fillTempFile(file, temp, typeof data === 'string' ? [utf8(data)] : data instanceof Uint8Array ? [data] : data),
+  );
+}
+
+/** The temp file a write of `file` by this process goes through (removed by sweepTempFiles after a crash). */
+export function tempFileOf(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+}
+
+/** Writes `blocks` into `temp` and fsyncs it; a fault the clerk can fix is said for `file`. */
+export async function fillTempFile(file: string, temp: string, blocks: readonly Uint8Array[]): Promise<void> {
+  try {
     const handle = await open(temp, 'w');
     try {
-      for (const block of typeof data === 'string' ? [utf8(data)] : data instanceof Uint8Array ? [data] : data)
-        await writeAll(handle, block);
+      for (const block of blocks) await writeAll(handle, block);
       await handle.sync();
     } finally {
       await handle.close();
     }
-  });
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw fileFault(error, file, 'write');
+  }
 }
 
-/** Bytes read and written at a time by copyFileAtomic. */
+/** Bytes read and written at a time by copyFileSynced. */
 const COPY_BLOCK_BYTES = 8 * 1024 * 1024;
 
 /**
- * Copies `from` to `to` as writeFileAtomic writes: the whole copy or nothing at `to`. Always a copy,
- * never a hard link: a backup must survive damage written into the library file in place (another
- * program, a disk fault). Read and written here rather than by fs.copyFile, whose in-kernel copy
- * fails on some targets with EINVAL instead of the fault a clerk can fix (a full disk).
+ * Copies `from` to `to` byte for byte and fsyncs the copy (a file in a backup's temp folder: the
+ * folder is renamed into place once every file is in). Read and written here rather than by
+ * fs.copyFile, whose in-kernel copy fails on some targets with EINVAL instead of the fault a clerk
+ * can fix (a full disk).
  */
-export async function copyFileAtomic(from: string, to: string): Promise<void> {
+export async function copyFileSynced(from: string, to: string): Promise<void> {
   try {
-    await mkdir(path.dirname(to), { recursive: true });
-  } catch (error) {
-    throw fileFault(error, to, 'write');
-  }
-  await replaceAtomic(to, async (temp) => {
     const source = await open(from, 'r');
     try {
-      const target = await open(temp, 'w');
+      const target = await open(to, 'w');
       try {
         const buffer = Buffer.allocUnsafe(COPY_BLOCK_BYTES);
         for (let read = 0; (read = (await source.read(buffer, 0, buffer.length, null)).bytesRead) > 0;)
@@ -53,7 +60,9 @@ export async function copyFileAtomic(from: string, to: string): Promise<void> {
     } finally {
       await source.close();
     }
-  });
+  } catch (error) {
+    throw fileFault(error, to, 'write');
+  }
 }
 
 async function writeAll(handle: FileHandle, block: Uint8Array): Promise<void> {
@@ -63,7 +72,7 @@ async function writeAll(handle: FileHandle, block: Uint8Array): Promise<void> {
 /** Fills a temp file beside `file` with `fill`, then renames it over `file`. */
 async function replaceAtomic(file: string, fill: (temp: string) => Promise<void>): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const temp = tempFileOf(file);
   try {
     await mkdir(dir, { recursive: true });
     await fill(temp);
@@ -81,14 +90,14 @@ async function replaceAtomic(file: string, fill: (temp: string) => Promise<void>
 const TEMP_NAME = /^\..+\.\d+\.tmp$/;
 
 /**
- * Removes temp files left in `dir` by writes that a crash or power cut interrupted. Only for a
- * folder this process alone writes to (the data folder under its lock): another writer's temp
- * file would be removed mid-write.
+ * Removes temp files left in `dir` by writes that a crash or power cut interrupted, and with
+ * `folders` the temp folders of backups being copied. Only for a folder this process alone writes
+ * to (the data folder under its lock): another writer's temp file would be removed mid-write.
  */
-export async function sweepTempFiles(dir: string): Promise<void> {
+export async function sweepTempFiles(dir: string, { folders = false } = {}): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    if (TEMP_NAME.test(name)) await rm(path.join(dir, name), { force: true }).catch(() => undefined);
+    if (TEMP_NAME.test(name)) await rm(path.join(dir, name), { force: true, recursive: folders }).catch(() => undefined);
   }
 }
 
@@ -102,7 +111,7 @@ function utf8(text: string): Uint8Array {
   return bytes;
 }
 
-async function renameWithRetry(from: string, to: string): Promise<void> {
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await rename(from, to);
@@ -115,7 +124,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
@@ -123,25 +132,5 @@ async function syncDirectory(dir: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
-  }
-}
-
-/** lowdb adapter over the atomic writer. Parsing errors surface to the store, which validates. */
-export class AtomicJsonFile<T extends object | null> implements Adapter<T> {
-  constructor(private readonly file: string) {}
-
-  async read(): Promise<T | null> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    return JSON.parse(text) as T;
-  }
-
-  write(data: T): Promise<void> {
-    return writeFileAtomic(this.file, data === null ? 'null' : jsonBytes(data));
   }
 }

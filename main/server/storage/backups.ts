@@ -1,11 +1,12 @@
-import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '@shared/api/result';
 import { migrate } from '@shared/storage/migrations';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
-import { copyFileAtomic, writeFileAtomic } from './atomic-file';
-import { checkLibrarySize } from './file-faults';
+import { copyFileSynced, renameWithRetry, syncDirectory, tempFileOf, writeFileAtomic } from './atomic-file';
+import { checkLibrarySize, fileFault } from './file-faults';
 import { jsonBytes } from './json-bytes';
+import { readLibraryFolder } from './library-folder';
 
 export const BACKUP_DIR_NAME = 'backups';
 
@@ -31,7 +32,8 @@ export const BACKUP_REASONS = {
 } as const;
 export type BackupReason = keyof typeof BACKUP_REASONS;
 
-const NAME = /^backup-(\d{8})-(\d{6})-(\d{3})-([a-z]+)\.json$/;
+/** A backup is a folder holding the library's files, or (made by versions before 4, or of another document) one file. */
+const NAME = /^backup-(\d{8})-(\d{6})-(\d{3})-([a-z]+)(\.json)?$/;
 
 function stamp(now: Date): string {
   const iso = now.toISOString();
@@ -46,8 +48,15 @@ export function inspectLibrary(text: string): LibraryCheck {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, newer: false, reason: '内容不是完整的 JSON（文件可能已损坏）' };
+    return { ok: false, newer: false, reason: NOT_JSON };
   }
+  return inspectParsed(raw);
+}
+
+export const NOT_JSON = '内容不是完整的 JSON（文件可能已损坏）';
+
+/** Migrate and validate a parsed library (one file, or the parts of a data folder put together). */
+export function inspectParsed(raw: unknown): LibraryCheck {
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   const migrated = migrate(raw);
   if (!migrated.ok) return { ok: false, newer: typeof version === 'number' && version > CURRENT_SCHEMA_VERSION, reason: migrated.message };
@@ -69,8 +78,8 @@ export function parseLibrary(text: string, what: string): DataDoc {
 /** The store as a backup sees it (LowdbStore). */
 export interface SavedLibrary {
   read(): DataDoc | null;
-  /** Runs `use` on the library file while it holds what `read` gives (no write in between). */
-  withSavedFile<T>(use: (file: string) => Promise<T>): Promise<T>;
+  /** Runs `use` on the library's files while they hold what `read` gives (no write in between). */
+  withSavedFiles<T>(use: (files: readonly string[]) => Promise<T>): Promise<T>;
 }
 
 /** Backups live in `<data>/backups`, newest first when listed; only the last `keep` are kept. */
@@ -86,13 +95,14 @@ export class Backups {
   }
 
   /**
-   * Backs the document up. The store's own document is backed up as its saved file, copied (see
-   * `copy`); any other is written out and read back before it is trusted.
+   * Backs the document up. The store's own document is backed up as its saved files, copied into a
+   * folder (see `copy`); any other is written out as one file and read back before it is trusted.
    */
   create(doc: DataDoc, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
-    if (this.library && this.library.read() === doc) return this.library.withSavedFile((file) => this.copy(file, reason, keep, now));
+    if (this.library && this.library.read() === doc) return this.library.withSavedFiles((files) => this.copy(files, reason, keep, now));
     const blocks = jsonBytes(doc);
     return this.add(
+      `backup-${stamp(now)}-${reason}.json`,
       reason,
       keep,
       now,
@@ -104,42 +114,63 @@ export class Backups {
   }
 
   /**
-   * Backs up the saved library file as it is, by copying its bytes (never a hard link: the backup
-   * must outlive damage written into data.json in place). It was checked when it was read
-   * and every save since wrote a checked document, so the backup is checked only for being whole
-   * (its length, and its first and last bytes against the original's).
+   * Backs up the saved library files as they are, by copying their bytes into a folder (never hard
+   * links: the backup must outlive damage written into the library's files in place). They were
+   * checked when they were read and every save since wrote a checked document, so the copies are
+   * checked only for being whole (length, and first and last bytes against the original's). The
+   * folder is filled under a temp name and renamed into place: a backup is whole or absent.
    */
-  copy(libraryFile: string, reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
+  copy(libraryFiles: readonly string[], reason: BackupReason, keep: number, now: Date = new Date()): Promise<BackupInfo> {
     return this.add(
+      `backup-${stamp(now)}-${reason}`,
       reason,
       keep,
       now,
-      (file) => copyFileAtomic(libraryFile, file),
-      (file) => sameEnds(libraryFile, file),
+      async (folder) => {
+        const temp = tempFileOf(folder);
+        try {
+          await mkdir(temp, { recursive: true });
+          for (const file of libraryFiles) await copyFileSynced(file, path.join(temp, path.basename(file)));
+          await syncDirectory(temp);
+          await renameWithRetry(temp, folder);
+        } catch (error) {
+          await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+          throw error;
+        }
+        await syncDirectory(this.dir);
+      },
+      async (folder) => {
+        for (const file of libraryFiles) await sameEnds(file, path.join(folder, path.basename(file)));
+      },
     );
   }
 
   /** Names the backup, has it written, verifies it (removed when it fails), then prunes the oldest. */
   private async add(
+    name: string,
     reason: BackupReason,
     keep: number,
     now: Date,
     write: (file: string) => Promise<void>,
     verify: (file: string) => Promise<void>,
   ): Promise<BackupInfo> {
-    let fileName = `backup-${stamp(now)}-${reason}.json`;
+    const ext = path.extname(name);
+    let fileName = name;
     for (let n = 1; await exists(path.join(this.dir, fileName)); n++)
-      fileName = `backup-${stamp(new Date(now.getTime() + n))}-${reason}.json`;
+      fileName = `backup-${stamp(new Date(now.getTime() + n))}-${reason}${ext}`;
     const file = path.join(this.dir, fileName);
+    await mkdir(this.dir, { recursive: true }).catch((error: unknown) => {
+      throw fileFault(error, file, 'write');
+    });
     await write(file);
     try {
       await verify(file);
     } catch (error) {
-      await rm(file, { force: true });
+      await rm(file, { force: true, recursive: true });
       throw new ApiError('internal', `备份写入后校验失败（${(error as Error).message}），请检查磁盘后重试`);
     }
     await this.prune(keep);
-    return { fileName, at: now.toISOString(), reason: BACKUP_REASONS[reason], bytes: (await stat(file)).size };
+    return { fileName, at: now.toISOString(), reason: BACKUP_REASONS[reason], bytes: await sizeOf(file) };
   }
 
   async list(): Promise<BackupInfo[]> {
@@ -150,10 +181,7 @@ export class Backups {
       if (!match) continue;
       const [, day = '', time = '', ms = '', reason = ''] = match;
       const at = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}.${ms}Z`;
-      const size = await stat(path.join(this.dir, fileName)).then(
-        (s) => s.size,
-        () => 0,
-      );
+      const size = await sizeOf(path.join(this.dir, fileName));
       infos.push({ fileName, at, reason: BACKUP_REASONS[reason as BackupReason] ?? reason, bytes: size });
     }
     return infos.sort((a, b) => b.fileName.localeCompare(a.fileName));
@@ -161,7 +189,18 @@ export class Backups {
 
   async read(fileName: string): Promise<DataDoc> {
     if (!NAME.test(fileName)) throw new ApiError('invalid-argument', `“${fileName}”不是本软件的备份文件名`);
-    await checkLibrarySize(path.join(this.dir, fileName), `备份“${fileName}”`);
+    const where = path.join(this.dir, fileName);
+    if (!fileName.endsWith('.json')) {
+      const check = await readLibraryFolder(where, { log: 'read' }).catch(() => undefined);
+      if (check === undefined || check === null) throw new ApiError('not-found', `找不到备份“${fileName}”，请刷新备份列表`);
+      if (!check.ok)
+        throw new ApiError(
+          'invalid-argument',
+          `备份“${fileName}”中的 ${path.basename(check.file)}${check.reason.startsWith('内容') ? '' : '：'}${check.reason}`,
+        );
+      return check.doc;
+    }
+    await checkLibrarySize(where, `备份“${fileName}”`);
     const text = await readFile(path.join(this.dir, fileName), 'utf8').catch(() => {
       throw new ApiError('not-found', `找不到备份“${fileName}”，请刷新备份列表`);
     });
@@ -183,7 +222,7 @@ export class Backups {
 
   private async prune(keep: number): Promise<void> {
     const all = await this.list();
-    for (const old of all.slice(Math.max(1, keep))) await rm(path.join(this.dir, old.fileName), { force: true });
+    for (const old of all.slice(Math.max(1, keep))) await rm(path.join(this.dir, old.fileName), { force: true, recursive: true });
   }
 }
 
@@ -212,6 +251,16 @@ async function readEnds(file: string): Promise<{ size: number; head: Buffer; tai
   }
 }
 
+/** A backup's size: the file's, or the sum of its folder's files. */
+async function sizeOf(file: string): Promise<number> {
+  const info = await stat(file).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.size;
+  let total = 0;
+  for (const name of await readdir(file)) total += (await stat(path.join(file, name)).catch(() => null))?.size ?? 0;
+  return total;
+}
+
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
     () => true,
@@ -219,9 +268,15 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Moves a damaged data file aside (never overwrites or deletes it); returns the new name. */
+/** Moves a damaged file of the library aside (never overwrites or deletes it); returns the new name. */
 export async function moveAside(file: string, now: Date = new Date()): Promise<string> {
-  const target = path.join(path.dirname(file), `data.damaged-${stamp(now)}.json`);
+  const target = damagedName(file, now);
   await rename(file, target);
   return target;
+}
+
+/** Where a damaged file of the data folder is moved: `data.json` → `data.damaged-<time>.json`, `log.jsonl` → `log.damaged-<time>.jsonl`. */
+export function damagedName(file: string, now: Date): string {
+  const ext = path.extname(file);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}.damaged-${stamp(now)}${ext}`);
 }

@@ -1,14 +1,28 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
 import { ApiError } from '@shared/api/result';
-import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc, type DeepReadonly, type Store } from '@shared/storage/types';
-import { AtomicJsonFile, sweepTempFiles, writeFileAtomic } from './atomic-file';
-import { BACKUP_DIR_NAME, inspectLibrary, moveAside } from './backups';
-import { checkLibrarySize, fileFault } from './file-faults';
+import type { LogEntry } from '@shared/domain/schemas';
+import {
+  CURRENT_SCHEMA_VERSION,
+  DataDocSchema,
+  STORE_HOOKS,
+  type DataDoc,
+  type DeepReadonly,
+  type Store,
+  type StoreHooks,
+} from '@shared/storage/types';
+import type { Visit } from '@shared/visits/types';
+import { sweepTempFiles, writeFileAtomic } from './atomic-file';
+import { BACKUP_DIR_NAME, moveAside } from './backups';
+import { commitFiles, finishCommit, type Append, type FileWrite } from './commit';
+import { jsonBytes } from './json-bytes';
 import { acquireLock } from './lock';
+import { byYear, KEYS, MASTER_FILE_NAME, MASTER_KEYS, PLACEMENT, yearFileName, yearOfFileName, type Key } from './layout';
+import { libraryFileNames, readLibraryFolder, readLogFile } from './library-folder';
+import { track, type Touched } from './tracking';
 
-export const DATA_FILE_NAME = 'data.json';
+/** The library's main file; its history lives in files beside it (layout.ts). */
+export const DATA_FILE_NAME = MASTER_FILE_NAME;
 
 /** Set when the data file was damaged at start: it was moved aside and the library is empty. */
 export interface Recovery {
@@ -21,46 +35,77 @@ export interface OpenOptions {
   readonly lock: boolean;
 }
 
-/** The data folder's library, held by lowdb. The only module that imports lowdb. */
+/** The 操作日志 as the store holds it: read from its file only when first asked for. */
+interface LogState {
+  /** Every entry once read; null until then. */
+  entries: LogEntry[] | null;
+  /** Entries added while the file was not read (appended at the next save). */
+  pending: LogEntry[];
+  /** Entries of `entries` that are in the file. */
+  saved: number;
+  /** The list was replaced: the file is written whole at the next save. */
+  rewrite: boolean;
+}
+
+/** Every part marked as changed: a replaced document, a migration. */
+const EVERYTHING: Touched = { keys: new Set(KEYS), reached: new Map() };
+
+/**
+ * The data folder's library: `data.json` and the files its history is kept in (layout.ts). A change
+ * writes only the files of the parts it used (tracking.ts), all of them as one (commit.ts), and
+ * appends its 操作日志 entries.
+ */
 export class LowdbStore implements Store {
   private writes: Promise<unknown> = Promise.resolve();
   private writeCount = 0;
   /** Set when memory could not be put back after a failed change: no more saves (see reloadFromDisk). */
   private halted: string | null = null;
+  private doc: DataDoc | null = null;
+  private log: LogState = { entries: null, pending: [], saved: 0, rewrite: false };
+  /** Per yearly part: each year's records as its file holds them (the same objects, in order). */
+  private saved = new Map<Key, Map<number, readonly object[]>>();
 
   private constructor(
     readonly dataDir: string,
-    private readonly db: Low<DataDoc | null>,
     readonly recovery: Recovery | null,
     private readonly unlock: (() => Promise<void>) | null,
   ) {}
 
   /**
-   * Opens the library in `dataDir`. A missing file is a first run (read() gives null). A file
-   * from a newer version is refused and left in place. A damaged file is never overwritten: it
-   * is moved aside, the library starts empty and `recovery` says what happened.
+   * Opens the library in `dataDir`. A missing data.json is a first run (read() gives null). A library
+   * from a newer version is refused and left in place. A damaged file is never overwritten: it is
+   * moved aside, the library starts empty and `recovery` says what happened. A library kept in one
+   * file (before version 4) is kept as it was in `backups/` and split into its files.
    */
   static async open(dataDir: string, options: OpenOptions = { lock: true }): Promise<LowdbStore> {
     const unlock = options.lock ? await acquireLock(dataDir) : null;
     try {
-      const file = path.join(dataDir, DATA_FILE_NAME);
-      // Under the lock no other process writes here: a temp file is what an interrupted write left.
-      if (unlock) for (const dir of [dataDir, path.join(dataDir, BACKUP_DIR_NAME)]) await sweepTempFiles(dir);
-      const db = new Low<DataDoc | null>(new AtomicJsonFile<DataDoc | null>(file), null);
-      const text = await readLibraryText(file);
-      if (text === null) return new LowdbStore(dataDir, db, null, unlock);
-      const check = inspectLibrary(text);
-      if (check.ok) {
-        if (check.from < CURRENT_SCHEMA_VERSION) await keepPreMigrationCopy(dataDir, text, check.from);
-        db.data = check.doc;
-        return new LowdbStore(dataDir, db, null, unlock);
+      if (unlock) {
+        // Under the lock no other process writes here: a commit plan is what a crash interrupted,
+        // a temp file what an interrupted write left.
+        await finishCommit(dataDir);
+        await sweepTempFiles(dataDir);
+        await sweepTempFiles(path.join(dataDir, BACKUP_DIR_NAME), { folders: true });
       }
+      const check = await readLibraryFolder(dataDir, { log: 'later' });
+      if (check === null) return new LowdbStore(dataDir, null, unlock);
+      if (check.ok) {
+        const store = new LowdbStore(dataDir, null, unlock);
+        store.hold(check.doc, check.single ? check.doc.log : null);
+        if (check.single && unlock) {
+          if (check.from < CURRENT_SCHEMA_VERSION && check.text !== null) await keepPreMigrationCopy(dataDir, check.text, check.from);
+          await store.save(EVERYTHING);
+        }
+        return store;
+      }
+      const file = check.file;
       if (check.newer || !options.lock) {
         throw new ApiError('conflict', `无法打开数据文件 ${file}：${check.reason}。文件未被改动`);
       }
       const movedTo = await moveAside(file);
-      const message = `数据文件无法读取：${check.reason}。原文件已原样移到 ${path.basename(movedTo)} 保存。可以从备份恢复，或新建空白库`;
-      return new LowdbStore(dataDir, db, { message, movedTo }, unlock);
+      const part = path.basename(file) === MASTER_FILE_NAME ? '' : `中的 ${path.basename(file)} `;
+      const message = `数据文件${part}无法读取：${check.reason}。原文件已原样移到 ${path.basename(movedTo)} 保存。可以从备份恢复，或新建空白库`;
+      return new LowdbStore(dataDir, { message, movedTo }, unlock);
     } catch (error) {
       await unlock?.();
       throw error;
@@ -72,20 +117,22 @@ export class LowdbStore implements Store {
   }
 
   read(): DataDoc | null {
-    return this.db.data;
+    return this.doc;
   }
 
   /**
-   * All or nothing: when the change throws or the save fails, memory goes back to what the file
-   * holds before the next write runs, so a half-made change is never written by a later save. A
+   * All or nothing: when the change throws or the save fails, memory goes back to what the files
+   * hold before the next write runs, so a half-made change is never written by a later save. A
    * refusal from `check` (read-only) changed nothing and needs no reload.
    */
   update<T>(mutate: (doc: DataDoc) => T): Promise<T>;
   update<C, T>(check: (doc: DeepReadonly<DataDoc>) => C, apply: (doc: DataDoc, checked: C) => T): Promise<T>;
   update<C, T>(first: ((doc: DataDoc) => T) | ((doc: DeepReadonly<DataDoc>) => C), apply?: (doc: DataDoc, checked: C) => T): Promise<T> {
     return this.serialized(async () => {
-      const doc = this.db.data;
-      if (!doc) throw new ApiError('not-initialized', this.recovery?.message ?? '尚未建立数据库，请先选择“载入示例数据”或“新建空白库”');
+      if (!this.doc)
+        throw new ApiError('not-initialized', this.recovery?.message ?? '尚未建立数据库，请先选择“载入示例数据”或“新建空白库”');
+      // The check sees the tracked document too: what it hands to `apply` may be changed there.
+      const { doc, touched } = track(this.doc);
       let change = first as (d: DataDoc) => T;
       if (apply) {
         // Read-only, so a refusal here changed nothing.
@@ -99,32 +146,91 @@ export class LowdbStore implements Store {
         await this.reloadFromDisk();
         throw error;
       }
-      await this.persist();
+      await this.persist(touched);
       return result;
     });
   }
 
   replace(doc: DataDoc): Promise<void> {
     return this.serialized(async () => {
-      this.db.data = DataDocSchema.parse(doc);
-      await this.persist();
+      const parsed = DataDocSchema.parse(doc);
+      this.hold(parsed, parsed.log);
+      await this.persist(EVERYTHING);
     });
   }
 
   /**
-   * Runs `use` on the data file once every write queued before this call has finished and before
-   * any queued after it starts: the file then holds what memory holds (before the first save after
-   * a migration, in the older shape), so a backup copies it rather than writing the library again.
-   * Refused when saving has stopped (see reloadFromDisk).
+   * Runs `use` on the library's files once every write queued before this call has finished and
+   * before any queued after it starts: the files then hold what memory holds (before the first save
+   * after a migration, in the older shape), so a backup copies them rather than writing the library
+   * again. Refused when saving has stopped (see reloadFromDisk).
    */
-  withSavedFile<T>(use: (file: string) => Promise<T>): Promise<T> {
-    return this.queued(() => use(path.join(this.dataDir, DATA_FILE_NAME)));
+  withSavedFiles<T>(use: (files: readonly string[]) => Promise<T>): Promise<T> {
+    return this.queued(() => use(libraryFileNames(this.dataDir).map((name) => path.join(this.dataDir, name))));
   }
 
   /** Waits for pending writes and releases the folder lock. */
   async close(): Promise<void> {
     await this.writes;
     await this.unlock?.();
+  }
+
+  /**
+   * Holds `doc` as the library. Its 操作日志 is `log` when given (read already: a replaced document,
+   * a library in one file); otherwise it stays in its file until the document's `log` is first used.
+   * Every yearly part is noted as its files now hold it (true after the save that follows a replace).
+   */
+  private hold(doc: DataDoc, log: LogEntry[] | null): void {
+    this.log = { entries: log, pending: [], saved: 0, rewrite: log !== null };
+    const state = (): LogState => this.log;
+    const logFile = path.join(this.dataDir, logName());
+    Object.defineProperty(doc, 'log', {
+      // Enumerable, so a copy of the document (structuredClone, JSON) has its log; `{ ...doc }` reads it.
+      enumerable: true,
+      configurable: true,
+      get: (): LogEntry[] => {
+        const log = state();
+        if (log.entries === null) {
+          const read = readLogFile(logFile);
+          if ('damaged' in read) {
+            log.entries = log.pending;
+            log.pending = [];
+            log.saved = 0;
+            throw new ApiError(
+              'internal',
+              `操作日志文件 ${logName()} 无法读取：${read.reason}。原文件已原样移到 ${path.basename(read.damaged)} 保存，此后的操作记入新的操作日志`,
+            );
+          }
+          log.entries = read.entries.concat(log.pending);
+          log.saved = read.entries.length;
+          log.pending = [];
+        }
+        return log.entries;
+      },
+      set: (entries: LogEntry[]) => {
+        this.log = { entries, pending: [], saved: 0, rewrite: true };
+      },
+    });
+    const hooks: StoreHooks = {
+      appendLog: (entry) => {
+        const log = state();
+        if (log.entries) log.entries.push(entry);
+        else log.pending.push(entry);
+      },
+      untracked: doc,
+    };
+    Object.defineProperty(doc, STORE_HOOKS, { value: hooks, enumerable: false, configurable: true });
+    this.doc = doc;
+    this.saved = new Map();
+    for (const key of KEYS) {
+      if (PLACEMENT[key].kind !== 'yearly') continue;
+      const years = byYear(doc[key] as Visit[]);
+      // The newest year first, as the files are read: an edit mostly looks for a record of the plan
+      // year, and every record a search passes counts as used (tracking.ts).
+      const newestFirst = [...years.keys()].sort((a, b) => b - a);
+      (doc[key] as Visit[]) = newestFirst.flatMap((year) => years.get(year) ?? []);
+      this.saved.set(key, years);
+    }
   }
 
   /** One write at a time, in call order; a failed write does not block the next. */
@@ -141,12 +247,12 @@ export class LowdbStore implements Store {
     return run;
   }
 
-  private async persist(): Promise<void> {
+  private async persist(touched: Touched): Promise<void> {
     try {
-      await this.db.write();
+      await this.save(touched);
       this.writeCount++;
     } catch (error) {
-      // The change is not on disk: reload what is, so memory never claims more than the file.
+      // The change is not on disk: reload what is, so memory never claims more than the files.
       await this.reloadFromDisk();
       // A fault the clerk can fix already says what to do (see fileFault).
       if (error instanceof ApiError) throw new ApiError('internal', `保存失败，本次修改未生效：${error.message}`);
@@ -155,17 +261,69 @@ export class LowdbStore implements Store {
     }
   }
 
+  /** Writes the files of the parts `touched` names, and the 操作日志's new entries, as one change. */
+  private async save(touched: Touched): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    const writes: FileWrite[] = [];
+    const savedYears = new Map<Key, Map<number, readonly object[]>>();
+    for (const key of touched.keys) {
+      const placement = PLACEMENT[key];
+      // An empty part with no file yet needs none: a library without history is data.json alone.
+      if (placement.kind === 'file' && !(isEmpty(doc[key]) && !this.has(placement.name)))
+        writes.push({ name: placement.name, blocks: jsonBytes({ [key]: doc[key] }) });
+      if (placement.kind !== 'yearly') continue;
+      const before = this.saved.get(key) ?? new Map<number, readonly object[]>();
+      const now = byYear(doc[key] as Visit[]);
+      const reached = touched.reached.get(key);
+      // A whole write also empties the years only the files still hold (a library replaced by one without them).
+      const onDisk = touched === EVERYTHING ? yearsOnDisk(this.dataDir, placement.prefix) : [];
+      const years = new Set([...before.keys(), ...now.keys(), ...onDisk]);
+      for (const year of years) {
+        const records = now.get(year) ?? [];
+        const changed =
+          touched === EVERYTHING ||
+          !sameRecords(before.get(year) ?? [], records) ||
+          (reached !== undefined && records.some((r) => reached.has(r)));
+        // A year left without records keeps an empty file: the folder never holds an older list of it.
+        if (changed) writes.push({ name: yearFileName(placement.prefix, year), blocks: jsonBytes({ [key]: records }) });
+      }
+      savedYears.set(key, now);
+    }
+    const log = this.log;
+    let append: Append | null = null;
+    const unsaved = log.entries ? log.entries.slice(log.saved) : log.pending;
+    if (log.rewrite && log.entries && (log.entries.length > 0 || this.has(logName())))
+      writes.push({ name: logName(), blocks: [Buffer.from(lines(log.entries))] });
+    else if (unsaved.length > 0) append = { name: logName(), text: lines(unsaved) };
+    // data.json last: until it is replaced, a library in one file (a migration) still reads whole.
+    if (MASTER_KEYS.some((key) => touched.keys.has(key))) {
+      const master: Record<string, unknown> = {};
+      for (const key of MASTER_KEYS) master[key] = doc[key];
+      writes.push({ name: MASTER_FILE_NAME, blocks: jsonBytes(master) });
+    }
+    await commitFiles(this.dataDir, writes, append);
+    for (const [key, years] of savedYears) this.saved.set(key, years);
+    if (log.entries) log.saved = log.entries.length;
+    log.pending = [];
+    log.rewrite = false;
+  }
+
+  private has(name: string): boolean {
+    return existsSync(path.join(this.dataDir, name));
+  }
+
   /**
-   * Memory back to the last completed save (null when none was ever made: a first run). City
-   * scale: ~300 ms, paid only on a failed change. A file that no longer reads stops all saving:
-   * memory may hold a half-made change, which must not reach the disk.
+   * Memory back to the last completed save (null when none was ever made: a first run). A library
+   * that no longer reads stops all saving: memory may hold a half-made change, which must not reach
+   * the disk.
    */
   private async reloadFromDisk(): Promise<void> {
     try {
-      const text = await readLibraryText(path.join(this.dataDir, DATA_FILE_NAME));
-      const check = text === null ? null : inspectLibrary(text);
+      const check = await readLibraryFolder(this.dataDir, { log: 'later' });
       if (check && !check.ok) throw new Error(check.reason);
-      this.db.data = check?.doc ?? null;
+      if (check) this.hold(check.doc, check.single ? check.doc.log : null);
+      else this.doc = null;
       this.writeCount++;
     } catch (error) {
       this.halted = `数据未能从磁盘重新载入（${(error as Error).message}），为免写入不完整的数据，已停止保存。请关闭并重新打开本软件`;
@@ -173,15 +331,32 @@ export class LowdbStore implements Store {
   }
 }
 
-/** The library file's text, null when there is none yet; a fault the clerk can fix said in Chinese. */
-async function readLibraryText(file: string): Promise<string | null> {
-  await checkLibrarySize(file, '数据文件');
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw fileFault(error, file, 'read');
-  }
+function logName(): string {
+  const placement = PLACEMENT.log;
+  return placement.kind === 'lines' ? placement.name : 'log.jsonl';
+}
+
+/** JSON lines, each ending with a newline. */
+function lines(entries: readonly LogEntry[]): string {
+  let text = '';
+  for (const entry of entries) text += `${JSON.stringify(entry)}\n`;
+  return text;
+}
+
+function isEmpty(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
+}
+
+function yearsOnDisk(dir: string, prefix: string): number[] {
+  return readdirSync(dir)
+    .map((name) => yearOfFileName(prefix, name))
+    .filter((year): year is number => year !== null);
+}
+
+function sameRecords(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Before the first write in the new shape, the old file is kept as it was. */

@@ -1,6 +1,7 @@
 import { CURRENT_SCHEMA_VERSION } from '../types';
 import { addBattleMapAndVisits } from './0002-battlemap-visits';
 import { addInspections } from './0003-inspections';
+import { historyApart } from './0004-history-apart';
 
 /**
  * Forward migrations: entry N turns a version-N document into version N+1. Pure functions on
@@ -10,6 +11,7 @@ export type Migration = (doc: Record<string, unknown>) => Record<string, unknown
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: addBattleMapAndVisits,
   2: addInspections,
+  3: historyApart,
 };
 
 export type MigrationResult = { ok: true; doc: Record<string, unknown>; from: number } | { ok: false; message: string };

@@ -1,0 +1,76 @@
+import type { DataDoc } from '@shared/storage/types';
+import type { Visit } from '@shared/visits/types';
+
+/**
+ * Which file of the data folder each part of the library lives in (docs/architecture.md#data-files).
+ * The master data is one file; history that only grows is kept apart, so that an edit of a 主体
+ * neither reads nor writes three years of 督导 or the whole 操作日志:
+ * - `master`: `data.json`;
+ * - `file`: a JSON file of its own, `{ "<key>": [...] }`;
+ * - `yearly`: one JSON file per year, `<prefix>-<year>.json` holding `{ "<key>": [...] }`;
+ * - `lines`: JSON lines, appended to on every save and rewritten only when replaced (the 操作日志).
+ * A new part of the library needs one line here.
+ */
+export type Placement =
+  | { readonly kind: 'master' }
+  | { readonly kind: 'file'; readonly name: string }
+  | { readonly kind: 'yearly'; readonly prefix: string }
+  | { readonly kind: 'lines'; readonly name: string };
+
+const MASTER: Placement = { kind: 'master' };
+
+export const PLACEMENT: { readonly [K in keyof DataDoc]-?: Placement } = {
+  schemaVersion: MASTER,
+  createdAt: MASTER,
+  profile: MASTER,
+  regions: MASTER,
+  entities: MASTER,
+  cadres: MASTER,
+  regulators: MASTER,
+  assignments: MASTER,
+  battleMap: MASTER,
+  visits: { kind: 'yearly', prefix: 'visits' },
+  inspections: MASTER,
+  calendar: MASTER,
+  entityChanges: MASTER,
+  log: { kind: 'lines', name: 'log.jsonl' },
+  receivedPackages: { kind: 'file', name: 'received.json' },
+  downward: MASTER,
+};
+
+export const MASTER_FILE_NAME = 'data.json';
+/** The list of a write in progress over several files (see commit.ts). */
+export const COMMIT_FILE_NAME = '.commit.json';
+
+/** A visit is filed under the year it was planned for (the plan year it belongs to). */
+export function yearOf(record: Visit): number {
+  return Number(record.plannedDate.slice(0, 4));
+}
+
+export type Key = keyof DataDoc;
+
+export const KEYS = Object.keys(PLACEMENT) as Key[];
+export const MASTER_KEYS = KEYS.filter((key) => PLACEMENT[key].kind === 'master');
+
+/** The name of a yearly part's file for one year. */
+export function yearFileName(prefix: string, year: number): string {
+  return `${prefix}-${year}.json`;
+}
+
+/** The year a yearly part's file name stands for, or null when `name` is not one of its files. */
+export function yearOfFileName(prefix: string, name: string): number | null {
+  const match = new RegExp(`^${prefix}-(\\d{4})\\.json$`).exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+/** Records of a yearly part grouped by year, each year in the order the list holds them. */
+export function byYear(records: readonly Visit[]): Map<number, Visit[]> {
+  const years = new Map<number, Visit[]>();
+  for (const record of records) {
+    const year = yearOf(record);
+    let list = years.get(year);
+    if (!list) years.set(year, (list = []));
+    list.push(record);
+  }
+  return years;
+}

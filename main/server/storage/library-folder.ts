@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LogEntrySchema, type LogEntry } from '@shared/domain/schemas';
+import { CURRENT_SCHEMA_VERSION, type DataDoc } from '@shared/storage/types';
+import { damagedName, inspectParsed, NOT_JSON } from './backups';
+import { checkLibrarySize, fileFault } from './file-faults';
+import { KEYS, MASTER_FILE_NAME, PLACEMENT, yearOfFileName, type Key } from './layout';
+
+/** What a data folder (or a backup folder) holds, or which of its files cannot be used and why. */
+export type FolderCheck =
+  | {
+      readonly ok: true;
+      readonly doc: DataDoc;
+      /** The schema version the library was written by. */
+      readonly from: number;
+      /** data.json holds the whole library (written before history was stored apart, or a download): it is split on the next save. */
+      readonly single: boolean;
+      /** data.json's text when `single` (kept as the pre-migration copy). */
+      readonly text: string | null;
+    }
+  | { readonly ok: false; readonly newer: boolean; readonly reason: string; readonly file: string };
+
+/**
+ * Reads the library in `dir`: data.json and, unless it holds the whole library itself, the files its
+ * history is kept in (layout.ts). The 操作日志 is read only with `log: 'read'` (a backup); the store
+ * leaves it on disk (`log` is then empty) and reads it when asked (readLogFile). null: no data.json.
+ */
+export async function readLibraryFolder(dir: string, options: { readonly log: 'read' | 'later' }): Promise<FolderCheck | null> {
+  const masterFile = path.join(dir, MASTER_FILE_NAME);
+  const text = await readText(masterFile, '数据文件');
+  if (text === null) return null;
+  const master = parse(text);
+  if (master === undefined) return { ok: false, newer: false, reason: NOT_JSON, file: masterFile };
+  const version = (master as { schemaVersion?: unknown } | null)?.schemaVersion;
+  // A library written before history was stored apart, or a backup downloaded as one file.
+  const single =
+    typeof master !== 'object' || master === null || 'visits' in master || typeof version !== 'number' || version < CURRENT_SCHEMA_VERSION;
+  if (!single) {
+    const names = await readdir(dir);
+    const raw = master as Record<string, unknown>;
+    for (const key of KEYS) {
+      const failed = await readPart(dir, names, key, raw, options.log);
+      if (failed) return failed;
+    }
+  }
+  const check = inspectParsed(master);
+  if (!check.ok) return { ...check, file: masterFile };
+  return { ok: true, doc: check.doc, from: check.from, single, text: single ? text : null };
+}
+
+/** Puts the part `key` into `raw` from its file(s); says which file cannot be used. */
+async function readPart(
+  dir: string,
+  names: readonly string[],
+  key: Key,
+  raw: Record<string, unknown>,
+  log: 'read' | 'later',
+): Promise<(FolderCheck & { ok: false }) | null> {
+  const placement = PLACEMENT[key];
+  const partOf = async (name: string): Promise<unknown[] | FolderCheck> => {
+    const file = path.join(dir, name);
+    const parsed = parse((await readText(file, '数据文件')) ?? '{}') as Record<string, unknown> | undefined;
+    const records = parsed?.[key] ?? (parsed && Object.keys(parsed).length === 0 ? [] : undefined);
+    if (!Array.isArray(records)) return { ok: false, newer: false, reason: NOT_JSON, file };
+    return records;
+  };
+  switch (placement.kind) {
+    case 'master':
+      return null;
+    case 'file': {
+      const records = await partOf(placement.name);
+      if (!Array.isArray(records)) return records as FolderCheck & { ok: false };
+      raw[key] = records;
+      return null;
+    }
+    case 'yearly': {
+      const years = names
+        .map((name) => yearOfFileName(placement.prefix, name))
+        .filter((year): year is number => year !== null)
+        // The newest year first: an edit mostly looks for a record of the plan year (see tracking.ts).
+        .sort((a, b) => b - a);
+      const all: unknown[] = [];
+      for (const year of years) {
+        const records = await partOf(`${placement.prefix}-${year}.json`);
+        if (!Array.isArray(records)) return records as FolderCheck & { ok: false };
+        for (const record of records) all.push(record);
+      }
+      raw[key] = all;
+      return null;
+    }
+    case 'lines': {
+      if (log === 'later') {
+        raw[key] = [];
+        return null;
+      }
+      const file = path.join(dir, placement.name);
+      await checkLibrarySize(file, '操作日志文件');
+      const read = readLines(await readFile(file, 'utf8').catch(() => ''));
+      if (!Array.isArray(read)) return { ok: false, newer: false, reason: read.reason, file };
+      raw[key] = read;
+      return null;
+    }
+  }
+}
+
+/**
+ * The 操作日志 file's entries, read when first asked for (synchronously: it is read where the
+ * document's `log` is used). A damaged file is moved aside, never overwritten; `damaged` says where.
+ */
+export function readLogFile(file: string): { entries: LogEntry[] } | { damaged: string; reason: string } {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileFault(error, file, 'read');
+  }
+  const read = readLines(text);
+  if (Array.isArray(read)) return { entries: read };
+  const movedTo = damagedName(file, new Date());
+  renameSync(file, movedTo);
+  return { damaged: movedTo, reason: read.reason };
+}
+
+/** Entries of a JSON-lines file, or the first line that is not one. */
+function readLines(text: string): LogEntry[] | { reason: string } {
+  const entries: LogEntry[] = [];
+  const lines = text.split('\n');
+  // The file ends with a newline: the last piece is empty.
+  if (lines.at(-1) === '') lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const parsed = LogEntrySchema.safeParse(parse(lines[i] ?? ''));
+    if (!parsed.success) return { reason: `第 ${i + 1} 行不是完整的日志记录（文件可能已损坏）` };
+    entries.push(parsed.data);
+  }
+  return entries;
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readText(file: string, what: string): Promise<string | null> {
+  await checkLibrarySize(file, what);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fileFault(error, file, 'read');
+  }
+}
+
+/** The files of the library in `dir` as they are on disk (what a backup copies). */
+export function libraryFileNames(dir: string): string[] {
+  const names = readdirSync(dir);
+  return names.filter(
+    (name) =>
+      name === MASTER_FILE_NAME ||
+      KEYS.some((key) => {
+        const placement = PLACEMENT[key];
+        if (placement.kind === 'file' || placement.kind === 'lines') return name === placement.name;
+        return placement.kind === 'yearly' && yearOfFileName(placement.prefix, name) !== null;
+      }),
+  );
+}
