@@ -224,6 +224,13 @@ describe('下发包 through the CLI', () => {
     expect(run.stderr).toContain('下发包已被修改');
     expect(await libraryHash(district)).toBe(before);
 
+    // A library without regions has no area to send down.
+    const empty = await newDir();
+    await ok('init', '--data', empty);
+    const none = await cli('export', 'package', '--down', '--out', path.join(out, 'none.xlsx'), '--data', empty);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('无法生成下发包');
+
     // The city taking its own 下发包.
     const own = await cli('import', 'package', file, '--data', city);
     expect(own.code).toBe(1);

@@ -123,10 +123,13 @@ export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageM
     },
 
     'package:exportDown': async () => {
-      const areaId = ownArea();
-      const area = ctx.lists().regions.get(areaId);
-      if (!area) throw notFound('区划');
-      const built = await buildDownPackage(ctx.recordContext(), areaId, ctx.deps.now().toISOString());
+      const area = ownAreaOf(ctx.lists().regions, ctx.doc().profile.orgLevel);
+      if (!area)
+        throw new ApiError(
+          'invalid-argument',
+          '本库有多个顶级区划（或还没有区划），不能确定本单位的辖区，无法生成下发包：请先整理行政区划',
+        );
+      const built = await buildDownPackage(ctx.recordContext(), area.id, ctx.deps.now().toISOString());
       return {
         fileName: `下发包-${area.name}-${ctx.today()}.xlsx`,
         contentBase64: built.bytes.toString('base64'),
