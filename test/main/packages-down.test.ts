@@ -231,6 +231,17 @@ describe('下发包 through the CLI', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('无法生成下发包');
 
+    // --region and --year do not apply to a 下发包: refused rather than silently ignored.
+    for (const flag of [
+      ['--region', '150602'],
+      ['--year', '2027'],
+    ]) {
+      const scoped = await cli('export', 'package', '--down', ...flag, '--out', path.join(out, 'scoped.xlsx'), '--data', city);
+      expect(scoped.code).toBe(1);
+      expect(scoped.stderr).toContain(`不分区域和年度，请去掉 ${flag[0]}`);
+      await expect(readFile(path.join(out, 'scoped.xlsx'))).rejects.toThrow();
+    }
+
     // The city taking its own 下发包.
     const own = await cli('import', 'package', file, '--data', city);
     expect(own.code).toBe(1);

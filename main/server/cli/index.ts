@@ -500,6 +500,14 @@ const COMMANDS: Readonly<Record<string, (call: Call, rest: string[], args: Parse
       return;
     }
     if (rest[0] === 'package' && args.flags['down']) {
+      // A 下发包 is always the office's whole area and its settings, not one year's records (docs/cli.md).
+      const ignored = ['region', 'year'].filter((name) => args.flags[name] !== undefined);
+      if (ignored.length > 0) {
+        throw new UsageError(
+          `下发包总是本单位全部区域的设置，不分区域和年度，请去掉 ${ignored.map((name) => `--${name}`).join('、')} 后重试`,
+          '--down takes neither --region nor --year',
+        );
+      }
       const made = await call('package:exportDown', {});
       await saveFile(out, made);
       console.log(`已导出下发包：${path.resolve(out)}（${made.region.name}，校验码 ${made.sha256.slice(0, 12)}…）`);
