@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { RecordContext } from '@shared/records/types';
 import type { DemoScale } from '@shared/api/contract';
 import type { DataDoc } from '@shared/storage/types';
-import { DATA_FILE_NAME, LowdbStore } from '../main/server/storage/lowdb-store';
+import { LowdbStore } from '../main/server/storage/lowdb-store';
 import type { WorkbookPool } from '../main/server/workers/workbook-pool';
 // Beyond the store, each step imports only the modules it uses, so a process holds no more than its step.
 
@@ -144,7 +144,8 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   },
   'save:floor': async () => {
     const doc = await openDoc();
-    return () => writeFile(path.join(dataDir, 'floor.json'), JSON.stringify(doc));
+    // The whole library: the 操作日志, which the store reads when asked for, included.
+    return () => writeFile(path.join(dataDir, 'floor.json'), JSON.stringify({ ...doc, log: doc.log }));
   },
 
   /** The verified backup taken before an import. */
@@ -154,11 +155,14 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     const doc = store.read() as DataDoc;
     return () => new Backups(dataDir, store).create(doc, 'import', doc.profile.backupKeep);
   },
-  /** A plain copy of the library file (fs.copyFile). */
+  /** A plain copy of the library's files (fs.copyFile): the bytes a backup copies. */
   'backup:floor': async () => {
+    const { libraryFileNames } = await import('../main/server/storage/library-folder');
     const copies = path.join(dataDir, 'floor-copy');
     await mkdir(copies, { recursive: true });
-    return () => copyFile(path.join(dataDir, DATA_FILE_NAME), path.join(copies, DATA_FILE_NAME));
+    return async () => {
+      for (const name of libraryFileNames(dataDir)) await copyFile(path.join(dataDir, name), path.join(copies, name));
+    };
   },
 
   load: async () => {
@@ -168,7 +172,14 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
       return new ListIndex(store.read() as DataDoc);
     };
   },
-  'load:floor': async () => async () => JSON.parse(await readFile(path.join(dataDir, DATA_FILE_NAME), 'utf8')),
+  /** `readFile` + `JSON.parse` of the files a load reads: data.json and the history's JSON files (the 操作日志 is read when asked for). */
+  'load:floor': async () => {
+    const { libraryFileNames } = await import('../main/server/storage/library-folder');
+    const names = libraryFileNames(dataDir).filter((name) => name.endsWith('.json'));
+    return async () => {
+      for (const name of names) JSON.parse(await readFile(path.join(dataDir, name), 'utf8'));
+    };
+  },
 
   import: async () => {
     const { RECORD_DEFINITIONS } = await import('@shared/records');

@@ -130,7 +130,10 @@ export class Backups {
         const temp = tempFileOf(folder);
         try {
           await mkdir(temp, { recursive: true });
-          for (const file of libraryFiles) await copyFileSynced(file, path.join(temp, path.basename(file)));
+          // All at once: each copy's fsync waits for the disk while the others copy (about as fast as one plain copy of them all).
+          const copies = await Promise.allSettled(libraryFiles.map((file) => copyFileSynced(file, path.join(temp, path.basename(file)))));
+          const failed = copies.find((copy) => copy.status === 'rejected');
+          if (failed) throw failed.reason;
           await syncDirectory(temp);
           await renameWithRetry(temp, folder);
         } catch (error) {

@@ -185,8 +185,9 @@ export class LowdbStore implements Store {
     const state = (): LogState => this.log;
     const logFile = path.join(this.dataDir, logName());
     Object.defineProperty(doc, 'log', {
-      // Enumerable, so a copy of the document (structuredClone, JSON) has its log; `{ ...doc }` reads it.
-      enumerable: true,
+      // Not enumerable: `{ ...doc }` (rules given the document with extras) must not read the log. A
+      // copy of the whole document (structuredClone, JSON.stringify) names it: `{ ...copy, log: doc.log }`.
+      enumerable: false,
       configurable: true,
       get: (): LogEntry[] => {
         const log = state();
