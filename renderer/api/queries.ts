@@ -104,11 +104,16 @@ export const INVALIDATES: Readonly<Record<string, readonly string[]>> = {
   package: EVERYTHING,
 };
 
+/** Changes that touch less than the rest of their prefix: a backup made adds a backup and a log entry, while a restore replaces everything. */
+const INVALIDATES_METHOD: Readonly<Partial<Record<ApiMethod, readonly string[]>>> = {
+  'backup:create': ['backup', 'log'],
+};
+
 /** The query prefixes a successful call of `method` makes stale (none for a read). */
 export function invalidatedBy(method: ApiMethod): readonly string[] {
   const [prefix = '', action = ''] = method.split(':');
   if (READ_ACTIONS.has(action)) return [];
-  return INVALIDATES[prefix] ?? EVERYTHING;
+  return INVALIDATES_METHOD[method] ?? INVALIDATES[prefix] ?? EVERYTHING;
 }
 
 function methodOf(key: QueryKey): string {

@@ -94,6 +94,10 @@ describe('包保关系 services', () => {
   it('reassigns in bulk and lists the resulting violations by kind', async () => {
     const { handlers } = await library();
     expect(await handlers['assign:reassign']({ entityIds: ['e1', 'e2'], cadreId: 'c3' })).toEqual({ moved: 2 });
+    expect((await handlers['log:list']({ limit: 1, text: '' }))[0]?.summary).toBe('将 2 个主体调整由周强包保');
+    // A 主体 already with that cadre is not counted as moved, and the log says why the count is smaller.
+    expect(await handlers['assign:reassign']({ entityIds: ['e1'], cadreId: 'c3' })).toEqual({ moved: 0 });
+    expect((await handlers['log:list']({ limit: 1, text: '' }))[0]?.summary).toBe('将 0 个主体调整由周强包保（另 1 个原已由其包保，未变）');
     const { counts, items } = await handlers['assign:violations']({ kinds: ['level-mismatch', 'out-of-area'], regionId: '' });
     expect(counts).toMatchObject({ 'level-mismatch': 1, 'out-of-area': 1, unassigned: 0 });
     expect(items.map((v) => `${v.kind}:${v.entityName}:${v.cadreName}`)).toEqual([

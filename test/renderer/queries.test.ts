@@ -38,6 +38,9 @@ describe('the renderer’s query cache (docs/architecture.md)', () => {
       expect(invalidatedBy(method), method).toContain('entityChanges');
     }
     expect(invalidatedBy('entityChanges:report')).toEqual(['entityChanges', 'log']);
+    // 立即备份 adds a backup and its log entry; a restore replaces the library.
+    expect(invalidatedBy('backup:create')).toEqual(['backup', 'log']);
+    expect(invalidatedBy('backup:restore')).toEqual(['*']);
   });
 
   it('readAnswer gives the cached answer while fresh and asks again once a change made it stale', async () => {

@@ -102,7 +102,9 @@ export function assignmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, Assig
         checkEntities(doc, entityIds);
         const cadre = activeCadre(doc, cadreId, '包保干部');
         const moved = reassign(doc, opContext(date), entityIds, cadreId, date ?? ctx.today(), '调整');
-        ctx.log(doc, 'assign:reassign', `将 ${moved} 个主体调整由${cadre.name}包保`, undefined, { entityIds, cadreId });
+        const already = entityIds.length - moved;
+        const summary = `将 ${moved} 个主体调整由${cadre.name}包保${already > 0 ? `（另 ${already} 个原已由其包保，未变）` : ''}`;
+        ctx.log(doc, 'assign:reassign', summary, undefined, { entityIds, cadreId });
         return { moved };
       });
     },
