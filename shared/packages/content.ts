@@ -55,3 +55,36 @@ export type PackageRecords = z.infer<typeof PackageRecordsSchema>;
 
 export const PackageContentSchema = z.object({ manifest: PackageManifestSchema, records: PackageRecordsSchema });
 export type PackageContent = z.infer<typeof PackageContentSchema>;
+
+/**
+ * `PackageContentSchema.safeParse(data)`, a record at a time: a whole-content parse builds a checked
+ * copy of every record while the parsed JSON is still held (a province's city package: both at once,
+ * docs/performance.md#consolidate). Here each record's checked copy takes the place of the parsed one
+ * in `data`'s lists as it goes, so only one of the two is held whole. The same answer: the content
+ * around the lists (manifest, an absent or non-list kind) is checked with the lists left empty.
+ */
+export function parsePackageContent(data: unknown): PackageContent | null {
+  if (!isRecord(data) || !isRecord(data['records'])) return null;
+  const raw = data['records'];
+  const lists = Object.entries(PackageRecordsSchema.shape).flatMap(([kind, schema]) => {
+    const list = raw[kind];
+    const element = (schema instanceof z.ZodOptional ? schema.unwrap() : schema).element as z.ZodType;
+    return Array.isArray(list) ? [{ kind, list: list as unknown[], element }] : [];
+  });
+  const shell = PackageContentSchema.safeParse({ ...data, records: { ...raw, ...Object.fromEntries(lists.map((l) => [l.kind, []])) } });
+  if (!shell.success) return null;
+  const records: Record<string, unknown> = shell.data.records;
+  for (const { kind, list, element } of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const checked = element.safeParse(list[i]);
+      if (!checked.success) return null;
+      list[i] = checked.data;
+    }
+    records[kind] = list;
+  }
+  return shell.data;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -40,15 +40,24 @@ export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageM
     return area.id;
   };
 
-  const readFiles = (files: ApiParsed<'package:import'>['files']): Promise<PackageFile[]> =>
-    Promise.all(files.map((f) => readPackageFile(Buffer.from(f.contentBase64, 'base64'), f.fileName)));
+  /** One file after the other: a file's bytes, text and parsed JSON are let go before the next is read (docs/performance.md#consolidate). */
+  const readFiles = async (files: ApiParsed<'package:import'>['files']): Promise<PackageFile[]> => {
+    const read: PackageFile[] = [];
+    for (const f of files) read.push(await readPackageFile(Buffer.from(f.contentBase64, 'base64'), f.fileName));
+    return read;
+  };
 
-  /** Each package checked against the library as it is and against the others taken in with it. */
-  const planAll = (doc: DataDoc, files: readonly PackageFile[], force: boolean): { plans: PackagePlan[]; previews: PackagePreview[] } => {
+  /**
+   * Each package checked against the library as it is and against the others taken in with it. One
+   * plan at a time, kept only for its preview: a province's five plans held together added ~80 MB
+   * to the import's peak (docs/performance.md).
+   */
+  const previewAll = (doc: DataDoc, files: readonly PackageFile[], force: boolean): PackagePreview[] => {
     const between = conflictsBetween(files);
-    const plans = files.map((file) => planPackage(doc, file, (prefix) => ctx.newId(prefix)));
-    const previews = plans.map((plan, i) => previewOf(plan, [...plan.conflicts, ...(between[i] ?? [])], force));
-    return { plans, previews };
+    return files.map((file, i) => {
+      const plan = planPackage(doc, file, (prefix) => ctx.newId(prefix));
+      return previewOf(plan, [...plan.conflicts, ...(between[i] ?? [])], force);
+    });
   };
 
   const refusal = (previews: readonly PackagePreview[]): ApiError | null => {
@@ -76,30 +85,31 @@ export function packageHandlers(ctx: HandlerContext): Pick<ApiHandlers, PackageM
       };
     },
 
-    'package:preview': async ({ files, force }) => planAll(ctx.doc(), await readFiles(files), force).previews,
+    'package:preview': async ({ files, force }) => previewAll(ctx.doc(), await readFiles(files), force),
 
     'package:import': async ({ files, force }) => {
       const read = await readFiles(files);
       const version = ctx.store.version;
-      const first = planAll(ctx.doc(), read, force);
-      const refused = refusal(first.previews);
+      const first = previewAll(ctx.doc(), read, force);
+      const refused = refusal(first);
       if (refused) throw refused;
       // The same packages again: nothing to write, not even a backup.
-      if (!first.plans.some((p) => p.changes)) return { packages: first.previews, changed: false };
+      if (!first.some((p) => p.changes)) return { packages: first, changed: false };
       await ctx.backup('import');
       const receivedAt = ctx.deps.now().toISOString();
       const packages = await ctx.store.update(
         (doc) => {
           // The library may have changed since the first look (the backup is awaited): then checked again.
-          if (ctx.store.version === version) return first.previews;
-          const again = planAll(doc as DataDoc, read, force);
-          const stillRefused = refusal(again.previews);
+          if (ctx.store.version === version) return first;
+          const again = previewAll(doc as DataDoc, read, force);
+          const stillRefused = refusal(again);
           if (stillRefused) throw stillRefused;
-          return again.previews;
+          return again;
         },
         (doc, previews) => {
-          // One after the other, each against the library as the previous one left it (ancestors added once).
-          for (const file of read) {
+          // One after the other, each against the library as the previous one left it (ancestors added once);
+          // each let go once taken in, its records being copied into the library (docs/performance.md).
+          for (let file = read.shift(); file; file = read.shift()) {
             const plan = planPackage(doc, file, (prefix) => ctx.newId(prefix));
             if (!plan.changes) continue;
             const receipt = applyPackage(doc, plan, receivedAt);

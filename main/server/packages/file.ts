@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { z } from 'zod';
 import { ApiError } from '@shared/api/result';
-import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, PackageContentSchema, type PackageContent } from '@shared/packages/content';
+import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, parsePackageContent, type PackageContent } from '@shared/packages/content';
 import {
   DOWN_PACKAGE_FORMAT,
   DOWN_PACKAGE_FORMAT_VERSION,
@@ -139,12 +139,12 @@ function unreadable(fileName: string, direction: PackageDirection): ApiError {
 /** A 上报包 in a file, checked (see readMachinePart). */
 export async function readPackageFile(bytes: Uint8Array, fileName: string): Promise<PackageFile> {
   const { data, sha256 } = await readMachinePart(bytes, fileName, 'upward');
-  const content = PackageContentSchema.safeParse(data);
-  if (!content.success) throw unreadable(fileName, 'upward');
-  const { manifest: made, records } = content.data;
+  const content = parsePackageContent(data);
+  if (!content) throw unreadable(fileName, 'upward');
+  const { manifest: made, records } = content;
   if (!records.regions.some((r) => r.id === made.region.id))
     throw new ApiError('invalid-argument', `“${fileName}”的数据部分不完整，未导入，请让报送单位重新导出`);
-  return { content: content.data, sha256, fileName };
+  return { content, sha256, fileName };
 }
 
 /** A 下发包 in a file, checked (see readMachinePart). */
