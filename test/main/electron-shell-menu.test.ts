@@ -32,7 +32,8 @@ function click(top: string, label: string): void {
 }
 
 /** Lets the click's async work (dialogs, files) finish. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** The menu's actions run on after the click returns: wait for what they leave, however busy the machine. */
+const eventually = (check: () => unknown) => vi.waitFor(check, { timeout: 10_000 });
 
 async function menuSetUp() {
   const root = await newDir();
@@ -121,17 +122,15 @@ describe('application menu', () => {
   it('prints the page as its CSS lays it out, and saves it as a PDF where the user chooses', async () => {
     const { root, window, state } = await menuSetUp();
     click('文件', '打印…');
-    await settle();
-    expect(window.webContents.printCalls).toEqual([{ printBackground: true }]);
+    await eventually(() => expect(window.webContents.printCalls).toEqual([{ printBackground: true }]));
 
     const pdf = path.join(root, '作战图.pdf');
     recorded.answers.push(pdf);
     click('文件', '另存为 PDF…');
-    await settle();
+    await eventually(async () => expect(await readFile(pdf)).toEqual(window.webContents.pdfBytes));
     expect(window.webContents.pdfCalls).toEqual([
       { printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true, pageSize: 'A4', landscape: false },
     ]);
-    expect(await readFile(pdf)).toEqual(window.webContents.pdfBytes);
     expect(path.basename(String(recorded.saveDialogs[0]?.['defaultPath']))).toMatch(/^食安包保工作台-\d{8}-\d{4}\.pdf$/);
     await state.flush();
   });
@@ -141,8 +140,7 @@ describe('application menu', () => {
     click('文件', '打开数据文件夹');
     click('文件', '打开导出文件夹');
     click('帮助', '查看日志文件夹');
-    await settle();
-    expect([...recorded.openedPaths].sort()).toEqual([dataDir, exportDir, logsDir].sort());
+    await eventually(() => expect([...recorded.openedPaths].sort()).toEqual([dataDir, exportDir, logsDir].sort()));
     expect((await stat(exportDir)).isDirectory()).toBe(true);
   });
 
@@ -150,10 +148,11 @@ describe('application menu', () => {
     const { log } = await menuSetUp();
     recorded.openPathFailure = '找不到应用程序';
     click('文件', '打开数据文件夹');
-    await settle();
-    expect(recorded.messageBoxes).toEqual([
-      expect.objectContaining({ message: '打开数据文件夹没有完成', detail: expect.stringContaining('无法在资源管理器中打开') }),
-    ]);
+    await eventually(() =>
+      expect(recorded.messageBoxes).toEqual([
+        expect.objectContaining({ message: '打开数据文件夹没有完成', detail: expect.stringContaining('无法在资源管理器中打开') }),
+      ]),
+    );
     expect(log.error).toHaveBeenCalled();
   });
 
@@ -161,14 +160,13 @@ describe('application menu', () => {
     const { dataDir } = await menuSetUp();
     recorded.answers.push(0);
     click('帮助', '关于 食安包保工作台');
-    await settle();
+    await eventually(() => expect(recorded.openedPaths).toEqual([dataDir]));
     expect(recorded.messageBoxes[0]).toMatchObject({
       title: '关于 食安包保工作台',
       message: '食安包保工作台 0.1.0',
       buttons: ['打开数据文件夹', '关闭'],
     });
     expect(recorded.messageBoxes[0]?.['detail']).toContain(`数据文件夹：${dataDir}`);
-    expect(recorded.openedPaths).toEqual([dataDir]);
   });
 
   it('names the PDF after the app and the time', () => {
