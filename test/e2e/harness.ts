@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ApiMethod, ApiResults, Result } from '../../shared/api/contract';
 import type { DataDoc } from '../../shared/storage/types';
 import { libraryFileNames, readLibraryFolder } from '../../main/server/storage/library-folder';
@@ -173,4 +173,23 @@ export async function callFromPage<M extends ApiMethod>(page: Page, method: M, i
   const typed = result as Result<ApiResults[M]>;
   if (!typed.ok) throw new Error(`${method} 失败：${typed.error.message}`);
   return typed.value;
+}
+
+/**
+ * For a spec that makes its own libraries: `folder()` gives a new temp folder, and the harnesses put
+ * in `servers` are stopped; both are cleaned up after each test.
+ */
+export function cleanedAfterEach(prefix: string): { readonly folder: () => Promise<string>; readonly servers: Harness[] } {
+  const folders: string[] = [];
+  const servers: Harness[] = [];
+  test.afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+    await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  const folder = async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+    folders.push(dir);
+    return dir;
+  };
+  return { folder, servers };
 }

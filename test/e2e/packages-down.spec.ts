@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Profile } from '@shared/domain/schemas';
-import { callFromPage, cli, copyLibrary, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { callFromPage, cleanedAfterEach, cli, copyLibrary, expectNoPageOverflow, screenshotPath, startHarness } from './harness';
 
 /**
  * 下发包 (issue #19 item 4) at 1366×768: the city's 导出与打印 → 下发包 downloads its settings; a
@@ -12,18 +10,7 @@ import { callFromPage, cli, copyLibrary, expectNoPageOverflow, type Harness, scr
  * names it. And the header's counts follow a 上报包 taken into a library made with init.
  */
 
-const folders: string[] = [];
-const servers: Harness[] = [];
-test.afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function folder(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-down-'));
-  folders.push(dir);
-  return dir;
-}
+const { folder, servers } = cleanedAfterEach('baobao-e2e-down-');
 
 async function saveProfile(page: Page, change: (profile: Profile) => Partial<Profile>): Promise<void> {
   const { importMappings: _mappings, exportTemplates: _templates, ...profile } = (await callFromPage(page, 'profile:get', {})).profile;

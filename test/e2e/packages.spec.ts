@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
-import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness } from './harness';
+import { cleanedAfterEach, cli, expectNoPageOverflow, screenshotPath, startHarness } from './harness';
 
 /**
  * 上报包 (issue #19) in the browser: 导出与打印 → 上报包 downloads the 旗区's package; the 汇总上报包
@@ -12,18 +11,7 @@ import { cli, expectNoPageOverflow, type Harness, screenshotPath, startHarness }
  * shows the same package again as 已汇总过, and refuses a hand-edited one with the data unchanged.
  */
 
-const folders: string[] = [];
-const servers: Harness[] = [];
-test.afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-  await Promise.all(folders.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function folder(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-packages-'));
-  folders.push(dir);
-  return dir;
-}
+const { folder, servers } = cleanedAfterEach('baobao-e2e-packages-');
 
 const sha256 = async (file: string): Promise<string> =>
   createHash('sha256')
