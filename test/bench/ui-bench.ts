@@ -81,9 +81,11 @@ try {
   const rowHeight = (await rows.first().boundingBox())?.height ?? 40;
   const frames: number[] = [];
   const scrollStart = performance.now();
+  // The turns add up to a screenful past the end: the row height read from one row may be a little off.
+  const turn = Math.ceil((total * rowHeight + box.height) / SCROLL_STEPS);
   for (let i = 0; i < SCROLL_STEPS; i++) {
     const before = performance.now();
-    await page.mouse.wheel(0, Math.ceil((total * rowHeight) / SCROLL_STEPS));
+    await page.mouse.wheel(0, turn);
     await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     frames.push(performance.now() - before);
   }
