@@ -44,7 +44,8 @@ export function SettingsPage() {
       // Shown at once; the calendar notes (they follow the plan year) are read again with the rest.
       showAnswer('profile:get', {}, { ...loaded, profile: await api('profile:save', next) });
       setDirty(false);
-      message.success('设置已保存');
+      // One notice however quickly the clerk saves again: a second save replaces the first's.
+      message.success({ content: '设置已保存', key: 'settings-saved' });
     } catch (e) {
       message.error(showApiErrorOnForm(form, e));
     } finally {
