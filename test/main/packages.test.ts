@@ -65,7 +65,7 @@ async function remade(bytes: Buffer, change: (content: PackageContent) => void):
 }
 
 describe('上报包 through the CLI (issue #19 done-when)', () => {
-  it('nine 旗区 packages of the city demo rebuild its figures in a library made with init; again changes nothing; edited is refused; a newer one replaces only its slice', async () => {
+  it('nine 旗区 packages of the city demo rebuild its figures in a library made with init; again changes nothing; edited is refused; a newer one replaces only its slice; the consolidated library sends the city one level up', async () => {
     const city = await newDir();
     const consolidating = await newDir();
     const out = await newDir();
@@ -183,6 +183,19 @@ describe('上报包 through the CLI (issue #19 done-when)', () => {
     expect(received.areas).toHaveLength(9);
     expect(received.areas.every((a: { status: string }) => a.status === 'received')).toBe(true);
     expect(received.received).toHaveLength(11);
+
+    // The consolidated library sends its own package one level up: the whole city as one area,
+    // which an empty library (the province's) takes in with the same figures.
+    const { handlers: sumHandlers, store: sumStore } = await openServices(consolidating, { lock: false });
+    const up = await sumHandlers['package:export']({ regionId: '' });
+    await sumStore.close();
+    expect(up.region.code).toBe(cityDoc.regions.find((r) => r.level === 'city')?.code);
+    const upFile = path.join(out, '鄂尔多斯市上报包.xlsx');
+    await writeFile(upFile, Buffer.from(up.contentBase64, 'base64'));
+    const province = await newDir();
+    await ok('init', '--data', province);
+    expect(await ok('import', 'package', upFile, '--data', province)).toContain('已汇总');
+    expect(consolidated(await statsOf(province))).toEqual(consolidated(await statsOf(consolidating)));
   }, 1_500_000);
 });
 
