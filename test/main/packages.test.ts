@@ -218,6 +218,34 @@ describe('上报包 conflicts and refusals', () => {
 
   const file = (fileName: string, bytes: Buffer) => ({ fileName, contentBase64: bytes.toString('base64') });
 
+  it('a 旗区’s package taken into a city library that has its own data replaces that slice and keeps the 市级 cadres and what they guarantee', async () => {
+    const dir = await newDir();
+    const { handlers } = await openServices(dir, { now: () => new Date('2027-02-01T09:00:00Z') });
+    await handlers['app:loadDemo']({ scale: 'city', seed: 1 });
+    const before = await readDoc(dir);
+    const dongsheng = before.regions.find((r) => r.level === 'county' && r.name === '东胜区')!;
+    const made = await handlers['package:export']({ regionId: dongsheng.id });
+    const inDongsheng = new Set(before.regions.filter((r) => r.code.startsWith(dongsheng.code)).map((r) => r.id));
+    const outside = (doc: DataDoc) => doc.entities.filter((e) => !inDongsheng.has(e.regionId));
+    // The 旗区 renamed one of its 主体 since.
+    let renamed = '';
+    const newer = await remade(Buffer.from(made.contentBase64, 'base64'), (content) => {
+      const entity = content.records.entities[0]!;
+      entity.name = `${entity.name}（更名）`;
+      renamed = entity.id;
+    });
+    await handlers['package:import']({ files: [file('东胜区.xlsx', newer)], force: false });
+    const after = await readDoc(dir);
+    expect(after.entities.find((e) => e.id === renamed)?.name).toMatch(/（更名）$/);
+    expect(outside(after)).toEqual(outside(before));
+    const cityCadres = (doc: DataDoc) => new Set(doc.cadres.filter((c) => c.level === 'city').map((c) => c.id));
+    expect(cityCadres(before).size).toBeGreaterThan(0);
+    expect(cityCadres(after)).toEqual(cityCadres(before));
+    const guaranteedByCity = (doc: DataDoc) => doc.assignments.filter((a) => cityCadres(before).has(a.cadreId));
+    expect(guaranteedByCity(after)).toEqual(guaranteedByCity(before));
+    expect(after.entities).toHaveLength(before.entities.length);
+  });
+
   it('lists a USCC held by two 旗区, a cadre in two areas and an area outside the library, and takes nothing in', async () => {
     const { pkg } = await district();
     const { handlers, dataFile } = await blank();
