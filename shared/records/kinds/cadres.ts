@@ -3,7 +3,7 @@ import { cellText, parseChoice, parseYesNo } from '../cell';
 import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
 import { stampInactiveSince } from '../../rules/inactive';
 import { cadreRegionProblem } from '../../rules/region-level';
-import { regionColumns, RowReader, schemaErrors, upsertById } from './common';
+import { regionColumns, RowReader, schemaErrors, textColumn, upsertById } from './common';
 
 type CadrePatch = Partial<Omit<Cadre, 'id'>>;
 
@@ -32,21 +32,7 @@ const LEVEL_WORDS: Readonly<Record<string, CadreLevel>> = {
   '村(社区)级': 'village',
 };
 
-const text = (
-  key: string,
-  label: string,
-  synonyms: string[],
-  width: number,
-  value: (c: Cadre, ctx: RecordContext) => string,
-): RecordColumn<Cadre> => ({
-  key,
-  label,
-  synonyms,
-  width,
-  format: 'text',
-  importable: true,
-  value,
-});
+const text = textColumn<Cadre>;
 
 function commitmentOf(cadre: Cadre, ctx: RecordContext): string {
   return cadre.commitments.find((k) => k.year === ctx.doc.profile.planYear)?.signedOn ?? '';

@@ -4,6 +4,17 @@ import type { z } from 'zod';
 import { cellCode, cellText, parseDateCell, type Cell } from '../cell';
 import type { RecordColumn, RecordContext, RowCells } from '../types';
 
+/** A text column that imports and exports as it reads. */
+export function textColumn<T>(
+  key: string,
+  label: string,
+  synonyms: string[],
+  width: number,
+  value: (record: T, ctx: RecordContext) => string,
+): RecordColumn<T> {
+  return { key, label, synonyms, width, format: 'text', importable: true, value };
+}
+
 /** Collects a row's patch, errors and warnings while its cells are read. */
 export class RowReader<P extends object> {
   readonly patch: Partial<P> = {};

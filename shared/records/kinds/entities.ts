@@ -15,7 +15,7 @@ import {
 import { entityRegionProblem } from '../../rules/region-level';
 import { cellCode, cellText, formatPeople, numberCellProblem, parseChoice, parsePeople, parseYesNo } from '../cell';
 import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
-import { regionColumns, RowReader, schemaErrors, upsertById } from './common';
+import { regionColumns, RowReader, schemaErrors, textColumn, upsertById } from './common';
 import { guessEntityType, guessText, type EntityTypeGuess } from './entity-type-guess';
 import { lookups } from './lookups';
 
@@ -94,21 +94,7 @@ const CANTEEN_WORDS: Readonly<Record<string, CanteenKind>> = {
   企业: '其他单位',
 };
 
-const text = (
-  key: string,
-  label: string,
-  synonyms: string[],
-  width: number,
-  value: (e: Entity, ctx: RecordContext) => string,
-): RecordColumn<Entity> => ({
-  key,
-  label,
-  synonyms,
-  width,
-  format: 'text',
-  importable: true,
-  value,
-});
+const text = textColumn<Entity>;
 const date = (key: keyof Entity['duties'], label: string, synonyms: string[]): RecordColumn<Entity> => ({
   key: `duty.${key}`,
   label,

@@ -1,25 +1,11 @@
 import { RegulatorSchema, type Regulator } from '../../domain/schemas';
 import { cellText } from '../cell';
-import type { RecordColumn, RecordContext, RecordDefinition } from '../types';
-import { RowReader, schemaErrors, upsertById } from './common';
+import type { RecordColumn, RecordDefinition } from '../types';
+import { RowReader, schemaErrors, textColumn, upsertById } from './common';
 
 type RegulatorPatch = Partial<Omit<Regulator, 'id'>>;
 
-const text = (
-  key: string,
-  label: string,
-  synonyms: string[],
-  width: number,
-  value: (r: Regulator, ctx: RecordContext) => string,
-): RecordColumn<Regulator> => ({
-  key,
-  label,
-  synonyms,
-  width,
-  format: 'text',
-  importable: true,
-  value,
-});
+const text = textColumn<Regulator>;
 
 export const regulatorColumns: readonly RecordColumn<Regulator>[] = [
   text('name', '姓名', ['监管人员', '网格监管人员', '网格员', '监管人员姓名'], 10, (r) => r.name),
