@@ -1,5 +1,5 @@
 import { FolderOpenOutlined, PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Input, InputNumber, Progress, Radio, Select, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Progress, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { JobStatus } from '@shared/api/contract';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel, type Region } from '@shared/domain/schemas';
@@ -7,7 +7,8 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { showAnswer, useApiQuery } from '../../api/queries';
 import { ScopeSelect } from './ScopeSelect';
-import { useAppInfo } from './useAppInfo';
+import { useAppInfo, useYearChoice } from './useAppInfo';
+import { YearInput } from './YearInput';
 
 const POLL_MS = 500;
 const LEVELS = [{ value: '', label: '全部层级' }, ...REGION_LEVELS.map((l) => ({ value: l, label: `${CADRE_LEVEL_LABELS[l]}干部` }))];
@@ -42,7 +43,7 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
   const info = useAppInfo();
   const [regionId, setRegionId] = useState('');
   const [level, setLevel] = useState<CadreLevel | ''>('');
-  const [year, setYear] = useState<number | null>(null);
+  const [year, setYear] = useYearChoice();
   const [combined, setCombined] = useState(false);
   // Only a folder picked in the desktop's folder dialog may be used (main refuses any other), so the
   // browser harness always exports into the data folder's 导出 folder.
@@ -51,7 +52,6 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
   const [startError, setStartError] = useState('');
   const [starting, setStarting] = useState(false);
   const folder = outDir ?? info?.exportDir ?? '';
-  const shownYear = year ?? info?.planYear ?? null;
   // The job started here, or else the handbooks job main is running (or ran last) when the screen opens.
   const current = useApiQuery('jobs:current', {}, { readOnOpen: true }).result;
   const jobId = startedId || (current?.kind === 'handbooks' ? current.jobId : '');
@@ -77,7 +77,7 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
         await api('handbook:exportAll', {
           regionId,
           ...(level ? { level } : {}),
-          ...(shownYear ? { year: shownYear } : {}),
+          ...(year ? { year } : {}),
           ...(folder.trim() ? { outDir: folder.trim() } : {}),
           combined,
         }),
@@ -121,15 +121,7 @@ export function BulkHandbookExport({ regions }: { readonly regions: readonly Reg
         />
       </Flex>
       <Flex gap={8} align="center">
-        <InputNumber
-          aria-label="手册年度"
-          min={2000}
-          max={2100}
-          value={shownYear}
-          onChange={setYear}
-          suffix="年度"
-          style={{ width: 112, flex: 'none' }}
-        />
+        <YearInput aria-label="手册年度" value={year} onChange={setYear} />
         <Radio.Group
           aria-label="导出方式"
           value={combined}

@@ -1,11 +1,12 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, InputNumber, Select, Typography } from 'antd';
+import { Button, Card, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { CADRE_LEVEL_LABELS, REGION_LEVELS, type CadreLevel, type Region } from '@shared/domain/schemas';
 import { openScreen } from '../../hooks/useHashScreen';
 import { CadrePicker, type PickedCadre } from '../CadrePicker';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { useAppInfo } from './useAppInfo';
+import { useYearChoice } from './useAppInfo';
+import { YearInput } from './YearInput';
 
 const LEVEL_OPTIONS = REGION_LEVELS.map((level) => ({ value: level, label: `${CADRE_LEVEL_LABELS[level]}干部` }));
 
@@ -15,10 +16,9 @@ export function PrintViewsCard({ regions }: { readonly regions: readonly Region[
   const cadreId = cadre?.id ?? '';
   const [regionId, setRegionId] = useState('');
   const [level, setLevel] = useState<CadreLevel | undefined>(undefined);
-  const planYear = useAppInfo()?.planYear;
-  const [year, setYear] = useState<number | null>(null);
+  const [year, setYear] = useYearChoice();
   // Empty until the plan year is known: the letters view then uses the plan year itself.
-  const letterYear = String(year ?? planYear ?? '');
+  const letterYear = String(year ?? '');
   return (
     <Card
       title="打印与 PDF"
@@ -29,15 +29,7 @@ export function PrintViewsCard({ regions }: { readonly regions: readonly Region[
       <Flex vertical gap={8}>
         <Flex align="center" gap={8}>
           <Typography.Text type="secondary">一封信的年度：</Typography.Text>
-          <InputNumber
-            aria-label="一封信的年度"
-            min={2000}
-            max={2100}
-            value={year ?? planYear ?? null}
-            onChange={setYear}
-            suffix="年度"
-            style={{ width: 112 }}
-          />
+          <YearInput aria-label="一封信的年度" value={year} onChange={setYear} />
         </Flex>
         <Typography.Text type="secondary">一名干部的致包保领导的一封信或工作手册：</Typography.Text>
         <CadrePicker value={cadre} onChange={setCadre} />

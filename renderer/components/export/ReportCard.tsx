@@ -1,5 +1,5 @@
 import { EyeOutlined, ExportOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, InputNumber, Select, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApiInput, ReportPreview } from '@shared/api/contract';
 import type { Region } from '@shared/domain/schemas';
@@ -10,8 +10,9 @@ import { useApiQuery } from '../../api/queries';
 import { ColumnTemplateEditor } from '../ColumnTemplateEditor';
 import { ScopeSelect } from './ScopeSelect';
 import { ReportPreviewModal } from './ReportPreviewModal';
-import { useAppInfo } from './useAppInfo';
+import { useYearChoice } from './useAppInfo';
 import { useDownload } from './useDownload';
+import { YearInput } from './YearInput';
 
 const REPORTS = REPORT_KINDS.map((value) => ({ value, label: REPORT_LABELS[value] }));
 
@@ -23,10 +24,9 @@ const ALL_COLUMNS = '';
  * column template; 预览 shows the first rows as they will be written, 导出 saves the workbook.
  */
 export function ReportCard({ regions }: { readonly regions: readonly Region[] }) {
-  const planYear = useAppInfo()?.planYear ?? 0;
   const [report, setReport] = useState<ReportKind>('summary');
   const [regionId, setRegionId] = useState('');
-  const [year, setYear] = useState<number | null>(null);
+  const [year, setYear] = useYearChoice();
   const [chosenTemplate, setTemplate] = useState(ALL_COLUMNS);
   // Read again after the 列模板 editor saves or deletes one (a change to export templates).
   const templates = useApiQuery('export:templates', { kind: `report:${report}` }, { keepPrevious: false }).result ?? [];
@@ -39,12 +39,11 @@ export function ReportCard({ regions }: { readonly regions: readonly Region[] })
   const download = useDownload();
   // The 作战图 is the bureau's one plan: neither region nor year cut the 周调度进展表.
   const scoped = report !== 'dispatch';
-  const shownYear = year ?? planYear;
 
   const request = (choice: { template?: string; columns?: string[] } = template ? { template } : {}): ApiInput<'report:export'> => ({
     report,
     regionId: scoped ? regionId : '',
-    ...(scoped && shownYear ? { year: shownYear } : {}),
+    ...(scoped && year ? { year } : {}),
     ...choice,
   });
 
@@ -87,15 +86,7 @@ export function ReportCard({ regions }: { readonly regions: readonly Region[] })
                 placeholder="全市（可选下级）"
                 style={{ flex: 1, minWidth: 0 }}
               />
-              <InputNumber
-                aria-label="年度"
-                min={2000}
-                max={2100}
-                value={shownYear || null}
-                onChange={(v) => setYear(v ?? null)}
-                suffix="年度"
-                style={{ width: 112, flex: 'none' }}
-              />
+              <YearInput aria-label="年度" value={year} onChange={setYear} />
             </>
           ) : (
             <Typography.Text type="secondary">作战图为全局计划，不分区域和年度</Typography.Text>

@@ -1,25 +1,15 @@
 import { ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
-import { useState } from 'react';
-import type { PackageExportResult } from '@shared/packages/api';
 import { api } from '../../api/client';
-import { useDownload } from '../export/useDownload';
+import { useMadePackage } from './useMadePackage';
 
 /**
  * 下发包 (导出与打印): the office's 作战图 tasks, letter template, 督导检查要点, 督查清单, 督导频次
  * and deadlines and its region list in one file for the 旗区 below, which take it in on 汇总上报包.
  */
 export function DownPackageCard() {
-  const [made, setMade] = useState<PackageExportResult | null>(null);
-  const download = useDownload();
-
-  const exportNow = () =>
-    void download.run(async () => {
-      setMade(null);
-      const result = await api('package:exportDown', {});
-      setMade(result);
-      return result;
-    });
+  const { made, download, make } = useMadePackage();
+  const exportNow = () => make(() => api('package:exportDown', {}));
 
   return (
     <Card title="下发包" size="small" data-testid="export-down-package">

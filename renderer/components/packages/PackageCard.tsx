@@ -1,32 +1,22 @@
 import { ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, InputNumber, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import type { Region } from '@shared/domain/schemas';
-import type { PackageExportResult } from '@shared/packages/api';
 import { api } from '../../api/client';
 import { ScopeSelect } from '../export/ScopeSelect';
-import { useAppInfo } from '../export/useAppInfo';
-import { useDownload } from '../export/useDownload';
+import { useYearChoice } from '../export/useAppInfo';
+import { YearInput } from '../export/YearInput';
+import { useMadePackage } from './useMadePackage';
 
 /**
  * 上报包 (导出与打印): one file for the office above, holding the area's lists, 统计表 and reports
  * to print and the records its library takes in (汇总). Where it went is said as for every export.
  */
 export function PackageCard({ regions }: { readonly regions: readonly Region[] }) {
-  const planYear = useAppInfo()?.planYear ?? 0;
   const [regionId, setRegionId] = useState('');
-  const [year, setYear] = useState<number | null>(null);
-  const [made, setMade] = useState<PackageExportResult | null>(null);
-  const download = useDownload();
-  const shownYear = year ?? planYear;
-
-  const exportNow = () =>
-    void download.run(async () => {
-      setMade(null);
-      const result = await api('package:export', { regionId, ...(shownYear ? { year: shownYear } : {}) });
-      setMade(result);
-      return result;
-    });
+  const [year, setYear] = useYearChoice();
+  const { made, download, make } = useMadePackage();
+  const exportNow = () => make(() => api('package:export', { regionId, ...(year ? { year } : {}) }));
 
   return (
     <Card title="上报包" size="small" data-testid="export-package">
@@ -44,15 +34,7 @@ export function PackageCard({ regions }: { readonly regions: readonly Region[] }
             placeholder="本单位辖区（可选择旗区）"
             style={{ flex: 1, minWidth: 0 }}
           />
-          <InputNumber
-            aria-label="上报年度"
-            min={2000}
-            max={2100}
-            value={shownYear || null}
-            onChange={(v) => setYear(v ?? null)}
-            suffix="年度"
-            style={{ width: 112, flex: 'none' }}
-          />
+          <YearInput aria-label="上报年度" value={year} onChange={setYear} />
         </Flex>
         {download.error && <Alert type="error" showIcon title={download.error} />}
         {download.busy && <Alert type="info" showIcon title="正在生成上报包：一个旗区约需十几秒，全市约需一分钟，请稍候…" />}
