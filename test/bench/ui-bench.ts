@@ -12,12 +12,41 @@ const dataDir = process.argv[2] ?? '';
 const SCROLL_STEPS = 40;
 /** A clerk's normal typing pace: about six keys a second. */
 const KEY_DELAY_MS = 160;
+/**
+ * What shows on screen: every element matching `selector` (whose text matches `text`, when given) is
+ * tested; `visible` wants one of them visible, `hidden` none visible, `absent` none in the page.
+ */
+interface Shown {
+  readonly selector: string;
+  readonly text?: string;
+  readonly state?: 'visible' | 'hidden' | 'absent';
+}
+
+/**
+ * Waits until every `shown` holds, tested in the page at each animation frame: the figure ends at the
+ * frame the screen got there. (Playwright's own waits poll at 0, 20, 50, 100, 100 ms and then every
+ * 500 ms, which rounded a figure past a few hundred ms up by as much as half a second.)
+ */
+async function frameWhen(page: Page, ...shown: Shown[]): Promise<void> {
+  await page.waitForFunction(
+    (tests) =>
+      tests.every(({ selector, text, state = 'visible' }) => {
+        const matching = [...document.querySelectorAll(selector)].filter((e) => !text || new RegExp(text).test(e.textContent ?? ''));
+        if (state === 'absent') return matching.length === 0;
+        const visible = matching.some((e) => e.checkVisibility());
+        return state === 'visible' ? visible : !visible;
+      }),
+    shown,
+    { polling: 'raf', timeout: 60_000 },
+  );
+}
+
 /** Menu item → what shows once that screen is usable. */
-const SCREENS: readonly { readonly name: string; readonly menu: string; readonly ready: (page: Page) => Promise<void> }[] = [
-  { name: 'uiScreenVisits', menu: '督导', ready: (page) => page.locator('.ant-table-row').first().waitFor() },
-  { name: 'uiScreenEntities', menu: '包保主体', ready: (page) => page.locator('.ant-table-row .row-link').first().waitFor() },
-  { name: 'uiScreenCadres', menu: '包保干部', ready: (page) => page.getByText(/共 [\d,]+ 名/).waitFor() },
-  { name: 'uiScreenDashboard', menu: '首页概览', ready: (page) => page.locator('.recharts-bar-rectangle path').first().waitFor() },
+const SCREENS: readonly { readonly name: string; readonly menu: string; readonly ready: readonly Shown[] }[] = [
+  { name: 'uiScreenVisits', menu: '督导', ready: [{ selector: '.ant-table-row' }] },
+  { name: 'uiScreenEntities', menu: '包保主体', ready: [{ selector: '.ant-table-row .row-link' }] },
+  { name: 'uiScreenCadres', menu: '包保干部', ready: [{ selector: '.ant-typography', text: '^共 [\\d,]+ 名$' }] },
+  { name: 'uiScreenDashboard', menu: '首页概览', ready: [{ selector: '.recharts-bar-rectangle path' }] },
 ];
 
 // The harness runs from the bundle the browser tests' global setup makes; made here for this run when not given.
@@ -47,6 +76,7 @@ function searchTarget(doc: DataDoc): { name: string; keys: string } {
   return { name: entity.name, keys: keysOf(entity.name) };
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const round = (n: number) => Math.round(n * 10) / 10;
 
 const doc = (await harness.readDoc()) as DataDoc;
@@ -66,10 +96,13 @@ try {
   // From navigation to a 主体 list that shows its rows and takes typing: the figure a clerk waits.
   const start = performance.now();
   await page.goto(`${harness.url}#/entities`);
-  await page.getByText(/共 [\d,]+ 户/).waitFor();
-  await rows.first().waitFor();
-  await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
-  await page.getByRole('textbox', { name: '搜索主体' }).waitFor();
+  await frameWhen(
+    page,
+    { selector: '.ant-typography', text: '^共 [\\d,]+ 户$' },
+    { selector: '.ant-table-row' },
+    { selector: '.ant-spin-spinning', state: 'absent' },
+    { selector: 'input[aria-label="搜索主体"]' },
+  );
   figures['uiListReady'] = { ms: round(performance.now() - start), note: '' };
   const total = Number((await page.getByText(/共 [\d,]+ 户/).textContent())?.match(/[\d,]+/)?.[0]?.replaceAll(',', ''));
   figures['uiListReady'].note = `navigation to ${total} 主体 listed and searchable (web harness, Chromium)`;
@@ -89,7 +122,7 @@ try {
     await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     frames.push(performance.now() - before);
   }
-  await page.locator(`.ant-table-row[data-row-key="${await lastEntityId(total)}"]`).waitFor();
+  await frameWhen(page, { selector: `.ant-table-row[data-row-key="${await lastEntityId(total)}"]` });
   figures['uiScroll'] = {
     ms: round(performance.now() - scrollStart),
     note: `${total} rows top to bottom in ${SCROLL_STEPS} wheel turns; slowest turn ${round(Math.max(...frames))} ms`,
@@ -109,7 +142,7 @@ try {
   await page.waitForTimeout(KEY_DELAY_MS);
   const lastKey = performance.now();
   await page.keyboard.press(target.keys.at(-1)!);
-  await page.locator('.ant-table-row', { hasText: target.name }).waitFor();
+  await frameWhen(page, { selector: '.ant-table-row', text: escapeRegExp(target.name) });
   const searchMs = performance.now() - lastKey;
   const sizes = await Promise.all(answers);
   const largestKb = round(Math.max(0, ...sizes) / 1024);
@@ -131,8 +164,11 @@ try {
   await nameInput.fill(`${target.name}（测量）`);
   const saveStart = performance.now();
   await nameInput.press('Enter');
-  await form.waitFor({ state: 'hidden' });
-  await page.getByText('已保存').first().waitFor();
+  await frameWhen(
+    page,
+    { selector: '.ant-modal-title', text: escapeRegExp(`编辑主体：${target.name}`), state: 'hidden' },
+    { selector: '.ant-message-notice', text: '已保存' },
+  );
   figures['uiSave'] = {
     ms: round(performance.now() - saveStart),
     note: '主体 edited in its form: Enter to saved (atomic write of the library) and the form closed',
@@ -141,11 +177,11 @@ try {
 
   // Each screen from the side menu, in a clerk's order, until it shows its data.
   await page.getByRole('menuitem', { name: '首页概览' }).click();
-  await SCREENS[3]!.ready(page);
+  await frameWhen(page, ...SCREENS[3]!.ready);
   for (const screen of SCREENS) {
     const begin = performance.now();
     await page.getByRole('menuitem', { name: screen.menu }).click();
-    await screen.ready(page);
+    await frameWhen(page, ...screen.ready);
     figures[screen.name] = {
       ms: round(performance.now() - begin),
       note: `side menu → ${screen.menu} showing its data (${planned} 督导 in the library)`,
@@ -160,7 +196,7 @@ try {
   const fresh = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const dashboardStart = performance.now();
   await fresh.goto(`${harness.url}#/dashboard`);
-  await SCREENS[3]!.ready(fresh);
+  await frameWhen(fresh, ...SCREENS[3]!.ready);
   figures['uiDashboardReady'] = {
     ms: round(performance.now() - dashboardStart),
     note: `cold start: navigation to 首页概览 with its charts drawn (harness and browser started afresh, ${planned} 督导)`,
