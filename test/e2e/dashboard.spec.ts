@@ -155,16 +155,20 @@ test('首页概览：全市指标与 stats --json 一致，图表绘制，旗区
     const firstRender = Date.now() - started;
     await expectChartsDrawn(page);
     const allCharts = Date.now() - started;
-    // The dashboard's own share: from its first request (the bundle has loaded and the shell is up) to every chart drawn.
-    const ownMs = await page.evaluate(() => {
-      const first = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/stats%3Aget'));
-      return first ? Math.round(performance.now() - first.startTime) : -1;
+    // The dashboard's own share: from its first request (the bundle has loaded and the shell is up) to every chart drawn;
+    // and that request's own time, sent to answered (the service's work, on the one machine).
+    const { ownMs, serverMs } = await page.evaluate(() => {
+      const first = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/stats%3Aget')) as
+        PerformanceResourceTiming | undefined;
+      return first
+        ? { ownMs: Math.round(performance.now() - first.startTime), serverMs: Math.round(first.responseEnd - first.requestStart) }
+        : { ownMs: -1, serverMs: -1 };
     });
+    expect(serverMs, '统计接口的请求时间').toBeGreaterThan(0);
     test.info().annotations.push({ type: '全部图表（全市）', description: `${allCharts} ms（其中首页自身 ${ownMs} ms）` });
     console.log(`首页概览 全市 全部图表绘制 ${allCharts} ms（自统计请求起 ${ownMs} ms）`);
     await expect(page).toHaveURL(/#\/dashboard$/);
     await expect(page.getByRole('menuitem', { name: '首页概览' })).toHaveClass(/ant-menu-item-selected/);
-    const serverMs = await page.getByTestId('dashboard-status').getAttribute('data-figures-ms');
     test
       .info()
       .annotations.push({ type: '首屏指标（全市）', description: `${firstRender} ms（页面载入到主体数显示；统计接口 ${serverMs} ms）` });
