@@ -7,7 +7,7 @@ import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
-const KILLS = 50;
+const KILLS = 20;
 /** When each kill comes, in ms: varied but seeded, so a failing run can be repeated. */
 const KILL_DELAYS = fc.sample(fc.integer({ min: 0, max: 120 }), { seed: 20261205, numRuns: KILLS });
 
