@@ -5,7 +5,7 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import type { RecordContext } from '@shared/records/types';
 import type { DemoScale } from '@shared/api/contract';
-import type { DataDoc } from '@shared/storage/types';
+import type { DataDoc, YearsNeeded } from '@shared/storage/types';
 import { LowdbStore } from '../main/server/storage/lowdb-store';
 import type { WorkbookPool } from '../main/server/workers/workbook-pool';
 // Beyond the store, each step imports only the modules it uses, so a process holds no more than its step.
@@ -20,9 +20,15 @@ const PACKAGES_DIR = 'packages';
 
 const [step = '', dataDir = ''] = process.argv.slice(2);
 
-async function openDoc(): Promise<DataDoc> {
-  const store = await LowdbStore.open(dataDir, { lock: false });
-  return store.read() as DataDoc;
+/** The library as the app opens it: the plan year's and this year's visits (and what a step's handler would ask for, `needed`). */
+async function openStore(options: { lock: boolean; needed?: YearsNeeded }): Promise<LowdbStore> {
+  const store = await LowdbStore.open(dataDir, { lock: options.lock, pastYears: 'later', now: () => new Date(`${TODAY}T09:00:00+08:00`) });
+  if (options.needed) await store.ensureYears(options.needed);
+  return store;
+}
+
+async function openDoc(needed?: YearsNeeded): Promise<DataDoc> {
+  return (await openStore({ lock: false, ...(needed ? { needed } : {}) })).read() as DataDoc;
 }
 
 async function recordContext(doc: DataDoc): Promise<RecordContext> {
@@ -132,7 +138,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   save: async () => {
     const { createHandlers } = await import('../main/server/handlers');
     const { dispatch } = await import('../main/server/api/dispatch');
-    const store = await LowdbStore.open(dataDir);
+    const store = await openStore({ lock: true });
     const handlers = createHandlers({ store, now: () => new Date(`${TODAY}T09:00:00+08:00`) });
     const entity = (store.read() as DataDoc).entities[0];
     if (!entity) throw new Error('库中没有主体');
@@ -143,7 +149,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     return { work, after: () => store.close() };
   },
   'save:floor': async () => {
-    const doc = await openDoc();
+    const doc = await openDoc('all');
     // The whole library: the 操作日志, which the store reads when asked for, included.
     return () => writeFile(path.join(dataDir, 'floor.json'), JSON.stringify({ ...doc, log: doc.log }));
   },
@@ -151,7 +157,7 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
   /** The verified backup taken before an import. */
   backup: async () => {
     const { Backups } = await import('../main/server/storage/backups');
-    const store = await LowdbStore.open(dataDir, { lock: false });
+    const store = await openStore({ lock: false });
     const doc = store.read() as DataDoc;
     return () => new Backups(dataDir, store).create(doc, 'import', doc.profile.backupKeep);
   },
@@ -165,17 +171,19 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
     };
   },
 
+  /** As the app opens the library: data.json and the plan year's and this year's visits (past years are read when asked for). */
   load: async () => {
     const { ListIndex } = await import('@shared/query/lists');
     return async () => {
-      const store = await LowdbStore.open(dataDir, { lock: false });
+      const store = await openStore({ lock: false });
       return new ListIndex(store.read() as DataDoc);
     };
   },
-  /** `readFile` + `JSON.parse` of the files a load reads: data.json and the history's JSON files (the 操作日志 is read when asked for). */
+  /** `readFile` + `JSON.parse` of the files a load reads: data.json and the years of visits read at open (the 操作日志 is read when asked for). */
   'load:floor': async () => {
     const { libraryFileNames } = await import('../main/server/storage/library-folder');
-    const names = libraryFileNames(dataDir).filter((name) => name.endsWith('.json'));
+    const unread = new Set((await openStore({ lock: false })).unreadYears.map((year) => `visits-${year}.json`));
+    const names = libraryFileNames(dataDir).filter((name) => name.endsWith('.json') && !unread.has(name));
     return async () => {
       for (const name of names) JSON.parse(await readFile(path.join(dataDir, name), 'utf8'));
     };
@@ -232,9 +240,10 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
         existing: [],
       });
   },
+  /** The dashboard's figures of the plan year, with the years its handler reads first (handlers/years.ts: every year with a problem not yet 销号). */
   stats: async () => {
     const { computeStats } = await import('@shared/stats/stats');
-    const doc = await openDoc();
+    const doc = await openDoc({ unfinishedProblems: true });
     return () => computeStats(doc);
   },
   /** All keystrokes; bench.ts divides by their number. The first search after load included. */

@@ -22,7 +22,8 @@ export interface Services {
 export async function openServices(dataDir: string, options: ServiceOptions = {}): Promise<Services> {
   const now = options.now ?? (() => new Date());
   await mkdir(dataDir, { recursive: true });
-  const store = await LowdbStore.open(dataDir, { lock: options.lock ?? true });
+  // Past years of visits are read when a handler asks for them (handlers/years.ts).
+  const store = await LowdbStore.open(dataDir, { lock: options.lock ?? true, pastYears: 'later', now });
   const backups = new Backups(dataDir, store);
   const doc = store.read();
   let startWarning = '';

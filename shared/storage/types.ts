@@ -202,6 +202,12 @@ export type DeepReadonly<T> = T extends readonly (infer U)[]
     : T;
 
 /**
+ * The visits a reader is about to use: every year's, or those planned or made in `years` and (with
+ * `unfinishedProblems`) every visit with a problem not yet 销号, of any year.
+ */
+export type YearsNeeded = 'all' | { readonly years?: readonly number[]; readonly unfinishedProblems?: boolean };
+
+/**
  * The data behind the services. `read` gives the current document (do not mutate it outside
  * `update`); `update` runs a mutation and resolves only once the result is on disk. All or
  * nothing: a mutator that throws, or a save that fails, leaves the document as the file holds it
@@ -217,6 +223,11 @@ export interface Store {
   update<C, T>(check: (doc: DeepReadonly<DataDoc>) => C, apply: (doc: DataDoc, checked: C) => T): Promise<T>;
   /** Replaces the whole document (new blank library, demo data, restore). */
   replace(doc: DataDoc): Promise<void>;
+  /**
+   * Puts into the document the visits a caller is about to use, where the library was opened without
+   * them (docs/architecture.md#data-files); handlers ask through handlers/years.ts.
+   */
+  ensureYears(needed: YearsNeeded): Promise<void>;
   /** Increases with every write; lets readers cache derived data. */
   readonly version: number;
 }

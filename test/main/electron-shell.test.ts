@@ -89,7 +89,7 @@ describe('main window', () => {
 describe('IPC registration', () => {
   const store = () => {
     const doc = smallDoc();
-    return { dataDir: '/tmp/x', version: 1, read: () => doc, update: vi.fn(), replace: vi.fn() };
+    return { dataDir: '/tmp/x', version: 1, read: () => doc, update: vi.fn(), replace: vi.fn(), ensureYears: () => Promise.resolve() };
   };
 
   it('serves the contract on one channel to the app pages only', async () => {

@@ -201,15 +201,16 @@ describe('history stored apart from the master data', () => {
     const [backup] = await first.handlers['backup:list']({});
     expect(backup?.fileName).toMatch(/^backup-\d{8}-\d{6}-\d{3}-start$/);
     await first.store.close();
-    const part = path.join(dir, 'visits-2026.json');
+    // The plan year's file, read at open (a past year's is found when asked for: history-years.test.ts).
+    const part = path.join(dir, 'visits-2027.json');
     await truncate(part, Math.floor((await stat(part)).size / 2));
 
     const { handlers, store } = await openServices(dir, { now: () => NOW });
     expect(store.read()).toBeNull();
     expect(store.recovery?.message).toMatch(
-      /^数据文件中的 visits-2026\.json 无法读取：内容不是完整的 JSON.*原文件已原样移到 visits-2026\.damaged-\d{8}-\d{6}-\d{3}\.json 保存/,
+      /^数据文件中的 visits-2027\.json 无法读取：内容不是完整的 JSON.*原文件已原样移到 visits-2027\.damaged-\d{8}-\d{6}-\d{3}\.json 保存/,
     );
-    expect(await readdir(dir)).not.toContain('visits-2026.json');
+    expect(await readdir(dir)).not.toContain('visits-2027.json');
     await handlers['backup:restore']({ fileName: backup?.fileName ?? '' });
     await store.close();
     expect((await readLibrary(dir)).visits).toHaveLength(60);

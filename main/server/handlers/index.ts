@@ -25,6 +25,7 @@ import { visitHandlers } from './visits';
 import { problemHandlers } from './problems';
 import { yearHandlers } from './year';
 import { entityChangeHandlers } from './entity-changes';
+import { readingYearsFirst } from './years';
 
 /** The one handler table behind IPC, the web harness and the CLI. */
 export function createHandlers(deps: HandlerDeps): ApiHandlers {
@@ -86,7 +87,7 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     seen.add(name);
   }
   // Spelled out so the compiler checks that every method of the contract has a handler.
-  return {
+  return readingYearsFirst(ctx, {
     ...app,
     ...entities,
     ...cadres,
@@ -111,5 +112,5 @@ export function createHandlers(deps: HandlerDeps): ApiHandlers {
     ...year,
     ...entityChanges,
     ...jobs,
-  };
+  });
 }

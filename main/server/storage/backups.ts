@@ -61,11 +61,16 @@ export function inspectParsed(raw: unknown): LibraryCheck {
   const migrated = migrate(raw);
   if (!migrated.ok) return { ok: false, newer: typeof version === 'number' && version > CURRENT_SCHEMA_VERSION, reason: migrated.message };
   const parsed = DataDocSchema.safeParse(migrated.doc);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return { ok: false, newer: false, reason: `内容不符合数据格式（${first ? first.path.join('.') : ''}：${first?.message ?? ''}）` };
-  }
+  if (!parsed.success) return { ok: false, newer: false, reason: issueText(parsed.error) };
   return { ok: true, doc: parsed.data, from: migrated.from };
+}
+
+/** Why a file's content does not pass the schema: its first issue. */
+export function issueText(error: {
+  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+}): string {
+  const first = error.issues[0];
+  return `内容不符合数据格式（${first ? first.path.map(String).join('.') : ''}：${first?.message ?? ''}）`;
 }
 
 /** A library file's document, or an ApiError naming the file and what is wrong with it. */

@@ -1,4 +1,5 @@
 import type { DataDoc } from '@shared/storage/types';
+import { problemStage } from '@shared/visits/problems';
 import type { Visit } from '@shared/visits/types';
 
 /**
@@ -73,4 +74,34 @@ export function byYear(records: readonly Visit[]): Map<number, Visit[]> {
     list.push(record);
   }
   return years;
+}
+
+/**
+ * What a yearly file says of itself before its records, so that a year not read can be judged
+ * without reading it (LowdbStore.ensureYears): the years its records' planned and done dates fall in
+ * (a visit planned in December may be made in January, and counts in both years' figures), and how
+ * many of its problems are not yet 销号 (the dashboard and the 问题整改台账 count every year's).
+ * Written as the file's first keys, in this order: `{"years":[…],"unfinished":n,"visits":[…]}`.
+ */
+export interface YearHead {
+  readonly years: readonly number[];
+  readonly unfinished: number;
+}
+
+export function yearHead(records: readonly Visit[]): YearHead {
+  const years = new Set<number>();
+  let unfinished = 0;
+  for (const record of records) {
+    years.add(Number(record.plannedDate.slice(0, 4)));
+    if (record.doneDate !== undefined) years.add(Number(record.doneDate.slice(0, 4)));
+    for (const problem of record.problems) if (problem.rectifiedOn === undefined || problemStage(problem) !== '已销号') unfinished++;
+  }
+  return { years: [...years].sort((a, b) => a - b), unfinished };
+}
+
+/** The head at the start of a yearly file's text, or null when it has none (then nothing may be assumed of it). */
+export function parseYearHead(start: string): YearHead | null {
+  const match = /^\{"years":\[([0-9,]*)\],"unfinished":(\d+),/.exec(start);
+  if (!match) return null;
+  return { years: match[1] ? match[1].split(',').map(Number) : [], unfinished: Number(match[2]) };
 }

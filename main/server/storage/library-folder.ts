@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, renameSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LogEntrySchema, type LogEntry } from '@shared/domain/schemas';
-import { CURRENT_SCHEMA_VERSION, type DataDoc } from '@shared/storage/types';
-import { damagedName, inspectParsed, NOT_JSON } from './backups';
+import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
+import { damagedName, inspectParsed, issueText, NOT_JSON } from './backups';
 import { checkLibrarySize, fileFault } from './file-faults';
-import { KEYS, MASTER_FILE_NAME, PLACEMENT, yearOfFileName, type Key } from './layout';
+import { KEYS, MASTER_FILE_NAME, parseYearHead, PLACEMENT, yearFileName, yearOfFileName, type Key, type YearHead } from './layout';
 
 /** What a data folder (or a backup folder) holds, or which of its files cannot be used and why. */
 export type FolderCheck =
@@ -18,15 +18,26 @@ export type FolderCheck =
       readonly single: boolean;
       /** data.json's text when `single` (kept as the pre-migration copy). */
       readonly text: string | null;
+      /** Per yearly part, the years whose files were left unread (see `years`). */
+      readonly unread: ReadonlyMap<Key, readonly number[]>;
     }
   | { readonly ok: false; readonly newer: boolean; readonly reason: string; readonly file: string };
+
+export interface FolderOptions {
+  readonly log: 'read' | 'later';
+  /**
+   * Which years of the yearly parts to read, given the plan year data.json names (absent: every year).
+   * The others stay on disk (FolderCheck `unread`) until asked for (readYearFiles).
+   */
+  readonly years?: (planYear: number) => (year: number) => boolean;
+}
 
 /**
  * Reads the library in `dir`: data.json and, unless it holds the whole library itself, the files its
  * history is kept in (layout.ts). The 操作日志 is read only with `log: 'read'` (a backup); the store
  * leaves it on disk (`log` is then empty) and reads it when asked (readLogFile). null: no data.json.
  */
-export async function readLibraryFolder(dir: string, options: { readonly log: 'read' | 'later' }): Promise<FolderCheck | null> {
+export async function readLibraryFolder(dir: string, options: FolderOptions): Promise<FolderCheck | null> {
   const masterFile = path.join(dir, MASTER_FILE_NAME);
   const text = await readText(masterFile, '数据文件');
   if (text === null) return null;
@@ -36,17 +47,76 @@ export async function readLibraryFolder(dir: string, options: { readonly log: 'r
   // A library written before history was stored apart, or a backup downloaded as one file.
   const single =
     typeof master !== 'object' || master === null || 'visits' in master || typeof version !== 'number' || version < CURRENT_SCHEMA_VERSION;
+  const unread = new Map<Key, number[]>();
   if (!single) {
     const names = await readdir(dir);
     const raw = master as Record<string, unknown>;
+    // A split library is at the current version (an older one is single): its parts need no migration
+    // and may be read apart. A migration of a later version must read every year (years: undefined).
+    const planYear = (raw['profile'] as { planYear?: unknown } | undefined)?.planYear;
+    const wanted = options.years && typeof planYear === 'number' ? options.years(planYear) : null;
     for (const key of KEYS) {
-      const failed = await readPart(dir, names, key, raw, options.log);
+      const failed = await readPart(dir, names, key, raw, options.log, wanted, unread);
       if (failed) return failed;
     }
   }
   const check = inspectParsed(master);
   if (!check.ok) return { ...check, file: masterFile };
-  return { ok: true, doc: check.doc, from: check.from, single, text: single ? text : null };
+  return { ok: true, doc: check.doc, from: check.from, single, text: single ? text : null, unread };
+}
+
+/**
+ * The records of a yearly part's files for `years`, each checked against the library's schema, or the
+ * file that cannot be used and why (read after the library was opened: see LowdbStore.ensureYears).
+ */
+export async function readYearFiles(
+  dir: string,
+  key: Key,
+  years: readonly number[],
+): Promise<{ ok: true; records: Map<number, unknown[]> } | { ok: false; reason: string; file: string }> {
+  const placement = PLACEMENT[key];
+  const records = new Map<number, unknown[]>();
+  if (placement.kind !== 'yearly') return { ok: true, records };
+  for (const year of years) {
+    const name = yearFileName(placement.prefix, year);
+    const read = await partOf(dir, name, key);
+    if (!Array.isArray(read)) return read;
+    const parsed = DataDocSchema.shape[key].safeParse(read);
+    if (!parsed.success) return { ok: false, reason: issueText(parsed.error), file: path.join(dir, name) };
+    records.set(year, parsed.data as unknown[]);
+  }
+  return { ok: true, records };
+}
+
+/** Bytes read from the start of a yearly file for its head (a head of ten years fits well). */
+const HEAD_BYTES = 256;
+
+/** The head of a yearly file not read (layout.ts YearHead), or null when it has none or cannot be read. */
+export async function readYearHead(dir: string, key: Key, year: number): Promise<YearHead | null> {
+  const placement = PLACEMENT[key];
+  if (placement.kind !== 'yearly') return null;
+  try {
+    const handle = await open(path.join(dir, yearFileName(placement.prefix, year)), 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      return parseYearHead(buffer.toString('latin1', 0, bytesRead));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Unreadable now: judged when it is read (ensureYears says what is wrong with it).
+    return null;
+  }
+}
+
+/** The list `key` of one part's file (a missing file is an empty list), or why the file cannot be used. */
+async function partOf(dir: string, name: string, key: Key): Promise<unknown[] | { ok: false; newer: false; reason: string; file: string }> {
+  const file = path.join(dir, name);
+  const parsed = parse((await readText(file, '数据文件')) ?? '{}') as Record<string, unknown> | undefined;
+  const records = parsed?.[key] ?? (parsed && Object.keys(parsed).length === 0 ? [] : undefined);
+  if (!Array.isArray(records)) return { ok: false, newer: false, reason: NOT_JSON, file };
+  return records;
 }
 
 /** Puts the part `key` into `raw` from its file(s); says which file cannot be used. */
@@ -56,21 +126,16 @@ async function readPart(
   key: Key,
   raw: Record<string, unknown>,
   log: 'read' | 'later',
+  wanted: ((year: number) => boolean) | null,
+  unread: Map<Key, number[]>,
 ): Promise<(FolderCheck & { ok: false }) | null> {
   const placement = PLACEMENT[key];
-  const partOf = async (name: string): Promise<unknown[] | FolderCheck> => {
-    const file = path.join(dir, name);
-    const parsed = parse((await readText(file, '数据文件')) ?? '{}') as Record<string, unknown> | undefined;
-    const records = parsed?.[key] ?? (parsed && Object.keys(parsed).length === 0 ? [] : undefined);
-    if (!Array.isArray(records)) return { ok: false, newer: false, reason: NOT_JSON, file };
-    return records;
-  };
   switch (placement.kind) {
     case 'master':
       return null;
     case 'file': {
-      const records = await partOf(placement.name);
-      if (!Array.isArray(records)) return records as FolderCheck & { ok: false };
+      const records = await partOf(dir, placement.name, key);
+      if (!Array.isArray(records)) return records;
       raw[key] = records;
       return null;
     }
@@ -82,11 +147,17 @@ async function readPart(
         .sort((a, b) => b - a);
       const all: unknown[] = [];
       for (const year of years) {
-        const records = await partOf(`${placement.prefix}-${year}.json`);
-        if (!Array.isArray(records)) return records as FolderCheck & { ok: false };
+        if (wanted && !wanted(year)) continue;
+        const records = await partOf(dir, yearFileName(placement.prefix, year), key);
+        if (!Array.isArray(records)) return records;
         for (const record of records) all.push(record);
       }
       raw[key] = all;
+      if (wanted)
+        unread.set(
+          key,
+          years.filter((year) => !wanted(year)),
+        );
       return null;
     }
     case 'lines': {

@@ -10,6 +10,7 @@ import {
   type DeepReadonly,
   type Store,
   type StoreHooks,
+  type YearsNeeded,
 } from '@shared/storage/types';
 import type { Visit } from '@shared/visits/types';
 import { sweepTempFiles, writeFileAtomic } from './atomic-file';
@@ -17,8 +18,19 @@ import { BACKUP_DIR_NAME, moveAside } from './backups';
 import { commitFiles, finishCommit, type Append, type FileWrite } from './commit';
 import { jsonBytes } from './json-bytes';
 import { acquireLock } from './lock';
-import { byYear, KEYS, MASTER_FILE_NAME, MASTER_KEYS, PLACEMENT, yearFileName, yearOfFileName, type Key } from './layout';
-import { libraryFileNames, readLibraryFolder, readLogFile } from './library-folder';
+import {
+  byYear,
+  KEYS,
+  MASTER_FILE_NAME,
+  MASTER_KEYS,
+  PLACEMENT,
+  yearFileName,
+  yearHead,
+  yearOfFileName,
+  type Key,
+  type YearHead,
+} from './layout';
+import { libraryFileNames, readLibraryFolder, readLogFile, readYearFiles, readYearHead } from './library-folder';
 import { track, type Touched } from './tracking';
 
 /** The library's main file; its history lives in files beside it (layout.ts). */
@@ -33,6 +45,14 @@ export interface Recovery {
 export interface OpenOptions {
   /** Take the data folder's single-writer lock (not for read-only commands). */
   readonly lock: boolean;
+  /**
+   * `later`: of the visits, read only the plan year's and this year's (what the first screen and a
+   * day's work show); other years are read when `ensureYears` asks for them. For callers that ask
+   * before they use a past year (the handlers: handlers/years.ts). Absent: every year is read.
+   */
+  readonly pastYears?: 'read' | 'later';
+  /** Today, for `pastYears: 'later'`. */
+  readonly now?: () => Date;
 }
 
 /** The 操作日志 as the store holds it: read from its file only when first asked for. */
@@ -64,6 +84,8 @@ export class LowdbStore implements Store {
   private log: LogState = { entries: null, pending: [], saved: 0, rewrite: false };
   /** Per yearly part: each year's records as its file holds them (the same objects, in order). */
   private saved = new Map<Key, Map<number, readonly object[]>>();
+  /** Per yearly part: the years whose files are not read yet (memory holds none of their records), with their heads. */
+  private unread = new Map<Key, Map<number, YearHead | null>>();
 
   private constructor(
     readonly dataDir: string,
@@ -87,11 +109,17 @@ export class LowdbStore implements Store {
         await sweepTempFiles(dataDir);
         await sweepTempFiles(path.join(dataDir, BACKUP_DIR_NAME), { folders: true });
       }
-      const check = await readLibraryFolder(dataDir, { log: 'later' });
+      const today = (options.now ?? (() => new Date()))();
+      const check = await readLibraryFolder(dataDir, {
+        log: 'later',
+        ...(options.pastYears === 'later'
+          ? { years: (planYear: number) => (year: number) => year === planYear || year === today.getFullYear() }
+          : {}),
+      });
       if (check === null) return new LowdbStore(dataDir, null, unlock);
       if (check.ok) {
         const store = new LowdbStore(dataDir, null, unlock);
-        store.hold(check.doc, check.single ? check.doc.log : null);
+        store.hold(check.doc, check.single ? check.doc.log : null, await headsOf(dataDir, check.unread));
         if (check.single && unlock) {
           if (check.from < CURRENT_SCHEMA_VERSION && check.text !== null) await keepPreMigrationCopy(dataDir, check.text, check.from);
           await store.save(EVERYTHING);
@@ -154,7 +182,7 @@ export class LowdbStore implements Store {
   replace(doc: DataDoc): Promise<void> {
     return this.serialized(async () => {
       const parsed = DataDocSchema.parse(doc);
-      this.hold(parsed, parsed.log);
+      this.hold(parsed, parsed.log, new Map());
       await this.persist(EVERYTHING);
     });
   }
@@ -169,6 +197,45 @@ export class LowdbStore implements Store {
     return this.queued(() => use(libraryFileNames(this.dataDir).map((name) => path.join(this.dataDir, name))));
   }
 
+  /**
+   * Reads the yearly files the library was opened without (OpenOptions `pastYears`) that may hold
+   * what `needed` asks for, judged by their heads (layout.ts YearHead; a file without one is read),
+   * so that the document's `visits` hold them from then on. In the write queue: a save
+   * never runs while a year is being put in. A file that does not read or pass the schema is left as
+   * it is and refused with a Chinese message; its year stays unread, so no save ever writes it.
+   */
+  ensureYears(needed: YearsNeeded): Promise<void> {
+    if (![...this.unread.values()].some((unread) => wantedYears(unread, needed).length > 0)) return Promise.resolve();
+    return this.queued(async () => {
+      const doc = this.doc;
+      if (!doc) return;
+      for (const [key, unread] of this.unread) {
+        const wanted = wantedYears(unread, needed);
+        if (wanted.length === 0) continue;
+        const read = await readYearFiles(this.dataDir, key, wanted);
+        if (!read.ok)
+          throw new ApiError(
+            'internal',
+            `数据文件 ${path.basename(read.file)} 无法读取：${read.reason}。文件未被改动；请从“备份与恢复”恢复最近一次备份，或把该文件交技术人员检查`,
+          );
+        const saved = this.saved.get(key) ?? new Map<number, readonly object[]>();
+        for (const [year, records] of read.records) {
+          saved.set(year, records as object[]);
+          unread.delete(year);
+        }
+        this.saved.set(key, saved);
+        (doc[key] as Visit[]) = newestFirst(saved as Map<number, Visit[]>);
+      }
+      // Not a new version: what was worked out before for another reader stays right, as that reader
+      // had every year it needed (handlers/years.ts), and the years read now hold none of those.
+    });
+  }
+
+  /** The years of visits whose files are not read yet, oldest first (see ensureYears). */
+  get unreadYears(): number[] {
+    return [...this.unread.values()].flatMap((years) => [...years.keys()]).sort((a, b) => a - b);
+  }
+
   /** Waits for pending writes and releases the folder lock. */
   async close(): Promise<void> {
     await this.writes;
@@ -178,9 +245,10 @@ export class LowdbStore implements Store {
   /**
    * Holds `doc` as the library. Its 操作日志 is `log` when given (read already: a replaced document,
    * a library in one file); otherwise it stays in its file until the document's `log` is first used.
-   * Every yearly part is noted as its files now hold it (true after the save that follows a replace).
+   * Every yearly part is noted as its files now hold it (true after the save that follows a replace);
+   * `unread`: the years of each whose files were not read.
    */
-  private hold(doc: DataDoc, log: LogEntry[] | null): void {
+  private hold(doc: DataDoc, log: LogEntry[] | null, unread: ReadonlyMap<Key, ReadonlyMap<number, YearHead | null>>): void {
     this.log = { entries: log, pending: [], saved: 0, rewrite: log !== null };
     const state = (): LogState => this.log;
     const logFile = path.join(this.dataDir, logName());
@@ -223,13 +291,11 @@ export class LowdbStore implements Store {
     Object.defineProperty(doc, STORE_HOOKS, { value: hooks, enumerable: false, configurable: true });
     this.doc = doc;
     this.saved = new Map();
+    this.unread = new Map([...unread].map(([key, years]) => [key, new Map(years)]));
     for (const key of KEYS) {
       if (PLACEMENT[key].kind !== 'yearly') continue;
       const years = byYear(doc[key] as Visit[]);
-      // The newest year first, as the files are read: an edit mostly looks for a record of the plan
-      // year, and every record a search passes counts as used (tracking.ts).
-      const newestFirst = [...years.keys()].sort((a, b) => b - a);
-      (doc[key] as Visit[]) = newestFirst.flatMap((year) => years.get(year) ?? []);
+      (doc[key] as Visit[]) = newestFirst(years);
       this.saved.set(key, years);
     }
   }
@@ -280,14 +346,22 @@ export class LowdbStore implements Store {
       // A whole write also empties the years only the files still hold (a library replaced by one without them).
       const onDisk = touched === EVERYTHING ? yearsOnDisk(this.dataDir, placement.prefix) : [];
       const years = new Set([...before.keys(), ...now.keys(), ...onDisk]);
+      const unread = this.unread.get(key) ?? new Set<number>();
       for (const year of years) {
         const records = now.get(year) ?? [];
+        // A year not read is never written: memory does not hold it. A change that put records in one
+        // was made without asking for it (handlers/years.ts), and would lose the file's own.
+        if (unread.has(year)) {
+          if (records.length > 0) throw new Error(`${yearFileName(placement.prefix, year)} 未载入，不能写入`);
+          continue;
+        }
         const changed =
           touched === EVERYTHING ||
           !sameRecords(before.get(year) ?? [], records) ||
           (reached !== undefined && records.some((r) => reached.has(r)));
         // A year left without records keeps an empty file: the folder never holds an older list of it.
-        if (changed) writes.push({ name: yearFileName(placement.prefix, year), blocks: jsonBytes({ [key]: records }) });
+        if (changed)
+          writes.push({ name: yearFileName(placement.prefix, year), blocks: jsonBytes({ ...yearHead(records), [key]: records }) });
       }
       savedYears.set(key, now);
     }
@@ -321,9 +395,14 @@ export class LowdbStore implements Store {
    */
   private async reloadFromDisk(): Promise<void> {
     try {
-      const check = await readLibraryFolder(this.dataDir, { log: 'later' });
+      // The years memory held, no more: the others stay unread.
+      const unread = this.unread;
+      const check = await readLibraryFolder(this.dataDir, {
+        log: 'later',
+        years: () => (year) => ![...unread.values()].some((years) => years.has(year)),
+      });
       if (check && !check.ok) throw new Error(check.reason);
-      if (check) this.hold(check.doc, check.single ? check.doc.log : null);
+      if (check) this.hold(check.doc, check.single ? check.doc.log : null, await headsOf(this.dataDir, check.unread));
       else this.doc = null;
       this.writeCount++;
     } catch (error) {
@@ -346,6 +425,41 @@ function lines(entries: readonly LogEntry[]): string {
 
 function isEmpty(value: unknown): boolean {
   return Array.isArray(value) && value.length === 0;
+}
+
+/** The years of `unread` that may hold what `needed` asks for. */
+function wantedYears(unread: ReadonlyMap<number, YearHead | null>, needed: YearsNeeded): number[] {
+  const wanted: number[] = [];
+  if (needed !== 'all' && needed.unfinishedProblems !== true && (needed.years ?? []).length === 0) return wanted;
+  for (const [year, head] of unread) {
+    if (
+      needed === 'all' ||
+      head === null ||
+      (needed.unfinishedProblems === true && head.unfinished > 0) ||
+      (needed.years ?? []).some((y) => head.years.includes(y))
+    )
+      wanted.push(year);
+  }
+  return wanted;
+}
+
+/** The heads of the yearly files left unread. */
+async function headsOf(dir: string, unread: ReadonlyMap<Key, readonly number[]>): Promise<Map<Key, Map<number, YearHead | null>>> {
+  const heads = new Map<Key, Map<number, YearHead | null>>();
+  for (const [key, years] of unread) {
+    const ofKey = new Map<number, YearHead | null>();
+    for (const year of years) ofKey.set(year, await readYearHead(dir, key, year));
+    heads.set(key, ofKey);
+  }
+  return heads;
+}
+
+/**
+ * A yearly part's records, the newest year first, as the files are read: an edit mostly looks for a
+ * record of the plan year, and every record a search passes counts as used (tracking.ts).
+ */
+function newestFirst(years: ReadonlyMap<number, readonly Visit[]>): Visit[] {
+  return [...years.keys()].sort((a, b) => b - a).flatMap((year) => years.get(year) ?? []);
 }
 
 function yearsOnDisk(dir: string, prefix: string): number[] {

@@ -1,0 +1,115 @@
+import type { ApiHandlers, ApiMethod, ApiParsed } from '@shared/api/contract';
+import type { DataDoc, YearsNeeded } from '@shared/storage/types';
+import type { HandlerContext } from './context';
+
+/**
+ * Which visits each method uses, so that the years the library was opened without are read first
+ * (docs/architecture.md#data-files: the plan year's and this year's are read at open). A method not
+ * named here reads every year before it runs: a handler never sees part of the history unless it is
+ * listed here as needing only that part. A year's figures count the visits planned or made in it
+ * (inPlanYear), so a year asks for those, wherever they are filed.
+ */
+type Need<M extends ApiMethod> = (input: ApiParsed<M>, doc: DataDoc, today: string) => YearsNeeded;
+
+const NONE: YearsNeeded = {};
+const none = (): YearsNeeded => NONE;
+const ofYear = (year: number | undefined, doc: DataDoc): { years: number[] } => ({ years: [year ?? doc.profile.planYear] });
+
+/** A change of one visit: none more when it is among those read, else every year (it may be filed in any). */
+function visitById(id: string, doc: DataDoc): YearsNeeded {
+  return doc.visits.some((v) => v.id === id) ? NONE : 'all';
+}
+
+/** The years from one date to another (a focus or a chart's range), or only `year`'s when none is set. */
+function yearsOf(from: string | undefined, to: string | undefined, fallback: number): number[] {
+  if (!from || !to) return [fallback];
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) years.push(year);
+  return years;
+}
+
+const NEEDS: { readonly [M in ApiMethod]?: Need<M> } = {
+  // What does not use the visits at all.
+  'app:info': none,
+  'app:createBlank': none,
+  'app:loadDemo': none,
+  'entities:query': none,
+  'entities:get': none,
+  'entities:save': none,
+  'entities:delete': none,
+  'cadres:query': none,
+  'cadres:get': none,
+  'cadres:save': none,
+  'cadres:delete': none,
+  'regions:list': none,
+  'regions:save': none,
+  'regions:delete': none,
+  'regulators:list': none,
+  'regulators:overview': none,
+  'regulators:save': none,
+  'regulators:delete': none,
+  'regulators:fill': none,
+  'profile:get': none,
+  'profile:save': none,
+  'log:list': none,
+  'log:names': none,
+  'jobs:current': none,
+  'jobs:get': none,
+  'jobs:cancel': none,
+  'import:progress': none,
+  'import:cancel': none,
+  'calendar:save': none,
+  'calendar:saveNotice': none,
+  'calendar:readNotice': none,
+  'calendar:removeNotice': none,
+  'inspections:list': none,
+  'inspections:save': none,
+  'inspections:delete': none,
+  'entityChanges:list': none,
+  'export:columns': none,
+  'export:templates': none,
+  'export:saveTemplate': none,
+  'export:deleteTemplate': none,
+  // A backup copies the files themselves.
+  'backup:list': none,
+  'backup:create': none,
+  'backup:download': none,
+  'stats:loads': none,
+  // One year's visits (planned or made in it).
+  'stats:breakdown': (_input, doc) => ofYear(undefined, doc),
+  'stats:cadreQuarters': ({ year }, doc) => ofYear(year, doc),
+  'report:preview': ({ year }, doc) => ofYear(year, doc),
+  'report:export': ({ year }, doc) => ofYear(year, doc),
+  'handbook:view': (_input, doc) => ofYear(undefined, doc),
+  'handbook:export': ({ year }, doc) => ofYear(year, doc),
+  'handbook:exportAll': ({ year }, doc) => ofYear(year, doc),
+  'letters:get': ({ year }, doc) => ofYear(year, doc),
+  'package:export': ({ year }, doc) => ofYear(year, doc),
+  'visits:plan': ({ year }) => ({ years: [year] }),
+  'visits:record': ({ id }, doc) => visitById(id, doc),
+  'visits:rectify': ({ visitId }, doc) => visitById(visitId, doc),
+  'problems:step': ({ visitId }, doc) => visitById(visitId, doc),
+  'visits:list': ({ year, from, to }) => ({ years: yearsOf(from, to, year) }),
+  'visits:days': ({ year, from, to }) => ({ years: yearsOf(from, to, year) }),
+  // With every problem of any year not yet 销号 (历年未整改, the ledger's stages).
+  'visits:query': ({ year, from, to }) => ({ years: yearsOf(from, to, year), unfinishedProblems: true }),
+  'visits:openProblems': () => ({ unfinishedProblems: true }),
+  'stats:get': ({ year }, doc) => ({ ...ofYear(year, doc), unfinishedProblems: true }),
+  // The charts' range (the plan year when none) and this month's figures.
+  'stats:weekly': ({ from, to }, doc, today) => ({ years: [...yearsOf(from, to, doc.profile.planYear), Number(today.slice(0, 4))] }),
+};
+
+/** The handler table with each method reading the years it needs first (NEEDS; every year when not named). */
+export function readingYearsFirst(ctx: HandlerContext, handlers: ApiHandlers): ApiHandlers {
+  const wrapped: Partial<Record<ApiMethod, unknown>> = {};
+  for (const method of Object.keys(handlers) as ApiMethod[]) {
+    const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+    const need = NEEDS[method] as Need<ApiMethod> | undefined;
+    wrapped[method] = async (input: unknown) => {
+      const doc = ctx.store.read();
+      if (doc) await ctx.store.ensureYears(need ? need(input as ApiParsed<ApiMethod>, doc, ctx.today()) : 'all');
+      return handler(input);
+    };
+  }
+  return wrapped as ApiHandlers;
+}
