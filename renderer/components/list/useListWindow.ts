@@ -1,8 +1,9 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ApiInput, ApiResults } from '@shared/api/contract';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import { prefetchAnswer, readOnOpen } from '../../api/queries';
 
 export type WindowMethod = 'entities:query' | 'cadres:query' | 'visits:query';
 type RowOf<M extends WindowMethod> = ApiResults[M]['rows'][number];
@@ -36,6 +37,16 @@ export interface ListWindow<M extends WindowMethod> {
   readonly showRows: (first: number, last: number) => void;
 }
 
+/** The input of one block of a list's rows. */
+function windowInput<M extends WindowMethod>(input: ListInput<M>, block: number): ApiInput<M> {
+  return { ...input, offset: block * BLOCK_ROWS, limit: BLOCK_ROWS } as ApiInput<M>;
+}
+
+/** Asks for a list's first block ahead of the screen showing it (under the key useListWindow reads). */
+export function prefetchWindow<M extends WindowMethod>(method: M, input: ListInput<M>): void {
+  prefetchAnswer(method, windowInput(input, 0));
+}
+
 /**
  * A 主体/干部/督导 list fetched by the window the virtual table shows: one request of BLOCK_ROWS rows
  * (with the count of every match) for the top, more only as the clerk scrolls. Each block is
@@ -55,10 +66,7 @@ export function useListWindow<M extends WindowMethod>(
   const [shown, setShown] = useState({ inputKey, first: 0, last: 0 });
   // New filters: back to the top (the table scrolls there too).
   const range = shown.inputKey === inputKey ? shown : { inputKey, first: 0, last: 0 };
-  const blockInput = useCallback(
-    (block: number) => ({ ...stableInput, offset: block * BLOCK_ROWS, limit: BLOCK_ROWS }) as ApiInput<M>,
-    [stableInput],
-  );
+  const blockInput = useCallback((block: number) => windowInput(stableInput, block), [stableInput]);
 
   // The first block always: it carries the count, and keeps the previous list on screen until the new one comes.
   const head = useQuery({
@@ -66,7 +74,7 @@ export function useListWindow<M extends WindowMethod>(
     queryFn: () => api(method, blockInput(0)),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
-    ...(options.readOnOpen ? { refetchOnMount: 'always' as const } : {}),
+    ...(options.readOnOpen ? { refetchOnMount: readOnOpen } : {}),
   });
   const firstBlock = Math.floor(range.first / BLOCK_ROWS);
   const lastBlock = Math.floor(range.last / BLOCK_ROWS);
@@ -78,6 +86,10 @@ export function useListWindow<M extends WindowMethod>(
     })),
   });
 
+  // One placeholder per index for the hook's life: a row not fetched yet is the same object in every
+  // list built, as a fetched row is while its block's answer has not changed (the query cache keeps
+  // such rows as they were), so the virtual table re-renders only rows that did change, not every one.
+  const placeholders = useRef<PendingRow[]>([]);
   const total = head.data?.total ?? null;
   const headRows = head.data?.rows;
   const restRows = rest.map((q) => q.data?.rows);
@@ -90,7 +102,7 @@ export function useListWindow<M extends WindowMethod>(
     const count = head.isPlaceholderData ? headRows.length : total;
     for (let index = 0; index < count; index++) {
       const block = fetched.get(Math.floor(index / BLOCK_ROWS));
-      all.push(block?.[index % BLOCK_ROWS] ?? { id: `pending-${index}`, pending: true });
+      all.push(block?.[index % BLOCK_ROWS] ?? (placeholders.current[index] ??= { id: `pending-${index}`, pending: true }));
     }
     return all;
     // restRows is a new array each render; restKey says when one of its blocks changed.
