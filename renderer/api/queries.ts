@@ -1,4 +1,4 @@
-import { keepPreviousData, QueryClient, useQuery, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useQuery, type Query, type QueryKey } from '@tanstack/react-query';
 import type { ApiInput, ApiMethod, ApiResults } from '@shared/api/contract';
 import { api, onApiSuccess } from './client';
 import { errorText } from './error-text';
@@ -143,6 +143,31 @@ export function readAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>): 
   return queryClient.fetchQuery({ queryKey: [method, input], queryFn: () => api(method, input) });
 }
 
+/**
+ * Asks for an answer ahead of the screen that reads it (the first screen's reads go out beside app:info,
+ * docs/performance.md); the screen then finds it cached or on its way under the same key.
+ */
+export function prefetchAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>): void {
+  void queryClient.prefetchQuery({ queryKey: [method, input], queryFn: () => api(method, input) });
+}
+
+/** When the screen on show was opened (useHashScreen notes it). */
+let screenOpenedAt = Date.now();
+
+/** Another screen is on show: what is read on opening a screen is asked again as it mounts. */
+export function noteScreenOpened(): void {
+  screenOpenedAt = Date.now();
+}
+
+/**
+ * refetchOnMount of the reads made each time their screen opens: again unless already read since the
+ * screen opened (read beside app:info as the app started, or by another part of the same screen);
+ * a read a change made stale is read again either way.
+ */
+export function readOnOpen(query: Pick<Query, 'state'>): boolean | 'always' {
+  return query.state.dataUpdatedAt >= screenOpenedAt ? true : 'always';
+}
+
 export interface ApiQueryState<T> {
   readonly result: T | null;
   /** True while an answer for the current input is awaited (the previous one may still show). */
@@ -176,14 +201,18 @@ export function useApiQuery<M extends ApiMethod>(
     queryFn: () => api(method, input),
     placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
     enabled: options.enabled ?? true,
-    ...(options.readOnOpen ? { refetchOnMount: 'always' as const } : {}),
+    ...(options.readOnOpen ? { refetchOnMount: readOnOpen } : {}),
     ...(poll
       ? { refetchInterval: (q: { state: { data?: ApiResults[M] } }) => (q.state.data && poll.until(q.state.data) ? false : poll.ms) }
       : {}),
   });
   return {
     result: query.data ?? null,
-    loading: query.isFetching,
+    // Read only when asked: the query cache re-renders a component for what it read, so one that shows
+    // no spinner is not drawn again each time its answer is read again unchanged (a reference list after a save).
+    get loading() {
+      return query.isFetching;
+    },
     error: query.error ? errorText(query.error) : '',
     reload: () => void query.refetch(),
   };

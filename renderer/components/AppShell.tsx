@@ -2,9 +2,10 @@ import { FolderOpenOutlined } from '@ant-design/icons';
 import { Layout, Menu, Spin, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useCallback } from 'react';
 import type { AppInfo } from '@shared/api/contract';
-import { useApiQuery } from '../api/queries';
+import { prefetchAnswer, useApiQuery } from '../api/queries';
 import { countText } from '@shared/util/format';
 import { screenFromHash, useHashScreen } from '../hooks/useHashScreen';
+import { askFirstReads } from '../navigation/first-reads';
 import { useMenuCommands } from '../hooks/useMenuCommands';
 import { SCREEN_KEYS, SCREENS, type ScreenKey } from '../navigation/screens';
 import { hasUnsavedChanges, useConfirmDiscard } from '../navigation/unsaved';
@@ -27,9 +28,13 @@ const PAGE_CHUNKS = {
   settings: () => import('../pages/SettingsPage').then((m) => ({ default: m.SettingsPage })),
   visits: () => import('../pages/VisitsPage').then((m) => ({ default: m.VisitsPage })),
 } satisfies Record<ScreenKey, unknown>;
-// The screen the app opens on loads beside app:info instead of after it (docs/performance.md); the
-// lazy component below then finds its chunk loaded.
-void PAGE_CHUNKS[screenFromHash()]();
+// The app's first requests (docs/performance.md), in the order the services answer them: app:info
+// (the shell waits for it), the chunk of the screen the address names (the lazy component below then
+// finds it loaded) and what that screen reads first.
+const FIRST_SCREEN = screenFromHash();
+prefetchAnswer('app:info', {});
+void PAGE_CHUNKS[FIRST_SCREEN]();
+askFirstReads(FIRST_SCREEN);
 const AssignmentsPage = lazy(PAGE_CHUNKS.assignments);
 const BackupPage = lazy(PAGE_CHUNKS.backup);
 const BattleMapPage = lazy(PAGE_CHUNKS['battle-map']);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { noteScreenOpened } from '../api/queries';
 import { isScreenKey, type ScreenKey } from '../navigation/screens';
 import { hasUnsavedChanges, useConfirmDiscard } from '../navigation/unsaved';
 
@@ -50,7 +51,7 @@ export function openScreen(screen: ScreenKey, params: HashParams = {}): void {
  * Back and Forward (a hashchange) ask 「放弃修改？」 like the menu does while a form holds changes.
  */
 export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
-  const [screen, setScreen] = useState(screenFromHash);
+  const [screen, setShownScreen] = useState(screenFromHash);
   const confirmDiscard = useConfirmDiscard();
   // What the hashchange listener (set up once) compares with and asks through.
   const shown = useRef(screen);
@@ -59,6 +60,11 @@ export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
     shown.current = screen;
     confirmRef.current = confirmDiscard;
   });
+  // Noted before the screen renders: its reads made on opening it are asked again as they mount.
+  const setScreen = useCallback((next: ScreenKey) => {
+    if (next !== shown.current) noteScreenOpened();
+    setShownScreen(next);
+  }, []);
   useEffect(() => {
     // A bare or unknown address is rewritten to the screen shown, without a history entry;
     // a known screen keeps its query.
@@ -80,11 +86,14 @@ export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
-  const navigate = useCallback((next: ScreenKey) => {
-    openScreen(next);
-    // At once, not on the hashchange that follows: the next click already sees the screen it opened.
-    setScreen(screenFromHash());
-  }, []);
+  }, [setScreen]);
+  const navigate = useCallback(
+    (next: ScreenKey) => {
+      openScreen(next);
+      // At once, not on the hashchange that follows: the next click already sees the screen it opened.
+      setScreen(screenFromHash());
+    },
+    [setScreen],
+  );
   return [screen, navigate];
 }

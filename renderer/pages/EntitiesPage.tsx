@@ -6,19 +6,8 @@ import { EntityToolbar, type EntityFilters } from '../components/EntityToolbar';
 import { ENTITY_COLUMNS } from '../components/list/entity-columns';
 import { ListScreen } from '../components/list/ListScreen';
 import { hashParams } from '../hooks/useHashScreen';
+import { NO_ENTITY_FILTERS } from '../navigation/first-reads';
 import { useReference } from '../hooks/useReference';
-
-const NO_FILTERS: EntityFilters = {
-  text: '',
-  regionId: '',
-  grades: [],
-  types: [],
-  statuses: [],
-  assigned: 'any',
-  regulatorId: '',
-  scales: [],
-  lacking: '',
-};
 
 /**
  * Filters the list was opened with (a drill-down: #/entities?regionId=…&grades=B, ?lacking=safetyDirector
@@ -51,7 +40,7 @@ export function EntitiesPage() {
     <ListScreen<'entities:query', EntityFilters, Entity>
       method="entities:query"
       initialFilters={filtersFromAddress}
-      noFilters={NO_FILTERS}
+      noFilters={NO_ENTITY_FILTERS}
       columns={ENTITY_COLUMNS}
       toolbar={({ filters, patchFilters, regions, total, editor, openExport }) => (
         <EntityToolbar

@@ -23,17 +23,27 @@ export interface DashboardData {
   readonly reload: () => void;
 }
 
+/** What the figures are asked for with: year null is the plan year (the service's default), so the first answer needs no app:info. */
+export function dashboardInputs(regionId: string, range: DashboardRange, year: number | null) {
+  return {
+    stats: year ? { regionId, year } : { regionId },
+    breakdown: { regionId },
+    weekly: { regionId, from: range.from, to: range.to },
+    loads: { regionId },
+  } as const;
+}
+
 /**
  * What 首页概览 reads through the query cache, every figure computed and memoised on the server for
  * the scope. All are asked for at once, the scope's stats first: the server answers in order, so
  * the KPI cards paint while the charts' figures are still being worked out.
  */
 export function useDashboardData(regionId: string, range: DashboardRange, year: number | null): DashboardData {
-  // year null: the plan year (the service's default), so the first answer needs no app:info.
-  const stats = useApiQuery('stats:get', year ? { regionId, year } : { regionId }, FIGURES);
-  const breakdown = useApiQuery('stats:breakdown', { regionId }, FIGURES);
-  const weekly = useApiQuery('stats:weekly', { regionId, from: range.from, to: range.to }, FIGURES);
-  const loads = useApiQuery('stats:loads', { regionId }, FIGURES);
+  const inputs = dashboardInputs(regionId, range, year);
+  const stats = useApiQuery('stats:get', inputs.stats, FIGURES);
+  const breakdown = useApiQuery('stats:breakdown', inputs.breakdown, FIGURES);
+  const weekly = useApiQuery('stats:weekly', inputs.weekly, FIGURES);
+  const loads = useApiQuery('stats:loads', inputs.loads, FIGURES);
   const battle = useApiQuery('battlemap:get', {}, FIGURES);
   return {
     stats,
