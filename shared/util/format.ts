@@ -1,9 +1,13 @@
 import { percentValue } from '../stats/percent';
 import type { Ratio } from '../stats/tally';
 
-/** 21893 → "21,893": every count a clerk reads, on screen, in the CLI and in print. */
+/**
+ * 21893 → "21,893": every count a clerk reads, on screen, in the CLI and in print. A whole number is
+ * grouped here as zh-CN groups it: the first use of Intl in a page costs Chromium 50–200 ms (its locale
+ * data), paid by the first screen only for its counts (docs/performance.md).
+ */
 export function countText(n: number): string {
-  return n.toLocaleString('zh-CN');
+  return Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('zh-CN');
 }
 
 /**

@@ -4,6 +4,7 @@ import { CADRE_LEVEL_LABELS } from '@shared/domain/schemas';
 import { LOAD_BAND_LABELS, LOAD_BANDS, type LoadBand, type LoadBands } from '@shared/stats/loads';
 import { clickableBar } from './clickable-bar';
 import { AXIS_TICK, BAR_STROKE, GRID_STROKE, LOAD_FILLS } from './palette';
+import { countText } from '@shared/util/format';
 
 export interface CadreLoadChartProps {
   readonly rows: readonly LoadBands[];
@@ -34,10 +35,10 @@ export function CadreLoadChart({ rows, onSelect }: CadreLoadChartProps) {
       <BarChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap="28%">
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis dataKey="label" interval={0} tick={AXIS_TICK} tickLine={false} height={20} />
-        <YAxis tick={AXIS_TICK} width={44} allowDecimals={false} tickFormatter={(v: number) => v.toLocaleString('zh-CN')} />
+        <YAxis tick={AXIS_TICK} width={44} allowDecimals={false} tickFormatter={countText} />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-          formatter={(value, name) => [`${Number(value).toLocaleString('zh-CN')} 名`, name]}
+          formatter={(value, name) => [`${countText(Number(value))} 名`, name]}
           labelFormatter={(_label, payload) => {
             const row = payload[0]?.payload as Datum | undefined;
             return row ? `${row.label}干部（上限 ${row.cap} 户）` : '';

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { clickableBar } from './clickable-bar';
 import { regionAxis } from './region-axis';
 import { AXIS_TICK, BAR_STROKE, GRADE_FILLS, GRID_STROKE } from './palette';
+import { countText } from '@shared/util/format';
 
 export interface GradeRegionRow {
   readonly regionId: string;
@@ -38,10 +39,10 @@ export function GradeByRegionChart({ rows, onSelect }: GradeByRegionChartProps) 
       <BarChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap="22%">
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis {...regionAxis(rows.length)} />
-        <YAxis tick={AXIS_TICK} width={48} allowDecimals={false} tickFormatter={(v: number) => v.toLocaleString('zh-CN')} />
+        <YAxis tick={AXIS_TICK} width={48} allowDecimals={false} tickFormatter={countText} />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.04)' }}
-          formatter={(value, name) => [`${Number(value).toLocaleString('zh-CN')} 户`, `${String(name)}级`]}
+          formatter={(value, name) => [`${countText(Number(value))} 户`, `${String(name)}级`]}
           itemSorter={(item) => String(item.dataKey)}
         />
         {GRADES.map((grade) => (

@@ -4,6 +4,7 @@ import type { WeekPoint } from '@shared/stats/weekly';
 import { clickableBar } from './clickable-bar';
 import { markerDot } from './markers';
 import { AXIS_TICK, DONE_LINE, GRID_STROKE, PLANNED_LINE, TODAY_STROKE } from './palette';
+import { countText } from '@shared/util/format';
 
 export interface VisitsWeeklyChartProps {
   readonly weeks: readonly WeekPoint[];
@@ -38,10 +39,10 @@ export function VisitsWeeklyChart({ weeks, todayLabel, onSelect }: VisitsWeeklyC
       <ComposedChart data={data} margin={{ top: 14, right: 12, bottom: 0, left: 0 }} barCategoryGap={0}>
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} height={20} minTickGap={18} />
-        <YAxis tick={AXIS_TICK} width={52} allowDecimals={false} tickFormatter={(v: number) => v.toLocaleString('zh-CN')} />
+        <YAxis tick={AXIS_TICK} width={52} allowDecimals={false} tickFormatter={countText} />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.05)' }}
-          formatter={(value, name) => [`${Number(value).toLocaleString('zh-CN')} 次`, name]}
+          formatter={(value, name) => [`${countText(Number(value))} 次`, name]}
           labelFormatter={(_label, payload) => {
             const week = payload[0]?.payload as Datum | undefined;
             return week ? `${week.start} 至 ${week.end}：计划 ${week.planned} 次，完成 ${week.done} 次（点击查看）` : '';

@@ -1,5 +1,6 @@
 import { Flex, Segmented, Select, Tag, Typography } from 'antd';
 import type { VisitDay, VisitRow } from '@shared/api/contract';
+import { countText } from '@shared/util/format';
 import { useElementSize } from '../assignments/useElementSize';
 import { CadrePicker } from '../CadrePicker';
 import type { ListWindow } from '../list/useListWindow';
@@ -22,7 +23,7 @@ export interface PlanTabProps {
   readonly onOpen: (row: VisitRow) => void;
 }
 
-const countText = (count: number | null): string => (count === null ? '…' : count.toLocaleString('zh-CN'));
+const countOrWait = (count: number | null): string => (count === null ? '…' : countText(count));
 
 /** 督导计划: filters, then the list (virtualised, fetched by window) or the per-week counts. */
 export function PlanTab({ year, filters, onFilters, list, planned, days, today, weeklyCap, onOpen }: PlanTabProps) {
@@ -58,7 +59,7 @@ export function PlanTab({ year, filters, onFilters, list, planned, days, today, 
           </Tag>
         )}
         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid="visit-count">
-          {narrowed ? `符合条件 ${countText(view === 'list' ? list.total : weekTotal)} 次` : `共 ${countText(list.total)} 次`}
+          {narrowed ? `符合条件 ${countOrWait(view === 'list' ? list.total : weekTotal)} 次` : `共 ${countOrWait(list.total)} 次`}
         </Typography.Text>
         <Segmented
           value={view}

@@ -1,5 +1,5 @@
 import { Flex, Tooltip } from 'antd';
-import { percentText } from '@shared/util/format';
+import { countText, percentText } from '@shared/util/format';
 import type { VisitFigures } from '@shared/api/contract';
 
 export interface VisitKpisProps {
@@ -67,7 +67,7 @@ function Kpi({
   readonly color?: string;
   readonly title: string;
 }) {
-  const shown = text !== undefined ? text : value === null || value === undefined ? null : value.toLocaleString('zh-CN');
+  const shown = text !== undefined ? text : value === null || value === undefined ? null : countText(value);
   return (
     <Tooltip title={title} mouseEnterDelay={0.6}>
       <div
