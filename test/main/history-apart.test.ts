@@ -195,6 +195,24 @@ describe('history stored apart from the master data', () => {
     }
   }, 120_000);
 
+  it('a commit plan cut short while it was written is dropped at the next open: the change never began', async () => {
+    const doc = libraryInUse(10, 3);
+    const { dir } = await oldLibrary(doc);
+    await (await LowdbStore.open(dir)).close();
+    const before = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
+    const temp = `.${DATA_FILE_NAME}.999999.tmp`;
+    await writeFile(path.join(dir, temp), '{"schemaVersion":');
+    const plan = JSON.stringify({ renames: [[temp, DATA_FILE_NAME]], append: { name: 'log.jsonl', offset: 0, text: 'x\n' } });
+    await writeFile(path.join(dir, '.commit.json'), plan.slice(0, plan.length / 2));
+
+    const store = await LowdbStore.open(dir);
+    expect(store.recovery).toBeNull();
+    await store.close();
+    expect(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')).toBe(before);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp') || name.startsWith('.commit'))).toEqual([]);
+    expect(sortVisits(await readLibrary(dir))).toEqual(sortVisits(migrated(doc)));
+  });
+
   it('a damaged file of the history is moved aside with a message, and the newest backup (a folder) restores everything', async () => {
     const { dir } = await oldLibrary(libraryInUse(20, 5));
     const first = await openServices(dir, { now: () => NOW, backupAtStart: true });
