@@ -4,6 +4,7 @@ import path from 'node:path';
 import { LogEntrySchema, type LogEntry } from '@shared/domain/schemas';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
 import { damagedName, inspectParsed, issueText, NOT_JSON } from './backups';
+import { NotJsonError, readPartFile } from './part-file';
 import { checkLibrarySize, fileFault } from './file-faults';
 import { KEYS, MASTER_FILE_NAME, parseYearHead, PLACEMENT, yearFileName, yearOfFileName, type Key, type YearHead } from './layout';
 
@@ -39,18 +40,22 @@ export interface FolderOptions {
  */
 export async function readLibraryFolder(dir: string, options: FolderOptions): Promise<FolderCheck | null> {
   const masterFile = path.join(dir, MASTER_FILE_NAME);
-  const text = await readText(masterFile, '数据文件');
-  if (text === null) return null;
-  const master = parse(text);
-  if (master === undefined) return { ok: false, newer: false, reason: NOT_JSON, file: masterFile };
+  let read: Awaited<ReturnType<typeof readPartFile>>;
+  try {
+    read = await readPartFile(masterFile);
+  } catch (error) {
+    if (error instanceof NotJsonError) return { ok: false, newer: false, reason: NOT_JSON, file: masterFile };
+    throw error;
+  }
+  if (read === null) return null;
+  const { data: master, text } = read;
   const version = (master as { schemaVersion?: unknown } | null)?.schemaVersion;
   // A library written before history was stored apart, or a backup downloaded as one file.
-  const single =
-    typeof master !== 'object' || master === null || 'visits' in master || typeof version !== 'number' || version < CURRENT_SCHEMA_VERSION;
+  const single = 'visits' in master || typeof version !== 'number' || version < CURRENT_SCHEMA_VERSION;
   const unread = new Map<Key, number[]>();
   if (!single) {
     const names = await readdir(dir);
-    const raw = master as Record<string, unknown>;
+    const raw = master;
     // A split library is at the current version (an older one is single): its parts need no migration
     // and may be read apart. A migration of a later version must read every year (years: undefined).
     const planYear = (raw['profile'] as { planYear?: unknown } | undefined)?.planYear;
@@ -113,8 +118,14 @@ export async function readYearHead(dir: string, key: Key, year: number): Promise
 /** The list `key` of one part's file (a missing file is an empty list), or why the file cannot be used. */
 async function partOf(dir: string, name: string, key: Key): Promise<unknown[] | { ok: false; newer: false; reason: string; file: string }> {
   const file = path.join(dir, name);
-  const parsed = parse((await readText(file, '数据文件')) ?? '{}') as Record<string, unknown> | undefined;
-  const records = parsed?.[key] ?? (parsed && Object.keys(parsed).length === 0 ? [] : undefined);
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = (await readPartFile(file))?.data ?? {};
+  } catch (error) {
+    if (error instanceof NotJsonError) return { ok: false, newer: false, reason: NOT_JSON, file };
+    throw error;
+  }
+  const records = parsed[key] ?? (Object.keys(parsed).length === 0 ? [] : undefined);
   if (!Array.isArray(records)) return { ok: false, newer: false, reason: NOT_JSON, file };
   return records;
 }
@@ -212,16 +223,6 @@ function parse(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
-  }
-}
-
-async function readText(file: string, what: string): Promise<string | null> {
-  await checkLibrarySize(file, what);
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw fileFault(error, file, 'read');
   }
 }
 

@@ -16,7 +16,7 @@ import type { Visit } from '@shared/visits/types';
 import { sweepTempFiles, writeFileAtomic } from './atomic-file';
 import { BACKUP_DIR_NAME, moveAside } from './backups';
 import { commitFiles, finishCommit, type Append, type FileWrite } from './commit';
-import { jsonBytes } from './json-bytes';
+import { stagePartFile } from './part-file';
 import { acquireLock } from './lock';
 import {
   byYear,
@@ -338,7 +338,7 @@ export class LowdbStore implements Store {
       const placement = PLACEMENT[key];
       // An empty part with no file yet needs none: a library without history is data.json alone.
       if (placement.kind === 'file' && !(isEmpty(doc[key]) && !this.has(placement.name)))
-        writes.push({ name: placement.name, blocks: jsonBytes({ [key]: doc[key] }) });
+        await stagePartFile(writes, placement.name, { [key]: doc[key] });
       if (placement.kind !== 'yearly') continue;
       const before = this.saved.get(key) ?? new Map<number, readonly object[]>();
       const now = byYear(doc[key] as Visit[]);
@@ -360,8 +360,7 @@ export class LowdbStore implements Store {
           !sameRecords(before.get(year) ?? [], records) ||
           (reached !== undefined && records.some((r) => reached.has(r)));
         // A year left without records keeps an empty file: the folder never holds an older list of it.
-        if (changed)
-          writes.push({ name: yearFileName(placement.prefix, year), blocks: jsonBytes({ ...yearHead(records), [key]: records }) });
+        if (changed) await stagePartFile(writes, yearFileName(placement.prefix, year), { ...yearHead(records), [key]: records });
       }
       savedYears.set(key, now);
     }
@@ -375,7 +374,7 @@ export class LowdbStore implements Store {
     if (MASTER_KEYS.some((key) => touched.keys.has(key))) {
       const master: Record<string, unknown> = {};
       for (const key of MASTER_KEYS) master[key] = doc[key];
-      writes.push({ name: MASTER_FILE_NAME, blocks: jsonBytes(master) });
+      await stagePartFile(writes, MASTER_FILE_NAME, master);
     }
     await commitFiles(this.dataDir, writes, append);
     for (const [key, years] of savedYears) this.saved.set(key, years);
