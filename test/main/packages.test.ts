@@ -10,6 +10,7 @@ import { computeStats, type Stats } from '@shared/stats/stats';
 import { dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { timed } from './cpu-time';
 import { cli } from './run-cli';
 import { readLibrary } from './library-files';
 import { useTempDirs } from './temp-dir';
@@ -21,19 +22,6 @@ async function ok(...args: string[]): Promise<string> {
   expect(run.stderr, args.join(' ')).toBe('');
   expect(run.code).toBe(0);
   return run.stdout;
-}
-
-/** A CLI run in this process with its wall and CPU seconds (user + sys of this process, worker threads included). */
-async function timedCli(...args: string[]): Promise<{ stdout: string; wallSeconds: number; cpuSeconds: number }> {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const stdout = await ok(...args);
-  const { user, system } = process.cpuUsage(cpu);
-  return {
-    stdout,
-    wallSeconds: Math.round((performance.now() - started) / 100) / 10,
-    cpuSeconds: Math.round((user + system) / 100_000) / 10,
-  };
 }
 
 async function sha256Of(file: string): Promise<string> {
@@ -115,12 +103,12 @@ describe('上报包 through the CLI (issue #19 done-when)', () => {
     expect((await readDoc(consolidating)).entities).toHaveLength(0);
 
     // CPU time, which other work on the shared cores does not stretch as it does the wall clock.
-    const timed = await timedCli('import', 'package', ...files, '--data', consolidating);
-    expect(timed.stdout).toContain('已汇总');
+    const consolidate = await timed(() => ok('import', 'package', ...files, '--data', consolidating));
+    expect(consolidate.value).toContain('已汇总');
     console.log(
-      `import of the city's nine packages: ${timed.wallSeconds} s wall, ${timed.cpuSeconds} s CPU (library load, backup and save included)`,
+      `import of the city's nine packages: ${consolidate.wallSeconds} s wall, ${consolidate.cpuSeconds} s CPU (library load, backup and save included)`,
     );
-    expect(timed.cpuSeconds).toBeLessThan(30);
+    expect(consolidate.cpuSeconds).toBeLessThan(30);
 
     // stats --json is computeStats over the library (main/server/handlers/stats.ts).
     const statsOf = async (dir: string, regionId = '') => computeStats(await readDoc(dir), { regionId });
