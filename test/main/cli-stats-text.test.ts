@@ -1,18 +1,15 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli as run } from './run-cli';
 import { useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
-const cli = (...args: string[]): Promise<string> =>
-  new Promise((resolve, reject) => {
-    execFile(TSX, ['main/server/cli/index.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
-    );
-  });
+/** The CLI in this process (test/main/run-cli.ts); its stdout, or the failure with its stderr. */
+async function cli(...args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await run(...args);
+  if (code !== 0) throw new Error(`${args.join(' ')}: exit ${code}\n${stderr}`);
+  return stdout;
+}
 
 describe('CLI stats text', () => {
   it('groups thousands, rounds rates as the screens do and says which 主体 the coverage leaves out', async () => {
