@@ -38,7 +38,8 @@ export function VisitsPage() {
   // A drill-down's week opens in its own year; otherwise the plan year of 设置 (its visit rules too).
   const [chosenYear, setChosenYear] = useState<number | null>(() => (focus?.from ? Number(focus.from.slice(0, 4)) : null));
   const profile = useApiQuery('profile:get', {});
-  const planYear = profile.result?.profile.planYear ?? null;
+  // The plan year from app:info, cached since the app started: the list is asked for at once, not after 设置 is read.
+  const planYear = useApiQuery('app:info', {}).result?.planYear || (profile.result?.profile.planYear ?? null);
   const rules = profile.result?.profile.visitRules ?? null;
   const year = chosenYear ?? planYear;
   const [tab, setTab] = useState<TabKey>(() => (hashParams().get('tab') === 'problems' ? 'problems' : 'plan'));
