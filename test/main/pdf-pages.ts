@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
+import { childrenCpuSeconds } from './cpu-time';
 
 /** A word of `pdftotext -bbox`, its box in points from the page's top left. */
 export interface Word {
@@ -19,15 +20,17 @@ export interface PdfPage {
 }
 
 /**
- * Prints workbooks to PDF with LibreOffice in one run (its own profile in `dir`), next to them.
- * Needs LibreOffice and poppler (Debian: libreoffice-calc, poppler-utils).
+ * Prints workbooks to PDF with LibreOffice in one run (its own profile in `dir`), next to them, and
+ * returns the run's CPU seconds. Needs LibreOffice and poppler (Debian: libreoffice-calc, poppler-utils).
  */
-export function printWithLibreOffice(dir: string, files: readonly string[], timeoutMs: number): void {
+export function printWithLibreOffice(dir: string, files: readonly string[], timeoutMs: number): number {
+  const before = childrenCpuSeconds();
   execFileSync(
     'soffice',
     ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, ...files],
     { timeout: timeoutMs, stdio: 'ignore' },
   );
+  return childrenCpuSeconds() - before;
 }
 
 /** Every page of `pdf` with its size and its words. */
