@@ -134,7 +134,7 @@ describe('CLI: hostile files', () => {
     ],
   ];
   for (const [what, build, chinese] of cases) {
-    it(`${what}: one Chinese line, exit 1, no lock, data.json byte-identical`, { timeout: 90_000 }, async () => {
+    it(`${what}: one Chinese line, exit 1, no lock, data.json byte-identical`, async () => {
       const { dir, hash } = await library();
       const file = path.join(dir, '主体.xlsx');
       await writeFile(file, build());
@@ -145,7 +145,7 @@ describe('CLI: hostile files', () => {
     });
   }
 
-  it('a stray cell on row 1,048,576 below 1,500 rows: every row is imported', { timeout: 90_000 }, async () => {
+  it('a stray cell on row 1,048,576 below 1,500 rows: every row is imported', async () => {
     const { dir } = await library();
     const file = path.join(dir, '主体.xlsx');
     await writeFile(file, hostileXlsx({ sheetData: rowsXml(goodRows()) + STRAY_CELL }));
@@ -157,24 +157,20 @@ describe('CLI: hostile files', () => {
     expect(existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
   });
 
-  it(
-    'a file whose only row is a stray cell on row 1,048,576: exit 1, one line, data.json byte-identical, no backup',
-    { timeout: 90_000 },
-    async () => {
-      const { dir, hash } = await library();
-      const before = await hash();
-      const file = path.join(dir, '主体.xlsx');
-      await writeFile(file, hostileXlsx({ sheetData: rowsXml(goodRows().slice(0, 1)) + STRAY_CELL }));
-      const run = await cliInProcess(dir, ['import', 'entities', file]);
-      expect(run.stdout).toContain('第 1048576 行');
-      await expectOneLine(run, '文件中没有一行可以导入，数据未改动', dir, before, hash);
-      expect(existsSync(path.join(dir, 'backups'))).toBe(false);
-    },
-  );
+  it('a file whose only row is a stray cell on row 1,048,576: exit 1, one line, data.json byte-identical, no backup', async () => {
+    const { dir, hash } = await library();
+    const before = await hash();
+    const file = path.join(dir, '主体.xlsx');
+    await writeFile(file, hostileXlsx({ sheetData: rowsXml(goodRows().slice(0, 1)) + STRAY_CELL }));
+    const run = await cliInProcess(dir, ['import', 'entities', file]);
+    expect(run.stdout).toContain('第 1048576 行');
+    await expectOneLine(run, '文件中没有一行可以导入，数据未改动', dir, before, hash);
+    expect(existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
 });
 
 describe('CLI: every way out releases the lock', () => {
-  it('a closed stdout (`… | head -1`) is a normal end', { timeout: 90_000 }, async () => {
+  it('a closed stdout (`… | head -1`) is a normal end', async () => {
     const { dir } = await library();
     // Every row rejected (no such 旗区): the --json answer lists them all, far more than a pipe holds.
     const file = path.join(dir, '主体.csv');
@@ -190,7 +186,7 @@ describe('CLI: every way out releases the lock', () => {
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    it(`${signal} while an import is checked: one line, no lock, data.json byte-identical`, { timeout: 120_000 }, async () => {
+    it(`${signal} while an import is checked: one line, no lock, data.json byte-identical`, async () => {
       const { dir, hash } = await library();
       const file = await longImport(dir);
       const before = await hash();
@@ -204,7 +200,7 @@ describe('CLI: every way out releases the lock', () => {
     });
   }
 
-  it('an unexpected error: one line, exit 1, no stack trace, no lock, data.json byte-identical', { timeout: 120_000 }, async () => {
+  it('an unexpected error: one line, exit 1, no stack trace, no lock, data.json byte-identical', async () => {
     const { dir, hash } = await library();
     const file = await longImport(dir);
     // Thrown from a timer once the run holds the lock: no code of the CLI's own catches it.

@@ -31,5 +31,5 @@ describe('CLI stats text', () => {
     );
     const { done, total } = stats.cadres.commitmentSigned;
     expect(text).toContain(`承诺书已签 ${n(done)} / ${n(total)} = ${(Math.round((1000 * done) / total) / 10).toFixed(1)}%`);
-  }, 120_000);
+  });
 });

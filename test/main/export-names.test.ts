@@ -95,7 +95,7 @@ describe('bulk exports of a library stored by an older version', () => {
     );
     expect(ended).toMatchObject({ state: 'done', files: 2, skipped: [] });
     expect(await filesUnder(out, 'xlsx')).toEqual([path.join(LI_FOLDER, LI_HANDBOOK), path.join(ZHANG_FOLDER, ZHANG_HANDBOOK)].sort());
-  }, 60_000);
+  });
 
   it('a handbook that cannot be written is skipped and reported in Chinese; the others are written', async () => {
     const dir = await olderLibrary();
@@ -118,7 +118,7 @@ describe('bulk exports of a library stored by an older version', () => {
       new RegExp(`^已导出 1 本工作手册到 .*；1 个文件未能写入：“${blocked}”（.*是一个文件夹.*）。请处理后重新导出这些文件$`),
     );
     expect(await filesUnder(out, 'xlsx')).toEqual([path.join(LI_FOLDER, LI_HANDBOOK)]);
-  }, 60_000);
+  });
 });
 
 describe('a 合订本 that cannot be written', () => {
@@ -142,7 +142,7 @@ describe('a 合订本 that cannot be written', () => {
     });
     expect(ended.message).toMatch(new RegExp(`^未能写入合订本：“${blocked}”（.*是一个文件夹.*）。请处理后重新导出$`));
     expect(await filesUnder(out, 'xlsx')).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('CLI export letters', () => {
@@ -166,7 +166,7 @@ describe('CLI export letters', () => {
     expect((await readdir(blocked)).filter((name) => !name.startsWith('.')).sort()).toEqual(
       [LI_LETTER, '致包保领导的一封信-合订本-2封.html'].sort(),
     );
-  }, 90_000);
+  });
 
   it('lists stored names with control characters without their escape codes', async () => {
     const dir = await olderLibrary();
@@ -175,5 +175,5 @@ describe('CLI export letters', () => {
     expect(listed.stdout).toContain('张伟');
     // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(listed.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-  }, 60_000);
+  });
 });

@@ -43,7 +43,7 @@ async function expectRefused(file: Buffer, chinese: string): Promise<void> {
 }
 
 describe('hostile spreadsheet files', () => {
-  it('reads a stray cell on row 1,048,576 as one row: the 1,500 rows above are all imported', { timeout: 60_000 }, async () => {
+  it('reads a stray cell on row 1,048,576 as one row: the 1,500 rows above are all imported', async () => {
     const file = hostileXlsx({ sheetData: rowsXml(goodRows()) + STRAY_CELL });
     // The rows the file leaves out are not filled in, on either thread.
     for (const sheets of [await readSheets('主体.xlsx', file), await readSheetsOffThread('主体.xlsx', file)]) {
@@ -73,7 +73,7 @@ describe('hostile spreadsheet files', () => {
     expect(preview.counts).toMatchObject({ add: GOOD_ROWS, reject: 0 });
   });
 
-  it('refuses five million shared strings in seconds', { timeout: 60_000 }, async () => {
+  it('refuses five million shared strings in seconds', async () => {
     const count = 5_000_000;
     const strings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">${'<si><t>a</t></si>'.repeat(count)}</sst>`;
     await expectRefused(hostileXlsx({ sheetData: rowsXml(goodRows()), sharedStrings: strings }), '文字超过 200 万条');

@@ -71,7 +71,7 @@ async function follow(
 const checking = (seen: readonly Seen[]) => seen.filter((s) => s.progress?.stage === 'checking');
 
 describe('import preview progress', () => {
-  it('answers other requests while the rows are checked, and reports progress up to the total', { timeout: 120_000 }, async () => {
+  it('answers other requests while the rows are checked, and reports progress up to the total', async () => {
     const handlers = await library();
     const preview = handlers['import:preview'](upload('P-city'));
     let infoBeforePreview = false;
@@ -129,7 +129,7 @@ describe('import preview progress', () => {
     ]);
   });
 
-  it('plans again when the library changes while the rows are checked', { timeout: 120_000 }, async () => {
+  it('plans again when the library changes while the rows are checked', async () => {
     const handlers = await library();
     const preview = handlers['import:preview'](upload('P-changed'));
     let changed = false;
@@ -154,7 +154,7 @@ describe('import preview progress', () => {
     });
   });
 
-  it('gives up after three plans when the library changes during each', { timeout: 120_000 }, async () => {
+  it('gives up after three plans when the library changes during each', async () => {
     const handlers = await library();
     const preview = dispatch(handlers, 'import:preview', upload('P-busy'));
     const { entity } = await handlers['entities:get']({ id: 'e2' });
@@ -177,7 +177,7 @@ describe('import preview progress', () => {
     });
   });
 
-  it('stops a preview being made when it is cancelled, keeping nothing', { timeout: 120_000 }, async () => {
+  it('stops a preview being made when it is cancelled, keeping nothing', async () => {
     const handlers = await library();
     const preview = dispatch(handlers, 'import:preview', upload('P-stop'));
     let cancelled = false;
@@ -193,7 +193,7 @@ describe('import preview progress', () => {
     expect((await handlers['import:preview'](upload('P-stop'))).counts.add).toBe(CITY_ROWS);
   });
 
-  it('refuses a preview id already in use', { timeout: 120_000 }, async () => {
+  it('refuses a preview id already in use', async () => {
     const handlers = await library();
     const first = handlers['import:preview'](upload('P-twice'));
     expect(await dispatch(handlers, 'import:preview', upload('P-twice'))).toMatchObject({ ok: false, error: { code: 'conflict' } });

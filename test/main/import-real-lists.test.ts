@@ -309,49 +309,45 @@ describe('CLI import', () => {
     return dir;
   }
 
-  it(
-    'reads a workbook with one sheet per 乡镇 and a Unicode 文本 cadre list, saying where areas came from',
-    { timeout: 60_000 },
-    async () => {
-      const dir = await folder();
-      const workbook = path.join(dir, '分乡镇.xlsx');
-      const header = ['序号', '主体名称', '包保等级'];
-      await writeFile(
-        workbook,
-        await xlsxOf([
-          { name: '昭君镇', rows: [header, [1, '昭君羊肉馆', 'D'], [2, '和胜粮油店', 'C']] },
-          { name: 'Sheet2', rows: [['达拉特旗包保主体名单（昭君街道）'], header, [1, '阳光超市', 'B']] },
-        ]),
-      );
-      const run = await cli('import', 'entities', workbook, '--data', dir);
-      expect(run.stderr).toBe('');
-      const lines = run.stdout.trim().split('\n');
-      expect(lines.slice(0, 3)).toEqual([
-        '导入包保主体：新增 3，更新 0，未变 0，拒绝 0（跳过空行、合计行 0）',
-        '  工作表“昭君镇”：第 1 行是表头；表中没有旗区、乡镇、村列，区域取自工作表名：达拉特旗 / 昭君镇',
-        '  工作表“Sheet2”：第 2 行是表头；表中没有旗区、乡镇、村列，区域取自标题行：达拉特旗 / 昭君街道',
-      ]);
-      expect(lines[3]).toBe('  未导入的列：昭君镇 第 A 列“序号”（未识别）；Sheet2 第 A 列“序号”（未识别）');
+  it('reads a workbook with one sheet per 乡镇 and a Unicode 文本 cadre list, saying where areas came from', async () => {
+    const dir = await folder();
+    const workbook = path.join(dir, '分乡镇.xlsx');
+    const header = ['序号', '主体名称', '包保等级'];
+    await writeFile(
+      workbook,
+      await xlsxOf([
+        { name: '昭君镇', rows: [header, [1, '昭君羊肉馆', 'D'], [2, '和胜粮油店', 'C']] },
+        { name: 'Sheet2', rows: [['达拉特旗包保主体名单（昭君街道）'], header, [1, '阳光超市', 'B']] },
+      ]),
+    );
+    const run = await cli('import', 'entities', workbook, '--data', dir);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      '导入包保主体：新增 3，更新 0，未变 0，拒绝 0（跳过空行、合计行 0）',
+      '  工作表“昭君镇”：第 1 行是表头；表中没有旗区、乡镇、村列，区域取自工作表名：达拉特旗 / 昭君镇',
+      '  工作表“Sheet2”：第 2 行是表头；表中没有旗区、乡镇、村列，区域取自标题行：达拉特旗 / 昭君街道',
+    ]);
+    expect(lines[3]).toBe('  未导入的列：昭君镇 第 A 列“序号”（未识别）；Sheet2 第 A 列“序号”（未识别）');
 
-      const text = path.join(dir, '干部.txt');
-      const rows = [
-        ['姓名', '所在旗区', '所在乡镇', '所在村（社区）', '联系电话'],
-        ['赵丽', '达拉特旗', '昭君镇', '和胜村', '13904770012'],
-      ];
-      await writeFile(text, Buffer.from(`\ufeff${rows.map((r) => r.join('\t')).join('\r\n')}`, 'utf16le'));
-      const cadres = JSON.parse((await cli('import', 'cadres', text, '--json', '--data', dir)).stdout);
-      expect(cadres).toMatchObject({ added: 1, rejected: 0 });
-      const doc = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
-      expect(
-        doc.entities
-          .filter((e: { name: string }) => ['昭君羊肉馆', '和胜粮油店', '阳光超市'].includes(e.name))
-          .map((e: { regionId: string }) => e.regionId),
-      ).toEqual(['zjz', 'zjz', 'zjjd']);
-      expect(doc.cadres.find((c: { name: string }) => c.name === '赵丽')).toMatchObject({ regionId: 'hhc', level: 'village' });
-    },
-  );
+    const text = path.join(dir, '干部.txt');
+    const rows = [
+      ['姓名', '所在旗区', '所在乡镇', '所在村（社区）', '联系电话'],
+      ['赵丽', '达拉特旗', '昭君镇', '和胜村', '13904770012'],
+    ];
+    await writeFile(text, Buffer.from(`\ufeff${rows.map((r) => r.join('\t')).join('\r\n')}`, 'utf16le'));
+    const cadres = JSON.parse((await cli('import', 'cadres', text, '--json', '--data', dir)).stdout);
+    expect(cadres).toMatchObject({ added: 1, rejected: 0 });
+    const doc = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
+    expect(
+      doc.entities
+        .filter((e: { name: string }) => ['昭君羊肉馆', '和胜粮油店', '阳光超市'].includes(e.name))
+        .map((e: { regionId: string }) => e.regionId),
+    ).toEqual(['zjz', 'zjz', 'zjjd']);
+    expect(doc.cadres.find((c: { name: string }) => c.name === '赵丽')).toMatchObject({ regionId: 'hhc', level: 'village' });
+  });
 
-  it('refuses a sheet whose only grade is 风险等级, naming the column and the fix', { timeout: 60_000 }, async () => {
+  it('refuses a sheet whose only grade is 风险等级, naming the column and the fix', async () => {
     const dir = await folder();
     const file = path.join(dir, '风险.xlsx');
     await writeFile(
@@ -372,49 +368,45 @@ describe('CLI import', () => {
     expect(run.stderr).toContain('请在表中增加“包保等级”列');
   });
 
-  it(
-    'prints the columns not imported and the fields not found beside the row errors, and each update old → new',
-    { timeout: 60_000 },
-    async () => {
-      const dir = await folder();
-      const file = path.join(dir, '主体.xlsx');
-      const rows = [
-        ['序号', '主体名称', '统一社会信用代码', '包保等级', '法定代表人', '地址', '乡镇'],
-        [1, '内蒙古食用油有限公司', '91350100m000100y43', 'B', '', '', ''],
-        [2, '无等级小店', '', '', '', '', '昭君镇'],
-      ];
-      await writeFile(file, await xlsxOf([{ name: '主体', rows }]));
-      const text = await cli('import', 'entities', file, '--data', dir);
-      expect(text.stderr).toBe('');
-      const lines = text.stdout.trim().split('\n');
-      expect(lines[0]).toBe('导入包保主体：新增 0，更新 1，未变 0，拒绝 1（跳过空行、合计行 0）');
-      expect(lines[1]).toBe('  未导入的列：第 A 列“序号”（未识别）');
-      expect(lines[2]).toMatch(/^ {2}表中没有的字段：许可证编号、主体类型、业态、规模、旗区、村\(社区、嘎查\)、联系电话、/);
-      expect(lines[3]).toBe('  第 3 行：缺少包保等级（A、B、C、D）');
-      expect(lines[4]).toBe('  更新 第 2 行 内蒙古食用油有限公司：包保等级 “C” → “B”');
-      expect(lines[5]).toBe('  表中空白的单元格未改动已有内容（要清空请加 --clear-blanks）');
-      const doc = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
-      expect(doc.entities[0]).toMatchObject({ grade: 'B', legalRep: '王建军', address: '昭君镇和胜村1号' });
+  it('prints the columns not imported and the fields not found beside the row errors, and each update old → new', async () => {
+    const dir = await folder();
+    const file = path.join(dir, '主体.xlsx');
+    const rows = [
+      ['序号', '主体名称', '统一社会信用代码', '包保等级', '法定代表人', '地址', '乡镇'],
+      [1, '内蒙古食用油有限公司', '91350100m000100y43', 'B', '', '', ''],
+      [2, '无等级小店', '', '', '', '', '昭君镇'],
+    ];
+    await writeFile(file, await xlsxOf([{ name: '主体', rows }]));
+    const text = await cli('import', 'entities', file, '--data', dir);
+    expect(text.stderr).toBe('');
+    const lines = text.stdout.trim().split('\n');
+    expect(lines[0]).toBe('导入包保主体：新增 0，更新 1，未变 0，拒绝 1（跳过空行、合计行 0）');
+    expect(lines[1]).toBe('  未导入的列：第 A 列“序号”（未识别）');
+    expect(lines[2]).toMatch(/^ {2}表中没有的字段：许可证编号、主体类型、业态、规模、旗区、村\(社区、嘎查\)、联系电话、/);
+    expect(lines[3]).toBe('  第 3 行：缺少包保等级（A、B、C、D）');
+    expect(lines[4]).toBe('  更新 第 2 行 内蒙古食用油有限公司：包保等级 “C” → “B”');
+    expect(lines[5]).toBe('  表中空白的单元格未改动已有内容（要清空请加 --clear-blanks）');
+    const doc = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
+    expect(doc.entities[0]).toMatchObject({ grade: 'B', legalRep: '王建军', address: '昭君镇和胜村1号' });
 
-      // Without the 乡镇 column: 清空 cannot take a 主体's area away.
-      await writeFile(file, await xlsxOf([{ name: '主体', rows: rows.slice(0, 2).map((row) => row.slice(0, 6)) }]));
-      const cleared = JSON.parse((await cli('import', 'entities', file, '--clear-blanks', '--json', '--data', dir)).stdout);
-      expect(cleared).toMatchObject({ added: 0, updated: 1, rejected: 0, rows: [] });
-      expect(cleared.updates).toEqual([
-        {
-          sheet: '主体',
-          row: 2,
-          name: '内蒙古食用油有限公司',
-          changes: [
-            { key: 'address', label: '地址', from: '昭君镇和胜村1号', to: '' },
-            { key: 'legalRep', label: '法定代表人(负责人)', from: '王建军', to: '' },
-          ],
-        },
-      ]);
-      expect(cleared.ignoredColumns).toEqual([{ sheet: '主体', column: '第 A 列“序号”', header: '序号', reason: '未识别' }]);
-      expect(cleared.missingFields).toContain('许可证编号');
-    },
-  );
+    // Without the 乡镇 column: 清空 cannot take a 主体's area away.
+    await writeFile(file, await xlsxOf([{ name: '主体', rows: rows.slice(0, 2).map((row) => row.slice(0, 6)) }]));
+    const cleared = JSON.parse((await cli('import', 'entities', file, '--clear-blanks', '--json', '--data', dir)).stdout);
+    expect(cleared).toMatchObject({ added: 0, updated: 1, rejected: 0, rows: [] });
+    expect(cleared.updates).toEqual([
+      {
+        sheet: '主体',
+        row: 2,
+        name: '内蒙古食用油有限公司',
+        changes: [
+          { key: 'address', label: '地址', from: '昭君镇和胜村1号', to: '' },
+          { key: 'legalRep', label: '法定代表人(负责人)', from: '王建军', to: '' },
+        ],
+      },
+    ]);
+    expect(cleared.ignoredColumns).toEqual([{ sheet: '主体', column: '第 A 列“序号”', header: '序号', reason: '未识别' }]);
+    expect(cleared.missingFields).toContain('许可证编号');
+  });
 });
 
 describe('files as Excel and WPS save them', () => {

@@ -218,7 +218,7 @@ describe('一封信 printed by Chromium (GB/T 9704-2012)', () => {
     expect(Math.abs(TEXT.right - date.xMax - 4 * 15.78)).toBeLessThan(TOLERANCE);
     expect(Math.abs((sign.xMin + sign.xMax) / 2 - (date.xMin + date.xMax) / 2)).toBeLessThan(8);
     expect(date.y).toBeGreaterThan(sign.y);
-  }, 60_000);
+  });
 
   it('continues a long letter on a second page numbered — 2 — on the left', async () => {
     const long = letterOf(`${letterOf().paragraphs.join('\n')}\n${letterOf().paragraphs.slice(1, 4).join('\n')}`);
@@ -229,7 +229,7 @@ describe('一封信 printed by Chromium (GB/T 9704-2012)', () => {
     // 22 lines, the title, the blank line under it, the 称呼 and 18 or 19 of text.
     const first = printed.rows.filter((r) => r.page === 1 && !PAGE_NUMBER.test(r.text));
     expect(first.length).toBeGreaterThanOrEqual(20);
-  }, 60_000);
+  });
 
   it('never leaves the 署名 and 成文日期 alone on a page', async () => {
     // 19 full lines: with the title, the blank line and the 称呼, the first page is full.
@@ -239,5 +239,5 @@ describe('一封信 printed by Chromium (GB/T 9704-2012)', () => {
     expectGbT9704(printed, full.title);
     const second = printed.rows.filter((r) => r.page === 2 && !PAGE_NUMBER.test(r.text));
     expect(second.map((r) => r.text)).toEqual(['食'.repeat(28), '食'.repeat(28), full.closing[0], '2026年12月5日']);
-  }, 60_000);
+  });
 });

@@ -169,7 +169,7 @@ describe('CLI export letters', () => {
     const nobody = await cli('export', 'letters', '--out', single, '--region', '150621103201', '--data', dir);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toContain('没有在岗的包保干部');
-  }, 60_000);
+  });
 
   it('refuses to export letters that would print blank contacts, and writes no file', async () => {
     const { dir, store } = await openSmall(NO_CONTACTS);
@@ -179,5 +179,5 @@ describe('CLI export letters', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('错误：信中要印出的联系人和联系电话还没有填写，请到“设置 → 致包保领导的一封信”填写后再打印或导出');
     expect(await readdir(out)).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -24,7 +24,7 @@ let districtDemo = '';
 beforeAll(async () => {
   districtDemo = await mkdtemp(path.join(os.tmpdir(), 'baobao-test-district-'));
   expect((await cli('demo', '--scale', 'district', '--data', districtDemo)).code).toBe(0);
-}, 120_000);
+});
 afterAll(() => rm(districtDemo, { recursive: true, force: true }));
 
 async function copyOf(dir: string): Promise<string> {
@@ -201,7 +201,7 @@ describe('下发包 through the CLI', () => {
     const text = await ok('import', 'package', await exportDown(city, path.join(out, 'second.xlsx')), '--take-upper', '--data', district);
     expect(text).toContain('双方都改过的 1 项已采用上级');
     expect(await read(district, (doc) => doc.profile.visitRules.weeklyCapPerCadre)).toBe(8);
-  }, 120_000);
+  });
 
   it('refuses a hand-edited 下发包, the wrong kind of package and the city’s own, the data file unchanged', async () => {
     const city = await cityLibrary();
@@ -260,7 +260,7 @@ describe('下发包 through the CLI', () => {
       await store.close();
     }
     expect(await libraryHash(district)).toBe(before);
-  }, 120_000);
+  });
 });
 
 describe('上报包 carries the 督查 records', () => {
@@ -327,5 +327,5 @@ describe('上报包 carries the 督查 records', () => {
     const held = await read(city, (doc) => doc.inspections.map((i) => i.id));
     expect(held).toContain(second);
     expect(held).not.toContain(first);
-  }, 120_000);
+  });
 });

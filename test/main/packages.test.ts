@@ -279,7 +279,7 @@ describe('上报包 conflicts and refusals', () => {
     expect(outside[0]!.conflicts).toEqual(expect.arrayContaining([expect.stringContaining('不在本库的行政区划中')]));
     expect((await dispatch(handlers, 'package:import', { files: [file('外市.xlsx', elsewhere)] })).ok).toBe(false);
     expect(await sha256Of(dataFile)).toBe(before);
-  }, 120_000);
+  });
 
   it('refuses a package Excel/WPS saved again, and a file that is no package, with one Chinese sentence', async () => {
     const { pkg } = await district();
@@ -298,5 +298,5 @@ describe('上报包 conflicts and refusals', () => {
       error: { message: expect.stringContaining('不是上报包') },
     });
     expect(await sha256Of(dataFile)).toBe(before);
-  }, 120_000);
+  });
 });

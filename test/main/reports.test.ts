@@ -251,7 +251,7 @@ describe('上报 reports at city scale', () => {
     ({ handlers } = await openServices(cityDir, { now: () => new Date('2026-07-01T08:00:00Z') }));
     await handlers['app:loadDemo']({ scale: 'city', seed: 1 });
     await handlers['visits:plan']({ year: 2026 });
-  }, 120_000);
+  });
   afterAll(() => rm(cityDir, { recursive: true, force: true }));
 
   it('the 统计表 of a 旗区 has a row per 乡镇 and a 合计 equal to stats for the same scope', async () => {

@@ -132,7 +132,7 @@ describe('年度切换', () => {
     const current = await handlers['stats:get']({ regionId: '' });
     expect(current.visits.planned).toBe(plan.planned);
     expect(current.cadres.commitmentSigned.done).toBe(0);
-  }, 120_000);
+  });
 
   it('opens the next year: plans it, closes the last one read-only but reportable, asks for new 承诺书', async () => {
     const { handlers, store } = await library('2027-11-20');
