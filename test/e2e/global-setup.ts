@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import type { DataDoc } from '../../shared/storage/types';
-import { binFile, copyLibraryFiles, E2E_DIR_VARIABLE, libraryFile, ROOT } from './harness';
+import { copyLibraryFiles, E2E_DIR_VARIABLE, libraryFile, ROOT } from './harness';
 
 const run = promisify(execFile);
 
@@ -22,17 +23,32 @@ const jsonIntoBundle: Plugin = {
   },
 };
 
+/** A file the preparation writes last: the folder is complete. */
+const PREPARED_MARK = 'prepared';
+
 /**
  * Once per Playwright run: bundles the web harness and the CLI (plain node starts them in a
  * fraction of tsx's time, which compiled the TypeScript at every start) with the worker threads'
  * scripts beside them as in the built app, and generates each demo library once; the tests copy
  * its data.json into a folder of their own. Returns the teardown that removes them.
+ *
+ * When the variable already names a prepared folder (npm test prepares it beside its first steps,
+ * with test/e2e/prepare.ts), the run uses that one and leaves it to its maker.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  // Under the repository, so that the bundles find node_modules; the test workers inherit the variable.
+  const prepared = process.env[E2E_DIR_VARIABLE];
+  if (prepared && existsSync(path.join(prepared, PREPARED_MARK))) return async () => undefined;
+  const runDir = await prepareE2eDir();
+  // The test workers inherit the variable.
+  process.env[E2E_DIR_VARIABLE] = runDir;
+  return () => rm(runDir, { recursive: true, force: true });
+}
+
+/** Makes a new folder under .tmp with the bundled programs and the demo libraries; returns its path. */
+export async function prepareE2eDir(): Promise<string> {
+  // Under the repository, so that the bundles find node_modules.
   await mkdir(path.join(ROOT, '.tmp'), { recursive: true });
   const runDir = await mkdtemp(path.join(ROOT, '.tmp', 'e2e-'));
-  process.env[E2E_DIR_VARIABLE] = runDir;
   const binDir = path.join(runDir, 'bin');
   const common = {
     bundle: true,
@@ -65,18 +81,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }),
   ]);
 
-  const cli = (...args: string[]) => run(process.execPath, [binFile('cli.mjs'), ...args], { cwd: ROOT, timeout: 180_000 });
+  const cli = (...args: string[]) => run(process.execPath, [path.join(binDir, 'cli.mjs'), ...args], { cwd: ROOT, timeout: 180_000 });
   await Promise.all(
     (['district', 'city'] as const).map(async (scale) => {
-      const plain = path.dirname(libraryFile(scale));
-      const planned = path.dirname(libraryFile(`${scale}-planned`));
+      const plain = path.dirname(libraryFile(scale, runDir));
+      const planned = path.dirname(libraryFile(`${scale}-planned`, runDir));
       await mkdir(plain, { recursive: true });
       await cli('demo', '--scale', scale, '--data', plain);
       await mkdir(planned, { recursive: true });
       await copyLibraryFiles(plain, planned);
-      const { planYear } = (JSON.parse(await readFile(libraryFile(scale), 'utf8')) as DataDoc).profile;
+      const { planYear } = (JSON.parse(await readFile(libraryFile(scale, runDir), 'utf8')) as DataDoc).profile;
       await cli('plan', '--year', String(planYear), '--data', planned);
     }),
   );
-  return () => rm(runDir, { recursive: true, force: true });
+  await writeFile(path.join(runDir, PREPARED_MARK), '');
+  return runDir;
 }

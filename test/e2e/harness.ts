@@ -30,7 +30,7 @@ export const WEB_DIST = process.env['WEB_DIST'] ?? path.join(ROOT, 'dist-web');
 /** The demo libraries generated once per run: district (~2,500 主体) and city scale, each also with the plan year's 督导 plan. */
 export const LIBRARIES = ['district', 'district-planned', 'city', 'city-planned'] as const;
 export type Library = (typeof LIBRARIES)[number];
-export const libraryFile = (library: Library): string => path.join(e2eDir(), 'libraries', library, 'data.json');
+export const libraryFile = (library: Library, dir = e2eDir()): string => path.join(dir, 'libraries', library, 'data.json');
 
 /** Puts a copy of a demo library (data.json and the files its history is kept in) into an empty data folder. */
 export async function copyLibrary(library: Library, dataDir: string): Promise<void> {
