@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiHandlers, JobStatus } from '@shared/api/contract';
 import { safeFileName, uniqueFileName } from '../../main/server/export/unique-name';
 import { openServices } from '../../main/server/services';
 import { DATA_FILE_NAME } from '../../main/server/storage/lowdb-store';
+import { finished } from './job-poll';
 import { cli } from './run-cli';
 import { smallDoc } from './small-doc';
 import { filesUnder, useTempDirs } from './temp-dir';
@@ -37,15 +37,6 @@ async function olderLibrary(): Promise<string> {
  */
 async function blockWrite(dir: string, name: string, pid: number): Promise<void> {
   await mkdir(path.join(dir, `.${name}.${pid}.tmp`), { recursive: true });
-}
-
-async function finished(handlers: ApiHandlers, started: JobStatus): Promise<JobStatus> {
-  let status = started;
-  while (status.state === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    status = await handlers['jobs:get']({ jobId: started.jobId });
-  }
-  return status;
 }
 
 describe('export file names', () => {

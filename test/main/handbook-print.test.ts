@@ -9,6 +9,7 @@ import { cadreLabel, filingPlace } from '@shared/handbook/handbook';
 import type { DataDoc } from '@shared/storage/types';
 import { buildWorkbook, type TableSheet } from '../../main/server/export/xlsx';
 import { openServices } from '../../main/server/services';
+import { finished } from './job-poll';
 import { expectInsidePaper, MM, pdfPages, printWithLibreOffice, typeSize, wordOn, type PdfPage } from './pdf-pages';
 
 /**
@@ -18,13 +19,6 @@ import { expectInsidePaper, MM, pdfPages, printWithLibreOffice, typeSize, wordOn
  * minutes. Needs LibreOffice and poppler (Debian: libreoffice-calc, poppler-utils).
  */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-async function finished(handlers: ApiHandlers, started: JobStatus): Promise<JobStatus> {
-  for (let status = started; ; status = await handlers['jobs:get']({ jobId: started.jobId })) {
-    if (status.state !== 'running') return status;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * A table printed over several pages has on each at least two of its rows (rows counted by their

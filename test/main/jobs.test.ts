@@ -3,10 +3,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { ApiHandlers, JobStatus } from '@shared/api/contract';
+import type { ApiHandlers } from '@shared/api/contract';
 import type { Cadre } from '@shared/domain/schemas';
 import { ANY_FOLDER, dispatch } from '../../main/server/api/dispatch';
 import { openServices } from '../../main/server/services';
+import { follow } from './job-poll';
 import { filesUnder, useTempDirs } from './temp-dir';
 
 const newDir = useTempDirs();
@@ -26,20 +27,6 @@ async function district(): Promise<{ handlers: ApiHandlers; townshipId: string; 
   };
   const townshipCadres = doc.cadres.filter((c) => c.active && inTownship(c.regionId));
   return { handlers, townshipId: township.id, activeInTownship: townshipCadres.length, townshipCadres };
-}
-
-/** Polls like the screen does, keeping every status seen. */
-async function follow(
-  handlers: ApiHandlers,
-  started: JobStatus,
-  until: (s: JobStatus) => boolean = (s) => s.state !== 'running',
-): Promise<JobStatus[]> {
-  const seen = [started];
-  while (!until(seen[seen.length - 1]!)) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    seen.push(await handlers['jobs:get']({ jobId: started.jobId }));
-  }
-  return seen;
 }
 
 /** The workbooks of a run, wherever it filed them (旗区/乡镇 folders), as relative paths. */

@@ -9,6 +9,7 @@ import type { Store } from '@shared/storage/types';
 import { dispatch } from '../../main/server/api/dispatch';
 import { COMBINED_LIMIT } from '../../main/server/handlers/handbook';
 import { openServices } from '../../main/server/services';
+import { finished } from './job-poll';
 import { useTempDirs } from './temp-dir';
 import { recordVisitsBefore } from './visit-fixtures';
 
@@ -329,11 +330,6 @@ describe('上报 reports at city scale', () => {
       subfolder: false,
     });
     await handlers['jobs:cancel']({ jobId: started.jobId });
-    let status = started;
-    while (status.state === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      status = await handlers['jobs:get']({ jobId: started.jobId });
-    }
-    expect(status).toMatchObject({ state: 'cancelled', files: 0, message: '已取消，未生成合订本' });
+    expect(await finished(handlers, started)).toMatchObject({ state: 'cancelled', files: 0, message: '已取消，未生成合订本' });
   });
 });

@@ -2,12 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiHandlers, JobStatus } from '@shared/api/contract';
+import type { ApiHandlers } from '@shared/api/contract';
 import { ApiError } from '@shared/api/result';
 import { RegionIndex } from '@shared/domain/regions';
 import { buildWorkbook, type TableSheet } from '../../main/server/export/xlsx';
 import { openServices } from '../../main/server/services';
 import { WorkbookPool, workbookPoolSize } from '../../main/server/workers/workbook-pool';
+import { finished } from './job-poll';
 import { useTempDirs } from './temp-dir';
 
 const seen = vi.hoisted(() => ({ crash: null as 'at-start' | 'on-build' | null, written: [] as string[] }));
@@ -170,13 +171,6 @@ async function district(): Promise<{ handlers: ApiHandlers; townshipId: string; 
     .sort((a, b) => regions.path(a.regionId).localeCompare(regions.path(b.regionId), 'zh') || a.name.localeCompare(b.name, 'zh'))
     .map((c) => c.name);
   return { handlers, townshipId, expectedNames };
-}
-
-async function finished(handlers: ApiHandlers, started: JobStatus): Promise<JobStatus> {
-  for (let status = started; ; status = await handlers['jobs:get']({ jobId: started.jobId })) {
-    if (status.state !== 'running') return status;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('bulk handbook export through the pool', () => {
