@@ -176,6 +176,21 @@ export async function callFromPage<M extends ApiMethod>(page: Page, method: M, i
 }
 
 /**
+ * On the import screen's preview of 包保主体: 确认导入 `rows` 条, then 导入 in the dialog that asks,
+ * after `check` has looked at the dialog.
+ */
+export async function confirmImport(
+  page: Page,
+  rows: number,
+  check: (dialog: Locator) => Promise<void> = async () => undefined,
+): Promise<void> {
+  await page.getByRole('button', { name: `确认导入 ${rows} 条` }).click();
+  const dialog = page.getByRole('dialog', { name: `确认导入 ${rows} 条包保主体？` });
+  await check(dialog);
+  await dialog.getByRole('button', { name: /导\s*入/ }).click();
+}
+
+/**
  * For a spec that makes its own libraries: `folder()` gives a new temp folder, and the harnesses put
  * in `servers` are stopped; both are cleaned up after each test.
  */

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { xlsxOf } from '../main/import-fixtures';
-import { expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { confirmImport, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -68,10 +68,7 @@ test('导入分乡镇工作表：区域取自工作表名，列出未导入的�
   await page.getByRole('radio', { name: '不改动已有内容' }).check();
   await expect(page.locator('.ant-table-row', { hasText: entity.name })).not.toContainText('法定代表人');
 
-  await page.getByRole('button', { name: '确认导入 2 条' }).click();
-  const confirm = page.getByRole('dialog', { name: '确认导入 2 条包保主体？' });
-  await expect(confirm).toContainText('表中空白的单元格不改动已有内容');
-  await confirm.getByRole('button', { name: /导\s*入/ }).click();
+  await confirmImport(page, 2, (confirm) => expect(confirm).toContainText('表中空白的单元格不改动已有内容'));
   await expect(page.getByText('导入完成：包保主体新增 1 条，更新 1 条')).toBeVisible();
   const after = await harness.readDoc();
   expect(after.entities.find((e) => e.id === entity.id)).toMatchObject({ grade, legalRep: entity.legalRep, regionId: entity.regionId });

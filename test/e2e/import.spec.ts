@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
 import { countText } from '../../shared/util/format';
 import { xlsxOf } from '../main/import-fixtures';
-import { expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { confirmImport, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -151,12 +151,11 @@ test('导入：未识别的列改对应后重新预览，看到拒绝原因，�
   });
 
   await test.step('确认导入：写入磁盘，成功页，跳到包保主体列表找到它', async () => {
-    await page.getByRole('button', { name: '确认导入 2 条' }).click();
-    const confirm = page.getByRole('dialog', { name: '确认导入 2 条包保主体？' });
-    await expect(confirm).toContainText('新增 2 条');
-    await expect(confirm).toContainText('拒绝的 1 行不会导入');
-    await shot(page, 'import-3-confirm');
-    await confirm.getByRole('button', { name: /导\s*入/ }).click();
+    await confirmImport(page, 2, async (confirm) => {
+      await expect(confirm).toContainText('新增 2 条');
+      await expect(confirm).toContainText('拒绝的 1 行不会导入');
+      await shot(page, 'import-3-confirm');
+    });
     await expect(page.getByText('导入完成：包保主体新增 2 条，更新 0 条')).toBeVisible();
     await expect(page.getByText('拒绝 1 行未导入')).toBeVisible();
     await shot(page, 'import-4-done');
@@ -274,11 +273,7 @@ test('不能读取的文件给出一条中文说明并停在第一步；已保�
       body: JSON.stringify({ ...changed, notes: '预览期间由他人修改' }),
     });
     expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
-    await page.getByRole('button', { name: '确认导入 2 条' }).click();
-    await page
-      .getByRole('dialog', { name: '确认导入 2 条包保主体？' })
-      .getByRole('button', { name: /导\s*入/ })
-      .click();
+    await confirmImport(page, 2);
     await expect(page.getByText('预览之后数据已被修改')).toBeVisible();
     await expect(page.getByRole('button', { name: '确认导入 2 条' })).toBeEnabled();
     expect((await harness.readDoc()).entities.length).toBe(doc.entities.length);
