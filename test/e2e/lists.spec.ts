@@ -10,11 +10,12 @@ const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 };
 
+// The tests only read and leave changes unsaved: one harness on the city library serves all three.
 let harness: Harness;
-test.beforeEach(async () => {
+test.beforeAll(async () => {
   harness = await startHarness({ library: 'city' });
 });
-test.afterEach(async () => {
+test.afterAll(async () => {
   await harness.stop();
 });
 
