@@ -11,7 +11,7 @@ export default defineConfig({
   // Bundles the harness and the CLI and generates the demo libraries once per run (test/e2e/harness.ts),
   // unless BAOBAO_E2E_DIR names a folder test/e2e/prepare.ts made (npm test).
   globalSetup: './test/e2e/global-setup.ts',
-  // A limit that catches a hang, as vitest's: a test that takes 30 s alone took over 120 s on a machine running several suites.
+  // A limit that catches a hang, as vitest's: on a machine running several suites a 13-s test took 106 s, another 117 s of the 120.
   timeout: 240_000,
   // Saves and imports end in fsyncs: on a busy CI disk one of them has stalled for over 15 s while
   // the other worker wrote a city library (the import of electron.spec.ts). Waiting longer costs a
