@@ -49,6 +49,8 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
     children,
   } = props;
   const [saving, setSaving] = useState(false);
+  // A saved form closes at once, without its zoom-out (300 ms): the notice and the record behind it say it is done.
+  const [closingSaved, setClosingSaved] = useState(false);
   const { message } = App.useApp();
   const okId = useId();
   const { markDirty, close } = useDiscardGuard(open, onClose);
@@ -57,6 +59,7 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
     setSaving(true);
     try {
       const saved = await submit(values);
+      setClosingSaved(true);
       message.success(savedMessage?.(saved) ?? '已保存');
       onSaved(saved);
     } catch (e) {
@@ -83,8 +86,11 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
       okButtonProps={{ htmlType: 'submit', id: okId }}
       // Esc, × and 取消 ask 「放弃修改？」 once something was typed.
       onCancel={close}
+      {...(closingSaved ? { transitionName: '', maskTransitionName: '' } : {})}
       // The dialog focuses its close button on open; the clerk wants to type straight away.
-      afterOpenChange={(opened) => opened && focusWhenOpen(focusOk ? document.getElementById(okId) : form.getFieldInstance('name'))}
+      afterOpenChange={(opened) =>
+        opened ? focusWhenOpen(focusOk ? document.getElementById(okId) : form.getFieldInstance('name')) : setClosingSaved(false)
+      }
       destroyOnHidden
       // A stray click beside the form must not throw away what was typed.
       mask={{ closable: false }}

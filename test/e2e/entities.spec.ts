@@ -92,9 +92,18 @@ test('首次运行载入示例数据，按拼音首字母查找主体，错误�
     await usccInput.fill(entity.uscc);
     const nameInput = modal.getByLabel('主体名称');
     await nameInput.fill(newName);
+    // A saved form closes at once: it never plays its zoom-out (a canceled one does).
+    await page.evaluate(() => {
+      const seen = { zoomOut: false };
+      Object.assign(window, { formClose: seen });
+      new MutationObserver(() => {
+        seen.zoomOut ||= document.querySelector('.ant-zoom-leave') !== null;
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['class'] });
+    });
     await nameInput.press('Enter');
     await expect(page.getByText('已保存')).toBeVisible();
     await expect(modal).toBeHidden();
+    expect(await page.evaluate(() => (window as unknown as { formClose: { zoomOut: boolean } }).formClose.zoomOut)).toBe(false);
     const onDisk = (await harness.readDoc()).entities.find((e) => e.id === entity.id);
     expect(onDisk).toEqual({ ...entity, name: newName });
     await expect(page.getByRole('dialog', { name: newName })).toBeVisible();
