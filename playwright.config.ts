@@ -13,9 +13,9 @@ export default defineConfig({
   globalSetup: './test/e2e/global-setup.ts',
   // A limit that catches a hang, as vitest's: on a machine running several suites a 13-s test took 106 s, another 117 s of the 120.
   timeout: 240_000,
-  // Saves and imports end in fsyncs: on a busy CI disk one of them has stalled for over 15 s while
-  // the other worker wrote a city library (the import of electron.spec.ts). Waiting longer costs a
-  // passing test nothing.
+  // An expectation waits on the services as well as the page: on a loaded CI machine electron.spec's
+  // import took over 15 s to answer (not reproduced here; under disk and CPU load the test went from
+  // 6 s to 21 s). Waiting longer costs a passing test nothing.
   expect: { timeout: 40_000 },
   // Two files at a time, each in one worker with its tests in order: every test has its own data
   // folder and harness on a free port, so they cannot meet. npm test runs them after vitest, alone.
