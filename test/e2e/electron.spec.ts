@@ -102,8 +102,11 @@ async function commitImport(page: Page): Promise<void> {
     .getByRole('dialog', { name: '确认导入 1 条包保主体？' })
     .getByRole('button', { name: /导\s*入/ })
     .click();
-  // The outcome, whichever it is: a refusal or a re-preview fails here with its own words.
-  const outcome = page.getByText(/^导入完成：|本次未导入|重新预览|失败/).first();
+  // The outcome, whichever it is: the success page, or any notice (a refusal, a re-preview, an error) in its own words.
+  const outcome = page
+    .getByText(/^导入完成：/)
+    .or(page.locator('.ant-message-notice'))
+    .first();
   await expect(outcome).toBeVisible();
   await expect(outcome).toHaveText('导入完成：包保主体新增 1 条，更新 0 条');
 }
