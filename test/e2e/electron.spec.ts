@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { DesktopApi } from '../../shared/api/desktop';
 import type { DataDoc } from '../../shared/storage/types';
 import { xlsxOf } from '../main/import-fixtures';
-import { cli, screenshot, startHarness, type Harness } from './harness';
+import { clickWhenOpen, cli, screenshot, startHarness, type Harness } from './harness';
 
 // The Electron binary is fetched by the electron package on first use; machines without network
 // (like the build machine) have none. Detect it without requiring 'electron', which would try
@@ -98,10 +98,7 @@ async function oneEntityWorkbook(doc: DataDoc): Promise<Buffer> {
 async function commitImport(page: Page): Promise<void> {
   await page.getByRole('button', { name: '下一步：逐行预览' }).click();
   await page.getByRole('button', { name: '确认导入 1 条' }).click();
-  await page
-    .getByRole('dialog', { name: '确认导入 1 条包保主体？' })
-    .getByRole('button', { name: /导\s*入/ })
-    .click();
+  await clickWhenOpen(page.getByRole('dialog', { name: '确认导入 1 条包保主体？' }).getByRole('button', { name: /导\s*入/ }));
   // The outcome, whichever it is: the success page, or any notice (a refusal, a re-preview, an error) in its own words.
   const outcome = page
     .getByText(/^导入完成：/)

@@ -187,7 +187,16 @@ export async function confirmImport(
   await page.getByRole('button', { name: `确认导入 ${rows} 条` }).click();
   const dialog = page.getByRole('dialog', { name: `确认导入 ${rows} 条包保主体？` });
   await check(dialog);
-  await dialog.getByRole('button', { name: /导\s*入/ }).click();
+  await clickWhenOpen(dialog.getByRole('button', { name: /导\s*入/ }));
+}
+
+/**
+ * Clicks a confirm dialog's OK once the dialog has opened (antd focuses it then): two CI runs lost
+ * the import when 导入 was clicked the moment the dialog appeared.
+ */
+export async function clickWhenOpen(ok: Locator): Promise<void> {
+  await expect(ok).toBeFocused();
+  await ok.click();
 }
 
 /**
