@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { DesktopApi } from '../../shared/api/desktop';
 import type { DataDoc } from '../../shared/storage/types';
 import { xlsxOf } from '../main/import-fixtures';
-import { clickWhenOpen, cli, screenshot, startHarness, type Harness } from './harness';
+import { cli, confirmImport, importOutcome, screenshot, startHarness, type Harness } from './harness';
 
 // The Electron binary is fetched by the electron package on first use; machines without network
 // (like the build machine) have none. Detect it without requiring 'electron', which would try
@@ -97,13 +97,8 @@ async function oneEntityWorkbook(doc: DataDoc): Promise<Buffer> {
 /** From the column step of a previewed one-row file to 导入完成. */
 async function commitImport(page: Page): Promise<void> {
   await page.getByRole('button', { name: '下一步：逐行预览' }).click();
-  await page.getByRole('button', { name: '确认导入 1 条' }).click();
-  await clickWhenOpen(page.getByRole('dialog', { name: '确认导入 1 条包保主体？' }).getByRole('button', { name: /导\s*入/ }));
-  // The outcome, whichever it is: the success page, or any notice (a refusal, a re-preview, an error) in its own words.
-  const outcome = page
-    .getByText(/^导入完成：/)
-    .or(page.locator('.ant-message-notice'))
-    .first();
+  await confirmImport(page, 1);
+  const outcome = importOutcome(page);
   await expect(outcome).toBeVisible();
   await expect(outcome).toHaveText('导入完成：包保主体新增 1 条，更新 0 条');
 }

@@ -194,7 +194,15 @@ export async function confirmImport(
  * Clicks a confirm dialog's OK once the dialog has opened (antd focuses it then): two CI runs lost
  * the import when 导入 was clicked the moment the dialog appeared.
  */
-export async function clickWhenOpen(ok: Locator): Promise<void> {
+/** What the import said after its commit: the success page, or any notice (a refusal, a re-preview, an error) in its own words. */
+export function importOutcome(page: Page): Locator {
+  return page
+    .getByText(/^导入完成：/)
+    .or(page.locator('.ant-message-notice'))
+    .first();
+}
+
+async function clickWhenOpen(ok: Locator): Promise<void> {
   await expect(ok).toBeFocused();
   await ok.click();
 }

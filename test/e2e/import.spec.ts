@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
 import { countText } from '../../shared/util/format';
 import { xlsxOf } from '../main/import-fixtures';
-import { confirmImport, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
+import { confirmImport, expectNoPageOverflow, importOutcome, type Harness, screenshot, startHarness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -274,11 +274,7 @@ test('不能读取的文件给出一条中文说明并停在第一步；已保�
     });
     expect(((await saved.json()) as { ok: boolean }).ok).toBe(true);
     await confirmImport(page, 2);
-    // Whatever the page says comes out in a failure: a commit that went through, or another refusal.
-    const outcome = page
-      .getByText(/^导入完成：/)
-      .or(page.locator('.ant-message-notice'))
-      .first();
+    const outcome = importOutcome(page);
     await expect(outcome).toBeVisible();
     await expect(outcome).toContainText('预览之后数据已被修改');
     await expect(page.getByRole('button', { name: '确认导入 2 条' })).toBeEnabled();
