@@ -240,7 +240,10 @@ const STEPS: Readonly<Record<string, () => Promise<Timed | Timed['work']>>> = {
         existing: [],
       });
   },
-  /** The dashboard's figures of the plan year, with the years its handler reads first (handlers/years.ts: every year with a problem not yet 销号). */
+  /**
+   * The dashboard's figures of the plan year, with what its handler reads first (handlers/years.ts: the
+   * plan year's visits, and every visit with a problem not yet 销号: the past years' from their files' heads).
+   */
   stats: async () => {
     const { computeStats } = await import('@shared/stats/stats');
     const doc = await openDoc({ unfinishedProblems: true });

@@ -202,10 +202,12 @@ export type DeepReadonly<T> = T extends readonly (infer U)[]
     : T;
 
 /**
- * The visits a reader is about to use: every year's, or those planned or made in `years` and (with
- * `unfinishedProblems`) every visit with a problem not yet 销号, of any year.
+ * The visits a reader is about to use: every year's, or those planned or made in `years`, (with
+ * `unfinishedProblems`) every visit with a problem not yet 销号, of any year, and the visits of
+ * `visits` (ids) with every visit of the year each is filed under: a change may be saved there.
  */
-export type YearsNeeded = 'all' | { readonly years?: readonly number[]; readonly unfinishedProblems?: boolean };
+export type YearsNeeded =
+  'all' | { readonly years?: readonly number[]; readonly unfinishedProblems?: boolean; readonly visits?: readonly string[] };
 
 /**
  * The data behind the services. `read` gives the current document (do not mutate it outside

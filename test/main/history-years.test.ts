@@ -7,6 +7,7 @@ import { CURRENT_SCHEMA_VERSION, type DataDoc } from '@shared/storage/types';
 import type { Visit } from '@shared/visits/types';
 import { createHandlers } from '../../main/server/handlers';
 import { openServices } from '../../main/server/services';
+import { readYearHead } from '../../main/server/storage/library-folder';
 import { DATA_FILE_NAME, LowdbStore } from '../../main/server/storage/lowdb-store';
 import { readLibrary } from './library-files';
 import { smallDoc } from './small-doc';
@@ -126,11 +127,12 @@ describe('past years of 督导 read when asked for', () => {
     const whole = createHandlers({ store: await LowdbStore.open(copy), now: () => NOW });
     const { handlers, store } = await openServices(dir, { now: () => NOW });
 
-    // The 督导 screen of the plan year: 2026 for the visit made in January, 2025 for its open problem; 2024 not.
+    // The 督导 screen of the plan year: 2026 for the visit made in January; 2025's open problem from its
+    // file's head, so neither 2025 nor 2024 is read whole.
     const query = READS.find(([method]) => method === 'visits:query');
     if (!query) throw new Error('no visits:query');
     expect(await call(handlers, query)).toEqual(await call(whole, query));
-    expect(store.unreadYears).toEqual([2024]);
+    expect(store.unreadYears).toEqual([2024, 2025]);
 
     for (const read of READS) expect(await call(handlers, read), `${read[0]} ${JSON.stringify(read[1])}`).toEqual(await call(whole, read));
     expect(store.unreadYears).toEqual([]);
@@ -176,4 +178,102 @@ describe('past years of 督导 read when asked for', () => {
     await store.close();
     expect(await readFile(part, 'latin1')).toBe(damaged);
   });
+
+  it('every year’s unfinished problems are read from the past years’ heads: 首页概览, 督导 and the ledger before 销号 read no past year whole', async () => {
+    const dir = await libraryOf(withUnfinished(fourYears()));
+    const copy = await newDir();
+    await cp(dir, copy, { recursive: true });
+    const whole = createHandlers({ store: await LowdbStore.open(copy), now: () => NOW });
+    // Past the heads, the files of 2024 and 2025 are cut short: a reader that read either whole would be refused.
+    for (const year of [2024, 2025]) {
+      const file = path.join(dir, `visits-${year}.json`);
+      const place = (await readYearHead(dir, 'visits', year))?.open;
+      if (!place) throw new Error(`visits-${year}.json has no open visits in its head`);
+      await truncate(file, place.at + place.bytes + 20);
+    }
+    const { handlers, store } = await openServices(dir, { now: () => NOW });
+    for (const read of UNFINISHED_READS)
+      expect(await call(handlers, read), `${read[0]} ${JSON.stringify(read[1])}`).toEqual(await call(whole, read));
+    expect(store.unreadYears).toEqual([2024, 2025]);
+    // The figures count them: 2025's problem awaiting 交办, 2024's awaiting 复核.
+    const stats = (await handlers['stats:get']({ regionId: '' })).problems;
+    expect(stats).toMatchObject({ openAllYears: 1, byStage: { toAssign: 1, toRectify: 0, toReview: 1, toClose: 0 } });
+    // A visit of a year read only by its head is never changed, so never saved into that year's file.
+    await expect(
+      store.update((doc) => {
+        const visit = doc.visits.find((v) => v.id === 'V-2025-3');
+        if (visit) visit.notes = '改动';
+      }),
+    ).rejects.toThrow();
+    await store.close();
+  });
+
+  it('a step of a past year’s problem reads that year first and writes it with a new head; closed, it leaves the heads', async () => {
+    const dir = await libraryOf(withUnfinished(fourYears()));
+    const { handlers, store } = await openServices(dir, { now: () => NOW });
+    expect(await handlers['visits:openProblems']({})).toHaveLength(1);
+    expect(store.unreadYears).toEqual(PAST);
+    for (const step of ['整改', '复核通过', '销号'] as const)
+      await handlers['problems:step'](
+        apiSchemas['problems:step'].parse({ visitId: 'V-2025-3', problemId: 'Q-2025-3', step, on: '2027-03-10' }),
+      );
+    expect(store.unreadYears).toEqual([2024, 2026]);
+    const head = await readYearHead(dir, 'visits', 2025);
+    expect(head).toMatchObject({ years: [2025], unfinished: 0, open: { bytes: 2 } });
+    expect((await handlers['stats:get']({ regionId: '' })).problems).toMatchObject({
+      openAllYears: 0,
+      byStage: { toAssign: 0, toReview: 1 },
+    });
+    await store.close();
+
+    const reread = await readLibrary(dir);
+    expect(reread.visits.find((v) => v.id === 'V-2025-3')?.problems[0]?.steps.map((s) => s.step)).toEqual(['整改', '复核通过', '销号']);
+    const reopened = await openServices(dir, { now: () => NOW });
+    expect((await reopened.handlers['stats:get']({ regionId: '' })).problems).toMatchObject({ openAllYears: 0, byStage: { toReview: 1 } });
+    await reopened.store.close();
+  });
+
+  it('year files written before their heads carried the open visits, or with no head at all, are read whole for them', async () => {
+    const dir = await libraryOf(withUnfinished(fourYears()));
+    const copy = await newDir();
+    await cp(dir, copy, { recursive: true });
+    const whole = createHandlers({ store: await LowdbStore.open(copy), now: () => NOW });
+    // 2025 as version 4 first wrote it (years and unfinished only), 2024 as a file with no head.
+    const visitsOf = async (year: number) =>
+      (JSON.parse(await readFile(path.join(dir, `visits-${year}.json`), 'utf8')) as { visits: Visit[] }).visits;
+    const in2025 = await visitsOf(2025);
+    await writeFile(path.join(dir, 'visits-2025.json'), JSON.stringify({ years: [2025], unfinished: 1, visits: in2025 }));
+    await writeFile(path.join(dir, 'visits-2024.json'), JSON.stringify({ visits: await visitsOf(2024) }));
+    const { handlers, store } = await openServices(dir, { now: () => NOW });
+    await handlers['visits:openProblems']({});
+    expect(store.unreadYears).toEqual([2026]);
+    for (const read of UNFINISHED_READS)
+      expect(await call(handlers, read), `${read[0]} ${JSON.stringify(read[1])}`).toEqual(await call(whole, read));
+    // Written again by a change of that year, it gets the head of today.
+    await handlers['problems:step'](
+      apiSchemas['problems:step'].parse({ visitId: 'V-2025-3', problemId: 'Q-2025-3', step: '整改', on: '2027-03-10' }),
+    );
+    expect(await readYearHead(dir, 'visits', 2025)).toMatchObject({ unfinished: 1, open: { at: expect.any(Number) as number } });
+    await store.close();
+  });
 });
+
+/** Reads that use every year's unfinished problems (and the plan year's visits). */
+const UNFINISHED_READS: readonly (typeof READS)[number][] = [
+  ['stats:get', apiSchemas['stats:get'].parse({})],
+  ['visits:query', apiSchemas['visits:query'].parse({ year: 2027 })],
+  ['visits:query', apiSchemas['visits:query'].parse({ year: 2027, status: 'done' })],
+  ['visits:openProblems', apiSchemas['visits:openProblems'].parse({})],
+  ['problems:list', apiSchemas['problems:list'].parse({ stage: '待交办' })],
+  ['problems:list', apiSchemas['problems:list'].parse({ stage: '待复核' })],
+  ['problems:list', apiSchemas['problems:list'].parse({ overdue: '整改' })],
+];
+
+/** fourYears with a problem of 2024 rectified and awaiting 复核 besides 2025's awaiting 交办. */
+function withUnfinished(doc: DataDoc): DataDoc {
+  const visit = doc.visits.find((v) => v.id === 'V-2024-14');
+  const problem = visit?.problems[0];
+  if (!problem) throw new Error('no problem on V-2024-14');
+  problem.steps = [{ step: '整改', on: problem.deadline, by: '管理员', note: '' }];
+  return doc;
+}

@@ -15,10 +15,11 @@ const NONE: YearsNeeded = {};
 const none = (): YearsNeeded => NONE;
 const ofYear = (year: number | undefined, doc: DataDoc): { years: number[] } => ({ years: [year ?? doc.profile.planYear] });
 
-/** A change of one visit: none more when it is among those read, else every year (it may be filed in any). */
-function visitById(id: string, doc: DataDoc): YearsNeeded {
-  return doc.visits.some((v) => v.id === id) ? NONE : 'all';
-}
+/**
+ * A change of one visit: the whole year it is filed under (the store reads every year when it has
+ * not read the visit at all: it may be filed in any), so that the save writes that year and its head.
+ */
+const visit = (id: string): YearsNeeded => ({ visits: [id] });
 
 /** The years from one date to another (a focus or a chart's range), or only `year`'s when none is set. */
 function yearsOf(from: string | undefined, to: string | undefined, fallback: number): number[] {
@@ -56,6 +57,11 @@ const NEEDS: { readonly [M in ApiMethod]?: Need<M> } = {
   'jobs:current': none,
   'jobs:get': none,
   'jobs:cancel': none,
+  // An import takes in 主体, cadres, regulators, regions or 包保关系 (shared/records), never visits.
+  'import:preview': none,
+  'import:commit': none,
+  'import:errorReport': none,
+  'import:saveMapping': none,
   'import:progress': none,
   'import:cancel': none,
   'calendar:save': none,
@@ -86,15 +92,20 @@ const NEEDS: { readonly [M in ApiMethod]?: Need<M> } = {
   'letters:get': ({ year }, doc) => ofYear(year, doc),
   'package:export': ({ year }, doc) => ofYear(year, doc),
   'visits:plan': ({ year }) => ({ years: [year] }),
-  'visits:record': ({ id }, doc) => visitById(id, doc),
-  'visits:rectify': ({ visitId }, doc) => visitById(visitId, doc),
-  'problems:step': ({ visitId }, doc) => visitById(visitId, doc),
+  'visits:record': ({ id }) => visit(id),
+  'visits:rectify': ({ visitId }) => visit(visitId),
+  'problems:step': ({ visitId }) => visit(visitId),
   'visits:list': ({ year, from, to }) => ({ years: yearsOf(from, to, year) }),
   'visits:days': ({ year, from, to }) => ({ years: yearsOf(from, to, year) }),
-  // With every problem of any year not yet 销号 (历年未整改, the ledger's stages).
+  // With every problem of any year not yet 销号 (历年未整改, the ledger's stages): the past years'
+  // are carried by their files' heads, so those years are not read whole for them.
   'visits:query': ({ year, from, to }) => ({ years: yearsOf(from, to, year), unfinishedProblems: true }),
   'visits:openProblems': () => ({ unfinishedProblems: true }),
   'stats:get': ({ year }, doc) => ({ ...ofYear(year, doc), unfinishedProblems: true }),
+  // The 问题整改台账 at a stage before 销号, or overdue at a step (only such problems are): those
+  // problems alone; the whole ledger, or its 已销号, every year.
+  'problems:list': ({ stage, overdue }) =>
+    (stage !== undefined && stage !== '已销号') || overdue !== undefined ? { unfinishedProblems: true } : 'all',
   // The charts' range (the plan year when none) and this month's figures.
   'stats:weekly': ({ from, to }, doc, today) => ({ years: [...yearsOf(from, to, doc.profile.planYear), Number(today.slice(0, 4))] }),
 };

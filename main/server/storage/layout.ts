@@ -79,29 +79,54 @@ export function byYear(records: readonly Visit[]): Map<number, Visit[]> {
 /**
  * What a yearly file says of itself before its records, so that a year not read can be judged
  * without reading it (LowdbStore.ensureYears): the years its records' planned and done dates fall in
- * (a visit planned in December may be made in January, and counts in both years' figures), and how
- * many of its problems are not yet 销号 (the dashboard and the 问题整改台账 count every year's).
- * Written as the file's first keys, in this order: `{"years":[…],"unfinished":n,"visits":[…]}`.
+ * (a visit planned in December may be made in January, and counts in both years' figures), how
+ * many of its problems are not yet 销号, and where in the file its visits holding such problems are
+ * (`open`): 首页概览, the 督导 screen and the 问题整改台账 count and list every year's unfinished
+ * problems, and read them from there rather than reading the year (docs/architecture.md#data-files).
+ * Written as the file's first keys, in this order:
+ * `{"years":[…],"unfinished":n,"openBytes":b,"open":[…],"visits":[…]}`, `open` being those visits
+ * again, whole, in the order `visits` holds them, and `openBytes` the length of its UTF-8. Files
+ * written before `open` existed have no `openBytes` and are read whole when their problems are asked for.
  */
 export interface YearHead {
   readonly years: readonly number[];
   readonly unfinished: number;
+  /** Where the `open` list lies in the file, in bytes; absent in a file written before it existed. */
+  readonly open?: { readonly at: number; readonly bytes: number };
 }
 
-export function yearHead(records: readonly Visit[]): YearHead {
+/** A problem not yet 销号: one the 问题整改台账 still lists as to be done (a 整改 without its 销号 included). */
+function unfinished(problem: Visit['problems'][number]): boolean {
+  return problem.rectifiedOn === undefined || problemStage(problem) !== '已销号';
+}
+
+/** What a yearly file holds for `records` (the visits filed under one year), its head first. */
+export function yearFileContent(key: Key, records: readonly Visit[]): object {
   const years = new Set<number>();
-  let unfinished = 0;
+  let count = 0;
+  const open: Visit[] = [];
   for (const record of records) {
     years.add(Number(record.plannedDate.slice(0, 4)));
     if (record.doneDate !== undefined) years.add(Number(record.doneDate.slice(0, 4)));
-    for (const problem of record.problems) if (problem.rectifiedOn === undefined || problemStage(problem) !== '已销号') unfinished++;
+    const here = record.problems.filter(unfinished).length;
+    count += here;
+    if (here > 0) open.push(record);
   }
-  return { years: [...years].sort((a, b) => a - b), unfinished };
+  return {
+    years: [...years].sort((a, b) => a - b),
+    unfinished: count,
+    openBytes: Buffer.byteLength(JSON.stringify(open)),
+    open,
+    [key]: records,
+  };
 }
 
 /** The head at the start of a yearly file's text, or null when it has none (then nothing may be assumed of it). */
 export function parseYearHead(start: string): YearHead | null {
-  const match = /^\{"years":\[([0-9,]*)\],"unfinished":(\d+),/.exec(start);
+  const match = /^\{"years":\[([0-9,]*)\],"unfinished":(\d+),(?:"openBytes":(\d+),"open":)?/.exec(start);
   if (!match) return null;
-  return { years: match[1] ? match[1].split(',').map(Number) : [], unfinished: Number(match[2]) };
+  const years = match[1] ? match[1].split(',').map(Number) : [];
+  const head = { years, unfinished: Number(match[2]) };
+  // The head is ASCII: its length in characters is its length in bytes.
+  return match[3] === undefined ? head : { ...head, open: { at: match[0].length, bytes: Number(match[3]) } };
 }

@@ -93,6 +93,42 @@ export async function readYearFiles(
   return { ok: true, records };
 }
 
+/**
+ * The visits a yearly file's head carries whole (layout.ts YearHead `open`: those with a problem not
+ * yet 销号), read from their place in the file without reading the rest, each checked against the
+ * library's schema; or why they cannot be used. Only for a head that says where they are.
+ */
+export async function readYearOpen(
+  dir: string,
+  key: Key,
+  year: number,
+  place: NonNullable<YearHead['open']>,
+): Promise<{ ok: true; records: unknown[] } | { ok: false; reason: string; file: string }> {
+  const placement = PLACEMENT[key];
+  if (placement.kind !== 'yearly') return { ok: true, records: [] };
+  const file = path.join(dir, yearFileName(placement.prefix, year));
+  let text: string;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      // A head that claims more than the file holds was not written whole.
+      if (place.at + place.bytes > (await handle.stat()).size) return { ok: false, reason: NOT_JSON, file };
+      const buffer = Buffer.alloc(place.bytes);
+      await handle.read(buffer, 0, place.bytes, place.at);
+      text = buffer.toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw fileFault(error, file, 'read');
+  }
+  const records = parse(text);
+  if (!Array.isArray(records)) return { ok: false, reason: NOT_JSON, file };
+  const parsed = DataDocSchema.shape[key].safeParse(records);
+  if (!parsed.success) return { ok: false, reason: issueText(parsed.error), file };
+  return { ok: true, records: parsed.data as unknown[] };
+}
+
 /** Bytes read from the start of a yearly file for its head (a head of ten years fits well). */
 const HEAD_BYTES = 256;
 

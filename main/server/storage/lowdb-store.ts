@@ -25,12 +25,13 @@ import {
   MASTER_KEYS,
   PLACEMENT,
   yearFileName,
-  yearHead,
+  yearFileContent,
+  yearOf,
   yearOfFileName,
   type Key,
   type YearHead,
 } from './layout';
-import { libraryFileNames, readLibraryFolder, readLogFile, readYearFiles, readYearHead } from './library-folder';
+import { libraryFileNames, readLibraryFolder, readLogFile, readYearFiles, readYearHead, readYearOpen } from './library-folder';
 import { track, type Touched } from './tracking';
 
 /** The library's main file; its history lives in files beside it (layout.ts). */
@@ -84,8 +85,14 @@ export class LowdbStore implements Store {
   private log: LogState = { entries: null, pending: [], saved: 0, rewrite: false };
   /** Per yearly part: each year's records as its file holds them (the same objects, in order). */
   private saved = new Map<Key, Map<number, readonly object[]>>();
-  /** Per yearly part: the years whose files are not read yet (memory holds none of their records), with their heads. */
+  /** Per yearly part: the years whose files are not read whole yet, with their heads. */
   private unread = new Map<Key, Map<number, YearHead | null>>();
+  /**
+   * Per yearly part: of the years not read whole, the records their heads carry (those with a problem
+   * not yet 销号), read when asked for (ensureYears) and held in the document frozen: they can be
+   * looked at, never changed, as the save cannot write their year.
+   */
+  private partial = new Map<Key, Map<number, readonly Visit[]>>();
 
   private constructor(
     readonly dataDir: string,
@@ -200,35 +207,75 @@ export class LowdbStore implements Store {
   /**
    * Reads the yearly files the library was opened without (OpenOptions `pastYears`) that may hold
    * what `needed` asks for, judged by their heads (layout.ts YearHead; a file without one is read),
-   * so that the document's `visits` hold them from then on. In the write queue: a save
-   * never runs while a year is being put in. A file that does not read or pass the schema is left as
-   * it is and refused with a Chinese message; its year stays unread, so no save ever writes it.
+   * so that the document's `visits` hold them from then on. Where only the visits with a problem not
+   * yet 销号 are asked for and a year's head carries them, those alone are read (see `partial`). In
+   * the write queue: a save never runs while a year is being put in. A file that does not read or
+   * pass the schema is left as it is and refused with a Chinese message; its year stays unread, so no
+   * save ever writes it.
    */
   ensureYears(needed: YearsNeeded): Promise<void> {
-    if (![...this.unread.values()].some((unread) => wantedYears(unread, needed).length > 0)) return Promise.resolve();
+    if (!KEYS.some((key) => this.toRead(key, needed).years > 0)) return Promise.resolve();
     return this.queued(async () => {
       const doc = this.doc;
       if (!doc) return;
       for (const [key, unread] of this.unread) {
-        const wanted = wantedYears(unread, needed);
-        if (wanted.length === 0) continue;
-        const read = await readYearFiles(this.dataDir, key, wanted);
-        if (!read.ok)
-          throw new ApiError(
-            'internal',
-            `数据文件 ${path.basename(read.file)} 无法读取：${read.reason}。文件未被改动；请从“备份与恢复”恢复最近一次备份，或把该文件交技术人员检查`,
-          );
+        const { whole, open, years } = this.toRead(key, needed);
+        if (years === 0) continue;
+        const read = await readYearFiles(this.dataDir, key, whole);
+        if (!read.ok) throw unreadable(read.file, read.reason);
+        const heads = new Map<number, readonly Visit[]>();
+        for (const year of open) {
+          const place = unread.get(year)?.open;
+          if (!place) continue;
+          const got = await readYearOpen(this.dataDir, key, year, place);
+          if (!got.ok) throw unreadable(got.file, got.reason);
+          heads.set(year, frozen(got.records as Visit[]));
+        }
         const saved = this.saved.get(key) ?? new Map<number, readonly object[]>();
+        const partial = this.partial.get(key) ?? new Map<number, readonly Visit[]>();
+        for (const [year, records] of heads) partial.set(year, records);
         for (const [year, records] of read.records) {
           saved.set(year, records as object[]);
           unread.delete(year);
+          partial.delete(year);
         }
         this.saved.set(key, saved);
-        (doc[key] as Visit[]) = newestFirst(saved as Map<number, Visit[]>);
+        this.partial.set(key, partial);
+        (doc[key] as Visit[]) = newestFirst(new Map([...(saved as Map<number, Visit[]>), ...partial]));
       }
       // Not a new version: what was worked out before for another reader stays right, as that reader
       // had every year it needed (handlers/years.ts), and the years read now hold none of those.
     });
+  }
+
+  /**
+   * Of a yearly part's years not read whole, those `needed` asks to read whole and those whose heads'
+   * visits are enough (every unfinished problem asked for, and the head carries them).
+   */
+  private toRead(key: Key, needed: YearsNeeded): { whole: number[]; open: number[]; years: number } {
+    const unread = this.unread.get(key) ?? new Map<number, YearHead | null>();
+    const whole = new Set<number>();
+    const open: number[] = [];
+    for (const [year, head] of unread) {
+      // A file without a head may hold any year's visits and problems.
+      if (needed === 'all' || (head === null && asksYears(needed)) || (needed.years ?? []).some((y) => head?.years.includes(y)))
+        whole.add(year);
+      else if (needed.unfinishedProblems === true && head !== null && head.unfinished > 0) {
+        if (head.open === undefined) whole.add(year);
+        else if (!this.partial.get(key)?.has(year)) open.push(year);
+      }
+    }
+    if (needed !== 'all' && unread.size > 0) {
+      const records = (this.doc?.[key] ?? []) as Visit[];
+      for (const id of needed.visits ?? []) {
+        const visit = records.find((v) => v.id === id);
+        // Not among those read: it may be filed in any year.
+        if (!visit) for (const year of unread.keys()) whole.add(year);
+        else if (unread.has(yearOf(visit))) whole.add(yearOf(visit));
+      }
+    }
+    const alsoOpen = open.filter((year) => !whole.has(year));
+    return { whole: [...whole], open: alsoOpen, years: whole.size + alsoOpen.length };
   }
 
   /** The years of visits whose files are not read yet, oldest first (see ensureYears). */
@@ -292,6 +339,7 @@ export class LowdbStore implements Store {
     this.doc = doc;
     this.saved = new Map();
     this.unread = new Map([...unread].map(([key, years]) => [key, new Map(years)]));
+    this.partial = new Map();
     for (const key of KEYS) {
       if (PLACEMENT[key].kind !== 'yearly') continue;
       const years = byYear(doc[key] as Visit[]);
@@ -346,13 +394,16 @@ export class LowdbStore implements Store {
       // A whole write also empties the years only the files still hold (a library replaced by one without them).
       const onDisk = touched === EVERYTHING ? yearsOnDisk(this.dataDir, placement.prefix) : [];
       const years = new Set([...before.keys(), ...now.keys(), ...onDisk]);
-      const unread = this.unread.get(key) ?? new Set<number>();
+      const unread = this.unread.get(key) ?? new Map<number, YearHead | null>();
       for (const year of years) {
         const records = now.get(year) ?? [];
-        // A year not read is never written: memory does not hold it. A change that put records in one
-        // was made without asking for it (handlers/years.ts), and would lose the file's own.
+        // A year not read whole is never written: memory does not hold it (at most its head's records,
+        // frozen). A change that put records in one was made without asking for it (handlers/years.ts),
+        // and would lose the file's own.
         if (unread.has(year)) {
-          if (records.length > 0) throw new Error(`${yearFileName(placement.prefix, year)} 未载入，不能写入`);
+          if (!sameRecords(this.partial.get(key)?.get(year) ?? [], records))
+            throw new Error(`${yearFileName(placement.prefix, year)} 未载入，不能写入`);
+          now.delete(year);
           continue;
         }
         const changed =
@@ -360,7 +411,7 @@ export class LowdbStore implements Store {
           !sameRecords(before.get(year) ?? [], records) ||
           (reached !== undefined && records.some((r) => reached.has(r)));
         // A year left without records keeps an empty file: the folder never holds an older list of it.
-        if (changed) await stagePartFile(writes, yearFileName(placement.prefix, year), { ...yearHead(records), [key]: records });
+        if (changed) await stagePartFile(writes, yearFileName(placement.prefix, year), yearFileContent(key, records));
       }
       savedYears.set(key, now);
     }
@@ -426,20 +477,26 @@ function isEmpty(value: unknown): boolean {
   return Array.isArray(value) && value.length === 0;
 }
 
-/** The years of `unread` that may hold what `needed` asks for. */
-function wantedYears(unread: ReadonlyMap<number, YearHead | null>, needed: YearsNeeded): number[] {
-  const wanted: number[] = [];
-  if (needed !== 'all' && needed.unfinishedProblems !== true && (needed.years ?? []).length === 0) return wanted;
-  for (const [year, head] of unread) {
-    if (
-      needed === 'all' ||
-      head === null ||
-      (needed.unfinishedProblems === true && head.unfinished > 0) ||
-      (needed.years ?? []).some((y) => head.years.includes(y))
-    )
-      wanted.push(year);
+/** Whether `needed` asks for visits by year or by their problems (not only for visits by id). */
+function asksYears(needed: YearsNeeded & object): boolean {
+  return needed.unfinishedProblems === true || (needed.years ?? []).length > 0;
+}
+
+/** Deeply frozen: a record of a year not read whole can be looked at, never changed (the save could not write it). */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const member of Object.values(value)) frozen(member);
+    Object.freeze(value);
   }
-  return wanted;
+  return value;
+}
+
+/** The refusal of a reader whose past year's file does not read. */
+function unreadable(file: string, reason: string): ApiError {
+  return new ApiError(
+    'internal',
+    `数据文件 ${path.basename(file)} 无法读取：${reason}。文件未被改动；请从“备份与恢复”恢复最近一次备份，或把该文件交技术人员检查`,
+  );
 }
 
 /** The heads of the yearly files left unread. */
