@@ -104,7 +104,12 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
             onValuesChange?.(changed);
           }}
           onFinish={(values) => void save(values)}
-          onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
+          onFinishFailed={({ errorFields, outOfDate }) => {
+            // A field changed while the save's check ran (its own check started later): that check
+            // decides, so the save is asked again rather than refused with no field marked.
+            if (outOfDate && errorFields.length === 0) form.submit();
+            else message.error('有填写不正确的项目，请按红色提示修改后再保存');
+          }}
           scrollToFirstError
         >
           {dom}
