@@ -1,6 +1,7 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { showApiErrorOnForm } from '../forms/api-errors';
+import { onCheckFailed } from '../forms/finish-failed';
 import { useDiscardGuard } from '../navigation/unsaved';
 import { focusWhenOpen } from './focus-when-open';
 
@@ -104,12 +105,7 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
             onValuesChange?.(changed);
           }}
           onFinish={(values) => void save(values)}
-          onFinishFailed={({ errorFields, outOfDate }) => {
-            // A field changed while the save's check ran (its own check started later): that check
-            // decides, so the save is asked again rather than refused with no field marked.
-            if (outOfDate && errorFields.length === 0) form.submit();
-            else message.error('有填写不正确的项目，请按红色提示修改后再保存');
-          }}
+          onFinishFailed={onCheckFailed(form, message)}
           scrollToFirstError
         >
           {dom}

@@ -14,6 +14,7 @@ import { AssignRulesCard, BackupCard, BasicCard, DirectorCard, VisitRulesCard } 
 import { toProfileValues, type ProfileValues } from '../components/settings/profile-values';
 import { showApiErrorOnForm } from '../forms/api-errors';
 import { useUnsavedChanges } from '../navigation/unsaved';
+import { onCheckFailed } from '../forms/finish-failed';
 
 /**
  * 设置 (docs/domain.md#设置的规则): the policy profile every rule reads from, and the office's calendar days.
@@ -76,7 +77,7 @@ export function SettingsPage() {
       initialValues={values}
       onValuesChange={() => setDirty(true)}
       onFinish={(values) => void save(values)}
-      onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
+      onFinishFailed={onCheckFailed(form, message)}
       style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}
     >
       <Flex align="center" gap={8} style={{ marginBottom: 10 }}>

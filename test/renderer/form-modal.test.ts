@@ -29,23 +29,24 @@ async function openForm(saved: Values[]): Promise<{ readonly submit: () => void;
     useEffect(() => {
       submit = () => form.submit();
     }, [form]);
-    return createElement(
-      FormModal<Values, Values>,
-      {
-        open: true,
-        title: '编辑',
-        width: 400,
-        form,
-        initialValues: { name: '' },
-        submit: async (values) => {
-          saved.push(values);
-          return values;
-        },
-        onSaved: () => undefined,
-        onClose: () => undefined,
+    return createElement(FormModal<Values, Values>, {
+      open: true,
+      title: '编辑',
+      width: 400,
+      form,
+      initialValues: { name: '' },
+      submit: async (values) => {
+        saved.push(values);
+        return values;
       },
-      createElement(Form.Item, { name: 'name', label: '名称', rules: [{ required: true, message: '请填写名称' }] }, createElement(Input)),
-    );
+      onSaved: () => undefined,
+      onClose: () => undefined,
+      children: createElement(
+        Form.Item,
+        { name: 'name', label: '名称', rules: [{ required: true, message: '请填写名称' }] },
+        createElement(Input),
+      ),
+    });
   }
   const root = createRoot(document.createElement('div'));
   await act(async () => root.render(createElement(App, null, createElement(Dialog))));

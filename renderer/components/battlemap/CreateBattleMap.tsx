@@ -6,6 +6,7 @@ import type { BattleMapView } from '@shared/api/contract';
 import { api } from '../../api/client';
 import { showApiErrorOnForm } from '../../forms/api-errors';
 import { PlanFields, valuesToPlan, type PlanValues } from './PlanFields';
+import { onCheckFailed } from '../../forms/finish-failed';
 
 export interface CreateBattleMapProps {
   readonly calendarNotes: readonly string[];
@@ -48,7 +49,7 @@ export function CreateBattleMap({ calendarNotes, onCreated }: CreateBattleMapPro
           layout="vertical"
           initialValues={initial}
           onFinish={(values) => void create(values)}
-          onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改')}
+          onFinishFailed={onCheckFailed(form, message, '有填写不正确的项目，请按红色提示修改')}
         >
           <PlanFields autoFocus />
           {calendarNotes.length > 0 && <Alert type="warning" showIcon title={calendarNotes.join(' ')} style={{ marginBottom: 12 }} />}

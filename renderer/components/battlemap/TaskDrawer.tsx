@@ -29,6 +29,7 @@ import type { GanttRow } from './GanttChart';
 import { EDITABLE_STATUSES, STATUS_LOOKS } from './labels';
 import { focusWhenOpen } from '../focus-when-open';
 import { useDiscardGuard } from '../../navigation/unsaved';
+import { onCheckFailed } from '../../forms/finish-failed';
 
 interface TaskValues {
   readonly seq: number;
@@ -154,7 +155,7 @@ export function TaskDrawer({ open, row, rows, critical, problems, onClose, onSav
           initialValues={toValues(task, nextSeq)}
           onValuesChange={markDirty}
           onFinish={(v) => void save(v)}
-          onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
+          onFinishFailed={onCheckFailed(form, message)}
           style={{ height: '100%' }}
         >
           {node}

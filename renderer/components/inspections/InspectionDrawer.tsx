@@ -18,6 +18,7 @@ import { useApiQuery } from '../../api/queries';
 import { showApiErrorOnForm } from '../../forms/api-errors';
 import { fromIsoDate, toIsoDate } from '../../forms/dates';
 import { useDiscardGuard } from '../../navigation/unsaved';
+import { onCheckFailed } from '../../forms/finish-failed';
 
 /** The form holds what is chosen per item; the items' texts stay in `initial` (a list no one edits here). */
 interface ItemValues {
@@ -183,7 +184,7 @@ export function InspectionDrawer({ open, cadre, record, onClose, onSaved }: Insp
             initialValues={initial}
             onValuesChange={onValuesChange}
             onFinish={(values) => void save(values, initial.texts)}
-            onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
+            onFinishFailed={onCheckFailed(form, message)}
             scrollToFirstError
           >
             <Flex gap={12}>

@@ -28,6 +28,7 @@ import { useDiscardGuard } from '../../navigation/unsaved';
 import { GradeTag } from '../GradeTag';
 import { CHECK_RESULT_OPTIONS, problemTextFor, RECTIFY_DAYS, useVisitChecklist } from './checklist';
 import type { OpenProblemRow } from './useVisitData';
+import { onCheckFailed } from '../../forms/finish-failed';
 
 interface ProblemValues {
   readonly description?: string;
@@ -173,7 +174,7 @@ function RecordForm({
       initialValues={{ doneDate: dayjs(), type: '现场', results: checklist.map(() => '符合'), problems: [], notes: '' }}
       onValuesChange={onValuesChange}
       onFinish={(values) => save(values)}
-      onFinishFailed={() => message.error('有填写不正确的项目，请按红色提示修改后再保存')}
+      onFinishFailed={onCheckFailed(form, message)}
       scrollToFirstError
     >
       {children}
