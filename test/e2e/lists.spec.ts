@@ -191,3 +191,38 @@ test('包保干部：详情里的主体可点开，干部变动从干部详情�
     await expect(form.getByLabel('姓名')).toHaveValue('半路放下的干部');
   });
 });
+
+test('antd 的样式来自静态样式表：页面运行时只设 CSS 变量，主题字体和中文界面照旧', async ({ page }) => {
+  await page.goto(`${harness.url}#/entities`);
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  // Components that first render later build their styles then, if at all: the region tree and a form.
+  await page.getByRole('combobox', { name: '所属区划' }).click();
+  await expect(page.locator('.ant-select-tree-treenode:not([aria-hidden])').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '新增主体' }).click();
+  const form = page.getByRole('dialog', { name: '新增主体' });
+  await expect(form.getByLabel('主体名称')).toBeVisible();
+
+  // Every rule about antd's classes in the page's <style> elements (index.html's skeleton aside) only
+  // sets CSS variables: the theme's tokens.
+  const builtAtRunTime = await page.evaluate(() => {
+    const selectors: string[] = [];
+    const visit = (rules: CSSRuleList) => {
+      for (const rule of rules) {
+        const setsStyle = rule instanceof CSSStyleRule && [...rule.style].some((property) => !property.startsWith('--'));
+        if (setsStyle && /\.(ant|css)-/.test(rule.selectorText)) selectors.push(rule.selectorText);
+        if (rule instanceof CSSGroupingRule) visit(rule.cssRules);
+      }
+    };
+    for (const sheet of document.styleSheets) if (sheet.ownerNode instanceof HTMLStyleElement) visit(sheet.cssRules);
+    return selectors;
+  });
+  expect(builtAtRunTime.slice(0, 5)).toEqual([]);
+
+  const save = form.getByRole('button', { name: '保存' });
+  expect(await save.evaluate((button) => getComputedStyle(button).fontFamily)).toMatch(/^"Microsoft YaHei"/);
+  expect(await save.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(22, 119, 255)');
+  await expect(form.getByRole('button', { name: '取消' })).toBeVisible();
+  await form.getByRole('button', { name: '取消' }).click();
+  await expect(form).toBeHidden();
+});
