@@ -1,7 +1,7 @@
 import { TreeSelect } from 'antd';
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import type { Region } from '@shared/domain/schemas';
-import { buildRegionTree, type RegionTreeOptions } from '../regions/region-tree';
+import { buildRegionTree, regionNode, type RegionTreeOptions } from '../regions/region-tree';
 
 export interface RegionTreeSelectProps extends RegionTreeOptions {
   readonly regions: readonly Region[];
@@ -19,12 +19,21 @@ export const NO_REGIONS_YET = '还没有行政区划：请先到“导入”页�
 
 /** Searchable region picker; works as a Form.Item child (value/onChange/id). */
 export function RegionTreeSelect({ regions, selectable, deepest, value, onChange, ...rest }: RegionTreeSelectProps) {
-  const treeData = useMemo(() => buildRegionTree(regions, { selectable, deepest }), [regions, selectable, deepest]);
-  const rootKeys = useMemo(() => treeData.map((node) => node.key), [treeData]);
+  // The whole tree from the first opening on (the mouse, a key, typing). Until then the picker gets at
+  // most the region it holds, for its path: a list screen's filter took the city's tree, and TreeSelect
+  // went over every node of it, at each mount (docs/performance.md).
+  const [opened, setOpened] = useState(false);
+  const tree = useMemo(() => (opened ? buildRegionTree(regions, { selectable, deepest }) : null), [opened, regions, selectable, deepest]);
+  const held = useMemo(
+    () => (tree || !value ? null : regionNode(regions, value, { selectable, deepest })),
+    [tree, regions, value, selectable, deepest],
+  );
+  const rootKeys = useMemo(() => (tree ?? []).map((node) => node.key), [tree]);
   return (
     <TreeSelect
       {...rest}
-      treeData={treeData}
+      treeData={tree ?? (held ? [held] : [])}
+      onOpenChange={(open) => open && setOpened(true)}
       value={value || undefined}
       onChange={(next: string | undefined) => onChange?.(next ?? '')}
       showSearch={{ treeNodeFilterProp: 'title' }}

@@ -33,19 +33,34 @@ export function buildRegionTree(regions: readonly Region[], options: RegionTreeO
     siblings.push(region);
     children.set(parent, siblings);
   }
-  // The city is left out of paths, as in the lists: everything is within one city.
   const build = (parent: string | null, parentPath: string): RegionTreeNode[] =>
     (children.get(parent) ?? []).map((region) => {
-      const path = region.level === 'city' ? '' : parentPath ? `${parentPath} / ${region.name}` : region.name;
+      const path = pathBelow(parentPath, region);
       const below = build(region.id, path);
-      return {
-        value: region.id,
-        key: region.id,
-        title: region.name,
-        path: path || region.name,
-        selectable: selectable(region),
-        ...(below.length > 0 ? { children: below } : {}),
-      };
+      return { ...leaf(region, path, selectable), ...(below.length > 0 ? { children: below } : {}) };
     });
   return build(null, '');
+}
+
+/**
+ * The node of one region alone, with its path as the whole tree gives it (null when the tree leaves it
+ * out): what a closed picker holding that region shows, without building the tree.
+ */
+export function regionNode(regions: readonly Region[], id: string, options: RegionTreeOptions = {}): RegionTreeNode | null {
+  const { selectable = () => true, deepest = 'village' } = options;
+  const byId = (wanted: string | null) => (wanted === null ? undefined : regions.find((r) => r.id === wanted));
+  const region = byId(id);
+  if (!region || levelDepth(region.level) > levelDepth(deepest)) return null;
+  const line: Region[] = [];
+  for (let at: Region | undefined = region; at && line.length < regions.length; at = byId(at.parentId)) line.unshift(at);
+  return leaf(region, line.reduce(pathBelow, ''), selectable);
+}
+
+/** The city is left out of paths, as in the lists: everything is within one city. */
+function pathBelow(parentPath: string, region: Region): string {
+  return region.level === 'city' ? '' : parentPath ? `${parentPath} / ${region.name}` : region.name;
+}
+
+function leaf(region: Region, path: string, selectable: (region: Region) => boolean): RegionTreeNode {
+  return { value: region.id, key: region.id, title: region.name, path: path || region.name, selectable: selectable(region) };
 }

@@ -226,3 +226,33 @@ test('antd 的样式来自静态样式表：页面运行时只设 CSS 变量，�
   await form.getByRole('button', { name: '取消' }).click();
   await expect(form).toBeHidden();
 });
+
+test('包保主体的区划筛选：鼠标点选旗区、键盘查找乡镇，列表和户数随之变化', async ({ page }) => {
+  const doc = await harness.readDoc();
+  const index = new ListIndex(doc);
+  const county = doc.regions.find((r) => r.level === 'county');
+  const township = doc.regions.find(
+    (r) => r.level === 'township' && r.parentId === county?.id && doc.regions.filter((o) => o.name === r.name).length === 1,
+  );
+  if (!county || !township) throw new Error('示例数据中缺少旗区或乡镇');
+  const count = (regionId: string) => index.entities({ ...NO_ENTITY_FILTERS, regionId }).length.toLocaleString('en-US');
+  await page.goto(`${harness.url}#/entities`);
+  await expect(page.getByText(/共 21,?893 户/)).toBeVisible();
+  const filter = page.getByRole('combobox', { name: '所属区划' });
+
+  await test.step('鼠标：点开，点旗区', async () => {
+    await filter.click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: new RegExp(`^${county.name}$`) }).click();
+    await expect(page.getByText(`共 ${count(county.id)} 户`)).toBeVisible();
+    await expect(page.locator('.ant-select-content', { hasText: county.name })).toBeVisible();
+  });
+
+  await test.step('键盘：在框里键入乡镇名称，Enter 选中', async () => {
+    await filter.focus();
+    await page.keyboard.type(township.name);
+    await expect(page.locator('.ant-select-tree-treenode:not([aria-hidden])', { hasText: township.name }).first()).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(`共 ${count(township.id)} 户`)).toBeVisible();
+    await expect(page.locator('.ant-select-content', { hasText: `${county.name} / ${township.name}` })).toBeVisible();
+  });
+});
