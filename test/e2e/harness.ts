@@ -146,11 +146,6 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   if (SCREENS_DIR) await target.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
 }
 
-/** A screenshot's file for the specs that still take one themselves: in SCREENS_DIR, else a temporary folder. */
-export function screenshotPath(name: string): string {
-  return path.join(SCREENS_DIR || path.join(os.tmpdir(), 'baobao-screens'), `${name}.png`);
-}
-
 /**
  * A service call through the page's own way to the server (./api/<method>, with the token the page
  * holds), so what a test reads or changes goes through the same harness as the screen.

@@ -1,20 +1,16 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, startHarness } from './harness';
+import { expect, test } from '@playwright/test';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, screenshot, startHarness } from './harness';
 
 /**
  * 督查 of cadres (docs/domain.md#包保干部的规则) at 1366×768: the 督查清单 in 设置, a 督查 recorded from the cadre's
  * drawer item by item, guarded against losing it, then in the CLI's list, stats and report.
  */
 
-const SHOTS = '/tmp/inspections';
 let dataDir = '';
 let server: Harness | null = null;
-test.beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-});
 test.beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'baobao-e2e-inspections-'));
   await copyLibrary('district', dataDir);
@@ -25,8 +21,6 @@ test.afterEach(async () => {
   server = null;
   await rm(dataDir, { recursive: true, force: true });
 });
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
 test('设置分开督导检查要点和督查清单；在干部详情中记录督查，未保存先问，CLI 列出、统计并出督查情况表', async ({ page }) => {
   const doc = await server!.readDoc();
@@ -46,7 +40,7 @@ test('设置分开督导检查要点和督查清单；在干部详情中记录�
     // No screen calls the visit checklist 督查清单 any more.
     await expect(page.getByText(/督查清单（检查要点）/)).toHaveCount(0);
     await expectNoPageOverflow(page);
-    await items.screenshot({ path: path.join(SHOTS, 'settings-inspection-items.png') });
+    await screenshot(items, 'settings-inspection-items');
   });
 
   await test.step('干部详情：记录督查，两项未落实并写明情况', async () => {
@@ -86,7 +80,7 @@ test('设置分开督导检查要点和督查清单；在干部详情中记录�
     // The 总体评价 follows the items until the clerk picks one.
     await expect(form.getByRole('radio', { name: '基本合格' })).toBeChecked();
     await expectNoPageOverflow(page);
-    await shot(page, 'record-inspection');
+    await screenshot(page, 'record-inspection');
 
     await form.getByRole('button', { name: '保存督查记录' }).click();
     await expect(page.getByText('已记录督查：未落实 2 项，总体评价 基本合格')).toBeVisible();
@@ -99,7 +93,7 @@ test('设置分开督导检查要点和督查清单；在干部详情中记录�
     await row.locator('.ant-table-row-expand-icon').click();
     await expect(section.getByText('（二季度督导记录未交回）')).toBeVisible();
     await expectNoPageOverflow(page);
-    await shot(page, 'cadre-inspections');
+    await screenshot(page, 'cadre-inspections');
   });
 
   await test.step('CLI：inspect list、stats --json 与督查情况表', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Profile } from '@shared/domain/schemas';
-import { callFromPage, cleanedAfterEach, cli, copyLibrary, expectNoPageOverflow, screenshotPath, startHarness } from './harness';
+import { callFromPage, cleanedAfterEach, cli, copyLibrary, expectNoPageOverflow, screenshot, startHarness } from './harness';
 
 /**
  * 下发包 (issue #19 item 4) at 1366×768: the city's 导出与打印 → 下发包 downloads its settings; a
@@ -47,7 +47,7 @@ test('下发包：市局导出，旗区预览、逐项选择冲突后接收，�
     await file.saveAs(downFile);
     await expect(card.getByTestId('down-package-made')).toContainText('下发包-鄂尔多斯市');
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('down-export') });
+    await screenshot(page, 'down-export');
   });
 
   const district = await startHarness({ library: 'district' });
@@ -68,7 +68,7 @@ test('下发包：市局导出，旗区预览、逐项选择冲突后接收，�
     await expect(card.getByText('还有 1 项双方都改过')).toBeVisible();
     await expect(card.getByRole('button', { name: '接收下发包' })).toBeDisabled();
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('down-preview') });
+    await screenshot(page, 'down-preview');
     await conflict.getByText('采用上级').click();
     await expect(card.getByRole('button', { name: '接收下发包' })).toBeEnabled();
   });
@@ -86,7 +86,7 @@ test('下发包：市局导出，旗区预览、逐项选择冲突后接收，�
     // The entry's 类别 in Chinese beside its summary.
     await expect(page.getByRole('button', { name: /^接收下发包：鄂尔多斯市市场监督管理局/ })).toBeVisible();
     await expect(page.getByRole('main').getByText('接收下发包', { exact: true })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('down-log') });
+    await screenshot(page, 'down-log');
   });
 });
 

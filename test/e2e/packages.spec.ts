@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
-import { cleanedAfterEach, cli, expectNoPageOverflow, screenshotPath, startHarness } from './harness';
+import { cleanedAfterEach, cli, expectNoPageOverflow, screenshot, startHarness } from './harness';
 
 /**
  * 上报包 (issue #19) in the browser: 导出与打印 → 上报包 downloads the 旗区's package; the 汇总上报包
@@ -39,7 +39,7 @@ test('上报包：旗区导出，市局新建空白库后汇总、再次汇总�
     await expect(page.getByText(/已开始下载/)).toBeVisible();
     await card.scrollIntoViewIfNeeded();
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('packages-export') });
+    await screenshot(page, 'packages-export');
   });
 
   const cityDir = await folder();
@@ -60,12 +60,12 @@ test('上报包：旗区导出，市局新建空白库后汇总、再次汇总�
     await expect(preview).toContainText('首次报送');
     await expect(preview.getByRole('row', { name: /包保主体/ })).toBeVisible();
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: screenshotPath('packages-preview') });
+    await screenshot(page, 'packages-preview');
     await importCard.getByRole('button', { name: '汇总导入' }).click();
     await expect(page.getByText(/已汇总 1 个上报包/)).toBeVisible({ timeout: 60_000 });
     await expect(received.getByRole('row', { name: /东胜区/ })).toContainText('已报');
     expect((await city.readDoc()).receivedPackages).toHaveLength(1);
-    await page.screenshot({ path: screenshotPath('packages-received') });
+    await screenshot(page, 'packages-received');
   });
 
   await test.step('同一个包再选一次：已汇总过，导入不改数据', async () => {
@@ -93,6 +93,6 @@ test('上报包：旗区导出，市局新建空白库后汇总、再次汇总�
     await expect(importCard.getByTestId('consolidate-error')).toContainText('上报包已被修改');
     await expect(importCard.getByTestId('package-preview')).toHaveCount(0);
     expect(await sha256(dataFile)).toBe(before);
-    await page.screenshot({ path: screenshotPath('packages-edited') });
+    await screenshot(page, 'packages-edited');
   });
 });

@@ -2,15 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cli, copyLibrary, expectNoPageOverflow, type Harness, ROOT, startHarness } from './harness';
+import { cli, copyLibrary, expectNoPageOverflow, type Harness, ROOT, screenshot, startHarness } from './harness';
 
 /**
  * The year (issue #18 item 7) at 1366×768: the dashboard follows a chosen year, the 2027 holiday
  * notice is pasted into 设置 in one step, and 年度切换 opens the new year.
  */
-
-/** Screenshots to look at, outside the repository. */
-const SHOTS = process.env['YEAR_SHOTS'] ?? path.join(os.tmpdir(), 'year');
 
 let dataDir = '';
 let server: Harness | null = null;
@@ -58,7 +55,7 @@ test('首页概览按所选年度统计；设置中录入放假通知并年度�
     await expect(page.getByRole('textbox', { name: '督导周统计日期范围' }).first()).toHaveValue(`${next}-01-01`);
     expect(page.url()).toContain(`year=${next}`);
     await expectNoPageOverflow(page);
-    await page.screenshot({ path: path.join(SHOTS, 'dashboard-next-year.png') });
+    await screenshot(page, 'dashboard-next-year');
   });
 
   await test.step('设置：粘贴放假通知，核对读到的日期后替换该年日历', async () => {
@@ -77,7 +74,7 @@ test('首页概览按所选年度统计；设置中录入放假通知并年度�
     await expect(preview).toContainText(`读到 ${next} 年：放假 33 天，调休上班 6 天`);
     await expect(preview).toContainText('春节：2月15日至2月23日放假，共 9 天；2月14日、2月28日上班');
     await expect(preview).toContainText('保存后替换暂按法定节假日推算、未含调休的日历');
-    await page.screenshot({ path: path.join(SHOTS, 'settings-notice-preview.png') });
+    await screenshot(page, 'settings-notice-preview');
     await dialog.getByRole('button', { name: `保存，替换 ${next} 年日历` }).click();
     await expect(dialog).toHaveCount(0);
     await expect(card.getByTestId('calendar-notices')).toContainText(`${next} 年通知已录入（放假 33 天，调休上班 6 天）`);
@@ -88,7 +85,7 @@ test('首页概览按所选年度统计；设置中录入放假通知并年度�
     await page.getByRole('button', { name: '年度切换…' }).click();
     const confirm = page.locator('.ant-modal-confirm').filter({ hasText: `开启 ${next} 年度？` });
     await expect(confirm).toContainText(`${planYear} 年度及以前的督导记录改为只读`);
-    await page.screenshot({ path: path.join(SHOTS, 'settings-year-switch.png') });
+    await screenshot(page, 'settings-year-switch');
     await confirm.getByRole('button', { name: `开启 ${next} 年度` }).click();
     await expect(page.getByText(/已开启 \d+ 年度：计划督导/)).toBeVisible();
     await expect(page.getByRole('spinbutton', { name: '计划年度' })).toHaveValue(String(next));
@@ -96,7 +93,7 @@ test('首页概览按所选年度统计；设置中录入放假通知并年度�
     await page.goto(`${server!.url}#/dashboard`);
     await expect(page.getByTestId('dashboard-status')).toContainText(`${next} 年度`);
     await expect(page.getByTestId('kpi-visits-year')).toHaveText(`0 / ${count(planned)}`);
-    await page.screenshot({ path: path.join(SHOTS, 'dashboard-after-switch.png') });
+    await screenshot(page, 'dashboard-after-switch');
   });
 });
 
@@ -125,7 +122,7 @@ test('包保关系：主体变动期限列出待报告、待调整的主体，�
   const button = page.getByTestId('entity-changes-button');
   await expect(button).toContainText('主体变动期限（待办 1）');
   await expectNoPageOverflow(page);
-  await page.screenshot({ path: path.join(SHOTS, 'assignments-toolbar.png') });
+  await screenshot(page, 'assignments-toolbar');
   await button.click();
   const table = page.getByTestId('entity-changes');
   const row = table.locator('.ant-table-row').filter({ hasText: entity.name });
@@ -133,7 +130,7 @@ test('包保关系：主体变动期限列出待报告、待调整的主体，�
   await expect(row).toContainText('前');
   // The drawer has slid in fully (its own animation) before the screenshot.
   await expect(page.locator('.ant-drawer-content-wrapper')).toHaveCSS('transform', 'none');
-  await page.screenshot({ path: path.join(SHOTS, 'entity-changes.png') });
+  await screenshot(page, 'entity-changes');
   await row.getByLabel(`${entity.name}的报告日期`).click();
   await page.locator('.ant-picker-cell-today').click();
   await expect(row).toContainText('已报告');
