@@ -185,10 +185,6 @@ export async function confirmImport(
   await clickWhenOpen(dialog.getByRole('button', { name: /导\s*入/ }));
 }
 
-/**
- * Clicks a confirm dialog's OK once the dialog has opened (antd focuses it then): two CI runs lost
- * the import when 导入 was clicked the moment the dialog appeared.
- */
 /** What the import said after its commit: the success page, or any notice (a refusal, a re-preview, an error) in its own words. */
 export function importOutcome(page: Page): Locator {
   return page
@@ -197,6 +193,10 @@ export function importOutcome(page: Page): Locator {
     .first();
 }
 
+/**
+ * Clicks a confirm dialog's OK once the dialog has opened (antd focuses it then): two CI runs lost
+ * the import when 导入 was clicked the moment the dialog appeared.
+ */
 async function clickWhenOpen(ok: Locator): Promise<void> {
   await expect(ok).toBeFocused();
   await ok.click();
