@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cellText, type Cell } from '@shared/records/cell';
 import { writeFileAtomic } from '../storage/atomic-file';
 
@@ -130,7 +130,10 @@ function makeStyles(): Styles {
 }
 
 export async function buildWorkbook(sheets: readonly TableSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is first made: exceljs is half a CPU second of every start of the app,
+  // the CLI and the web harness, most of which never make one.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const styles = makeStyles();
   const usedNames = new Set<string>();
   for (const sheet of sheets) {
