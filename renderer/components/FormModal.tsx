@@ -97,6 +97,10 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
       mask={{ closable: false }}
       modalRender={(dom) => (
         <Form<Values>
+          // Each opening starts from its own initialValues: the form instance outlives the dialog, and its
+          // values stayed when the dialog closed, over the next record's (another 主体's data under this
+          // one's title, which a save then sent).
+          clearOnDestroy
           form={form}
           layout="vertical"
           initialValues={initialValues}

@@ -1,5 +1,5 @@
 import { App, Form, Input } from 'antd';
-import { act, createElement, useEffect } from 'react';
+import { act, createElement, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FormModal } from '../../renderer/components/FormModal';
@@ -79,5 +79,41 @@ describe('FormModal', () => {
     expect(saved).toEqual([]);
     expect(document.body.textContent).toContain('请填写名称');
     expect(document.body.textContent).toContain('有填写不正确的项目');
+  });
+
+  it('each opening starts from its own record: the form opened for another record after a save does not show the one before', async () => {
+    let show = (_name: string | null): void => undefined;
+    let submit = (): void => undefined;
+    function Editor() {
+      const [form] = Form.useForm<Values>();
+      const [name, setName] = useState<string | null>(null);
+      show = setName;
+      submit = () => form.submit();
+      return createElement(
+        FormModal<Values, Values>,
+        {
+          open: name !== null,
+          title: '编辑',
+          width: 400,
+          form,
+          initialValues: { name: name ?? '' },
+          submit: async (values) => values,
+          onSaved: () => setName(null),
+          onClose: () => setName(null),
+        },
+        createElement(Form.Item, { name: 'name', label: '名称' }, createElement(Input)),
+      );
+    }
+    const root = createRoot(document.createElement('div'));
+    await act(async () => root.render(createElement(App, null, createElement(Editor))));
+    unmount = () => act(() => root.unmount());
+    const shown = () => document.querySelector<HTMLInputElement>('.ant-modal input')?.value;
+    await act(async () => show('幸福便利店'));
+    expect(shown()).toBe('幸福便利店');
+    await act(async () => submit());
+    await settle();
+    expect(document.querySelector('.ant-modal input')).toBeNull();
+    await act(async () => show('平安超市'));
+    expect(shown()).toBe('平安超市');
   });
 });
