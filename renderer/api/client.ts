@@ -9,14 +9,18 @@ import { unwrap } from '@shared/api/result';
 export const api: ApiClient = async (method, input) => {
   const result = window.api ? await window.api.invoke(method, input) : await invokeOverHttp(method, input);
   const value = unwrap(result);
-  for (const listener of successListeners) listener(method);
+  for (const listener of successListeners) listener(method, value);
   return value;
 };
 
-const successListeners = new Set<(method: ApiMethod) => void>();
+type SuccessListener = <M extends ApiMethod>(method: M, value: ApiResults[M]) => void;
+const successListeners = new Set<SuccessListener>();
 
-/** Calls `listener` with the method after every call that succeeded (the query cache refreshes what a change touched). */
-export function onApiSuccess(listener: (method: ApiMethod) => void): () => void {
+/**
+ * Calls `listener` with the method and its answer after every call that succeeded (the query cache
+ * shows a saved record at once and refreshes what a change touched).
+ */
+export function onApiSuccess(listener: SuccessListener): () => void {
   successListeners.add(listener);
   return () => void successListeners.delete(listener);
 }

@@ -1,5 +1,7 @@
 import { keepPreviousData, QueryClient, useQuery, type Query, type QueryKey } from '@tanstack/react-query';
-import type { ApiInput, ApiMethod, ApiResults } from '@shared/api/contract';
+import { entityRow, type ApiInput, type ApiMethod, type ApiResults } from '@shared/api/contract';
+import { RegionIndex } from '@shared/domain/regions';
+import type { Entity } from '@shared/domain/schemas';
 import { api, onApiSuccess } from './client';
 import { errorText } from './error-text';
 
@@ -120,7 +122,33 @@ function methodOf(key: QueryKey): string {
   return typeof key[0] === 'string' ? key[0] : '';
 }
 
-onApiSuccess((method) => {
+/**
+ * A saved 主体 shown at once where it is on screen — its drawer (`entities:get`) and the list windows
+ * holding its row — before those are read again: the drawer and the row show the new values while the
+ * refresh is on its way. The refresh still comes (INVALIDATES) and puts right what is worked out only on
+ * the service (the rules' flags, the row's place in a sorted or filtered list).
+ */
+function showSavedEntity(saved: Entity): void {
+  const regions = queryClient.getQueryData<ApiResults['regions:list']>(['regions:list', {}]);
+  const regionPath = (before: string) => (regions ? new RegionIndex(regions).path(saved.regionId) : before);
+  queryClient.setQueryData<ApiResults['entities:get']>(['entities:get', { id: saved.id }], (detail) => {
+    if (!detail) return detail;
+    const regulators = queryClient.getQueryData<ApiResults['regulators:list']>(['regulators:list', {}]);
+    const regulator =
+      saved.regulatorId === detail.entity.regulatorId ? detail.regulator : (regulators?.find((r) => r.id === saved.regulatorId) ?? null);
+    return { ...detail, entity: saved, regionPath: regionPath(detail.regionPath), regulator };
+  });
+  for (const [key, answer] of queryClient.getQueriesData<ApiResults['entities:query']>({ queryKey: ['entities:query'] })) {
+    const row = answer?.rows.find((r) => r.id === saved.id);
+    if (!answer || !row) continue;
+    const shown = entityRow(saved, regionPath(row.regionPath), row.cadreName);
+    queryClient.setQueryData(key, { ...answer, rows: answer.rows.map((r) => (r === row ? shown : r)) });
+  }
+}
+
+onApiSuccess((method, value) => {
+  // Before the reads are made stale below: setting an answer would count as reading it afresh.
+  if (method === 'entities:save') showSavedEntity(value as Entity);
   const prefixes = invalidatedBy(method);
   if (prefixes.length === 0) return;
   const all = prefixes.includes('*');

@@ -5,6 +5,9 @@ import { onCheckFailed } from '../forms/finish-failed';
 import { useDiscardGuard } from '../navigation/unsaved';
 import { focusWhenOpen } from './focus-when-open';
 
+/** A save answered sooner than this shows no spinner on 保存 (antd's Button `loading.delay`). */
+const SPINNER_DELAY_MS = 300;
+
 export interface FormModalProps<Values, Saved> {
   readonly open: boolean;
   readonly title: string;
@@ -84,7 +87,9 @@ export function FormModal<Values, Saved>(props: FormModalProps<Values, Saved>) {
       okText={okText}
       cancelText="取消"
       confirmLoading={saving}
-      okButtonProps={{ htmlType: 'submit', id: okId }}
+      // The spinner only for a save that takes a while: drawn at once, it animated the button's width
+      // (a layout of the whole form) in the middle of every quick save.
+      okButtonProps={{ htmlType: 'submit', id: okId, loading: saving && { delay: SPINNER_DELAY_MS } }}
       // Esc, × and 取消 ask 「放弃修改？」 once something was typed.
       onCancel={close}
       {...(closingSaved ? { transitionName: '', maskTransitionName: '' } : {})}

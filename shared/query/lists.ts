@@ -1,4 +1,12 @@
-import type { CadreFilter, CadreRow, CadreSort, EntityFilter, EntityRow, EntitySort } from '../api/contract';
+import {
+  entityRow,
+  type CadreFilter,
+  type CadreRow,
+  type CadreSort,
+  type EntityFilter,
+  type EntityRow,
+  type EntitySort,
+} from '../api/contract';
 import { ENTITY_STATUSES, ENTITY_TYPES, REGION_LEVELS } from '../domain/schemas';
 import { RegionIndex } from '../domain/regions';
 import { DUTY_KEYS, dutyApplies, dutyDone, type DutyKey } from '../stats/tally';
@@ -54,19 +62,7 @@ export class ListIndex {
     this.entityRows = doc.entities.map((e) => ({
       regionId: e.regionId,
       key: makeSearchKey(e.name, [e.uscc, e.license, e.legalRepPhone, e.director?.phone ?? '', ...e.safetyOfficers.map((o) => o.phone)]),
-      row: {
-        id: e.id,
-        name: e.name,
-        uscc: e.uscc,
-        license: e.license,
-        grade: e.grade,
-        type: e.type,
-        status: e.status,
-        regionPath: this.regions.path(e.regionId),
-        legalRep: e.legalRep,
-        legalRepPhone: e.legalRepPhone,
-        cadreName: cadreNames.get(currentCadre.get(e.id) ?? '') ?? '',
-      },
+      row: entityRow(e, this.regions.path(e.regionId), cadreNames.get(currentCadre.get(e.id) ?? '') ?? ''),
     }));
 
     this.cadreRows = doc.cadres.map((c) => ({

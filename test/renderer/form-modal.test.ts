@@ -89,20 +89,17 @@ describe('FormModal', () => {
       const [name, setName] = useState<string | null>(null);
       show = setName;
       submit = () => form.submit();
-      return createElement(
-        FormModal<Values, Values>,
-        {
-          open: name !== null,
-          title: '编辑',
-          width: 400,
-          form,
-          initialValues: { name: name ?? '' },
-          submit: async (values) => values,
-          onSaved: () => setName(null),
-          onClose: () => setName(null),
-        },
-        createElement(Form.Item, { name: 'name', label: '名称' }, createElement(Input)),
-      );
+      return createElement(FormModal<Values, Values>, {
+        open: name !== null,
+        title: '编辑',
+        width: 400,
+        form,
+        initialValues: { name: name ?? '' },
+        submit: async (values) => values,
+        onSaved: () => setName(null),
+        onClose: () => setName(null),
+        children: createElement(Form.Item, { name: 'name', label: '名称' }, createElement(Input)),
+      });
     }
     const root = createRoot(document.createElement('div'));
     await act(async () => root.render(createElement(App, null, createElement(Editor))));

@@ -59,4 +59,23 @@ describe('a list fetched by window (useListWindow, docs/performance.md)', () => 
     expect(saved[7]).toMatchObject({ id: 'C7', name: '改名的干部' });
     expect(saved.filter((row, i) => row !== scrolled[i]).map((row) => row.id)).toEqual(['C7']);
   });
+
+  it('a refresh after a change keeps the rows on screen without the loading state (the table is not drawn again for it)', async () => {
+    bridge();
+    const { now, ...rendered } = await renderHook(() => useListWindow('cadres:query', INPUT));
+    unmount = rendered.unmount;
+    await settle();
+    expect(now().loading).toBe(false);
+    // The services' answer held back: what the table shows while it is on its way.
+    let answer = (): void => undefined;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const invoke = (window as unknown as { api: { invoke: (m: string, i: never) => Promise<unknown> } }).api.invoke;
+    Object.assign(window, { api: { invoke: async (method: string, input: never) => (await held, invoke(method, input)) } });
+    await act(async () => void queryClient.invalidateQueries({ queryKey: ['cadres:query'] }));
+    await settle();
+    expect(now().loading).toBe(false);
+    expect(now().rows[5]).toMatchObject({ id: 'C5' });
+    answer();
+    await settle();
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiMethod } from '@shared/api/contract';
+import { entityRow, type ApiMethod } from '@shared/api/contract';
+import type { Entity } from '@shared/domain/schemas';
 import { api } from '../../renderer/api/client';
 import { invalidatedBy, queryClient, readAnswer } from '../../renderer/api/queries';
 
@@ -51,5 +52,48 @@ describe('the renderer’s query cache (docs/architecture.md)', () => {
     await api('export:saveTemplate', { kind: 'entities', name: '市局季度上报', columns: ['name'] });
     await readAnswer('export:templates', { kind: 'entities' });
     expect(calls.get('export:templates')).toBe(2);
+  });
+
+  it('a saved 主体 shows at once in its drawer and in the list windows holding its row, and is still read again', async () => {
+    const entity = { id: 'E1', name: '幸福便利店', regionId: 'V1', regulatorId: '' } as Entity;
+    const row = entityRow(entity, '达拉特旗 / 树林召镇 / 林原村', '张三');
+    const other = { ...row, id: 'E2', name: '另一家' };
+    queryClient.setQueryData(
+      ['regions:list', {}],
+      [
+        { id: 'Q', name: '达拉特旗', level: 'county', parentId: null },
+        { id: 'T', name: '树林召镇', level: 'township', parentId: 'Q' },
+        { id: 'V1', name: '林原村', level: 'village', parentId: 'T' },
+        { id: 'V2', name: '新民村', level: 'village', parentId: 'T' },
+      ],
+    );
+    queryClient.setQueryData(['regulators:list', {}], [{ id: 'R1', name: '李四' }]);
+    queryClient.setQueryData(['entities:get', { id: 'E1' }], {
+      entity,
+      regionPath: row.regionPath,
+      regulator: null,
+      requiresDirector: false,
+    });
+    const holding = { offset: 0, limit: 100 };
+    const without = { offset: 100, limit: 100 };
+    queryClient.setQueryData(['entities:query', holding], { total: 2, rows: [other, row] });
+    queryClient.setQueryData(['entities:query', without], { total: 2, rows: [other] });
+    const saved = { ...entity, name: '幸福便利店（新）', regionId: 'V2', regulatorId: 'R1' };
+    bridge(saved);
+    await api('entities:save', saved as never);
+
+    expect(queryClient.getQueryData(['entities:get', { id: 'E1' }])).toMatchObject({
+      entity: saved,
+      regionPath: '达拉特旗 / 树林召镇 / 新民村',
+      regulator: { id: 'R1', name: '李四' },
+    });
+    const shown = queryClient.getQueryData<{ rows: unknown[] }>(['entities:query', holding])?.rows;
+    expect(shown?.[1]).toEqual({ ...row, name: '幸福便利店（新）', regionPath: '达拉特旗 / 树林召镇 / 新民村' });
+    // The other rows and windows are the objects they were: the table redraws only the saved row.
+    expect(shown?.[0]).toBe(other);
+    expect(queryClient.getQueryData<{ rows: unknown[] }>(['entities:query', without])?.rows[0]).toBe(other);
+    // Read again all the same: the service has the last word.
+    expect(stale('entities:get', { id: 'E1' })).toBe(true);
+    expect(stale('entities:query', holding)).toBe(true);
   });
 });

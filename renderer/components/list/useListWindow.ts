@@ -126,7 +126,9 @@ export function useListWindow<M extends WindowMethod>(
     rows,
     total,
     answer: head.data ?? null,
-    loading: head.isFetching,
+    // New filters or a first read, not a refresh after a change: the rows on screen stay as they are
+    // (a saved row already shows its new values, queries.ts) and the table is not drawn again twice.
+    loading: head.isPlaceholderData || head.isLoading,
     error: failed ? errorText(failed) : '',
     reload: () => {
       void head.refetch();

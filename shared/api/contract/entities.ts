@@ -67,6 +67,23 @@ export interface EntityRow {
   readonly cadreName: string;
 }
 
+/** A 主体's line of the list (ListIndex; the renderer shows a saved 主体 in its row with it before the list is read again). */
+export function entityRow(e: Entity, regionPath: string, cadreName: string): EntityRow {
+  return {
+    id: e.id,
+    name: e.name,
+    uscc: e.uscc,
+    license: e.license,
+    grade: e.grade,
+    type: e.type,
+    status: e.status,
+    regionPath,
+    legalRep: e.legalRep,
+    legalRepPhone: e.legalRepPhone,
+    cadreName,
+  };
+}
+
 export interface EntityDetail {
   readonly entity: Entity;
   readonly regionPath: string;
