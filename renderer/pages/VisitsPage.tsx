@@ -43,7 +43,9 @@ export function VisitsPage() {
   const rules = profile.result?.profile.visitRules ?? null;
   const year = chosenYear ?? planYear;
   const [tab, setTab] = useState<TabKey>(() => (hashParams().get('tab') === 'problems' ? 'problems' : 'plan'));
-  const data = useVisitData(year, focus, tab);
+  // The 问题整改台账 asks for the 已销号 problems only while they are chosen.
+  const [ledgerWithClosed, setLedgerWithClosed] = useState(false);
+  const data = useVisitData(year, focus, tab, ledgerWithClosed);
   const regions = useReference('regions:list').value;
   const focusText = useMemo(() => {
     if (!focus) return '';
@@ -160,7 +162,15 @@ export function VisitsPage() {
           onOpen={openVisit}
         />
       )}
-      {tab === 'problems' && <ProblemLedger problems={data.ledger} loading={data.loading} onStep={openStep} />}
+      {tab === 'problems' && (
+        <ProblemLedger
+          problems={data.ledger}
+          loading={data.loading}
+          withClosed={ledgerWithClosed}
+          onClosedWanted={setLedgerWithClosed}
+          onStep={openStep}
+        />
+      )}
 
       <RecordVisitDrawer
         open={recorder.open}

@@ -264,6 +264,7 @@ const UNFINISHED_READS: readonly (typeof READS)[number][] = [
   ['visits:query', apiSchemas['visits:query'].parse({ year: 2027 })],
   ['visits:query', apiSchemas['visits:query'].parse({ year: 2027, status: 'done' })],
   ['visits:openProblems', apiSchemas['visits:openProblems'].parse({})],
+  ['problems:list', apiSchemas['problems:list'].parse({ open: true })],
   ['problems:list', apiSchemas['problems:list'].parse({ stage: '待交办' })],
   ['problems:list', apiSchemas['problems:list'].parse({ stage: '待复核' })],
   ['problems:list', apiSchemas['problems:list'].parse({ overdue: '整改' })],

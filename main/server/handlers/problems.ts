@@ -39,7 +39,7 @@ export function problemHandlers(ctx: HandlerContext): Pick<ApiHandlers, ProblemM
   };
 
   return {
-    'problems:list': async ({ regionId = '', from = '', to = '', stage, overdue }) => {
+    'problems:list': async ({ regionId = '', from = '', to = '', stage, overdue, open = false }) => {
       const doc = ctx.doc();
       const entityIn = inRegion(ctx, regionId);
       const entities = new Map(doc.entities.map((e) => [e.id, e]));
@@ -51,7 +51,8 @@ export function problemHandlers(ctx: HandlerContext): Pick<ApiHandlers, ProblemM
         if ((from && foundOn < from) || (to && foundOn > to) || (regionId && !entityIn(entities.get(visit.entityId)))) continue;
         for (const problem of visit.problems) {
           const row = view(visit, problem);
-          if ((!stage || row.stage === stage) && (!overdue || row.overdue[overdue] !== undefined)) rows.push(row);
+          if ((!stage || row.stage === stage) && (!overdue || row.overdue[overdue] !== undefined) && (!open || row.stage !== '已销号'))
+            rows.push(row);
         }
       }
       return rows.sort(

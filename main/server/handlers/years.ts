@@ -102,10 +102,10 @@ const NEEDS: { readonly [M in ApiMethod]?: Need<M> } = {
   'visits:query': ({ year, from, to }) => ({ years: yearsOf(from, to, year), unfinishedProblems: true }),
   'visits:openProblems': () => ({ unfinishedProblems: true }),
   'stats:get': ({ year }, doc) => ({ ...ofYear(year, doc), unfinishedProblems: true }),
-  // The 问题整改台账 at a stage before 销号, or overdue at a step (only such problems are): those
-  // problems alone; the whole ledger, or its 已销号, every year.
-  'problems:list': ({ stage, overdue }) =>
-    (stage !== undefined && stage !== '已销号') || overdue !== undefined ? { unfinishedProblems: true } : 'all',
+  // The 问题整改台账 not yet 销号, at a stage before 销号, or overdue at a step (only such problems are):
+  // those problems alone; the whole ledger, or its 已销号, every year.
+  'problems:list': ({ stage, overdue, open }) =>
+    open === true || (stage !== undefined && stage !== '已销号') || overdue !== undefined ? { unfinishedProblems: true } : 'all',
   // The charts' range (the plan year when none) and this month's figures.
   'stats:weekly': ({ from, to }, doc, today) => ({ years: [...yearsOf(from, to, doc.profile.planYear), Number(today.slice(0, 4))] }),
 };

@@ -9,6 +9,12 @@ import type { ProblemAction } from './ProblemStepModal';
 export interface ProblemLedgerProps {
   readonly problems: readonly ProblemView[];
   readonly loading: boolean;
+  /**
+   * Whether `problems` holds the 已销号 ones too: they are asked for only once 已销号 is chosen
+   * (`onClosedWanted`), since they are most of a library's problems and lie in every past year.
+   */
+  readonly withClosed: boolean;
+  readonly onClosedWanted: (wanted: boolean) => void;
   readonly onStep: (action: ProblemAction, problem: ProblemView) => void;
 }
 
@@ -67,7 +73,7 @@ function lastStepText(p: ProblemView): string {
  * 问题整改台账: every problem with the step it waits for (发现 → 交办 → 整改 → 复核 → 销号), filtered
  * by stage (已销号 included) and by the step that is overdue; each row offers its next step.
  */
-export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps) {
+export function ProblemLedger({ problems, loading, withClosed, onClosedWanted, onStep }: ProblemLedgerProps) {
   const [stage, setStage] = useState<StageFilter>(stageFromAddress);
   const [overdue, setOverdue] = useState<OverdueFilter>('any');
   const [box, size] = useElementSize<HTMLDivElement>();
@@ -174,11 +180,14 @@ export function ProblemLedger({ problems, loading, onStep }: ProblemLedgerProps)
         <Segmented<StageFilter>
           aria-label="按环节筛选"
           value={stage}
-          onChange={setStage}
+          onChange={(next) => {
+            setStage(next);
+            onClosedWanted(next === '已销号');
+          }}
           options={[
             { value: 'open' as const, label: `未销号 ${counts.open}` },
             { value: 'unrectified' as const, label: `未整改 ${counts.unrectified}` },
-            ...PROBLEM_STAGES.map((s) => ({ value: s, label: `${s} ${counts.byStage[s]}` })),
+            ...PROBLEM_STAGES.map((s) => ({ value: s, label: s === '已销号' && !withClosed ? s : `${s} ${counts.byStage[s]}` })),
           ]}
         />
         <Segmented<OverdueFilter>

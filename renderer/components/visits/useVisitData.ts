@@ -46,7 +46,7 @@ export interface VisitData {
  * the screen opens (a change made elsewhere, e.g. by the CLI, shows) and after every change that
  * touches visits (INVALIDATES); with a focus (a dashboard drill-down), those of its region and days.
  */
-export function useVisitData(year: number | null, focus: VisitFocus | null, tab: 'plan' | 'problems'): VisitData {
+export function useVisitData(year: number | null, focus: VisitFocus | null, tab: 'plan' | 'problems', withClosed: boolean): VisitData {
   const [filters, setFilters] = useState(NO_FILTERS);
   const patchFilters = useCallback((patch: Partial<PlanFilters>) => setFilters((now) => ({ ...now, ...patch })), []);
   const known = year !== null;
@@ -59,7 +59,11 @@ export function useVisitData(year: number | null, focus: VisitFocus | null, tab:
   };
   const list = useListWindow('visits:query', { ...scope, plannedDate: filters.date }, { enabled: known, readOnOpen: true });
   const days = useApiQuery('visits:days', scope, { enabled: known && tab === 'plan' && filters.view === 'weeks', readOnOpen: true });
-  const ledger = useApiQuery('problems:list', focus ?? {}, { enabled: tab === 'problems', readOnOpen: true });
+  const ledger = useApiQuery(
+    'problems:list',
+    { ...focus, ...(withClosed ? {} : { open: true }) },
+    { enabled: tab === 'problems', readOnOpen: true },
+  );
 
   const failed = list.error || days.error || ledger.error;
   return {

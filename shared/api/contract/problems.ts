@@ -31,6 +31,8 @@ export const problemsSchemas = {
       to: z.union([z.literal(''), IsoDateSchema]).optional(),
       stage: z.enum(PROBLEM_STAGES, { error: '环节应为 待交办、待整改、待复核、待销号、已销号 之一' }).optional(),
       overdue: z.enum(OVERDUE_STEPS, { error: '逾期环节应为 交办、整改、复核 之一' }).optional(),
+      /** Only problems not yet 销号 (the ledger until 已销号 is chosen): past years are then not read whole. */
+      open: z.boolean().optional(),
     })
     .strict()
     .default({}),
