@@ -155,3 +155,26 @@ test('新增主体时服务端发现的问题显示在对应字段旁，且不�
   await expect(modal).toBeVisible();
   expect((await harness.readDoc()).entities).toHaveLength(21893);
 });
+
+test('编辑了一个主体之后打开另一个主体的表单，显示的是后者自己的内容', async ({ page }) => {
+  await harness.stop();
+  harness = await startHarness({ library: 'city' });
+  await page.goto(`${harness.url}#/entities`);
+  const links = page.locator('.ant-table-row .row-link');
+  await expect(links.nth(1)).toBeVisible();
+  const [first, second] = [(await links.nth(0).textContent()) ?? '', (await links.nth(1).textContent()) ?? ''];
+  // Each form opened, looked at and left with 取消: the next one must show its own 主体.
+  for (const name of [first, second, first]) {
+    await links.filter({ hasText: new RegExp(`^${name}$`) }).click();
+    await page
+      .getByRole('dialog', { name })
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    const form = page.getByRole('dialog', { name: `编辑主体：${name}` });
+    await expect(form.getByLabel('主体名称')).toHaveValue(name);
+    await form.getByRole('button', { name: '取消' }).click();
+    await expect(form).toBeHidden();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.ant-drawer-mask')).toHaveCount(0);
+  }
+});
