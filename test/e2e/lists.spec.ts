@@ -137,6 +137,16 @@ test('包保干部：详情里的主体可点开，干部变动从干部详情�
     (c) => c.level === 'township' && c.active && (loads.get(c.id) ?? 0) > 0 && doc.cadres.filter((o) => o.name === c.name).length === 1,
   );
   if (!cadre) throw new Error('示例数据中找不到有包保主体的乡镇级干部');
+  // A second such cadre, with another number of 主体, for the 干部变动 opened next.
+  const other = doc.cadres.find(
+    (c) =>
+      c.level === 'township' &&
+      c.active &&
+      (loads.get(c.id) ?? 0) > 0 &&
+      loads.get(c.id) !== loads.get(cadre.id) &&
+      doc.cadres.filter((o) => o.name === c.name).length === 1,
+  );
+  if (!other) throw new Error('示例数据中找不到第二名有包保主体的乡镇级干部');
   const entityId = doc.assignments.find((a) => a.cadreId === cadre.id && a.end === '')?.entityId;
   const entity = doc.entities.find((e) => e.id === entityId);
   if (!entity) throw new Error('缺少主体');
@@ -177,9 +187,23 @@ test('包保干部：详情里的主体可点开，干部变动从干部详情�
     expect((await harness.readDoc()).assignments.filter((a) => a.cadreId === cadre.id && a.end === '')).toHaveLength(loads.get(cadre.id)!);
   });
 
-  await test.step('浏览器后退也先问，继续编辑则留在原处', async () => {
+  await test.step('另一名干部的干部变动：离任干部是这一名，不是上次打开时的那一名', async () => {
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
+    await page.getByRole('textbox', { name: '搜索干部' }).fill(other.name);
+    await page.locator('.ant-table-row', { hasText: other.name }).first().locator('.row-link').click();
+    const otherDrawer = page.getByRole('dialog', { name: `${other.name}（乡镇级）` });
+    await otherDrawer.getByRole('button', { name: /干部变动/ }).click();
+    const modal = page.getByRole('dialog', { name: '干部变动（移交包保主体）' });
+    await expect(modal).toContainText(new RegExp(`离任干部\\s*${other.name}`));
+    await expect(modal.getByRole('button', { name: `确认移交 ${loads.get(other.id)} 个主体` })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(modal).toBeHidden();
+  });
+
+  await test.step('浏览器后退也先问，继续编辑则留在原处', async () => {
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: `${other.name}（乡镇级）` })).toBeHidden();
     await page.getByRole('button', { name: '新增干部' }).click();
     const form = page.getByRole('dialog', { name: '新增干部' });
     await form.getByLabel('姓名').fill('半路放下的干部');

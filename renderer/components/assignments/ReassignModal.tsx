@@ -67,6 +67,8 @@ export function ReassignModal({ open, entities, caps, onClose, onDone }: Reassig
       mask={{ closable: false }}
       modalRender={(dom) => (
         <Form<ReassignValues>
+          // Each opening starts from its own initialValues (the form instance outlives the dialog: FormModal.tsx).
+          clearOnDestroy
           form={form}
           layout="vertical"
           initialValues={{ cadreId: null, date: dayjs() }}

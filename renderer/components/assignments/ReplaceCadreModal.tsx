@@ -76,6 +76,8 @@ export function ReplaceCadreModal({ open, caps: givenCaps, leaving: preset = nul
       mask={{ closable: false }}
       modalRender={(dom) => (
         <Form<ReplaceValues>
+          // Each opening starts from its own initialValues (the form instance outlives the dialog: FormModal.tsx).
+          clearOnDestroy
           form={form}
           layout="vertical"
           initialValues={{ fromCadreId: preset, toCadreId: null, date: dayjs(), deactivate: true }}

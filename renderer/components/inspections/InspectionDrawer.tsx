@@ -178,6 +178,8 @@ export function InspectionDrawer({ open, cadre, record, onClose, onSaved }: Insp
           <Spin description="正在读取督查清单…" />
         ) : (
           <Form<InspectionValues>
+            // Each opening starts from its own initialValues (the form instance outlives the dialog: FormModal.tsx).
+            clearOnDestroy
             form={form}
             layout="vertical"
             requiredMark={false}
