@@ -5,6 +5,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { pinyinInitials } from '../../shared/query/search';
 import type { DataDoc } from '../../shared/storage/types';
+import { CHROMIUM_ARGS } from '../e2e/chromium-args';
 import { E2E_DIR_VARIABLE, startHarness } from '../e2e/harness';
 
 const dataDir = process.argv[2] ?? '';
@@ -86,7 +87,8 @@ const planned = (await harness.readDoc()).visits.length;
 
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  // The browser tests' switches: without them headless Chromium spends a renderer on the address bar's popup, which the app's window has not.
+  args: [...CHROMIUM_ARGS],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
