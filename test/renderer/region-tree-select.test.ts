@@ -1,19 +1,11 @@
 import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Region, RegionLevel } from '@shared/domain/schemas';
+import type { Region } from '@shared/domain/schemas';
 import { RegionTreeSelect } from '../../renderer/components/RegionTreeSelect';
 import { buildRegionTree, regionNode, type RegionTreeNode } from '../../renderer/regions/region-tree';
+import { region } from '../shared/region-fixture';
 import { settle } from './render-hook';
-
-const region = (id: string, name: string, level: RegionLevel, parentId: string | null): Region => ({
-  id,
-  name,
-  level,
-  parentId,
-  code: '',
-  kind: '',
-});
 
 /** A city of `counties` 旗区, each with 4 乡镇 of 5 村, and one 村 whose 乡镇 is missing. */
 function cityRegions(counties: number): Region[] {

@@ -7,15 +7,9 @@ import { planAutoAssign, type AssignInput } from '@shared/rules/auto-assign';
 import { checkAssignments, findViolations } from '@shared/rules/violations';
 import { computeStats } from '@shared/stats/stats';
 import { emptyDoc } from '@shared/storage/types';
+import { region as regionNamed } from './region-fixture';
 
-const region = (id: string, level: Region['level'], parentId: string | null): Region => ({
-  id,
-  name: id,
-  level,
-  parentId,
-  code: '',
-  kind: '',
-});
+const region = (id: string, level: Region['level'], parentId: string | null): Region => regionNamed(id, id, level, parentId);
 const REGIONS = [
   region('市', 'city', null),
   region('旗1', 'county', '市'),

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RegionIndex } from '@shared/domain/regions';
-import type { Region } from '@shared/domain/schemas';
 import { cellText, excelSerialToIso, maskMobiles, parseDateCell, parsePeople, parseYesNo } from '@shared/records/cell';
 import { findHeaderRow, mapColumns } from '@shared/records/header';
 import { RegionMatcher } from '@shared/records/region-match';
 import { entityColumns } from '@shared/records/kinds/entities';
+import { region as r } from './region-fixture';
 
-const r = (id: string, name: string, level: Region['level'], parentId: string | null): Region => ({
-  id,
-  name,
-  level,
-  parentId,
-  code: '',
-  kind: '',
-});
 const REGIONS = [
   r('city', '鄂尔多斯市', 'city', null),
   r('dlt', '达拉特旗', 'county', 'city'),
