@@ -130,7 +130,8 @@ function methodOf(key: QueryKey): string {
  */
 function showSavedEntity(saved: Entity): void {
   const regions = queryClient.getQueryData<ApiResults['regions:list']>(['regions:list', {}]);
-  const regionPath = (before: string) => (regions ? new RegionIndex(regions).path(saved.regionId) : before);
+  const savedPath = regions ? new RegionIndex(regions).path(saved.regionId) : null;
+  const regionPath = (before: string) => savedPath ?? before;
   queryClient.setQueryData<ApiResults['entities:get']>(['entities:get', { id: saved.id }], (detail) => {
     if (!detail) return detail;
     const regulators = queryClient.getQueryData<ApiResults['regulators:list']>(['regulators:list', {}]);
