@@ -57,12 +57,14 @@ export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
   const shown = useRef(screen);
   const confirmRef = useRef(confirmDiscard);
   useLayoutEffect(() => {
-    shown.current = screen;
     confirmRef.current = confirmDiscard;
   });
   // Noted before the screen renders: its reads made on opening it are asked again as they mount.
   const setScreen = useCallback((next: ScreenKey) => {
     if (next !== shown.current) noteScreenOpened();
+    // At once, not when React has drawn it: the hashchange of this same navigation may come first,
+    // while the form left behind still counts as unsaved, and must not ask about it again.
+    shown.current = next;
     setShownScreen(next);
   }, []);
   useEffect(() => {

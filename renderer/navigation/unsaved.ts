@@ -41,7 +41,7 @@ export function useConfirmDiscard(): (dirty: boolean, discard: () => void) => vo
         okButtonProps: { danger: true },
         cancelText: '继续编辑',
         // A second Enter or a slip must not throw the changes away: the safe answer has the focus.
-        autoFocusButton: 'cancel',
+        focusable: { autoFocusButton: 'cancel' },
         onOk: discard,
       });
     },
