@@ -3,12 +3,7 @@ import { EntityQuerySchema } from '../../shared/api/contract';
 import { ListIndex } from '../../shared/query/lists';
 import { pinyinInitials } from '../../shared/query/search';
 import type { DataDoc } from '../../shared/storage/types';
-import { expectNoPageOverflow, startHarness, type Harness } from './harness';
-
-const SHOTS = process.env['LIST_SHOTS'];
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
-};
+import { expectNoPageOverflow, screenshot, startHarness, type Harness } from './harness';
 
 // The tests only read and leave changes unsaved: one harness on the city library serves all three.
 let harness: Harness;
@@ -75,7 +70,7 @@ test('包保主体：逐字键入 9 个拼音首字母，最多 3 次列表请�
   await expect(page.locator('.ant-table-row').first()).toBeVisible();
   await expectNoPageOverflow(page);
   expect(await placeholderFits(page, '搜索主体')).toBe(true);
-  await shot(page, 'entities-list');
+  await screenshot(page, 'entities-list');
   // Opening the screen fetched a window of rows, not the whole list.
   const opening = await all.sizes();
   expect(opening.length).toBeGreaterThan(0);
@@ -90,7 +85,7 @@ test('包保主体：逐字键入 9 个拼音首字母，最多 3 次列表请�
   await expect(page.locator('.ant-table-row', { hasText: name })).toBeVisible();
   const expected = new ListIndex(doc).entities({ ...NO_ENTITY_FILTERS, text: keys }).length;
   await expect(page.getByText(`共 ${expected} 户`)).toBeVisible();
-  await shot(page, 'entities-search');
+  await screenshot(page, 'entities-search');
   const answers = await typed.sizes();
   expect(answers.length).toBeGreaterThanOrEqual(1);
   // The search waits for a pause in the typing (250 ms, ListScreen's SEARCH_DEBOUNCE_MS). A busy
@@ -119,7 +114,7 @@ test('包保主体：点列头在服务端排序，滚到底时最后一行也�
   await expect(page.locator('.ant-table-row').first().locator('.row-link')).toHaveText(byName[0]!.name);
   await page.locator('.ant-table-thead th', { hasText: '主体名称' }).click();
   await expect(page.locator('.ant-table-row').first().locator('.row-link')).toHaveText(byName.at(-1)!.name);
-  await shot(page, 'entities-sorted');
+  await screenshot(page, 'entities-sorted');
 
   // Back to list order, then to the very end: the last block is fetched as it comes into view.
   await page.locator('.ant-table-thead th', { hasText: '主体名称' }).click();
@@ -164,7 +159,7 @@ test('包保干部：详情里的主体可点开，干部变动从干部详情�
     await drawer.getByRole('button', { name: entity.name }).click();
     const entityDrawer = page.getByRole('dialog', { name: entity.name });
     await expect(entityDrawer).toBeVisible();
-    await shot(page, 'cadre-entity-link');
+    await screenshot(page, 'cadre-entity-link');
     await page.keyboard.press('Escape');
     await expect(entityDrawer).toBeHidden();
     await expect(drawer).toBeVisible();
@@ -178,7 +173,7 @@ test('包保干部：详情里的主体可点开，干部变动从干部详情�
     await expect(modal.getByRole('button', { name: `确认移交 ${loads.get(cadre.id)} 个主体` })).toBeVisible();
     await modal.getByRole('combobox', { name: /接任干部/ }).click();
     await page.locator('.ant-select-item-option').first().click();
-    await shot(page, 'cadre-replace');
+    await screenshot(page, 'cadre-replace');
     await modal.getByRole('button', { name: /^取\s?消$/ }).click();
     const ask = page.getByRole('dialog', { name: '放弃修改？' });
     await expect(ask).toBeVisible();
