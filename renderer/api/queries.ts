@@ -173,11 +173,17 @@ export function readAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>): 
 }
 
 /**
- * Asks for an answer ahead of the screen that reads it (the first screen's reads go out beside app:info,
- * docs/performance.md); the screen then finds it cached or on its way under the same key.
+ * Asks for an answer ahead of the screen that reads it (a screen's first reads go out as it is opened,
+ * beside its chunk, docs/performance.md); the screen then finds it cached or on its way under the same
+ * key. `readOnOpen`: for a read the screen makes each time it opens, asked again unless already read
+ * since the screen opened (as `readOnOpen` below decides on mounting, which then finds it read or on its way).
  */
-export function prefetchAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>): void {
-  void queryClient.prefetchQuery({ queryKey: [method, input], queryFn: () => api(method, input) });
+export function prefetchAnswer<M extends ApiMethod>(method: M, input: ApiInput<M>, options: { readonly readOnOpen?: boolean } = {}): void {
+  void queryClient.prefetchQuery({
+    queryKey: [method, input],
+    queryFn: () => api(method, input),
+    ...(options.readOnOpen ? { staleTime: (query: Pick<Query, 'state'>) => (readOnOpen(query) === 'always' ? 0 : Infinity) } : {}),
+  });
 }
 
 /** When the screen on show was opened (useHashScreen notes it). */

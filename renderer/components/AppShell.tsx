@@ -28,13 +28,18 @@ const PAGE_CHUNKS = {
   settings: () => import('../pages/SettingsPage').then((m) => ({ default: m.SettingsPage })),
   visits: () => import('../pages/VisitsPage').then((m) => ({ default: m.VisitsPage })),
 } satisfies Record<ScreenKey, unknown>;
-// The app's first requests (docs/performance.md), in the order the services answer them: app:info
-// (the shell waits for it), the chunk of the screen the address names (the lazy component below then
-// finds it loaded) and what that screen reads first.
-const FIRST_SCREEN = screenFromHash();
+/**
+ * A screen being opened: its chunk (the lazy component below then finds it loaded or on its way) and
+ * what it reads first are asked for at once, before React renders it (docs/performance.md).
+ */
+function openingScreen(next: ScreenKey): void {
+  void PAGE_CHUNKS[next]();
+  askFirstReads(next);
+}
+// The app's first requests, in the order the services answer them: app:info (the shell waits for
+// it), then the chunk and the first reads of the screen the address names.
 prefetchAnswer('app:info', {});
-void PAGE_CHUNKS[FIRST_SCREEN]();
-askFirstReads(FIRST_SCREEN);
+openingScreen(screenFromHash());
 const AssignmentsPage = lazy(PAGE_CHUNKS.assignments);
 const BackupPage = lazy(PAGE_CHUNKS.backup);
 const BattleMapPage = lazy(PAGE_CHUNKS['battle-map']);
@@ -65,7 +70,7 @@ export interface AppShellProps {
 
 /** Header, left navigation and the current screen. */
 export function AppShell({ info, onRestored }: AppShellProps) {
-  const [screen, openScreenKey] = useHashScreen();
+  const [screen, openScreenKey] = useHashScreen(openingScreen);
   const confirmDiscard = useConfirmDiscard();
   // The one way screens are changed here (side menu, desktop menu, links between screens): a form
   // with unsaved changes asks 「放弃修改？」 first. The screen shown stays (only its filters go).

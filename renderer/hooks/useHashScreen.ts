@@ -50,7 +50,7 @@ export function openScreen(screen: ScreenKey, params: HashParams = {}): void {
  * The current screen, kept in location.hash (#/entities) so a reload stays on it. The browser's
  * Back and Forward (a hashchange) ask 「放弃修改？」 like the menu does while a form holds changes.
  */
-export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
+export function useHashScreen(onOpening?: (next: ScreenKey) => void): [ScreenKey, (next: ScreenKey) => void] {
   const [screen, setShownScreen] = useState(screenFromHash);
   const confirmDiscard = useConfirmDiscard();
   // What the hashchange listener (set up once) compares with and asks through.
@@ -59,9 +59,17 @@ export function useHashScreen(): [ScreenKey, (next: ScreenKey) => void] {
   useLayoutEffect(() => {
     confirmRef.current = confirmDiscard;
   });
+  const opening = useRef(onOpening);
+  useLayoutEffect(() => {
+    opening.current = onOpening;
+  });
   // Noted before the screen renders: its reads made on opening it are asked again as they mount.
+  // `onOpening` is told then too (the shell starts the screen's chunk and first reads).
   const setScreen = useCallback((next: ScreenKey) => {
-    if (next !== shown.current) noteScreenOpened();
+    if (next !== shown.current) {
+      noteScreenOpened();
+      opening.current?.(next);
+    }
     // At once, not when React has drawn it: the hashchange of this same navigation may come first,
     // while the form left behind still counts as unsaved, and must not ask about it again.
     shown.current = next;

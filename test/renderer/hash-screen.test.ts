@@ -14,7 +14,9 @@ afterEach(() => {
 });
 
 /** The shell's screen switching, with 设置 holding an unsaved change while it is the screen shown. */
-async function shellOnSettings(): Promise<{ readonly navigate: (next: ScreenKey) => void; readonly shown: () => ScreenKey }> {
+async function shellOnSettings(
+  onOpening?: (next: ScreenKey) => void,
+): Promise<{ readonly navigate: (next: ScreenKey) => void; readonly shown: () => ScreenKey }> {
   window.history.replaceState(null, '', '#/settings');
   let navigate: (next: ScreenKey) => void = () => undefined;
   let shown: ScreenKey = 'settings';
@@ -23,7 +25,7 @@ async function shellOnSettings(): Promise<{ readonly navigate: (next: ScreenKey)
     return null;
   }
   function Shell() {
-    const [screen, openScreenKey] = useHashScreen();
+    const [screen, openScreenKey] = useHashScreen(onOpening);
     navigate = openScreenKey;
     shown = screen;
     return screen === 'settings' ? createElement(Settings) : null;
@@ -48,6 +50,21 @@ describe('useHashScreen', () => {
     expect(location.hash).toBe('#/cadres');
     expect(shell.shown()).toBe('cadres');
     expect(document.body.textContent).not.toContain('放弃修改？');
+  });
+
+  it('a screen being opened is told before React renders it (the shell asks for its chunk and first reads then), once per opening', async () => {
+    const opened: string[] = [];
+    const shell = await shellOnSettings((next) => opened.push(`${next} while ${shell.shown()} shows`));
+    act(() => shell.navigate('visits'));
+    // The agreed navigation's hashchange names the screen already opened.
+    await act(async () => {
+      window.dispatchEvent(
+        new HashChangeEvent('hashchange', { oldURL: `${location.origin}/#/settings`, newURL: `${location.origin}/#/visits` }),
+      );
+    });
+    await settle();
+    expect(shell.shown()).toBe('visits');
+    expect(opened).toEqual(['visits while settings shows']);
   });
 
   it('Back to another screen while 设置 holds changes still asks first and keeps the address', async () => {

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ApiResults, ProblemView, VisitDay, VisitFigures, VisitStatus } from '@shared/api/contract';
 import { useApiQuery } from '../../api/queries';
-import { useListWindow, type ListWindow } from '../list/useListWindow';
+import { useListWindow, type ListInput, type ListWindow } from '../list/useListWindow';
 import type { PickedRecord } from './EntityPicker';
 
 export type OpenProblemRow = ApiResults['visits:openProblems'][number];
@@ -23,6 +23,22 @@ export interface PlanFilters {
 }
 
 const NO_FILTERS: PlanFilters = { cadre: null, entity: null, status: 'all', date: '', view: 'list' };
+
+/** The year's (or the focus's) visits under the filters but the day: what the figures, the list and the week view narrow. */
+function visitScope(year: number | null, focus: VisitFocus | null, filters: PlanFilters) {
+  return {
+    year: year ?? 0,
+    ...focus,
+    cadreId: filters.cadre?.id ?? '',
+    entityId: filters.entity?.id ?? '',
+    status: filters.status,
+  };
+}
+
+/** The 督导计划 list as the screen first shows a year: nothing narrows it (what is read first on opening 督导). */
+export function firstVisitList(year: number): ListInput<'visits:query'> {
+  return { ...visitScope(year, null, NO_FILTERS), plannedDate: NO_FILTERS.date };
+}
 
 export interface VisitData {
   readonly filters: PlanFilters;
@@ -50,13 +66,7 @@ export function useVisitData(year: number | null, focus: VisitFocus | null, tab:
   const [filters, setFilters] = useState(NO_FILTERS);
   const patchFilters = useCallback((patch: Partial<PlanFilters>) => setFilters((now) => ({ ...now, ...patch })), []);
   const known = year !== null;
-  const scope = {
-    year: year ?? 0,
-    ...focus,
-    cadreId: filters.cadre?.id ?? '',
-    entityId: filters.entity?.id ?? '',
-    status: filters.status,
-  };
+  const scope = visitScope(year, focus, filters);
   const list = useListWindow('visits:query', { ...scope, plannedDate: filters.date }, { enabled: known, readOnOpen: true });
   const days = useApiQuery('visits:days', scope, { enabled: known && tab === 'plan' && filters.view === 'weeks', readOnOpen: true });
   const ledger = useApiQuery(
