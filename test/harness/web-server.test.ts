@@ -150,6 +150,29 @@ describe('web harness', () => {
     expect(screen.headers['cache-control']).toBe('no-store');
   });
 
+  it('lets the browser keep the built files named after their content for good, and never the page that names them', async () => {
+    const running = await harness();
+    const webRoot = path.join(path.dirname(running.dataDir), 'web');
+    await mkdir(path.join(webRoot, 'assets'));
+    await writeFile(path.join(webRoot, 'assets', 'index-Ab3_x-9Z.js'), 'export {};');
+    await writeFile(path.join(webRoot, 'assets', 'DashboardPage-DXdrzlSz.css'), 'p {}');
+    await writeFile(path.join(webRoot, 'assets', 'notes.js'), 'export {};');
+    await writeFile(path.join(webRoot, 'favicon-Ab3_x-9Z.ico'), '');
+    const cacheOf = async (address: string) => (await request(running.port, { path: address })).headers['cache-control'];
+    const forGood = 'public, max-age=31536000, immutable';
+    expect(await cacheOf('/assets/index-Ab3_x-9Z.js')).toBe(forGood);
+    expect(await cacheOf('/assets/DashboardPage-DXdrzlSz.css')).toBe(forGood);
+    // Not named after its content, or not among the built assets: asked again at every use.
+    expect(await cacheOf('/assets/notes.js')).toBe('no-cache');
+    expect(await cacheOf('/favicon-Ab3_x-9Z.ico')).toBe('no-cache');
+    // A missing asset falls back to the page, which is never kept.
+    expect(await cacheOf('/assets/index-Zz3_x-9Z.js')).toBe('no-store');
+    expect(await cacheOf('/')).toBe('no-store');
+    // A rebuild: the page names the new files at once.
+    await writeFile(path.join(webRoot, 'index.html'), '<html><head><script src="./assets/index-Nw3_x-9Z.js"></script></head></html>');
+    expect((await request(running.port, { path: '/' })).body).toContain('index-Nw3_x-9Z.js');
+  });
+
   it('refuses API calls from other websites, without the token, or not in JSON, and changes nothing', async () => {
     const running = await harness();
     expect(envelope((await call(running, 'app:createBlank', '{}')).body)).toMatchObject({ ok: true });

@@ -22,6 +22,14 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 const JSON_TYPE = 'application/json; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
+/**
+ * vite names every built script, style sheet and image after its content (`assets/<name>-<hash>.<ext>`):
+ * such a file never changes under its name, so the browser keeps it and its compiled code for good,
+ * instead of fetching and compiling the whole bundle again at every load of the page. index.html,
+ * never cached, names the new files after a rebuild.
+ */
+const HASHED_ASSET = /^assets[/\\][^/\\]+-[\w-]{8}\.\w+$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The header an API call carries the page's secret in (renderer/api/client.ts sends it). */
 const TOKEN_HEADER = 'x-api-token';
 /** Fetch metadata a browser sends for the page's own calls, or for an address typed by the user. */
@@ -157,7 +165,7 @@ export function createWebServer(handlers: ApiHandlers, options: WebServerOptions
       res.end(page);
       return;
     }
-    res.writeHead(200, { ...headers, 'cache-control': 'no-cache' });
+    res.writeHead(200, { ...headers, 'cache-control': HASHED_ASSET.test(relative) ? IMMUTABLE : 'no-cache' });
     createReadStream(file).pipe(res);
   }
 
