@@ -101,14 +101,24 @@ const SavedBattleMapSchema = BattleMapSchema.extend({
     )
     .default([]),
 });
+const SavedChecklistSchema = z.array(ChecklistResultSchema.extend({ item: z.string() }));
 const SavedVisitSchema = VisitSchema.extend({
   plannedDate: StoredDateSchema,
   doneDate: StoredDateSchema.optional(),
-  checklist: z.array(ChecklistResultSchema.extend({ item: z.string() })).default([]),
+  checklist: SavedChecklistSchema.default([]),
   problems: z
     .array(VisitProblemSchema.extend({ description: z.string(), deadline: StoredDateSchema, rectifiedOn: StoredDateSchema.optional() }))
     .default([]),
   notes: savedText,
+});
+
+/**
+ * A year's visits as their file stores them (docs/architecture.md#data-files): the year's distinct
+ * 督导检查要点 lists once each in `checklists`, and each visit's `checklist` the index of its list there.
+ */
+export const PackedVisitsSchema = z.object({
+  checklists: z.array(SavedChecklistSchema),
+  visits: z.array(SavedVisitSchema.extend({ checklist: z.int().min(0) })),
 });
 
 const SavedInspectionSchema = InspectionSchema.extend({

@@ -239,11 +239,11 @@ describe('past years of 督导 read when asked for', () => {
     await cp(dir, copy, { recursive: true });
     const whole = createHandlers({ store: await LowdbStore.open(copy), now: () => NOW });
     // 2025 as version 4 first wrote it (years and unfinished only), 2024 as a file with no head.
-    const visitsOf = async (year: number) =>
-      (JSON.parse(await readFile(path.join(dir, `visits-${year}.json`), 'utf8')) as { visits: Visit[] }).visits;
-    const in2025 = await visitsOf(2025);
+    const library = await readLibrary(dir);
+    const visitsOf = (year: number) => library.visits.filter((v) => v.plannedDate.startsWith(String(year)));
+    const in2025 = visitsOf(2025);
     await writeFile(path.join(dir, 'visits-2025.json'), JSON.stringify({ years: [2025], unfinished: 1, visits: in2025 }));
-    await writeFile(path.join(dir, 'visits-2024.json'), JSON.stringify({ visits: await visitsOf(2024) }));
+    await writeFile(path.join(dir, 'visits-2024.json'), JSON.stringify({ visits: visitsOf(2024) }));
     const { handlers, store } = await openServices(dir, { now: () => NOW });
     await handlers['visits:openProblems']({});
     expect(store.unreadYears).toEqual([2026]);

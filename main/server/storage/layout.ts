@@ -84,7 +84,7 @@ export function byYear(records: readonly Visit[]): Map<number, Visit[]> {
  * (`open`): 首页概览, the 督导 screen and the 问题整改台账 count and list every year's unfinished
  * problems, and read them from there rather than reading the year (docs/architecture.md#data-files).
  * Written as the file's first keys, in this order:
- * `{"years":[…],"unfinished":n,"openBytes":b,"open":[…],"visits":[…]}`, `open` being those visits
+ * `{"years":[…],"unfinished":n,"openBytes":b,"open":[…],"checklists":[…],"visits":[…]}`, `open` being those visits
  * again, whole, in the order `visits` holds them, and `openBytes` the length of its UTF-8. Files
  * written before `open` existed have no `openBytes` and are read whole when their problems are asked for.
  */
@@ -100,7 +100,13 @@ function unfinished(problem: Visit['problems'][number]): boolean {
   return problem.rectifiedOn === undefined || problemStage(problem) !== '已销号';
 }
 
-/** What a yearly file holds for `records` (the visits filed under one year), its head first. */
+/**
+ * What a yearly file holds for `records` (the visits filed under one year), its head first, then
+ * `checklists`: the 督导检查要点 of a done visit are most of a year's bytes and the same few lists
+ * for every visit, so each distinct list is written once, in order of first use, and each visit's
+ * `checklist` is the index of its list there (unpackChecklists turns them back). The `open` visits
+ * stay whole: they are read by their byte range without the rest of the file.
+ */
 export function yearFileContent(key: Key, records: readonly Visit[]): object {
   const years = new Set<number>();
   let count = 0;
@@ -117,8 +123,45 @@ export function yearFileContent(key: Key, records: readonly Visit[]): object {
     unfinished: count,
     openBytes: Buffer.byteLength(JSON.stringify(open)),
     open,
-    [key]: records,
+    ...packChecklists(key, records),
   };
+}
+
+type Checklist = Visit['checklist'];
+
+/** `records` with each checklist replaced by the index of its list in `checklists` (see yearFileContent). */
+function packChecklists(key: Key, records: readonly Visit[]): { checklists: Checklist[] } & Record<string, unknown> {
+  const checklists: Checklist[] = [];
+  const indexOf = new Map<string, number>();
+  const packed = records.map((record) => {
+    const text = JSON.stringify(record.checklist);
+    let index = indexOf.get(text);
+    if (index === undefined) {
+      index = checklists.push(record.checklist) - 1;
+      indexOf.set(text, index);
+    }
+    return { ...record, checklist: index };
+  });
+  return { checklists, [key]: packed };
+}
+
+/**
+ * The visits of a year file as the library holds them, in place: each `checklist` index replaced by a
+ * copy of its list (its own objects: a change of one visit's list must not reach another's); or the
+ * first visit whose index is not in `checklists` (a damaged file). `packed` is the schema check's
+ * output, the caller's own objects.
+ */
+export function unpackChecklists(
+  checklists: readonly Checklist[],
+  packed: (Omit<Visit, 'checklist'> & { checklist: number | Checklist })[],
+): { ok: true; records: Visit[] } | { ok: false; at: number } {
+  for (let i = 0; i < packed.length; i++) {
+    const visit = packed[i] as Omit<Visit, 'checklist'> & { checklist: number | Checklist };
+    const list = checklists[visit.checklist as number];
+    if (list === undefined) return { ok: false, at: i };
+    visit.checklist = list.map((entry) => ({ ...entry }));
+  }
+  return { ok: true, records: packed as Visit[] };
 }
 
 /** The head at the start of a yearly file's text, or null when it has none (then nothing may be assumed of it). */

@@ -2,11 +2,21 @@ import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LogEntrySchema, type LogEntry } from '@shared/domain/schemas';
-import { CURRENT_SCHEMA_VERSION, DataDocSchema, type DataDoc } from '@shared/storage/types';
+import { CURRENT_SCHEMA_VERSION, DataDocSchema, PackedVisitsSchema, type DataDoc } from '@shared/storage/types';
 import { damagedName, inspectParsed, issueText, NOT_JSON } from './backups';
 import { NotJsonError, readPartFile } from './part-file';
 import { checkLibrarySize, fileFault } from './file-faults';
-import { KEYS, MASTER_FILE_NAME, parseYearHead, PLACEMENT, yearFileName, yearOfFileName, type Key, type YearHead } from './layout';
+import {
+  KEYS,
+  MASTER_FILE_NAME,
+  parseYearHead,
+  PLACEMENT,
+  unpackChecklists,
+  yearFileName,
+  yearOfFileName,
+  type Key,
+  type YearHead,
+} from './layout';
 
 /** What a data folder (or a backup folder) holds, or which of its files cannot be used and why. */
 export type FolderCheck =
@@ -52,8 +62,11 @@ export async function readLibraryFolder(dir: string, options: FolderOptions): Pr
   const version = (master as { schemaVersion?: unknown } | null)?.schemaVersion;
   // A library written before history was stored apart, or a backup downloaded as one file.
   const single = 'visits' in master || typeof version !== 'number' || version < CURRENT_SCHEMA_VERSION;
+  // A newer library's files may not read as ours: it is refused as newer (inspectParsed), nothing read or moved.
+  const newer = typeof version === 'number' && version > CURRENT_SCHEMA_VERSION;
   const unread = new Map<Key, number[]>();
-  if (!single) {
+  const yearly = new Map<Key, unknown>();
+  if (!single && !newer) {
     const names = await readdir(dir);
     const raw = master;
     // A split library is at the current version (an older one is single): its parts need no migration
@@ -63,10 +76,16 @@ export async function readLibraryFolder(dir: string, options: FolderOptions): Pr
     for (const key of KEYS) {
       const failed = await readPart(dir, names, key, raw, options.log, wanted, unread);
       if (failed) return failed;
+      // Each year's records were checked as their file was read: the whole check skips them.
+      if (PLACEMENT[key].kind === 'yearly') {
+        yearly.set(key, raw[key]);
+        raw[key] = [];
+      }
     }
   }
   const check = inspectParsed(master);
   if (!check.ok) return { ...check, file: masterFile };
+  for (const [key, records] of yearly) (check.doc as Record<Key, unknown>)[key] = records;
   return { ok: true, doc: check.doc, from: check.from, single, text: single ? text : null, unread };
 }
 
@@ -83,14 +102,35 @@ export async function readYearFiles(
   const records = new Map<number, unknown[]>();
   if (placement.kind !== 'yearly') return { ok: true, records };
   for (const year of years) {
-    const name = yearFileName(placement.prefix, year);
-    const read = await partOf(dir, name, key);
+    const read = await yearPart(dir, yearFileName(placement.prefix, year), key);
     if (!Array.isArray(read)) return read;
-    const parsed = DataDocSchema.shape[key].safeParse(read);
-    if (!parsed.success) return { ok: false, reason: issueText(parsed.error), file: path.join(dir, name) };
-    records.set(year, parsed.data as unknown[]);
+    records.set(year, read);
   }
   return { ok: true, records };
+}
+
+/**
+ * The records of one yearly file, checked against the library's schema: as written since the year's
+ * 督导检查要点 lists are stored once (`checklists`, layout.ts yearFileContent), checked as stored and
+ * unpacked; as written before, the records it holds. A missing file holds none. Or why it cannot be used.
+ */
+async function yearPart(dir: string, name: string, key: Key): Promise<unknown[] | PartFault> {
+  const file = path.join(dir, name);
+  const read = await parsedPart(file);
+  if (!read.ok) return read;
+  const parsed = read.data;
+  if (!('checklists' in parsed)) {
+    const records = listOf(parsed, key);
+    if (records === null) return notJson(file);
+    const checked = DataDocSchema.shape[key].safeParse(records);
+    return checked.success ? (checked.data as unknown[]) : { ok: false, newer: false, reason: issueText(checked.error), file };
+  }
+  const checked = PackedVisitsSchema.safeParse({ checklists: parsed['checklists'], visits: parsed[key] });
+  if (!checked.success) return { ok: false, newer: false, reason: issueText(checked.error), file };
+  const unpacked = unpackChecklists(checked.data.checklists, checked.data.visits);
+  if (!unpacked.ok)
+    return { ok: false, newer: false, reason: `内容不符合数据格式（${key}.${unpacked.at}.checklist：检查要点编号超出范围）`, file };
+  return unpacked.records;
 }
 
 /**
@@ -151,19 +191,33 @@ export async function readYearHead(dir: string, key: Key, year: number): Promise
   }
 }
 
+type PartFault = { ok: false; newer: false; reason: string; file: string };
+
 /** The list `key` of one part's file (a missing file is an empty list), or why the file cannot be used. */
-async function partOf(dir: string, name: string, key: Key): Promise<unknown[] | { ok: false; newer: false; reason: string; file: string }> {
+async function partOf(dir: string, name: string, key: Key): Promise<unknown[] | PartFault> {
   const file = path.join(dir, name);
-  let parsed: Record<string, unknown>;
+  const read = await parsedPart(file);
+  return read.ok ? (listOf(read.data, key) ?? notJson(file)) : read;
+}
+
+/** A part file's object (a missing file is an empty one), or why the file cannot be used. */
+async function parsedPart(file: string): Promise<{ ok: true; data: Record<string, unknown> } | PartFault> {
   try {
-    parsed = (await readPartFile(file))?.data ?? {};
+    return { ok: true, data: (await readPartFile(file))?.data ?? {} };
   } catch (error) {
-    if (error instanceof NotJsonError) return { ok: false, newer: false, reason: NOT_JSON, file };
+    if (error instanceof NotJsonError) return notJson(file);
     throw error;
   }
+}
+
+function notJson(file: string): PartFault {
+  return { ok: false, newer: false, reason: NOT_JSON, file };
+}
+
+/** The list `key` of a part's file (none in an empty one), or null when the file holds no such list. */
+function listOf(parsed: Record<string, unknown>, key: Key): unknown[] | null {
   const records = parsed[key] ?? (Object.keys(parsed).length === 0 ? [] : undefined);
-  if (!Array.isArray(records)) return { ok: false, newer: false, reason: NOT_JSON, file };
-  return records;
+  return Array.isArray(records) ? records : null;
 }
 
 /** Puts the part `key` into `raw` from its file(s); says which file cannot be used. */
@@ -195,7 +249,7 @@ async function readPart(
       const all: unknown[] = [];
       for (const year of years) {
         if (wanted && !wanted(year)) continue;
-        const records = await partOf(dir, yearFileName(placement.prefix, year), key);
+        const records = await yearPart(dir, yearFileName(placement.prefix, year), key);
         if (!Array.isArray(records)) return records;
         for (const record of records) all.push(record);
       }

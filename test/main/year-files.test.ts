@@ -1,0 +1,178 @@
+import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DataDoc } from '@shared/storage/types';
+import type { Visit } from '@shared/visits/types';
+import { openServices } from '../../main/server/services';
+import { LowdbStore } from '../../main/server/storage/lowdb-store';
+import { readLibrary } from './library-files';
+import { smallDoc } from './small-doc';
+import { useTempDirs } from './temp-dir';
+
+const newDir = useTempDirs();
+const NOW = new Date('2027-03-20T08:00:00Z');
+const YEARS = [2025, 2026, 2027];
+const ITEMS = ['三类人在岗履职', '三件事落实到位', '三本账齐全', '许可证照齐全且在有效期内'];
+
+/**
+ * smallDoc with `perYear` visits in each of three years: 2025 and 2026 done, 2027 done to March. The
+ * 督导检查要点 vary as a clerk's do: the two levels' lists, a result 不符合 or 不适用 here and there
+ * (on every 7th a problem, left open on every 21st), and the visits not yet made without any.
+ */
+function yearsOfVisits(perYear: number): DataDoc {
+  const doc = smallDoc();
+  doc.visits = YEARS.flatMap((year) =>
+    Array.from({ length: perYear }, (_, i): Visit => {
+      const day = `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+      const done = year < 2027 || i % 12 < 3;
+      const items = i % 3 === 0 ? ITEMS.slice(0, 3) : ITEMS;
+      return {
+        id: `V-${year}-${i}`,
+        entityId: i % 2 === 0 ? 'e1' : 'e2',
+        cadreId: i % 2 === 0 ? 'c1' : 'c2',
+        plannedDate: day,
+        ...(done ? { doneDate: day, type: '现场' as const } : {}),
+        checklist: done
+          ? items.map((item, n) => ({ item, result: i % 7 === 0 && n === 0 ? '不符合' : i % 5 === 0 && n === 2 ? '不适用' : '符合' }))
+          : [],
+        problems:
+          done && i % 7 === 0
+            ? [
+                {
+                  id: `Q-${year}-${i}`,
+                  description: '晨检记录不全',
+                  deadline: day,
+                  ...(i % 21 === 0 ? {} : { rectifiedOn: day }),
+                  steps: [],
+                },
+              ]
+            : [],
+        notes: '',
+      };
+    }),
+  );
+  return doc;
+}
+
+/** The library written as the app writes it. */
+async function libraryOf(doc: DataDoc): Promise<string> {
+  const dir = await newDir();
+  const store = await LowdbStore.open(dir);
+  await store.replace(doc);
+  await store.close();
+  return dir;
+}
+
+/** Rewrites every year file of `dir` as the app wrote them before their 督导检查要点 were stored once: each visit with its own list. */
+async function asWrittenBefore(dir: string): Promise<void> {
+  const library = await readLibrary(dir);
+  for (const year of YEARS) {
+    const file = path.join(dir, `visits-${year}.json`);
+    const { checklists: _, visits: __, ...head } = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...head, visits: library.visits.filter((v) => v.plannedDate.startsWith(String(year))) }));
+  }
+}
+
+async function yearFile(dir: string, year: number): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(path.join(dir, `visits-${year}.json`), 'utf8')) as Record<string, unknown>;
+}
+
+describe('year files store each 督导检查要点 list once', () => {
+  it('a year file holds its distinct lists once and each visit the index of its own; read back, the library is as written', async () => {
+    const doc = yearsOfVisits(84);
+    const dir = await libraryOf(structuredClone(doc));
+    const stored = await yearFile(dir, 2026);
+    const distinct = new Set(doc.visits.filter((v) => v.plannedDate.startsWith('2026')).map((v) => JSON.stringify(v.checklist)));
+    expect(stored['checklists']).toHaveLength(distinct.size);
+    expect(Object.keys(stored)).toEqual(['years', 'unfinished', 'openBytes', 'open', 'checklists', 'visits']);
+    expect((stored['visits'] as { checklist: unknown }[]).every((v) => typeof v.checklist === 'number')).toBe(true);
+    // The visits the head carries for the 问题整改台账 stay whole.
+    expect((stored['open'] as Visit[])[0]?.checklist[0]).toEqual({ item: ITEMS[0], result: '不符合' });
+    const sortById = (visits: readonly Visit[]) => [...visits].sort((a, b) => a.id.localeCompare(b.id));
+    expect(sortById((await readLibrary(dir)).visits)).toEqual(sortById(doc.visits));
+  });
+
+  it('the bytes written are the same for the same library, whichever way it came to be held', async () => {
+    const doc = yearsOfVisits(40);
+    const first = await libraryOf(structuredClone(doc));
+    const second = await libraryOf(await readLibrary(first));
+    for (const year of YEARS)
+      expect(await readFile(path.join(second, `visits-${year}.json`), 'utf8')).toBe(
+        await readFile(path.join(first, `visits-${year}.json`), 'utf8'),
+      );
+  });
+
+  it('year files written before are read, and each is written in the new way when a change next writes it; old and new read alike', async () => {
+    const dir = await libraryOf(yearsOfVisits(60));
+    await asWrittenBefore(dir);
+    const before = await readLibrary(dir);
+    const oldSize = (await stat(path.join(dir, 'visits-2026.json'))).size;
+
+    const { handlers, store } = await openServices(dir, { now: () => NOW });
+    expect(store.read()?.visits.filter((v) => v.plannedDate.startsWith('2027'))).toEqual(
+      before.visits.filter((v) => v.plannedDate.startsWith('2027')),
+    );
+    // The open problems of 2025 and 2026 from their heads, written before too.
+    const open = before.visits.flatMap((v) => v.problems).filter((p) => p.rectifiedOn === undefined);
+    expect((await handlers['stats:get']({ regionId: '' })).problems.openAllYears).toBe(open.length);
+    expect(store.unreadYears).toEqual([2025, 2026]);
+    // A change of one 2026 visit reads that year whole and writes it in the new way; 2025 stays as it was.
+    await store.ensureYears({ visits: ['V-2026-5'] });
+    await store.update((d) => {
+      const visit = d.visits.find((v) => v.id === 'V-2026-5');
+      if (visit) visit.notes = '已复查';
+    });
+    await store.close();
+    expect(Object.keys(await yearFile(dir, 2026))).toContain('checklists');
+    expect(Object.keys(await yearFile(dir, 2025))).not.toContain('checklists');
+    expect((await stat(path.join(dir, 'visits-2026.json'))).size).toBeLessThan(oldSize * 0.75);
+
+    const after = await readLibrary(dir);
+    const changed = before.visits.map((v) => (v.id === 'V-2026-5' ? { ...v, notes: '已复查' } : v));
+    const byId = (visits: readonly Visit[]) => new Map(visits.map((v) => [v.id, v]));
+    expect(byId(after.visits)).toEqual(byId(changed));
+    // Written whole in the new way (a restore, a migration), it reads as the old files did.
+    const rewritten = await libraryOf(structuredClone(before));
+    expect(byId((await readLibrary(rewritten)).visits)).toEqual(byId(before.visits));
+  });
+
+  it('a list a visit names that its file does not hold makes the file damaged: the plan year is moved aside at open, a past year refused when asked for', async () => {
+    const dir = await libraryOf(yearsOfVisits(30));
+    // The table cut short but still JSON: the last list is gone, the visits naming it point past the end.
+    const past = await yearFile(dir, 2025);
+    await writeFile(
+      path.join(dir, 'visits-2025.json'),
+      JSON.stringify({ ...past, checklists: (past['checklists'] as unknown[]).slice(0, -1) }),
+    );
+    const damagedPast = await readFile(path.join(dir, 'visits-2025.json'), 'utf8');
+    const { handlers, store } = await openServices(dir, { now: () => NOW });
+    expect(store.recovery).toBeNull();
+    await expect(handlers['stats:get']({ regionId: '', year: 2025 })).rejects.toThrow(
+      /^数据文件 visits-2025\.json 无法读取：内容不符合数据格式（visits\.\d+\.checklist：检查要点编号超出范围）。文件未被改动/,
+    );
+    await store.close();
+    expect(await readFile(path.join(dir, 'visits-2025.json'), 'utf8')).toBe(damagedPast);
+
+    const plan = await yearFile(dir, 2027);
+    const visits = plan['visits'] as { checklist: number }[];
+    visits[4] = { ...visits[4], checklist: 99 } as { checklist: number };
+    await writeFile(path.join(dir, 'visits-2027.json'), JSON.stringify(plan));
+    const reopened = await LowdbStore.open(dir);
+    expect(reopened.read()).toBeNull();
+    expect(reopened.recovery?.message).toMatch(
+      /^数据文件中的 visits-2027\.json 无法读取：内容不符合数据格式（visits\.4\.checklist：检查要点编号超出范围）。原文件已原样移到 visits-2027\.damaged-\d{8}-\d{6}-\d{3}\.json 保存/,
+    );
+    await reopened.close();
+    expect(await readdir(dir)).not.toContain('visits-2027.json');
+  });
+
+  it('a year file cut short inside its table of lists is refused as not whole, and moved aside', async () => {
+    const dir = await libraryOf(yearsOfVisits(30));
+    const file = path.join(dir, 'visits-2027.json');
+    const text = await readFile(file, 'utf8');
+    await truncate(file, Buffer.byteLength(text.slice(0, text.indexOf('"checklists":') + 40)));
+    const store = await LowdbStore.open(dir);
+    expect(store.recovery?.message).toMatch(/^数据文件中的 visits-2027\.json 无法读取：内容不是完整的 JSON/);
+    await store.close();
+  });
+});
