@@ -59,6 +59,16 @@ export class HandlerContext {
     return this.cachedIndex.index;
   }
 
+  /**
+   * The region tree alone: the list index's when it is current, else its own per data version. A
+   * reader that needs only region paths (the 督导 list after a change) does not build the 主体 and
+   * 干部 search index for them.
+   */
+  regions(): RegionIndex {
+    if (this.cachedIndex?.version === this.deps.store.version) return this.cachedIndex.index.regions;
+    return this.memo('regions', () => new RegionIndex(this.doc().regions));
+  }
+
   stats(regionId = '', year?: number): Stats {
     return this.memo(`stats|${regionId}|${year ?? ''}`, () =>
       computeStats(this.doc(), { regionId, ...(year === undefined ? {} : { year }) }),

@@ -22,7 +22,8 @@ function scopedVisits(
   doc: DataDoc,
   { year, cadreId, entityId, regionId = '', from = '', to = '' }: ApiParsed<'visits:list'>,
 ): Visit[] {
-  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  // Only a region needs the 主体 (where each is); a whole year is read without them.
+  const entities = regionId ? new Map(doc.entities.map((e) => [e.id, e])) : null;
   const prefix = `${year}-`;
   const inDays = (date: string | undefined): boolean => date !== undefined && date >= from && date <= to;
   const when =
@@ -38,7 +39,7 @@ function scopedVisits(
           when(v) &&
           (!cadreId || v.cadreId === cadreId) &&
           (!entityId || v.entityId === entityId) &&
-          (!regionId || entityIn(entities.get(v.entityId))),
+          (!entities || entityIn(entities.get(v.entityId))),
       )
       // ISO dates order as plain strings; a stable sort keeps the library's order within a day.
       .sort((a, b) => (dated(a) < dated(b) ? -1 : dated(a) > dated(b) ? 1 : 0))
@@ -75,7 +76,7 @@ function narrowVisits(
 
 /** A visit as the lists show it, with its 主体, region and cadre by name. */
 function visitRow(ctx: HandlerContext, doc: DataDoc): (visit: Visit) => VisitRow {
-  const regions = ctx.lists().regions;
+  const regions = ctx.regions();
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const cadres = new Map(doc.cadres.map((c) => [c.id, c]));
   return (v) => {
@@ -279,7 +280,7 @@ export function refuseClosedYear(doc: DataDoc, year: number): void {
 
 /** Whether a 主体 lies in a region or below it (by id, as the statistics scope it); a deleted one never does. */
 export function inRegion(ctx: HandlerContext, regionId: string): (entity: Entity | undefined) => boolean {
-  if (regionId && !ctx.lists().regions.get(regionId)) throw notFound('区划');
-  const regions = ctx.lists().regions;
+  const regions = ctx.regions();
+  if (regionId && !regions.get(regionId)) throw notFound('区划');
   return (entity) => entity !== undefined && regions.contains(regionId, entity.regionId);
 }
