@@ -89,7 +89,14 @@ describe('year files store each 督导检查要点 list once', () => {
     // The visits the head carries for the 问题整改台账 stay whole.
     expect((stored['open'] as Visit[])[0]?.checklist[0]).toEqual({ item: ITEMS[0], result: '不符合' });
     const sortById = (visits: readonly Visit[]) => [...visits].sort((a, b) => a.id.localeCompare(b.id));
-    expect(sortById((await readLibrary(dir)).visits)).toEqual(sortById(doc.visits));
+    const read = await readLibrary(dir);
+    expect(sortById(read.visits)).toEqual(sortById(doc.visits));
+    // The visits naming one list share it, frozen: a change in place throws instead of reaching the others.
+    const [first, second] = read.visits.filter((v) => v.plannedDate.startsWith('2026') && v.checklist.length === 4 && v.id !== 'V-2026-0');
+    expect(first?.checklist).toBe(second?.checklist);
+    expect(() => {
+      if (first?.checklist[0]) first.checklist[0].result = '不符合';
+    }).toThrow(TypeError);
   });
 
   it('the bytes written are the same for the same library, whichever way it came to be held', async () => {

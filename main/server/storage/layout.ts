@@ -146,20 +146,25 @@ function packChecklists(key: Key, records: readonly Visit[]): { checklists: Chec
 }
 
 /**
- * The visits of a year file as the library holds them, in place: each `checklist` index replaced by a
- * copy of its list (its own objects: a change of one visit's list must not reach another's); or the
- * first visit whose index is not in `checklists` (a damaged file). `packed` is the schema check's
- * output, the caller's own objects.
+ * The visits of a year file as the library holds them, in place: each `checklist` index replaced by
+ * its list, shared by the visits naming it and frozen (a change gives a visit a new list, as
+ * visits:record does; one that changed a shared list in place would throw rather than reach the other
+ * visits); or the first visit whose index is not in `checklists` (a damaged file). `packed` is the
+ * schema check's output, the caller's own objects.
  */
 export function unpackChecklists(
   checklists: readonly Checklist[],
   packed: (Omit<Visit, 'checklist'> & { checklist: number | Checklist })[],
 ): { ok: true; records: Visit[] } | { ok: false; at: number } {
+  for (const list of checklists) {
+    for (const entry of list) Object.freeze(entry);
+    Object.freeze(list);
+  }
   for (let i = 0; i < packed.length; i++) {
     const visit = packed[i] as Omit<Visit, 'checklist'> & { checklist: number | Checklist };
     const list = checklists[visit.checklist as number];
     if (list === undefined) return { ok: false, at: i };
-    visit.checklist = list.map((entry) => ({ ...entry }));
+    visit.checklist = list;
   }
   return { ok: true, records: packed as Visit[] };
 }
