@@ -117,8 +117,8 @@ export function computeStats(doc: DataDoc, scope: { regionId?: string; year?: nu
   for (const v of doc.visits) {
     // As the 问题整改台账 lists them: the whole library's ledger keeps a deleted 主体's problems too.
     if (scope.regionId && !entityById.has(v.entityId)) continue;
-    openAllYears += v.problems.filter((p) => p.rectifiedOn === undefined).length;
     for (const p of v.problems) {
+      if (p.rectifiedOn === undefined) openAllYears++;
       const stage = problemStage(p);
       if (stage !== '已销号') byStage[STAGE_KEYS[stage]]++;
     }
