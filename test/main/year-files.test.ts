@@ -69,7 +69,12 @@ async function asWrittenBefore(dir: string): Promise<void> {
   for (const year of YEARS) {
     const file = path.join(dir, `visits-${year}.json`);
     const { checklists: _, visits: __, ...head } = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    await writeFile(file, JSON.stringify({ ...head, visits: library.visits.filter((v) => v.plannedDate.startsWith(String(year))) }));
+    // As UTF-8, the open visits' length counted in its bytes.
+    const openBytes = Buffer.byteLength(JSON.stringify(head['open']));
+    await writeFile(
+      file,
+      JSON.stringify({ ...head, openBytes, visits: library.visits.filter((v) => v.plannedDate.startsWith(String(year))) }),
+    );
   }
 }
 
@@ -86,6 +91,8 @@ describe('year files store each 督导检查要点 list once', () => {
     expect(stored['checklists']).toHaveLength(distinct.size);
     expect(Object.keys(stored)).toEqual(['years', 'unfinished', 'openBytes', 'open', 'checklists', 'visits']);
     expect((stored['visits'] as { checklist: unknown }[]).every((v) => typeof v.checklist === 'number')).toBe(true);
+    // Written as ASCII (the Chinese as \u escapes), so it decodes and parses as one-byte text.
+    expect((await readFile(path.join(dir, 'visits-2026.json'))).every((byte) => byte < 0x80)).toBe(true);
     // The visits the head carries for the 问题整改台账 stay whole.
     expect((stored['open'] as Visit[])[0]?.checklist[0]).toEqual({ item: ITEMS[0], result: '不符合' });
     const sortById = (visits: readonly Visit[]) => [...visits].sort((a, b) => a.id.localeCompare(b.id));

@@ -14,10 +14,10 @@ const COMMA = 0x2c;
  * first copies it into a single flat string (~100 ms for a city library) and then encodes it. Here
  * each top-level list is stringified a slice of records at a time and each small string is encoded
  * straight into the output, so no big string is ever built: a city save takes about two thirds of
- * the time of stringify + write.
+ * the time of stringify + write. With `ascii`, the characters beyond ASCII are escaped (asciiJson).
  */
-export function jsonBytes(doc: object): Uint8Array[] {
-  const out = new BlockWriter();
+export function jsonBytes(doc: object, options: { readonly ascii?: boolean } = {}): Uint8Array[] {
+  const out = new BlockWriter(options.ascii === true);
   let first = true;
   out.put('{');
   for (const [key, value] of Object.entries(doc)) {
@@ -42,14 +42,30 @@ export function jsonBytes(doc: object): Uint8Array[] {
   return out.finish();
 }
 
+/**
+ * JSON text with every character beyond ASCII written as its `\uXXXX` escape: the same value, in
+ * bytes that read as a one-byte string. A year file of visits is ASCII but for a few words (现场, a
+ * problem's text), and one such character makes Node decode the whole file the slow way and V8 hold
+ * and parse it as two-byte text: for the plan year's 16 MB at `cityInUse`, decoding 125 → 64 ms and
+ * parsing 210 → 180 ms (docs/performance.md).
+ */
+export function asciiJson(json: string): string {
+  return json.replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/g;
+
 class BlockWriter {
   private readonly encoder = new TextEncoder();
   private readonly done: Uint8Array[] = [];
   private block = new Uint8Array(0);
   private used = 0;
 
-  /** Appends the text's UTF-8 and says where it starts. */
-  put(text: string): { block: Uint8Array; offset: number } {
+  constructor(private readonly ascii: boolean) {}
+
+  /** Appends the text's UTF-8 (escaped to ASCII when asked) and says where it starts. */
+  put(json: string): { block: Uint8Array; offset: number } {
+    const text = this.ascii ? asciiJson(json) : json;
     const room = text.length * MAX_BYTES_PER_UNIT;
     if (this.block.length - this.used < room) {
       if (this.used > 0) this.done.push(this.block.subarray(0, this.used));

@@ -1,6 +1,7 @@
 import type { DataDoc } from '@shared/storage/types';
 import { problemStage } from '@shared/visits/problems';
 import type { Visit } from '@shared/visits/types';
+import { asciiJson } from './json-bytes';
 
 /**
  * Which file of the data folder each part of the library lives in (docs/architecture.md#data-files).
@@ -121,7 +122,8 @@ export function yearFileContent(key: Key, records: readonly Visit[]): object {
   return {
     years: [...years].sort((a, b) => a - b),
     unfinished: count,
-    openBytes: Buffer.byteLength(JSON.stringify(open)),
+    // The file is written as ASCII (json-bytes.ts asciiJson): one byte a character.
+    openBytes: asciiJson(JSON.stringify(open)).length,
     open,
     ...packChecklists(key, records),
   };

@@ -411,7 +411,7 @@ export class LowdbStore implements Store {
           !sameRecords(before.get(year) ?? [], records) ||
           (reached !== undefined && records.some((r) => reached.has(r)));
         // A year left without records keeps an empty file: the folder never holds an older list of it.
-        if (changed) await stagePartFile(writes, yearFileName(placement.prefix, year), yearFileContent(key, records));
+        if (changed) await stagePartFile(writes, yearFileName(placement.prefix, year), yearFileContent(key, records), { ascii: true });
       }
       savedYears.set(key, now);
     }

@@ -19,6 +19,7 @@ class PartAdapter implements Adapter<object | null> {
     private readonly file: string,
     private readonly name: string,
     private readonly change: FileWrite[] | null,
+    private readonly options: { readonly ascii?: boolean } = {},
   ) {}
 
   async read(): Promise<object | null> {
@@ -41,7 +42,7 @@ class PartAdapter implements Adapter<object | null> {
 
   write(data: object | null): Promise<void> {
     if (!this.change) return Promise.reject(new Error(`${this.name} 只读`));
-    this.change.push({ name: this.name, blocks: jsonBytes(data ?? {}) });
+    this.change.push({ name: this.name, blocks: jsonBytes(data ?? {}, this.options) });
     return Promise.resolve();
   }
 }
@@ -57,7 +58,12 @@ export async function readPartFile(file: string): Promise<{ data: Record<string,
   return db.data && adapter.text !== null ? { data: db.data as Record<string, unknown>, text: adapter.text } : null;
 }
 
-/** Puts the file `name` holding `data` into `change` (written by commitFiles). */
-export async function stagePartFile(change: FileWrite[], name: string, data: object): Promise<void> {
-  await new Low<object | null>(new PartAdapter(name, name, change), data).write();
+/** Puts the file `name` holding `data` into `change` (written by commitFiles); `ascii`: see asciiJson. */
+export async function stagePartFile(
+  change: FileWrite[],
+  name: string,
+  data: object,
+  options: { readonly ascii?: boolean } = {},
+): Promise<void> {
+  await new Low<object | null>(new PartAdapter(name, name, change, options), data).write();
 }
