@@ -79,6 +79,9 @@ const NEEDS: { readonly [M in ApiMethod]?: Need<M> } = {
   'battlemap:deleteTask': none,
   'battlemap:dispatch': none,
   'battlemap:export': none,
+  // 包保关系 reads these at each opening: the 主体, 干部 and their 包保 only.
+  'assign:violations': none,
+  'assign:loads': none,
   'entityChanges:list': none,
   'export:columns': none,
   'export:templates': none,
