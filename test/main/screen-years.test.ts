@@ -56,4 +56,27 @@ describe('screens that use no 督导 and the past years (handlers/years.ts, docs
     expect(store.unreadYears).toEqual([2025, 2026]);
     await store.close();
   });
+
+  it('包保关系’s changes (auto-assign, 调整, 解除, 干部变动), a 主体变动 report and a list export read no past year', async () => {
+    const dir = await newDir();
+    const doc = smallDoc();
+    doc.visits = [2025, 2026, 2027].flatMap((year) => [0, 1].map((i) => doneVisit(year, i)));
+    doc.entityChanges = [{ id: 'S1', entityId: 'e2', on: '2027-03-10', kind: '停业', from: '在营', to: '停业', reportedOn: '' }];
+    await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify({ ...doc, schemaVersion: CURRENT_SCHEMA_VERSION - 1 }));
+    await (await LowdbStore.open(dir)).close();
+
+    const { handlers, store } = await openServices(dir, { now: () => NOW });
+    expect(store.unreadYears).toEqual([2025, 2026]);
+    const preview = await dispatch(handlers, 'assign:preview', {});
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(await dispatch(handlers, 'assign:apply', { previewId: preview.value.previewId })).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'assign:reassign', { entityIds: ['e1'], cadreId: 'c2' })).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'assign:replaceCadre', { fromCadreId: 'c2', toCadreId: 'c1' })).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'assign:release', { entityIds: ['e1'] })).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'entityChanges:report', { id: 'S1', reportedOn: '2027-03-12' })).toMatchObject({ ok: true });
+    for (const kind of ['entities', 'cadres', 'assignments'] as const)
+      expect(await dispatch(handlers, 'export:list', { kind })).toMatchObject({ ok: true });
+    expect(store.unreadYears).toEqual([2025, 2026]);
+    await store.close();
+  });
 });

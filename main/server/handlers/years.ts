@@ -79,10 +79,19 @@ const NEEDS: { readonly [M in ApiMethod]?: Need<M> } = {
   'battlemap:deleteTask': none,
   'battlemap:dispatch': none,
   'battlemap:export': none,
-  // 包保关系 reads these at each opening: the 主体, 干部 and their 包保 only.
+  // 包保关系 and its changes: the 主体, 干部 and their 包保 only. The integrity notice beside the
+  // violations counts duplicate 督导 ids among the years read (at open: the plan year and this year).
   'assign:violations': none,
   'assign:loads': none,
+  'assign:preview': none,
+  'assign:apply': none,
+  'assign:reassign': none,
+  'assign:release': none,
+  'assign:replaceCadre': none,
   'entityChanges:list': none,
+  'entityChanges:report': none,
+  // A list of 主体, 干部, 包保关系… as a workbook: master records only.
+  'export:list': none,
   'export:columns': none,
   'export:templates': none,
   'export:saveTemplate': none,
