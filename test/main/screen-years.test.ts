@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AssignPreview } from '@shared/api/contract';
 import { CURRENT_SCHEMA_VERSION } from '@shared/storage/types';
 import type { Visit } from '@shared/visits/types';
 import { dispatch } from '../../main/server/api/dispatch';
@@ -69,7 +70,7 @@ describe('screens that use no 督导 and the past years (handlers/years.ts, docs
     expect(store.unreadYears).toEqual([2025, 2026]);
     const preview = await dispatch(handlers, 'assign:preview', {});
     if (!preview.ok) throw new Error(preview.error.message);
-    expect(await dispatch(handlers, 'assign:apply', { previewId: preview.value.previewId })).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'assign:apply', { previewId: (preview.value as AssignPreview).previewId })).toMatchObject({ ok: true });
     expect(await dispatch(handlers, 'assign:reassign', { entityIds: ['e1'], cadreId: 'c2' })).toMatchObject({ ok: true });
     expect(await dispatch(handlers, 'assign:replaceCadre', { fromCadreId: 'c2', toCadreId: 'c1' })).toMatchObject({ ok: true });
     expect(await dispatch(handlers, 'assign:release', { entityIds: ['e1'] })).toMatchObject({ ok: true });
