@@ -21,7 +21,9 @@ import {
 } from '../domain/schemas';
 
 /** Bumped with every migration in ./migrations; the file records the version it was written by. */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
+/** The version from which data.json holds the master records only and the history lies in files of its own. */
+export const HISTORY_APART_SINCE = 4;
 
 /** The office's own days on top of the official calendar (e.g. next year's 调休 before the package has it). */
 export const CalendarSettingsSchema = z.object({

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DataDoc } from '@shared/storage/types';
+import { CURRENT_SCHEMA_VERSION, HISTORY_APART_SINCE, type DataDoc } from '@shared/storage/types';
 import type { Visit } from '@shared/visits/types';
 import { openServices } from '../../main/server/services';
 import { LowdbStore } from '../../main/server/storage/lowdb-store';
@@ -63,9 +63,14 @@ async function libraryOf(doc: DataDoc): Promise<string> {
   return dir;
 }
 
-/** Rewrites every year file of `dir` as the app wrote them before their 督导检查要点 were stored once: each visit with its own list. */
+/**
+ * Rewrites the library in `dir` as the app wrote it before the 督导检查要点 were stored once (data
+ * version 4): each visit with its own list.
+ */
 async function asWrittenBefore(dir: string): Promise<void> {
   const library = await readLibrary(dir);
+  const master = JSON.parse(await readFile(path.join(dir, 'data.json'), 'utf8')) as Record<string, unknown>;
+  await writeFile(path.join(dir, 'data.json'), JSON.stringify({ ...master, schemaVersion: HISTORY_APART_SINCE }));
   for (const year of YEARS) {
     const file = path.join(dir, `visits-${year}.json`);
     const { checklists: _, visits: __, ...head } = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
@@ -121,8 +126,14 @@ describe('year files store each 督导检查要点 list once', () => {
     await asWrittenBefore(dir);
     const before = await readLibrary(dir);
     const oldSize = (await stat(path.join(dir, 'visits-2026.json'))).size;
+    const planYearFile = await readFile(path.join(dir, 'visits-2027.json'));
 
     const { handlers, store } = await openServices(dir, { now: () => NOW });
+    // data.json says version 5 as soon as the library is opened, before any year file is written in
+    // the new way: version 4 refuses such a folder as newer instead of moving those files aside.
+    expect(JSON.parse(await readFile(path.join(dir, 'data.json'), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(CURRENT_SCHEMA_VERSION).toBeGreaterThan(HISTORY_APART_SINCE);
+    expect(await readFile(path.join(dir, 'visits-2027.json'))).toEqual(planYearFile);
     expect(store.read()?.visits.filter((v) => v.plannedDate.startsWith('2027'))).toEqual(
       before.visits.filter((v) => v.plannedDate.startsWith('2027')),
     );

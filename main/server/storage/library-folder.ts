@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LogEntrySchema, type LogEntry } from '@shared/domain/schemas';
-import { CURRENT_SCHEMA_VERSION, DataDocSchema, PackedVisitsSchema, type DataDoc } from '@shared/storage/types';
+import { CURRENT_SCHEMA_VERSION, DataDocSchema, HISTORY_APART_SINCE, PackedVisitsSchema, type DataDoc } from '@shared/storage/types';
 import { damagedName, inspectParsed, issueText, NOT_JSON } from './backups';
 import { NotJsonError, readPartFile } from './part-file';
 import { checkLibrarySize, fileFault } from './file-faults';
@@ -61,7 +61,7 @@ export async function readLibraryFolder(dir: string, options: FolderOptions): Pr
   const { data: master, text } = read;
   const version = (master as { schemaVersion?: unknown } | null)?.schemaVersion;
   // A library written before history was stored apart, or a backup downloaded as one file.
-  const single = 'visits' in master || typeof version !== 'number' || version < CURRENT_SCHEMA_VERSION;
+  const single = 'visits' in master || typeof version !== 'number' || version < HISTORY_APART_SINCE;
   // A newer library's files may not read as ours: it is refused as newer (inspectParsed), nothing read or moved.
   const newer = typeof version === 'number' && version > CURRENT_SCHEMA_VERSION;
   const unread = new Map<Key, number[]>();
@@ -69,8 +69,9 @@ export async function readLibraryFolder(dir: string, options: FolderOptions): Pr
   if (!single && !newer) {
     const names = await readdir(dir);
     const raw = master;
-    // A split library is at the current version (an older one is single): its parts need no migration
-    // and may be read apart. A migration of a later version must read every year (years: undefined).
+    // The migrations since the history was kept apart leave its files as they are (the year files of
+    // each version are read: yearPart), so they may be read apart. One that changed them would have to
+    // read every year (years: undefined).
     const planYear = (raw['profile'] as { planYear?: unknown } | undefined)?.planYear;
     const wanted = options.years && typeof planYear === 'number' ? options.years(planYear) : null;
     for (const key of KEYS) {

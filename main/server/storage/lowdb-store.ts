@@ -70,6 +70,7 @@ interface LogState {
 
 /** Every part marked as changed: a replaced document, a migration. */
 const EVERYTHING: Touched = { keys: new Set(KEYS), reached: new Map() };
+const MASTER_ONLY: Touched = { keys: new Set(['schemaVersion']), reached: new Map() };
 
 /**
  * The data folder's library: `data.json` and the files its history is kept in (layout.ts). A change
@@ -130,6 +131,10 @@ export class LowdbStore implements Store {
         if (check.single && unlock) {
           if (check.from < CURRENT_SCHEMA_VERSION && check.text !== null) await keepPreMigrationCopy(dataDir, check.text, check.from);
           await store.save(EVERYTHING);
+        } else if (check.from < CURRENT_SCHEMA_VERSION && unlock) {
+          // data.json with the new version at once, before any file is written in the new shape: the
+          // older software then refuses the folder as newer rather than taking such a file for damaged.
+          await store.save(MASTER_ONLY);
         }
         return store;
       }

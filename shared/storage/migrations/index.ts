@@ -2,6 +2,7 @@ import { CURRENT_SCHEMA_VERSION } from '../types';
 import { addBattleMapAndVisits } from './0002-battlemap-visits';
 import { addInspections } from './0003-inspections';
 import { historyApart } from './0004-history-apart';
+import { checklistsOnce } from './0005-checklists-once';
 
 /**
  * Forward migrations: entry N turns a version-N document into version N+1. Pure functions on
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: addBattleMapAndVisits,
   2: addInspections,
   3: historyApart,
+  4: checklistsOnce,
 };
 
 export type MigrationResult = { ok: true; doc: Record<string, unknown>; from: number } | { ok: false; message: string };
