@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LogEntrySchema, type LogEntry } from '@shared/domain/schemas';
+import type { Visit } from '@shared/visits/types';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, HISTORY_APART_SINCE, PackedVisitsSchema, type DataDoc } from '@shared/storage/types';
 import { damagedName, inspectParsed, issueText, NOT_JSON } from './backups';
 import { NotJsonError, readPartFile } from './part-file';
@@ -13,6 +14,7 @@ import {
   PLACEMENT,
   unpackChecklists,
   yearFileName,
+  yearOf,
   yearOfFileName,
   type Key,
   type YearHead,
@@ -103,7 +105,7 @@ export async function readYearFiles(
   const records = new Map<number, unknown[]>();
   if (placement.kind !== 'yearly') return { ok: true, records };
   for (const year of years) {
-    const read = await yearPart(dir, yearFileName(placement.prefix, year), key);
+    const read = await yearPart(dir, placement.prefix, year, key);
     if (!Array.isArray(read)) return read;
     records.set(year, read);
   }
@@ -115,23 +117,42 @@ export async function readYearFiles(
  * 督导检查要点 lists are stored once (`checklists`, layout.ts yearFileContent), checked as stored and
  * unpacked; as written before, the records it holds. A missing file holds none. Or why it cannot be used.
  */
-async function yearPart(dir: string, name: string, key: Key): Promise<unknown[] | PartFault> {
-  const file = path.join(dir, name);
+async function yearPart(dir: string, prefix: string, year: number, key: Key): Promise<unknown[] | PartFault> {
+  const file = path.join(dir, yearFileName(prefix, year));
   const read = await parsedPart(file);
   if (!read.ok) return read;
   const parsed = read.data;
+  let records: Visit[];
   if (!('checklists' in parsed)) {
-    const records = listOf(parsed, key);
-    if (records === null) return notJson(file);
-    const checked = DataDocSchema.shape[key].safeParse(records);
-    return checked.success ? (checked.data as unknown[]) : { ok: false, newer: false, reason: issueText(checked.error), file };
+    const listed = listOf(parsed, key);
+    if (listed === null) return notJson(file);
+    const checked = DataDocSchema.shape[key].safeParse(listed);
+    if (!checked.success) return { ok: false, newer: false, reason: issueText(checked.error), file };
+    records = checked.data as Visit[];
+  } else {
+    const checked = PackedVisitsSchema.safeParse({ checklists: parsed['checklists'], visits: parsed[key] });
+    if (!checked.success) return { ok: false, newer: false, reason: issueText(checked.error), file };
+    const unpacked = unpackChecklists(checked.data.checklists, checked.data.visits);
+    if (!unpacked.ok)
+      return { ok: false, newer: false, reason: `内容不符合数据格式（${key}.${unpacked.at}.checklist：检查要点编号超出范围）`, file };
+    records = unpacked.records;
   }
-  const checked = PackedVisitsSchema.safeParse({ checklists: parsed['checklists'], visits: parsed[key] });
-  if (!checked.success) return { ok: false, newer: false, reason: issueText(checked.error), file };
-  const unpacked = unpackChecklists(checked.data.checklists, checked.data.visits);
-  if (!unpacked.ok)
-    return { ok: false, newer: false, reason: `内容不符合数据格式（${key}.${unpacked.at}.checklist：检查要点编号超出范围）`, file };
-  return unpacked.records;
+  const misfiled = firstMisfiled(records, year);
+  return misfiled === null ? records : { ok: false, newer: false, reason: misfiledText(key, misfiled, year), file };
+}
+
+/**
+ * The first of a year file's visits not planned in its year, or null. The app files each visit under
+ * its plan year (layout.ts byYear); one filed elsewhere (a hand edit) would be moved to its year's
+ * file in memory and lost when its own file is next written, or keep another year from being saved.
+ */
+function firstMisfiled(records: readonly Visit[], year: number): number | null {
+  const at = records.findIndex((record) => yearOf(record) !== year);
+  return at < 0 ? null : at;
+}
+
+function misfiledText(where: string, at: number, year: number): string {
+  return `内容不符合数据格式（${where}.${at}.plannedDate：计划日期不在 ${year} 年，不属于这个文件）`;
 }
 
 /**
@@ -167,6 +188,8 @@ export async function readYearOpen(
   if (!Array.isArray(records)) return { ok: false, reason: NOT_JSON, file };
   const parsed = DataDocSchema.shape[key].safeParse(records);
   if (!parsed.success) return { ok: false, reason: issueText(parsed.error), file };
+  const misfiled = firstMisfiled(parsed.data as Visit[], year);
+  if (misfiled !== null) return { ok: false, reason: misfiledText('open', misfiled, year), file };
   return { ok: true, records: parsed.data as unknown[] };
 }
 
@@ -250,7 +273,7 @@ async function readPart(
       const all: unknown[] = [];
       for (const year of years) {
         if (wanted && !wanted(year)) continue;
-        const records = await yearPart(dir, yearFileName(placement.prefix, year), key);
+        const records = await yearPart(dir, placement.prefix, year, key);
         if (!Array.isArray(records)) return records;
         for (const record of records) all.push(record);
       }
