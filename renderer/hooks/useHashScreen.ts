@@ -75,6 +75,8 @@ export function useHashScreen(onOpening?: (next: ScreenKey) => void): [ScreenKey
     shown.current = next;
     setShownScreen(next);
   }, []);
+  // 放弃 was answered: the hashchange of going back to the screen asked for opens it.
+  const discarded = useRef(false);
   useEffect(() => {
     // A bare or unknown address is rewritten to the screen shown, without a history entry;
     // a known screen keeps its query.
@@ -82,16 +84,19 @@ export function useHashScreen(onOpening?: (next: ScreenKey) => void): [ScreenKey
     if (!isScreenKey(key)) window.history.replaceState(null, '', screenHash(DEFAULT_SCREEN));
     const onHashChange = (event: HashChangeEvent) => {
       const next = screenFromHash();
-      if (next === shown.current || !hasUnsavedChanges()) {
+      if (next === shown.current || !hasUnsavedChanges() || discarded.current) {
+        discarded.current = false;
         setScreen(next);
         return;
       }
-      // The address goes back to the screen with the form until the clerk answers.
-      const wanted = window.location.hash;
-      window.history.replaceState(window.history.state, '', new URL(event.oldURL).hash);
+      // The address goes back to the screen with the form until the clerk answers, as a new entry:
+      // the one the clerk went to stays in the history, so 继续编辑 then Back asks about it again
+      // (rewriting it lost it: the next Back skipped that screen, or left the app), and 放弃 goes
+      // back to it.
+      window.history.pushState(null, '', new URL(event.oldURL).hash);
       confirmRef.current(true, () => {
-        window.history.pushState(null, '', wanted);
-        setScreen(screenFromHash());
+        discarded.current = true;
+        window.history.back();
       });
     };
     window.addEventListener('hashchange', onHashChange);

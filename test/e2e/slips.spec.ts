@@ -111,6 +111,27 @@ test('放弃修改？：设置页改了没保存，点侧栏菜单先问；继�
     await expect(page).toHaveURL(/#\/entities$/);
     await expect(discardDialog(page)).toHaveCount(0);
   });
+  await test.step('浏览器后退：继续编辑后再后退仍回到上一屏（包保干部，不跳过它），放弃后到那里，前进回到设置', async () => {
+    await page.getByRole('menuitem', { name: '包保干部' }).click();
+    await expect(page.getByRole('textbox', { name: '搜索干部' })).toBeVisible();
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const field = page.getByRole('textbox', { name: '单位名称' });
+    await field.fill('后退前没保存的单位');
+    const ask = discardDialog(page);
+    await page.goBack();
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await expect(ask).toBeHidden();
+    await expect(page).toHaveURL(/#\/settings$/);
+    await expect(field).toHaveValue('后退前没保存的单位');
+    await page.goBack();
+    await ask.getByRole('button', { name: /^放\s?弃$/ }).click();
+    await expect(page).toHaveURL(/#\/cadres$/);
+    await expect(page.getByRole('textbox', { name: '搜索干部' })).toBeVisible();
+    await page.goForward();
+    await expect(page).toHaveURL(/#\/settings$/);
+    await expect(field).not.toHaveValue('后退前没保存的单位');
+    await expect(discardDialog(page)).toHaveCount(0);
+  });
 });
 
 test('放弃修改？：记录督导时点了不符合，Esc 和取消先问，放弃后不记录', async ({ page }) => {
