@@ -18,10 +18,10 @@ async function library(): Promise<string> {
   return dir;
 }
 
-/** Every file of the folder, by name: what a case may change. */
-async function files(dir: string): Promise<Map<string, Buffer>> {
+/** Every file of the folder, by name, its bytes as latin1 text (compared quickly): what a case may change. */
+async function files(dir: string): Promise<Map<string, string>> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json') || name.endsWith('.jsonl'));
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(path.join(dir, name))] as const)));
+  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(path.join(dir, name), 'latin1')] as const)));
 }
 
 /** `file`'s JSON changed by `change`, written back as UTF-8 with its head's openBytes counted again. */
@@ -65,5 +65,22 @@ describe('a year file edited by hand or damaged', () => {
     );
     await store.close();
     expect(await files(dir)).toEqual(before);
+  });
+
+  it('a few megabytes naming one long list hundreds of times are refused at open, not written out whole (gigabytes)', async () => {
+    const dir = await library();
+    await damage(path.join(dir, 'visits-2027.json'), (year) => {
+      // 100,000 entries (2.7 million characters) named by 200 visits: 540 million characters of lists written out whole, as the head's `open` and a download are.
+      year['checklists'] = [Array.from({ length: 100_000 }, () => ({ item: 'x', result: '符合' }))];
+      const [first] = year['visits'] as object[];
+      year['visits'] = Array.from({ length: 200 }, (_, i) => ({ ...first, id: `V-2027-x${i}`, checklist: 0 }));
+    });
+    const before = await files(dir);
+    const store = await LowdbStore.open(dir);
+    expect(store.recovery?.message).toMatch(
+      /^数据文件中的 visits-2027\.json 无法读取：内容不符合数据格式（visits\.\d+\.checklist：检查要点合计超过本软件能读取的 500 MB，不是本软件写出的文件）。原文件已原样移到 /,
+    );
+    await store.close();
+    expect((await files(dir)).get(path.basename(store.recovery?.movedTo ?? ''))).toEqual(before.get('visits-2027.json'));
   });
 });

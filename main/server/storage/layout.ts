@@ -1,6 +1,7 @@
 import type { DataDoc } from '@shared/storage/types';
 import { problemStage } from '@shared/visits/problems';
 import type { Visit } from '@shared/visits/types';
+import { MAX_LIBRARY_BYTES } from './file-faults';
 import { asciiJson } from './json-bytes';
 
 /**
@@ -151,21 +152,29 @@ function packChecklists(key: Key, records: readonly Visit[]): { checklists: Chec
  * The visits of a year file as the library holds them, in place: each `checklist` index replaced by
  * its list, shared by the visits naming it and frozen (a change gives a visit a new list, as
  * visits:record does; one that changed a shared list in place would throw rather than reach the other
- * visits); or the first visit whose index is not in `checklists` (a damaged file). `packed` is the
- * schema check's output, the caller's own objects.
+ * visits); or the first visit whose index is not in `checklists`, or from which on the visits' lists
+ * together are longer than a file this software reads (a damaged file: a few bytes naming one long
+ * list thousands of times would take gigabytes once written out whole, as the head's `open` and a
+ * download are). `packed` is the schema check's output, the caller's own objects.
  */
 export function unpackChecklists(
   checklists: readonly Checklist[],
   packed: (Omit<Visit, 'checklist'> & { checklist: number | Checklist })[],
-): { ok: true; records: Visit[] } | { ok: false; at: number } {
+): { ok: true; records: Visit[] } | { ok: false; at: number; tooLong: boolean } {
+  const lengths: number[] = [];
   for (const list of checklists) {
     for (const entry of list) Object.freeze(entry);
     Object.freeze(list);
+    lengths.push(JSON.stringify(list).length);
   }
+  let written = 0;
   for (let i = 0; i < packed.length; i++) {
     const visit = packed[i] as Omit<Visit, 'checklist'> & { checklist: number | Checklist };
-    const list = checklists[visit.checklist as number];
-    if (list === undefined) return { ok: false, at: i };
+    const index = visit.checklist as number;
+    const list = checklists[index];
+    if (list === undefined) return { ok: false, at: i, tooLong: false };
+    written += lengths[index] ?? 0;
+    if (written > MAX_LIBRARY_BYTES) return { ok: false, at: i, tooLong: true };
     visit.checklist = list;
   }
   return { ok: true, records: packed as Visit[] };

@@ -6,7 +6,7 @@ import type { Visit } from '@shared/visits/types';
 import { CURRENT_SCHEMA_VERSION, DataDocSchema, HISTORY_APART_SINCE, PackedVisitsSchema, type DataDoc } from '@shared/storage/types';
 import { damagedName, inspectParsed, issueText, NOT_JSON } from './backups';
 import { NotJsonError, readPartFile } from './part-file';
-import { checkLibrarySize, fileFault } from './file-faults';
+import { checkLibrarySize, fileFault, MAX_LIBRARY_BYTES } from './file-faults';
 import {
   KEYS,
   MASTER_FILE_NAME,
@@ -133,8 +133,12 @@ async function yearPart(dir: string, prefix: string, year: number, key: Key): Pr
     const checked = PackedVisitsSchema.safeParse({ checklists: parsed['checklists'], visits: parsed[key] });
     if (!checked.success) return { ok: false, newer: false, reason: issueText(checked.error), file };
     const unpacked = unpackChecklists(checked.data.checklists, checked.data.visits);
-    if (!unpacked.ok)
-      return { ok: false, newer: false, reason: `内容不符合数据格式（${key}.${unpacked.at}.checklist：检查要点编号超出范围）`, file };
+    if (!unpacked.ok) {
+      const problem = unpacked.tooLong
+        ? `检查要点合计超过本软件能读取的 ${MAX_LIBRARY_BYTES / 1024 / 1024} MB，不是本软件写出的文件`
+        : '检查要点编号超出范围';
+      return { ok: false, newer: false, reason: `内容不符合数据格式（${key}.${unpacked.at}.checklist：${problem}）`, file };
+    }
     records = unpacked.records;
   }
   const misfiled = firstMisfiled(records, year);
