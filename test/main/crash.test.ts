@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { LowdbStore } from '../../main/server/storage/lowdb-store';
 import { killed, startChild } from './child';
 import { readLibrary } from './library-files';
-import { smallDoc } from './small-doc';
 import { useTempDirs } from './temp-dir';
+import { yearsOfVisits } from './years-of-visits';
 
 const newDir = useTempDirs();
 const KILLS = 20;
@@ -15,7 +15,8 @@ describe('crash safety (kill -9)', () => {
   it(`after each of ${KILLS} kills the file parses, passes the schema and holds every acknowledged save`, async () => {
     const dir = await newDir();
     const setup = await LowdbStore.open(dir);
-    await setup.replace(smallDoc());
+    // With visits, so that the kills also fall in the writes of a year file in the new layout.
+    await setup.replace(yearsOfVisits(30));
     await setup.close();
 
     const acknowledged: number[] = [];
@@ -43,6 +44,12 @@ describe('crash safety (kill -9)', () => {
       ).toEqual([]);
       expect(
         acknowledged.filter((n) => !logged.includes(`崩溃测试主体${n}`)),
+        `round ${round}`,
+      ).toEqual([]);
+      // Each acknowledged 督导 record is there, or one made after it (saved, then killed before its ack).
+      const notes = new Map(doc.visits.map((v) => [v.id, v.notes]));
+      expect(
+        acknowledged.filter((n) => Number(/^崩溃测试(\d+)$/.exec(notes.get(`V-2026-${n % 30}`) ?? '')?.[1] ?? -1) < n),
         `round ${round}`,
       ).toEqual([]);
       next = Math.max(next, ...acknowledged.map((n) => n + 1)) + 1000;
