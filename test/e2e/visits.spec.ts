@@ -143,6 +143,9 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await page.getByTestId('visit-filter-status').click();
     await page.locator('.ant-select-dropdown:visible').getByText('状态：已完成', { exact: true }).click();
     await expect(page.getByTestId('visit-count')).toHaveText('符合条件 1 次');
+    // The chosen status shows whole at 1366×768, not cut to 「状态：已…」.
+    const chosen = page.getByTestId('visit-filter-status').getByText('状态：已完成', { exact: true });
+    expect(await chosen.evaluate((shown) => shown.scrollWidth <= shown.clientWidth)).toBe(true);
     const row = page.locator('.ant-table-row');
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('1（未整改 1）');

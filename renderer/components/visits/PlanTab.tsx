@@ -51,7 +51,8 @@ export function PlanTab({ year, filters, onFilters, list, planned, days, today, 
           value={status}
           onChange={(next) => onFilters({ status: next })}
           options={VISIT_STATUS_OPTIONS.map((o) => ({ value: o.value, label: `状态：${o.label}` }))}
-          style={{ width: 124 }}
+          // Wide enough for the longest choice whole (「状态：未完成」), not cut to 「状态：未…」.
+          style={{ width: 136 }}
         />
         {date && (
           <Tag closable onClose={() => onFilters({ date: '' })} color="blue" style={{ marginInlineEnd: 0 }}>
