@@ -83,4 +83,22 @@ describe('a year file edited by hand or damaged', () => {
     await store.close();
     expect((await files(dir)).get(path.basename(store.recovery?.movedTo ?? ''))).toEqual(before.get('visits-2027.json'));
   });
+
+  it('a backup holding a damaged year file is refused by preview and restore with one message saying what to do; nothing changes', async () => {
+    const dir = await library();
+    const { handlers, store } = await openServices(dir, { now: () => NOW, backupAtStart: true });
+    const [backup] = await handlers['backup:list']({});
+    const fileName = backup?.fileName ?? '';
+    await damage(path.join(dir, 'backups', fileName, 'visits-2025.json'), (year) => {
+      (year['visits'] as { checklist: number }[])[4]!.checklist = 99;
+    });
+    const before = await files(dir);
+    const backups = await readdir(path.join(dir, 'backups'));
+    const refusal = `备份“${fileName}”中的 visits-2025.json内容不符合数据格式（visits.4.checklist：检查要点编号超出范围），这个备份不能使用，当前数据未改动。请选用另一个备份`;
+    await expect(handlers['backup:preview']({ fileName })).rejects.toThrow(refusal);
+    await expect(handlers['backup:restore']({ fileName })).rejects.toThrow(refusal);
+    await store.close();
+    expect(await files(dir)).toEqual(before);
+    expect(await readdir(path.join(dir, 'backups'))).toEqual(backups);
+  });
 });

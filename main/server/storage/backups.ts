@@ -204,7 +204,7 @@ export class Backups {
       if (!check.ok)
         throw new ApiError(
           'invalid-argument',
-          `备份“${fileName}”中的 ${path.basename(check.file)}${check.reason.startsWith('内容') ? '' : '：'}${check.reason}`,
+          `备份“${fileName}”中的 ${path.basename(check.file)}${check.reason.startsWith('内容') ? '' : '：'}${check.reason}，这个备份不能使用，当前数据未改动。请选用另一个备份`,
         );
       return check.doc;
     }
