@@ -60,11 +60,14 @@ export function AssignmentsPage() {
     return [...seen].map(([id, name]) => ({ id, name }));
   }, [items, selectedKeys]);
 
-  /** After any change: everything on the screen is read again. */
+  /** 刷新: everything on the screen is read again. */
   const refresh = useCallback(() => {
     setSelectedKeys([]);
     data.reload();
   }, [data]);
+  // After a change the selection goes; the change has made the screen's reads stale (INVALIDATES in
+  // renderer/api/queries.ts), which reads each again once: reloading here too asked each twice.
+  const afterChange = useCallback(() => setSelectedKeys([]), []);
 
   const chooseKind = (next: ViolationKind | null) => {
     setKind(next);
@@ -105,7 +108,7 @@ export function AssignmentsPage() {
               confirmRelease(
                 app,
                 selectedEntities.map((e) => e.id),
-                refresh,
+                afterChange,
               )
             }
           >
@@ -176,7 +179,7 @@ export function AssignmentsPage() {
         onClose={reassign.hide}
         onDone={() => {
           reassign.hide();
-          refresh();
+          afterChange();
         }}
       />
       <AutoAssignModal
@@ -184,7 +187,7 @@ export function AssignmentsPage() {
         onClose={autoAssign.hide}
         onApplied={() => {
           autoAssign.hide();
-          refresh();
+          afterChange();
         }}
       />
       <ReplaceCadreModal
@@ -193,7 +196,7 @@ export function AssignmentsPage() {
         onClose={replace.hide}
         onDone={() => {
           replace.hide();
-          refresh();
+          afterChange();
         }}
       />
       <EntityDetailDrawer
@@ -203,7 +206,7 @@ export function AssignmentsPage() {
         onEdit={entityEditor.show}
         onDeleted={() => {
           entityDetail.hide();
-          refresh();
+          afterChange();
         }}
       />
       <CadreDetailDrawer
@@ -213,7 +216,7 @@ export function AssignmentsPage() {
         onEdit={cadreEditor.show}
         onDeleted={() => {
           cadreDetail.hide();
-          refresh();
+          afterChange();
         }}
       />
       {/* Siblings of the drawers, not inside them: Esc in a form then closes only the form. */}
@@ -224,7 +227,7 @@ export function AssignmentsPage() {
         onClose={entityEditor.hide}
         onSaved={() => {
           entityEditor.hide();
-          refresh();
+          afterChange();
         }}
       />
       <CadreForm
@@ -234,7 +237,7 @@ export function AssignmentsPage() {
         onClose={cadreEditor.hide}
         onSaved={() => {
           cadreEditor.hide();
-          refresh();
+          afterChange();
         }}
       />
     </Flex>

@@ -261,9 +261,16 @@ test('包保关系：勾选主体批量解除（主体注销）和调整包保�
     await pickCadre(page, dialog.getByRole('combobox', { name: /新的包保干部/ }), cadre.name, cadreArea);
     await expect(dialog.getByText('接收后', { exact: false })).toBeVisible();
     await screenshot(page, 'assignments-reassign');
+    const violationReads: string[] = [];
+    page.on('request', (request) => {
+      if (decodeURIComponent(request.url()).endsWith('/api/assign:violations')) violationReads.push(request.postData() ?? '');
+    });
     await page.keyboard.press('Enter');
     await expect(page.getByText(`已将 1 个主体调整由${cadre.name}包保`)).toBeVisible();
     await expect(cardCount(page, 'inactive-cadre')).toHaveText(String(check.counts['inactive-cadre'] - 1));
+    // The change reads the list again once (at city scale each read is half a CPU second).
+    await page.waitForLoadState('networkidle');
+    expect(violationReads).toHaveLength(1);
     const after = await readDoc();
     const current = after.assignments.filter((a) => a.entityId === entity.id && a.end === '');
     expect(current.map((a) => [a.cadreId, a.manual, a.reason])).toEqual([[cadre.id, true, '调整']]);
