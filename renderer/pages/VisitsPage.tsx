@@ -89,8 +89,12 @@ export function VisitsPage() {
 
   const generate = () => {
     if (year === null) return;
-    // 改为生成下一年: the screen then shows the year planned.
-    confirmGeneratePlan(app, year, rules, figures?.done ?? 0, (planned) => (planned === year ? data.reload() : chooseYear(planned)));
+    // 改为生成下一年: the screen then shows the year planned. The year shown is read again by the
+    // change itself, as after the changes below (INVALIDATES in renderer/api/queries.ts): reloading
+    // on top of that asked for the list twice.
+    confirmGeneratePlan(app, year, rules, figures?.done ?? 0, (planned) => {
+      if (planned !== year) chooseYear(planned);
+    });
   };
 
   return (
@@ -177,20 +181,14 @@ export function VisitsPage() {
         visit={recorder.target}
         openProblems={openVisitProblems}
         onClose={recorder.hide}
-        onSaved={() => {
-          recorder.hide();
-          data.reload();
-        }}
+        onSaved={recorder.hide}
       />
       <ProblemStepModal
         open={stepper.open}
         target={stepper.target}
         operatorName={profile.result?.profile.operatorName ?? ''}
         onClose={stepper.hide}
-        onDone={() => {
-          stepper.hide();
-          data.reload();
-        }}
+        onDone={stepper.hide}
       />
     </Flex>
   );

@@ -125,11 +125,18 @@ test('督导：生成计划与 stats 一致，登记督导和问题，整改后�
     await description.fill('食品安全员未到岗');
     await expect(drawer).toBeVisible();
     await screenshot(page, 'visits-record');
+    const listReads: string[] = [];
+    page.on('request', (request) => {
+      if (decodeURIComponent(request.url()).endsWith('/api/visits:query')) listReads.push(request.postData() ?? '');
+    });
     await description.press('Enter');
     await expect(drawer).toBeHidden();
 
     await expect(kpi(page, 'done')).toHaveText('1');
     await expect(kpi(page, 'open')).toHaveText('1');
+    // The record reads the list shown again once, not twice.
+    await page.waitForLoadState('networkidle');
+    expect(listReads).toHaveLength(1);
     const doc = await readDoc();
     const visit = doc.visits.find((v) => v.doneDate !== undefined)!;
     expect(visit.checklist.filter((c) => c.result === '不符合').map((c) => c.item)).toEqual([
