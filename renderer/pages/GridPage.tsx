@@ -25,6 +25,8 @@ const matches = (row: GridRow, text: string): boolean =>
 export function GridPage() {
   const overview = useListQuery('regulators:overview', NO_INPUT);
   const regions = useReference('regions:list').value ?? [];
+  // A change made here (保存, 删除, 按网格补全) reads both again by itself (INVALIDATES in
+  // renderer/api/queries.ts): reloading them too asked each twice.
   const regulators = useReference('regulators:list');
   const [text, setText] = useState('');
   const [tableBox, tableHeight] = useElementHeight<HTMLDivElement>();
@@ -33,10 +35,6 @@ export function GridPage() {
   const app = App.useApp();
 
   const rows = useMemo(() => (overview.result?.rows ?? []).filter((r) => matches(r, text.trim())), [overview.result, text]);
-  const reload = () => {
-    overview.reload();
-    regulators.reload();
-  };
   const edit = (id: string) => {
     const regulator = regulators.value?.find((r) => r.id === id);
     if (regulator) editor.show(regulator);
@@ -109,7 +107,6 @@ export function GridPage() {
           app.message.success(
             `已补全 ${done.filled} 户${done.stillMissing > 0 ? `；仍有 ${done.stillMissing} 户所在区划不属于任何网格，请先为这些区划划定网格` : ''}`,
           );
-          reload();
         } catch (e) {
           app.message.error(errorText(e));
         }
@@ -164,24 +161,12 @@ export function GridPage() {
           locale={{ emptyText: text ? '没有符合条件的网格监管人员' : '还没有网格监管人员：点击“新增网格监管人员”，或到“导入”页导入名单' }}
         />
       </div>
-      <RegulatorForm
-        open={editor.open}
-        regulator={editor.target}
-        regions={regions}
-        onClose={editor.hide}
-        onSaved={() => {
-          editor.hide();
-          reload();
-        }}
-      />
+      <RegulatorForm open={editor.open} regulator={editor.target} regions={regions} onClose={editor.hide} onSaved={editor.hide} />
       <DeleteRegulatorModal
         target={deleting}
         others={(overview.result?.rows ?? []).filter((r) => r.id !== deleting?.id)}
         onClose={() => setDeleting(null)}
-        onDeleted={() => {
-          setDeleting(null);
-          reload();
-        }}
+        onDeleted={() => setDeleting(null)}
       />
     </Flex>
   );

@@ -69,9 +69,16 @@ test('网格监管：人员与其主体、查看主体、新增、删除时移�
     await dialog.getByLabel('负责网格（可选多个旗区、乡镇或村）').fill(township.name);
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: township.name }).first().click();
     await page.keyboard.press('Escape');
+    const overviewReads: string[] = [];
+    page.on('request', (request) => {
+      if (decodeURIComponent(request.url()).endsWith('/api/regulators:overview')) overviewReads.push(request.postData() ?? '');
+    });
     await dialog.getByRole('button', { name: /^保 ?存$/ }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`共 ${doc.regulators.length + 1} 人`)).toBeVisible();
+    // The save reads the list again once, not twice.
+    await page.waitForLoadState('networkidle');
+    expect(overviewReads).toHaveLength(1);
     const saved = (await harness.readDoc()).regulators.find((r) => r.name === '马新民');
     expect(saved?.regionIds).toEqual([township.id]);
   });
