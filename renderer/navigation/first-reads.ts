@@ -1,8 +1,7 @@
-import { prefetchAnswer, readAnswer } from '../api/queries';
+import { prefetchAnswer } from '../api/queries';
 import { dashboardInputs } from '../components/dashboard/useDashboardData';
 import type { EntityFilters } from '../components/EntityToolbar';
 import { prefetchWindow } from '../components/list/useListWindow';
-import { firstVisitList } from '../components/visits/useVisitData';
 import { hashParams } from '../hooks/useHashScreen';
 import type { ScreenKey } from './screens';
 
@@ -41,21 +40,14 @@ const FIRST_READS: Partial<Record<ScreenKey, () => void>> = {
     prefetchAnswer('regions:list', {});
     prefetchAnswer('regulators:list', {});
   },
-  visits: () => {
-    // The plan year from app:info, as the screen takes it (cached once the app has started).
-    readAnswer('app:info', {}).then(
-      ({ planYear }) => planYear > 0 && prefetchWindow('visits:query', firstVisitList(planYear), ON_OPEN),
-      // The screen reads it again and says what failed.
-      () => undefined,
-    );
-    prefetchAnswer('profile:get', {});
-  },
+  // 督导 reads for itself: its list window asked at the click, the screen's first render found the
+  // year's answer cached and took 1.5 s longer to show it (docs/performance.md).
 };
 
 /**
  * What a screen reads first, asked as it is opened (docs/performance.md): beside its chunk, before
  * React has rendered it; for the screen the app starts on, before React has rendered anything. The
- * services work out the list index, the statistics or the year's visits while the browser loads the
+ * services work out the list index or the statistics while the browser loads the
  * chunk and draws the screen, instead of after; the screen then finds its answers cached or on their
  * way. A screen opened with filters in its address (a drill-down) reads for itself.
  */

@@ -43,12 +43,8 @@ function windowInput<M extends WindowMethod>(input: ListInput<M>, block: number)
 }
 
 /** Asks for a list's first block ahead of the screen showing it (under the key useListWindow reads). */
-export function prefetchWindow<M extends WindowMethod>(
-  method: M,
-  input: ListInput<M>,
-  options: { readonly readOnOpen?: boolean } = {},
-): void {
-  prefetchAnswer(method, windowInput(input, 0), options);
+export function prefetchWindow<M extends WindowMethod>(method: M, input: ListInput<M>): void {
+  prefetchAnswer(method, windowInput(input, 0));
 }
 
 /**

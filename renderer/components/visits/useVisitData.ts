@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ApiResults, ProblemView, VisitDay, VisitFigures, VisitStatus } from '@shared/api/contract';
 import { useApiQuery } from '../../api/queries';
-import { useListWindow, type ListInput, type ListWindow } from '../list/useListWindow';
+import { useListWindow, type ListWindow } from '../list/useListWindow';
 import type { PickedRecord } from './EntityPicker';
 
 export type OpenProblemRow = ApiResults['visits:openProblems'][number];
@@ -33,11 +33,6 @@ function visitScope(year: number | null, focus: VisitFocus | null, filters: Plan
     entityId: filters.entity?.id ?? '',
     status: filters.status,
   };
-}
-
-/** The 督导计划 list as the screen first shows a year: nothing narrows it (what is read first on opening 督导). */
-export function firstVisitList(year: number): ListInput<'visits:query'> {
-  return { ...visitScope(year, null, NO_FILTERS), plannedDate: NO_FILTERS.date };
 }
 
 export interface VisitData {
