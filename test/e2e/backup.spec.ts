@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DataDoc } from '../../shared/storage/types';
 import { countText } from '../../shared/util/format';
-import { copyLibrary, expectNoPageOverflow, type Harness, readLibraryOf, screenshot, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, motionEnded, readLibraryOf, screenshot, startHarness } from './harness';
 
 /**
  * docs/architecture.md#data-files in the UI: a damaged data file is moved aside and the welcome screen offers the newest
@@ -28,9 +28,7 @@ const readDoc = (): Promise<DataDoc> => readLibraryOf(dataDir);
 
 /** Waits for dialogs to finish sliding in, so screenshots show them in place. */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
-  );
+  await motionEnded(page);
   await screenshot(page, name);
 }
 

@@ -193,12 +193,22 @@ export function importOutcome(page: Page): Locator {
     .first();
 }
 
+/** Until the page's dialogs and drawers have ended their opening or closing motion (spinners go on). */
+export async function motionEnded(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
+}
+
 /**
- * Clicks a confirm dialog's OK once the dialog has opened (antd focuses it then): two CI runs lost
- * the import when 导入 was clicked the moment the dialog appeared.
+ * Clicks a confirm dialog's OK once the dialog has opened: focused (antd does it as the dialog
+ * appears) and its zoom ended. CI runs lost the import with 导入 focused and clicked while the
+ * dialog still grew, the dialog left open; likely the press and the release fell on different
+ * places, so no click reached the button.
  */
 async function clickWhenOpen(ok: Locator): Promise<void> {
   await expect(ok).toBeFocused();
+  await motionEnded(ok.page());
   await ok.click();
 }
 

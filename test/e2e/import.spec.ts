@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { DataDoc } from '../../shared/storage/types';
 import { countText } from '../../shared/util/format';
 import { xlsxOf } from '../main/import-fixtures';
-import { confirmImport, expectNoPageOverflow, importOutcome, type Harness, screenshot, startHarness } from './harness';
+import { confirmImport, expectNoPageOverflow, importOutcome, type Harness, motionEnded, screenshot, startHarness } from './harness';
 
 let harness: Harness;
 test.beforeEach(async () => {
@@ -16,15 +16,8 @@ test.afterEach(async () => {
   await harness.stop();
 });
 
-/** Waits for drawers and dialogs to finish sliding in, so screenshots show them in place. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
-  );
-}
-
 async function shot(page: Page, name: string): Promise<void> {
-  await settled(page);
+  await motionEnded(page);
   await screenshot(page, name);
 }
 

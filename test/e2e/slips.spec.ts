@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import type { DataDoc } from '../../shared/storage/types';
-import { copyLibrary, expectNoPageOverflow, type Harness, readLibraryOf, screenshot, startHarness } from './harness';
+import { copyLibrary, expectNoPageOverflow, type Harness, motionEnded, readLibraryOf, screenshot, startHarness } from './harness';
 
 /**
  * Nothing lost by a slip (issue #22), at 1366×768 on the demo: Esc, 取消 and the side menu ask
@@ -37,9 +37,7 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 
 /** After the dialogs' animations, so the picture shows what the clerk sees. */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
-  );
+  await motionEnded(page);
   await screenshot(page, name);
 }
 
